@@ -1,0 +1,46 @@
+package nl.classbridge.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import nl.classbridge.config.ConfigException;
+import nl.classbridge.config.EffectiveConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code classbridge check-config}: loads the file and the environment, checks every value, and
+ * prints the effective configuration with secrets masked. Exit 0 when it is valid, 2 when not.
+ */
+@Command(name = "check-config", mixinStandardHelpOptions = true,
+        description = "Check the configuration and print it with secrets masked.")
+final class CheckConfigCommand implements Callable<Integer> {
+    @ParentCommand
+    ClassBridgeCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        EffectiveConfig config;
+        try {
+            config = root.loadEffective();
+        } catch (ConfigException e) {
+            e.problems().forEach(err::println);
+            return ExitCode.CONFIG;
+        }
+        out.println("Configuration from " + root.configPath + " is valid. Effective values:");
+        out.println();
+        config.describe().forEach(line -> out.println("  " + line));
+        if (!config.warnings().isEmpty()) {
+            out.println();
+            out.println("Worth knowing:");
+            config.warnings().forEach(line -> out.println("  - " + line));
+        }
+        return ExitCode.OK;
+    }
+}

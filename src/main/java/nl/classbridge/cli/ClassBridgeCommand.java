@@ -1,0 +1,75 @@
+package nl.classbridge.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import nl.classbridge.config.ConfigException;
+import nl.classbridge.config.ConfigLoader;
+import nl.classbridge.config.EffectiveConfig;
+import nl.classbridge.config.Settings;
+
+/**
+ * {@code classbridge [--config PATH] [run | check-config]}. Without a command it runs the bot, so
+ * that {@code java -jar classbridge.jar} does what a school's IT person expects.
+ */
+@Command(
+        name = "classbridge",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "A Discord bot for warm, private parent communication in primary schools.",
+        subcommands = {RunCommand.class, CheckConfigCommand.class},
+        footer = {"", "Without a command, 'run' is started. Exit codes: 0 ok, 1 failed while running,"
+                + " 2 invalid configuration or command line."})
+public final class ClassBridgeCommand implements Callable<Integer> {
+    @Option(names = "--config", paramLabel = "PATH", defaultValue = "config/classbridge.yml",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "The configuration file (default: ${DEFAULT-VALUE}).")
+    Path configPath;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Map<String, String> env;
+
+    ClassBridgeCommand(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** The command line over this process's environment. */
+    public static CommandLine commandLine() {
+        return commandLine(System.getenv());
+    }
+
+    /** The command line with this project's exit codes for bad usage, reading {@code env}. */
+    public static CommandLine commandLine(Map<String, String> env) {
+        CommandLine commandLine = new CommandLine(new ClassBridgeCommand(env));
+        commandLine.setExitCodeExceptionMapper(e -> ExitCode.FAILED);
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println(e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.CONFIG;
+        });
+        return commandLine;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CommandLine run = spec.subcommands().get("run");
+        return run.execute(); // same as typing 'run'; --config was bound on this command already
+    }
+
+    /** Loads and checks the configuration from {@code --config} and this process's environment. */
+    Settings loadSettings() throws ConfigException {
+        return ConfigLoader.load(configPath, env);
+    }
+
+    /** The same, with where each value came from and what is worth a warning. */
+    EffectiveConfig loadEffective() throws ConfigException {
+        return ConfigLoader.loadEffective(configPath, env);
+    }
+}

@@ -1,0 +1,34 @@
+package nl.classbridge.config;
+
+import nl.classbridge.domain.QuietHours;
+import java.util.Objects;
+
+/**
+ * Everything ClassBridge is configured with, checked and typed. Built by {@link ConfigLoader};
+ * immutable, so it can be handed to every part of the bot through constructors.
+ *
+ * <p>{@code toString()} is safe to log: secrets print as {@code ****}.
+ */
+public record Settings(
+        School school,
+        Store database,
+        Discord discord,
+        Mail mail,
+        QuietHours quietHours,
+        Retention retention,
+        Logging logging,
+        Updates updates,
+        Checkin checkin) {
+
+    public Settings {
+        Objects.requireNonNull(school, "school");
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(discord, "discord");
+        Objects.requireNonNull(mail, "mail");
+        Objects.requireNonNull(quietHours, "quietHours");
+        Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(logging, "logging");
+        Objects.requireNonNull(updates, "updates");
+        Objects.requireNonNull(checkin, "checkin");
+    }
+}

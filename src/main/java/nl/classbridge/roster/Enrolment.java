@@ -1,0 +1,91 @@
+package nl.classbridge.roster;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.Invite;
+import nl.classbridge.domain.Student;
+import nl.classbridge.store.Database;
+import nl.classbridge.store.GuardianRepository;
+import nl.classbridge.store.InviteRepository;
+import nl.classbridge.store.StudentRepository;
+
+/**
+ * How families join a class: the teacher makes a one-time invite code for a child, a parent types
+ * it, and becomes a guardian of that child. A parent with several children joins once per child.
+ */
+public final class Enrolment {
+    public static final Duration INVITE_VALIDITY = Duration.ofDays(14);
+
+    private final Database database;
+    private final StudentRepository students;
+    private final GuardianRepository guardians;
+    private final InviteRepository invites;
+    private final InviteCode codes;
+    private final Clock clock;
+
+    public Enrolment(Database database, StudentRepository students, GuardianRepository guardians,
+            InviteRepository invites, InviteCode codes, Clock clock) {
+        this.database = database;
+        this.students = students;
+        this.guardians = guardians;
+        this.invites = invites;
+        this.codes = codes;
+        this.clock = clock;
+    }
+
+    /** A code as the teacher passes it on, and when it stops working. */
+    public record IssuedInvite(String code, Student student, Instant expiresAt) {
+    }
+
+    /** Makes a new one-time code for a guardian of {@code student}. The code itself is not stored. */
+    public IssuedInvite invite(Student student, long teacherUserId) {
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(INVITE_VALIDITY);
+        String code = codes.next();
+        invites.add(student.id(), InviteCode.hash(code), teacherUserId, now, expiresAt);
+        return new IssuedInvite(code, student, expiresAt);
+    }
+
+    /**
+     * Links the Discord user who typed {@code typedCode} to the child it was made for. Everything
+     * happens in one transaction: the code is used up exactly when the link is made.
+     */
+    public JoinResult join(String typedCode, long discordUserId) {
+        if (!InviteCode.plausible(typedCode)) {
+            return new JoinResult.Unknown();
+        }
+        Instant now = clock.instant();
+        return database.transaction(() -> {
+            Optional<Invite> found = invites.findByHash(InviteCode.hash(typedCode));
+            if (found.isEmpty()) {
+                return new JoinResult.Unknown();
+            }
+            Invite invite = found.get();
+            Student student = students.find(invite.studentId()).orElseThrow();
+            Optional<Guardian> known = guardians.findByDiscordUser(discordUserId);
+            if (known.isPresent() && guardians.isLinked(known.get().id(), student.id())) {
+                return new JoinResult.AlreadyLinked(student);
+            }
+            if (invite.used()) {
+                return new JoinResult.Used();
+            }
+            if (invite.expiredAt(now)) {
+                return new JoinResult.Expired();
+            }
+            Guardian guardian = known.orElseGet(() -> guardians.addDiscord(discordUserId, now));
+            boolean firstChild = students.childrenOf(guardian.id()).isEmpty();
+            if (!invites.claim(invite.id(), guardian.id(), now)) {
+                return new JoinResult.Used();
+            }
+            guardians.link(guardian.id(), student.id(), now);
+            if (guardian.discordUnreachable()) {
+                // Joining proves the parent can talk to the bot again.
+                guardians.markDiscordReachable(guardian.id());
+            }
+            return new JoinResult.Joined(guardians.find(guardian.id()).orElseThrow(), student, firstChild);
+        });
+    }
+}

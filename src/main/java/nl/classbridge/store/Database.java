@@ -1,0 +1,250 @@
+package nl.classbridge.store;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+
+/**
+ * The one SQLite database of a ClassBridge installation.
+ *
+ * <p>SQLite allows one writer at a time, so all writes go through one connection behind a lock,
+ * each in a {@code BEGIN IMMEDIATE} transaction: a writer never waits halfway through for another
+ * and no {@code SQLITE_BUSY} escapes from within the process. Reads use a small pool of their own
+ * connections, which WAL mode lets run beside the writer. A {@link #write} or {@link #read} on a
+ * thread that is already inside {@link #transaction} joins that transaction, so repositories can
+ * be combined into one atomic change without knowing of each other.
+ */
+public final class Database implements AutoCloseable {
+    private static final int READERS = 4;
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    private final Path file;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final BlockingQueue<Connection> readers;
+    private final List<Connection> allReaders = new ArrayList<>();
+
+    private Database(Path file, Connection writer, List<Connection> readerConnections) {
+        this.file = file;
+        this.writer = writer;
+        this.readers = new ArrayBlockingQueue<>(readerConnections.size(), false, readerConnections);
+        this.allReaders.addAll(readerConnections);
+    }
+
+    /**
+     * Opens (creating if needed) the database at {@code file} and brings its schema up to date.
+     * A new file and its folder are made readable by the owner only: the file holds parents'
+     * answers.
+     */
+    public static Database open(Path file) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            createPrivately(absolute);
+            SQLiteDataSource dataSource = dataSource(absolute);
+            migrate(dataSource);
+            Connection writer = dataSource.getConnection();
+            List<Connection> readers = new ArrayList<>();
+            for (int i = 0; i < READERS; i++) {
+                Connection reader = dataSource.getConnection();
+                try (Statement statement = reader.createStatement()) {
+                    // A reader that tries to write is a bug; SQLite refuses it instead of racing the writer.
+                    statement.execute("PRAGMA query_only = ON");
+                }
+                readers.add(reader);
+            }
+            return new Database(absolute, writer, readers);
+        } catch (SQLException | IOException e) {
+            throw new StoreException("cannot open the database at " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs read-only work; inside a transaction on this thread it sees that transaction's changes. */
+    public <T> T read(SqlWork<T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            return run(writer, work);
+        }
+        Connection connection = takeReader();
+        try {
+            return run(connection, work);
+        } finally {
+            readers.add(connection);
+        }
+    }
+
+    /** Runs one write as its own transaction, or as part of the transaction this thread is in. */
+    public <T> T write(SqlWork<T> work) {
+        return transaction(() -> run(writer, work));
+    }
+
+    /** Runs a write that returns nothing. */
+    public void execute(SqlWork<?> work) {
+        write(work);
+    }
+
+    /**
+     * Runs {@code work} as one atomic transaction: every {@link #write} inside it commits together
+     * or not at all. Nested calls join the outer transaction.
+     */
+    public <T> T transaction(Supplier<T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            return work.get();
+        }
+        writeLock.lock();
+        try {
+            begin();
+            T result;
+            try {
+                result = work.get();
+            } catch (RuntimeException | Error e) {
+                rollback(e);
+                throw e;
+            }
+            commit();
+            return result;
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs atomic work that returns nothing. */
+    public void inTransaction(Runnable work) {
+        transaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            closeQuietly(writer);
+            allReaders.forEach(Database::closeQuietly);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private void begin() {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            throw new StoreException("cannot start a write transaction: " + e.getMessage(), e);
+        }
+    }
+
+    private void commit() {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("COMMIT");
+        } catch (SQLException e) {
+            rollback(e);
+            throw new StoreException("cannot commit: " + e.getMessage(), e);
+        }
+    }
+
+    private void rollback(Throwable cause) {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite may already have rolled back by itself (on some errors); that is fine.
+            if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+                cause.addSuppressed(e);
+            }
+        }
+    }
+
+    private Connection takeReader() {
+        try {
+            return readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for a database connection", e);
+        }
+    }
+
+    private static <T> T run(Connection connection, SqlWork<T> work) {
+        try {
+            return work.apply(new Sql(connection));
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private static StoreException translate(SQLException e) {
+        if (e.getErrorCode() == SQLiteErrorCode.SQLITE_CONSTRAINT.code
+                || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT"))) {
+            return new ConstraintViolation(e);
+        }
+        return new StoreException("database error: " + e.getMessage(), e);
+    }
+
+    private static SQLiteDataSource dataSource(Path file) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file);
+        return dataSource;
+    }
+
+    private static void migrate(SQLiteDataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load()
+                .migrate();
+    }
+
+    private static void createPrivately(Path file) throws IOException {
+        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Path folder = file.getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            if (posix) {
+                Files.createDirectories(folder,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(folder);
+            }
+        }
+        try {
+            if (posix) {
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException alreadyThere) {
+            // An existing database keeps the permissions its owner gave it.
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing at shut-down: nothing left to do with the error.
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package nl.classbridge.store;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import nl.classbridge.domain.Coded;
+import nl.classbridge.domain.Language;
+import nl.classbridge.domain.SchoolClass;
+
+/** Classes and their Discord channel. */
+public final class SchoolClassRepository {
+    private static final RowMapper<SchoolClass> CLASS = row -> new SchoolClass(
+            row.longValue("id"),
+            row.string("name"),
+            row.longValue("guild_id"),
+            row.longValue("channel_id"),
+            Coded.of(Language.class, row.string("language")),
+            ZoneId.of(row.string("timezone")),
+            row.longValue("teacher_user_id"),
+            row.instant("created_at"));
+
+    private final Database database;
+
+    public SchoolClassRepository(Database database) {
+        this.database = database;
+    }
+
+    public SchoolClass add(String name, long guildId, long channelId, Language language, ZoneId timezone,
+            long teacherUserId, Instant now) {
+        long id = database.write(sql -> sql.insert("""
+                INSERT INTO school_class (name, guild_id, channel_id, language, timezone, teacher_user_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                name, guildId, channelId, language, timezone.getId(), teacherUserId, now));
+        return new SchoolClass(id, name, guildId, channelId, language, timezone, teacherUserId, now);
+    }
+
+    /** Renames or re-configures the class bound to a channel (running {@code /class setup} again). */
+    public void update(SchoolClass changed) {
+        database.write(sql -> sql.update(
+                "UPDATE school_class SET name = ?, language = ?, timezone = ?, teacher_user_id = ? WHERE id = ?",
+                changed.name(), changed.language(), changed.timezone().getId(), changed.teacherUserId(),
+                changed.id()));
+    }
+
+    public Optional<SchoolClass> find(long id) {
+        return database.read(sql -> sql.one("SELECT * FROM school_class WHERE id = ?", CLASS, id));
+    }
+
+    public Optional<SchoolClass> findByChannel(long channelId) {
+        return database.read(sql -> sql.one("SELECT * FROM school_class WHERE channel_id = ?", CLASS, channelId));
+    }
+
+    public List<SchoolClass> inGuild(long guildId) {
+        return database.read(sql -> sql.list(
+                "SELECT * FROM school_class WHERE guild_id = ? ORDER BY name", CLASS, guildId));
+    }
+
+    public List<SchoolClass> all() {
+        return database.read(sql -> sql.list("SELECT * FROM school_class ORDER BY id", CLASS));
+    }
+}

@@ -1,0 +1,122 @@
+package nl.classbridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line in-process, with the shipped config and an environment of the test's choosing. */
+class CommandLineTest {
+    private static final String TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.this-is-not-a-real-token-0123456789";
+    private static final String SMTP_PASSWORD = "smtp-pass-word-42";
+
+    @TempDir
+    Path folder;
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private Result run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = ClassBridgeCommand.commandLine(env);
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(args);
+        return new Result(exitCode, out.toString(), err.toString());
+    }
+
+    private Map<String, String> env(String... pairs) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CLASSBRIDGE_DATABASE_PATH", folder.resolve("data/classbridge.db").toString());
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+
+    @Test
+    @DisplayName("check-config on the shipped config exits 0 and prints every key with secrets masked")
+    void checkConfigMasksSecrets() {
+        Result result = run(env("DISCORD_TOKEN", TOKEN, "CLASSBRIDGE_MAIL_SMTP_PASSWORD", SMTP_PASSWORD),
+                "check-config");
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("school.timezone", "Europe/Amsterdam", "database.path", "mail.smtp.host",
+                "****");
+        assertThat(result.out() + result.err()).doesNotContain(TOKEN, SMTP_PASSWORD, "GhIjKl");
+    }
+
+    @Test
+    @DisplayName("an invalid time zone from the environment exits 2 with one line naming school.timezone")
+    void invalidTimezone() {
+        Result result = run(env("CLASSBRIDGE_SCHOOL_TIMEZONE", "Mars/Phobos"), "check-config");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
+        assertThat(result.err().strip()).contains("school.timezone", "Mars/Phobos").doesNotContain("\n");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("run without DISCORD_TOKEN says what is missing and how to get it, and starts nothing")
+    void runWithoutToken() {
+        Result result = run(env(), "run");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
+        assertThat(result.err()).contains("DISCORD_TOKEN is not set", "discord.com/developers/applications",
+                "check-config");
+        assertThat(folder.resolve("data/classbridge.db")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("without a command, the bot is run (and here refuses for want of a token)")
+    void runIsTheDefault() {
+        Result result = run(env());
+        assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
+        assertThat(result.err()).contains("DISCORD_TOKEN is not set");
+    }
+
+    @Test
+    @DisplayName("run checks the configuration before anything else, naming the bad key")
+    void runWithBadConfig() {
+        Result result = run(env("DISCORD_TOKEN", TOKEN, "CLASSBRIDGE_MAIL_SMTP_PORT", "70000"), "run");
+        assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
+        assertThat(result.err()).contains("mail.smtp.port", "70000");
+        assertThat(folder.resolve("data/classbridge.db")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("--config points at another file; a missing one is named")
+    void configOption() throws Exception {
+        Path custom = folder.resolve("school.yml");
+        Files.writeString(custom, "school:\n  name: De Regenboog\n");
+        Result ok = run(env(), "--config", custom.toString(), "check-config");
+        assertThat(ok.exitCode()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("De Regenboog");
+
+        Result missing = run(env(), "check-config", "--config", folder.resolve("nope.yml").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCode.CONFIG);
+        assertThat(missing.err()).contains("nope.yml");
+    }
+
+    @Test
+    @DisplayName("a wrong option gets a clear answer and exit 2; --help and --version work")
+    void usage() {
+        Result wrong = run(env(), "check-config", "--colour");
+        assertThat(wrong.exitCode()).isEqualTo(ExitCode.CONFIG);
+        assertThat(wrong.err()).contains("--colour", "--help");
+
+        Result help = run(env(), "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("run", "check-config", "--config");
+
+        Result version = run(env(), "--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("ClassBridge");
+    }
+}

@@ -1,0 +1,154 @@
+package nl.classbridge.roster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.domain.Student;
+import nl.classbridge.testing.MutableClock;
+import nl.classbridge.testing.TestStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EnrolmentTest {
+    private static final long PARENT = 900L;
+    private static final long OTHER_PARENT = 901L;
+
+    @TempDir
+    Path folder;
+    TestStore store;
+    MutableClock clock;
+    Enrolment enrolment;
+    Student sam;
+    Student mila;
+
+    @BeforeEach
+    void setUp() {
+        store = new TestStore(folder);
+        clock = new MutableClock(TestStore.T0);
+        enrolment = new Enrolment(store.database, store.students, store.guardians, store.invites, new InviteCode(), clock);
+        SchoolClass groep5 = store.aClass();
+        sam = store.aStudent(groep5, "Sam");
+        mila = store.aStudent(groep5, "Mila");
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    @Test
+    @DisplayName("a code is stored only as its hash, and the code typed in any case or spacing joins")
+    void codeStoredHashed() {
+        Enrolment.IssuedInvite issued = enrolment.invite(sam, TestStore.TEACHER);
+        assertThat(issued.code()).matches("[A-Z2-9]{5}-[A-Z2-9]{5}");
+        assertThat(issued.expiresAt()).isEqualTo(TestStore.T0.plus(Duration.ofDays(14)));
+
+        List<String> stored = store.database.read(sql -> sql.list("SELECT code_hash FROM invite_code",
+                row -> row.string("code_hash")));
+        String bare = issued.code().replace("-", "");
+        assertThat(stored).singleElement().satisfies(hash -> {
+            assertThat(hash).isEqualTo(InviteCode.hash(issued.code())).hasSize(64);
+            assertThat(hash).doesNotContainIgnoringCase(bare);
+        });
+
+        String typed = " " + issued.code().toLowerCase().replace("-", " ") + " ";
+        JoinResult result = enrolment.join(typed, PARENT);
+        assertThat(result).isInstanceOfSatisfying(JoinResult.Joined.class, joined -> {
+            assertThat(joined.student()).isEqualTo(sam);
+            assertThat(joined.firstChild()).isTrue();
+            assertThat(joined.guardian().discordUserId()).contains(PARENT);
+        });
+        long guardianId = store.guardians.findByDiscordUser(PARENT).orElseThrow().id();
+        assertThat(store.guardians.isLinked(guardianId, sam.id())).isTrue();
+    }
+
+    @Test
+    @DisplayName("a code works once: the second parent is told it was used and nothing is linked")
+    void singleUse() {
+        String code = enrolment.invite(sam, TestStore.TEACHER).code();
+        assertThat(enrolment.join(code, PARENT)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(enrolment.join(code, OTHER_PARENT)).isInstanceOf(JoinResult.Used.class);
+        assertThat(store.guardians.findByDiscordUser(OTHER_PARENT)).isEmpty();
+        assertThat(enrolment.join(code, PARENT)).isEqualTo(new JoinResult.AlreadyLinked(sam));
+    }
+
+    @Test
+    @DisplayName("an expired code is refused; one second before expiry it still works")
+    void expiry() {
+        String late = enrolment.invite(sam, TestStore.TEACHER).code();
+        String justInTime = enrolment.invite(mila, TestStore.TEACHER).code();
+        clock.advance(Enrolment.INVITE_VALIDITY.minusSeconds(1));
+        assertThat(enrolment.join(justInTime, PARENT)).isInstanceOf(JoinResult.Joined.class);
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(enrolment.join(late, OTHER_PARENT)).isInstanceOf(JoinResult.Expired.class);
+        assertThat(store.guardians.findByDiscordUser(OTHER_PARENT)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("unknown, malformed and look-alike codes are refused without a guardian being made")
+    void unknownCodes() {
+        enrolment.invite(sam, TestStore.TEACHER);
+        assertThat(enrolment.join("ABCDE-FGHJK", PARENT)).isInstanceOf(JoinResult.Unknown.class);
+        assertThat(enrolment.join("", PARENT)).isInstanceOf(JoinResult.Unknown.class);
+        assertThat(enrolment.join("O0O0O-1I1IL", PARENT)).isInstanceOf(JoinResult.Unknown.class);
+        assertThat(enrolment.join("' OR 1=1 --", PARENT)).isInstanceOf(JoinResult.Unknown.class);
+        assertThat(store.guardians.findByDiscordUser(PARENT)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a parent with two children joins once per child and stays one guardian")
+    void twoChildren() {
+        String forSam = enrolment.invite(sam, TestStore.TEACHER).code();
+        String forMila = enrolment.invite(mila, TestStore.TEACHER).code();
+        JoinResult first = enrolment.join(forSam, PARENT);
+        JoinResult second = enrolment.join(forMila, PARENT);
+        assertThat(second).isInstanceOfSatisfying(JoinResult.Joined.class, joined -> {
+            assertThat(joined.firstChild()).isFalse();
+            assertThat(joined.guardian().id()).isEqualTo(((JoinResult.Joined) first).guardian().id());
+        });
+        long guardianId = ((JoinResult.Joined) first).guardian().id();
+        assertThat(store.students.childrenOf(guardianId)).containsExactlyInAnyOrder(sam, mila);
+    }
+
+    @Test
+    @DisplayName("two parents racing for one code: exactly one joins")
+    void race() throws Exception {
+        String code = enrolment.invite(sam, TestStore.TEACHER).code();
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        List<Callable<JoinResult>> both = List.of(() -> enrolment.join(code, PARENT), () -> enrolment.join(code, OTHER_PARENT));
+        List<JoinResult> results = executor.invokeAll(both).stream().map(f -> {
+            try {
+                return f.get();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+        executor.shutdown();
+        assertThat(results).filteredOn(r -> r instanceof JoinResult.Joined).hasSize(1);
+        assertThat(results).filteredOn(r -> r instanceof JoinResult.Used).hasSize(1);
+        assertThat(store.guardians.ofStudent(sam.id())).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("codes use no look-alike characters and do not repeat")
+    void codeAlphabet() {
+        InviteCode codes = new InviteCode();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            String code = codes.next();
+            assertThat(code).doesNotContain("0", "O", "1", "I", "L").hasSize(11);
+            assertThat(InviteCode.plausible(code)).isTrue();
+            seen.add(code);
+        }
+        assertThat(seen).hasSize(2000);
+    }
+}

@@ -1,0 +1,196 @@
+package nl.classbridge.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.testing.TestStore;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    @DisplayName("an empty file is migrated to the full schema, and opening it again changes nothing")
+    void migratesFromEmptyFile() {
+        Path file = folder.resolve("data/classbridge.db");
+        List<String> tables;
+        try (Database database = Database.open(file)) {
+            tables = tableNames(database);
+        }
+        assertThat(tables).contains("school_class", "student", "guardian", "guardian_student", "invite_code",
+                "highlight", "update_schedule", "questionnaire_version", "checkin_round", "checkin_request",
+                "question_sent", "answer", "delivery", "agreement", "audit_log", "flyway_schema_history");
+
+        try (Database again = Database.open(file)) {
+            assertThat(count(again, "SELECT COUNT(*) AS n FROM flyway_schema_history WHERE success = 1"))
+                    .isEqualTo(1);
+            assertThat(tableNames(again)).isEqualTo(tables);
+        }
+    }
+
+    @Test
+    @DisplayName("the database file and its new folder are readable by the owner only")
+    void fileIsPrivate() throws Exception {
+        Path file = folder.resolve("private/classbridge.db");
+        try (Database ignored = Database.open(file)) {
+            assertThat(Files.getPosixFilePermissions(file))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(Files.getPosixFilePermissions(file.getParent()))
+                    .doesNotContain(PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
+        }
+    }
+
+    @Test
+    @DisplayName("every connection runs in WAL mode with foreign keys on and a busy timeout")
+    void pragmas() {
+        try (TestStore store = new TestStore(folder)) {
+            String journalMode = store.database.read(sql -> sql.one("PRAGMA journal_mode", r -> r.string("journal_mode")))
+                    .orElseThrow();
+            assertThat(journalMode).isEqualTo("wal");
+            assertThat(count(store.database, "SELECT foreign_keys AS n FROM pragma_foreign_keys"))
+                    .isEqualTo(1);
+            assertThat(countInWrite(store.database, "SELECT foreign_keys AS n FROM pragma_foreign_keys"))
+                    .isEqualTo(1);
+            assertThat(count(store.database, "SELECT timeout AS n FROM pragma_busy_timeout"))
+                    .isPositive();
+            assertThat(count(store.database, "SELECT synchronous AS n FROM pragma_synchronous"))
+                    .isEqualTo(1); // NORMAL
+        }
+    }
+
+    @Test
+    @DisplayName("foreign keys are enforced: a student of a class that does not exist is refused")
+    void foreignKeysEnforced() {
+        try (TestStore store = new TestStore(folder)) {
+            assertThatThrownBy(() -> store.students.add(424242, "Sam", TestStore.T0))
+                    .isInstanceOf(ConstraintViolation.class);
+            assertThat(count(store.database, "SELECT COUNT(*) AS n FROM student")).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("a failing transaction leaves nothing behind; its writes are seen inside it before commit")
+    void transactionIsAtomic() {
+        try (TestStore store = new TestStore(folder)) {
+            SchoolClass schoolClass = store.aClass();
+            assertThatThrownBy(() -> store.database.inTransaction(() -> {
+                store.students.add(schoolClass.id(), "Sam", TestStore.T0);
+                assertThat(store.students.findByName(schoolClass.id(), "sam")).isPresent();
+                store.students.add(schoolClass.id(), "SAM", TestStore.T0); // same name: refused
+            })).isInstanceOf(ConstraintViolation.class);
+
+            assertThat(store.students.inClass(schoolClass.id())).isEmpty();
+            store.students.add(schoolClass.id(), "Sam", TestStore.T0);
+            assertThat(store.students.inClass(schoolClass.id())).hasSize(1);
+        }
+    }
+
+    @Test
+    @DisplayName("two threads doing 1,000 writes each finish with every write stored and no SQLITE_BUSY")
+    void concurrentWritersInOneProcess() throws Exception {
+        try (TestStore store = new TestStore(folder)) {
+            SchoolClass schoolClass = store.aClass();
+            runWriters(2, 1000, (thread, i) ->
+                    store.highlights.add(schoolClass.id(), nl.classbridge.domain.HighlightKind.LEARNING,
+                            "t" + thread + "-" + i, TestStore.TEACHER, TestStore.T0));
+            assertThat(count(store.database, "SELECT COUNT(*) AS n FROM highlight")).isEqualTo(2000);
+        }
+    }
+
+    @Test
+    @DisplayName("two stores on one file (as two processes would be) write 1,000 times each without SQLITE_BUSY")
+    void concurrentWritersOnTwoConnections() throws Exception {
+        try (TestStore first = new TestStore(folder); TestStore second = new TestStore(folder)) {
+            SchoolClass schoolClass = first.aClass();
+            TestStore[] stores = {first, second};
+            runWriters(2, 1000, (thread, i) -> stores[thread].database.inTransaction(() ->
+                    stores[thread].highlights.add(schoolClass.id(), nl.classbridge.domain.HighlightKind.TOGETHER,
+                            "t" + thread + "-" + i, TestStore.TEACHER, TestStore.T0)));
+            assertThat(count(second.database, "SELECT COUNT(*) AS n FROM highlight")).isEqualTo(2000);
+        }
+    }
+
+    @Test
+    @DisplayName("reads run beside a long write transaction and see only committed data")
+    void readsDoNotWaitForWriter() throws Exception {
+        try (TestStore store = new TestStore(folder)) {
+            SchoolClass schoolClass = store.aClass();
+            CountDownLatch inside = new CountDownLatch(1);
+            CountDownLatch readDone = new CountDownLatch(1);
+            ExecutorService executor = Executors.newSingleThreadExecutor();
+            Future<?> writer = executor.submit(() -> store.database.inTransaction(() -> {
+                store.students.add(schoolClass.id(), "Noor", TestStore.T0);
+                inside.countDown();
+                await(readDone);
+            }));
+            await(inside);
+            assertThat(store.students.inClass(schoolClass.id())).isEmpty();
+            readDone.countDown();
+            writer.get(10, TimeUnit.SECONDS);
+            executor.shutdown();
+            assertThat(store.students.inClass(schoolClass.id())).extracting(s -> s.name()).containsExactly("Noor");
+        }
+    }
+
+    interface Write {
+        void run(int thread, int i);
+    }
+
+    private static void runWriters(int threads, int writesEach, Write write) throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            futures.add(executor.submit(() -> {
+                await(start);
+                for (int i = 0; i < writesEach; i++) {
+                    write.run(thread, i);
+                }
+            }));
+        }
+        start.countDown();
+        for (Future<?> future : futures) {
+            future.get(120, TimeUnit.SECONDS); // rethrows any StoreException (e.g. SQLITE_BUSY)
+        }
+        executor.shutdown();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new AssertionError("timed out waiting for the other thread");
+            }
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static long count(Database database, String sql) {
+        return database.read(s -> s.count(sql));
+    }
+
+    private static long countInWrite(Database database, String sql) {
+        return database.write(s -> s.count(sql));
+    }
+
+    private static List<String> tableNames(Database database) {
+        return database.read(sql -> sql.list(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                row -> row.string("name")));
+    }
+}

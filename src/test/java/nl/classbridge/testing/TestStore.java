@@ -1,0 +1,70 @@
+package nl.classbridge.testing;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import nl.classbridge.domain.Language;
+import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.domain.Student;
+import nl.classbridge.store.AgreementRepository;
+import nl.classbridge.store.AuditLog;
+import nl.classbridge.store.CheckinRepository;
+import nl.classbridge.store.Database;
+import nl.classbridge.store.DeliveryRepository;
+import nl.classbridge.store.GuardianRepository;
+import nl.classbridge.store.HighlightRepository;
+import nl.classbridge.store.InviteRepository;
+import nl.classbridge.store.QuestionnaireRepository;
+import nl.classbridge.store.SchoolClassRepository;
+import nl.classbridge.store.StudentRepository;
+import nl.classbridge.store.UpdateScheduleRepository;
+
+/** A real SQLite file in a test's temp folder, with every repository over it. */
+public final class TestStore implements AutoCloseable {
+    public static final Instant T0 = Instant.parse("2026-09-01T07:00:00Z");
+    public static final long GUILD = 1_100_000_000_000_000_001L;
+    public static final long CHANNEL = 1_200_000_000_000_000_001L;
+    public static final long TEACHER = 1_300_000_000_000_000_001L;
+
+    public final Database database;
+    public final SchoolClassRepository classes;
+    public final StudentRepository students;
+    public final GuardianRepository guardians;
+    public final InviteRepository invites;
+    public final HighlightRepository highlights;
+    public final UpdateScheduleRepository schedules;
+    public final QuestionnaireRepository questionnaires;
+    public final CheckinRepository checkins;
+    public final DeliveryRepository deliveries;
+    public final AgreementRepository agreements;
+    public final AuditLog auditLog;
+
+    public TestStore(Path folder) {
+        database = Database.open(folder.resolve("classbridge.db"));
+        classes = new SchoolClassRepository(database);
+        students = new StudentRepository(database);
+        guardians = new GuardianRepository(database);
+        invites = new InviteRepository(database);
+        highlights = new HighlightRepository(database);
+        schedules = new UpdateScheduleRepository(database);
+        questionnaires = new QuestionnaireRepository(database);
+        checkins = new CheckinRepository(database);
+        deliveries = new DeliveryRepository(database);
+        agreements = new AgreementRepository(database);
+        auditLog = new AuditLog(database);
+    }
+
+    /** A class "Groep 5" bound to the test channel. */
+    public SchoolClass aClass() {
+        return classes.add("Groep 5", GUILD, CHANNEL, Language.NL, ZoneId.of("Europe/Amsterdam"), TEACHER, T0);
+    }
+
+    public Student aStudent(SchoolClass schoolClass, String name) {
+        return students.add(schoolClass.id(), name, T0);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}
