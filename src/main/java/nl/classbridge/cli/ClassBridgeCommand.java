@@ -21,7 +21,7 @@ import nl.classbridge.config.Settings;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Discord bot for warm, private parent communication in primary schools.",
-        subcommands = {RunCommand.class, CheckConfigCommand.class},
+        subcommands = {RunCommand.class, CheckConfigCommand.class, PreviewCommand.class},
         footer = {"", "Without a command, 'run' is started. Exit codes: 0 ok, 1 failed while running,"
                 + " 2 invalid configuration or command line."})
 public final class ClassBridgeCommand implements Callable<Integer> {

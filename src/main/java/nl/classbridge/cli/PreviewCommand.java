@@ -1,0 +1,105 @@
+package nl.classbridge.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import nl.classbridge.domain.Language;
+import nl.classbridge.messages.CatalogueException;
+import nl.classbridge.messages.Destination;
+import nl.classbridge.messages.DiscordLimits;
+import nl.classbridge.messages.MessageCatalogue;
+import nl.classbridge.messages.Messages;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code classbridge preview KEY --lang ar --var child=Sam}: prints a message as the bot would
+ * send it, so translators and teachers can check texts without Discord. Placeholders without a
+ * {@code --var} are shown as {@code [name]}.
+ */
+@Command(name = "preview", mixinStandardHelpOptions = true,
+        description = "Print a message from messages/ as the bot would send it.")
+final class PreviewCommand implements Callable<Integer> {
+    enum Format { discord, plain, html, header }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "KEY", description = "The message key, e.g. checkin.greeting.")
+    String key;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "nl",
+            description = "The language: nl, en, ar, tr, pl or uk (default: ${DEFAULT-VALUE}).")
+    String lang;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for a placeholder; repeatable.")
+    Map<String, String> vars = new LinkedHashMap<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "discord",
+            description = "discord, plain, html or header (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--messages", paramLabel = "FOLDER", defaultValue = "messages",
+            description = "The message folder (default: ${DEFAULT-VALUE}).")
+    Path folder;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Language> language = Language.fromCode(lang);
+        if (language.isEmpty()) {
+            err.println("--lang: '" + lang + "' is not a language of ClassBridge; use one of " + Language.codes());
+            return ExitCode.CONFIG;
+        }
+        MessageCatalogue catalogue;
+        try {
+            catalogue = MessageCatalogue.load(folder);
+        } catch (CatalogueException e) {
+            err.println(e.getMessage());
+            return ExitCode.CONFIG;
+        }
+        Optional<String> template = catalogue.find(language.get(), key)
+                .or(() -> catalogue.find(Language.EN, key));
+        if (template.isEmpty()) {
+            err.println("no message '" + key + "'; keys look like checkin.greeting (file name, then the path in it)");
+            return ExitCode.CONFIG;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        MessageCatalogue.placeholders(template.get()).forEach(name -> values.put(name, "[" + name + "]"));
+        values.putAll(vars);
+
+        Messages messages = new Messages(catalogue, language.get());
+        List<Language> chain = messages.chain(language, Optional.empty());
+        Messages.Rendered rendered = messages.render(key, chain, values, destination());
+        if (rendered.language() != language.get()) {
+            err.println("(not translated to " + language.get().code() + " yet; shown in " + rendered.language().code()
+                    + ")");
+        }
+        switch (format) {
+            case discord -> {
+                List<String> parts = DiscordLimits.split(rendered.text());
+                (parts.size() == 1 ? parts : DiscordLimits.numbered(parts)).forEach(out::println);
+            }
+            case html -> out.print(Messages.htmlFragment(rendered));
+            case header -> out.println(messages.header(key, chain, values));
+            case plain -> out.println(rendered.text());
+        }
+        return ExitCode.OK;
+    }
+
+    private Destination destination() {
+        return switch (format) {
+            case discord -> Destination.DISCORD;
+            case plain, html -> Destination.PLAIN;
+            case header -> Destination.MAIL_HEADER;
+        };
+    }
+}

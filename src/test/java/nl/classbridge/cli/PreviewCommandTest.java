@@ -1,0 +1,72 @@
+package nl.classbridge.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import nl.classbridge.domain.Language;
+import nl.classbridge.messages.MessageCatalogue;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class PreviewCommandTest {
+    record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result preview(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = ClassBridgeCommand.commandLine(Map.of());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 1];
+        all[0] = "preview";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new Result(commandLine.execute(all), out.toString(), err.toString());
+    }
+
+    @Test
+    @DisplayName("preview works for every key in every language")
+    void everyKeyAndLanguage() throws Exception {
+        MessageCatalogue catalogue = MessageCatalogue.load(Path.of("messages"));
+        for (Language language : Language.values()) {
+            for (String key : catalogue.allKeys()) {
+                Result result = preview(key, "--lang", language.code());
+                assertThat(result.exitCode()).as(key + " " + language.code() + ": " + result.err()).isZero();
+                assertThat(result.out()).as(key).isNotBlank().doesNotContain("${");
+                assertThat(result.err()).as(key).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("--var fills a placeholder; formats escape for their destination")
+    void varsAndFormats() {
+        Result discord = preview("join.success", "--lang", "en", "--var", "child=*Sam*", "--var", "class=Groep 5");
+        assertThat(discord.out()).contains("\\*Sam\\*", "Groep 5").doesNotContain("[child]");
+
+        Result html = preview("join.success", "--lang", "ar", "--format", "html", "--var", "child=<b>Sam</b>");
+        assertThat(html.out()).contains("dir=\"rtl\"", "&lt;b&gt;Sam&lt;/b&gt;");
+
+        Result subject = preview("email.checkin.subject", "--format", "header", "--var", "child=Sam\r\nBcc: x@y");
+        assertThat(subject.out().strip()).doesNotContain("\n").contains("Sam Bcc: x@y");
+    }
+
+    @Test
+    @DisplayName("an unknown key or language gets a clear answer and exit 2")
+    void badInput() {
+        Result key = preview("checkin.nope");
+        assertThat(key.exitCode()).isEqualTo(ExitCode.CONFIG);
+        assertThat(key.err()).contains("checkin.nope");
+
+        Result lang = preview("join.success", "--lang", "fr");
+        assertThat(lang.exitCode()).isEqualTo(ExitCode.CONFIG);
+        assertThat(lang.err()).contains("'fr'", "nl, en, ar, tr, pl, uk");
+
+        Result format = preview("join.success", "--format", "pdf");
+        assertThat(format.exitCode()).isEqualTo(ExitCode.CONFIG);
+    }
+}

@@ -1,0 +1,138 @@
+package nl.classbridge.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.classbridge.domain.Language;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hostile values come out literal and escaped for where they go. */
+class RenderingTest {
+    @TempDir
+    Path folder;
+    Messages messages;
+    List<Language> english;
+    List<Language> arabic;
+
+    @BeforeEach
+    void catalogue() throws Exception {
+        for (String lang : List.of("en", "ar")) {
+            CatalogueFiles.write(folder, lang, "test", """
+                    hello: "Hello **${name}**, about ${child}."
+                    subject: "News about ${child}"
+                    """);
+        }
+        CatalogueFiles.write(folder, "nl", "test", "only-nl: \"Hoi ${name}\"\n");
+        messages = new Messages(MessageCatalogue.load(folder), Language.NL);
+        english = messages.chain(Optional.of(Language.EN), Optional.empty());
+        arabic = messages.chain(Optional.of(Language.AR), Optional.empty());
+    }
+
+    private String render(String name, Destination destination) {
+        return messages.render("test.hello", english, Map.of("name", name, "child", "Sam"), destination).text();
+    }
+
+    @Test
+    @DisplayName("lookups in values stay literal: no environment, no system properties, no nesting")
+    void noInterpolation() {
+        for (Destination destination : Destination.values()) {
+            assertThat(render("${env:DISCORD_TOKEN}", destination)).contains("${env:DISCORD_TOKEN}");
+            assertThat(render("${sys:user.home}", destination)).contains("${sys:user.home}")
+                    .doesNotContain(System.getProperty("user.home") + ",");
+            assertThat(render("${${child}}", destination)).contains("${${child}}");
+            assertThat(render("$${child}", destination)).contains("$${child}");
+            assertThat(render("${child}", destination)).contains("${child}").doesNotContain("Sam**");
+        }
+    }
+
+    @Test
+    @DisplayName("Discord: Markdown in values is escaped while the template's own Markdown stays")
+    void discordMarkdown() {
+        String text = render("*Noor* __x__ ~~y~~ `z` ||spoiler|| [klik](https://x.example)", Destination.DISCORD);
+        assertThat(text).startsWith("Hello **").contains("\\*Noor\\*", "\\_\\_x\\_\\_", "\\~~y\\~~", "\\`z\\`",
+                "\\||spoiler\\||", "\\[klik\\](https://x.example)");
+        String lines = render("# Groot\n> quote\n-# klein\n- lijst\n1. een", Destination.DISCORD);
+        assertThat(lines).contains("\\# Groot\n\\> quote\n\\-# klein\n\\- lijst\n1\\. een");
+    }
+
+    @Test
+    @DisplayName("Discord: @everyone and user mentions are kept as text (sending disables pings)")
+    void mentionsAsText() {
+        assertThat(render("@everyone <@123> <@&456>", Destination.DISCORD)).contains("@everyone", "<@123>", "<@&456>");
+    }
+
+    @Test
+    @DisplayName("HTML: every value and the text around it are escaped; paragraphs become <p>")
+    void html() {
+        Messages.Rendered rendered = messages.render("test.hello", english,
+                Map.of("name", "<script>alert('x')</script>", "child", "A & B \"C\""), Destination.HTML);
+        String html = Messages.htmlFragment(rendered);
+        assertThat(html).contains("&lt;script&gt;alert('x')&lt;/script&gt;", "A &amp; B &quot;C&quot;",
+                "dir=\"ltr\"", "<p>").doesNotContain("<script>");
+    }
+
+    @Test
+    @DisplayName("mail headers: CR, LF and other control characters in values cannot start a new header")
+    void headerInjection() {
+        String subject = messages.header("test.subject", english,
+                Map.of("child", "Sam\r\nBcc: evil@example.org\u0000\u2028X"));
+        assertThat(subject).doesNotContain("\r", "\n", "\u0000", "\u2028").startsWith("News about Sam Bcc:");
+    }
+
+    @Test
+    @DisplayName("plain text: line ends are unified and stray control characters dropped, nothing else changes")
+    void plain() {
+        assertThat(render("a\r\nb\u0007c <b>", Destination.PLAIN)).contains("a\nbc <b>");
+    }
+
+    @Test
+    @DisplayName("right-to-left: values in Arabic text are isolated; mixed-direction and emoji survive intact")
+    void rightToLeft() {
+        Messages.Rendered rendered = messages.render("test.hello", arabic,
+                Map.of("name", "مريم Sam 🌱👩‍👧", "child", "Noor"), Destination.DISCORD);
+        assertThat(rendered.language()).isEqualTo(Language.AR);
+        assertThat(rendered.text()).contains("\u2068مريم Sam 🌱👩‍👧\u2069", "\u2068Noor\u2069");
+        assertThat(Messages.htmlFragment(messages.render("test.hello", arabic, Map.of("name", "x", "child", "y"),
+                Destination.HTML))).contains("dir=\"rtl\" lang=\"ar\"");
+        assertThat(render("🌱👩‍👧", Destination.DISCORD)).contains("🌱👩‍👧");
+    }
+
+    @Test
+    @DisplayName("a 5,000-character value is rendered whole and then split into Discord-sized messages")
+    void longText() {
+        String story = ("Vandaag hebben we samen gelezen en gerekend. ".repeat(20) + "\n\n").repeat(6);
+        String text = render(story, Destination.DISCORD);
+        assertThat(text.length()).isGreaterThan(5000);
+        List<String> parts = DiscordLimits.split(text);
+        assertThat(parts).hasSizeGreaterThan(2).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(2000));
+        assertThat(String.join("", parts).replaceAll("\\s", "")).isEqualTo(text.replaceAll("\\s", ""));
+    }
+
+    @Test
+    @DisplayName("fallback: the family's language, then the class's, then the school's, then English")
+    void fallback() {
+        assertThat(messages.chain(Optional.of(Language.TR), Optional.of(Language.PL)))
+                .containsExactly(Language.TR, Language.PL, Language.NL, Language.EN);
+        assertThat(messages.chain(Optional.empty(), Optional.of(Language.NL))).containsExactly(Language.NL, Language.EN);
+        List<Language> turkishFamilyInDutchClass = messages.chain(Optional.of(Language.TR), Optional.of(Language.NL));
+        assertThat(messages.render("test.only-nl", turkishFamilyInDutchClass, Map.of("name", "Ayşe"), Destination.PLAIN))
+                .isEqualTo(new Messages.Rendered("Hoi Ayşe", Language.NL));
+        assertThat(messages.render("test.hello", turkishFamilyInDutchClass, Map.of("name", "A", "child", "B"),
+                Destination.PLAIN).language()).isEqualTo(Language.EN);
+    }
+
+    @Test
+    @DisplayName("a missing value or an unknown key is an error, never a text with a hole")
+    void missingValues() {
+        assertThatThrownBy(() -> messages.discord("test.hello", english, Map.of("name", "x")))
+                .hasMessageContaining("${child}");
+        assertThatThrownBy(() -> messages.discord("test.nope", english, Map.of())).hasMessageContaining("test.nope");
+    }
+}

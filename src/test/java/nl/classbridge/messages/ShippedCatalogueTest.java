@@ -1,0 +1,68 @@
+package nl.classbridge.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import nl.classbridge.domain.Language;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The catalogue that ships in messages/: complete and consistent in all six languages. */
+class ShippedCatalogueTest {
+    static MessageCatalogue catalogue;
+
+    @BeforeAll
+    static void load() throws Exception {
+        catalogue = MessageCatalogue.load(Path.of("messages"));
+    }
+
+    @Test
+    @DisplayName("every language has the same keys, the same placeholders per key, and no empty text")
+    void consistent() {
+        assertThat(catalogue.languages()).containsExactlyInAnyOrder(Language.values());
+        assertThat(catalogue.inconsistencies()).isEmpty();
+        for (Language language : Language.values()) {
+            assertThat(catalogue.keys(language)).as(language.code()).isEqualTo(catalogue.allKeys());
+        }
+        assertThat(catalogue.allKeys()).hasSizeGreaterThan(100)
+                .contains("checkin.greeting", "join.code-expired", "email.checkin.subject", "teacher.not-teacher");
+    }
+
+    @Test
+    @DisplayName("button labels and modal titles fit Discord's limits in every language")
+    void limits() {
+        for (Language language : Language.values()) {
+            for (String key : catalogue.keys(language)) {
+                String text = catalogue.find(language, key).orElseThrow();
+                assertThat(text.length()).as(language.code() + " " + key).isLessThan(DiscordLimits.MESSAGE);
+                if (key.contains(".button.")) {
+                    assertThat(text.length()).as(language.code() + " " + key).isLessThanOrEqualTo(DiscordLimits.BUTTON_LABEL);
+                }
+                if (key.endsWith("modal.title") || key.endsWith("modal.label")) {
+                    assertThat(text.length()).as(language.code() + " " + key).isLessThanOrEqualTo(DiscordLimits.MODAL_TITLE);
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("every shipped text renders in every language with all its placeholders filled")
+    void everyTextRenders() {
+        Messages messages = new Messages(catalogue, Language.NL);
+        for (Language language : Language.values()) {
+            for (String key : catalogue.keys(language)) {
+                var values = new java.util.HashMap<String, String>();
+                MessageCatalogue.placeholders(catalogue.find(language, key).orElseThrow())
+                        .forEach(name -> values.put(name, "«" + name + "»"));
+                for (Destination destination : Destination.values()) {
+                    Messages.Rendered rendered = messages.render(key, messages.chain(Optional.of(language), Optional.empty()),
+                            values, destination);
+                    assertThat(rendered.language()).isEqualTo(language);
+                    assertThat(rendered.text()).doesNotContain("${");
+                }
+            }
+        }
+    }
+}
