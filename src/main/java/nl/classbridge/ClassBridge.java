@@ -5,13 +5,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import nl.classbridge.checkin.ActiveQuestionnaires;
 import nl.classbridge.config.Settings;
+import nl.classbridge.messages.CatalogueException;
+import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.DeliveryRepository;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.InviteRepository;
+import nl.classbridge.store.QuestionnaireRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,9 +35,19 @@ public final class ClassBridge implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** Opens the store, brings it up to date and starts the scheduled jobs. */
-    public static ClassBridge start(Settings settings, Clock clock) {
+    /**
+     * Loads the texts, opens the store, brings it up to date and starts the scheduled jobs. A
+     * message catalogue that cannot be read stops start-up before anything runs; a broken
+     * questionnaire is left out with a warning.
+     */
+    public static ClassBridge start(Settings settings, Clock clock) throws CatalogueException {
+        MessageCatalogue catalogue = MessageCatalogue.load(settings.texts().messagesFolder());
+        catalogue.inconsistencies().forEach(problem -> LOG.warn("Message catalogue: {}", problem));
         Database database = Database.open(settings.database().path());
+        ActiveQuestionnaires questionnaires = ActiveQuestionnaires.load(settings.texts().questionnairesFolder(),
+                new QuestionnaireRepository(database), clock);
+        questionnaires.problems().forEach(problem -> LOG.warn("Questionnaire: {}", problem));
+        LOG.info("Questionnaires ready: {}", questionnaires.ids());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "classbridge-scheduler");
             thread.setDaemon(true);

@@ -1,6 +1,8 @@
 package nl.classbridge.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import nl.classbridge.config.ConfigException;
 import nl.classbridge.config.EffectiveConfig;
@@ -33,13 +35,22 @@ final class CheckConfigCommand implements Callable<Integer> {
             e.problems().forEach(err::println);
             return ExitCode.CONFIG;
         }
+        TextsCheck.Outcome texts = TextsCheck.of(config.settings().texts());
+        if (!texts.errors().isEmpty()) {
+            texts.errors().forEach(err::println);
+            return ExitCode.CONFIG;
+        }
         out.println("Configuration from " + root.configPath + " is valid. Effective values:");
         out.println();
         config.describe().forEach(line -> out.println("  " + line));
-        if (!config.warnings().isEmpty()) {
+        out.println();
+        texts.summary().forEach(line -> out.println("  " + line));
+        List<String> warnings = new ArrayList<>(config.warnings());
+        warnings.addAll(texts.warnings());
+        if (!warnings.isEmpty()) {
             out.println();
             out.println("Worth knowing:");
-            config.warnings().forEach(line -> out.println("  - " + line));
+            warnings.forEach(line -> out.println("  - " + line));
         }
         return ExitCode.OK;
     }

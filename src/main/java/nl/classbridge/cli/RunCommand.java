@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import nl.classbridge.ClassBridge;
 import nl.classbridge.config.ConfigException;
 import nl.classbridge.config.Settings;
+import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -43,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
             bot = ClassBridge.start(settings, Clock.systemUTC());
         } catch (StoreException e) {
             err.println("database.path: " + e.getMessage());
+            return ExitCode.CONFIG;
+        } catch (CatalogueException e) {
+            err.println("texts.messages-folder: " + e.getMessage());
             return ExitCode.CONFIG;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "classbridge-shutdown"));

@@ -41,6 +41,13 @@ public final class ConfigKey<T> {
             ValueTypes.path("data/classbridge.db"),
             "The SQLite database file; a relative path starts at the working directory");
 
+    public static final ConfigKey<Path> MESSAGES_FOLDER = setting("texts.messages-folder", "messages",
+            ValueTypes.path("messages"),
+            "The message catalogue: one folder per language; a relative path starts at the working directory");
+    public static final ConfigKey<Path> QUESTIONNAIRES_FOLDER = setting("texts.questionnaires-folder",
+            "config/questionnaires", ValueTypes.path("config/questionnaires"),
+            "The questionnaires, one .yml file each; a relative path starts at the working directory");
+
     public static final ConfigKey<Optional<Secret>> DISCORD_TOKEN = secret("discord.token", "DISCORD_TOKEN",
             ValueTypes.secret(true), "The bot token from the Discord developer portal (environment only)");
     public static final ConfigKey<URI> DISCORD_REST_URL = setting("discord.rest-url", "https://discord.com/api/v10/",

@@ -3,6 +3,8 @@ package nl.classbridge.config;
 import nl.classbridge.domain.QuietHours;
 import static nl.classbridge.config.ConfigKey.CHECKIN_EMAIL_AFTER_HOURS;
 import static nl.classbridge.config.ConfigKey.DATABASE_PATH;
+import static nl.classbridge.config.ConfigKey.MESSAGES_FOLDER;
+import static nl.classbridge.config.ConfigKey.QUESTIONNAIRES_FOLDER;
 import static nl.classbridge.config.ConfigKey.DISCORD_DM_PER_SECOND;
 import static nl.classbridge.config.ConfigKey.DISCORD_GATEWAY_URL;
 import static nl.classbridge.config.ConfigKey.DISCORD_REST_URL;
@@ -141,6 +143,7 @@ public final class ConfigLoader {
         return new Settings(
                 new School(get(values, SCHOOL_NAME), get(values, SCHOOL_TIMEZONE), get(values, SCHOOL_DEFAULT_LANGUAGE)),
                 new Store(get(values, DATABASE_PATH)),
+                new Texts(get(values, MESSAGES_FOLDER), get(values, QUESTIONNAIRES_FOLDER)),
                 new Discord(
                         get(values, DISCORD_TOKEN),
                         get(values, DISCORD_REST_URL),

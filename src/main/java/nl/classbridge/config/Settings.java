@@ -12,6 +12,7 @@ import java.util.Objects;
 public record Settings(
         School school,
         Store database,
+        Texts texts,
         Discord discord,
         Mail mail,
         QuietHours quietHours,
@@ -23,6 +24,7 @@ public record Settings(
     public Settings {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(texts, "texts");
         Objects.requireNonNull(discord, "discord");
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(quietHours, "quietHours");

@@ -21,10 +21,13 @@ public final class QuestionnaireRepository {
     }
 
     /**
-     * The stored version with this content, or a new version (the highest so far plus one) when
-     * the content changed. Answers to earlier versions keep pointing to those.
+     * The stored version with this content, or a new one when the content changed. The new one
+     * takes the version the file declares when that number is still free; when the file was
+     * changed without raising its version, it gets the highest so far plus one, so two different
+     * texts never share a version. Answers keep pointing to the version their round asked.
      */
-    public QuestionnaireVersion remember(String questionnaire, String contentHash, String definition, Instant now) {
+    public QuestionnaireVersion remember(String questionnaire, int declaredVersion, String contentHash,
+            String definition, Instant now) {
         return database.transaction(() -> database.write(sql -> {
             Optional<QuestionnaireVersion> known = sql.one(
                     "SELECT * FROM questionnaire_version WHERE questionnaire = ? AND content_hash = ?",
@@ -32,9 +35,10 @@ public final class QuestionnaireRepository {
             if (known.isPresent()) {
                 return known.get();
             }
-            int version = (int) sql.count(
-                    "SELECT COALESCE(MAX(version), 0) + 1 AS n FROM questionnaire_version WHERE questionnaire = ?",
+            int highest = (int) sql.count(
+                    "SELECT COALESCE(MAX(version), 0) AS n FROM questionnaire_version WHERE questionnaire = ?",
                     questionnaire);
+            int version = declaredVersion > highest ? declaredVersion : highest + 1;
             long id = sql.insert("""
                     INSERT INTO questionnaire_version (questionnaire, version, content_hash, definition, loaded_at)
                     VALUES (?, ?, ?, ?, ?)""", questionnaire, version, contentHash, definition, now);

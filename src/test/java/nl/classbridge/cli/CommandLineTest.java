@@ -119,4 +119,22 @@ class CommandLineTest {
         assertThat(version.exitCode()).isZero();
         assertThat(version.out()).startsWith("ClassBridge");
     }
+
+    @Test
+    @DisplayName("check-config checks the texts: a missing catalogue exits 2; a broken questionnaire is a warning")
+    void checksTexts() throws Exception {
+        Result noMessages = run(env("CLASSBRIDGE_TEXTS_MESSAGES_FOLDER", folder.resolve("none").toString()),
+                "check-config");
+        assertThat(noMessages.exitCode()).isEqualTo(ExitCode.CONFIG);
+        assertThat(noMessages.err()).contains("texts.messages-folder");
+
+        Path questionnaires = Files.createDirectories(folder.resolve("questionnaires"));
+        Files.writeString(questionnaires.resolve("broken.yml"), "id: broken\nversion: one\n");
+        Result broken = run(env("CLASSBRIDGE_TEXTS_QUESTIONNAIRES_FOLDER", questionnaires.toString()), "check-config");
+        assertThat(broken.exitCode()).as(broken.err()).isZero();
+        assertThat(broken.out()).contains("questionnaire left out: ", "broken.yml", "line");
+
+        Result shipped = run(env(), "check-config");
+        assertThat(shipped.out()).contains("texts in 6 languages", "after-conversation, check-in, start-of-year");
+    }
 }

@@ -20,6 +20,7 @@ class ConfigKeyTest {
         assertThat(keys).containsExactly(
                 "school.name", "school.timezone", "school.default-language",
                 "database.path",
+                "texts.messages-folder", "texts.questionnaires-folder",
                 "discord.token", "discord.rest-url", "discord.gateway-url", "discord.teacher-role",
                 "discord.dm-per-second",
                 "mail.from", "mail.reply-to",

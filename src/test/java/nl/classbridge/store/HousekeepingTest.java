@@ -32,7 +32,7 @@ class HousekeepingTest {
             SchoolClass groep5 = store.aClass();
             Student sam = store.aStudent(groep5, "Sam");
             Guardian parent = store.guardians.addDiscord(1L, start);
-            long version = store.questionnaires.remember("check-in", "h", "d", start).id();
+            long version = store.questionnaires.remember("check-in", 1, "h", "d", start).id();
 
             var oldRound = store.checkins.startRound(groep5.id(), version, "old", 1L, start, start.plus(Duration.ofDays(7)));
             var oldRequest = store.checkins.addRequest(oldRound.id(), parent.id(), sam.id(), ContactChannel.DISCORD, start);

@@ -193,14 +193,18 @@ class RepositoriesTest {
     }
 
     @Test
-    @DisplayName("questionnaires: the same content is one version, changed content a new one")
+    @DisplayName("questionnaires: the same content is one version; changed content a new one, numbered by the"
+            + " file when free")
     void questionnaires() {
-        QuestionnaireVersion v1 = store.questionnaires.remember("check-in", "aaa", "id: check-in\n", T0);
-        assertThat(store.questionnaires.remember("check-in", "aaa", "id: check-in\n", T0.plusSeconds(5))).isEqualTo(v1);
-        QuestionnaireVersion v2 = store.questionnaires.remember("check-in", "bbb", "id: check-in\n# new\n", T0);
+        QuestionnaireVersion v1 = store.questionnaires.remember("check-in", 1, "aaa", "id: check-in\n", T0);
+        assertThat(store.questionnaires.remember("check-in", 1, "aaa", "id: check-in\n", T0.plusSeconds(5)))
+                .isEqualTo(v1);
+        QuestionnaireVersion forgotToBump = store.questionnaires.remember("check-in", 1, "bbb", "id: check-in\n# b\n", T0);
+        QuestionnaireVersion bumped = store.questionnaires.remember("check-in", 5, "ccc", "id: check-in\n# c\n", T0);
         assertThat(v1.version()).isEqualTo(1);
-        assertThat(v2.version()).isEqualTo(2);
-        assertThat(store.questionnaires.latest("check-in")).contains(v2);
+        assertThat(forgotToBump.version()).isEqualTo(2);
+        assertThat(bumped.version()).isEqualTo(5);
+        assertThat(store.questionnaires.latest("check-in")).contains(bumped);
         assertThat(store.questionnaires.find(v1.id())).contains(v1);
     }
 
@@ -209,7 +213,7 @@ class RepositoriesTest {
     void checkins() {
         Student sam = store.aStudent(groep5, "Sam");
         Guardian parent = store.guardians.addDiscord(503L, T0);
-        QuestionnaireVersion version = store.questionnaires.remember("check-in", "h", "def", T0);
+        QuestionnaireVersion version = store.questionnaires.remember("check-in", 1, "h", "def", T0);
         Instant deadline = T0.plus(Duration.ofDays(7));
         CheckinRound round = store.checkins.startRound(groep5.id(), version.id(), "tok123", TestStore.TEACHER, T0,
                 deadline);

@@ -1,0 +1,51 @@
+package nl.classbridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nl.classbridge.config.ConfigLoader;
+import nl.classbridge.config.Settings;
+import nl.classbridge.messages.CatalogueException;
+import nl.classbridge.store.Database;
+import nl.classbridge.testing.MutableClock;
+import nl.classbridge.testing.TestStore;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClassBridgeTest {
+    @TempDir
+    Path folder;
+
+    private Settings settings(Map<String, String> extra) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(extra);
+        env.put("CLASSBRIDGE_DATABASE_PATH", folder.resolve("data/classbridge.db").toString());
+        env.put("DISCORD_TOKEN", "test-token");
+        return ConfigLoader.load(Path.of("config/classbridge.yml"), env);
+    }
+
+    @Test
+    @DisplayName("start opens and migrates the database, stores the questionnaire versions, and stops cleanly")
+    void startAndStop() throws Exception {
+        ClassBridge bot = ClassBridge.start(settings(Map.of()), new MutableClock(TestStore.T0));
+        bot.close();
+        bot.close(); // a second stop (shutdown hook after an error) is harmless
+        try (Database database = Database.open(folder.resolve("data/classbridge.db"))) {
+            List<String> stored = database.read(sql -> sql.list(
+                    "SELECT questionnaire FROM questionnaire_version ORDER BY 1", row -> row.string("questionnaire")));
+            assertThat(stored).containsExactly("after-conversation", "check-in", "start-of-year");
+        }
+    }
+
+    @Test
+    @DisplayName("a missing message catalogue stops start-up before the database is touched")
+    void missingCatalogue() throws Exception {
+        Settings settings = settings(Map.of("CLASSBRIDGE_TEXTS_MESSAGES_FOLDER", folder.resolve("none").toString()));
+        assertThatThrownBy(() -> ClassBridge.start(settings, new MutableClock(TestStore.T0)))
+                .isInstanceOf(CatalogueException.class).hasMessageContaining("not found");
+        assertThat(folder.resolve("data/classbridge.db")).doesNotExist();
+    }
+}
