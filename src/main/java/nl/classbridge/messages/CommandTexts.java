@@ -1,11 +1,6 @@
 package nl.classbridge.messages;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,7 +26,6 @@ public final class CommandTexts {
     public static final int MAX_DESCRIPTION = 100;
     // Discord: lower case where a script has case, letters and digits of any script, '-' and '_'.
     private static final Pattern NAME = Pattern.compile("[-_\\p{Ll}\\p{Lo}\\p{N}]{1,32}");
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     /** A text in English and Dutch. */
     public record Localized(String en, String nl) {
@@ -48,17 +42,7 @@ public final class CommandTexts {
     }
 
     public static CommandTexts load(Path file) throws CatalogueException {
-        JsonNode root;
-        try {
-            root = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            throw new CatalogueException(file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new CatalogueException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new CatalogueException(file + ": expected one entry per command");
-        }
+        JsonNode root = YamlFile.readMap(file);
         Map<String, Entry> entries = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         readLevel(root, "", entries, problems);

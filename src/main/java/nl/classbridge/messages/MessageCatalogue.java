@@ -1,10 +1,7 @@
 package nl.classbridge.messages;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +28,6 @@ import nl.classbridge.domain.Language;
  */
 public final class MessageCatalogue {
     private static final Pattern KEY_PART = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final YAMLMapper YAML = new YAMLMapper();
 
     private final Map<Language, Map<String, String>> texts;
 
@@ -129,19 +125,7 @@ public final class MessageCatalogue {
         }
         for (Path file : files) {
             String area = file.getFileName().toString().replaceFirst("\\.yml$", "");
-            JsonNode root;
-            try {
-                root = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            } catch (JsonProcessingException e) {
-                throw new CatalogueException(file + " line " + e.getLocation().getLineNr() + ": "
-                        + e.getOriginalMessage(), e);
-            } catch (IOException e) {
-                throw new CatalogueException("cannot read " + file + ": " + e.getMessage(), e);
-            }
-            if (root == null || !root.isObject()) {
-                throw new CatalogueException(file + ": expected a map of keys to texts");
-            }
-            flatten(file, area, root, texts);
+            flatten(file, area, YamlFile.readMap(file), texts);
         }
         return texts;
     }
