@@ -75,6 +75,13 @@ public final class CheckinRepository {
                 ORDER BY started_at DESC LIMIT 1""", ROUND, classId, now));
     }
 
+    /** The class's most recently started round, open or not. */
+    public Optional<CheckinRound> latestRound(long classId) {
+        return database.read(sql -> sql.one(
+                "SELECT * FROM checkin_round WHERE class_id = ? ORDER BY started_at DESC, id DESC LIMIT 1",
+                ROUND, classId));
+    }
+
     public void markReminded(long roundId, Instant now) {
         database.write(sql -> sql.update("UPDATE checkin_round SET reminded_at = ? WHERE id = ?", now, roundId));
     }

@@ -1,0 +1,222 @@
+package nl.classbridge.checkin;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import nl.classbridge.domain.AuditEntry;
+import nl.classbridge.domain.CheckinRequest;
+import nl.classbridge.domain.CheckinRound;
+import nl.classbridge.domain.ContactChannel;
+import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.RequestStatus;
+import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.domain.Student;
+import nl.classbridge.store.AuditLog;
+import nl.classbridge.store.CheckinRepository;
+import nl.classbridge.store.Database;
+import nl.classbridge.store.GuardianRepository;
+import nl.classbridge.store.StudentRepository;
+
+/**
+ * The teacher's side of check-ins: start a round for the class, see who answered, remind once.
+ */
+public final class CheckinRounds {
+    public static final int DEFAULT_DEADLINE_DAYS = 7;
+    public static final int MAX_DEADLINE_DAYS = 60;
+    private static final String TOKEN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+    private final Database database;
+    private final CheckinRepository checkins;
+    private final StudentRepository students;
+    private final GuardianRepository guardians;
+    private final ActiveQuestionnaires questionnaires;
+    private final QuestionnaireVersions versions;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    public CheckinRounds(Database database, CheckinRepository checkins, StudentRepository students,
+            GuardianRepository guardians, ActiveQuestionnaires questionnaires, QuestionnaireVersions versions,
+            AuditLog auditLog, Clock clock) {
+        this(database, checkins, students, guardians, questionnaires, versions, auditLog, clock, new SecureRandom());
+    }
+
+    CheckinRounds(Database database, CheckinRepository checkins, StudentRepository students,
+            GuardianRepository guardians, ActiveQuestionnaires questionnaires, QuestionnaireVersions versions,
+            AuditLog auditLog, Clock clock, RandomGenerator random) {
+        this.database = database;
+        this.checkins = checkins;
+        this.students = students;
+        this.guardians = guardians;
+        this.questionnaires = questionnaires;
+        this.versions = versions;
+        this.auditLog = auditLog;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    /** What {@link #start} did. */
+    public sealed interface Started {
+        /** The round, with one request per guardian per child. */
+        record Round(CheckinRound round, ActiveQuestionnaires.Active questionnaire, List<CheckinRequest> requests)
+                implements Started {
+        }
+
+        record UnknownQuestionnaire(String id, List<String> known) implements Started {
+        }
+
+        record AlreadyRunning(CheckinRound round) implements Started {
+        }
+
+        record DeadlineOutOfRange(int days) implements Started {
+        }
+
+        /** No child in the class has a guardian yet: invite families first. */
+        record NoFamilies() implements Started {
+        }
+    }
+
+    /**
+     * Starts a round of {@code questionnaireId} for the whole class: a request for every guardian
+     * of every child, through the channel their plan and reachability allow. All or nothing.
+     */
+    public Started start(SchoolClass schoolClass, String questionnaireId, int deadlineDays, long teacherUserId) {
+        Optional<ActiveQuestionnaires.Active> questionnaire = questionnaires.find(questionnaireId);
+        if (questionnaire.isEmpty()) {
+            return new Started.UnknownQuestionnaire(questionnaireId, questionnaires.ids());
+        }
+        if (deadlineDays < 1 || deadlineDays > MAX_DEADLINE_DAYS) {
+            return new Started.DeadlineOutOfRange(deadlineDays);
+        }
+        Instant now = clock.instant();
+        return database.transaction(() -> {
+            Optional<CheckinRound> running = checkins.openRound(schoolClass.id(), now);
+            if (running.isPresent()) {
+                return new Started.AlreadyRunning(running.get());
+            }
+            Map<Student, List<Guardian>> families = families(schoolClass);
+            if (families.values().stream().allMatch(List::isEmpty)) {
+                return new Started.NoFamilies();
+            }
+            CheckinRound round = checkins.startRound(schoolClass.id(), questionnaire.get().version().id(), token(),
+                    teacherUserId, now, now.plus(Duration.ofDays(deadlineDays)));
+            List<CheckinRequest> requests = new ArrayList<>();
+            families.forEach((student, ofStudent) -> ofStudent.forEach(guardian -> {
+                CheckinRequest request = checkins.addRequest(round.id(), guardian.id(), student.id(),
+                        channelFor(guardian), now);
+                if (guardian.unreachable()) {
+                    checkins.updateProgress(request.id(), RequestStatus.UNREACHABLE, 0, now);
+                    request = checkins.findRequest(request.id()).orElseThrow();
+                }
+                requests.add(request);
+            }));
+            auditLog.record(new AuditEntry(now, teacherUserId, Optional.of(schoolClass.id()), "checkin.start",
+                    "questionnaire=" + questionnaireId + " version=" + questionnaire.get().version().version()
+                            + " requests=" + requests.size()));
+            return new Started.Round(round, questionnaire.get(), List.copyOf(requests));
+        });
+    }
+
+    /** The class's current or latest round, line by line. */
+    public Optional<RoundStatus> status(SchoolClass schoolClass) {
+        return latestRound(schoolClass).map(round -> {
+            List<RoundStatus.Line> lines = new ArrayList<>();
+            for (CheckinRequest request : checkins.requests(round.id())) {
+                Student student = students.find(request.studentId()).orElseThrow();
+                Guardian guardian = guardians.find(request.guardianId()).orElseThrow();
+                lines.add(new RoundStatus.Line(student, guardian, request.channel(), stateOf(request, guardian), request));
+            }
+            lines.sort((a, b) -> a.student().name().compareToIgnoreCase(b.student().name()));
+            return new RoundStatus(round, versions.get(round.questionnaireVersionId()), List.copyOf(lines));
+        });
+    }
+
+    /** What {@link #remind} did. */
+    public sealed interface Reminded {
+        /** The requests still open, once per guardian; a reminder goes to each. */
+        record ToSend(CheckinRound round, List<CheckinRequest> pending) implements Reminded {
+        }
+
+        record AlreadyReminded(CheckinRound round) implements Reminded {
+        }
+
+        record NobodyPending(CheckinRound round) implements Reminded {
+        }
+
+        record NoOpenRound() implements Reminded {
+        }
+    }
+
+    /** One reminder per round to the guardians who have not finished; a second call sends nothing. */
+    public Reminded remind(SchoolClass schoolClass, long teacherUserId) {
+        Instant now = clock.instant();
+        return database.transaction(() -> {
+            Optional<CheckinRound> open = checkins.openRound(schoolClass.id(), now);
+            if (open.isEmpty()) {
+                return new Reminded.NoOpenRound();
+            }
+            CheckinRound round = open.get();
+            if (round.remindedAt().isPresent()) {
+                return new Reminded.AlreadyReminded(round);
+            }
+            Map<Long, CheckinRequest> oncePerGuardian = new LinkedHashMap<>();
+            for (CheckinRequest request : checkins.requests(round.id())) {
+                boolean stillOpen = request.status() == RequestStatus.PENDING || request.status() == RequestStatus.IN_PROGRESS;
+                if (stillOpen) {
+                    oncePerGuardian.putIfAbsent(request.guardianId(), request);
+                }
+            }
+            if (oncePerGuardian.isEmpty()) {
+                return new Reminded.NobodyPending(round);
+            }
+            checkins.markReminded(round.id(), now);
+            auditLog.record(new AuditEntry(now, teacherUserId, Optional.of(schoolClass.id()), "checkin.remind",
+                    "round=" + round.id() + " guardians=" + oncePerGuardian.size()));
+            return new Reminded.ToSend(round, List.copyOf(oncePerGuardian.values()));
+        });
+    }
+
+    private Optional<CheckinRound> latestRound(SchoolClass schoolClass) {
+        return checkins.openRound(schoolClass.id(), clock.instant()).or(() -> checkins.latestRound(schoolClass.id()));
+    }
+
+    private Map<Student, List<Guardian>> families(SchoolClass schoolClass) {
+        Map<Student, List<Guardian>> families = new LinkedHashMap<>();
+        for (Student student : students.inClass(schoolClass.id())) {
+            families.put(student, guardians.ofStudent(student.id()));
+        }
+        return families;
+    }
+
+    /** Discord when the plan includes it and DMs work; else email; a family with neither is noted. */
+    private static ContactChannel channelFor(Guardian guardian) {
+        if (guardian.wantsDiscord()) {
+            return ContactChannel.DISCORD;
+        }
+        return guardian.reachableByEmail() ? ContactChannel.EMAIL : ContactChannel.DISCORD;
+    }
+
+    private static RoundStatus.State stateOf(CheckinRequest request, Guardian guardian) {
+        return switch (request.status()) {
+            case ANSWERED -> RoundStatus.State.ANSWERED;
+            case IN_PROGRESS -> RoundStatus.State.IN_PROGRESS;
+            case UNREACHABLE -> RoundStatus.State.UNREACHABLE;
+            case PENDING -> guardian.unreachable() ? RoundStatus.State.UNREACHABLE : RoundStatus.State.PENDING;
+        };
+    }
+
+    private String token() {
+        StringBuilder token = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            token.append(TOKEN_ALPHABET.charAt(random.nextInt(TOKEN_ALPHABET.length())));
+        }
+        return token.toString();
+    }
+}

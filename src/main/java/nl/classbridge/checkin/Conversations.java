@@ -1,0 +1,188 @@
+package nl.classbridge.checkin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import nl.classbridge.checkin.questionnaire.AnswerCheck;
+import nl.classbridge.checkin.questionnaire.Question;
+import nl.classbridge.domain.Answer;
+import nl.classbridge.domain.AnswerSource;
+import nl.classbridge.domain.CheckinRequest;
+import nl.classbridge.domain.CheckinRound;
+import nl.classbridge.domain.Coded;
+import nl.classbridge.domain.CommunicationPlan;
+import nl.classbridge.domain.ContactChannel;
+import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.Language;
+import nl.classbridge.domain.RequestStatus;
+import nl.classbridge.store.CheckinRepository;
+import nl.classbridge.store.Database;
+import nl.classbridge.store.GuardianRepository;
+
+/**
+ * A parent's side of a check-in: begin, answer, skip, change an answer, finish. The same calls
+ * serve a button, a modal, a typed DM and an email reply. State lives in the store, so a
+ * conversation goes on after a restart with the same buttons.
+ */
+public final class Conversations {
+    private final Database database;
+    private final CheckinRepository checkins;
+    private final GuardianRepository guardians;
+    private final QuestionnaireVersions versions;
+    private final Clock clock;
+
+    public Conversations(Database database, CheckinRepository checkins, GuardianRepository guardians,
+            QuestionnaireVersions versions, Clock clock) {
+        this.database = database;
+        this.checkins = checkins;
+        this.guardians = guardians;
+        this.versions = versions;
+        this.clock = clock;
+    }
+
+    /** The step the request is at now, for showing it again (after a restart, or on request). */
+    public Reply current(long requestId, long guardianId) {
+        return withRequest(requestId, guardianId, (request, conversation) -> show(request, conversation));
+    }
+
+    /** The parent pressed Start: the first question. */
+    public Reply begin(long requestId, long guardianId) {
+        return withRequest(requestId, guardianId, (request, conversation) -> {
+            if (request.status() != RequestStatus.PENDING) {
+                return show(request, conversation);
+            }
+            return move(request, conversation, conversation.firstPosition());
+        });
+    }
+
+    /** An answer to {@code questionId}, as a button value, a choice, or typed text. */
+    public Reply answer(long requestId, long guardianId, String questionId, String raw, AnswerSource source) {
+        return withRequest(requestId, guardianId, (request, conversation) -> {
+            Optional<Integer> position = conversation.positionOf(questionId);
+            if (position.isEmpty()) {
+                return show(request, conversation);
+            }
+            Question question = conversation.questionnaire().questions().get(position.get());
+            AnswerCheck check = question.check(raw);
+            if (!(check instanceof AnswerCheck.Accepted accepted)) {
+                return new Reply.Refused(request, conversation.stepAt(position.get()), check);
+            }
+            Answer answer = Answer.given(request.id(), questionId, accepted.value(), source, clock.instant());
+            checkins.saveAnswer(answer);
+            question.plan().ifPresent(field -> updatePlan(request.guardianId(), field, accepted.value()));
+            return afterAnswer(request, conversation.with(answer), position.get());
+        });
+    }
+
+    /** A typed DM: an answer to the question the parent is at in their oldest open check-in. */
+    public Reply typed(long guardianId, String text) {
+        List<CheckinRequest> open = checkins.openRequestsOf(guardianId).stream()
+                .filter(request -> isOpen(request.roundId()))
+                .toList();
+        Optional<CheckinRequest> active = open.stream()
+                .filter(request -> request.status() == RequestStatus.IN_PROGRESS).findFirst()
+                .or(() -> open.stream().findFirst());
+        if (active.isEmpty()) {
+            return new Reply.NothingOpen();
+        }
+        Reply current = current(active.get().id(), guardianId);
+        if (current instanceof Reply.Show show && show.step() instanceof Step.Ask ask) {
+            return answer(active.get().id(), guardianId, ask.question().id(), text, AnswerSource.DISCORD_TEXT);
+        }
+        return current;
+    }
+
+    /** Skips an optional question. */
+    public Reply skip(long requestId, long guardianId, String questionId) {
+        return withRequest(requestId, guardianId, (request, conversation) -> {
+            Optional<Integer> position = conversation.positionOf(questionId);
+            if (position.isEmpty()) {
+                return show(request, conversation);
+            }
+            if (conversation.questionnaire().questions().get(position.get()).required()) {
+                return new Reply.CannotSkip(request, conversation.stepAt(position.get()));
+            }
+            Answer skipped = Answer.skipped(request.id(), questionId, AnswerSource.DISCORD_BUTTON, clock.instant());
+            checkins.saveAnswer(skipped);
+            return afterAnswer(request, conversation.with(skipped), position.get());
+        });
+    }
+
+    /** From the summary: ask {@code questionId} again; after the new answer the summary returns. */
+    public Reply change(long requestId, long guardianId, String questionId) {
+        return withRequest(requestId, guardianId, (request, conversation) -> conversation.positionOf(questionId)
+                .map(position -> move(request, conversation, position))
+                .orElseGet(() -> show(request, conversation)));
+    }
+
+    /** The parent pressed Done on the summary: thanks, and the next child's check-in if any. */
+    public Reply finish(long requestId, long guardianId) {
+        return withRequest(requestId, guardianId, (request, conversation) -> {
+            if (!conversation.complete()) {
+                return show(request, conversation);
+            }
+            Optional<CheckinRequest> next = checkins.openRequestsOf(guardianId).stream()
+                    .filter(other -> other.id() != request.id() && isOpen(other.roundId()))
+                    .findFirst();
+            return new Reply.Finished(request, next);
+        });
+    }
+
+    private interface Action {
+        Reply apply(CheckinRequest request, Conversation conversation);
+    }
+
+    /** Loads the request, checks it is this guardian's and its round is open, and acts in one transaction. */
+    private Reply withRequest(long requestId, long guardianId, Action action) {
+        return database.transaction(() -> {
+            Optional<CheckinRequest> found = checkins.findRequest(requestId);
+            if (found.isEmpty() || found.get().guardianId() != guardianId) {
+                return new Reply.NotYours();
+            }
+            CheckinRequest request = found.get();
+            CheckinRound round = checkins.findRound(request.roundId()).orElseThrow();
+            if (!round.openAt(clock.instant())) {
+                return new Reply.Closed();
+            }
+            Conversation conversation = new Conversation(versions.get(round.questionnaireVersionId()),
+                    checkins.answers(request.id()));
+            return action.apply(request, conversation);
+        });
+    }
+
+    private Reply afterAnswer(CheckinRequest request, Conversation conversation, int answeredAt) {
+        return move(request, conversation, conversation.nextOpenAfter(answeredAt));
+    }
+
+    /** Stores the new position (and completion) and shows the step there. */
+    private Reply move(CheckinRequest request, Conversation conversation, int position) {
+        Instant now = clock.instant();
+        RequestStatus status = conversation.complete() && position >= conversation.questionnaire().questions().size()
+                ? RequestStatus.ANSWERED
+                : RequestStatus.IN_PROGRESS;
+        checkins.updateProgress(request.id(), status, position, now);
+        CheckinRequest moved = checkins.findRequest(request.id()).orElseThrow();
+        return new Reply.Show(moved, conversation.stepAt(position));
+    }
+
+    private Reply show(CheckinRequest request, Conversation conversation) {
+        return new Reply.Show(request, conversation.stepAt(request));
+    }
+
+    private boolean isOpen(long roundId) {
+        return checkins.findRound(roundId).map(round -> round.openAt(clock.instant())).orElse(false);
+    }
+
+    /** An answer to a communication-plan question changes how the family is reached from now on. */
+    private void updatePlan(long guardianId, nl.classbridge.checkin.questionnaire.PlanField field, String value) {
+        Guardian guardian = guardians.find(guardianId).orElseThrow();
+        CommunicationPlan plan = guardian.plan();
+        CommunicationPlan updated = switch (field) {
+            case CHANNEL -> Coded.fromCode(ContactChannel.class, value).map(plan::withChannel).orElse(plan);
+            case LANGUAGE -> Language.fromCode(value).map(plan::withLanguage).orElse(plan);
+            case CONTACT_TIMES -> plan.withContactTimes(value);
+        };
+        guardians.savePlan(guardianId, updated);
+    }
+}

@@ -1,0 +1,54 @@
+package nl.classbridge.checkin;
+
+import java.nio.file.Path;
+import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.domain.Student;
+import nl.classbridge.testing.MutableClock;
+import nl.classbridge.testing.TestStore;
+
+/** A class with children and guardians on a real store, and the check-in services over it. */
+final class CheckinFixture implements AutoCloseable {
+    final TestStore store;
+    final MutableClock clock = new MutableClock(TestStore.T0);
+    final ActiveQuestionnaires questionnaires;
+    final CheckinRounds rounds;
+    final SchoolClass groep5;
+    final Student sam;
+    final Student mila;
+    final Guardian samsMum;
+    final Guardian parentOfBoth;
+    final Guardian emailOnly;
+
+    CheckinFixture(Path folder) {
+        store = new TestStore(folder);
+        questionnaires = ActiveQuestionnaires.load(Path.of("config/questionnaires"), store.questionnaires, clock);
+        rounds = new CheckinRounds(store.database, store.checkins, store.students, store.guardians, questionnaires,
+                new QuestionnaireVersions(store.questionnaires), store.auditLog, clock);
+        groep5 = store.aClass();
+        sam = store.aStudent(groep5, "Sam");
+        mila = store.aStudent(groep5, "Mila");
+        samsMum = store.guardians.addDiscord(701L, TestStore.T0);
+        parentOfBoth = store.guardians.addDiscord(702L, TestStore.T0);
+        emailOnly = store.guardians.addEmail("ouder@example.org", java.util.Optional.empty(), TestStore.T0);
+        store.guardians.link(samsMum.id(), sam.id(), TestStore.T0);
+        store.guardians.link(parentOfBoth.id(), sam.id(), TestStore.T0);
+        store.guardians.link(parentOfBoth.id(), mila.id(), TestStore.T0);
+        store.guardians.link(emailOnly.id(), mila.id(), TestStore.T0);
+    }
+
+    /** Fresh services over the same store, as after a restart. */
+    Conversations conversations() {
+        return new Conversations(store.database, store.checkins, store.guardians,
+                new QuestionnaireVersions(store.questionnaires), clock);
+    }
+
+    CheckinRounds.Started.Round start(String questionnaire) {
+        return (CheckinRounds.Started.Round) rounds.start(groep5, questionnaire, 7, TestStore.TEACHER);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
