@@ -15,6 +15,7 @@ import nl.classbridge.store.Database;
 import nl.classbridge.store.DeliveryRepository;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.InviteRepository;
+import nl.classbridge.store.JoinAttemptRepository;
 import nl.classbridge.store.QuestionnaireRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ public final class ClassBridge implements AutoCloseable {
         });
         Housekeeping housekeeping = new Housekeeping(database, new CheckinRepository(database),
                 new DeliveryRepository(database), new AuditLog(database), new InviteRepository(database),
-                settings.retention().months(), clock);
+                new JoinAttemptRepository(database), settings.retention().months(), clock);
         scheduler.scheduleWithFixedDelay(() -> runSafely("housekeeping", housekeeping::run), 0, 6, TimeUnit.HOURS);
         LOG.info("ClassBridge started for {} with its database at {}", settings.school().name(), database.file());
         return new ClassBridge(database, scheduler);

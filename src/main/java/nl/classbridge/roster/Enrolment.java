@@ -10,6 +10,7 @@ import nl.classbridge.domain.Student;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.InviteRepository;
+import nl.classbridge.store.JoinAttemptRepository;
 import nl.classbridge.store.StudentRepository;
 
 /**
@@ -18,20 +19,25 @@ import nl.classbridge.store.StudentRepository;
  */
 public final class Enrolment {
     public static final Duration INVITE_VALIDITY = Duration.ofDays(14);
+    /** Wrong codes allowed per user within {@link #TRY_WINDOW}: enough for typos, too few to guess. */
+    public static final int MAX_FAILED_TRIES = 5;
+    public static final Duration TRY_WINDOW = Duration.ofHours(1);
 
     private final Database database;
     private final StudentRepository students;
     private final GuardianRepository guardians;
     private final InviteRepository invites;
+    private final JoinAttemptRepository attempts;
     private final InviteCode codes;
     private final Clock clock;
 
     public Enrolment(Database database, StudentRepository students, GuardianRepository guardians,
-            InviteRepository invites, InviteCode codes, Clock clock) {
+            InviteRepository invites, JoinAttemptRepository attempts, InviteCode codes, Clock clock) {
         this.database = database;
         this.students = students;
         this.guardians = guardians;
         this.invites = invites;
+        this.attempts = attempts;
         this.codes = codes;
         this.clock = clock;
     }
@@ -51,13 +57,32 @@ public final class Enrolment {
 
     /**
      * Links the Discord user who typed {@code typedCode} to the child it was made for. Everything
-     * happens in one transaction: the code is used up exactly when the link is made.
+     * happens in one transaction: the code is used up exactly when the link is made. Wrong,
+     * used and expired codes count as failed tries; after {@link #MAX_FAILED_TRIES} in an hour
+     * the user must wait, whatever they type.
      */
     public JoinResult join(String typedCode, long discordUserId) {
+        Instant now = clock.instant();
+        return database.transaction(() -> {
+            Instant windowStart = now.minus(TRY_WINDOW);
+            if (attempts.failuresSince(discordUserId, windowStart) >= MAX_FAILED_TRIES) {
+                Instant oldest = attempts.oldestFailureSince(discordUserId, windowStart).orElse(now);
+                long minutes = Math.max(1, Duration.between(now, oldest.plus(TRY_WINDOW)).toSeconds() / 60 + 1);
+                return new JoinResult.TooManyTries(minutes);
+            }
+            JoinResult result = tryCode(typedCode, discordUserId, now);
+            if (result instanceof JoinResult.Unknown || result instanceof JoinResult.Used
+                    || result instanceof JoinResult.Expired) {
+                attempts.recordFailure(discordUserId, now);
+            }
+            return result;
+        });
+    }
+
+    private JoinResult tryCode(String typedCode, long discordUserId, Instant now) {
         if (!InviteCode.plausible(typedCode)) {
             return new JoinResult.Unknown();
         }
-        Instant now = clock.instant();
         return database.transaction(() -> {
             Optional<Invite> found = invites.findByHash(InviteCode.hash(typedCode));
             if (found.isEmpty()) {

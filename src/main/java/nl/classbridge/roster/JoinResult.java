@@ -25,4 +25,8 @@ public sealed interface JoinResult {
     /** The code is older than its validity. */
     record Expired() implements JoinResult {
     }
+
+    /** Too many wrong codes from this user lately; try again in {@code minutes}. */
+    record TooManyTries(long minutes) implements JoinResult {
+    }
 }

@@ -84,6 +84,25 @@ public final class DeliveryRepository {
                 "SELECT * FROM delivery WHERE status = 'sending' ORDER BY id", DELIVERY));
     }
 
+    /**
+     * Puts a row a previous process left in {@code sending} back in the queue for
+     * {@code nextAttemptAt}. The interrupted try is taken back from the attempt count, so the
+     * re-send is the same attempt, not a new one; the external id stays, so the re-send carries
+     * the same Discord nonce or Message-ID. Only for start-up, before any row is claimed.
+     */
+    public boolean requeueInterrupted(long id, Instant nextAttemptAt) {
+        return database.write(sql -> sql.update("""
+                UPDATE delivery SET status = 'queued', attempts = MAX(attempts - 1, 0), next_attempt_at = ?
+                WHERE id = ? AND status = 'sending'""", nextAttemptAt, id)) == 1;
+    }
+
+    /** When the earliest queued message on a channel is due, if any is queued. */
+    public Optional<Instant> nextAttemptAt(DeliveryChannel channel) {
+        return database.read(sql -> sql.one(
+                "SELECT MIN(next_attempt_at) AS next FROM delivery WHERE channel = ? AND status = 'queued'",
+                row -> row.optionalInstant("next"), channel)).flatMap(next -> next);
+    }
+
     /** Notes the id the message will carry (email Message-ID, Discord nonce) before it is sent. */
     public void setExternalId(long id, String externalId) {
         database.write(sql -> sql.update("UPDATE delivery SET external_id = ? WHERE id = ?", externalId, id));

@@ -34,7 +34,8 @@ class EnrolmentTest {
     void setUp() {
         store = new TestStore(folder);
         clock = new MutableClock(TestStore.T0);
-        enrolment = new Enrolment(store.database, store.students, store.guardians, store.invites, new InviteCode(), clock);
+        enrolment = new Enrolment(store.database, store.students, store.guardians, store.invites,
+                new nl.classbridge.store.JoinAttemptRepository(store.database), new InviteCode(), clock);
         SchoolClass groep5 = store.aClass();
         sam = store.aStudent(groep5, "Sam");
         mila = store.aStudent(groep5, "Mila");
@@ -150,5 +151,24 @@ class EnrolmentTest {
             seen.add(code);
         }
         assertThat(seen).hasSize(2000);
+    }
+
+    @Test
+    @DisplayName("after 5 wrong codes in an hour a 6th try is refused, even a right one; an hour later it works")
+    void rateLimit() {
+        String code = enrolment.invite(sam, TestStore.TEACHER).code();
+        for (int i = 0; i < Enrolment.MAX_FAILED_TRIES; i++) {
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(enrolment.join("ABCDE-FGHJ" + "KMNPQ".charAt(i), PARENT)).isInstanceOf(JoinResult.Unknown.class);
+        }
+        JoinResult sixth = enrolment.join(code, PARENT);
+        assertThat(sixth).isInstanceOfSatisfying(JoinResult.TooManyTries.class,
+                tooMany -> assertThat(tooMany.minutes()).isBetween(55L, 60L));
+        assertThat(store.guardians.findByDiscordUser(PARENT)).isEmpty();
+        assertThat(enrolment.join(code, OTHER_PARENT)).isInstanceOf(JoinResult.Joined.class);
+
+        String another = enrolment.invite(mila, TestStore.TEACHER).code();
+        clock.advance(Duration.ofMinutes(57));
+        assertThat(enrolment.join(another, PARENT)).isInstanceOf(JoinResult.Joined.class);
     }
 }

@@ -55,12 +55,16 @@ class HousekeepingTest {
             store.invites.add(sam.id(), "expired", 1L, later, later.plus(Duration.ofDays(14)));
             store.invites.add(sam.id(), "valid", 1L, later.plus(Duration.ofDays(20)), later.plus(Duration.ofDays(34)));
 
+            JoinAttemptRepository attempts = new JoinAttemptRepository(store.database);
+            attempts.recordFailure(5L, later.plus(Duration.ofDays(19)));
+            attempts.recordFailure(5L, later.plus(Duration.ofDays(21)).minusSeconds(60));
             MutableClock clock = new MutableClock(later.plus(Duration.ofDays(21)));
             Housekeeping housekeeping = new Housekeeping(store.database, store.checkins, store.deliveries,
-                    store.auditLog, store.invites, 12, clock);
+                    store.auditLog, store.invites, attempts, 12, clock);
             Housekeeping.Removed removed = housekeeping.run();
 
-            assertThat(removed).isEqualTo(new Housekeeping.Removed(1, 2, 1, 1));
+            assertThat(removed).isEqualTo(new Housekeeping.Removed(1, 2, 1, 1, 1));
+            assertThat(attempts.failuresSince(5L, later)).isEqualTo(1);
             assertThat(store.checkins.findRound(oldRound.id())).isEmpty();
             assertThat(store.checkins.answers(oldRequest.id())).isEmpty();
             assertThat(store.checkins.findRound(newRound.id())).isPresent();
