@@ -1,0 +1,239 @@
+package nl.classbridge.roster;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import nl.classbridge.domain.AuditEntry;
+import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.Language;
+import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.domain.Student;
+import nl.classbridge.store.AuditLog;
+import nl.classbridge.store.ConstraintViolation;
+import nl.classbridge.store.Database;
+import nl.classbridge.store.GuardianRepository;
+import nl.classbridge.store.SchoolClassRepository;
+import nl.classbridge.store.StudentRepository;
+
+/**
+ * What a teacher does to set up a class: bind a channel, add and remove children, add families
+ * without Discord by email. Every change is audited by ids, never by names or addresses.
+ */
+public final class ClassRoster {
+    public static final int MAX_CLASS_NAME = 60;
+
+    private final Database database;
+    private final SchoolClassRepository classes;
+    private final StudentRepository students;
+    private final GuardianRepository guardians;
+    private final AuditLog auditLog;
+    private final Language schoolLanguage;
+    private final ZoneId schoolZone;
+    private final Clock clock;
+
+    public ClassRoster(Database database, SchoolClassRepository classes, StudentRepository students,
+            GuardianRepository guardians, AuditLog auditLog, Language schoolLanguage, ZoneId schoolZone, Clock clock) {
+        this.database = database;
+        this.classes = classes;
+        this.students = students;
+        this.guardians = guardians;
+        this.auditLog = auditLog;
+        this.schoolLanguage = schoolLanguage;
+        this.schoolZone = schoolZone;
+        this.clock = clock;
+    }
+
+    /** What {@link #setUp} did. */
+    public sealed interface SetUp {
+        record Created(SchoolClass schoolClass) implements SetUp {
+        }
+
+        record Updated(SchoolClass schoolClass) implements SetUp {
+        }
+
+        record NameInvalid(int max) implements SetUp {
+        }
+
+        record LanguageInvalid(String value) implements SetUp {
+        }
+
+        record TimezoneInvalid(String value) implements SetUp {
+        }
+    }
+
+    /**
+     * Binds the channel as the class channel, or changes the class already bound to it. Language
+     * and time zone default to the school's for a new class and stay as they were otherwise.
+     */
+    public SetUp setUp(long guildId, long channelId, String name, Optional<String> language,
+            Optional<String> timezone, long teacherUserId) {
+        String cleanName = name == null ? "" : name.strip().replaceAll("\\s+", " ");
+        if (cleanName.isEmpty() || cleanName.length() > MAX_CLASS_NAME || cleanName.chars().anyMatch(Character::isISOControl)) {
+            return new SetUp.NameInvalid(MAX_CLASS_NAME);
+        }
+        Optional<Language> chosenLanguage = Optional.empty();
+        if (language.isPresent()) {
+            chosenLanguage = Language.fromCode(language.get());
+            if (chosenLanguage.isEmpty()) {
+                return new SetUp.LanguageInvalid(language.get());
+            }
+        }
+        Optional<ZoneId> chosenZone = Optional.empty();
+        if (timezone.isPresent()) {
+            try {
+                chosenZone = Optional.of(ZoneId.of(timezone.get().strip()));
+            } catch (DateTimeException e) {
+                return new SetUp.TimezoneInvalid(timezone.get());
+            }
+        }
+        Instant now = clock.instant();
+        Optional<Language> finalLanguage = chosenLanguage;
+        Optional<ZoneId> finalZone = chosenZone;
+        return database.transaction(() -> {
+            Optional<SchoolClass> existing = classes.findByChannel(channelId);
+            SetUp result;
+            if (existing.isPresent()) {
+                SchoolClass old = existing.get();
+                SchoolClass changed = new SchoolClass(old.id(), cleanName, old.guildId(), old.channelId(),
+                        finalLanguage.orElse(old.language()), finalZone.orElse(old.timezone()), teacherUserId,
+                        old.createdAt());
+                classes.update(changed);
+                result = new SetUp.Updated(changed);
+            } else {
+                result = new SetUp.Created(classes.add(cleanName, guildId, channelId,
+                        finalLanguage.orElse(schoolLanguage), finalZone.orElse(schoolZone), teacherUserId, now));
+            }
+            SchoolClass schoolClass = result instanceof SetUp.Created created ? created.schoolClass()
+                    : ((SetUp.Updated) result).schoolClass();
+            audit(teacherUserId, schoolClass, "class.setup", "language=" + schoolClass.language().code()
+                    + " timezone=" + schoolClass.timezone().getId());
+            return result;
+        });
+    }
+
+    /** What {@link #addStudent} did. */
+    public sealed interface StudentAdded {
+        record Added(Student student) implements StudentAdded {
+        }
+
+        record NameInvalid(int max) implements StudentAdded {
+        }
+
+        record AlreadyThere(Student student) implements StudentAdded {
+        }
+    }
+
+    /** Adds a child by first name or nickname only. */
+    public StudentAdded addStudent(SchoolClass schoolClass, String name, long teacherUserId) {
+        Optional<String> clean = Student.cleanName(name);
+        if (clean.isEmpty()) {
+            return new StudentAdded.NameInvalid(Student.MAX_NAME_LENGTH);
+        }
+        return database.transaction(() -> {
+            Optional<Student> existing = students.findByName(schoolClass.id(), clean.get());
+            if (existing.isPresent()) {
+                return new StudentAdded.AlreadyThere(existing.get());
+            }
+            try {
+                Student student = students.add(schoolClass.id(), clean.get(), clock.instant());
+                audit(teacherUserId, schoolClass, "student.add", "student=" + student.id());
+                return new StudentAdded.Added(student);
+            } catch (ConstraintViolation raced) {
+                return new StudentAdded.AlreadyThere(students.findByName(schoolClass.id(), clean.get()).orElseThrow());
+            }
+        });
+    }
+
+    /** A child and their guardians, for the teacher's list. */
+    public record StudentWithGuardians(Student student, List<Guardian> guardians) {
+    }
+
+    public List<StudentWithGuardians> students(SchoolClass schoolClass) {
+        return students.inClass(schoolClass.id()).stream()
+                .map(student -> new StudentWithGuardians(student, guardians.ofStudent(student.id())))
+                .toList();
+    }
+
+    public Optional<Student> findStudent(SchoolClass schoolClass, String name) {
+        return Student.cleanName(name).flatMap(clean -> students.findByName(schoolClass.id(), clean));
+    }
+
+    /**
+     * Removes a child with their answers, invites and agreements. Guardians left without any
+     * child are removed too: nothing is kept about a family that is no longer in the school.
+     */
+    public Optional<Student> removeStudent(SchoolClass schoolClass, String name, long teacherUserId) {
+        return database.transaction(() -> findStudent(schoolClass, name).map(student -> {
+            List<Guardian> families = guardians.ofStudent(student.id());
+            students.remove(student.id());
+            families.stream().filter(g -> students.childrenOf(g.id()).isEmpty()).forEach(g -> guardians.remove(g.id()));
+            audit(teacherUserId, schoolClass, "student.remove", "student=" + student.id());
+            return student;
+        }));
+    }
+
+    /** What {@link #addEmailGuardian} did. */
+    public sealed interface EmailGuardianAdded {
+        record Added(Guardian guardian, Student student) implements EmailGuardianAdded {
+        }
+
+        record UnknownStudent(String name) implements EmailGuardianAdded {
+        }
+
+        record EmailInvalid() implements EmailGuardianAdded {
+        }
+
+        record LanguageInvalid(String value) implements EmailGuardianAdded {
+        }
+    }
+
+    /**
+     * Adds a guardian without Discord, reached by email. A guardian already known by that address
+     * (a parent of another child) is linked rather than made twice.
+     */
+    public EmailGuardianAdded addEmailGuardian(SchoolClass schoolClass, String studentName, String email,
+            Optional<String> language, long teacherUserId) {
+        Optional<Student> student = findStudent(schoolClass, studentName);
+        if (student.isEmpty()) {
+            return new EmailGuardianAdded.UnknownStudent(studentName);
+        }
+        Optional<String> address = EmailAddress.clean(email);
+        if (address.isEmpty()) {
+            return new EmailGuardianAdded.EmailInvalid();
+        }
+        Optional<Language> chosen = language.flatMap(Language::fromCode);
+        if (language.isPresent() && chosen.isEmpty()) {
+            return new EmailGuardianAdded.LanguageInvalid(language.get());
+        }
+        Instant now = clock.instant();
+        return database.transaction(() -> {
+            Guardian guardian = guardians.findByEmail(address.get())
+                    .orElseGet(() -> guardians.addEmail(address.get(), chosen, now));
+            guardians.link(guardian.id(), student.get().id(), now);
+            audit(teacherUserId, schoolClass, "guardian.add-email", "student=" + student.get().id()
+                    + " guardian=" + guardian.id());
+            return new EmailGuardianAdded.Added(guardian, student.get());
+        });
+    }
+
+    /** Unlinks a guardian from a child; a guardian left without children is removed. */
+    public boolean removeGuardian(SchoolClass schoolClass, Student student, long guardianId, long teacherUserId) {
+        return database.transaction(() -> {
+            if (student.classId() != schoolClass.id() || !guardians.unlink(guardianId, student.id())) {
+                return false;
+            }
+            if (students.childrenOf(guardianId).isEmpty()) {
+                guardians.remove(guardianId);
+            }
+            audit(teacherUserId, schoolClass, "guardian.remove", "student=" + student.id() + " guardian=" + guardianId);
+            return true;
+        });
+    }
+
+    private void audit(long teacherUserId, SchoolClass schoolClass, String action, String detail) {
+        auditLog.record(new AuditEntry(clock.instant(), teacherUserId, Optional.of(schoolClass.id()), action, detail));
+    }
+}
