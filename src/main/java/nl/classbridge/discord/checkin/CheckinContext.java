@@ -1,0 +1,18 @@
+package nl.classbridge.discord.checkin;
+
+import java.util.List;
+import nl.classbridge.checkin.questionnaire.Questionnaire;
+import nl.classbridge.domain.CheckinRequest;
+import nl.classbridge.domain.Language;
+
+/**
+ * Everything a check-in message says besides the step itself: whose request, about which child,
+ * from which class and teacher, until when, in which languages.
+ *
+ * @param chain    the languages to try for texts (family, class, school, English)
+ * @param language the language the questionnaire's own texts are shown in
+ * @param deadline the deadline as the family reads it, e.g. "vrijdag 12 september"
+ */
+public record CheckinContext(CheckinRequest request, Questionnaire questionnaire, String child, String className,
+        String teacher, String deadline, List<Language> chain, Language language) {
+}
