@@ -69,7 +69,7 @@ public final class ClassRoster {
      * and time zone default to the school's for a new class and stay as they were otherwise.
      */
     public SetUp setUp(long guildId, long channelId, String name, Optional<String> language,
-            Optional<String> timezone, long teacherUserId) {
+            Optional<String> timezone, long teacherUserId, String teacherName) {
         String cleanName = name == null ? "" : name.strip().replaceAll("\\s+", " ");
         if (cleanName.isEmpty() || cleanName.length() > MAX_CLASS_NAME || cleanName.chars().anyMatch(Character::isISOControl)) {
             return new SetUp.NameInvalid(MAX_CLASS_NAME);
@@ -99,12 +99,13 @@ public final class ClassRoster {
                 SchoolClass old = existing.get();
                 SchoolClass changed = new SchoolClass(old.id(), cleanName, old.guildId(), old.channelId(),
                         finalLanguage.orElse(old.language()), finalZone.orElse(old.timezone()), teacherUserId,
-                        old.createdAt());
+                        teacherName, old.createdAt());
                 classes.update(changed);
                 result = new SetUp.Updated(changed);
             } else {
                 result = new SetUp.Created(classes.add(cleanName, guildId, channelId,
-                        finalLanguage.orElse(schoolLanguage), finalZone.orElse(schoolZone), teacherUserId, now));
+                        finalLanguage.orElse(schoolLanguage), finalZone.orElse(schoolZone), teacherUserId, teacherName,
+                        now));
             }
             SchoolClass schoolClass = result instanceof SetUp.Created created ? created.schoolClass()
                     : ((SetUp.Updated) result).schoolClass();

@@ -18,6 +18,7 @@ public final class SchoolClassRepository {
             Coded.of(Language.class, row.string("language")),
             ZoneId.of(row.string("timezone")),
             row.longValue("teacher_user_id"),
+            row.string("teacher_name"),
             row.instant("created_at"));
 
     private final Database database;
@@ -27,20 +28,22 @@ public final class SchoolClassRepository {
     }
 
     public SchoolClass add(String name, long guildId, long channelId, Language language, ZoneId timezone,
-            long teacherUserId, Instant now) {
+            long teacherUserId, String teacherName, Instant now) {
         long id = database.write(sql -> sql.insert("""
-                INSERT INTO school_class (name, guild_id, channel_id, language, timezone, teacher_user_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                name, guildId, channelId, language, timezone.getId(), teacherUserId, now));
-        return new SchoolClass(id, name, guildId, channelId, language, timezone, teacherUserId, now);
+                INSERT INTO school_class (name, guild_id, channel_id, language, timezone, teacher_user_id,
+                                          teacher_name, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                name, guildId, channelId, language, timezone.getId(), teacherUserId, teacherName, now));
+        return new SchoolClass(id, name, guildId, channelId, language, timezone, teacherUserId, teacherName, now);
     }
 
     /** Renames or re-configures the class bound to a channel (running {@code /class setup} again). */
     public void update(SchoolClass changed) {
         database.write(sql -> sql.update(
-                "UPDATE school_class SET name = ?, language = ?, timezone = ?, teacher_user_id = ? WHERE id = ?",
+                "UPDATE school_class SET name = ?, language = ?, timezone = ?, teacher_user_id = ?, teacher_name = ?"
+                        + " WHERE id = ?",
                 changed.name(), changed.language(), changed.timezone().getId(), changed.teacherUserId(),
-                changed.id()));
+                changed.teacherName(), changed.id()));
     }
 
     public Optional<SchoolClass> find(long id) {

@@ -67,7 +67,7 @@ class CheckinRoundsTest {
     @DisplayName("a class without families yet is told to invite them first")
     void noFamilies() {
         var empty = fixture.store.classes.add("Groep 8", TestStore.GUILD, 99L, Language.NL,
-                java.time.ZoneId.of("Europe/Amsterdam"), 1L, TestStore.T0);
+                java.time.ZoneId.of("Europe/Amsterdam"), 1L, "Juf Anna", TestStore.T0);
         fixture.store.students.add(empty.id(), "Lotte", TestStore.T0);
         assertThat(fixture.rounds.start(empty, "check-in", 7, 1L)).isInstanceOf(CheckinRounds.Started.NoFamilies.class);
     }
@@ -98,7 +98,7 @@ class CheckinRoundsTest {
                         "Mila/" + parent + "/IN_PROGRESS",
                         "Mila/" + fixture.emailOnly.id() + "/PENDING");
         assertThat(fixture.rounds.status(fixture.store.classes.add("Leeg", 1L, 2L, Language.NL,
-                java.time.ZoneId.of("UTC"), 1L, TestStore.T0))).isEmpty();
+                java.time.ZoneId.of("UTC"), 1L, "Juf Anna", TestStore.T0))).isEmpty();
     }
 
     @Test

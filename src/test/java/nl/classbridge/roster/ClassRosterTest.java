@@ -39,7 +39,7 @@ class ClassRosterTest {
 
     private SchoolClass groep5() {
         return ((ClassRoster.SetUp.Created) roster.setUp(TestStore.GUILD, TestStore.CHANNEL, " Groep  5 ",
-                Optional.empty(), Optional.empty(), TEACHER)).schoolClass();
+                Optional.empty(), Optional.empty(), TEACHER, "Juf Anna")).schoolClass();
     }
 
     @Test
@@ -51,7 +51,7 @@ class ClassRosterTest {
         assertThat(created.timezone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
 
         var again = roster.setUp(TestStore.GUILD, TestStore.CHANNEL, "Groep 5b", Optional.of("EN"),
-                Optional.of("Europe/London"), 99L);
+                Optional.of("Europe/London"), 99L, "Juf Anna");
         assertThat(again).isInstanceOfSatisfying(ClassRoster.SetUp.Updated.class, updated -> {
             assertThat(updated.schoolClass().id()).isEqualTo(created.id());
             assertThat(updated.schoolClass().language()).isEqualTo(Language.EN);
@@ -64,13 +64,13 @@ class ClassRosterTest {
     @Test
     @DisplayName("setup refuses an empty or long name, an unknown language and an unknown time zone, changing nothing")
     void setUpRefusals() {
-        assertThat(roster.setUp(1, 2, "  ", Optional.empty(), Optional.empty(), TEACHER))
+        assertThat(roster.setUp(1, 2, "  ", Optional.empty(), Optional.empty(), TEACHER, "Juf Anna"))
                 .isInstanceOf(ClassRoster.SetUp.NameInvalid.class);
-        assertThat(roster.setUp(1, 2, "x".repeat(61), Optional.empty(), Optional.empty(), TEACHER))
+        assertThat(roster.setUp(1, 2, "x".repeat(61), Optional.empty(), Optional.empty(), TEACHER, "Juf Anna"))
                 .isInstanceOf(ClassRoster.SetUp.NameInvalid.class);
-        assertThat(roster.setUp(1, 2, "Groep 6", Optional.of("fr"), Optional.empty(), TEACHER))
+        assertThat(roster.setUp(1, 2, "Groep 6", Optional.of("fr"), Optional.empty(), TEACHER, "Juf Anna"))
                 .isEqualTo(new ClassRoster.SetUp.LanguageInvalid("fr"));
-        assertThat(roster.setUp(1, 2, "Groep 6", Optional.empty(), Optional.of("Mars/Phobos"), TEACHER))
+        assertThat(roster.setUp(1, 2, "Groep 6", Optional.empty(), Optional.of("Mars/Phobos"), TEACHER, "Juf Anna"))
                 .isEqualTo(new ClassRoster.SetUp.TimezoneInvalid("Mars/Phobos"));
         assertThat(store.classes.all()).isEmpty();
     }

@@ -67,12 +67,12 @@ class RepositoriesTest {
         assertThat(store.classes.inGuild(TestStore.GUILD)).containsExactly(groep5);
 
         SchoolClass renamed = new SchoolClass(groep5.id(), "Groep 5b", groep5.guildId(), groep5.channelId(),
-                Language.EN, ZoneId.of("Europe/London"), 77L, groep5.createdAt());
+                Language.EN, ZoneId.of("Europe/London"), 77L, "Meester Tom", groep5.createdAt());
         store.classes.update(renamed);
         assertThat(store.classes.find(groep5.id())).contains(renamed);
 
         assertThatThrownBy(() -> store.classes.add("Other", TestStore.GUILD, TestStore.CHANNEL, Language.NL,
-                ZoneId.of("Europe/Amsterdam"), 1L, T0)).isInstanceOf(ConstraintViolation.class);
+                ZoneId.of("Europe/Amsterdam"), 1L, "Juf Anna", T0)).isInstanceOf(ConstraintViolation.class);
     }
 
     @Test
@@ -293,6 +293,41 @@ class RepositoriesTest {
         store.deliveries.claim(later.id(), T0);
         store.deliveries.markFailed(later.id(), "x");
         assertThat(store.deliveries.find(later.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.CANCELLED);
+    }
+
+    @Test
+    @DisplayName("outbox: a row left sending is queued again as the same attempt with its external id; "
+            + "the earliest queued row per channel is known; a queued row can be postponed")
+    void interruptedDeliveries() {
+        Guardian parent = store.guardians.addDiscord(505L, T0);
+        assertThat(store.deliveries.nextAttemptAt(DeliveryChannel.DISCORD_DM)).isEmpty();
+        Delivery later = store.deliveries.enqueue("later", Optional.empty(), Optional.of(parent.id()),
+                DeliveryChannel.DISCORD_DM, "checkin-question", "{}", T0.plusSeconds(90), T0);
+        Delivery dm = store.deliveries.enqueue("now", Optional.empty(), Optional.of(parent.id()),
+                DeliveryChannel.DISCORD_DM, "checkin-question", "{}", T0, T0);
+        assertThat(store.deliveries.nextAttemptAt(DeliveryChannel.DISCORD_DM)).contains(T0);
+        assertThat(store.deliveries.nextAttemptAt(DeliveryChannel.EMAIL)).isEmpty();
+
+        store.deliveries.claim(dm.id(), T0);
+        store.deliveries.setExternalId(dm.id(), "nonce-1");
+        assertThat(store.deliveries.nextAttemptAt(DeliveryChannel.DISCORD_DM)).contains(T0.plusSeconds(90));
+        assertThat(store.deliveries.requeueInterrupted(dm.id(), T0.plusSeconds(30))).isTrue();
+        assertThat(store.deliveries.requeueInterrupted(dm.id(), T0.plusSeconds(30))).isFalse();
+        assertThat(store.deliveries.requeueInterrupted(later.id(), T0.plusSeconds(30))).isFalse();
+
+        Delivery requeued = store.deliveries.find(dm.id()).orElseThrow();
+        assertThat(requeued.status()).isEqualTo(DeliveryStatus.QUEUED);
+        assertThat(requeued.attempts()).isZero();
+        assertThat(requeued.externalId()).contains("nonce-1");
+        assertThat(requeued.nextAttemptAt()).isEqualTo(T0.plusSeconds(30));
+        assertThat(store.deliveries.interrupted()).isEmpty();
+        assertThat(store.deliveries.find(later.id()).orElseThrow()).isEqualTo(later);
+
+        assertThat(store.deliveries.postpone(later.id(), T0.plusSeconds(600))).isTrue();
+        assertThat(store.deliveries.find(later.id()).orElseThrow().nextAttemptAt()).isEqualTo(T0.plusSeconds(600));
+        assertThat(store.deliveries.find(later.id()).orElseThrow().attempts()).isZero();
+        store.deliveries.claim(dm.id(), T0.plusSeconds(30));
+        assertThat(store.deliveries.postpone(dm.id(), T0.plusSeconds(600))).isFalse();
     }
 
     @Test
