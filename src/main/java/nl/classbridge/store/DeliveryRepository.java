@@ -96,6 +96,12 @@ public final class DeliveryRepository {
                 WHERE id = ? AND status = 'sending'""", nextAttemptAt, id)) == 1;
     }
 
+    /** Moves a queued message to a later time without counting an attempt (quiet hours began). */
+    public boolean postpone(long id, Instant nextAttemptAt) {
+        return database.write(sql -> sql.update(
+                "UPDATE delivery SET next_attempt_at = ? WHERE id = ? AND status = 'queued'", nextAttemptAt, id)) == 1;
+    }
+
     /** When the earliest queued message on a channel is due, if any is queued. */
     public Optional<Instant> nextAttemptAt(DeliveryChannel channel) {
         return database.read(sql -> sql.one(
