@@ -1,0 +1,339 @@
+package nl.classbridge.sandbox.discord;
+
+import nl.classbridge.discord.ConfiguredGateway;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import net.dv8tion.jda.api.utils.SessionController;
+
+/**
+ * A local Discord-compatible server for tests and the sandbox, bound to a free port on 127.0.0.1.
+ *
+ * <p>Point JDA at it with {@code RestConfig#setBaseUrl(restUrl())}, {@link #sessionController()},
+ * {@link #botToken()} and {@code Compression.NONE}. Seed guilds and users first, then let the bot log in;
+ * then act as people ({@link #slashCommand}, {@link #pressButton}, {@link #sendDirectMessage}, ...), read
+ * what the bot did ({@link #messagesIn}, {@link #directMessagesTo}, {@link Interaction#awaitResponse()}),
+ * and inject faults ({@link #closeDirectMessages}, {@link #rateLimit}, {@link #failWith},
+ * {@link #dropGatewayConnection()}).
+ */
+public final class LocalDiscord implements AutoCloseable {
+    /** How long the await helpers wait unless told otherwise. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final DiscordState state;
+    private final Payloads payloads;
+    private final Gateway gateway;
+    private final Messages messages;
+    private final Faults faults = new Faults();
+    private final RestApi rest;
+    private final InteractionFactory interactions;
+    private final Javalin server;
+    private final String restUrl;
+    private final String gatewayUrl;
+
+    private LocalDiscord(Builder builder) {
+        state = new DiscordState(builder.clock, builder.botName, newToken());
+        payloads = new Payloads(state);
+        gateway = new Gateway(state, payloads, builder.heartbeatIntervalMillis);
+        messages = new Messages(state, payloads, gateway);
+        rest = new RestApi(state, faults);
+        interactions = new InteractionFactory(state, payloads);
+        String[] gatewayHolder = new String[1];
+        IdentityRoutes identity = new IdentityRoutes(state, payloads, () -> gatewayHolder[0]);
+        ChannelRoutes channels = new ChannelRoutes(state, payloads, messages);
+        GuildRoutes guilds = new GuildRoutes(state, payloads);
+        InteractionRoutes interactionRoutes = new InteractionRoutes(state, messages);
+        server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.jetty.host = "127.0.0.1"; // never reachable from outside this machine
+            config.jetty.port = 0;
+            identity.install(rest, config.routes);
+            channels.install(rest, config.routes);
+            guilds.install(rest, config.routes);
+            interactionRoutes.install(rest, config.routes);
+            rest.installFallback(config.routes);
+            gateway.install(config.routes);
+        });
+        server.start();
+        String base = "127.0.0.1:" + server.port();
+        restUrl = "http://" + base + RestApi.BASE;
+        gatewayUrl = "ws://" + base + Gateway.PATH;
+        gatewayHolder[0] = gatewayUrl;
+        gateway.resumeUrl("ws://" + base + Gateway.RESUME_PATH);
+    }
+
+    /** Starts a server with the defaults: bot "ClassBridge", a 5-second heartbeat. */
+    public static LocalDiscord start() {
+        return builder().start();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---- connecting
+
+    /** The REST base URL for {@code RestConfig#setBaseUrl} and {@code discord.rest-url}; ends in {@code /}. */
+    public String restUrl() {
+        return restUrl;
+    }
+
+    /** The gateway URL for {@code discord.gateway-url}. */
+    public String gatewayUrl() {
+        return gatewayUrl;
+    }
+
+    /** The bot token this server accepts. Random per server; never log it. */
+    public String botToken() {
+        return state.token;
+    }
+
+    /** A session controller that sends JDA to this server's gateway, without identify spacing. */
+    public SessionController sessionController() {
+        return new ConfiguredGateway(gatewayUrl, 0);
+    }
+
+    public LocalUser bot() {
+        return state.bot;
+    }
+
+    public long applicationId() {
+        return state.applicationId();
+    }
+
+    // ---- seeding
+
+    public LocalUser addUser(String username) {
+        return state.addUser(username);
+    }
+
+    /** A guild owned by {@code owner} (who becomes a member), with the bot in it. */
+    public LocalGuild addGuild(String name, LocalUser owner) {
+        DiscordState.GuildModel guild = state.addGuild(name, owner.id());
+        state.addMember(guild.id, owner.id(), List.of());
+        return new LocalGuild(state, guild.id, name);
+    }
+
+    // ---- acting as people
+
+    /**
+     * A user runs a slash command. {@code command} is written as in Discord's UI: {@code "class setup"}
+     * is command {@code class}, subcommand {@code setup}. Option types come from the registered
+     * command, else from the values (String, Integer/Long, Boolean, Double).
+     */
+    public Interaction slashCommand(LocalUser user, LocalChannel channel, String command, Map<String, ?> options) {
+        return send(interactions.command(user, channel, command, options, null));
+    }
+
+    /** A user types in option {@code focused}; its value in {@code options} is the text typed so far. */
+    public Interaction autocomplete(LocalUser user, LocalChannel channel, String command, Map<String, ?> options,
+            String focused) {
+        if (!options.containsKey(focused)) {
+            throw new IllegalArgumentException("The focused option needs a value in options: " + focused);
+        }
+        return send(interactions.command(user, channel, command, options, focused));
+    }
+
+    public Interaction pressButton(LocalUser user, PostedMessage message, String customId) {
+        return send(interactions.component(user, message, customId, null));
+    }
+
+    public Interaction chooseOptions(LocalUser user, PostedMessage message, String customId, List<String> values) {
+        return send(interactions.component(user, message, customId, values));
+    }
+
+    /** A user submits a modal opened by a slash command; {@code inputs} maps text input custom ids to values. */
+    public Interaction submitModal(LocalUser user, LocalChannel channel, String customId, Map<String, String> inputs) {
+        return send(interactions.modalSubmit(user, channel, customId, inputs, null));
+    }
+
+    /** A user submits a modal opened by a button on {@code message}. */
+    public Interaction submitModal(LocalUser user, PostedMessage message, String customId, Map<String, String> inputs) {
+        return send(interactions.modalSubmit(user, state.channel(message.channelId()), customId, inputs, message));
+    }
+
+    /** A user types a message to the bot in their DM channel (MESSAGE_CREATE with the DIRECT_MESSAGES intent). */
+    public PostedMessage sendDirectMessage(LocalUser user, String text) {
+        return post(user, state.directChannel(user.id()), text);
+    }
+
+    /** A user writes in a guild channel; bots without MESSAGE_CONTENT see the event with empty content. */
+    public PostedMessage postInChannel(LocalUser user, LocalChannel channel, String text) {
+        return post(user, channel, text);
+    }
+
+    private PostedMessage post(LocalUser user, LocalChannel channel, String text) {
+        ObjectNode created = messages.create(channel, user, Json.object().put("content", text));
+        return state.postedMessage(created.get("id").asLong()).orElseThrow();
+    }
+
+    private Interaction send(InteractionFactory.Built built) {
+        state.addInteraction(built.record());
+        gateway.dispatch("INTERACTION_CREATE", built.payload(), 0);
+        return new Interaction(this, state, built.record());
+    }
+
+    // ---- reading what the bot did
+
+    /** The DM channel between the bot and the user (made if needed). */
+    public LocalChannel directChannel(LocalUser user) {
+        return state.directChannel(user.id());
+    }
+
+    /** Every message in the channel, oldest first, deleted ones included (see {@link PostedMessage#deleted()}). */
+    public List<PostedMessage> messagesIn(LocalChannel channel) {
+        return state.messagesIn(channel.id());
+    }
+
+    /** What the bot sent to the user in their DM channel, oldest first. */
+    public List<PostedMessage> directMessagesTo(LocalUser user) {
+        return state.messagesIn(state.directChannel(user.id()).id()).stream()
+                .filter(message -> message.authorId() == state.bot.id())
+                .toList();
+    }
+
+    /** The commands the bot registered globally. */
+    public JsonNode globalCommands() {
+        return state.commands(0);
+    }
+
+    public JsonNode guildCommands(LocalGuild guild) {
+        return state.commands(guild.id());
+    }
+
+    public List<RestCall> restCalls() {
+        return rest.calls();
+    }
+
+    public List<GatewayLogin> gatewayLogins() {
+        return gateway.logins();
+    }
+
+    // ---- waiting
+
+    /** Waits until the condition holds; re-checks on every change on the server, no sleeping. */
+    public void await(String what, BooleanSupplier condition) {
+        await(what, DEFAULT_TIMEOUT, condition);
+    }
+
+    public void await(String what, Duration timeout, BooleanSupplier condition) {
+        try {
+            if (!state.await(timeout, condition)) {
+                throw new AssertionError("Timed out after " + timeout.toMillis() + " ms waiting for " + what);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("Interrupted while waiting for " + what, e);
+        }
+    }
+
+    /** Waits until the probe yields a value and returns it. */
+    public <T> T awaitValue(String what, Supplier<Optional<T>> probe) {
+        @SuppressWarnings("unchecked")
+        T[] found = (T[]) new Object[1];
+        await(what, () -> {
+            Optional<T> value = probe.get();
+            value.ifPresent(v -> found[0] = v);
+            return value.isPresent();
+        });
+        return found[0];
+    }
+
+    // ---- faults
+
+    /** The user has closed DMs from server members: the bot's messages to them fail with 403, code 50007. */
+    public void closeDirectMessages(LocalUser user) {
+        state.closeDirectMessages(user.id(), true);
+    }
+
+    public void openDirectMessages(LocalUser user) {
+        state.closeDirectMessages(user.id(), false);
+    }
+
+    /**
+     * The next {@code times} requests to a route get 429 with {@code retry_after}. {@code route} is the
+     * template JDA uses, e.g. {@code "channels/{channel_id}/messages"}; see {@link RestCall#route()}.
+     */
+    public void rateLimit(String method, String route, int times, Duration retryAfter) {
+        faults.add(new Faults.Rule(method, route, 429, retryAfter.toMillis() / 1000.0), times);
+    }
+
+    /** The next {@code times} requests to a route fail with {@code status} (a 5xx). */
+    public void failWith(String method, String route, int times, int status) {
+        if (status < 500 || status > 599) {
+            throw new IllegalArgumentException("Use a 5xx status; 429 has rateLimit");
+        }
+        faults.add(new Faults.Rule(method, route, status, 0), times);
+    }
+
+    /** Drops the gateway connection with a resumable close code; the client should RESUME. */
+    public void dropGatewayConnection() {
+        dropGatewayConnection(() -> { });
+    }
+
+    /**
+     * Drops the gateway connection and runs {@code whileDisconnected} before any RESUME is handled, so
+     * the events it causes are missed by the client and must arrive through replay.
+     */
+    public void dropGatewayConnection(Runnable whileDisconnected) {
+        // 1001 (going away) is resumable and JDA logs it quietly, unlike 4000 which it reports as an error.
+        gateway.dropConnections(1001, whileDisconnected);
+    }
+
+    /** Forgets all gateway sessions, so a RESUME gets INVALID_SESSION and the client identifies anew. */
+    public void invalidateGatewaySessions() {
+        gateway.invalidateSessions();
+    }
+
+    @Override
+    public void close() {
+        gateway.closeAll();
+        server.stop();
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return "local." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Options for a {@link LocalDiscord}. */
+    public static final class Builder {
+        private String botName = "ClassBridge";
+        private int heartbeatIntervalMillis = 5_000;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {}
+
+        public Builder botName(String name) {
+            this.botName = name;
+            return this;
+        }
+
+        /** The heartbeat interval HELLO announces; Discord's is about 41 s. */
+        public Builder heartbeatInterval(Duration interval) {
+            this.heartbeatIntervalMillis = Math.toIntExact(interval.toMillis());
+            return this;
+        }
+
+        /** The clock for nonce expiry and timestamps. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public LocalDiscord start() {
+            return new LocalDiscord(this);
+        }
+    }
+}
