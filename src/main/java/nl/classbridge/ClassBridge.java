@@ -1,65 +1,157 @@
 package nl.classbridge;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.classbridge.checkin.ActiveQuestionnaires;
+import nl.classbridge.checkin.CheckinRounds;
+import nl.classbridge.checkin.Conversations;
+import nl.classbridge.checkin.QuestionnaireVersions;
 import nl.classbridge.config.Settings;
+import nl.classbridge.delivery.DispatchLoop;
+import nl.classbridge.delivery.Dispatcher;
+import nl.classbridge.delivery.Outbox;
+import nl.classbridge.discord.ClassChannel;
+import nl.classbridge.discord.CommandDefinitions;
+import nl.classbridge.discord.CommandRouter;
+import nl.classbridge.discord.DiscordBot;
+import nl.classbridge.discord.TeacherCheck;
+import nl.classbridge.discord.Texts;
+import nl.classbridge.discord.checkin.CheckinContexts;
+import nl.classbridge.discord.checkin.CheckinHandOff;
+import nl.classbridge.discord.checkin.CheckinInteractions;
+import nl.classbridge.discord.checkin.DiscordDmSender;
+import nl.classbridge.discord.checkin.StepView;
+import nl.classbridge.discord.checkin.TeacherNotices;
+import nl.classbridge.discord.commands.CheckinCommand;
+import nl.classbridge.discord.commands.ClassCommand;
+import nl.classbridge.discord.commands.GuardianCommand;
+import nl.classbridge.discord.commands.InviteCommand;
+import nl.classbridge.discord.commands.JoinCommand;
+import nl.classbridge.discord.commands.StudentCommand;
 import nl.classbridge.messages.CatalogueException;
+import nl.classbridge.messages.CommandTexts;
 import nl.classbridge.messages.MessageCatalogue;
+import nl.classbridge.messages.Messages;
+import nl.classbridge.roster.ClassRoster;
+import nl.classbridge.roster.Enrolment;
+import nl.classbridge.roster.InviteCode;
 import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.DeliveryRepository;
+import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.InviteRepository;
 import nl.classbridge.store.JoinAttemptRepository;
 import nl.classbridge.store.QuestionnaireRepository;
+import nl.classbridge.store.SchoolClassRepository;
+import nl.classbridge.store.StudentRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot: wires config, store and features by hand with constructors, in that order, and
- * stops them in reverse. No singletons: everything a part needs is handed to it here.
+ * The running bot: wires config, store, services and Discord by hand with constructors, in that
+ * order, and stops them in reverse. No singletons: everything a part needs is handed to it here.
  */
 public final class ClassBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClassBridge.class);
 
     private final Database database;
     private final ScheduledExecutorService scheduler;
+    private final Optional<DiscordBot> discord;
+    private final Optional<DispatchLoop> dispatchLoop;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private ClassBridge(Database database, ScheduledExecutorService scheduler) {
+    private ClassBridge(Database database, ScheduledExecutorService scheduler, Optional<DiscordBot> discord,
+            Optional<DispatchLoop> dispatchLoop) {
         this.database = database;
         this.scheduler = scheduler;
+        this.discord = discord;
+        this.dispatchLoop = dispatchLoop;
     }
 
     /**
-     * Loads the texts, opens the store, brings it up to date and starts the scheduled jobs. A
-     * message catalogue that cannot be read stops start-up before anything runs; a broken
-     * questionnaire is left out with a warning.
+     * Loads the texts, opens the store, brings it up to date, starts the scheduled jobs and, with a
+     * Discord token, logs in and starts sending. A message catalogue that cannot be read stops
+     * start-up before anything runs; a broken questionnaire is left out with a warning.
      */
-    public static ClassBridge start(Settings settings, Clock clock) throws CatalogueException {
+    public static ClassBridge start(Settings settings, Clock clock) throws CatalogueException, InterruptedException {
         MessageCatalogue catalogue = MessageCatalogue.load(settings.texts().messagesFolder());
         catalogue.inconsistencies().forEach(problem -> LOG.warn("Message catalogue: {}", problem));
+        CommandTexts commandTexts = CommandTexts.load(settings.texts().messagesFolder().resolve("commands.yml"));
+        Texts texts = new Texts(new Messages(catalogue, settings.school().defaultLanguage()));
+
         Database database = Database.open(settings.database().path());
+        SchoolClassRepository classes = new SchoolClassRepository(database);
+        StudentRepository students = new StudentRepository(database);
+        GuardianRepository guardians = new GuardianRepository(database);
+        InviteRepository invites = new InviteRepository(database);
+        JoinAttemptRepository joinAttempts = new JoinAttemptRepository(database);
+        CheckinRepository checkins = new CheckinRepository(database);
+        DeliveryRepository deliveries = new DeliveryRepository(database);
+        QuestionnaireRepository questionnaireVersions = new QuestionnaireRepository(database);
+        AuditLog auditLog = new AuditLog(database);
+
         ActiveQuestionnaires questionnaires = ActiveQuestionnaires.load(settings.texts().questionnairesFolder(),
-                new QuestionnaireRepository(database), clock);
+                questionnaireVersions, clock);
         questionnaires.problems().forEach(problem -> LOG.warn("Questionnaire: {}", problem));
         LOG.info("Questionnaires ready: {}", questionnaires.ids());
+
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "classbridge-scheduler");
             thread.setDaemon(true);
             return thread;
         });
-        Housekeeping housekeeping = new Housekeeping(database, new CheckinRepository(database),
-                new DeliveryRepository(database), new AuditLog(database), new InviteRepository(database),
-                new JoinAttemptRepository(database), settings.retention().months(), clock);
+        Housekeeping housekeeping = new Housekeeping(database, checkins, deliveries, auditLog, invites, joinAttempts,
+                settings.retention().months(), clock);
         scheduler.scheduleWithFixedDelay(() -> runSafely("housekeeping", housekeeping::run), 0, 6, TimeUnit.HOURS);
+
+        Optional<DiscordBot> discord = Optional.empty();
+        Optional<DispatchLoop> dispatchLoop = Optional.empty();
+        if (settings.discord().token().isPresent()) {
+            QuestionnaireVersions versions = new QuestionnaireVersions(questionnaireVersions);
+            Outbox outbox = new Outbox(database, deliveries, guardians, clock, settings.quietHours(),
+                    settings.school().timezone());
+            ClassRoster roster = new ClassRoster(database, classes, students, guardians, auditLog,
+                    settings.school().defaultLanguage(), settings.school().timezone(), clock);
+            Enrolment enrolment = new Enrolment(database, students, guardians, invites, joinAttempts, new InviteCode(),
+                    clock);
+            CheckinRounds rounds = new CheckinRounds(database, checkins, students, guardians, questionnaires, versions,
+                    auditLog, clock);
+            Conversations conversations = new Conversations(database, checkins, guardians, versions, clock);
+            CheckinContexts contexts = new CheckinContexts(checkins, students, guardians, classes, versions, texts);
+            StepView stepView = new StepView(texts.messages());
+            ClassChannel classChannel = new ClassChannel(classes, texts);
+
+            CommandRouter router = new CommandRouter(List.of(
+                    new ClassCommand(roster, classChannel, students, guardians, texts),
+                    new StudentCommand(roster, classChannel, students, texts),
+                    new InviteCommand(enrolment, roster, classChannel, students, texts, settings.school().name()),
+                    new GuardianCommand(roster, classChannel, students, texts),
+                    new CheckinCommand(rounds, questionnaires, outbox, database, classChannel, texts),
+                    new JoinCommand(enrolment, classes, texts)),
+                    new CheckinInteractions(conversations, checkins, guardians, contexts, stepView, texts),
+                    new TeacherCheck(settings.discord().teacherRole()), texts);
+            DiscordBot bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
+            discord = Optional.of(bot);
+
+            Dispatcher dispatcher = new Dispatcher(outbox, deliveries, guardians,
+                    List.of(new DiscordDmSender(bot.jda(), deliveries, guardians, checkins, contexts, stepView, texts)),
+                    new CheckinHandOff(checkins), new TeacherNotices(outbox, students, classes, texts), clock,
+                    settings.discord().dmPerSecond(), Dispatcher.DEFAULT_MAX_ATTEMPTS);
+            DispatchLoop loop = new DispatchLoop(dispatcher, clock);
+            outbox.whenEnqueued(loop::wake);
+            loop.start();
+            dispatchLoop = Optional.of(loop);
+            LOG.info("Connected to Discord as {}", bot.jda().getSelfUser().getName());
+        }
         LOG.info("ClassBridge started for {} with its database at {}", settings.school().name(), database.file());
-        return new ClassBridge(database, scheduler);
+        return new ClassBridge(database, scheduler, discord, dispatchLoop);
     }
 
     /** Blocks until {@link #close} is called (from the shutdown hook on SIGTERM or Ctrl-C). */
@@ -72,11 +164,19 @@ public final class ClassBridge implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (stopped.getCount() == 0) {
             return;
         }
         LOG.info("ClassBridge stopping");
+        try {
+            if (dispatchLoop.isPresent()) {
+                dispatchLoop.get().stop();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        discord.ifPresent(DiscordBot::close);
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);

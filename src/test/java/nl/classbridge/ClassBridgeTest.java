@@ -23,7 +23,6 @@ class ClassBridgeTest {
     private Settings settings(Map<String, String> extra) throws Exception {
         Map<String, String> env = new java.util.HashMap<>(extra);
         env.put("CLASSBRIDGE_DATABASE_PATH", folder.resolve("data/classbridge.db").toString());
-        env.put("DISCORD_TOKEN", "test-token");
         return ConfigLoader.load(Path.of("config/classbridge.yml"), env);
     }
 

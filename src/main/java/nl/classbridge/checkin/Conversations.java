@@ -75,7 +75,11 @@ public final class Conversations {
         });
     }
 
-    /** A typed DM: an answer to the question the parent is at in their oldest open check-in. */
+    /**
+     * A typed DM: an answer to the question the parent is at in their oldest open check-in. A
+     * check-in not started yet is started by any message (a parent who writes "hoi" means "let's
+     * begin"), and the first question is shown.
+     */
     public Reply typed(long guardianId, String text) {
         List<CheckinRequest> open = checkins.openRequestsOf(guardianId).stream()
                 .filter(request -> isOpen(request.roundId()))
@@ -85,6 +89,9 @@ public final class Conversations {
                 .or(() -> open.stream().findFirst());
         if (active.isEmpty()) {
             return new Reply.NothingOpen();
+        }
+        if (active.get().status() == RequestStatus.PENDING) {
+            return begin(active.get().id(), guardianId);
         }
         Reply current = current(active.get().id(), guardianId);
         if (current instanceof Reply.Show show && show.step() instanceof Step.Ask ask) {

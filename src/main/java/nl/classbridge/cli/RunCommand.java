@@ -48,6 +48,15 @@ final class RunCommand implements Callable<Integer> {
         } catch (CatalogueException e) {
             err.println("texts.messages-folder: " + e.getMessage());
             return ExitCode.CONFIG;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.FAILED;
+        } catch (net.dv8tion.jda.api.exceptions.InvalidTokenException e) {
+            err.println("DISCORD_TOKEN: Discord refused the token; reset it under Bot > Reset Token and set it again");
+            return ExitCode.CONFIG;
+        } catch (RuntimeException e) {
+            err.println("Could not start: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return ExitCode.FAILED;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "classbridge-shutdown"));
         bot.awaitStop();

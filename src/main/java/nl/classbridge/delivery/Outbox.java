@@ -38,9 +38,8 @@ public final class Outbox {
 
     /**
      * Lets the dispatch loop know when rows were added, so they go out at once instead of at its
-     * next check. Called after the outbox's own transaction; when the enqueue is part of a larger
-     * transaction the rows are only visible after that one commits, and the loop's regular check
-     * picks them up.
+     * next check. Called once the rows are committed: when the enqueue is part of a larger
+     * transaction (a round and its invitations), after that one commits, never if it rolls back.
      */
     public void whenEnqueued(Runnable listener) {
         this.afterEnqueue = Objects.requireNonNull(listener, "listener");
@@ -53,7 +52,7 @@ public final class Outbox {
      */
     public Delivery enqueue(OutgoingMessage message) {
         Delivery delivery = database.transaction(() -> add(message, clock.instant()));
-        afterEnqueue.run();
+        database.afterCommit(afterEnqueue);
         return delivery;
     }
 
@@ -71,7 +70,7 @@ public final class Outbox {
             return rows;
         });
         if (!added.isEmpty()) {
-            afterEnqueue.run();
+            database.afterCommit(afterEnqueue);
         }
         return added;
     }

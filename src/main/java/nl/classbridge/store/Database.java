@@ -38,6 +38,8 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final BlockingQueue<Connection> readers;
     private final List<Connection> allReaders = new ArrayList<>();
+    /** Work to do once the current thread's outermost transaction has committed. */
+    private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
     private Database(Path file, Connection writer, List<Connection> readerConnections) {
         this.file = file;
@@ -108,21 +110,42 @@ public final class Database implements AutoCloseable {
         if (writeLock.isHeldByCurrentThread()) {
             return work.get();
         }
+        T result;
         writeLock.lock();
         try {
             begin();
-            T result;
             try {
                 result = work.get();
             } catch (RuntimeException | Error e) {
+                afterCommit.get().clear();
                 rollback(e);
                 throw e;
             }
             commit();
-            return result;
         } finally {
             writeLock.unlock();
         }
+        runAfterCommit();
+        return result;
+    }
+
+    /**
+     * Runs {@code action} once what this thread is writing is visible to everyone: right away
+     * outside a transaction, else after the outermost transaction commits (never if it rolls
+     * back). For waking a worker that will read the new rows.
+     */
+    public void afterCommit(Runnable action) {
+        if (writeLock.isHeldByCurrentThread()) {
+            afterCommit.get().add(action);
+        } else {
+            action.run();
+        }
+    }
+
+    private void runAfterCommit() {
+        List<Runnable> actions = List.copyOf(afterCommit.get());
+        afterCommit.get().clear();
+        actions.forEach(Runnable::run);
     }
 
     /** Runs atomic work that returns nothing. */

@@ -111,12 +111,15 @@ class ConversationsTest {
     }
 
     @Test
-    @DisplayName("typing in the DM answers the question the parent is at; with nothing open the parent is told")
+    @DisplayName("typing in the DM starts a check-in, then answers the question the parent is at;"
+            + " with nothing open the parent is told")
     void typed() {
         assertThat(conversations.typed(fixture.samsMum.id(), "hallo")).isInstanceOf(Reply.NothingOpen.class);
         var round = fixture.start("check-in");
         CheckinRequest request = requestOf(round, fixture.samsMum.id(), fixture.sam.id());
-        conversations.begin(request.id(), fixture.samsMum.id());
+        Step.Ask first = ask(conversations.typed(fixture.samsMum.id(), "Hoi!"));
+        assertThat(first.question().id()).isEqualTo("feeling");
+        assertThat(fixture.store.checkins.answers(request.id())).isEmpty();
         Step.Ask next = ask(conversations.typed(fixture.samsMum.id(), "3"));
         assertThat(next.question().id()).isEqualTo("went-well");
         assertThat(fixture.store.checkins.answers(request.id())).extracting(Answer::source)

@@ -150,6 +150,32 @@ class DatabaseTest {
         }
     }
 
+    @Test
+    @DisplayName("after-commit work runs once the outermost transaction commits, at once outside one, never on rollback")
+    void afterCommit() {
+        try (TestStore store = new TestStore(folder)) {
+            SchoolClass schoolClass = store.aClass();
+            List<String> seen = new ArrayList<>();
+            store.database.afterCommit(() -> seen.add("outside"));
+            assertThat(seen).containsExactly("outside");
+
+            store.database.inTransaction(() -> {
+                store.database.inTransaction(() -> store.database.afterCommit(() -> seen.add(
+                        "committed:" + store.students.inClass(schoolClass.id()).size())));
+                store.students.add(schoolClass.id(), "Sam", TestStore.T0);
+                assertThat(seen).containsExactly("outside");
+            });
+            assertThat(seen).containsExactly("outside", "committed:1");
+
+            assertThatThrownBy(() -> store.database.inTransaction(() -> {
+                store.database.afterCommit(() -> seen.add("rolled back"));
+                throw new IllegalStateException("boom");
+            })).isInstanceOf(IllegalStateException.class);
+            store.database.inTransaction(() -> { });
+            assertThat(seen).containsExactly("outside", "committed:1");
+        }
+    }
+
     interface Write {
         void run(int thread, int i);
     }

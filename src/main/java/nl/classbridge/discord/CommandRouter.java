@@ -1,0 +1,122 @@
+package nl.classbridge.discord;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import nl.classbridge.discord.checkin.CheckinInteractions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one listener: slash commands to their class by name (after the teacher check for teacher
+ * commands), check-in buttons, selects and modals to the conversation, and DMs typed to the bot
+ * as answers. A failure is logged by its type only and answered with a polite error.
+ */
+public final class CommandRouter extends ListenerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
+
+    private final Map<String, SlashCommand> commands;
+    private final CheckinInteractions checkin;
+    private final TeacherCheck teacherCheck;
+    private final Texts texts;
+
+    public CommandRouter(List<SlashCommand> commands, CheckinInteractions checkin, TeacherCheck teacherCheck,
+            Texts texts) {
+        this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(SlashCommand::name, Function.identity()));
+        this.checkin = checkin;
+        this.teacherCheck = teacherCheck;
+        this.texts = texts;
+    }
+
+    public List<SlashCommand> commands() {
+        return List.copyOf(commands.values());
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        SlashCommand command = commands.get(event.getName());
+        if (command == null) {
+            Respond.privately(event, texts.forSchool("common.error.generic", Map.of()));
+            return;
+        }
+        if (command.teacherOnly() && !teacherCheck.isTeacher(event.getMember())) {
+            Respond.privately(event, texts.forSchool("teacher.not-teacher", Map.of()));
+            return;
+        }
+        safely(event, "/" + event.getFullCommandName(), () -> command.handle(event));
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        SlashCommand command = commands.get(event.getName());
+        boolean allowed = command != null && (!command.teacherOnly() || teacherCheck.isTeacher(event.getMember()));
+        if (!allowed) {
+            event.replyChoices().queue();
+            return;
+        }
+        try {
+            command.autocomplete(event);
+        } catch (RuntimeException e) {
+            LOG.error("Autocomplete for /{} failed: {}", event.getName(), e.getClass().getSimpleName(), e);
+            event.replyChoices().queue();
+        }
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        if (CheckinInteractions.owns(event.getComponentId())) {
+            safely(event, "check-in button", () -> checkin.button(event));
+        } else {
+            Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));
+        }
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        if (CheckinInteractions.owns(event.getComponentId())) {
+            safely(event, "check-in select", () -> checkin.select(event));
+        } else {
+            Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));
+        }
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        if (CheckinInteractions.owns(event.getModalId())) {
+            safely(event, "check-in answer", () -> checkin.modal(event));
+        } else {
+            Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));
+        }
+    }
+
+    @Override
+    public void onMessageReceived(MessageReceivedEvent event) {
+        if (event.isFromType(ChannelType.PRIVATE) && !event.getAuthor().isBot() && !event.getAuthor().isSystem()) {
+            try {
+                checkin.directMessage(event);
+            } catch (RuntimeException e) {
+                LOG.error("Handling a DM failed: {}", e.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    /** Runs a handler; on failure logs without personal data and still answers the person. */
+    private void safely(IReplyCallback event, String what, Runnable handler) {
+        try {
+            handler.run();
+        } catch (RuntimeException e) {
+            LOG.error("{} failed: {}", what, e.getClass().getSimpleName(), e);
+            Respond.privately(event, texts.forSchool("common.error.generic", Map.of()));
+        }
+    }
+}

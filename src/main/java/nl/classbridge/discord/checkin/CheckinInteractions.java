@@ -1,0 +1,206 @@
+package nl.classbridge.discord.checkin;
+
+import java.util.Map;
+import java.util.Optional;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import nl.classbridge.checkin.Conversations;
+import nl.classbridge.checkin.Reply;
+import nl.classbridge.checkin.questionnaire.AnswerCheck;
+import nl.classbridge.checkin.questionnaire.Question;
+import nl.classbridge.checkin.questionnaire.QuestionType;
+import nl.classbridge.discord.Respond;
+import nl.classbridge.discord.Texts;
+import nl.classbridge.domain.AnswerSource;
+import nl.classbridge.domain.CheckinRequest;
+import nl.classbridge.domain.Guardian;
+import nl.classbridge.store.CheckinRepository;
+import nl.classbridge.store.GuardianRepository;
+
+/**
+ * A parent's presses, choices, modal answers and typed DMs in a check-in, turned into calls on
+ * {@link Conversations}; the message is then updated in place to the next step. Every path
+ * acknowledges the interaction at once: the work is a few SQLite statements.
+ */
+public final class CheckinInteractions {
+    private final Conversations conversations;
+    private final CheckinRepository checkins;
+    private final GuardianRepository guardians;
+    private final CheckinContexts contexts;
+    private final StepView view;
+    private final Texts texts;
+
+    public CheckinInteractions(Conversations conversations, CheckinRepository checkins, GuardianRepository guardians,
+            CheckinContexts contexts, StepView view, Texts texts) {
+        this.conversations = conversations;
+        this.checkins = checkins;
+        this.guardians = guardians;
+        this.contexts = contexts;
+        this.view = view;
+        this.texts = texts;
+    }
+
+    /** Whether a component or modal id belongs to a check-in. */
+    public static boolean owns(String componentId) {
+        return componentId.startsWith("ci:");
+    }
+
+    public void button(ButtonInteractionEvent event) {
+        act(event, event.getComponentId(), null);
+    }
+
+    public void select(StringSelectInteractionEvent event) {
+        act(event, event.getComponentId(), event.getValues().isEmpty() ? null : event.getValues().get(0));
+    }
+
+    public void modal(ModalInteractionEvent event) {
+        Optional<CheckinIds.Id> id = CheckinIds.parse(event.getModalId());
+        Optional<Guardian> guardian = guardianOf(event);
+        if (id.isEmpty() || guardian.isEmpty()) {
+            notYours(event);
+            return;
+        }
+        var mapping = event.getValue("answer");
+        String text = mapping == null ? "" : mapping.getAsString();
+        Reply reply = questionAt(id.get())
+                .map(question -> conversations.answer(id.get().requestId(), guardian.get().id(), question.id(), text,
+                        AnswerSource.DISCORD_MODAL))
+                .orElse(new Reply.NotYours());
+        show(event, reply);
+    }
+
+    /** A DM typed to the bot: an answer to the question the parent is at, or a friendly word. */
+    public void directMessage(MessageReceivedEvent event) {
+        Optional<Guardian> guardian = guardians.findByDiscordUser(event.getAuthor().getIdLong());
+        MessageChannel channel = event.getChannel();
+        if (guardian.isEmpty()) {
+            send(channel, texts.forSchool("checkin.nothing-open", Map.of()));
+            return;
+        }
+        Reply reply = conversations.typed(guardian.get().id(), event.getMessage().getContentRaw());
+        if (reply instanceof Reply.Show show) {
+            StepView.View next = view.of(show.step(), contexts.of(show.request()));
+            channel.sendMessage(DiscordMessages.create(next)).queue();
+        } else if (reply instanceof Reply.Refused refused) {
+            send(channel, refusal(refused));
+        } else {
+            send(channel, texts.forSchool("checkin.nothing-open", Map.of()));
+        }
+    }
+
+    private <T extends GenericComponentInteractionCreateEvent> void act(T event, String componentId, String chosen) {
+        Optional<CheckinIds.Id> parsed = CheckinIds.parse(componentId);
+        Optional<Guardian> guardian = guardianOf(event);
+        if (parsed.isEmpty() || guardian.isEmpty()) {
+            notYours(event);
+            return;
+        }
+        CheckinIds.Id id = parsed.get();
+        long guardianId = guardian.get().id();
+        if (id.action() == CheckinIds.Action.OPEN_MODAL) {
+            openModal(event, id, guardianId);
+            return;
+        }
+        Reply reply = switch (id.action()) {
+            case START -> conversations.begin(id.requestId(), guardianId);
+            case ANSWER -> questionAt(id).map(q -> conversations.answer(id.requestId(), guardianId, q.id(),
+                    buttonValue(q, id.value()), AnswerSource.DISCORD_BUTTON)).orElse(new Reply.NotYours());
+            case SELECT -> questionAt(id).filter(q -> chosen != null).map(q -> conversations.answer(id.requestId(),
+                    guardianId, q.id(), buttonValue(q, Integer.parseInt(chosen)), AnswerSource.DISCORD_SELECT))
+                    .orElse(new Reply.NotYours());
+            case SKIP -> questionAt(id).map(q -> conversations.skip(id.requestId(), guardianId, q.id()))
+                    .orElse(new Reply.NotYours());
+            case CHANGE -> chosen == null ? conversations.current(id.requestId(), guardianId)
+                    : questionAt(new CheckinIds.Id(id.action(), id.requestId(), Integer.parseInt(chosen), -1))
+                            .map(q -> conversations.change(id.requestId(), guardianId, q.id()))
+                            .orElse(new Reply.NotYours());
+            case DONE -> conversations.finish(id.requestId(), guardianId);
+            default -> new Reply.NotYours();
+        };
+        show(event, reply);
+    }
+
+    private void openModal(GenericComponentInteractionCreateEvent event, CheckinIds.Id id, long guardianId) {
+        Reply current = conversations.current(id.requestId(), guardianId);
+        if (!(current instanceof Reply.Show show)) {
+            show(event, current);
+            return;
+        }
+        CheckinContext context = contexts.of(show.request());
+        Optional<Question> question = questionAt(id);
+        if (question.isEmpty()) {
+            notYours(event);
+            return;
+        }
+        var earlier = checkins.answers(id.requestId()).stream()
+                .filter(a -> a.questionId().equals(question.get().id())).findFirst();
+        event.replyModal(view.answerModal(question.get(), id.question(), earlier, context)).queue();
+    }
+
+    /** Updates the pressed message to the next step, or answers privately when nothing changed. */
+    private <T extends IReplyCallback & IMessageEditCallback> void show(T event, Reply reply) {
+        if (reply instanceof Reply.Show show) {
+            event.editMessage(DiscordMessages.edit(view.of(show.step(), contexts.of(show.request())))).queue();
+        } else if (reply instanceof Reply.Finished finished) {
+            CheckinContext context = contexts.of(finished.request());
+            event.editMessage(DiscordMessages.edit(view.thanks(context, finished.nextChild().isPresent()))).queue();
+            finished.nextChild().ifPresent(next -> event.getMessageChannel()
+                    .sendMessage(DiscordMessages.create(view.greeting(contexts.of(next)))).queue());
+        } else if (reply instanceof Reply.Refused refused) {
+            Respond.privately(event, refusal(refused));
+        } else if (reply instanceof Reply.CannotSkip) {
+            Respond.privately(event, texts.forSchool("checkin.answer-unclear", Map.of()));
+        } else if (reply instanceof Reply.Closed) {
+            Respond.privately(event, texts.forSchool("checkin.round-closed", Map.of()));
+        } else {
+            notYours(event);
+        }
+    }
+
+    private String refusal(Reply.Refused refused) {
+        CheckinContext context = contexts.of(refused.request());
+        if (refused.why() instanceof AnswerCheck.TooLong tooLong) {
+            return texts.messages().discord("checkin.answer-too-long", context.chain(), Map.of("max", tooLong.maxLength()));
+        }
+        return texts.messages().discord("checkin.answer-unclear", context.chain(), Map.of());
+    }
+
+    private Optional<Question> questionAt(CheckinIds.Id id) {
+        return checkins.findRequest(id.requestId()).flatMap(request -> {
+            var questions = contexts.of(request).questionnaire().questions();
+            return id.question() >= 0 && id.question() < questions.size()
+                    ? Optional.of(questions.get(id.question()))
+                    : Optional.empty();
+        });
+    }
+
+    /** What a button's number means for its question: a scale point, an option id, yes or no. */
+    private static String buttonValue(Question question, int value) {
+        if (question.type() == QuestionType.YES_NO) {
+            return value == 1 ? "yes" : "no";
+        }
+        if (question.type() == QuestionType.CHOICE && value >= 0 && value < question.options().size()) {
+            return question.options().get(value).id();
+        }
+        return String.valueOf(value);
+    }
+
+    private Optional<Guardian> guardianOf(IReplyCallback event) {
+        return guardians.findByDiscordUser(event.getUser().getIdLong());
+    }
+
+    private void notYours(IReplyCallback event) {
+        Respond.privately(event, texts.forSchool("checkin.not-yours", Map.of()));
+    }
+
+    private static void send(MessageChannel channel, String text) {
+        nl.classbridge.messages.DiscordPost.of(text).forEach(part -> channel.sendMessage(part).queue());
+    }
+
+}

@@ -1,0 +1,120 @@
+package nl.classbridge.discord.checkin;
+
+import java.util.Map;
+import java.util.Optional;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.requests.ErrorResponse;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import nl.classbridge.delivery.SendResult;
+import nl.classbridge.delivery.Sender;
+import nl.classbridge.domain.CheckinRequest;
+import nl.classbridge.domain.Delivery;
+import nl.classbridge.domain.DeliveryChannel;
+import nl.classbridge.domain.Guardian;
+import nl.classbridge.discord.Texts;
+import nl.classbridge.messages.DiscordPost;
+import nl.classbridge.store.CheckinRepository;
+import nl.classbridge.store.DeliveryRepository;
+import nl.classbridge.store.GuardianRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox's DMs through JDA: check-in greetings and reminders to families, and notices
+ * to teachers. Runs on the dispatcher's thread, never JDA's event thread, so it may wait for the
+ * answer. Each message carries a nonce from its delivery id, which Discord enforces: a re-send
+ * after a crash does not make a second message.
+ */
+public final class DiscordDmSender implements Sender {
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordDmSender.class);
+    public static final String TEACHER_NOTICE = "teacher-notice";
+
+    private final JDA jda;
+    private final DeliveryRepository deliveries;
+    private final GuardianRepository guardians;
+    private final CheckinRepository checkins;
+    private final CheckinContexts contexts;
+    private final StepView view;
+    private final Texts texts;
+
+    public DiscordDmSender(JDA jda, DeliveryRepository deliveries, GuardianRepository guardians,
+            CheckinRepository checkins, CheckinContexts contexts, StepView view, Texts texts) {
+        this.jda = jda;
+        this.deliveries = deliveries;
+        this.guardians = guardians;
+        this.checkins = checkins;
+        this.contexts = contexts;
+        this.view = view;
+        this.texts = texts;
+    }
+
+    @Override
+    public DeliveryChannel channel() {
+        return DeliveryChannel.DISCORD_DM;
+    }
+
+    @Override
+    public SendResult send(Delivery delivery) {
+        Optional<Recipient> recipient = recipient(delivery);
+        if (recipient.isEmpty()) {
+            return new SendResult.Failed("no-recipient");
+        }
+        String nonce = delivery.externalId().orElse("cb" + delivery.id());
+        deliveries.setExternalId(delivery.id(), nonce);
+        try {
+            var message = jda.openPrivateChannelById(recipient.get().userId())
+                    .flatMap(channel -> channel.sendMessage(recipient.get().message()).setNonce(nonce))
+                    .complete();
+            return new SendResult.Sent(Optional.of(message.getId()));
+        } catch (ErrorResponseException e) {
+            return outcome(e);
+        } catch (RuntimeException e) {
+            LOG.warn("DM delivery {} failed, will retry: {}", delivery.id(), e.getClass().getSimpleName());
+            return SendResult.retryLater("discord-error");
+        }
+    }
+
+    private record Recipient(long userId, MessageCreateData message) {
+    }
+
+    private Optional<Recipient> recipient(Delivery delivery) {
+        if (TEACHER_NOTICE.equals(delivery.kind())) {
+            TeacherNotices.Notice notice = TeacherNotices.parse(delivery.payload());
+            return Optional.of(new Recipient(notice.userId(), DiscordPost.of(notice.text()).get(0)));
+        }
+        Optional<Guardian> guardian = delivery.guardianId().flatMap(guardians::find);
+        if (guardian.isEmpty() || guardian.get().discordUserId().isEmpty() || !CheckinMail.isCheckin(delivery.kind())) {
+            return Optional.empty();
+        }
+        Optional<CheckinRequest> request = checkins.findRequest(CheckinMail.payload(delivery.payload()).request());
+        if (request.isEmpty()) {
+            return Optional.empty();
+        }
+        CheckinContext context = contexts.of(request.get());
+        StepView.View greeting = view.greeting(context);
+        if (CheckinMail.REMINDER.equals(delivery.kind())) {
+            String reminder = texts.messages().discord("checkin.reminder", context.chain(), Map.of(
+                    "questionnaire", context.questionnaire().title(context.language()), "deadline", context.deadline()));
+            greeting = new StepView.View(reminder, greeting.rows());
+        }
+        return Optional.of(new Recipient(guardian.get().discordUserId().get(), DiscordMessages.create(greeting)));
+    }
+
+    /** Discord's answer as the outbox understands it. Closed DMs are not tried again: 403s cost. */
+    private static SendResult outcome(ErrorResponseException e) {
+        ErrorResponse error = e.getErrorResponse();
+        if (error == ErrorResponse.CANNOT_SEND_TO_USER || error == ErrorResponse.UNKNOWN_USER
+                || e.getErrorCode() == 50278) {
+            return new SendResult.Unreachable(error == ErrorResponse.UNKNOWN_USER ? "unknown-user" : "dm-closed");
+        }
+        if (e.getResponse() != null && e.getResponse().code >= 500) {
+            return SendResult.retryLater("http-" + e.getResponse().code);
+        }
+        if (e.getResponse() != null && e.getResponse().code == 429) {
+            return SendResult.retryLater("http-429");
+        }
+        return new SendResult.Failed("discord-" + e.getErrorCode());
+    }
+
+}

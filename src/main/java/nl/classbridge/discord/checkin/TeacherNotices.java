@@ -1,0 +1,66 @@
+package nl.classbridge.discord.checkin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.Optional;
+import nl.classbridge.delivery.OutgoingMessage;
+import nl.classbridge.delivery.Outbox;
+import nl.classbridge.delivery.TeacherNotice;
+import nl.classbridge.discord.Texts;
+import nl.classbridge.domain.DeliveryChannel;
+import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.domain.Student;
+import nl.classbridge.store.SchoolClassRepository;
+import nl.classbridge.store.StudentRepository;
+
+/**
+ * Tells the teacher by DM when a family cannot be reached, through the outbox like every other
+ * message. The text names the child, never the guardian's address.
+ */
+public final class TeacherNotices implements TeacherNotice {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A notice as stored in the outbox: to whom, and the rendered text. */
+    record Notice(long userId, String text) {
+    }
+
+    private final Outbox outbox;
+    private final StudentRepository students;
+    private final SchoolClassRepository classes;
+    private final Texts texts;
+
+    public TeacherNotices(Outbox outbox, StudentRepository students, SchoolClassRepository classes, Texts texts) {
+        this.outbox = outbox;
+        this.students = students;
+        this.classes = classes;
+        this.texts = texts;
+    }
+
+    @Override
+    public void guardianUnreachable(Guardian guardian, DeliveryChannel channel, String reason) {
+        for (Student student : students.childrenOf(guardian.id())) {
+            Optional<SchoolClass> schoolClass = classes.find(student.classId());
+            if (schoolClass.isEmpty()) {
+                continue;
+            }
+            String key = channel == DeliveryChannel.EMAIL ? "teacher.email-bounced" : "teacher.dm-unreachable";
+            String text = texts.forClass(schoolClass.get(), key, Map.of("student", student.name()));
+            String payload = JSON.createObjectNode().put("user", schoolClass.get().teacherUserId())
+                    .put("text", text).toString();
+            outbox.enqueue(new OutgoingMessage("notice:" + channel.code() + ":guardian:" + guardian.id()
+                    + ":student:" + student.id(), Optional.of(schoolClass.get().id()), Optional.empty(),
+                    DeliveryChannel.DISCORD_DM, DiscordDmSender.TEACHER_NOTICE, payload));
+        }
+    }
+
+    static Notice parse(String payload) {
+        try {
+            JsonNode node = JSON.readTree(payload);
+            return new Notice(node.path("user").asLong(), node.path("text").asText());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a teacher notice", e);
+        }
+    }
+}

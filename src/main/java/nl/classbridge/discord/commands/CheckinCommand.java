@@ -1,0 +1,201 @@
+package nl.classbridge.discord.commands;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.MarkdownSanitizer;
+import nl.classbridge.checkin.ActiveQuestionnaires;
+import nl.classbridge.checkin.CheckinRounds;
+import nl.classbridge.checkin.RoundStatus;
+import nl.classbridge.delivery.OutgoingMessage;
+import nl.classbridge.delivery.Outbox;
+import nl.classbridge.discord.ClassChannel;
+import nl.classbridge.discord.CommandDefinitions;
+import nl.classbridge.discord.Dates;
+import nl.classbridge.discord.Respond;
+import nl.classbridge.discord.SlashCommand;
+import nl.classbridge.discord.Texts;
+import nl.classbridge.discord.checkin.CheckinMail;
+import nl.classbridge.domain.CheckinRequest;
+import nl.classbridge.domain.CheckinRound;
+import nl.classbridge.domain.ContactChannel;
+import nl.classbridge.domain.DeliveryChannel;
+import nl.classbridge.domain.RequestStatus;
+import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.store.Database;
+
+/**
+ * {@code /checkin start|status|remind}: a well-being check-in for the whole class. Starting makes
+ * the round and one outbox row per family in one transaction; the outbox then paces the DMs.
+ */
+public final class CheckinCommand implements SlashCommand {
+    private final CheckinRounds rounds;
+    private final ActiveQuestionnaires questionnaires;
+    private final Outbox outbox;
+    private final Database database;
+    private final ClassChannel classChannel;
+    private final Texts texts;
+
+    public CheckinCommand(CheckinRounds rounds, ActiveQuestionnaires questionnaires, Outbox outbox, Database database,
+            ClassChannel classChannel, Texts texts) {
+        this.rounds = rounds;
+        this.questionnaires = questionnaires;
+        this.outbox = outbox;
+        this.database = database;
+        this.classChannel = classChannel;
+        this.texts = texts;
+    }
+
+    @Override
+    public String name() {
+        return "checkin";
+    }
+
+    @Override
+    public boolean teacherOnly() {
+        return true;
+    }
+
+    @Override
+    public SlashCommandData definition(CommandDefinitions defs) {
+        return defs.teacherCommand("checkin").addSubcommands(
+                defs.subcommand("checkin start").addOptions(
+                        defs.suggested("checkin start questionnaire", true),
+                        defs.option(OptionType.INTEGER, "checkin start deadline-days", false)
+                                .setRequiredRange(1, CheckinRounds.MAX_DEADLINE_DAYS)),
+                defs.subcommand("checkin status"),
+                defs.subcommand("checkin remind"));
+    }
+
+    @Override
+    public void autocomplete(CommandAutoCompleteInteractionEvent event) {
+        String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
+        event.replyChoices(questionnaires.ids().stream().filter(id -> id.contains(typed))
+                .map(id -> new Command.Choice(id, id)).toList()).queue();
+    }
+
+    @Override
+    public void handle(SlashCommandInteractionEvent event) {
+        classChannel.orExplain(event).ifPresent(schoolClass -> {
+            switch (event.getSubcommandName()) {
+                case "start" -> start(event, schoolClass);
+                case "remind" -> remind(event, schoolClass);
+                default -> status(event, schoolClass);
+            }
+        });
+    }
+
+    private void start(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
+        String id = event.getOption("questionnaire", OptionMapping::getAsString);
+        int days = event.getOption("deadline-days", CheckinRounds.DEFAULT_DEADLINE_DAYS, OptionMapping::getAsInt);
+        CheckinRounds.Started started = database.transaction(() -> {
+            CheckinRounds.Started result = rounds.start(schoolClass, id, days, event.getUser().getIdLong());
+            if (result instanceof CheckinRounds.Started.Round round) {
+                outbox.enqueueAll(invitations(schoolClass, round.round(), round.requests()));
+            }
+            return result;
+        });
+        Respond.privately(event, startReply(schoolClass, started, id));
+    }
+
+    /** One message per family: the greeting by DM, or the questionnaire by email. */
+    private static List<OutgoingMessage> invitations(SchoolClass schoolClass, CheckinRound round,
+            List<CheckinRequest> requests) {
+        List<OutgoingMessage> messages = new ArrayList<>();
+        for (CheckinRequest first : firstPerGuardian(requests)) {
+            if (first.status() == RequestStatus.UNREACHABLE) {
+                continue;
+            }
+            messages.add(first.channel() == ContactChannel.EMAIL
+                    ? CheckinMail.questionnaireByEmail(schoolClass.id(), round, first)
+                    : CheckinMail.greeting(schoolClass.id(), round, first));
+        }
+        return messages;
+    }
+
+    private String startReply(SchoolClass schoolClass, CheckinRounds.Started started, String id) {
+        if (started instanceof CheckinRounds.Started.Round round) {
+            return texts.forClass(schoolClass, "teacher.checkin.started", Map.of(
+                    "questionnaire", round.questionnaire().questionnaire().title(schoolClass.language()),
+                    "count", firstPerGuardian(round.requests()).size(),
+                    "deadline", Dates.day(round.round().deadline(), schoolClass.timezone(), schoolClass.language())));
+        }
+        if (started instanceof CheckinRounds.Started.AlreadyRunning running) {
+            return texts.forClass(schoolClass, "teacher.checkin.already-running", Map.of("questionnaire",
+                    rounds.status(schoolClass).map(s -> s.questionnaire().title(schoolClass.language())).orElse("")));
+        }
+        if (started instanceof CheckinRounds.Started.DeadlineOutOfRange) {
+            return texts.forClass(schoolClass, "teacher.option-invalid",
+                    Map.of("option", "deadline-days", "expected", "1-" + CheckinRounds.MAX_DEADLINE_DAYS));
+        }
+        if (started instanceof CheckinRounds.Started.NoFamilies) {
+            return texts.forClass(schoolClass, "teacher.guardian.list-empty", Map.of());
+        }
+        return texts.forClass(schoolClass, "teacher.checkin.unknown-questionnaire", Map.of("questionnaire", id));
+    }
+
+    private void status(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
+        rounds.status(schoolClass).ifPresentOrElse(status -> {
+            StringBuilder text = new StringBuilder(texts.forClass(schoolClass, "teacher.checkin.status-title", Map.of(
+                    "questionnaire", status.questionnaire().title(schoolClass.language()),
+                    "answered", status.answered(), "total", status.lines().size())));
+            for (RoundStatus.Line line : status.lines()) {
+                text.append("\n• **").append(MarkdownSanitizer.escape(line.student().name())).append("** #")
+                        .append(line.guardian().id()).append(" · ")
+                        .append(word(schoolClass, "teacher.checkin.channel." + line.channel().code())).append(": ")
+                        .append(word(schoolClass, stateKey(line)));
+            }
+            Respond.privately(event, text.toString());
+        }, () -> Respond.privately(event, texts.forClass(schoolClass, "teacher.checkin.no-round", Map.of())));
+    }
+
+    private static String stateKey(RoundStatus.Line line) {
+        if (line.channel() == ContactChannel.EMAIL && line.guardian().emailInvalid()) {
+            return "teacher.checkin.state.bounced";
+        }
+        return switch (line.state()) {
+            case ANSWERED -> "teacher.checkin.state.answered";
+            case UNREACHABLE -> "teacher.checkin.state.unreachable";
+            case IN_PROGRESS -> "teacher.checkin.state.delivered";
+            case PENDING -> "teacher.checkin.state.pending";
+        };
+    }
+
+    private void remind(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
+        CheckinRounds.Reminded reminded = database.transaction(() -> {
+            CheckinRounds.Reminded result = rounds.remind(schoolClass, event.getUser().getIdLong());
+            if (result instanceof CheckinRounds.Reminded.ToSend toSend) {
+                outbox.enqueueAll(toSend.pending().stream().map(request -> CheckinMail.reminder(schoolClass.id(),
+                        toSend.round(), request, request.channel() == ContactChannel.EMAIL
+                                ? DeliveryChannel.EMAIL : DeliveryChannel.DISCORD_DM)).toList());
+            }
+            return result;
+        });
+        if (reminded instanceof CheckinRounds.Reminded.ToSend toSend) {
+            Respond.privately(event, texts.forClass(schoolClass, "teacher.checkin.reminded",
+                    Map.of("count", toSend.pending().size())));
+        } else if (reminded instanceof CheckinRounds.Reminded.NoOpenRound) {
+            Respond.privately(event, texts.forClass(schoolClass, "teacher.checkin.no-round", Map.of()));
+        } else {
+            Respond.privately(event, texts.forClass(schoolClass, "teacher.checkin.remind-none", Map.of()));
+        }
+    }
+
+    private String word(SchoolClass schoolClass, String key) {
+        return texts.forClass(schoolClass, key, Map.of());
+    }
+
+    private static List<CheckinRequest> firstPerGuardian(List<CheckinRequest> requests) {
+        Map<Long, CheckinRequest> first = new LinkedHashMap<>();
+        requests.forEach(request -> first.putIfAbsent(request.guardianId(), request));
+        return List.copyOf(first.values());
+    }
+}
