@@ -21,6 +21,7 @@ import nl.classbridge.discord.CommandRouter;
 import nl.classbridge.discord.DiscordBot;
 import nl.classbridge.discord.TeacherCheck;
 import nl.classbridge.discord.Texts;
+import nl.classbridge.discord.UserStripes;
 import nl.classbridge.discord.checkin.CheckinContexts;
 import nl.classbridge.discord.checkin.CheckinHandOff;
 import nl.classbridge.discord.checkin.CheckinInteractions;
@@ -60,19 +61,23 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClassBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClassBridge.class);
+    /** Threads answering Discord events; SQLite writes are serialised anyway, rendering is not. */
+    private static final int EVENT_THREADS = 4;
 
     private final Database database;
     private final ScheduledExecutorService scheduler;
     private final Optional<DiscordBot> discord;
     private final Optional<DispatchLoop> dispatchLoop;
+    private final Optional<UserStripes> eventThreads;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private ClassBridge(Database database, ScheduledExecutorService scheduler, Optional<DiscordBot> discord,
-            Optional<DispatchLoop> dispatchLoop) {
+            Optional<DispatchLoop> dispatchLoop, Optional<UserStripes> eventThreads) {
         this.database = database;
         this.scheduler = scheduler;
         this.discord = discord;
         this.dispatchLoop = dispatchLoop;
+        this.eventThreads = eventThreads;
     }
 
     /**
@@ -113,7 +118,10 @@ public final class ClassBridge implements AutoCloseable {
 
         Optional<DiscordBot> discord = Optional.empty();
         Optional<DispatchLoop> dispatchLoop = Optional.empty();
+        Optional<UserStripes> eventThreads = Optional.empty();
         if (settings.discord().token().isPresent()) {
+            UserStripes stripes = new UserStripes(EVENT_THREADS);
+            eventThreads = Optional.of(stripes);
             QuestionnaireVersions versions = new QuestionnaireVersions(questionnaireVersions);
             Outbox outbox = new Outbox(database, deliveries, guardians, clock, settings.quietHours(),
                     settings.school().timezone());
@@ -136,7 +144,7 @@ public final class ClassBridge implements AutoCloseable {
                     new CheckinCommand(rounds, questionnaires, outbox, database, classChannel, texts),
                     new JoinCommand(enrolment, classes, texts)),
                     new CheckinInteractions(conversations, checkins, guardians, contexts, stepView, texts),
-                    new TeacherCheck(settings.discord().teacherRole()), texts);
+                    new TeacherCheck(settings.discord().teacherRole()), texts, stripes);
             DiscordBot bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
             discord = Optional.of(bot);
 
@@ -151,7 +159,7 @@ public final class ClassBridge implements AutoCloseable {
             LOG.info("Connected to Discord as {}", bot.jda().getSelfUser().getName());
         }
         LOG.info("ClassBridge started for {} with its database at {}", settings.school().name(), database.file());
-        return new ClassBridge(database, scheduler, discord, dispatchLoop);
+        return new ClassBridge(database, scheduler, discord, dispatchLoop, eventThreads);
     }
 
     /** Blocks until {@link #close} is called (from the shutdown hook on SIGTERM or Ctrl-C). */
@@ -177,6 +185,7 @@ public final class ClassBridge implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         discord.ifPresent(DiscordBot::close);
+        eventThreads.ifPresent(UserStripes::close);
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one listener: slash commands to their class by name (after the teacher check for teacher
  * commands), check-in buttons, selects and modals to the conversation, and DMs typed to the bot
- * as answers. A failure is logged by its type only and answered with a polite error.
+ * as answers. Work runs on {@link UserStripes}, off JDA's event thread. A failure is logged by
+ * its type only and answered with a polite error.
  */
 public final class CommandRouter extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
@@ -29,13 +30,15 @@ public final class CommandRouter extends ListenerAdapter {
     private final CheckinInteractions checkin;
     private final TeacherCheck teacherCheck;
     private final Texts texts;
+    private final UserStripes stripes;
 
     public CommandRouter(List<SlashCommand> commands, CheckinInteractions checkin, TeacherCheck teacherCheck,
-            Texts texts) {
+            Texts texts, UserStripes stripes) {
         this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(SlashCommand::name, Function.identity()));
         this.checkin = checkin;
         this.teacherCheck = teacherCheck;
         this.texts = texts;
+        this.stripes = stripes;
     }
 
     public List<SlashCommand> commands() {
@@ -44,6 +47,10 @@ public final class CommandRouter extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        stripes.run(event.getUser().getIdLong(), () -> slashCommand(event));
+    }
+
+    private void slashCommand(SlashCommandInteractionEvent event) {
         SlashCommand command = commands.get(event.getName());
         if (command == null) {
             Respond.privately(event, texts.forSchool("common.error.generic", Map.of()));
@@ -58,6 +65,10 @@ public final class CommandRouter extends ListenerAdapter {
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        stripes.run(event.getUser().getIdLong(), () -> autocomplete(event));
+    }
+
+    private void autocomplete(CommandAutoCompleteInteractionEvent event) {
         SlashCommand command = commands.get(event.getName());
         boolean allowed = command != null && (!command.teacherOnly() || teacherCheck.isTeacher(event.getMember()));
         if (!allowed) {
@@ -75,7 +86,7 @@ public final class CommandRouter extends ListenerAdapter {
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
         if (CheckinInteractions.owns(event.getComponentId())) {
-            safely(event, "check-in button", () -> checkin.button(event));
+            stripes.run(event.getUser().getIdLong(), () -> safely(event, "check-in button", () -> checkin.button(event)));
         } else {
             Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));
         }
@@ -84,7 +95,7 @@ public final class CommandRouter extends ListenerAdapter {
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
         if (CheckinInteractions.owns(event.getComponentId())) {
-            safely(event, "check-in select", () -> checkin.select(event));
+            stripes.run(event.getUser().getIdLong(), () -> safely(event, "check-in select", () -> checkin.select(event)));
         } else {
             Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));
         }
@@ -93,7 +104,7 @@ public final class CommandRouter extends ListenerAdapter {
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
         if (CheckinInteractions.owns(event.getModalId())) {
-            safely(event, "check-in answer", () -> checkin.modal(event));
+            stripes.run(event.getUser().getIdLong(), () -> safely(event, "check-in answer", () -> checkin.modal(event)));
         } else {
             Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));
         }
@@ -102,11 +113,13 @@ public final class CommandRouter extends ListenerAdapter {
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
         if (event.isFromType(ChannelType.PRIVATE) && !event.getAuthor().isBot() && !event.getAuthor().isSystem()) {
-            try {
-                checkin.directMessage(event);
-            } catch (RuntimeException e) {
-                LOG.error("Handling a DM failed: {}", e.getClass().getSimpleName(), e);
-            }
+            stripes.run(event.getAuthor().getIdLong(), () -> {
+                try {
+                    checkin.directMessage(event);
+                } catch (RuntimeException e) {
+                    LOG.error("Handling a DM failed: {}", e.getClass().getSimpleName(), e);
+                }
+            });
         }
     }
 

@@ -286,6 +286,7 @@ final class DiscordState {
             throw new DiscordError(400, 40060, "Interaction has already been acknowledged.");
         }
         record.response = response;
+        record.respondedNanos = System.nanoTime();
         changed();
     }
 
@@ -397,6 +398,9 @@ final class DiscordState {
         /** The message a component was on, for UPDATE_MESSAGE callbacks; 0 when none. */
         final long sourceMessageId;
         InteractionResponse response;
+        /** When the interaction was made and sent to the bot, and when the bot acknowledged it. */
+        final long createdNanos = System.nanoTime();
+        long respondedNanos;
         long originalMessageId;
         final List<Long> followUpIds = new ArrayList<>();
 

@@ -1,5 +1,6 @@
 package nl.classbridge.sandbox.discord;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import nl.classbridge.sandbox.discord.DiscordState.InteractionRecord;
@@ -36,6 +37,18 @@ public final class Interaction {
     public Optional<InteractionResponse> response() {
         synchronized (state) {
             return Optional.ofNullable(record.response);
+        }
+    }
+
+    /**
+     * How long the bot took to acknowledge: from sending the interaction to receiving its
+     * callback (Discord allows 3 seconds). Empty until the bot answered.
+     */
+    public Optional<Duration> acknowledgedIn() {
+        synchronized (state) {
+            return record.response == null
+                    ? Optional.empty()
+                    : Optional.of(Duration.ofNanos(record.respondedNanos - record.createdNanos));
         }
     }
 
