@@ -34,6 +34,8 @@ final class SchoolOnDiscord implements AutoCloseable {
     final LocalRole teacherRole = guild.addRole("Leerkracht", 0L);
     final JumpingClock clock = new JumpingClock();
     final Path folder;
+    /** Overrides of the environment for the next start, e.g. a slower DM pace. */
+    final Map<String, String> extraEnvironment = new HashMap<>();
     ClassBridge bot;
 
     SchoolOnDiscord(Path folder) throws Exception {
@@ -60,6 +62,7 @@ final class SchoolOnDiscord implements AutoCloseable {
         // Families are never disturbed at night; the test runs at any hour, so quiet hours are off.
         env.put("CLASSBRIDGE_QUIET_HOURS_START", "00:00");
         env.put("CLASSBRIDGE_QUIET_HOURS_END", "00:00");
+        env.putAll(extraEnvironment);
         return ConfigLoader.load(Path.of("config/classbridge.yml"), env);
     }
 
