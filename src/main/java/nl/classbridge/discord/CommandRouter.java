@@ -1,5 +1,6 @@
 package nl.classbridge.discord;
 
+import nl.classbridge.messages.Texts;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

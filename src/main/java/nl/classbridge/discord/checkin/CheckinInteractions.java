@@ -1,5 +1,7 @@
 package nl.classbridge.discord.checkin;
 
+import nl.classbridge.checkin.CheckinContext;
+import nl.classbridge.checkin.CheckinContexts;
 import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
@@ -16,7 +18,7 @@ import nl.classbridge.checkin.questionnaire.AnswerCheck;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
 import nl.classbridge.discord.Respond;
-import nl.classbridge.discord.Texts;
+import nl.classbridge.messages.Texts;
 import nl.classbridge.domain.AnswerSource;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Guardian;

@@ -1,5 +1,7 @@
 package nl.classbridge.discord.checkin;
 
+import nl.classbridge.checkin.CheckinContext;
+import nl.classbridge.checkin.CheckinContexts;
 import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
@@ -12,7 +14,7 @@ import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
-import nl.classbridge.discord.Texts;
+import nl.classbridge.messages.Texts;
 import nl.classbridge.messages.DiscordPost;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.DeliveryRepository;

@@ -1,5 +1,6 @@
 package nl.classbridge.discord.checkin;
 
+import nl.classbridge.checkin.CheckinContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

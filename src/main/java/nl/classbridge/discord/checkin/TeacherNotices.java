@@ -7,7 +7,7 @@ import java.util.Optional;
 import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.delivery.Outbox;
 import nl.classbridge.delivery.TeacherNotice;
-import nl.classbridge.discord.Texts;
+import nl.classbridge.messages.Texts;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.SchoolClass;

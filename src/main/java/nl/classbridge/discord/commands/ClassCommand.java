@@ -10,7 +10,7 @@ import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
-import nl.classbridge.discord.Texts;
+import nl.classbridge.messages.Texts;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.roster.ClassRoster;

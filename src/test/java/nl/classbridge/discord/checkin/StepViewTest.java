@@ -1,5 +1,6 @@
 package nl.classbridge.discord.checkin;
 
+import nl.classbridge.checkin.CheckinContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package nl.classbridge.discord.checkin;
+package nl.classbridge.checkin;
 
 import java.util.List;
 import nl.classbridge.checkin.questionnaire.Questionnaire;

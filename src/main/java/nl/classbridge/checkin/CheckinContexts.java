@@ -1,9 +1,8 @@
-package nl.classbridge.discord.checkin;
+package nl.classbridge.checkin;
 
 import java.util.List;
-import nl.classbridge.checkin.QuestionnaireVersions;
-import nl.classbridge.discord.Dates;
-import nl.classbridge.discord.Texts;
+import nl.classbridge.messages.Dates;
+import nl.classbridge.messages.Texts;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
 import nl.classbridge.domain.Guardian;

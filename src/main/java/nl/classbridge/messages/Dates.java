@@ -1,4 +1,4 @@
-package nl.classbridge.discord;
+package nl.classbridge.messages;
 
 import java.time.Instant;
 import java.time.ZoneId;
