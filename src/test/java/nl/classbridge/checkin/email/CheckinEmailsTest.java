@@ -1,0 +1,81 @@
+package nl.classbridge.checkin.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import nl.classbridge.checkin.CheckinContext;
+import nl.classbridge.checkin.questionnaire.Questionnaire;
+import nl.classbridge.checkin.questionnaire.QuestionnaireLoader;
+import nl.classbridge.domain.CheckinRequest;
+import nl.classbridge.domain.ContactChannel;
+import nl.classbridge.domain.Language;
+import nl.classbridge.domain.RequestStatus;
+import nl.classbridge.messages.MessageCatalogue;
+import nl.classbridge.messages.Messages;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class CheckinEmailsTest {
+    static Messages messages;
+    static Questionnaire checkIn;
+
+    @BeforeAll
+    static void load() throws Exception {
+        messages = new Messages(MessageCatalogue.load(Path.of("messages")), Language.NL);
+        checkIn = QuestionnaireLoader.loadAll(Path.of("config/questionnaires")).loaded().get("check-in").questionnaire();
+    }
+
+    private static CheckinContext context(Language language, String child) {
+        CheckinRequest request = new CheckinRequest(7, 1, 2, 3, ContactChannel.EMAIL, RequestStatus.PENDING, 0,
+                Instant.EPOCH, Optional.empty());
+        return new CheckinContext(request, checkIn, child, "Groep 5", "Juf Anna", "vrijdag 12 september",
+                messages.chain(Optional.of(language), Optional.of(Language.NL)), language);
+    }
+
+    @Test
+    @DisplayName("the questionnaire email numbers the questions, explains how to answer, and carries the round's token")
+    void questionnaire() {
+        EmailText email = new CheckinEmails(messages, "De Regenboog").questionnaire(context(Language.NL, "Sam"), "k3mp9xq2ab");
+        assertThat(email.subject()).contains("Groep 5", "Sam", "[k3mp9xq2ab]");
+        assertThat(email.text())
+                .contains("1. " + checkIn.asked().get(0).text(Language.NL))
+                .contains("5 = " + checkIn.asked().get(0).label(5, Language.NL))
+                .contains("2. " + checkIn.asked().get(1).text(Language.NL))
+                .contains("3. " + checkIn.asked().get(2).text(Language.NL) + " (")
+                .contains("De Regenboog", "Juf Anna", "vrijdag 12 september", "STOP")
+                .doesNotContain("${", "**");
+        assertThat(email.html()).contains("<p>", "dir=\"ltr\"", "lang=\"nl\"");
+    }
+
+    @Test
+    @DisplayName("hostile names stay text: no header injection in the subject, no markup in the HTML")
+    void hostileValues() {
+        EmailText email = new CheckinEmails(messages, "School").questionnaire(
+                context(Language.EN, "Sam\r\nBcc: all@example.org <script>x</script> ${env:DISCORD_TOKEN}"), "abcdefghjk");
+        assertThat(email.subject()).doesNotContain("\r", "\n").contains("Bcc: all@example.org", "${env:DISCORD_TOKEN}");
+        assertThat(email.html()).contains("&lt;script&gt;").doesNotContain("<script>");
+        assertThat(email.text()).contains("${env:DISCORD_TOKEN}");
+    }
+
+    @Test
+    @DisplayName("in Arabic the email reads right to left; reminder and confirmation are in the family's language")
+    void arabicReminderConfirmation() {
+        CheckinEmails emails = new CheckinEmails(messages, "De Regenboog");
+        EmailText questions = emails.questionnaire(context(Language.AR, "Noor"), "abcdefghjk");
+        assertThat(questions.html()).contains("dir=\"rtl\"", "lang=\"ar\"");
+        assertThat(questions.text()).contains(checkIn.asked().get(0).text(Language.AR));
+
+        EmailText reminder = emails.reminder(context(Language.TR, "Noor"));
+        assertThat(reminder.language()).isEqualTo(Language.TR);
+        assertThat(reminder.text()).contains(checkIn.title(Language.TR), "vrijdag 12 september");
+
+        EmailText confirmation = emails.confirmation(context(Language.NL, "Noor"),
+                List.of("1. 😄 Heel goed", "2. Tekenen"), true);
+        assertThat(confirmation.text()).contains("1. 😄 Heel goed\n2. Tekenen")
+                .contains(messages.plain("email.confirmation.unreadable", List.of(Language.NL), java.util.Map.of()));
+    }
+}
