@@ -1,6 +1,7 @@
 package nl.classbridge;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -10,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import nl.classbridge.checkin.ActiveQuestionnaires;
 import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.Conversations;
+import nl.classbridge.checkin.EmailFollowUp;
 import nl.classbridge.checkin.QuestionnaireVersions;
 import nl.classbridge.config.Settings;
 import nl.classbridge.delivery.DispatchLoop;
@@ -141,7 +143,7 @@ public final class ClassBridge implements AutoCloseable {
                     new StudentCommand(roster, classChannel, students, texts),
                     new InviteCommand(enrolment, roster, classChannel, students, texts, settings.school().name()),
                     new GuardianCommand(roster, classChannel, students, texts),
-                    new CheckinCommand(rounds, questionnaires, outbox, database, classChannel, texts),
+                    new CheckinCommand(rounds, questionnaires, outbox, database, classChannel, guardians, texts),
                     new JoinCommand(enrolment, classes, texts)),
                     new CheckinInteractions(conversations, checkins, guardians, contexts, stepView, texts),
                     new TeacherCheck(settings.discord().teacherRole()), texts, stripes);
@@ -152,6 +154,9 @@ public final class ClassBridge implements AutoCloseable {
                     List.of(new DiscordDmSender(bot.jda(), deliveries, guardians, checkins, contexts, stepView, texts)),
                     new CheckinHandOff(checkins), new TeacherNotices(outbox, students, classes, texts), clock,
                     settings.discord().dmPerSecond(), Dispatcher.DEFAULT_MAX_ATTEMPTS);
+            EmailFollowUp followUp = new EmailFollowUp(checkins, guardians, outbox,
+                    Duration.ofHours(settings.checkin().emailAfterHours()), clock);
+            scheduler.scheduleWithFixedDelay(() -> runSafely("email follow-up", followUp::run), 1, 60, TimeUnit.MINUTES);
             DispatchLoop loop = new DispatchLoop(dispatcher, clock);
             outbox.whenEnqueued(loop::wake);
             loop.start();

@@ -75,6 +75,12 @@ public final class CheckinRepository {
                 ORDER BY started_at DESC LIMIT 1""", ROUND, classId, now));
     }
 
+    /** Every round in any class that is neither closed nor past its deadline at {@code now}. */
+    public List<CheckinRound> openRounds(Instant now) {
+        return database.read(sql -> sql.list(
+                "SELECT * FROM checkin_round WHERE closed_at IS NULL AND deadline_at > ? ORDER BY id", ROUND, now));
+    }
+
     /** The class's most recently started round, open or not. */
     public Optional<CheckinRound> latestRound(long classId) {
         return database.read(sql -> sql.one(

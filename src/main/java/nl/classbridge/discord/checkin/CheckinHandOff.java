@@ -1,5 +1,6 @@
 package nl.classbridge.discord.checkin;
 
+import nl.classbridge.checkin.CheckinMail;
 import java.util.Optional;
 import nl.classbridge.delivery.HandOff;
 import nl.classbridge.delivery.OutgoingMessage;

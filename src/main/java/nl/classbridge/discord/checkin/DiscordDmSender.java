@@ -1,5 +1,6 @@
 package nl.classbridge.discord.checkin;
 
+import nl.classbridge.checkin.CheckinMail;
 import nl.classbridge.checkin.CheckinContext;
 import nl.classbridge.checkin.CheckinContexts;
 import java.util.Map;

@@ -23,14 +23,16 @@ import nl.classbridge.messages.Dates;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
 import nl.classbridge.messages.Texts;
-import nl.classbridge.discord.checkin.CheckinMail;
+import nl.classbridge.checkin.CheckinMail;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
 import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.DeliveryChannel;
+import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.RequestStatus;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.store.Database;
+import nl.classbridge.store.GuardianRepository;
 
 /**
  * {@code /checkin start|status|remind}: a well-being check-in for the whole class. Starting makes
@@ -42,11 +44,13 @@ public final class CheckinCommand implements SlashCommand {
     private final Outbox outbox;
     private final Database database;
     private final ClassChannel classChannel;
+    private final GuardianRepository guardians;
     private final Texts texts;
 
     public CheckinCommand(CheckinRounds rounds, ActiveQuestionnaires questionnaires, Outbox outbox, Database database,
-            ClassChannel classChannel, Texts texts) {
+            ClassChannel classChannel, GuardianRepository guardians, Texts texts) {
         this.rounds = rounds;
+        this.guardians = guardians;
         this.questionnaires = questionnaires;
         this.outbox = outbox;
         this.database = database;
@@ -106,17 +110,25 @@ public final class CheckinCommand implements SlashCommand {
         Respond.privately(event, startReply(schoolClass, started, id));
     }
 
-    /** One message per family: the greeting by DM, or the questionnaire by email. */
-    private static List<OutgoingMessage> invitations(SchoolClass schoolClass, CheckinRound round,
+    /**
+     * What each family gets: on Discord one greeting (children follow one at a time); by email
+     * the questions about each child; both when their communication plan says so.
+     */
+    private List<OutgoingMessage> invitations(SchoolClass schoolClass, CheckinRound round,
             List<CheckinRequest> requests) {
         List<OutgoingMessage> messages = new ArrayList<>();
         for (CheckinRequest first : firstPerGuardian(requests)) {
-            if (first.status() == RequestStatus.UNREACHABLE) {
-                continue;
+            if (first.channel() == ContactChannel.DISCORD && first.status() != RequestStatus.UNREACHABLE) {
+                messages.add(CheckinMail.greeting(schoolClass.id(), round, first));
             }
-            messages.add(first.channel() == ContactChannel.EMAIL
-                    ? CheckinMail.questionnaireByEmail(schoolClass.id(), round, first)
-                    : CheckinMail.greeting(schoolClass.id(), round, first));
+        }
+        for (CheckinRequest request : requests) {
+            Guardian guardian = guardians.find(request.guardianId()).orElseThrow();
+            boolean byEmail = request.channel() == ContactChannel.EMAIL
+                    || guardian.plan().channel() == ContactChannel.BOTH;
+            if (byEmail && guardian.reachableByEmail()) {
+                messages.add(CheckinMail.questionnaireByEmail(schoolClass.id(), round, request));
+            }
         }
         return messages;
     }

@@ -1,4 +1,4 @@
-package nl.classbridge.discord.checkin;
+package nl.classbridge.checkin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,11 +39,14 @@ public final class CheckinMail {
     }
 
     /**
-     * The questionnaire by email. Its dedupe key is the same whether it is the family's own
-     * channel or a hand-off from a failed DM, so a family never gets it twice.
+     * The questionnaire about one child by email. Its dedupe key is the same whether email is the
+     * family's own channel, a hand-off from a failed DM, or the follow-up after days without an
+     * answer on Discord: a family never gets it twice.
      */
-    public static OutgoingMessage questionnaireByEmail(long classId, CheckinRound round, CheckinRequest first) {
-        return message(classId, round, first, DeliveryChannel.EMAIL, QUESTIONNAIRE, "email");
+    public static OutgoingMessage questionnaireByEmail(long classId, CheckinRound round, CheckinRequest request) {
+        ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id());
+        return OutgoingMessage.toGuardian("checkin:" + round.id() + ":request:" + request.id() + ":email",
+                classId, request.guardianId(), DeliveryChannel.EMAIL, QUESTIONNAIRE, payload.toString());
     }
 
     public static Payload payload(String json) {
