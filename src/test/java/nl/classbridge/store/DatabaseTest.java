@@ -33,7 +33,7 @@ class DatabaseTest {
         }
         assertThat(tables).contains("school_class", "student", "guardian", "guardian_student", "invite_code",
                 "highlight", "update_schedule", "questionnaire_version", "checkin_round", "checkin_request",
-                "question_sent", "answer", "delivery", "agreement", "audit_log", "join_attempt", "flyway_schema_history");
+                "question_sent", "answer", "delivery", "agreement", "audit_log", "join_attempt", "mail_seen", "flyway_schema_history");
 
         try (Database again = Database.open(file)) {
             long migrations;

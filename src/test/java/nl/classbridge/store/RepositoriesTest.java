@@ -361,4 +361,18 @@ class RepositoriesTest {
         assertThat(store.auditLog.removeOlderThan(T0.plusSeconds(1))).isEqualTo(1);
         assertThat(store.auditLog.since(T0)).containsExactly(invite);
     }
+
+    @Test
+    @DisplayName("received mails: each UID of a folder generation is processed once; a new UIDVALIDITY starts over")
+    void mailSeen() {
+        MailSeenRepository seen = new MailSeenRepository(store.database);
+        assertThat(seen.lastUid(7)).isZero();
+        assertThat(seen.markProcessed(7, 41, "answers", T0)).isTrue();
+        assertThat(seen.markProcessed(7, 41, "answers", T0)).isFalse();
+        assertThat(seen.markProcessed(7, 42, "auto-reply", T0)).isTrue();
+        assertThat(seen.processed(7, 41)).isTrue();
+        assertThat(seen.lastUid(7)).isEqualTo(42);
+        assertThat(seen.processed(8, 41)).isFalse();
+        assertThat(seen.lastUid(8)).isZero();
+    }
 }
