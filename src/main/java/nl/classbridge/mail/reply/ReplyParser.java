@@ -1,0 +1,161 @@
+package nl.classbridge.mail.reply;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParseException;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.classbridge.mail.reply.NumberedAnswers.Answers;
+
+/**
+ * Reads a received email: a bounce, an automatic reply, or a reply a person wrote, with the
+ * parent's own words and their answers by question number. See {@link ParsedMail}.
+ *
+ * <p>Pure: no network, no state, safe to share between threads. It never logs, because every
+ * part of a mail (address, subject, text) is personal data.
+ */
+public final class ReplyParser {
+
+    private static final Pattern TOKEN = Pattern.compile("\\[([a-z2-9]{10})\\]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BRACKETED_ID = Pattern.compile("<([^<>\\s]+)>");
+
+    /**
+     * What {@code message} is. Bounces are recognised before automatic replies (many bounces also
+     * say {@code Auto-Submitted}), automatic replies before replies.
+     *
+     * @throws UnreadableMailException only when the message cannot be read at all (its folder
+     *                                  closed, say); a broken part is skipped and the rest read
+     */
+    public static ParsedMail parse(MimeMessage message) {
+        try {
+            String from = fromAddress(message);
+            if (Bounces.isBounce(message, from)) {
+                return Bounces.read(message);
+            }
+            if (AutoReplies.isAutoReply(message)) {
+                return new ParsedMail.AutoReply(from);
+            }
+            OwnWords own = OwnWords.of(MailBody.of(message));
+            Answers answers = NumberedAnswers.read(own.lines());
+            return new ParsedMail.Reply(from, referencedMessageIds(message), subjectToken(subject(message)),
+                    own.text(), answers.numbered(), answers.unnumbered());
+        } catch (MessagingException | IOException | RuntimeException e) {
+            // The cause's message may quote the mail: only its type travels on.
+            throw new UnreadableMailException(e.getClass().getSimpleName());
+        }
+    }
+
+    private ReplyParser() {
+    }
+
+    /** The address in From, domain in lower case, as the roster stores addresses; "" when none. */
+    static String fromAddress(MimeMessage message) throws MessagingException {
+        Address[] from;
+        try {
+            from = message.getFrom();
+        } catch (AddressException e) {
+            String raw = AutoReplies.first(message, "From");
+            from = raw == null ? null : lenient(raw);
+        }
+        if (from == null) {
+            return "";
+        }
+        for (Address address : from) {
+            if (address instanceof InternetAddress internet && internet.getAddress() != null) {
+                String plain = internet.getAddress().strip();
+                int at = plain.lastIndexOf('@');
+                return at < 0 ? plain : plain.substring(0, at) + "@" + plain.substring(at + 1).toLowerCase(Locale.ROOT);
+            }
+        }
+        return "";
+    }
+
+    private static Address[] lenient(String raw) {
+        try {
+            return InternetAddress.parseHeader(raw, false);
+        } catch (AddressException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The ids in In-Reply-To, then References, each once, always as {@code <left@right>} (how the
+     * outbox stores the Message-IDs it sends), whether or not the client kept the brackets.
+     */
+    static List<String> referencedMessageIds(MimeMessage message) throws MessagingException {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String header : List.of("In-Reply-To", "References")) {
+            String[] values = message.getHeader(header);
+            if (values == null) {
+                continue;
+            }
+            for (String value : values) {
+                String unfolded = MimeUtility.unfold(value);
+                Matcher bracketed = BRACKETED_ID.matcher(unfolded);
+                boolean any = false;
+                while (bracketed.find()) {
+                    ids.add("<" + bracketed.group(1) + ">");
+                    any = true;
+                }
+                if (!any) {
+                    // Some clients leave the brackets off.
+                    for (String word : unfolded.strip().split("[\\s,]+")) {
+                        if (word.contains("@")) {
+                            ids.add("<" + word + ">");
+                        }
+                    }
+                }
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    /** The last [token] in the subject, in lower case. */
+    static Optional<String> subjectToken(String subject) {
+        Matcher m = TOKEN.matcher(subject);
+        String token = null;
+        while (m.find()) {
+            token = m.group(1).toLowerCase(Locale.ROOT);
+        }
+        return Optional.ofNullable(token);
+    }
+
+    /** The decoded subject; "" when there is none. */
+    static String subject(MimeMessage message) throws MessagingException {
+        String subject = message.getSubject();
+        if (subject == null) {
+            return "";
+        }
+        if (subject.contains("=?")) {
+            try {
+                subject = MimeUtility.decodeText(subject); // a word the strict decoder left as it was
+            } catch (UnsupportedEncodingException e) {
+                // keep it as it is
+            }
+        }
+        return subject;
+    }
+
+    /** The report-type of a multipart/report, in lower case; "" when it has none. */
+    static String reportType(MimeMessage message) throws MessagingException {
+        try {
+            String type = new ContentType(message.getContentType()).getParameter("report-type");
+            return type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
+        } catch (ParseException e) {
+            return "";
+        }
+    }
+}

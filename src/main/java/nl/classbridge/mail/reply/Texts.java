@@ -1,0 +1,36 @@
+package nl.classbridge.mail.reply;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Small text helpers of the reply parser. */
+final class Texts {
+
+    // LRM, RLM, ALM and the embedding, override and isolate controls: Arabic mail is full of them.
+    private static final Pattern BIDI_CONTROLS = Pattern.compile("[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]");
+
+    private Texts() {
+    }
+
+    static String withoutBidiControls(String text) {
+        return BIDI_CONTROLS.matcher(text).replaceAll("");
+    }
+
+    /** The lines as one text, without blank lines at the ends and with runs of them made one. */
+    static String joinParagraphs(List<String> lines) {
+        StringBuilder out = new StringBuilder();
+        boolean blank = false;
+        for (String line : lines) {
+            if (line.isBlank()) {
+                blank = out.length() > 0;
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append(blank ? "\n\n" : "\n");
+            }
+            out.append(line.strip());
+            blank = false;
+        }
+        return out.toString();
+    }
+}
