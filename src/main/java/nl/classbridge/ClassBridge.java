@@ -2,6 +2,7 @@ package nl.classbridge;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +18,7 @@ import nl.classbridge.config.Settings;
 import nl.classbridge.delivery.DispatchLoop;
 import nl.classbridge.delivery.Dispatcher;
 import nl.classbridge.delivery.Outbox;
+import nl.classbridge.delivery.Sender;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.CommandRouter;
@@ -36,6 +38,12 @@ import nl.classbridge.discord.commands.GuardianCommand;
 import nl.classbridge.discord.commands.InviteCommand;
 import nl.classbridge.discord.commands.JoinCommand;
 import nl.classbridge.discord.commands.StudentCommand;
+import nl.classbridge.checkin.email.CheckinEmails;
+import nl.classbridge.mail.SmtpSender;
+import nl.classbridge.mail.checkin.CheckinEmailComposer;
+import nl.classbridge.mail.checkin.CheckinReplies;
+import nl.classbridge.mail.inbox.ImapInbox;
+import nl.classbridge.mail.inbox.InboxLoop;
 import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.messages.CommandTexts;
 import nl.classbridge.messages.MessageCatalogue;
@@ -51,6 +59,7 @@ import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.InviteRepository;
 import nl.classbridge.store.JoinAttemptRepository;
+import nl.classbridge.store.MailSeenRepository;
 import nl.classbridge.store.QuestionnaireRepository;
 import nl.classbridge.store.SchoolClassRepository;
 import nl.classbridge.store.StudentRepository;
@@ -71,15 +80,20 @@ public final class ClassBridge implements AutoCloseable {
     private final Optional<DiscordBot> discord;
     private final Optional<DispatchLoop> dispatchLoop;
     private final Optional<UserStripes> eventThreads;
+    private final Optional<InboxLoop> inboxLoop;
+    private final Optional<SmtpSender> smtp;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private ClassBridge(Database database, ScheduledExecutorService scheduler, Optional<DiscordBot> discord,
-            Optional<DispatchLoop> dispatchLoop, Optional<UserStripes> eventThreads) {
+            Optional<DispatchLoop> dispatchLoop, Optional<UserStripes> eventThreads, Optional<InboxLoop> inboxLoop,
+            Optional<SmtpSender> smtp) {
         this.database = database;
         this.scheduler = scheduler;
         this.discord = discord;
         this.dispatchLoop = dispatchLoop;
         this.eventThreads = eventThreads;
+        this.inboxLoop = inboxLoop;
+        this.smtp = smtp;
     }
 
     /**
@@ -121,6 +135,8 @@ public final class ClassBridge implements AutoCloseable {
         Optional<DiscordBot> discord = Optional.empty();
         Optional<DispatchLoop> dispatchLoop = Optional.empty();
         Optional<UserStripes> eventThreads = Optional.empty();
+        Optional<InboxLoop> inboxLoop = Optional.empty();
+        Optional<SmtpSender> smtp = Optional.empty();
         if (settings.discord().token().isPresent()) {
             UserStripes stripes = new UserStripes(EVENT_THREADS);
             eventThreads = Optional.of(stripes);
@@ -150,10 +166,29 @@ public final class ClassBridge implements AutoCloseable {
             DiscordBot bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
             discord = Optional.of(bot);
 
-            Dispatcher dispatcher = new Dispatcher(outbox, deliveries, guardians,
-                    List.of(new DiscordDmSender(bot.jda(), deliveries, guardians, checkins, contexts, stepView, texts)),
-                    new CheckinHandOff(checkins), new TeacherNotices(outbox, students, classes, texts), clock,
-                    settings.discord().dmPerSecond(), Dispatcher.DEFAULT_MAX_ATTEMPTS);
+            TeacherNotices notices = new TeacherNotices(outbox, students, classes, texts);
+            List<Sender> senders = new ArrayList<>();
+            senders.add(new DiscordDmSender(bot.jda(), deliveries, guardians, checkins, contexts, stepView, texts));
+            SmtpSender email = new SmtpSender(settings.mail(), new CheckinEmailComposer(checkins, guardians, deliveries,
+                    contexts, new CheckinEmails(texts.messages(), settings.school().name()), clock), deliveries, clock);
+            if (email.configured()) {
+                senders.add(email);
+                smtp = Optional.of(email);
+            } else {
+                LOG.warn("mail.smtp.host is not set: emails stay queued in the outbox until SMTP is configured");
+            }
+            Dispatcher dispatcher = new Dispatcher(outbox, deliveries, guardians, senders, new CheckinHandOff(checkins),
+                    notices, clock, settings.discord().dmPerSecond(), Dispatcher.DEFAULT_MAX_ATTEMPTS);
+            if (settings.mail().imap().configured()) {
+                ImapInbox inbox = new ImapInbox(settings.mail().imap(), new MailSeenRepository(database),
+                        new CheckinReplies(database, deliveries, checkins, guardians, conversations, contexts,
+                                texts.messages(), outbox, notices, notices, clock), clock);
+                InboxLoop loop = new InboxLoop(inbox, Duration.ofSeconds(settings.mail().imap().pollSeconds()));
+                loop.start();
+                inboxLoop = Optional.of(loop);
+            } else {
+                LOG.warn("mail.imap.host is not set: email replies from families are not read");
+            }
             EmailFollowUp followUp = new EmailFollowUp(checkins, guardians, outbox,
                     Duration.ofHours(settings.checkin().emailAfterHours()), clock);
             scheduler.scheduleWithFixedDelay(() -> runSafely("email follow-up", followUp::run), 1, 60, TimeUnit.MINUTES);
@@ -164,7 +199,7 @@ public final class ClassBridge implements AutoCloseable {
             LOG.info("Connected to Discord as {}", bot.jda().getSelfUser().getName());
         }
         LOG.info("ClassBridge started for {} with its database at {}", settings.school().name(), database.file());
-        return new ClassBridge(database, scheduler, discord, dispatchLoop, eventThreads);
+        return new ClassBridge(database, scheduler, discord, dispatchLoop, eventThreads, inboxLoop, smtp);
     }
 
     /** Blocks until {@link #close} is called (from the shutdown hook on SIGTERM or Ctrl-C). */
@@ -183,12 +218,16 @@ public final class ClassBridge implements AutoCloseable {
         }
         LOG.info("ClassBridge stopping");
         try {
+            if (inboxLoop.isPresent()) {
+                inboxLoop.get().stop();
+            }
             if (dispatchLoop.isPresent()) {
                 dispatchLoop.get().stop();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        smtp.ifPresent(SmtpSender::close);
         discord.ifPresent(DiscordBot::close);
         eventThreads.ifPresent(UserStripes::close);
         scheduler.shutdown();

@@ -18,6 +18,7 @@ public final class CheckinMail {
     public static final String GREETING = "checkin-greeting";
     public static final String REMINDER = "checkin-reminder";
     public static final String QUESTIONNAIRE = "checkin-questionnaire";
+    public static final String CONFIRMATION = "checkin-confirmation";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CheckinMail() {
@@ -45,7 +46,7 @@ public final class CheckinMail {
      */
     public static OutgoingMessage questionnaireByEmail(long classId, CheckinRound round, CheckinRequest request) {
         ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id());
-        return OutgoingMessage.toGuardian("checkin:" + round.id() + ":request:" + request.id() + ":email",
+        return OutgoingMessage.toGuardian(questionnaireKey(round.id(), request.id()),
                 classId, request.guardianId(), DeliveryChannel.EMAIL, QUESTIONNAIRE, payload.toString());
     }
 
@@ -59,7 +60,40 @@ public final class CheckinMail {
     }
 
     public static boolean isCheckin(String kind) {
-        return List.of(GREETING, REMINDER, QUESTIONNAIRE).contains(kind);
+        return List.of(GREETING, REMINDER, QUESTIONNAIRE, CONFIRMATION).contains(kind);
+    }
+
+    /** The dedupe key of the questions about one child by email, to find its Message-ID later. */
+    public static String questionnaireKey(long roundId, long requestId) {
+        return "checkin:" + roundId + ":request:" + requestId + ":email";
+    }
+
+    /**
+     * The confirmation of an email reply: what was understood, in the family's words. One per
+     * reply (keyed by the reply's own Message-ID), answering that reply.
+     */
+    public static OutgoingMessage confirmation(long classId, CheckinRound round, CheckinRequest request,
+            String replyMessageId, List<String> understood, boolean unreadable) {
+        ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id())
+                .put("reply", replyMessageId).put("unreadable", unreadable);
+        understood.forEach(payload.putArray("understood")::add);
+        return OutgoingMessage.toGuardian("checkin:" + round.id() + ":reply:" + replyMessageId + ":confirmation",
+                classId, request.guardianId(), DeliveryChannel.EMAIL, CONFIRMATION, payload.toString());
+    }
+
+    /** The parts of a confirmation's payload. */
+    public record Confirmation(String reply, List<String> understood, boolean unreadable) {
+    }
+
+    public static Confirmation confirmationOf(String json) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            List<String> understood = new java.util.ArrayList<>();
+            node.path("understood").forEach(line -> understood.add(line.asText()));
+            return new Confirmation(node.path("reply").asText(), understood, node.path("unreadable").asBoolean());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a confirmation payload", e);
+        }
     }
 
     private static OutgoingMessage message(long classId, CheckinRound round, CheckinRequest first,

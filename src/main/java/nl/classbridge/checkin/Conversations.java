@@ -100,8 +100,13 @@ public final class Conversations {
         return current;
     }
 
-    /** Skips an optional question. */
+    /** Skips an optional question, with a button. */
     public Reply skip(long requestId, long guardianId, String questionId) {
+        return skip(requestId, guardianId, questionId, AnswerSource.DISCORD_BUTTON);
+    }
+
+    /** Skips an optional question; by email, leaving it out of the reply is the skip. */
+    public Reply skip(long requestId, long guardianId, String questionId, AnswerSource source) {
         return withRequest(requestId, guardianId, (request, conversation) -> {
             Optional<Integer> position = conversation.positionOf(questionId);
             if (position.isEmpty()) {
@@ -110,7 +115,7 @@ public final class Conversations {
             if (conversation.questionnaire().questions().get(position.get()).required()) {
                 return new Reply.CannotSkip(request, conversation.stepAt(position.get()));
             }
-            Answer skipped = Answer.skipped(request.id(), questionId, AnswerSource.DISCORD_BUTTON, clock.instant());
+            Answer skipped = Answer.skipped(request.id(), questionId, source, clock.instant());
             checkins.saveAnswer(skipped);
             return afterAnswer(request, conversation.with(skipped), position.get());
         });

@@ -57,6 +57,13 @@ public final class DeliveryRepository {
         return database.read(sql -> sql.one("SELECT * FROM delivery WHERE id = ?", DELIVERY, id));
     }
 
+    /** The delivery that went out with this Discord message id or email Message-ID (with or without brackets). */
+    public Optional<Delivery> findByExternalId(String externalId) {
+        String bare = externalId.replaceAll("^<|>$", "");
+        return database.read(sql -> sql.one(
+                "SELECT * FROM delivery WHERE external_id IN (?, ?) ORDER BY id LIMIT 1", DELIVERY, bare, "<" + bare + ">"));
+    }
+
     public Optional<Delivery> findByKey(String dedupeKey) {
         return database.read(sql -> sql.one("SELECT * FROM delivery WHERE dedupe_key = ?", DELIVERY, dedupeKey));
     }

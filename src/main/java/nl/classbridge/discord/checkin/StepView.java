@@ -12,6 +12,7 @@ import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.modals.Modal;
+import nl.classbridge.checkin.AnswerDisplay;
 import nl.classbridge.checkin.Step;
 import nl.classbridge.checkin.questionnaire.Option;
 import nl.classbridge.checkin.questionnaire.Question;
@@ -171,13 +172,8 @@ public final class StepView {
         if (answer.isEmpty() || answer.get().skipped()) {
             return label("common.skipped", context);
         }
-        String value = answer.get().value().orElseThrow();
-        String shown = switch (question.type()) {
-            case SCALE -> question.label(Integer.parseInt(value), context.language());
-            case CHOICE -> question.option(value).map(o -> o.label(context.language())).orElse(value);
-            case YES_NO -> label("yes".equals(value) ? "common.yes" : "common.no", context);
-            default -> value;
-        };
+        String shown = AnswerDisplay.show(question, answer.get().value().orElseThrow(), context.language(), messages,
+                context.chain());
         return messages.discord("common.answer", context.chain(), Map.of("text", shown));
     }
 

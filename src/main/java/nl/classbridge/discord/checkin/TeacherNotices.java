@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.delivery.Outbox;
+import nl.classbridge.checkin.TeacherAlerts;
 import nl.classbridge.delivery.TeacherNotice;
+import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
@@ -19,7 +21,7 @@ import nl.classbridge.store.StudentRepository;
  * Tells the teacher by DM when a family cannot be reached, through the outbox like every other
  * message. The text names the child, never the guardian's address.
  */
-public final class TeacherNotices implements TeacherNotice {
+public final class TeacherNotices implements TeacherNotice, TeacherAlerts {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A notice as stored in the outbox: to whom, and the rendered text. */
@@ -46,13 +48,23 @@ public final class TeacherNotices implements TeacherNotice {
                 continue;
             }
             String key = channel == DeliveryChannel.EMAIL ? "teacher.email-bounced" : "teacher.dm-unreachable";
-            String text = texts.forClass(schoolClass.get(), key, Map.of("student", student.name()));
-            String payload = JSON.createObjectNode().put("user", schoolClass.get().teacherUserId())
-                    .put("text", text).toString();
-            outbox.enqueue(new OutgoingMessage("notice:" + channel.code() + ":guardian:" + guardian.id()
-                    + ":student:" + student.id(), Optional.of(schoolClass.get().id()), Optional.empty(),
-                    DeliveryChannel.DISCORD_DM, DiscordDmSender.TEACHER_NOTICE, payload));
+            notify(schoolClass.get(), key, student, "notice:" + channel.code() + ":guardian:" + guardian.id()
+                    + ":student:" + student.id());
         }
+    }
+
+    @Override
+    public void replyFromOtherAddress(CheckinRequest request) {
+        students.find(request.studentId()).ifPresent(student -> classes.find(student.classId()).ifPresent(schoolClass ->
+                notify(schoolClass, "teacher.reply-from-other-address", student,
+                        "notice:other-sender:request:" + request.id())));
+    }
+
+    private void notify(SchoolClass schoolClass, String key, Student student, String dedupeKey) {
+        String text = texts.forClass(schoolClass, key, Map.of("student", student.name()));
+        String payload = JSON.createObjectNode().put("user", schoolClass.teacherUserId()).put("text", text).toString();
+        outbox.enqueue(new OutgoingMessage(dedupeKey, Optional.of(schoolClass.id()), Optional.empty(),
+                DeliveryChannel.DISCORD_DM, DiscordDmSender.TEACHER_NOTICE, payload));
     }
 
     static Notice parse(String payload) {

@@ -9,6 +9,11 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Properties;
 import nl.classbridge.config.Imap;
 import nl.classbridge.config.MailSecurity;
@@ -24,6 +29,11 @@ import org.slf4j.LoggerFactory;
 public final class ImapInbox implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ImapInbox.class);
     private static final String TIMEOUT_MILLIS = "15000";
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "classbridge-inbox-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** Handles one received mail; returns a short outcome code for the record (never content). */
     @FunctionalInterface
@@ -96,14 +106,31 @@ public final class ImapInbox implements AutoCloseable {
         return store instanceof org.eclipse.angus.mail.imap.IMAPStore imap && imap.hasCapability("IDLE");
     }
 
-    /** Waits on the server until something changes in the folder (IDLE); returns at once without IDLE. */
-    public void idle() throws MessagingException {
+    /**
+     * Waits on the server until something changes in the folder (IDLE), at most {@code longest}:
+     * a server may miss telling us, and IDLE must be renewed before servers drop it (~30 min).
+     * Returns at once without IDLE.
+     */
+    public void idle(Duration longest) throws MessagingException {
         Folder open;
         synchronized (this) {
             open = open();
         }
-        if (open instanceof org.eclipse.angus.mail.imap.IMAPFolder imap && supportsIdle()) {
+        if (!(open instanceof org.eclipse.angus.mail.imap.IMAPFolder imap) || !supportsIdle()) {
+            return;
+        }
+        // Any call on the folder from another thread ends a running IDLE.
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            try {
+                imap.getMessageCount();
+            } catch (MessagingException | RuntimeException e) {
+                LOG.debug("Ending IDLE: {}", e.getClass().getSimpleName());
+            }
+        }, longest.toMillis(), TimeUnit.MILLISECONDS);
+        try {
             imap.idle(true);
+        } finally {
+            watchdog.cancel(false);
         }
     }
 

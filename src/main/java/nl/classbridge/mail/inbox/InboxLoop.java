@@ -46,7 +46,7 @@ public final class InboxLoop {
             try {
                 inbox.pollOnce();
                 if (inbox.supportsIdle()) {
-                    inbox.idle();
+                    inbox.idle(pollInterval);
                 } else {
                     pause();
                 }

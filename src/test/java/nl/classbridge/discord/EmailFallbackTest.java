@@ -1,0 +1,145 @@
+package nl.classbridge.discord;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import nl.classbridge.sandbox.discord.LocalUser;
+import nl.classbridge.testing.Eventually;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 5's acceptance end to end: real JDA against the local Discord server, GreenMail's real
+ * SMTP and IMAP on loopback, and a real SQLite file.
+ */
+@Timeout(120)
+class EmailFallbackTest {
+    private static final String BOT = "klas@school.example";
+    private static final String PARENT = "vader.lotte@example.org";
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup[] {
+            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+
+    @TempDir
+    Path folder;
+    SchoolOnDiscord school;
+
+    @BeforeEach
+    void start() throws Exception {
+        MAIL.setUser(BOT, BOT, "geheim");
+        school = new SchoolOnDiscord(folder);
+        Map<String, String> mail = Map.of(
+                "CLASSBRIDGE_MAIL_FROM", "Groep 5 <" + BOT + ">",
+                "CLASSBRIDGE_MAIL_REPLY_TO", BOT,
+                "CLASSBRIDGE_MAIL_SMTP_HOST", "127.0.0.1",
+                "CLASSBRIDGE_MAIL_SMTP_PORT", String.valueOf(MAIL.getSmtp().getPort()),
+                "CLASSBRIDGE_MAIL_SMTP_SECURITY", "none",
+                "CLASSBRIDGE_MAIL_IMAP_HOST", "127.0.0.1",
+                "CLASSBRIDGE_MAIL_IMAP_PORT", String.valueOf(MAIL.getImap().getPort()),
+                "CLASSBRIDGE_MAIL_IMAP_SECURITY", "none",
+                "CLASSBRIDGE_MAIL_IMAP_USERNAME", BOT,
+                "CLASSBRIDGE_MAIL_IMAP_PASSWORD", "geheim");
+        school.extraEnvironment.putAll(mail);
+        school.extraEnvironment.put("CLASSBRIDGE_MAIL_IMAP_POLL_SECONDS", "5");
+        school.restart();
+    }
+
+    @AfterEach
+    void stop() {
+        school.close();
+    }
+
+    /** The mail to {@code address}, once it has arrived (the first mail of the test waits for it). */
+    private MimeMessage awaitMailTo(String address, String subjectPart) {
+        assertThat(MAIL.waitForIncomingEmail(30_000, 1)).isTrue();
+        return mailTo(address, subjectPart).orElseThrow(() -> new AssertionError("no mail about " + subjectPart));
+    }
+
+    private static java.util.Optional<MimeMessage> mailTo(String address, String subjectPart) {
+        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(a -> ((InternetAddress) a).getAddress().equals(address))
+                                && m.getSubject().contains(subjectPart);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).findFirst();
+    }
+
+    private void reply(String from, MimeMessage original, String body) throws Exception {
+        MimeMessage reply = new MimeMessage(MAIL.getSmtp().createSession());
+        reply.setFrom(new InternetAddress(from));
+        reply.setRecipients(Message.RecipientType.TO, BOT);
+        reply.setSubject("Re: " + original.getSubject(), "UTF-8");
+        reply.setHeader("In-Reply-To", original.getMessageID());
+        reply.setHeader("References", original.getMessageID());
+        reply.setText(body, "UTF-8");
+        GreenMailUtil.sendMimeMessage(reply);
+    }
+
+    @Test
+    @DisplayName("a parent whose DMs are closed gets the questions by email, replies, and the teacher sees the answers")
+    void dmBlockedParentAnswersByEmail() throws Exception {
+        school.teacher("class setup", Map.of("name", "Groep 5"));
+        school.teacher("student add", Map.of("name", "Lotte"));
+        LocalUser father = school.parent("vader.lotte");
+        school.command(father, school.discord.directChannel(father), "join", Map.of("code", school.inviteCode("Lotte")));
+        school.discord.closeDirectMessages(father);
+        school.inStore(db -> db.write(sql -> sql.update("UPDATE guardian SET email = ? WHERE discord_user_id = ?",
+                PARENT, father.id())));
+
+        school.teacher("checkin start", Map.of("questionnaire", "check-in"));
+        MimeMessage questions = awaitMailTo(PARENT, "Lotte");
+        String body = GreenMailUtil.getBody(questions);
+        assertThat(questions.getSubject()).matches(".*\\[[a-z2-9]{10}]");
+        assertThat(questions.getHeader("Reply-To")[0]).contains(BOT);
+        assertThat(questions.getMessageID()).isNotBlank();
+
+        reply("iemand.anders@example.org", questions, "1. 1\n2. Niets");
+        awaitDmToTeacher("Lotte");
+        reply(PARENT, questions, "1. Heel goed\n2. Ze tekent graag\n\nOp ma 1 sep. 2026 om 09:00 schreef Groep 5:\n> 1. Hoe"
+                + " voelt je kind zich?\n");
+
+        // The confirmation is queued with the answers, in one transaction: once it arrives, they are stored.
+        // Mails so far: the questions, the stranger's reply, the father's reply, the confirmation.
+        assertThat(MAIL.waitForIncomingEmail(30_000, 4)).isTrue();
+        MimeMessage confirmation = awaitMailTo(PARENT, "Bedankt");
+        String status = school.teacher("checkin status", Map.of());
+        assertThat(status).containsPattern("Lotte\\*\\* #\\d+ · E-mail: Beantwoord");
+        long answers = school.inStore(db -> db.read(sql -> sql.count(
+                "SELECT COUNT(*) AS n FROM answer WHERE source = 'email' AND skipped = 0")));
+        assertThat(answers).isEqualTo(2);
+
+        assertThat(GreenMailUtil.getBody(confirmation)).contains("Heel goed", "Ze tekent graag");
+        assertThat(confirmation.getHeader("In-Reply-To")).isNotNull();
+        assertThat(body).contains("1. ", "2. ", "3. ", "STOP");
+
+        reply(PARENT, questions, "STOP");
+        assertThat(MAIL.waitForIncomingEmail(30_000, 5)).isTrue();
+        Eventually.await("the father to be unsubscribed", Duration.ofSeconds(30), () -> school.inStore(db -> db.read(
+                sql -> sql.count("SELECT COUNT(*) AS n FROM guardian WHERE status_reason = 'unsubscribed'"))) == 1);
+    }
+
+    private void awaitDmToTeacher(String containing) {
+        school.discord.await("a DM to the teacher about " + containing, Duration.ofSeconds(30), () -> school.discord
+                .directMessagesTo(school.teacher).stream().anyMatch(m -> m.content().contains(containing)));
+    }
+
+}
