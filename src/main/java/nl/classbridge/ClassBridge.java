@@ -159,7 +159,8 @@ public final class ClassBridge implements AutoCloseable {
                     new StudentCommand(roster, classChannel, students, texts),
                     new InviteCommand(enrolment, roster, classChannel, students, texts, settings.school().name()),
                     new GuardianCommand(roster, classChannel, students, texts),
-                    new CheckinCommand(rounds, questionnaires, outbox, database, classChannel, guardians, texts),
+                    new CheckinCommand(rounds, questionnaires, outbox, database, classChannel, guardians, deliveries,
+                            texts),
                     new JoinCommand(enrolment, classes, texts)),
                     new CheckinInteractions(conversations, checkins, guardians, contexts, stepView, texts),
                     new TeacherCheck(settings.discord().teacherRole()), texts, stripes);

@@ -111,6 +111,9 @@ class EmailFallbackTest {
         assertThat(questions.getSubject()).matches(".*\\[[a-z2-9]{10}]");
         assertThat(questions.getHeader("Reply-To")[0]).contains(BOT);
         assertThat(questions.getMessageID()).isNotBlank();
+        Eventually.await("the questions to be marked sent", Duration.ofSeconds(10), () -> school.inStore(db -> db.read(
+                sql -> sql.count("SELECT COUNT(*) AS n FROM delivery WHERE channel = 'email' AND status = 'sent'"))) == 1);
+        assertThat(school.teacher("checkin status", Map.of())).containsPattern("Lotte\\*\\* #\\d+ · E-mail: Verstuurd");
 
         reply("iemand.anders@example.org", questions, "1. 1\n2. Niets");
         awaitDmToTeacher("Lotte");

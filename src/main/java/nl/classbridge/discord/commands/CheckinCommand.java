@@ -28,10 +28,12 @@ import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
 import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.DeliveryChannel;
+import nl.classbridge.domain.DeliveryStatus;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.RequestStatus;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.store.Database;
+import nl.classbridge.store.DeliveryRepository;
 import nl.classbridge.store.GuardianRepository;
 
 /**
@@ -45,12 +47,14 @@ public final class CheckinCommand implements SlashCommand {
     private final Database database;
     private final ClassChannel classChannel;
     private final GuardianRepository guardians;
+    private final DeliveryRepository deliveries;
     private final Texts texts;
 
     public CheckinCommand(CheckinRounds rounds, ActiveQuestionnaires questionnaires, Outbox outbox, Database database,
-            ClassChannel classChannel, GuardianRepository guardians, Texts texts) {
+            ClassChannel classChannel, GuardianRepository guardians, DeliveryRepository deliveries, Texts texts) {
         this.rounds = rounds;
         this.guardians = guardians;
+        this.deliveries = deliveries;
         this.questionnaires = questionnaires;
         this.outbox = outbox;
         this.database = database;
@@ -163,13 +167,13 @@ public final class CheckinCommand implements SlashCommand {
                 text.append("\n• **").append(MarkdownSanitizer.escape(line.student().name())).append("** #")
                         .append(line.guardian().id()).append(" · ")
                         .append(word(schoolClass, "teacher.checkin.channel." + line.channel().code())).append(": ")
-                        .append(word(schoolClass, stateKey(line)));
+                        .append(word(schoolClass, stateKey(line, sent(status.round(), line))));
             }
             Respond.privately(event, text.toString());
         }, () -> Respond.privately(event, texts.forClass(schoolClass, "teacher.checkin.no-round", Map.of())));
     }
 
-    private static String stateKey(RoundStatus.Line line) {
+    private static String stateKey(RoundStatus.Line line, boolean sent) {
         if (line.channel() == ContactChannel.EMAIL && line.guardian().emailInvalid()) {
             return "teacher.checkin.state.bounced";
         }
@@ -177,8 +181,16 @@ public final class CheckinCommand implements SlashCommand {
             case ANSWERED -> "teacher.checkin.state.answered";
             case UNREACHABLE -> "teacher.checkin.state.unreachable";
             case IN_PROGRESS -> "teacher.checkin.state.delivered";
-            case PENDING -> "teacher.checkin.state.pending";
+            case PENDING -> sent ? "teacher.checkin.state.sent" : "teacher.checkin.state.pending";
         };
+    }
+
+    /** Whether the family's DM greeting or email with the questions went out (not yet answered). */
+    private boolean sent(CheckinRound round, RoundStatus.Line line) {
+        String key = line.channel() == ContactChannel.EMAIL
+                ? CheckinMail.questionnaireKey(round.id(), line.request().id())
+                : "checkin:" + round.id() + ":guardian:" + line.guardian().id() + ":dm";
+        return deliveries.findByKey(key).map(d -> d.status() == DeliveryStatus.SENT).orElse(false);
     }
 
     private void remind(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
