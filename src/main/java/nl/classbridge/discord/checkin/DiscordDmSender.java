@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
-import net.dv8tion.jda.api.requests.ErrorResponse;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import nl.classbridge.delivery.SendResult;
+import nl.classbridge.discord.DiscordOutcome;
 import nl.classbridge.delivery.Sender;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Delivery;
@@ -71,7 +71,7 @@ public final class DiscordDmSender implements Sender {
                     .complete();
             return new SendResult.Sent(Optional.of(message.getId()));
         } catch (ErrorResponseException e) {
-            return outcome(e);
+            return DiscordOutcome.of(e);
         } catch (RuntimeException e) {
             LOG.warn("DM delivery {} failed, will retry: {}", delivery.id(), e.getClass().getSimpleName());
             return SendResult.retryLater("discord-error");
@@ -102,22 +102,6 @@ public final class DiscordDmSender implements Sender {
             greeting = new StepView.View(reminder, greeting.rows());
         }
         return Optional.of(new Recipient(guardian.get().discordUserId().get(), DiscordMessages.create(greeting)));
-    }
-
-    /** Discord's answer as the outbox understands it. Closed DMs are not tried again: 403s cost. */
-    private static SendResult outcome(ErrorResponseException e) {
-        ErrorResponse error = e.getErrorResponse();
-        if (error == ErrorResponse.CANNOT_SEND_TO_USER || error == ErrorResponse.UNKNOWN_USER
-                || e.getErrorCode() == 50278) {
-            return new SendResult.Unreachable(error == ErrorResponse.UNKNOWN_USER ? "unknown-user" : "dm-closed");
-        }
-        if (e.getResponse() != null && e.getResponse().code >= 500) {
-            return SendResult.retryLater("http-" + e.getResponse().code);
-        }
-        if (e.getResponse() != null && e.getResponse().code == 429) {
-            return SendResult.retryLater("http-429");
-        }
-        return new SendResult.Failed("discord-" + e.getErrorCode());
     }
 
 }
