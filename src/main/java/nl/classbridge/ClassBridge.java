@@ -38,6 +38,7 @@ import nl.classbridge.discord.commands.GuardianCommand;
 import nl.classbridge.discord.commands.InviteCommand;
 import nl.classbridge.discord.commands.JoinCommand;
 import nl.classbridge.discord.commands.StudentCommand;
+import nl.classbridge.discord.commands.UpdateCommand;
 import nl.classbridge.checkin.email.CheckinEmails;
 import nl.classbridge.mail.SmtpSender;
 import nl.classbridge.mail.checkin.CheckinEmailComposer;
@@ -56,6 +57,7 @@ import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.DeliveryRepository;
 import nl.classbridge.store.GuardianRepository;
+import nl.classbridge.store.HighlightRepository;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.InviteRepository;
 import nl.classbridge.store.JoinAttemptRepository;
@@ -161,7 +163,8 @@ public final class ClassBridge implements AutoCloseable {
                     new GuardianCommand(roster, classChannel, students, texts),
                     new CheckinCommand(rounds, questionnaires, outbox, database, classChannel, guardians, deliveries,
                             texts),
-                    new JoinCommand(enrolment, classes, texts)),
+                    new JoinCommand(enrolment, classes, texts),
+                    new UpdateCommand(new HighlightRepository(database), classChannel, texts, clock)),
                     new CheckinInteractions(conversations, checkins, guardians, contexts, stepView, texts),
                     new TeacherCheck(settings.discord().teacherRole()), texts, stripes);
             DiscordBot bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));

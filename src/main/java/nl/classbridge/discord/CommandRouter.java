@@ -3,6 +3,7 @@ package nl.classbridge.discord;
 import nl.classbridge.messages.Texts;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
@@ -86,7 +87,10 @@ public final class CommandRouter extends ListenerAdapter {
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
-        if (CheckinInteractions.owns(event.getComponentId())) {
+        Optional<ComponentHandler> handler = handlerOf(event.getComponentId());
+        if (handler.isPresent()) {
+            stripes.run(event.getUser().getIdLong(), () -> asTeacher(event, "button", () -> handler.get().button(event)));
+        } else if (CheckinInteractions.owns(event.getComponentId())) {
             stripes.run(event.getUser().getIdLong(), () -> safely(event, "check-in button", () -> checkin.button(event)));
         } else {
             Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));
@@ -104,7 +108,10 @@ public final class CommandRouter extends ListenerAdapter {
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
-        if (CheckinInteractions.owns(event.getModalId())) {
+        Optional<ComponentHandler> handler = handlerOf(event.getModalId());
+        if (handler.isPresent()) {
+            stripes.run(event.getUser().getIdLong(), () -> asTeacher(event, "form", () -> handler.get().modal(event)));
+        } else if (CheckinInteractions.owns(event.getModalId())) {
             stripes.run(event.getUser().getIdLong(), () -> safely(event, "check-in answer", () -> checkin.modal(event)));
         } else {
             Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));
@@ -122,6 +129,21 @@ public final class CommandRouter extends ListenerAdapter {
                 }
             });
         }
+    }
+
+    /** The command that owns a component id, if any (teacher commands' own buttons and forms). */
+    private Optional<ComponentHandler> handlerOf(String id) {
+        return commands.values().stream().filter(c -> c instanceof ComponentHandler)
+                .map(c -> (ComponentHandler) c).filter(h -> h.owns(id)).findFirst();
+    }
+
+    /** A teacher command's button or form: checked again, because anyone may press a button. */
+    private void asTeacher(IReplyCallback event, String what, Runnable handler) {
+        if (!teacherCheck.isTeacher(event.getMember())) {
+            Respond.privately(event, texts.forSchool("teacher.not-teacher", Map.of()));
+            return;
+        }
+        safely(event, what, handler);
     }
 
     /** Runs a handler; on failure logs without personal data and still answers the person. */

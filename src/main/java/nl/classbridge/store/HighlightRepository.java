@@ -32,6 +32,10 @@ public final class HighlightRepository {
         return new Highlight(id, classId, kind, text, authorUserId, now, Optional.empty());
     }
 
+    public Optional<Highlight> find(long highlightId) {
+        return database.read(sql -> sql.one("SELECT * FROM highlight WHERE id = ?", HIGHLIGHT, highlightId));
+    }
+
     public List<Highlight> queued(long classId) {
         return database.read(sql -> sql.list(
                 "SELECT * FROM highlight WHERE class_id = ? AND used_at IS NULL ORDER BY created_at, id",

@@ -55,7 +55,7 @@ class TeacherCommandsOnDiscordTest {
     void registrationAndAutocomplete() {
         JsonNode commands = school.discord.globalCommands();
         List<String> names = StreamSupport.stream(commands.spliterator(), false).map(c -> c.get("name").asText()).toList();
-        assertThat(names).containsExactlyInAnyOrder("class", "student", "invite", "guardian", "checkin", "join");
+        assertThat(names).containsExactlyInAnyOrder("class", "student", "invite", "guardian", "checkin", "join", "update");
         JsonNode klas = StreamSupport.stream(commands.spliterator(), false)
                 .filter(c -> c.get("name").asText().equals("class")).findFirst().orElseThrow();
         assertThat(klas.get("name_localizations").get("nl").asText()).isEqualTo("klas");
@@ -122,5 +122,39 @@ class TeacherCommandsOnDiscordTest {
                     () -> greetings(parent).size() == 2);
         }
         assertThat(school.teacher("checkin remind", Map.of())).contains("niemand");
+    }
+
+    @Test
+    @DisplayName("highlights: added with a kind, listed with buttons, removed and changed; a non-teacher's press is refused")
+    void highlights() {
+        assertThat(school.teacher("update add", Map.of("text", "We oefenden de tafel van 7", "kind", "learning")))
+                .contains("Wat we leerden");
+        assertThat(school.teacher("update add", Map.of("text", "**Iedereen** hielp @everyone", "kind", "together")))
+                .contains("samen");
+        assertThat(school.teacher("update add", Map.of("text", "x".repeat(501)))).contains("500");
+
+        var list = school.discord.slashCommand(school.teacher, school.groep5, "update list", Map.of());
+        String content = list.awaitResponse().content();
+        assertThat(content).contains("tafel van 7", "\\*\\*Iedereen\\*\\*");
+        PostedMessage listed = list.awaitOriginal();
+        List<String> ids = listed.customIds();
+        assertThat(ids).hasSize(4).allMatch(id -> id.startsWith("up:"));
+
+        var stranger = school.discord.pressButton(school.bystander, listed, ids.get(0));
+        assertThat(stranger.awaitResponse().content()).contains("alleen de leerkracht");
+
+        String removeFirst = ids.stream().filter(id -> id.startsWith("up:rm:")).findFirst().orElseThrow();
+        assertThat(school.discord.pressButton(school.teacher, listed, removeFirst).awaitResponse().content())
+                .contains("Weggehaald");
+        String editSecond = ids.stream().filter(id -> id.startsWith("up:ed:")).reduce((a, b) -> b).orElseThrow();
+        InteractionResponse form = school.discord.pressButton(school.teacher, listed, editSecond).awaitResponse();
+        assertThat(form.type()).isEqualTo(InteractionResponse.MODAL);
+        assertThat(school.discord.submitModal(school.teacher, listed, form.data().get("custom_id").asText(),
+                Map.of("text", "Iedereen hielp mee opruimen")).awaitResponse().content()).contains("Aangepast");
+
+        String after = school.teacher("update list", Map.of());
+        assertThat(after).contains("Iedereen hielp mee opruimen").doesNotContain("tafel van 7");
+        assertThat(school.discord.pressButton(school.teacher, listed, removeFirst).awaitResponse().content())
+                .contains("niet meer klaar");
     }
 }

@@ -1,0 +1,194 @@
+package nl.classbridge.discord.commands;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.label.Label;
+import net.dv8tion.jda.api.components.textinput.TextInput;
+import net.dv8tion.jda.api.components.textinput.TextInputStyle;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.modals.Modal;
+import net.dv8tion.jda.api.utils.MarkdownSanitizer;
+import nl.classbridge.discord.ClassChannel;
+import nl.classbridge.discord.CommandDefinitions;
+import nl.classbridge.discord.ComponentHandler;
+import nl.classbridge.discord.Respond;
+import nl.classbridge.discord.SlashCommand;
+import nl.classbridge.domain.Coded;
+import nl.classbridge.domain.Highlight;
+import nl.classbridge.domain.HighlightKind;
+import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.messages.DiscordLimits;
+import nl.classbridge.messages.DiscordPost;
+import nl.classbridge.messages.Texts;
+import nl.classbridge.store.HighlightRepository;
+
+/**
+ * {@code /update add|list}: the highlights a teacher collects for the next class update, with
+ * buttons on the list to remove or change one.
+ */
+public final class UpdateCommand implements SlashCommand, ComponentHandler {
+    public static final int MAX_HIGHLIGHT = 500;
+    private static final int BUTTONS = 5;
+
+    private final HighlightRepository highlights;
+    private final ClassChannel classChannel;
+    private final Texts texts;
+    private final java.time.Clock clock;
+
+    public UpdateCommand(HighlightRepository highlights, ClassChannel classChannel, Texts texts, java.time.Clock clock) {
+        this.highlights = highlights;
+        this.classChannel = classChannel;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "update";
+    }
+
+    @Override
+    public boolean teacherOnly() {
+        return true;
+    }
+
+    @Override
+    public SlashCommandData definition(CommandDefinitions defs) {
+        OptionData kind = defs.option(OptionType.STRING, "update add kind", false);
+        for (HighlightKind each : HighlightKind.values()) {
+            kind.addChoice(texts.forSchool("updates.section." + each.code(), Map.of()), each.code());
+        }
+        return defs.teacherCommand("update").addSubcommands(
+                defs.subcommand("update add").addOptions(
+                        defs.option(OptionType.STRING, "update add text", true).setMaxLength(MAX_HIGHLIGHT), kind),
+                defs.subcommand("update list"));
+    }
+
+    @Override
+    public void handle(SlashCommandInteractionEvent event) {
+        classChannel.orExplain(event).ifPresent(schoolClass -> {
+            if ("add".equals(event.getSubcommandName())) {
+                add(event, schoolClass);
+            } else {
+                list(event, schoolClass);
+            }
+        });
+    }
+
+    private void add(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
+        String text = event.getOption("text", OptionMapping::getAsString).strip();
+        if (text.isEmpty() || text.length() > MAX_HIGHLIGHT) {
+            Respond.privately(event, texts.forClass(schoolClass, "teacher.update.too-long", Map.of("max", MAX_HIGHLIGHT)));
+            return;
+        }
+        HighlightKind kind = Optional.ofNullable(event.getOption("kind", OptionMapping::getAsString))
+                .flatMap(code -> Coded.fromCode(HighlightKind.class, code)).orElse(HighlightKind.LEARNING);
+        highlights.add(schoolClass.id(), kind, text, event.getUser().getIdLong(), clock.instant());
+        Respond.privately(event, texts.forClass(schoolClass, "teacher.update.added",
+                Map.of("kind", texts.forClass(schoolClass, "updates.section." + kind.code(), Map.of()))));
+    }
+
+    private void list(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
+        List<Highlight> queued = highlights.queued(schoolClass.id());
+        if (queued.isEmpty()) {
+            Respond.privately(event, texts.forClass(schoolClass, "teacher.update.list-empty", Map.of()));
+            return;
+        }
+        StringBuilder text = new StringBuilder(texts.forClass(schoolClass, "teacher.update.list-title", Map.of()));
+        for (Highlight highlight : queued) {
+            text.append("\n• #").append(highlight.id()).append(" · ")
+                    .append(texts.forClass(schoolClass, "updates.section." + highlight.kind().code(), Map.of()))
+                    .append(": ").append(MarkdownSanitizer.escape(highlight.text()));
+        }
+        List<Button> remove = new ArrayList<>();
+        List<Button> edit = new ArrayList<>();
+        List<Highlight> latest = queued.subList(Math.max(0, queued.size() - BUTTONS), queued.size());
+        for (Highlight highlight : latest) {
+            remove.add(Button.danger("up:rm:" + highlight.id(), DiscordLimits.fit(
+                    texts.forClass(schoolClass, "teacher.update.button.remove", Map.of()) + " #" + highlight.id(),
+                    DiscordLimits.BUTTON_LABEL)));
+            edit.add(Button.secondary("up:ed:" + highlight.id(), DiscordLimits.fit(
+                    texts.forClass(schoolClass, "teacher.update.button.edit", Map.of()) + " #" + highlight.id(),
+                    DiscordLimits.BUTTON_LABEL)));
+        }
+        String content = DiscordLimits.fit(text.toString(), DiscordLimits.MESSAGE);
+        event.reply(DiscordPost.builder(content).setComponents(ActionRow.of(remove), ActionRow.of(edit)).build())
+                .setEphemeral(true).queue();
+    }
+
+    @Override
+    public boolean owns(String id) {
+        return id.startsWith("up:");
+    }
+
+    @Override
+    public void button(ButtonInteractionEvent event) {
+        withHighlight(event, event.getComponentId(), (schoolClass, highlight) -> {
+            if (event.getComponentId().startsWith("up:rm:")) {
+                highlights.remove(highlight.id());
+                Respond.privately(event, texts.forClass(schoolClass, "teacher.update.removed", Map.of()));
+                return;
+            }
+            TextInput input = TextInput.create("text", TextInputStyle.PARAGRAPH).setValue(highlight.text())
+                    .setMaxLength(MAX_HIGHLIGHT).build();
+            event.replyModal(Modal.create("up:md:" + highlight.id(), DiscordLimits.fit(
+                            texts.forClass(schoolClass, "teacher.update.modal.title", Map.of()), DiscordLimits.MODAL_TITLE))
+                    .addComponents(Label.of(DiscordLimits.fit(texts.forClass(schoolClass, "teacher.update.modal.label",
+                            Map.of()), DiscordLimits.TEXT_INPUT_LABEL), input))
+                    .build()).queue();
+        });
+    }
+
+    @Override
+    public void modal(ModalInteractionEvent event) {
+        withHighlight(event, event.getModalId(), (schoolClass, highlight) -> {
+            var value = event.getValue("text");
+            String text = value == null ? "" : value.getAsString().strip();
+            if (text.isEmpty() || text.length() > MAX_HIGHLIGHT) {
+                Respond.privately(event, texts.forClass(schoolClass, "teacher.update.too-long",
+                        Map.of("max", MAX_HIGHLIGHT)));
+                return;
+            }
+            boolean edited = highlights.edit(highlight.id(), text);
+            Respond.privately(event, texts.forClass(schoolClass, edited ? "teacher.update.edited" : "teacher.update.gone",
+                    Map.of()));
+        });
+    }
+
+    private interface HighlightAction {
+        void apply(SchoolClass schoolClass, Highlight highlight);
+    }
+
+    /** The queued highlight an id names, if it belongs to the class of this channel. */
+    private void withHighlight(IReplyCallback event, String id, HighlightAction action) {
+        classChannel.orExplain(event).ifPresent(schoolClass -> {
+            Optional<Highlight> highlight = parseId(id).flatMap(highlights::find)
+                    .filter(h -> h.classId() == schoolClass.id() && h.queued());
+            if (highlight.isEmpty()) {
+                Respond.privately(event, texts.forClass(schoolClass, "teacher.update.gone", Map.of()));
+            } else {
+                action.apply(schoolClass, highlight.get());
+            }
+        });
+    }
+
+    private static Optional<Long> parseId(String id) {
+        String[] parts = id.split(":");
+        try {
+            return parts.length == 3 ? Optional.of(Long.parseLong(parts[2])) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}
