@@ -162,7 +162,7 @@ public final class ClassBridge implements AutoCloseable {
                     new InviteCommand(enrolment, roster, classChannel, students, texts, settings.school().name()),
                     new GuardianCommand(roster, classChannel, students, texts),
                     new CheckinCommand(rounds, questionnaires, outbox, database, classChannel, guardians, deliveries,
-                            texts),
+                            checkins, students, texts),
                     new JoinCommand(enrolment, classes, texts),
                     new UpdateCommand(new HighlightRepository(database), classChannel, texts, clock)),
                     new CheckinInteractions(conversations, checkins, guardians, contexts, stepView, texts),

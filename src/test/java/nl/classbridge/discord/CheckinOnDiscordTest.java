@@ -173,6 +173,10 @@ class CheckinOnDiscordTest {
                 .containsPattern("Lotte\\*\\* #\\d+ · E-mail: Nog geen antwoord")
                 .containsPattern("Sam\\*\\* #\\d+ · Discord: Beantwoord");
         assertThat(school.discord.messagesIn(school.groep5)).noneMatch(m -> m.content().contains("nieuwe vriend"));
+        String results = school.teacher("checkin results", Map.of());
+        assertThat(results).contains("Hij heeft een nieuwe vriend", "Ze leest veel", "Ze hielp een klasgenoot");
+        assertThat(school.command(school.bystander, school.groep5, "checkin results", Map.of()))
+                .doesNotContain("nieuwe vriend");
 
         // The gateway connection drops; JDA resumes and commands keep working.
         school.discord.dropGatewayConnection();

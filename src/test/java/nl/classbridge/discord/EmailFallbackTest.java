@@ -126,6 +126,8 @@ class EmailFallbackTest {
         MimeMessage confirmation = awaitMailTo(PARENT, "Bedankt");
         String status = school.teacher("checkin status", Map.of());
         assertThat(status).containsPattern("Lotte\\*\\* #\\d+ · E-mail: Beantwoord");
+        assertThat(school.teacher("checkin results", Map.of("student", "Lotte")))
+                .contains("Antwoorden op", "Lotte", "Heel goed", "Ze tekent graag", "(overgeslagen)");
         long answers = school.inStore(db -> db.read(sql -> sql.count(
                 "SELECT COUNT(*) AS n FROM answer WHERE source = 'email' AND skipped = 0")));
         assertThat(answers).isEqualTo(2);

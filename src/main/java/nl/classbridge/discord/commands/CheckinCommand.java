@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -14,7 +15,12 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import nl.classbridge.checkin.ActiveQuestionnaires;
 import nl.classbridge.checkin.CheckinRounds;
+import nl.classbridge.checkin.AnswerDisplay;
 import nl.classbridge.checkin.RoundStatus;
+import nl.classbridge.checkin.questionnaire.Question;
+import nl.classbridge.domain.Answer;
+import nl.classbridge.domain.Language;
+import nl.classbridge.mail.checkin.CheckinReplies;
 import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.delivery.Outbox;
 import nl.classbridge.discord.ClassChannel;
@@ -33,7 +39,9 @@ import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.RequestStatus;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.store.Database;
+import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.DeliveryRepository;
+import nl.classbridge.store.StudentRepository;
 import nl.classbridge.store.GuardianRepository;
 
 /**
@@ -48,11 +56,16 @@ public final class CheckinCommand implements SlashCommand {
     private final ClassChannel classChannel;
     private final GuardianRepository guardians;
     private final DeliveryRepository deliveries;
+    private final CheckinRepository checkins;
+    private final StudentRepository students;
     private final Texts texts;
 
     public CheckinCommand(CheckinRounds rounds, ActiveQuestionnaires questionnaires, Outbox outbox, Database database,
-            ClassChannel classChannel, GuardianRepository guardians, DeliveryRepository deliveries, Texts texts) {
+            ClassChannel classChannel, GuardianRepository guardians, DeliveryRepository deliveries,
+            CheckinRepository checkins, StudentRepository students, Texts texts) {
         this.rounds = rounds;
+        this.checkins = checkins;
+        this.students = students;
         this.guardians = guardians;
         this.deliveries = deliveries;
         this.questionnaires = questionnaires;
@@ -80,11 +93,16 @@ public final class CheckinCommand implements SlashCommand {
                         defs.option(OptionType.INTEGER, "checkin start deadline-days", false)
                                 .setRequiredRange(1, CheckinRounds.MAX_DEADLINE_DAYS)),
                 defs.subcommand("checkin status"),
+                defs.subcommand("checkin results").addOptions(defs.suggested("checkin results student", false)),
                 defs.subcommand("checkin remind"));
     }
 
     @Override
     public void autocomplete(CommandAutoCompleteInteractionEvent event) {
+        if ("student".equals(event.getFocusedOption().getName())) {
+            StudentNames.suggest(event, classChannel, students);
+            return;
+        }
         String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
         event.replyChoices(questionnaires.ids().stream().filter(id -> id.contains(typed))
                 .map(id -> new Command.Choice(id, id)).toList()).queue();
@@ -96,6 +114,7 @@ public final class CheckinCommand implements SlashCommand {
             switch (event.getSubcommandName()) {
                 case "start" -> start(event, schoolClass);
                 case "remind" -> remind(event, schoolClass);
+                case "results" -> results(event, schoolClass);
                 default -> status(event, schoolClass);
             }
         });
@@ -191,6 +210,49 @@ public final class CheckinCommand implements SlashCommand {
                 ? CheckinMail.questionnaireKey(round.id(), line.request().id())
                 : "checkin:" + round.id() + ":guardian:" + line.guardian().id() + ":dm";
         return deliveries.findByKey(key).map(d -> d.status() == DeliveryStatus.SENT).orElse(false);
+    }
+
+    /** The answers, for the teacher only: per child and guardian, each question with its answer. */
+    private void results(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
+        String only = event.getOption("student", OptionMapping::getAsString);
+        rounds.status(schoolClass).ifPresentOrElse(status -> {
+            List<Language> chain = texts.messages().chain(Optional.empty(), Optional.of(schoolClass.language()));
+            StringBuilder text = new StringBuilder(texts.forClass(schoolClass, "teacher.checkin.results-title",
+                    Map.of("questionnaire", status.questionnaire().title(schoolClass.language()))));
+            boolean any = false;
+            for (RoundStatus.Line line : status.lines()) {
+                if (only != null && !line.student().name().equalsIgnoreCase(only.strip())) {
+                    continue;
+                }
+                Map<String, Answer> answers = new LinkedHashMap<>();
+                checkins.answers(line.request().id()).forEach(answer -> answers.put(answer.questionId(), answer));
+                if (answers.isEmpty()) {
+                    continue;
+                }
+                any = true;
+                text.append("\n\n**").append(MarkdownSanitizer.escape(line.student().name())).append("** #")
+                        .append(line.guardian().id()).append(" · ")
+                        .append(word(schoolClass, "teacher.checkin.channel." + line.channel().code()));
+                for (Question question : status.questionnaire().asked()) {
+                    Answer answer = answers.get(question.id());
+                    if (answer == null) {
+                        continue;
+                    }
+                    String shown = answer.skipped() ? texts.forClass(schoolClass, "common.skipped", Map.of())
+                            : texts.messages().discord("common.answer", chain, Map.of("text", AnswerDisplay.show(question,
+                                    answer.value().orElseThrow(), schoolClass.language(), texts.messages(), chain)));
+                    text.append("\n").append(question.text(schoolClass.language())).append("\n").append(shown);
+                }
+                Answer note = answers.get(CheckinReplies.NOTE);
+                if (note != null) {
+                    text.append("\n").append(word(schoolClass, "teacher.checkin.results-note")).append("\n")
+                            .append(texts.messages().discord("common.answer", chain,
+                                    Map.of("text", note.value().orElse(""))));
+                }
+            }
+            Respond.privately(event, any ? text.toString()
+                    : texts.forClass(schoolClass, "teacher.checkin.results-empty", Map.of()));
+        }, () -> Respond.privately(event, texts.forClass(schoolClass, "teacher.checkin.no-round", Map.of())));
     }
 
     private void remind(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
