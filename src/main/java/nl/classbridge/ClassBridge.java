@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,19 +51,9 @@ import nl.classbridge.messages.Messages;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.Enrolment;
 import nl.classbridge.roster.InviteCode;
-import nl.classbridge.store.AuditLog;
-import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.Database;
-import nl.classbridge.store.DeliveryRepository;
-import nl.classbridge.store.GuardianRepository;
-import nl.classbridge.store.HighlightRepository;
 import nl.classbridge.store.Housekeeping;
-import nl.classbridge.store.InviteRepository;
-import nl.classbridge.store.JoinAttemptRepository;
-import nl.classbridge.store.MailSeenRepository;
-import nl.classbridge.store.QuestionnaireRepository;
-import nl.classbridge.store.SchoolClassRepository;
-import nl.classbridge.store.StudentRepository;
+import nl.classbridge.store.Repositories;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,29 +68,20 @@ public final class ClassBridge implements AutoCloseable {
 
     private final Database database;
     private final ScheduledExecutorService scheduler;
-    private final Optional<DiscordBot> discord;
-    private final Optional<DispatchLoop> dispatchLoop;
-    private final Optional<UserStripes> eventThreads;
-    private final Optional<InboxLoop> inboxLoop;
-    private final Optional<SmtpSender> smtp;
+    private final Running running;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private ClassBridge(Database database, ScheduledExecutorService scheduler, Optional<DiscordBot> discord,
-            Optional<DispatchLoop> dispatchLoop, Optional<UserStripes> eventThreads, Optional<InboxLoop> inboxLoop,
-            Optional<SmtpSender> smtp) {
+    private ClassBridge(Database database, ScheduledExecutorService scheduler, Running running) {
         this.database = database;
         this.scheduler = scheduler;
-        this.discord = discord;
-        this.dispatchLoop = dispatchLoop;
-        this.eventThreads = eventThreads;
-        this.inboxLoop = inboxLoop;
-        this.smtp = smtp;
+        this.running = running;
     }
 
     /**
      * Loads the texts, opens the store, brings it up to date, starts the scheduled jobs and, with a
-     * Discord token, logs in and starts sending. A message catalogue that cannot be read stops
-     * start-up before anything runs; a broken questionnaire is left out with a warning.
+     * Discord token, logs in and starts sending and reading mail. A message catalogue that cannot
+     * be read stops start-up before anything runs; a broken questionnaire is left out with a
+     * warning; a failure halfway stops what was started, so nothing is left running half.
      */
     public static ClassBridge start(Settings settings, Clock clock) throws CatalogueException, InterruptedException {
         MessageCatalogue catalogue = MessageCatalogue.load(settings.texts().messagesFolder());
@@ -110,18 +90,9 @@ public final class ClassBridge implements AutoCloseable {
         Texts texts = new Texts(new Messages(catalogue, settings.school().defaultLanguage()));
 
         Database database = Database.open(settings.database().path());
-        SchoolClassRepository classes = new SchoolClassRepository(database);
-        StudentRepository students = new StudentRepository(database);
-        GuardianRepository guardians = new GuardianRepository(database);
-        InviteRepository invites = new InviteRepository(database);
-        JoinAttemptRepository joinAttempts = new JoinAttemptRepository(database);
-        CheckinRepository checkins = new CheckinRepository(database);
-        DeliveryRepository deliveries = new DeliveryRepository(database);
-        QuestionnaireRepository questionnaireVersions = new QuestionnaireRepository(database);
-        AuditLog auditLog = new AuditLog(database);
-
+        Repositories store = Repositories.over(database);
         ActiveQuestionnaires questionnaires = ActiveQuestionnaires.load(settings.texts().questionnairesFolder(),
-                questionnaireVersions, clock);
+                store.questionnaires(), clock);
         questionnaires.problems().forEach(problem -> LOG.warn("Questionnaire: {}", problem));
         LOG.info("Questionnaires ready: {}", questionnaires.ids());
 
@@ -130,80 +101,87 @@ public final class ClassBridge implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        Housekeeping housekeeping = new Housekeeping(database, checkins, deliveries, auditLog, invites, joinAttempts,
-                settings.retention().months(), clock);
+        Housekeeping housekeeping = new Housekeeping(database, store.checkins(), store.deliveries(), store.auditLog(),
+                store.invites(), store.joinAttempts(), settings.retention().months(), clock);
         scheduler.scheduleWithFixedDelay(() -> runSafely("housekeeping", housekeeping::run), 0, 6, TimeUnit.HOURS);
 
-        Optional<DiscordBot> discord = Optional.empty();
-        Optional<DispatchLoop> dispatchLoop = Optional.empty();
-        Optional<UserStripes> eventThreads = Optional.empty();
-        Optional<InboxLoop> inboxLoop = Optional.empty();
-        Optional<SmtpSender> smtp = Optional.empty();
+        ClassBridge bridge = new ClassBridge(database, scheduler, new Running());
         if (settings.discord().token().isPresent()) {
-            UserStripes stripes = new UserStripes(EVENT_THREADS);
-            eventThreads = Optional.of(stripes);
-            QuestionnaireVersions versions = new QuestionnaireVersions(questionnaireVersions);
-            Outbox outbox = new Outbox(database, deliveries, guardians, clock, settings.quietHours(),
-                    settings.school().timezone());
-            ClassRoster roster = new ClassRoster(database, classes, students, guardians, auditLog,
-                    settings.school().defaultLanguage(), settings.school().timezone(), clock);
-            Enrolment enrolment = new Enrolment(database, students, guardians, invites, joinAttempts, new InviteCode(),
-                    clock);
-            CheckinRounds rounds = new CheckinRounds(database, checkins, students, guardians, questionnaires, versions,
-                    auditLog, clock);
-            Conversations conversations = new Conversations(database, checkins, guardians, versions, clock);
-            CheckinContexts contexts = new CheckinContexts(checkins, students, guardians, classes, versions, texts);
-            StepView stepView = new StepView(texts.messages());
-            ClassChannel classChannel = new ClassChannel(classes, texts);
-
-            CommandRouter router = new CommandRouter(List.of(
-                    new ClassCommand(roster, classChannel, students, guardians, texts),
-                    new StudentCommand(roster, classChannel, students, texts),
-                    new InviteCommand(enrolment, roster, classChannel, students, texts, settings.school().name()),
-                    new GuardianCommand(roster, classChannel, students, texts),
-                    new CheckinCommand(rounds, questionnaires, outbox, database, classChannel, guardians, deliveries,
-                            checkins, students, texts),
-                    new JoinCommand(enrolment, classes, texts),
-                    new UpdateCommand(new HighlightRepository(database), classChannel, texts, clock)),
-                    new CheckinInteractions(conversations, checkins, guardians, contexts, stepView, texts),
-                    new TeacherCheck(settings.discord().teacherRole()), texts, stripes);
-            DiscordBot bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
-            discord = Optional.of(bot);
-
-            TeacherNotices notices = new TeacherNotices(outbox, students, classes, texts);
-            List<Sender> senders = new ArrayList<>();
-            senders.add(new DiscordDmSender(bot.jda(), deliveries, guardians, checkins, contexts, stepView, texts));
-            SmtpSender email = new SmtpSender(settings.mail(), new CheckinEmailComposer(checkins, guardians, deliveries,
-                    contexts, new CheckinEmails(texts.messages(), settings.school().name()), clock), deliveries, clock);
-            if (email.configured()) {
-                senders.add(email);
-                smtp = Optional.of(email);
-            } else {
-                LOG.warn("mail.smtp.host is not set: emails stay queued in the outbox until SMTP is configured");
+            try {
+                bridge.startFeatures(settings, clock, store, texts, commandTexts, questionnaires);
+            } catch (RuntimeException | InterruptedException e) {
+                bridge.close();
+                throw e;
             }
-            Dispatcher dispatcher = new Dispatcher(outbox, deliveries, guardians, senders, new CheckinHandOff(checkins),
-                    notices, clock, settings.discord().dmPerSecond(), Dispatcher.DEFAULT_MAX_ATTEMPTS);
-            if (settings.mail().imap().configured()) {
-                ImapInbox inbox = new ImapInbox(settings.mail().imap(), new MailSeenRepository(database),
-                        new CheckinReplies(database, deliveries, checkins, guardians, conversations, contexts,
-                                texts.messages(), outbox, notices, notices, clock), clock);
-                InboxLoop loop = new InboxLoop(inbox, Duration.ofSeconds(settings.mail().imap().pollSeconds()));
-                loop.start();
-                inboxLoop = Optional.of(loop);
-            } else {
-                LOG.warn("mail.imap.host is not set: email replies from families are not read");
-            }
-            EmailFollowUp followUp = new EmailFollowUp(checkins, guardians, outbox,
-                    Duration.ofHours(settings.checkin().emailAfterHours()), clock);
-            scheduler.scheduleWithFixedDelay(() -> runSafely("email follow-up", followUp::run), 1, 60, TimeUnit.MINUTES);
-            DispatchLoop loop = new DispatchLoop(dispatcher, clock);
-            outbox.whenEnqueued(loop::wake);
-            loop.start();
-            dispatchLoop = Optional.of(loop);
-            LOG.info("Connected to Discord as {}", bot.jda().getSelfUser().getName());
         }
         LOG.info("ClassBridge started for {} with its database at {}", settings.school().name(), database.file());
-        return new ClassBridge(database, scheduler, discord, dispatchLoop, eventThreads, inboxLoop, smtp);
+        return bridge;
+    }
+
+    /** Discord, the outbox and email: built by hand, recorded in {@link #running} as each starts. */
+    private void startFeatures(Settings settings, Clock clock, Repositories store, Texts texts,
+            CommandTexts commandTexts, ActiveQuestionnaires questionnaires) throws InterruptedException {
+        QuestionnaireVersions versions = new QuestionnaireVersions(store.questionnaires());
+        Outbox outbox = new Outbox(database, store.deliveries(), store.guardians(), clock, settings.quietHours(),
+                settings.school().timezone());
+        ClassRoster roster = new ClassRoster(database, store.classes(), store.students(), store.guardians(),
+                store.auditLog(), settings.school().defaultLanguage(), settings.school().timezone(), clock);
+        Enrolment enrolment = new Enrolment(database, store.students(), store.guardians(), store.invites(),
+                store.joinAttempts(), new InviteCode(), clock);
+        CheckinRounds rounds = new CheckinRounds(database, store.checkins(), store.students(), store.guardians(),
+                questionnaires, versions, store.auditLog(), clock);
+        Conversations conversations = new Conversations(database, store.checkins(), store.guardians(), versions, clock);
+        CheckinContexts contexts = new CheckinContexts(store.checkins(), store.students(), store.guardians(),
+                store.classes(), versions, texts);
+        StepView stepView = new StepView(texts.messages());
+        ClassChannel classChannel = new ClassChannel(store.classes(), texts);
+
+        running.stripes = new UserStripes(EVENT_THREADS);
+        CommandRouter router = new CommandRouter(List.of(
+                new ClassCommand(roster, classChannel, store.students(), store.guardians(), texts),
+                new StudentCommand(roster, classChannel, store.students(), texts),
+                new InviteCommand(enrolment, roster, classChannel, store.students(), texts, settings.school().name()),
+                new GuardianCommand(roster, classChannel, store.students(), texts),
+                new CheckinCommand(rounds, questionnaires, outbox, database, classChannel, store.guardians(),
+                        store.deliveries(), store.checkins(), store.students(), texts),
+                new JoinCommand(enrolment, store.classes(), texts),
+                new UpdateCommand(store.highlights(), classChannel, texts, clock)),
+                new CheckinInteractions(conversations, store.checkins(), store.guardians(), contexts, stepView, texts),
+                new TeacherCheck(settings.discord().teacherRole()), texts, running.stripes);
+        running.bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
+
+        TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes(), texts);
+        List<Sender> senders = new ArrayList<>();
+        senders.add(new DiscordDmSender(running.bot.jda(), store.deliveries(), store.guardians(), store.checkins(),
+                contexts, stepView, texts));
+        SmtpSender email = new SmtpSender(settings.mail(), new CheckinEmailComposer(store.checkins(),
+                store.guardians(), store.deliveries(), contexts, new CheckinEmails(texts.messages(),
+                        settings.school().name()), clock), store.deliveries(), clock);
+        if (email.configured()) {
+            senders.add(email);
+            running.smtp = email;
+        } else {
+            LOG.warn("mail.smtp.host is not set: emails stay queued in the outbox until SMTP is configured");
+        }
+        Dispatcher dispatcher = new Dispatcher(outbox, store.deliveries(), store.guardians(), senders,
+                new CheckinHandOff(store.checkins()), notices, clock, settings.discord().dmPerSecond(),
+                Dispatcher.DEFAULT_MAX_ATTEMPTS);
+        if (settings.mail().imap().configured()) {
+            ImapInbox inbox = new ImapInbox(settings.mail().imap(), store.mailSeen(),
+                    new CheckinReplies(database, store.deliveries(), store.checkins(), store.guardians(),
+                            conversations, contexts, texts.messages(), outbox, notices, notices, clock), clock);
+            running.inbox = new InboxLoop(inbox, Duration.ofSeconds(settings.mail().imap().pollSeconds()));
+            running.inbox.start();
+        } else {
+            LOG.warn("mail.imap.host is not set: email replies from families are not read");
+        }
+        EmailFollowUp followUp = new EmailFollowUp(store.checkins(), store.guardians(), outbox,
+                Duration.ofHours(settings.checkin().emailAfterHours()), clock);
+        scheduler.scheduleWithFixedDelay(() -> runSafely("email follow-up", followUp::run), 1, 60, TimeUnit.MINUTES);
+        running.dispatch = new DispatchLoop(dispatcher, clock);
+        outbox.whenEnqueued(running.dispatch::wake);
+        running.dispatch.start();
+        LOG.info("Connected to Discord as {}", running.bot.jda().getSelfUser().getName());
     }
 
     /** Blocks until {@link #close} is called (from the shutdown hook on SIGTERM or Ctrl-C). */
@@ -221,19 +199,7 @@ public final class ClassBridge implements AutoCloseable {
             return;
         }
         LOG.info("ClassBridge stopping");
-        try {
-            if (inboxLoop.isPresent()) {
-                inboxLoop.get().stop();
-            }
-            if (dispatchLoop.isPresent()) {
-                dispatchLoop.get().stop();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        smtp.ifPresent(SmtpSender::close);
-        discord.ifPresent(DiscordBot::close);
-        eventThreads.ifPresent(UserStripes::close);
+        running.close();
         scheduler.shutdown();
         try {
             scheduler.awaitTermination(10, TimeUnit.SECONDS);
@@ -242,6 +208,38 @@ public final class ClassBridge implements AutoCloseable {
         }
         database.close();
         stopped.countDown();
+    }
+
+    /** What was started besides the store, stopped in reverse order; parts not started are null. */
+    private static final class Running implements AutoCloseable {
+        UserStripes stripes;
+        DiscordBot bot;
+        SmtpSender smtp;
+        InboxLoop inbox;
+        DispatchLoop dispatch;
+
+        @Override
+        public void close() {
+            try {
+                if (inbox != null) {
+                    inbox.stop();
+                }
+                if (dispatch != null) {
+                    dispatch.stop();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (smtp != null) {
+                smtp.close();
+            }
+            if (bot != null) {
+                bot.close();
+            }
+            if (stripes != null) {
+                stripes.close();
+            }
+        }
     }
 
     /** A failing job is logged and tried again at its next turn; it never stops the scheduler. */

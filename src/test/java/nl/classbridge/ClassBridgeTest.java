@@ -47,4 +47,21 @@ class ClassBridgeTest {
                 .isInstanceOf(CatalogueException.class).hasMessageContaining("not found");
         assertThat(folder.resolve("data/classbridge.db")).doesNotExist();
     }
+
+    @Test
+    @DisplayName("a token Discord refuses stops start-up and leaves nothing running")
+    void refusedTokenStartsNothingHalf() throws Exception {
+        try (var discord = nl.classbridge.sandbox.discord.LocalDiscord.start()) {
+            Settings settings = settings(Map.of(
+                    "DISCORD_TOKEN", "not-the-token",
+                    "CLASSBRIDGE_DISCORD_REST_URL", discord.restUrl(),
+                    "CLASSBRIDGE_DISCORD_GATEWAY_URL", discord.gatewayUrl()));
+            assertThatThrownBy(() -> ClassBridge.start(settings, new MutableClock(TestStore.T0)))
+                    .isInstanceOf(net.dv8tion.jda.api.exceptions.InvalidTokenException.class);
+            // The scheduler (and with it everything the start made) was stopped again.
+            nl.classbridge.testing.Eventually.await("the scheduler to stop", java.time.Duration.ofSeconds(10),
+                    () -> Thread.getAllStackTraces().keySet().stream()
+                            .noneMatch(thread -> thread.getName().equals("classbridge-scheduler") && thread.isAlive()));
+        }
+    }
 }

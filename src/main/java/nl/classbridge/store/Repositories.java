@@ -1,0 +1,34 @@
+package nl.classbridge.store;
+
+/** Every repository over one database, made once at start-up and handed to whoever needs them. */
+public record Repositories(
+        Database database,
+        SchoolClassRepository classes,
+        StudentRepository students,
+        GuardianRepository guardians,
+        InviteRepository invites,
+        JoinAttemptRepository joinAttempts,
+        HighlightRepository highlights,
+        UpdateScheduleRepository schedules,
+        QuestionnaireRepository questionnaires,
+        CheckinRepository checkins,
+        DeliveryRepository deliveries,
+        MailSeenRepository mailSeen,
+        AuditLog auditLog) {
+
+    public static Repositories over(Database database) {
+        return new Repositories(database,
+                new SchoolClassRepository(database),
+                new StudentRepository(database),
+                new GuardianRepository(database),
+                new InviteRepository(database),
+                new JoinAttemptRepository(database),
+                new HighlightRepository(database),
+                new UpdateScheduleRepository(database),
+                new QuestionnaireRepository(database),
+                new CheckinRepository(database),
+                new DeliveryRepository(database),
+                new MailSeenRepository(database),
+                new AuditLog(database));
+    }
+}
