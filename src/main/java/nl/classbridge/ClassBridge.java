@@ -18,6 +18,7 @@ import nl.classbridge.delivery.DispatchLoop;
 import nl.classbridge.delivery.Dispatcher;
 import nl.classbridge.delivery.Outbox;
 import nl.classbridge.delivery.Sender;
+import nl.classbridge.discord.ChannelPostSender;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.CommandRouter;
@@ -152,8 +153,9 @@ public final class ClassBridge implements AutoCloseable {
 
         TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes(), texts);
         List<Sender> senders = new ArrayList<>();
-        senders.add(new DiscordDmSender(running.bot.jda(), store.deliveries(), store.guardians(), store.checkins(),
-                contexts, stepView, texts));
+        senders.add(new DiscordDmSender(running.bot.jda(), store.guardians(), store.checkins(), contexts, stepView,
+                texts));
+        senders.add(new ChannelPostSender(running.bot.jda(), store.classes()));
         SmtpSender email = new SmtpSender(settings.mail(), new CheckinEmailComposer(store.checkins(),
                 store.guardians(), store.deliveries(), contexts, new CheckinEmails(texts.messages(),
                         settings.school().name()), clock), store.deliveries(), clock);

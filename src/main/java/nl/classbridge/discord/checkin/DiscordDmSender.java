@@ -18,7 +18,7 @@ import nl.classbridge.domain.Guardian;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.messages.DiscordPost;
 import nl.classbridge.store.CheckinRepository;
-import nl.classbridge.store.DeliveryRepository;
+import nl.classbridge.discord.ChannelPostSender;
 import nl.classbridge.store.GuardianRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,17 +34,15 @@ public final class DiscordDmSender implements Sender {
     public static final String TEACHER_NOTICE = "teacher-notice";
 
     private final JDA jda;
-    private final DeliveryRepository deliveries;
     private final GuardianRepository guardians;
     private final CheckinRepository checkins;
     private final CheckinContexts contexts;
     private final StepView view;
     private final Texts texts;
 
-    public DiscordDmSender(JDA jda, DeliveryRepository deliveries, GuardianRepository guardians,
+    public DiscordDmSender(JDA jda, GuardianRepository guardians,
             CheckinRepository checkins, CheckinContexts contexts, StepView view, Texts texts) {
         this.jda = jda;
-        this.deliveries = deliveries;
         this.guardians = guardians;
         this.checkins = checkins;
         this.contexts = contexts;
@@ -63,8 +61,7 @@ public final class DiscordDmSender implements Sender {
         if (recipient.isEmpty()) {
             return new SendResult.Failed("no-recipient");
         }
-        String nonce = delivery.externalId().orElse("cb" + delivery.id());
-        deliveries.setExternalId(delivery.id(), nonce);
+        String nonce = ChannelPostSender.nonceOf(delivery);
         try {
             var message = jda.openPrivateChannelById(recipient.get().userId())
                     .flatMap(channel -> channel.sendMessage(recipient.get().message()).setNonce(nonce))

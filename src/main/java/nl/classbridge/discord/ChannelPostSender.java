@@ -1,0 +1,88 @@
+package nl.classbridge.discord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Optional;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import nl.classbridge.delivery.SendResult;
+import nl.classbridge.delivery.Sender;
+import nl.classbridge.domain.Delivery;
+import nl.classbridge.domain.DeliveryChannel;
+import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.messages.DiscordPost;
+import nl.classbridge.store.SchoolClassRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Posts the outbox's channel messages (class updates) in the class channel, with the text that
+ * was rendered when the row was made, so the post is exactly what the preview showed. Each part
+ * carries a nonce from the delivery id that Discord enforces: a re-send after a crash finds the
+ * first post instead of making a second one.
+ */
+public final class ChannelPostSender implements Sender {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelPostSender.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JDA jda;
+    private final SchoolClassRepository classes;
+
+    public ChannelPostSender(JDA jda, SchoolClassRepository classes) {
+        this.jda = jda;
+        this.classes = classes;
+    }
+
+    /**
+     * The nonce of a delivery's Discord message: the same at every attempt, so Discord's enforced
+     * nonce turns a re-send after a crash into the first message (at most 25 characters).
+     */
+    public static String nonceOf(Delivery delivery) {
+        return "cb" + delivery.id();
+    }
+
+    @Override
+    public DeliveryChannel channel() {
+        return DeliveryChannel.DISCORD_CHANNEL;
+    }
+
+    @Override
+    public SendResult send(Delivery delivery) {
+        Optional<SchoolClass> schoolClass = delivery.classId().flatMap(classes::find);
+        if (schoolClass.isEmpty()) {
+            return new SendResult.Failed("no-class");
+        }
+        TextChannel channel = jda.getTextChannelById(schoolClass.get().channelId());
+        if (channel == null) {
+            return SendResult.retryLater("channel-unknown");
+        }
+        String text;
+        try {
+            JsonNode payload = JSON.readTree(delivery.payload());
+            text = payload.path("text").asText();
+        } catch (java.io.IOException e) {
+            return new SendResult.Failed("payload-invalid");
+        }
+        List<MessageCreateData> parts = DiscordPost.of(text);
+        // Derived from the delivery alone, so every attempt carries the same one (the external id
+        // later holds Discord's message id).
+        String nonce = nonceOf(delivery);
+        try {
+            Message first = null;
+            for (int i = 0; i < parts.size(); i++) {
+                Message posted = channel.sendMessage(parts.get(i)).setNonce(i == 0 ? nonce : nonce + "-" + i).complete();
+                first = first == null ? posted : first;
+            }
+            return new SendResult.Sent(Optional.of(first.getId()));
+        } catch (ErrorResponseException e) {
+            return DiscordOutcome.of(e);
+        } catch (RuntimeException e) {
+            LOG.warn("Channel post {} failed, will retry: {}", delivery.id(), e.getClass().getSimpleName());
+            return SendResult.retryLater("discord-error");
+        }
+    }
+}
