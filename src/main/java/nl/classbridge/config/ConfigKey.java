@@ -105,6 +105,8 @@ public final class ConfigKey<T> {
             ValueTypes.oneOf("a log level", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), s -> s),
             "How much the bot logs; personal data is never logged");
 
+    public static final ConfigKey<LocalTime> UPDATES_REMINDER_TIME = setting("updates.reminder-time", "15:00",
+            ValueTypes.time(), "The day before an update with nothing queued, the teacher is reminded at this time");
     public static final ConfigKey<Integer> UPDATES_CATCH_UP_HOURS = setting("updates.catch-up-hours", "12",
             ValueTypes.wholeNumber(0, 168),
             "After downtime, post a missed class update if it was due at most this many hours ago; 0: never");

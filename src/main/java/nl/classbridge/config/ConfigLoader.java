@@ -32,6 +32,7 @@ import static nl.classbridge.config.ConfigKey.SCHOOL_DEFAULT_LANGUAGE;
 import static nl.classbridge.config.ConfigKey.SCHOOL_NAME;
 import static nl.classbridge.config.ConfigKey.SCHOOL_TIMEZONE;
 import static nl.classbridge.config.ConfigKey.UPDATES_CATCH_UP_HOURS;
+import static nl.classbridge.config.ConfigKey.UPDATES_REMINDER_TIME;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ public final class ConfigLoader {
                 new QuietHours(get(values, QUIET_HOURS_START), get(values, QUIET_HOURS_END)),
                 new Retention(get(values, RETENTION_MONTHS)),
                 new Logging(get(values, LOGGING_LEVEL)),
-                new Updates(get(values, UPDATES_CATCH_UP_HOURS)),
+                new Updates(get(values, UPDATES_CATCH_UP_HOURS), get(values, UPDATES_REMINDER_TIME)),
                 new Checkin(get(values, CHECKIN_EMAIL_AFTER_HOURS)));
     }
 

@@ -74,6 +74,14 @@ public final class Messages {
         return Escaping.header(render(key, chain, values, Destination.MAIL_HEADER).text());
     }
 
+    /**
+     * One value made safe for {@code destination}, as a template's placeholder would be: for text
+     * that stands on its own, such as a highlight in a bullet list.
+     */
+    public static String escape(String value, Destination destination, Language language) {
+        return Escaping.value(value, destination, language.rightToLeft());
+    }
+
     /** Wraps already-rendered plain text as HTML, with direction and language set. */
     public static String htmlFragment(Rendered plain) {
         Language language = plain.language();
