@@ -40,7 +40,9 @@ import nl.classbridge.discord.commands.JoinCommand;
 import nl.classbridge.discord.commands.StudentCommand;
 import nl.classbridge.discord.commands.UpdateCommand;
 import nl.classbridge.checkin.email.CheckinEmails;
+import nl.classbridge.mail.EmailComposers;
 import nl.classbridge.mail.SmtpSender;
+import nl.classbridge.mail.updates.UpdateEmailComposer;
 import nl.classbridge.mail.checkin.CheckinEmailComposer;
 import nl.classbridge.mail.checkin.CheckinReplies;
 import nl.classbridge.mail.inbox.ImapInbox;
@@ -55,6 +57,9 @@ import nl.classbridge.roster.InviteCode;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.Repositories;
+import nl.classbridge.updates.UpdatePost;
+import nl.classbridge.updates.UpdateRuns;
+import nl.classbridge.updates.UpdateSchedules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,6 +141,10 @@ public final class ClassBridge implements AutoCloseable {
                 store.classes(), versions, texts);
         StepView stepView = new StepView(texts.messages());
         ClassChannel classChannel = new ClassChannel(store.classes(), texts);
+        UpdatePost updatePost = new UpdatePost(texts.messages(), settings.school().name());
+        TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes(), texts);
+        UpdateRuns updates = new UpdateRuns(database, store.classes(), store.schedules(), store.highlights(),
+                store.guardians(), outbox, updatePost, notices, store.auditLog(), settings.updates(), clock);
 
         running.stripes = new UserStripes(EVENT_THREADS);
         CommandRouter router = new CommandRouter(List.of(
@@ -146,19 +155,21 @@ public final class ClassBridge implements AutoCloseable {
                 new CheckinCommand(rounds, questionnaires, outbox, database, classChannel, store.guardians(),
                         store.deliveries(), store.checkins(), store.students(), texts),
                 new JoinCommand(enrolment, store.classes(), texts),
-                new UpdateCommand(store.highlights(), classChannel, texts, clock)),
+                new UpdateCommand(store.highlights(), new UpdateSchedules(database, store.schedules(), store.auditLog(),
+                        clock), updates, classChannel, texts, clock)),
                 new CheckinInteractions(conversations, store.checkins(), store.guardians(), contexts, stepView, texts),
                 new TeacherCheck(settings.discord().teacherRole()), texts, running.stripes);
         running.bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
 
-        TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes(), texts);
         List<Sender> senders = new ArrayList<>();
         senders.add(new DiscordDmSender(running.bot.jda(), store.guardians(), store.checkins(), contexts, stepView,
                 texts));
         senders.add(new ChannelPostSender(running.bot.jda(), store.classes()));
-        SmtpSender email = new SmtpSender(settings.mail(), new CheckinEmailComposer(store.checkins(),
-                store.guardians(), store.deliveries(), contexts, new CheckinEmails(texts.messages(),
-                        settings.school().name()), clock), store.deliveries(), clock);
+        SmtpSender email = new SmtpSender(settings.mail(), new EmailComposers(List.of(
+                new CheckinEmailComposer(store.checkins(), store.guardians(), store.deliveries(), contexts,
+                        new CheckinEmails(texts.messages(), settings.school().name()), clock),
+                new UpdateEmailComposer(store.classes(), store.guardians(), store.highlights(), updatePost))),
+                store.deliveries(), clock);
         if (email.configured()) {
             senders.add(email);
             running.smtp = email;
@@ -180,6 +191,7 @@ public final class ClassBridge implements AutoCloseable {
         EmailFollowUp followUp = new EmailFollowUp(store.checkins(), store.guardians(), outbox,
                 Duration.ofHours(settings.checkin().emailAfterHours()), clock);
         scheduler.scheduleWithFixedDelay(() -> runSafely("email follow-up", followUp::run), 1, 60, TimeUnit.MINUTES);
+        scheduler.scheduleWithFixedDelay(() -> runSafely("class updates", updates::runDue), 0, 1, TimeUnit.MINUTES);
         running.dispatch = new DispatchLoop(dispatcher, clock);
         outbox.whenEnqueued(running.dispatch::wake);
         running.dispatch.start();

@@ -157,4 +157,22 @@ class TeacherCommandsOnDiscordTest {
         assertThat(school.discord.pressButton(school.teacher, listed, removeFirst).awaitResponse().content())
                 .contains("niet meer klaar");
     }
+
+    @Test
+    @DisplayName("the update rhythm is set and paused with clear answers to bad input; the preview shows the post")
+    void scheduleAndPreview() {
+        assertThat(school.teacher("update pause", Map.of("until", "2030-01-05"))).contains("/update schedule");
+        assertThat(school.teacher("update schedule", Map.of("day", "FRIDAY", "time", "3pm"))).contains("time", "15:00");
+        assertThat(school.teacher("update schedule", Map.of("day", "FRIDAY", "time", "15:00", "every", 2)))
+                .contains("vrijdag", "15:00", "2");
+        assertThat(school.teacher("update pause", Map.of("until", "2001-01-01"))).contains("voorbij");
+        assertThat(school.teacher("update pause", Map.of("until", "2030-01-05", "reason", "kerstvakantie")))
+                .contains("2030");
+
+        assertThat(school.teacher("update preview", Map.of())).contains("nog niets klaar");
+        school.teacher("update add", Map.of("text", "We bouwden een *brug* van papier", "kind", "learning"));
+        String preview = school.teacher("update preview", Map.of());
+        assertThat(preview).contains("Groep 5", "Wat we leerden", "\\*brug\\*", "juf.anna");
+        assertThat(school.teacher("update preview", Map.of("language", "en"))).contains("What we learned");
+    }
 }

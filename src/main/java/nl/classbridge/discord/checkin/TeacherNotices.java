@@ -8,6 +8,7 @@ import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.delivery.Outbox;
 import nl.classbridge.checkin.TeacherAlerts;
 import nl.classbridge.delivery.TeacherNotice;
+import nl.classbridge.updates.TeacherMessages;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.domain.DeliveryChannel;
@@ -21,7 +22,7 @@ import nl.classbridge.store.StudentRepository;
  * Tells the teacher by DM when a family cannot be reached, through the outbox like every other
  * message. The text names the child, never the guardian's address.
  */
-public final class TeacherNotices implements TeacherNotice, TeacherAlerts {
+public final class TeacherNotices implements TeacherNotice, TeacherAlerts, TeacherMessages {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A notice as stored in the outbox: to whom, and the rendered text. */
@@ -60,8 +61,16 @@ public final class TeacherNotices implements TeacherNotice, TeacherAlerts {
                         "notice:other-sender:request:" + request.id())));
     }
 
+    @Override
+    public void tell(SchoolClass schoolClass, String messageKey, Map<String, ?> values, String dedupeKey) {
+        send(schoolClass, texts.forClass(schoolClass, messageKey, values), dedupeKey);
+    }
+
     private void notify(SchoolClass schoolClass, String key, Student student, String dedupeKey) {
-        String text = texts.forClass(schoolClass, key, Map.of("student", student.name()));
+        send(schoolClass, texts.forClass(schoolClass, key, Map.of("student", student.name())), dedupeKey);
+    }
+
+    private void send(SchoolClass schoolClass, String text, String dedupeKey) {
         String payload = JSON.createObjectNode().put("user", schoolClass.teacherUserId()).put("text", text).toString();
         outbox.enqueue(new OutgoingMessage(dedupeKey, Optional.of(schoolClass.id()), Optional.empty(),
                 DeliveryChannel.DISCORD_DM, DiscordDmSender.TEACHER_NOTICE, payload));

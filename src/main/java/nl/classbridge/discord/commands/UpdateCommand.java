@@ -1,5 +1,10 @@
 package nl.classbridge.discord.commands;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,26 +33,35 @@ import nl.classbridge.domain.Coded;
 import nl.classbridge.domain.Highlight;
 import nl.classbridge.domain.HighlightKind;
 import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.messages.Dates;
 import nl.classbridge.messages.DiscordLimits;
 import nl.classbridge.messages.DiscordPost;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.store.HighlightRepository;
+import nl.classbridge.updates.UpdateRuns;
+import nl.classbridge.updates.UpdateSchedules;
 
 /**
- * {@code /update add|list}: the highlights a teacher collects for the next class update, with
- * buttons on the list to remove or change one.
+ * {@code /update}: the highlights a teacher collects for the next class update (with buttons on
+ * the list to remove or change one), the rhythm of the updates, a pause for holidays, and a
+ * preview that is exactly what families will see.
  */
 public final class UpdateCommand implements SlashCommand, ComponentHandler {
     public static final int MAX_HIGHLIGHT = 500;
     private static final int BUTTONS = 5;
 
     private final HighlightRepository highlights;
+    private final UpdateSchedules schedules;
+    private final UpdateRuns runs;
     private final ClassChannel classChannel;
     private final Texts texts;
     private final java.time.Clock clock;
 
-    public UpdateCommand(HighlightRepository highlights, ClassChannel classChannel, Texts texts, java.time.Clock clock) {
+    public UpdateCommand(HighlightRepository highlights, UpdateSchedules schedules, UpdateRuns runs,
+            ClassChannel classChannel, Texts texts, java.time.Clock clock) {
         this.highlights = highlights;
+        this.schedules = schedules;
+        this.runs = runs;
         this.classChannel = classChannel;
         this.texts = texts;
         this.clock = clock;
@@ -69,19 +83,36 @@ public final class UpdateCommand implements SlashCommand, ComponentHandler {
         for (HighlightKind each : HighlightKind.values()) {
             kind.addChoice(texts.forSchool("updates.section." + each.code(), Map.of()), each.code());
         }
+        OptionData day = defs.option(OptionType.STRING, "update schedule day", true);
+        for (DayOfWeek each : DayOfWeek.values()) {
+            day.addChoice(each.getDisplayName(TextStyle.FULL, texts.messages().chain(Optional.empty(), Optional.empty())
+                    .get(0).locale()), each.name());
+        }
         return defs.teacherCommand("update").addSubcommands(
                 defs.subcommand("update add").addOptions(
                         defs.option(OptionType.STRING, "update add text", true).setMaxLength(MAX_HIGHLIGHT), kind),
-                defs.subcommand("update list"));
+                defs.subcommand("update list"),
+                defs.subcommand("update schedule").addOptions(day,
+                        defs.option(OptionType.STRING, "update schedule time", true),
+                        defs.option(OptionType.INTEGER, "update schedule every", false).addChoice("1", 1).addChoice("2", 2)),
+                defs.subcommand("update pause").addOptions(
+                        defs.option(OptionType.STRING, "update pause until", true),
+                        defs.option(OptionType.STRING, "update pause reason", false)
+                                .setMaxLength(UpdateSchedules.MAX_REASON)),
+                defs.subcommand("update preview").addOptions(defs.language("update preview language", false)),
+                defs.subcommand("update post-now"));
     }
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
         classChannel.orExplain(event).ifPresent(schoolClass -> {
-            if ("add".equals(event.getSubcommandName())) {
-                add(event, schoolClass);
-            } else {
-                list(event, schoolClass);
+            switch (event.getSubcommandName()) {
+                case "add" -> add(event, schoolClass);
+                case "schedule" -> schedule(event, schoolClass);
+                case "pause" -> pause(event, schoolClass);
+                case "preview" -> preview(event, schoolClass);
+                case "post-now" -> postNow(event, schoolClass);
+                default -> list(event, schoolClass);
             }
         });
     }
@@ -125,6 +156,61 @@ public final class UpdateCommand implements SlashCommand, ComponentHandler {
         String content = DiscordLimits.fit(text.toString(), DiscordLimits.MESSAGE);
         event.reply(DiscordPost.builder(content).setComponents(ActionRow.of(remove), ActionRow.of(edit)).build())
                 .setEphemeral(true).queue();
+    }
+
+    private void schedule(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
+        DayOfWeek day = DayOfWeek.valueOf(event.getOption("day", OptionMapping::getAsString));
+        int every = event.getOption("every", 1, OptionMapping::getAsInt);
+        LocalTime time;
+        try {
+            time = LocalTime.parse(event.getOption("time", OptionMapping::getAsString).strip());
+        } catch (DateTimeParseException e) {
+            Respond.privately(event, texts.forClass(schoolClass, "teacher.option-invalid",
+                    Map.of("option", "time", "expected", "15:00")));
+            return;
+        }
+        UpdateSchedules.Scheduled result = schedules.set(schoolClass, day, time, every, event.getUser().getIdLong());
+        if (result instanceof UpdateSchedules.Scheduled.Set set) {
+            Respond.privately(event, texts.forClass(schoolClass, "teacher.update.scheduled", Map.of(
+                    "every", every, "day", day.getDisplayName(TextStyle.FULL, schoolClass.language().locale()),
+                    "time", time, "next", Dates.day(set.schedule().nextRunAt(), schoolClass.timezone(),
+                            schoolClass.language()))));
+        } else {
+            Respond.privately(event, texts.forClass(schoolClass, "teacher.option-invalid",
+                    Map.of("option", "every", "expected", "1, 2")));
+        }
+    }
+
+    private void pause(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
+        LocalDate until;
+        try {
+            until = LocalDate.parse(event.getOption("until", OptionMapping::getAsString).strip());
+        } catch (DateTimeParseException e) {
+            Respond.privately(event, texts.forClass(schoolClass, "teacher.update.pause-in-past", Map.of()));
+            return;
+        }
+        UpdateSchedules.Paused result = schedules.pause(schoolClass, until,
+                Optional.ofNullable(event.getOption("reason", OptionMapping::getAsString)), event.getUser().getIdLong());
+        String key = result instanceof UpdateSchedules.Paused.Until ? "teacher.update.paused"
+                : result instanceof UpdateSchedules.Paused.NoSchedule ? "teacher.update.no-schedule"
+                : "teacher.update.pause-in-past";
+        Respond.privately(event, texts.forClass(schoolClass, key, Map.of("until", Dates.day(
+                until.atStartOfDay(schoolClass.timezone()).toInstant(), schoolClass.timezone(), schoolClass.language()))));
+    }
+
+    /** The next update exactly as families will see it: the same code makes the post. */
+    private void preview(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
+        Optional<nl.classbridge.domain.Language> language = Optional.ofNullable(
+                event.getOption("language", OptionMapping::getAsString)).flatMap(nl.classbridge.domain.Language::fromCode);
+        Respond.privately(event, runs.preview(schoolClass, language)
+                .orElseGet(() -> texts.forClass(schoolClass, "teacher.update.preview-empty", Map.of())));
+    }
+
+    private void postNow(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
+        UpdateRuns.PostedNow posted = runs.postNow(schoolClass, event.getUser().getIdLong());
+        Respond.privately(event, posted instanceof UpdateRuns.PostedNow.Posted
+                ? texts.forClass(schoolClass, "updates.teacher.posted", Map.of("class", schoolClass.name()))
+                : texts.forClass(schoolClass, "teacher.update.nothing-to-post", Map.of()));
     }
 
     @Override
