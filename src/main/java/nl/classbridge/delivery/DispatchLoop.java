@@ -94,7 +94,7 @@ public final class DispatchLoop {
             awaitUpTo(AFTER_ERROR);
         }
         while (isRunning()) {
-            boolean ok = ignoringErrors(dispatcher::dispatchDue);
+            boolean ok = ignoringErrors(() -> dispatcher.dispatchDue(this::isRunning));
             Duration wait = ok ? untilNextWakeUp() : AFTER_ERROR;
             awaitUpTo(wait);
         }

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.DeliveryStatus;
@@ -103,11 +104,20 @@ public final class Dispatcher {
      * @return how many rows this pass took from the queue, whatever their outcome
      */
     public synchronized int dispatchDue() {
+        return dispatchDue(() -> true);
+    }
+
+    /**
+     * One pass that ends early, between two messages, as soon as {@code keepGoing} says so: a
+     * stop during a fan-out to the whole school does not wait for the fan-out, and never cuts a
+     * message in half. What was not sent stays queued for the next start.
+     */
+    public synchronized int dispatchDue(BooleanSupplier keepGoing) {
         int taken = 0;
         for (DeliveryChannel channel : ORDER) {
             Sender sender = senders.get(channel);
-            if (sender != null) {
-                taken += dispatch(channel, sender);
+            if (sender != null && keepGoing.getAsBoolean()) {
+                taken += dispatch(channel, sender, keepGoing);
             }
         }
         return taken;
@@ -133,9 +143,12 @@ public final class Dispatcher {
         return next;
     }
 
-    private int dispatch(DeliveryChannel channel, Sender sender) {
+    private int dispatch(DeliveryChannel channel, Sender sender, BooleanSupplier keepGoing) {
         int taken = 0;
         for (Delivery delivery : deliveries.due(channel, clock.instant(), BATCH)) {
+            if (!keepGoing.getAsBoolean()) {
+                break;
+            }
             Instant now = clock.instant();
             if (!lanes.open(channel, now)) {
                 break;
