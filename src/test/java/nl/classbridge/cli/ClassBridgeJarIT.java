@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The packaged jar, run as the README says, in a separate JVM (Maven's integration-test phase). */
 class ClassBridgeJarIT {
     private static final Path JAR = Path.of("target/classbridge.jar");
-    private static final String TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.this-is-not-a-real-token-0123456789";
+    private static final String TOKEN = "test-bot-token-that-is-not-real-0123456789";
 
     @TempDir
     Path folder;

@@ -15,7 +15,7 @@ import picocli.CommandLine;
 
 /** The command line in-process, with the shipped config and an environment of the test's choosing. */
 class CommandLineTest {
-    private static final String TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.this-is-not-a-real-token-0123456789";
+    private static final String TOKEN = "test-bot-token-that-is-not-real-0123456789";
     private static final String SMTP_PASSWORD = "smtp-pass-word-42";
 
     @TempDir
@@ -51,7 +51,7 @@ class CommandLineTest {
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("school.timezone", "Europe/Amsterdam", "database.path", "mail.smtp.host",
                 "****");
-        assertThat(result.out() + result.err()).doesNotContain(TOKEN, SMTP_PASSWORD, "GhIjKl");
+        assertThat(result.out() + result.err()).doesNotContain(TOKEN, SMTP_PASSWORD, "not-real");
     }
 
     @Test
