@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.classbridge.checkin.ActiveQuestionnaires;
@@ -73,14 +75,25 @@ public final class ClassBridge implements AutoCloseable {
     private static final int EVENT_THREADS = 4;
 
     private final Database database;
+    private final Repositories store;
     private final ScheduledExecutorService scheduler;
+    /** The jobs that act on the time of day, in the order they were scheduled; see {@link #clockMoved}. */
+    private final List<Job> timedJobs = new CopyOnWriteArrayList<>();
     private final Running running;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private ClassBridge(Database database, ScheduledExecutorService scheduler, Running running) {
+    private ClassBridge(Database database, Repositories store, ScheduledExecutorService scheduler, Running running) {
         this.database = database;
+        this.store = store;
         this.scheduler = scheduler;
         this.running = running;
+    }
+
+    /** A job the scheduler runs every so often; it finds its own work in the store. */
+    private record Job(String name, Runnable work) {
+        void runSafely() {
+            ClassBridge.runSafely(name, work);
+        }
     }
 
     /**
@@ -109,12 +122,12 @@ public final class ClassBridge implements AutoCloseable {
         });
         Housekeeping housekeeping = new Housekeeping(database, store.checkins(), store.deliveries(), store.auditLog(),
                 store.invites(), store.joinAttempts(), settings.retention().months(), clock);
-        scheduler.scheduleWithFixedDelay(() -> runSafely("housekeeping", housekeeping::run), 0, 6, TimeUnit.HOURS);
 
-        ClassBridge bridge = new ClassBridge(database, scheduler, new Running());
+        ClassBridge bridge = new ClassBridge(database, store, scheduler, new Running());
+        bridge.every(Duration.ofHours(6), Duration.ZERO, new Job("housekeeping", housekeeping::run));
         if (settings.discord().token().isPresent()) {
             try {
-                bridge.startFeatures(settings, clock, store, texts, commandTexts, questionnaires);
+                bridge.startFeatures(settings, clock, texts, commandTexts, questionnaires);
             } catch (RuntimeException | InterruptedException e) {
                 bridge.close();
                 throw e;
@@ -125,7 +138,7 @@ public final class ClassBridge implements AutoCloseable {
     }
 
     /** Discord, the outbox and email: built by hand, recorded in {@link #running} as each starts. */
-    private void startFeatures(Settings settings, Clock clock, Repositories store, Texts texts,
+    private void startFeatures(Settings settings, Clock clock, Texts texts,
             CommandTexts commandTexts, ActiveQuestionnaires questionnaires) throws InterruptedException {
         QuestionnaireVersions versions = new QuestionnaireVersions(store.questionnaires());
         Outbox outbox = new Outbox(database, store.deliveries(), store.guardians(), clock, settings.quietHours(),
@@ -190,12 +203,41 @@ public final class ClassBridge implements AutoCloseable {
         }
         EmailFollowUp followUp = new EmailFollowUp(store.checkins(), store.guardians(), outbox,
                 Duration.ofHours(settings.checkin().emailAfterHours()), clock);
-        scheduler.scheduleWithFixedDelay(() -> runSafely("email follow-up", followUp::run), 1, 60, TimeUnit.MINUTES);
-        scheduler.scheduleWithFixedDelay(() -> runSafely("class updates", updates::runDue), 0, 1, TimeUnit.MINUTES);
+        every(Duration.ofHours(1), Duration.ofMinutes(1), new Job("email follow-up", followUp::run));
+        every(Duration.ofMinutes(1), Duration.ZERO, new Job("class updates", updates::runDue));
         running.dispatch = new DispatchLoop(dispatcher, clock);
         outbox.whenEnqueued(running.dispatch::wake);
         running.dispatch.start();
         LOG.info("Connected to Discord as {}", running.bot.jda().getSelfUser().getName());
+    }
+
+    private void every(Duration period, Duration firstAfter, Job job) {
+        timedJobs.add(job);
+        scheduler.scheduleWithFixedDelay(job::runSafely, firstAfter.toMillis(), period.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The clock was moved forward (the sandbox's clock control): the time-driven jobs (class updates
+     * and their reminders, the email follow-up, retention) run now rather than at their next turn, and
+     * the outbox looks again at what is due and at quiet hours. Scheduled work sees a jump within a
+     * second instead of an hour.
+     */
+    public void clockMoved() {
+        try {
+            scheduler.execute(() -> timedJobs.forEach(Job::runSafely));
+        } catch (RejectedExecutionException stopping) {
+            return; // the bot is stopping; nothing is due any more
+        }
+        DispatchLoop dispatch = running.dispatch;
+        if (dispatch != null) {
+            dispatch.wake();
+        }
+    }
+
+    /** The repositories over this bot's database: the sandbox page reads what it shows through them. */
+    public Repositories store() {
+        return store;
     }
 
     /** Blocks until {@link #close} is called (from the shutdown hook on SIGTERM or Ctrl-C). */
@@ -230,7 +272,7 @@ public final class ClassBridge implements AutoCloseable {
         DiscordBot bot;
         SmtpSender smtp;
         InboxLoop inbox;
-        DispatchLoop dispatch;
+        volatile DispatchLoop dispatch;
 
         @Override
         public void close() {

@@ -3,6 +3,7 @@ package nl.classbridge.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,9 +22,9 @@ import nl.classbridge.config.Settings;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Discord bot for warm, private parent communication in primary schools.",
-        subcommands = {RunCommand.class, CheckConfigCommand.class, PreviewCommand.class},
-        footer = {"", "Without a command, 'run' is started. Exit codes: 0 ok, 1 failed while running,"
-                + " 2 invalid configuration or command line."})
+        subcommands = {RunCommand.class, SandboxCommand.class, CheckConfigCommand.class, PreviewCommand.class},
+        footer = {"", "Without a command: 'run' when DISCORD_TOKEN is set, else 'sandbox'. Exit codes: 0 ok,"
+                + " 1 failed while running, 2 invalid configuration or command line."})
 public final class ClassBridgeCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "PATH", defaultValue = "config/classbridge.yml",
             scope = CommandLine.ScopeType.INHERIT,
@@ -57,10 +58,34 @@ public final class ClassBridgeCommand implements Callable<Integer> {
         return commandLine;
     }
 
+    /**
+     * With a Discord token the bot runs; without one, the sandbox starts, so that the first command a
+     * newcomer types shows something. {@code run} without a token keeps refusing: production never
+     * falls into the sandbox by accident.
+     */
     @Override
     public Integer call() throws Exception {
-        CommandLine run = spec.subcommands().get("run");
-        return run.execute(); // same as typing 'run'; --config was bound on this command already
+        Optional<Settings> settings = loadSettings(spec.commandLine().getErr());
+        if (settings.isEmpty()) {
+            return ExitCode.CONFIG;
+        }
+        String command = settings.get().discord().token().isPresent() ? "run" : "sandbox";
+        return spec.subcommands().get(command).execute(); // --config was bound on this command already
+    }
+
+    /**
+     * The checked configuration, with {@code logging.level} applied; empty when it is invalid, after
+     * the problem was printed to {@code err} in one line naming the key.
+     */
+    Optional<Settings> loadSettings(PrintWriter err) {
+        try {
+            Settings settings = loadSettings();
+            LogLevel.apply(settings.logging().level());
+            return Optional.of(settings);
+        } catch (ConfigException e) {
+            err.println(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Loads and checks the configuration from {@code --config} and this process's environment. */

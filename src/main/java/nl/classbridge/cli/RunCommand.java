@@ -2,12 +2,11 @@ package nl.classbridge.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import nl.classbridge.ClassBridge;
-import nl.classbridge.config.ConfigException;
 import nl.classbridge.config.Settings;
 import nl.classbridge.messages.CatalogueException;
-import nl.classbridge.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -26,14 +25,11 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Settings settings;
-        try {
-            settings = root.loadSettings();
-        } catch (ConfigException e) {
-            err.println(e.getMessage());
+        Optional<Settings> loaded = root.loadSettings(err);
+        if (loaded.isEmpty()) {
             return ExitCode.CONFIG;
         }
-        LogLevel.apply(settings.logging().level());
+        Settings settings = loaded.get();
         if (settings.discord().token().isEmpty()) {
             err.println(MissingToken.EXPLANATION);
             err.flush();
@@ -42,21 +38,8 @@ final class RunCommand implements Callable<Integer> {
         ClassBridge bot;
         try {
             bot = ClassBridge.start(settings, Clock.systemUTC());
-        } catch (StoreException e) {
-            err.println("database.path: " + e.getMessage());
-            return ExitCode.CONFIG;
-        } catch (CatalogueException e) {
-            err.println("texts.messages-folder: " + e.getMessage());
-            return ExitCode.CONFIG;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCode.FAILED;
-        } catch (net.dv8tion.jda.api.exceptions.InvalidTokenException e) {
-            err.println("DISCORD_TOKEN: Discord refused the token; reset it under Bot > Reset Token and set it again");
-            return ExitCode.CONFIG;
-        } catch (RuntimeException e) {
-            err.println("Could not start: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-            return ExitCode.FAILED;
+        } catch (CatalogueException | InterruptedException | RuntimeException e) {
+            return StartFailure.report(e, "database.path", err);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(bot::close, "classbridge-shutdown"));
         bot.awaitStop();

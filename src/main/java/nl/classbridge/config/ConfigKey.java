@@ -114,6 +114,13 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Integer> CHECKIN_EMAIL_AFTER_HOURS = setting("checkin.email-after-hours", "48",
             ValueTypes.wholeNumber(1, 720), "Also email a check-in not answered on Discord after this many hours");
 
+    public static final ConfigKey<Integer> SANDBOX_PORT = setting("sandbox.port", "8080",
+            ValueTypes.wholeNumber(0, 65535),
+            "Port of the sandbox's web page, on 127.0.0.1 only; 0: any free port");
+    public static final ConfigKey<Path> SANDBOX_DATABASE = setting("sandbox.database", "data/sandbox.db",
+            ValueTypes.path("data/sandbox.db"),
+            "The sandbox's own SQLite file, never the production database; --reset starts it over");
+
     private final String key;
     private final String defaultText;
     private final String environmentVariable;

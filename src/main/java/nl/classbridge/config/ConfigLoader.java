@@ -29,6 +29,8 @@ import static nl.classbridge.config.ConfigKey.QUIET_HOURS_END;
 import static nl.classbridge.config.ConfigKey.QUIET_HOURS_START;
 import static nl.classbridge.config.ConfigKey.RETENTION_MONTHS;
 import static nl.classbridge.config.ConfigKey.SCHOOL_DEFAULT_LANGUAGE;
+import static nl.classbridge.config.ConfigKey.SANDBOX_DATABASE;
+import static nl.classbridge.config.ConfigKey.SANDBOX_PORT;
 import static nl.classbridge.config.ConfigKey.SCHOOL_NAME;
 import static nl.classbridge.config.ConfigKey.SCHOOL_TIMEZONE;
 import static nl.classbridge.config.ConfigKey.UPDATES_CATCH_UP_HOURS;
@@ -172,7 +174,8 @@ public final class ConfigLoader {
                 new Retention(get(values, RETENTION_MONTHS)),
                 new Logging(get(values, LOGGING_LEVEL)),
                 new Updates(get(values, UPDATES_CATCH_UP_HOURS), get(values, UPDATES_REMINDER_TIME)),
-                new Checkin(get(values, CHECKIN_EMAIL_AFTER_HOURS)));
+                new Checkin(get(values, CHECKIN_EMAIL_AFTER_HOURS)),
+                new Sandbox(get(values, SANDBOX_PORT), get(values, SANDBOX_DATABASE)));
     }
 
     @SuppressWarnings("unchecked") // resolve() stores each key's Resolved under that key

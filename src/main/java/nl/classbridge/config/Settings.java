@@ -19,7 +19,8 @@ public record Settings(
         Retention retention,
         Logging logging,
         Updates updates,
-        Checkin checkin) {
+        Checkin checkin,
+        Sandbox sandbox) {
 
     public Settings {
         Objects.requireNonNull(school, "school");
@@ -32,5 +33,6 @@ public record Settings(
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(updates, "updates");
         Objects.requireNonNull(checkin, "checkin");
+        Objects.requireNonNull(sandbox, "sandbox");
     }
 }

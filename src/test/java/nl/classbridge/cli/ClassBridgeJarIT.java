@@ -2,14 +2,24 @@ package nl.classbridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.classbridge.testing.Eventually;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,11 +69,56 @@ class ClassBridgeJarIT {
     }
 
     @Test
-    @DisplayName("the quick-start command without a token explains what is missing and exits 2")
+    @DisplayName("'run' without a token still explains what is missing and exits 2: production never falls into the sandbox")
     void runWithoutToken() throws Exception {
-        Run run = java(Map.of());
+        Run run = java(Map.of(), "run");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.output()).contains("DISCORD_TOKEN is not set");
+    }
+
+    @Test
+    @DisplayName("the quick-start command without a token starts the sandbox; its page answers within 20 s; Ctrl-C stops it")
+    void quickStartOpensTheSandbox() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString());
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(key -> key.startsWith("CLASSBRIDGE_") || key.equals("DISCORD_TOKEN"));
+        builder.environment().put("CLASSBRIDGE_SANDBOX_DATABASE", folder.resolve("sandbox.db").toString());
+        builder.environment().put("CLASSBRIDGE_SANDBOX_PORT", "0"); // 8080 may be taken on a build machine
+        long started = System.nanoTime();
+        Process process = builder.start();
+        // The output is read on its own thread, so the process never blocks on a full pipe.
+        StringBuffer output = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try {
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).lines()
+                        .forEach(line -> output.append(line).append('\n'));
+            } catch (java.io.UncheckedIOException closed) {
+                // the process was killed while its output was read: what was read is kept
+            }
+        });
+        reader.start();
+        try {
+            Pattern open = Pattern.compile("Open\\s+(http://127\\.0\\.0\\.1:\\d+/)");
+            Eventually.await("the banner naming the page", Duration.ofSeconds(20), () -> open.matcher(output).find());
+            Matcher banner = open.matcher(output);
+            assertThat(banner.find()).isTrue();
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(banner.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+            Duration firstAnswer = Duration.ofNanos(System.nanoTime() - started);
+            System.out.printf("Sandbox from 'java -jar' to the page's first answer: %d ms%n", firstAnswer.toMillis());
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(answer.body()).contains("ClassBridge", "Groep 5");
+            assertThat(firstAnswer).isLessThan(Duration.ofSeconds(20));
+
+            process.destroy(); // SIGTERM, as Ctrl-C or a service manager stops it
+            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s").isTrue();
+            reader.join(Duration.ofSeconds(5).toMillis());
+        } finally {
+            process.destroyForcibly();
+        }
+        assertThat(output).contains("sandbox", folder.resolve("sandbox.db").toString(), "Ctrl-C")
+                .doesNotContain("Exception", "ERROR");
     }
 
     @Test

@@ -74,11 +74,25 @@ class CommandLineTest {
     }
 
     @Test
-    @DisplayName("without a command, the bot is run (and here refuses for want of a token)")
-    void runIsTheDefault() {
-        Result result = run(env());
+    @DisplayName("without a command and without a token, the sandbox starts (here it refuses the production database)")
+    void sandboxIsTheDefaultWithoutToken() {
+        Result result = run(env("CLASSBRIDGE_SANDBOX_DATABASE", folder.resolve("data/classbridge.db").toString()));
         assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
-        assertThat(result.err()).contains("DISCORD_TOKEN is not set");
+        assertThat(result.err().strip()).startsWith("sandbox.database: ").contains("production database")
+                .doesNotContain("\n");
+        assertThat(folder.resolve("data/classbridge.db")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("sandbox with a taken port: one line naming sandbox.port, exit 2")
+    void sandboxPortTaken() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Result result = run(env("CLASSBRIDGE_SANDBOX_DATABASE", folder.resolve("sandbox.db").toString(),
+                    "CLASSBRIDGE_SANDBOX_PORT", String.valueOf(taken.getLocalPort())), "sandbox");
+            assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
+            assertThat(result.err().strip()).startsWith("sandbox.port: 127.0.0.1:" + taken.getLocalPort())
+                    .doesNotContain("\n");
+        }
     }
 
     @Test
@@ -113,7 +127,7 @@ class CommandLineTest {
 
         Result help = run(env(), "--help");
         assertThat(help.exitCode()).isZero();
-        assertThat(help.out()).contains("run", "check-config", "--config");
+        assertThat(help.out()).contains("run", "sandbox", "check-config", "--config");
 
         Result version = run(env(), "--version");
         assertThat(version.exitCode()).isZero();

@@ -29,11 +29,11 @@ class PreviewCommandTest {
     }
 
     @Test
-    @DisplayName("preview works for every key in every language")
+    @DisplayName("preview works for every key in every language it is written in")
     void everyKeyAndLanguage() throws Exception {
         MessageCatalogue catalogue = MessageCatalogue.load(Path.of("messages"));
         for (Language language : Language.values()) {
-            for (String key : catalogue.allKeys()) {
+            for (String key : catalogue.expectedKeys(language)) {
                 Result result = preview(key, "--lang", language.code());
                 assertThat(result.exitCode()).as(key + " " + language.code() + ": " + result.err()).isZero();
                 assertThat(result.out()).as(key).isNotBlank().doesNotContain("${");

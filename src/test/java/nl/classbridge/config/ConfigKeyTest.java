@@ -29,7 +29,8 @@ class ConfigKeyTest {
                 "mail.imap.host", "mail.imap.port", "mail.imap.security", "mail.imap.username",
                 "mail.imap.password", "mail.imap.folder", "mail.imap.poll-seconds",
                 "quiet-hours.start", "quiet-hours.end",
-                "retention.months", "logging.level", "updates.reminder-time", "updates.catch-up-hours", "checkin.email-after-hours");
+                "retention.months", "logging.level", "updates.reminder-time", "updates.catch-up-hours", "checkin.email-after-hours",
+                "sandbox.port", "sandbox.database");
     }
 
     @Test

@@ -69,6 +69,7 @@ class InvalidValueTest {
                 Arguments.of("updates.catch-up-hours", "-1", "is too small; use a whole number from 0 to 168"),
                 Arguments.of("checkin.email-after-hours", "99999999999999", "is too large"),
                 Arguments.of("mail.imap.poll-seconds", "1", "use a whole number from 5 to 3600"),
+                Arguments.of("sandbox.port", "65536", "is too large; use a whole number from 0 to 65535"),
                 Arguments.of("discord.dm-per-second", "0", "is too small; use a number above 0 and at most 50"),
                 Arguments.of("discord.dm-per-second", "51", "is too large"),
                 Arguments.of("discord.dm-per-second", "NaN", "is not a number"),

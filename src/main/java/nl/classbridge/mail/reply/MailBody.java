@@ -25,8 +25,11 @@ import java.util.regex.Pattern;
  * The readable text of a mail: its text/plain part, or its HTML part as text when there is no
  * plain one, in whatever charset the mail declares. Attachments and mails attached whole
  * (message/rfc822, usually a forward) are not read: they are not the parent's words.
+ *
+ * <p>Public only for {@link #decode(byte[], String)}: the sandbox's mail server shows the bot's
+ * mails with the same charset rule, so the page and the bot read the same bytes alike.
  */
-final class MailBody {
+public final class MailBody {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern META_CHARSET = Pattern.compile(
@@ -143,7 +146,7 @@ final class MailBody {
      * do: Windows mail often says one and means the other. Without a charset, or with one Java does
      * not know, UTF-8 if the bytes are valid UTF-8, else Windows-1252.
      */
-    static String decode(byte[] bytes, String declared) {
+    public static String decode(byte[] bytes, String declared) {
         Charset charset = charset(declared);
         if (charset == null) {
             return strictUtf8(bytes).orElseGet(() -> new String(bytes, WINDOWS_1252));

@@ -39,6 +39,8 @@ final class DiscordState {
     private final Map<Long, ArrayNode> commandsByGuild = new HashMap<>();
     private final Map<Long, InteractionRecord> interactions = new LinkedHashMap<>();
     private final Map<String, Long> interactionByToken = new HashMap<>();
+    /** Digests of every credential a client presented, right or wrong: never the credentials themselves. */
+    private final Set<String> presented = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Counts changes; a leaf lock, taken last, so waiting never blocks the server. */
     private final Object signal = new Object();
     private long version;
@@ -57,14 +59,23 @@ final class DiscordState {
     // ---- seeding
 
     synchronized LocalUser addUser(String username) {
-        LocalUser user = new LocalUser(ids.next(), username, false);
+        return addUser(ids.next(), username, null);
+    }
+
+    synchronized LocalUser addUser(long id, String username, String displayName) {
+        requireNew(id);
+        LocalUser user = new LocalUser(id, username, false, displayName);
         users.put(user.id(), user);
         changed();
         return user;
     }
 
     synchronized GuildModel addGuild(String name, long ownerId) {
-        long id = ids.next();
+        return addGuild(ids.next(), name, ownerId);
+    }
+
+    synchronized GuildModel addGuild(long id, String name, long ownerId) {
+        requireNew(id);
         GuildModel guild = new GuildModel(id, name, ownerId, clock.instant());
         // The @everyone role shares the guild's id; the bot gets a managed role as when it is invited.
         guild.roles.put(id, new LocalRole(id, id, "@everyone", Permissions.EVERYONE_DEFAULT));
@@ -77,7 +88,12 @@ final class DiscordState {
     }
 
     synchronized LocalChannel addTextChannel(long guildId, String name) {
-        LocalChannel channel = new LocalChannel(ids.next(), guildId, name, 0);
+        return addTextChannel(ids.next(), guildId, name);
+    }
+
+    synchronized LocalChannel addTextChannel(long id, long guildId, String name) {
+        requireNew(id);
+        LocalChannel channel = new LocalChannel(id, guildId, name, 0);
         channels.put(channel.id(), channel);
         guild(guildId).channelIds.add(channel.id());
         changed();
@@ -85,7 +101,12 @@ final class DiscordState {
     }
 
     synchronized LocalRole addRole(long guildId, String name, long permissions) {
-        LocalRole role = new LocalRole(ids.next(), guildId, name, permissions);
+        return addRole(ids.next(), guildId, name, permissions);
+    }
+
+    synchronized LocalRole addRole(long id, long guildId, String name, long permissions) {
+        requireNew(id);
+        LocalRole role = new LocalRole(id, guildId, name, permissions);
         guild(guildId).roles.put(role.id(), role);
         changed();
         return role;
@@ -103,9 +124,48 @@ final class DiscordState {
         } else {
             closedDms.remove(userId);
         }
+        changed();
+    }
+
+    /**
+     * Ids chosen by the caller (the sandbox keeps its people across restarts) must be new and below
+     * the generated ones, which start at the current time: so they never meet.
+     */
+    private void requireNew(long id) {
+        boolean taken = users.containsKey(id) || guilds.containsKey(id) || channels.containsKey(id)
+                || guilds.values().stream().anyMatch(guild -> guild.roles.containsKey(id));
+        if (taken || id <= 0 || id >= ids.peek()) {
+            throw new IllegalArgumentException("id " + id + " is taken, or not below the generated ids");
+        }
+    }
+
+    // ---- credentials
+
+    /** Notes that a client presented {@code credential} (a bot token, in a header or at IDENTIFY). */
+    void notePresented(String credential) {
+        if (credential != null && !credential.isEmpty()) {
+            presented.add(digest(credential));
+        }
+    }
+
+    boolean wasPresented(String credential) {
+        return presented.contains(digest(credential));
+    }
+
+    private static String digest(String credential) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(credential.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     // ---- lookups
+
+    synchronized Optional<LocalUser> findUser(long id) {
+        return Optional.ofNullable(users.get(id));
+    }
 
     synchronized LocalUser user(long id) {
         LocalUser user = users.get(id);
@@ -301,6 +361,13 @@ final class DiscordState {
     }
 
     // ---- waiting
+
+    /** How many changes there were so far; it only grows. */
+    long version() {
+        synchronized (signal) {
+            return version;
+        }
+    }
 
     /** Wakes up everyone waiting in {@link #await}; called after every change. */
     void changed() {

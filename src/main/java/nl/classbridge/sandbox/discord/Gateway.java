@@ -104,6 +104,7 @@ final class Gateway {
     }
 
     private void identify(WsContext ctx, JsonNode data, String path) {
+        state.notePresented(data.path("token").asText());
         if (sessionBySocket.containsKey(ctx.sessionId())) {
             ctx.closeSession(4005, "Already authenticated");
             return;
@@ -145,6 +146,7 @@ final class Gateway {
     }
 
     private void resume(WsContext ctx, JsonNode data, String path) {
+        state.notePresented(data.path("token").asText());
         GatewaySession session = sessions.get(data.path("session_id").asText());
         long seen = data.path("seq").asLong(-1);
         if (session == null || !session.resumable() || !state.token.equals(data.path("token").asText()) || !session.canReplayFrom(seen)) {

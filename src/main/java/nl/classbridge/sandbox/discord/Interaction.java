@@ -52,6 +52,12 @@ public final class Interaction {
         }
     }
 
+    /** Waits at most {@code timeout} for the bot's callback; empty when it did not come (for the sandbox page). */
+    public Optional<InteractionResponse> response(Duration timeout) throws InterruptedException {
+        state.await(timeout, () -> response().isPresent());
+        return response();
+    }
+
     /** Waits for the bot's callback; fails the test after the default timeout. */
     public InteractionResponse awaitResponse() {
         return discord.awaitValue("a response to interaction " + id(), this::response);

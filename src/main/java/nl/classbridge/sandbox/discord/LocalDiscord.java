@@ -117,6 +117,27 @@ public final class LocalDiscord implements AutoCloseable {
         return state.addUser(username);
     }
 
+    /**
+     * A Discord-style id made at {@code at}, the same at every start: for people and places that
+     * must keep their ids across restarts, such as the sandbox's school. Take {@code at} in the past,
+     * so these ids never meet the ones the server makes itself.
+     */
+    public static long snowflake(java.time.Instant at, int sequence) {
+        return Snowflakes.at(at, sequence);
+    }
+
+    /** A user with a chosen id and a display name (Discord's global name, or null). */
+    public LocalUser addUser(long id, String username, String displayName) {
+        return state.addUser(id, username, displayName);
+    }
+
+    /** A guild with a chosen id, owned by {@code owner} (who becomes a member), with the bot in it. */
+    public LocalGuild addGuild(long id, String name, LocalUser owner) {
+        DiscordState.GuildModel guild = state.addGuild(id, name, owner.id());
+        state.addMember(guild.id, owner.id(), List.of());
+        return new LocalGuild(state, guild.id, name);
+    }
+
     /** A guild owned by {@code owner} (who becomes a member), with the bot in it. */
     public LocalGuild addGuild(String name, LocalUser owner) {
         DiscordState.GuildModel guild = state.addGuild(name, owner.id());
@@ -185,6 +206,24 @@ public final class LocalDiscord implements AutoCloseable {
 
     // ---- reading what the bot did
 
+    /** A user by id, if the server knows them. */
+    public Optional<LocalUser> user(long id) {
+        return state.findUser(id);
+    }
+
+    /** One message by id, deleted ones included; empty if there never was one. */
+    public Optional<PostedMessage> message(long id) {
+        return state.postedMessage(id);
+    }
+
+    /**
+     * A number that grows with every change on the server (a message, an edit, an answer to an
+     * interaction): a page that shows the server can tell cheaply whether to look again.
+     */
+    public long version() {
+        return state.version();
+    }
+
     /** The DM channel between the bot and the user (made if needed). */
     public LocalChannel directChannel(LocalUser user) {
         return state.directChannel(user.id());
@@ -209,6 +248,14 @@ public final class LocalDiscord implements AutoCloseable {
 
     public JsonNode guildCommands(LocalGuild guild) {
         return state.commands(guild.id());
+    }
+
+    /**
+     * Whether any client presented {@code token} to this server, in a REST call's Authorization
+     * header or at the gateway: how a test shows that a real bot token never reached it.
+     */
+    public boolean wasPresented(String token) {
+        return state.wasPresented(token);
     }
 
     public List<RestCall> restCalls() {
@@ -258,6 +305,10 @@ public final class LocalDiscord implements AutoCloseable {
 
     public void openDirectMessages(LocalUser user) {
         state.closeDirectMessages(user.id(), false);
+    }
+
+    public boolean directMessagesClosed(LocalUser user) {
+        return state.directMessagesClosed(user.id());
     }
 
     /**

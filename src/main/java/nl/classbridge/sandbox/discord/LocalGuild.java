@@ -33,6 +33,16 @@ public final class LocalGuild {
         return state.addRole(id, roleName, permissions);
     }
 
+    /** A channel with an id of the caller's choosing (see {@link LocalDiscord#snowflake}). */
+    public LocalChannel addTextChannel(long channelId, String channelName) {
+        return state.addTextChannel(channelId, id, channelName);
+    }
+
+    /** A role with an id of the caller's choosing (see {@link LocalDiscord#snowflake}). */
+    public LocalRole addRole(long roleId, String roleName, long permissions) {
+        return state.addRole(roleId, id, roleName, permissions);
+    }
+
     /** The {@code @everyone} role; it shares the guild's id. */
     public LocalRole everyoneRole() {
         synchronized (state) {

@@ -25,7 +25,11 @@ final class Payloads {
                 .put("public_flags", 0)
                 .put("flags", 0)
                 .put("bot", user.bot());
-        json.putNull("global_name");
+        if (user.displayName() == null) {
+            json.putNull("global_name");
+        } else {
+            json.put("global_name", user.displayName());
+        }
         json.putNull("avatar");
         json.putNull("banner");
         json.putNull("accent_color");

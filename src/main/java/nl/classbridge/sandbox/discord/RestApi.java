@@ -56,6 +56,9 @@ final class RestApi {
     }
 
     private void answer(Context ctx, String method, String template, boolean needsBotToken, Route route) {
+        String authorization = ctx.header("Authorization");
+        state.notePresented(authorization != null && authorization.startsWith("Bot ")
+                ? authorization.substring("Bot ".length()) : authorization);
         if (needsBotToken && !("Bot " + state.token).equals(ctx.header("Authorization"))) {
             finish(ctx, method, template, 401, Json.error(0, "401: Unauthorized"));
             return;

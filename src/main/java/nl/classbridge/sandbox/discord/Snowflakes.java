@@ -13,6 +13,16 @@ final class Snowflakes {
         return last.updateAndGet(previous -> Math.max(previous + 1, timeBased));
     }
 
+    /** A lower bound for the next id; chosen ids below it are never generated. */
+    long peek() {
+        return Math.max(last.get() + 1, (System.currentTimeMillis() - DISCORD_EPOCH) << 22);
+    }
+
+    /** The {@code sequence}-th id made at {@code at}: the same every time, for ids that must not change. */
+    static long at(java.time.Instant at, int sequence) {
+        return ((at.toEpochMilli() - DISCORD_EPOCH) << 22) | (sequence & 0x3FFFFF);
+    }
+
     static String iso(long snowflake) {
         return java.time.Instant.ofEpochMilli((snowflake >>> 22) + DISCORD_EPOCH).toString();
     }
