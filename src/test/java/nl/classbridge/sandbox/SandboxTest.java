@@ -42,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SandboxTest {
-    /** Shaped like a real bot token, so a leak would be a leak; it is not one. */
-    private static final String REAL_TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAw.sandbox.test-token-that-must-stay-home";
+    /** Stands for the school's real bot token in a developer's environment; it is not one. */
+    private static final String REAL_TOKEN = "the-real-bot-token-from-the-environment-0123456789";
 
     @TempDir
     static Path folder;
@@ -152,7 +152,8 @@ class SandboxTest {
     void watch() throws Exception {
         HttpResponse<String> first = get("/watch?v=none");
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.headers().firstValue("HX-Trigger")).contains("world-changed");
+        assertThat(first.headers().firstValue("HX-Trigger")).hasValueSatisfying(events ->
+                assertThat(events).startsWith("world-changed"));
         String version = first.body().replaceAll("(?s).*\\?v=([^\"]+)\".*", "$1");
         // The bot may still be sending the seeding's welcome mails: look until a moment is quiet.
         boolean quiet = false;
@@ -167,6 +168,18 @@ class SandboxTest {
         assertThat(quiet).as("204 once nothing changed").isTrue();
         sandbox.discord().sendDirectMessage(sandbox.school().teacher(), "hallo");
         assertThat(get("/watch?v=" + version).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("a family the teacher adds on the page gets a panel: the watch tells the page to draw the families again")
+    void newFamilyGetsAPanel() throws Exception {
+        String version = get("/watch?v=none").body().replaceAll("(?s).*\\?v=([^\"]+)\".*", "$1");
+        sandbox.discord().slashCommand(sandbox.school().teacher(), sandbox.school().channel(), "guardian add-email",
+                Map.of("student", "Noor", "email", "opa.noor@thuis.example")).awaitResponse();
+        HttpResponse<String> watch = get("/watch?v=" + version);
+        assertThat(watch.headers().firstValue("HX-Trigger")).hasValueSatisfying(events ->
+                assertThat(events).contains("world-changed", "families-changed"));
+        assertThat(get("/part/families").body()).contains("opa.noor@thuis.example");
     }
 
     @Test

@@ -123,9 +123,9 @@ class SandboxTourBrowserTest {
         browser.findElement(By.cssSelector("#slot-" + papa + " .modal button.b1")).click();
         press(papa, "Overslaan");
         await("the summary", () -> text("#family-" + papa + " .live").contains("eerste boek"));
+        screenshot("03-answered-on-discord", By.id("family-" + papa));
         press(papa, "Klaar");
         await("step 3 ticked off", () -> stepDone(3));
-        screenshot("03-answered-on-discord", By.id("family-" + papa));
     }
 
     @Test

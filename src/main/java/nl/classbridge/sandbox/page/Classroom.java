@@ -40,6 +40,13 @@ final class Classroom {
                 .toList();
     }
 
+    /** A short text that changes when a family joins or leaves the class. */
+    String signature() {
+        List<Long> ids = schoolClass().map(c -> store().guardians().inClass(c.id()).stream().map(Guardian::id)
+                .sorted().toList()).orElse(List.of());
+        return Integer.toHexString(ids.hashCode());
+    }
+
     Optional<Family> find(long guardianId) {
         return families().stream().filter(family -> family.guardianId() == guardianId).findFirst();
     }

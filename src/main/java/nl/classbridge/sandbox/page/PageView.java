@@ -62,11 +62,19 @@ final class PageView {
                 .append("</h2><p class=\"hint\">").append(texts.get("channel.about")).append("</p>")
                 .append(live("channel-posts", "channel", channel()))
                 .append("</section><section id=\"families\" class=\"panel\"><h2>").append(texts.get("families.title"))
-                .append("</h2><p class=\"hint\">").append(texts.get("families.about")).append("</p>");
-        FamilyView view = familyView();
-        classroom.families().forEach(family -> html.append(withSlot(view.panel(family), family.actor(), slots)));
+                .append("</h2><p class=\"hint\">").append(texts.get("families.about")).append("</p>")
+                .append("<div id=\"family-list\" hx-get=\"/part/families\" hx-trigger=\"families-changed from:body\">")
+                .append(families(slots)).append("</div>");
         html.append("</section></div></main><footer><p>").append(texts.get("footer",
                 Map.of("school", SandboxSchool.SCHOOL))).append("</p></footer></body></html>");
+        return html.toString();
+    }
+
+    /** A panel per family; drawn again only when a family joins or leaves, so open panels stay open. */
+    String families(Map<String, String> slots) {
+        FamilyView view = familyView();
+        StringBuilder html = new StringBuilder();
+        classroom.families().forEach(family -> html.append(withSlot(view.panel(family), family.actor(), slots)));
         return html.toString();
     }
 

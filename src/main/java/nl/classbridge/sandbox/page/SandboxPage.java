@@ -121,20 +121,30 @@ public final class SandboxPage implements AutoCloseable {
         ctx.redirect("/", HttpStatus.SEE_OTHER);
     }
 
-    /** 204 while nothing changed; else a new watch, and an event that makes the live parts reload. */
+    /**
+     * 204 while nothing changed; else a new watch, and an event that makes the live parts reload, and
+     * one that draws the families again when one joined or left.
+     */
     private void watch(Context ctx) {
         String now = version();
-        if (now.equals(ctx.queryParam("v"))) {
+        String seen = Optional.ofNullable(ctx.queryParam("v")).orElse("");
+        if (now.equals(seen)) {
             ctx.status(HttpStatus.NO_CONTENT);
-        } else {
-            ctx.header("HX-Trigger", "world-changed").html(PageView.watch(now));
+            return;
         }
+        boolean families = !familiesPart(now).equals(familiesPart(seen));
+        ctx.header("HX-Trigger", families ? "world-changed, families-changed" : "world-changed")
+                .html(PageView.watch(now));
     }
 
-    /** What changed anywhere: the local Discord, the mail server, the clock. */
+    /** What changed anywhere: the local Discord, the mail server, the clock, and who the families are. */
     private String version() {
         return sandbox.discord().version() + "-" + sandbox.mail().received() + "-"
-                + sandbox.clock().offset().toMillis();
+                + sandbox.clock().offset().toMillis() + "-" + classroom.signature();
+    }
+
+    private static String familiesPart(String version) {
+        return version.substring(version.lastIndexOf('-') + 1);
     }
 
     private PageView view(Context ctx) {
@@ -150,6 +160,7 @@ public final class SandboxPage implements AutoCloseable {
             case "clock" -> ctx.html(view.clock());
             case "channel" -> ctx.html(view.channel());
             case "teacher" -> ctx.html(view.teacher());
+            case "families" -> ctx.html(view.families(Map.of()));
             default -> ctx.html(Actions.guardianId(part).flatMap(classroom::find)
                     .map(family -> view.familyView().live(family)).orElse(""));
         }
