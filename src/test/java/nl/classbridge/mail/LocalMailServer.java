@@ -18,20 +18,28 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Locale;
 import java.util.Map;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.classbridge.sandbox.Hold;
 
 /**
- * GreenMail's real SMTP and IMAP servers on 127.0.0.1, with two things GreenMail does not offer:
+ * GreenMail's real SMTP and IMAP servers on 127.0.0.1, with three things GreenMail does not offer:
  * it counts the SMTP connections it accepted (a measure taken by the server, not by the code under
- * test), and it can refuse chosen recipients at RCPT with a given reply, as a real server refuses
- * an unknown mailbox.
+ * test), it can refuse chosen recipients at RCPT with a given reply, as a real server refuses
+ * an unknown mailbox, and it can hold back its "250 OK" to a mail it has already taken
+ * ({@link #holdAfterAccepting}). Public for the tests that run the packaged jar against it.
  */
-final class LocalMailServer extends GreenMail {
-    static final String HOST = "127.0.0.1";
+public final class LocalMailServer extends GreenMail {
+    public static final String HOST = "127.0.0.1";
 
     private final AtomicInteger smtpConnections = new AtomicInteger();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
+    private final List<Hold> holds = new CopyOnWriteArrayList<>();
+    /** Mails delivered to a mailbox through this server's SMTP, one per recipient; guarded by itself. */
+    private final int[] delivered = {0};
     private final int smtpPort;
     private final int imapPort;
 
@@ -44,26 +52,67 @@ final class LocalMailServer extends GreenMail {
     }
 
     /** On two free loopback ports, not started: a mail server that is down. */
-    static LocalMailServer onFreePorts() {
+    public static LocalMailServer onFreePorts() {
         return new LocalMailServer(freePort(), freePort());
     }
 
-    int smtpPort() {
+    public int smtpPort() {
         return smtpPort;
     }
 
-    int imapPort() {
+    public int imapPort() {
         return imapPort;
     }
 
     /** SMTP connections accepted since this server was made, across restarts. */
-    int smtpConnections() {
+    public int smtpConnections() {
         return smtpConnections.get();
     }
 
     /** Answers RCPT TO for {@code address} with {@code reply}, e.g. {@code 550 5.1.1 no such mailbox}. */
     void refuse(String address, String reply) {
         refusals.put(address.toLowerCase(Locale.ROOT), reply);
+    }
+
+    /**
+     * The mail after the next {@code skip} is taken and delivered to its mailbox, but the server's
+     * "250 OK" waits until {@link Hold#release()}: the sender cannot know the mail arrived. A test
+     * kills the sender in that moment.
+     */
+    public Hold holdAfterAccepting(int skip) {
+        Hold hold = new Hold(skip);
+        holds.add(hold);
+        return hold;
+    }
+
+    /**
+     * Waits until {@code emailCount} mails in all were delivered through SMTP. GreenMail's own wait
+     * listens to its SMTP manager, which this server replaces, so it would never wake up.
+     */
+    @Override
+    public boolean waitForIncomingEmail(long timeout, int emailCount) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout);
+        synchronized (delivered) {
+            while (delivered[0] < emailCount) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(delivered, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        holds.forEach(Hold::release);
+        super.stop();
     }
 
     @Override
@@ -73,6 +122,18 @@ final class LocalMailServer extends GreenMail {
             @Override
             public String checkRecipient(SmtpState state, MailAddress recipient) {
                 return refusals.get(recipient.getEmail().toLowerCase(Locale.ROOT));
+            }
+
+            /** Delivers (under GreenMail's own lock), then holds the answer if asked to (outside it). */
+            @Override
+            public void send(SmtpState state) {
+                int recipients = state.getMessage().getToAddresses().size();
+                super.send(state);
+                synchronized (delivered) {
+                    delivered[0] += recipients;
+                    delivered.notifyAll();
+                }
+                holds.forEach(Hold::pass);
             }
         };
         services.replaceAll((protocol, server) -> server instanceof SmtpServer
