@@ -129,11 +129,16 @@ final class JarProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Kills the process if it still runs. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            process.destroyForcibly();
-            process.waitFor(30, TimeUnit.SECONDS);
+            process.toHandle().destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -50,7 +50,7 @@ class ProcessKillIT {
     }
 
     @AfterEach
-    void tearDown() throws InterruptedException {
+    void tearDown() {
         school.close();
     }
 

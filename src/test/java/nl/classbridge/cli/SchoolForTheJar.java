@@ -183,7 +183,7 @@ final class SchoolForTheJar implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         stopLooking();
         for (JarProcess jar : started) {
             jar.close();
