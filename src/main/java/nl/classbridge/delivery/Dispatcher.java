@@ -233,6 +233,12 @@ public final class Dispatcher {
             deliveries.markSent(delivery.id(), sent.externalId(), now);
         } else if (result instanceof SendResult.RetryLater retry) {
             retryLater(delivery, guardian, retry, now);
+        } else if (result instanceof SendResult.RateLimited limited) {
+            Instant open = now.plus(limited.after());
+            lanes.closeUntil(delivery.channel(), open);
+            LOG.debug("delivery {} on {} rate limited until {}", delivery.id(), delivery.channel().code(), open);
+            deliveries.rateLimited(delivery.id(), limited.reason(),
+                    outbox.quietTime().earliest(guardian, delivery.channel(), open));
         } else if (result instanceof SendResult.Unreachable unreachable) {
             settleUnreachable(delivery, guardian, unreachable.reason(), true);
         } else if (result instanceof SendResult.Failed failed) {
