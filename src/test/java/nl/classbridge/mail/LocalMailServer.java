@@ -1,6 +1,8 @@
 package nl.classbridge.mail;
 
 import com.icegreen.greenmail.Managers;
+import com.icegreen.greenmail.imap.ImapHandler;
+import com.icegreen.greenmail.imap.ImapServer;
 import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.server.AbstractServer;
 import com.icegreen.greenmail.server.ProtocolHandler;
@@ -26,18 +28,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.classbridge.sandbox.Hold;
 
 /**
- * GreenMail's real SMTP and IMAP servers on 127.0.0.1, with three things GreenMail does not offer:
- * it counts the SMTP connections it accepted (a measure taken by the server, not by the code under
- * test), it can refuse chosen recipients at RCPT with a given reply, as a real server refuses
- * an unknown mailbox, and it can hold back its "250 OK" to a mail it has already taken
- * ({@link #holdAfterAccepting}). Public for the tests that run the packaged jar against it.
+ * GreenMail's real SMTP and IMAP servers on 127.0.0.1, with what GreenMail does not offer: it
+ * counts the SMTP and IMAP connections it accepted (a measure taken by the server, not by the code
+ * under test), it can refuse chosen recipients at RCPT with a given reply, as a real server refuses
+ * an unknown mailbox, it can hold back its "250 OK" to a mail it has already taken
+ * ({@link #holdAfterAccepting}), and its IMAP side can go down and come back with the mailboxes
+ * kept ({@link #imapDown}). Public for the tests that run the packaged jar against it.
  */
 public final class LocalMailServer extends GreenMail {
     public static final String HOST = "127.0.0.1";
 
     private final AtomicInteger smtpConnections = new AtomicInteger();
+    private final AtomicInteger imapConnections = new AtomicInteger();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final List<Hold> holds = new CopyOnWriteArrayList<>();
+    /** The IMAP server now: the one GreenMail made at start, or the one {@link #imapUp()} made. */
+    private AbstractServer imap;
     /** Mails delivered to a mailbox through this server's SMTP, one per recipient; guarded by itself. */
     private final int[] delivered = {0};
     private final int smtpPort;
@@ -62,6 +68,11 @@ public final class LocalMailServer extends GreenMail {
 
     public int imapPort() {
         return imapPort;
+    }
+
+    /** IMAP connections accepted since this server was made, across restarts. */
+    public int imapConnections() {
+        return imapConnections.get();
     }
 
     /** SMTP connections accepted since this server was made, across restarts. */
@@ -109,9 +120,34 @@ public final class LocalMailServer extends GreenMail {
         }
     }
 
+    /**
+     * The IMAP server goes down: its port refuses connections and open ones are cut, while the
+     * mailboxes stay (GreenMail's {@code stop()} would empty them, as no real server does).
+     */
+    public synchronized void imapDown() {
+        imap.stopService();
+    }
+
+    /** The IMAP server is back on the same port, with the same mailboxes and UIDVALIDITY. */
+    public synchronized void imapUp() {
+        imap = new PromptImapServer(imap.getServerSetup(), getManagers());
+        imap.startService();
+        try {
+            if (!imap.waitTillRunning(10_000)) {
+                throw new IllegalStateException("IMAP did not come back");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public synchronized void stop() {
         holds.forEach(Hold::release);
+        if (imap != null && imap.isRunning()) {
+            imap.stopService();
+        }
         super.stop();
     }
 
@@ -138,8 +174,33 @@ public final class LocalMailServer extends GreenMail {
         };
         services.replaceAll((protocol, server) -> server instanceof SmtpServer
                 ? new CountingSmtpServer(server.getServerSetup(), managers, refusing)
-                : server);
+                : server instanceof ImapServer ? new PromptImapServer(server.getServerSetup(), managers) : server);
+        imap = services.get(ServerSetup.PROTOCOL_IMAP);
         return services;
+    }
+
+    /**
+     * GreenMail's IMAP server with Nagle's algorithm off: it writes an answer in pieces, and on
+     * loopback every command would otherwise wait 40 ms for a delayed ACK. A real server answers
+     * at once; 500 mails should take a moment, not half a minute. (GreenMail's ImapServer is final:
+     * this is it, with the one setting added. Use {@link #imapPort()}, not {@code getImap()}.)
+     */
+    private final class PromptImapServer extends AbstractServer {
+        PromptImapServer(ServerSetup setup, Managers managers) {
+            super(setup, managers);
+        }
+
+        @Override
+        protected ProtocolHandler createProtocolHandler(Socket clientSocket) {
+            return new ImapHandler(managers.getUserManager(), managers.getImapHostManager(), clientSocket);
+        }
+
+        @Override
+        protected void handleClientSocket(Socket clientSocket) throws java.net.SocketException {
+            imapConnections.incrementAndGet();
+            clientSocket.setTcpNoDelay(true);
+            super.handleClientSocket(clientSocket);
+        }
     }
 
     private final class CountingSmtpServer extends SmtpServer {
