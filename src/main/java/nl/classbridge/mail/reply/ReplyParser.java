@@ -31,6 +31,7 @@ public final class ReplyParser {
 
     private static final Pattern TOKEN = Pattern.compile("\\[([a-z2-9]{10})\\]", Pattern.CASE_INSENSITIVE);
     private static final Pattern BRACKETED_ID = Pattern.compile("<([^<>\\s]+)>");
+    private static final int MAX_REFERENCES = 32;
 
     /**
      * What {@code message} is. Bounces are recognised before automatic replies (many bounces also
@@ -120,7 +121,8 @@ public final class ReplyParser {
                 }
             }
         }
-        return new ArrayList<>(ids);
+        // A mail may claim any number of references; the conversation's own are among the first few.
+        return new ArrayList<>(ids).subList(0, Math.min(ids.size(), MAX_REFERENCES));
     }
 
     /** The last [token] in the subject, in lower case. */
