@@ -72,6 +72,11 @@ final class MailboxNotes {
         tell(ref, "mailbox.family-wrote", concerned, Map.of("words", quoted(words)));
     }
 
+    /** A verified family's mail in which no words could be read. */
+    void noWords(String ref, List<Concerned> concerned) {
+        tell(ref, "mailbox.no-words", concerned, Map.of());
+    }
+
     void tooLarge(String ref, List<Concerned> concerned, long bytes) {
         tell(ref, "mailbox.too-large", concerned, Map.of("size", megabytes(bytes)));
     }

@@ -98,6 +98,11 @@ public final class ReceivedMail implements ImapInbox.Handler {
             guardians.markEmailInvalid(guardian.id(), "unsubscribed");
             return "unsubscribed";
         }
+        if (reply.text().isBlank()) {
+            // Nothing readable (a broken mail, only a picture): nothing to store, the teacher asks.
+            notes.noWords(mail.ref(), notes.concerned(Optional.of(verified.token()), Optional.of(guardian)));
+            return "no-words";
+        }
         Optional<CheckinRequest> request = verified.token().requestId().flatMap(checkins::findRequest);
         if (request.isEmpty()) {
             // A reply to mail that asked nothing (or about a request since removed): the family's words.
