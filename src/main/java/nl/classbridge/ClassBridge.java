@@ -43,12 +43,14 @@ import nl.classbridge.discord.commands.StudentCommand;
 import nl.classbridge.discord.commands.UpdateCommand;
 import nl.classbridge.checkin.email.CheckinEmails;
 import nl.classbridge.mail.EmailComposers;
+import nl.classbridge.mail.ReplyTokens;
 import nl.classbridge.mail.SmtpSender;
 import nl.classbridge.mail.updates.UpdateEmailComposer;
 import nl.classbridge.mail.checkin.CheckinEmailComposer;
 import nl.classbridge.mail.checkin.CheckinReplies;
 import nl.classbridge.mail.inbox.ImapInbox;
 import nl.classbridge.mail.inbox.InboxLoop;
+import nl.classbridge.mail.trust.ReceivedMail;
 import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.messages.CommandTexts;
 import nl.classbridge.messages.MessageCatalogue;
@@ -178,10 +180,12 @@ public final class ClassBridge implements AutoCloseable {
         senders.add(new DiscordDmSender(running.bot.jda(), store.guardians(), store.checkins(), contexts, stepView,
                 texts));
         senders.add(new ChannelPostSender(running.bot.jda(), store.classes()));
+        ReplyTokens replyTokens = new ReplyTokens(store.replyTokens(), clock);
         SmtpSender email = new SmtpSender(settings.mail(), new EmailComposers(List.of(
                 new CheckinEmailComposer(store.checkins(), store.guardians(), store.deliveries(), contexts,
-                        new CheckinEmails(texts.messages(), settings.school().name()), clock),
-                new UpdateEmailComposer(store.classes(), store.guardians(), store.highlights(), updatePost))),
+                        new CheckinEmails(texts.messages(), settings.school().name()), replyTokens, clock),
+                new UpdateEmailComposer(store.classes(), store.guardians(), store.highlights(), updatePost,
+                        replyTokens))),
                 store.deliveries(), clock);
         if (email.configured()) {
             senders.add(email);
@@ -193,9 +197,12 @@ public final class ClassBridge implements AutoCloseable {
                 new CheckinHandOff(store.checkins()), notices, clock, settings.discord().dmPerSecond(),
                 Dispatcher.DEFAULT_MAX_ATTEMPTS);
         if (settings.mail().imap().configured()) {
+            CheckinReplies replies = new CheckinReplies(database, store.checkins(), conversations, contexts,
+                    texts.messages(), outbox, clock);
             ImapInbox inbox = new ImapInbox(settings.mail().imap(), store.mailSeen(),
-                    new CheckinReplies(database, store.deliveries(), store.checkins(), store.guardians(),
-                            conversations, contexts, texts.messages(), outbox, notices, notices, clock), clock);
+                    new ReceivedMail(replyTokens, store.guardians(), store.checkins(), store.deliveries(),
+                            store.students(), store.classes(), replies, notices, notices,
+                            settings.mail().imap().trustedAuthservId()), clock);
             running.inbox = new InboxLoop(inbox, Duration.ofSeconds(settings.mail().imap().pollSeconds()));
             running.inbox.start();
         } else {

@@ -29,6 +29,7 @@ final class ValueTypes {
     static final String NOT_SET = "(not set)";
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
+    private static final Pattern AUTHSERV_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
     private static final Pattern HOST_NAME = Pattern.compile(
             "[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\.?");
@@ -77,6 +78,22 @@ final class ValueTypes {
             }
             if (!HOST_NAME.matcher(text).matches() && !IPV6.matcher(text).matches()) {
                 throw new InvalidValue("is not a host name");
+            }
+            return Optional.of(text);
+        }, value -> value.orElse(NOT_SET));
+    }
+
+    /**
+     * The name a mail server gives itself in {@code Authentication-Results} (its authserv-id),
+     * usually a host name such as {@code mx.google.com}; empty means none is trusted.
+     */
+    static ValueType<Optional<String>> authservId() {
+        return ValueType.of("a name such as mx.google.com, or nothing", text -> {
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!AUTHSERV_ID.matcher(text).matches()) {
+                throw new InvalidValue("is not a mail server's name (letters, digits, '.', '-', '_')");
             }
             return Optional.of(text);
         }, value -> value.orElse(NOT_SET));

@@ -14,6 +14,7 @@ public record Repositories(
         CheckinRepository checkins,
         DeliveryRepository deliveries,
         MailSeenRepository mailSeen,
+        ReplyTokenRepository replyTokens,
         AuditLog auditLog) {
 
     public static Repositories over(Database database) {
@@ -29,6 +30,7 @@ public record Repositories(
                 new CheckinRepository(database),
                 new DeliveryRepository(database),
                 new MailSeenRepository(database),
+                new ReplyTokenRepository(database),
                 new AuditLog(database));
     }
 }

@@ -28,6 +28,7 @@ class ConfigKeyTest {
                 "mail.smtp.password",
                 "mail.imap.host", "mail.imap.port", "mail.imap.security", "mail.imap.username",
                 "mail.imap.password", "mail.imap.folder", "mail.imap.poll-seconds",
+                "mail.reply-token", "mail.trusted-authserv-id", "mail.max-message-bytes", "mail.imap.keep-days",
                 "quiet-hours.start", "quiet-hours.end",
                 "retention.months", "logging.level", "updates.reminder-time", "updates.catch-up-hours", "checkin.email-after-hours",
                 "sandbox.port", "sandbox.database");

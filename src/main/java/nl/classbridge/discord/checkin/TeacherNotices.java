@@ -6,10 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.delivery.Outbox;
-import nl.classbridge.checkin.TeacherAlerts;
 import nl.classbridge.delivery.TeacherNotice;
 import nl.classbridge.updates.TeacherMessages;
-import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
@@ -22,7 +20,7 @@ import nl.classbridge.store.StudentRepository;
  * Tells the teacher by DM when a family cannot be reached, through the outbox like every other
  * message. The text names the child, never the guardian's address.
  */
-public final class TeacherNotices implements TeacherNotice, TeacherAlerts, TeacherMessages {
+public final class TeacherNotices implements TeacherNotice, TeacherMessages {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A notice as stored in the outbox: to whom, and the rendered text. */
@@ -52,13 +50,6 @@ public final class TeacherNotices implements TeacherNotice, TeacherAlerts, Teach
             notify(schoolClass.get(), key, student, "notice:" + channel.code() + ":guardian:" + guardian.id()
                     + ":student:" + student.id());
         }
-    }
-
-    @Override
-    public void replyFromOtherAddress(CheckinRequest request) {
-        students.find(request.studentId()).ifPresent(student -> classes.find(student.classId()).ifPresent(schoolClass ->
-                notify(schoolClass, "teacher.reply-from-other-address", student,
-                        "notice:other-sender:request:" + request.id())));
     }
 
     @Override
