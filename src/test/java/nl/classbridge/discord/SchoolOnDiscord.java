@@ -58,6 +58,7 @@ final class SchoolOnDiscord implements AutoCloseable {
         env.put("CLASSBRIDGE_DISCORD_GATEWAY_URL", discord.gatewayUrl());
         env.put("CLASSBRIDGE_DISCORD_TEACHER_ROLE", "Leerkracht");
         env.put("CLASSBRIDGE_DISCORD_DM_PER_SECOND", "50");
+        env.put("CLASSBRIDGE_DISCORD_GUILDS", Long.toUnsignedString(guild.id()));
         env.put("CLASSBRIDGE_DATABASE_PATH", folder.resolve("classbridge.db").toString());
         // Families are never disturbed at night; the test runs at any hour, so quiet hours are off.
         env.put("CLASSBRIDGE_QUIET_HOURS_START", "00:00");
