@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.classbridge.checkin.ActiveQuestionnaires;
+import nl.classbridge.checkin.CheckinRevocation;
 import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.EmailFollowUp;
@@ -56,6 +57,7 @@ import nl.classbridge.messages.CommandTexts;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.roster.ClassRoster;
+import nl.classbridge.roster.ClassTeachers;
 import nl.classbridge.roster.Enrolment;
 import nl.classbridge.roster.InviteCode;
 import nl.classbridge.store.Database;
@@ -146,24 +148,30 @@ public final class ClassBridge implements AutoCloseable {
         Outbox outbox = new Outbox(database, store.deliveries(), store.guardians(), clock, settings.quietHours(),
                 settings.school().timezone());
         ClassRoster roster = new ClassRoster(database, store.classes(), store.students(), store.guardians(),
-                store.auditLog(), settings.school().defaultLanguage(), settings.school().timezone(), clock);
+                store.classTeachers(), store.deliveries(),
+                new CheckinRevocation(database, store.checkins(), store.deliveries()), store.auditLog(),
+                settings.school().defaultLanguage(), settings.school().timezone(), clock);
         Enrolment enrolment = new Enrolment(database, store.students(), store.guardians(), store.invites(),
-                store.joinAttempts(), new InviteCode(), clock);
+                store.joinAttempts(), new InviteCode(), store.auditLog(), clock);
         CheckinRounds rounds = new CheckinRounds(database, store.checkins(), store.students(), store.guardians(),
                 questionnaires, versions, store.auditLog(), clock);
         Conversations conversations = new Conversations(database, store.checkins(), store.guardians(), versions, clock);
         CheckinContexts contexts = new CheckinContexts(store.checkins(), store.students(), store.guardians(),
                 store.classes(), versions, texts);
         StepView stepView = new StepView(texts.messages());
-        ClassChannel classChannel = new ClassChannel(store.classes(), texts);
         UpdatePost updatePost = new UpdatePost(texts.messages(), settings.school().name());
         TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes(), texts);
+        ClassTeachers teachers = new ClassTeachers(database, store.classes(), store.classTeachers(), store.auditLog(),
+                notices, clock);
+        ClassChannel classChannel = new ClassChannel(teachers, texts);
+        TeacherCheck teacherCheck = new TeacherCheck(settings.discord().teacherRole());
         UpdateRuns updates = new UpdateRuns(database, store.classes(), store.schedules(), store.highlights(),
                 store.guardians(), outbox, updatePost, notices, store.auditLog(), settings.updates(), clock);
 
         running.stripes = new UserStripes(EVENT_THREADS);
         CommandRouter router = new CommandRouter(List.of(
-                new ClassCommand(roster, classChannel, store.students(), store.guardians(), texts),
+                new ClassCommand(roster, teachers, classChannel, teacherCheck, store.students(), store.guardians(),
+                        texts),
                 new StudentCommand(roster, classChannel, store.students(), texts),
                 new InviteCommand(enrolment, roster, classChannel, store.students(), texts, settings.school().name()),
                 new GuardianCommand(roster, classChannel, store.students(), texts),
@@ -173,7 +181,7 @@ public final class ClassBridge implements AutoCloseable {
                 new UpdateCommand(store.highlights(), new UpdateSchedules(database, store.schedules(), store.auditLog(),
                         clock), updates, classChannel, texts, clock)),
                 new CheckinInteractions(conversations, store.checkins(), store.guardians(), contexts, stepView, texts),
-                new TeacherCheck(settings.discord().teacherRole()), texts, running.stripes);
+                teacherCheck, settings.discord()::serves, texts, running.stripes);
         running.bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
 
         List<Sender> senders = new ArrayList<>();

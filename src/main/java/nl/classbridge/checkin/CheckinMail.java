@@ -51,6 +51,16 @@ public final class CheckinMail {
                 classId, request.guardianId(), DeliveryChannel.EMAIL, QUESTIONNAIRE, payload.toString());
     }
 
+    /** The payload of a check-in row about {@code requestId}, as {@link #payload} reads it. */
+    public static String payloadFor(long roundId, long requestId) {
+        return JSON.createObjectNode().put("round", roundId).put("request", requestId).toString();
+    }
+
+    /** Whether a row greets or reminds a guardian once per round, rather than being about one child. */
+    public static boolean oncePerGuardian(String kind) {
+        return GREETING.equals(kind) || REMINDER.equals(kind);
+    }
+
     public static Payload payload(String json) {
         try {
             JsonNode node = JSON.readTree(json);

@@ -61,6 +61,9 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Double> DISCORD_DM_PER_SECOND = setting("discord.dm-per-second", "2",
             ValueTypes.positiveNumber(50),
             "Most private messages sent per second; Discord frowns on bots that send many DMs quickly");
+    public static final ConfigKey<List<Long>> DISCORD_GUILDS = setting("discord.guilds", "",
+            ValueTypes.guildIds(),
+            "The servers (guild ids, comma-separated) the bot serves; empty: every server it is in (not advised)");
 
     public static final ConfigKey<String> MAIL_FROM = setting("mail.from", "",
             ValueTypes.emailAddress(), "Sender of emails to parents, e.g. 'Groep 5 <groep5@school.nl>'; empty: no email");

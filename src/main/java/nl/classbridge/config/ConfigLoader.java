@@ -7,6 +7,7 @@ import static nl.classbridge.config.ConfigKey.MESSAGES_FOLDER;
 import static nl.classbridge.config.ConfigKey.QUESTIONNAIRES_FOLDER;
 import static nl.classbridge.config.ConfigKey.DISCORD_DM_PER_SECOND;
 import static nl.classbridge.config.ConfigKey.DISCORD_GATEWAY_URL;
+import static nl.classbridge.config.ConfigKey.DISCORD_GUILDS;
 import static nl.classbridge.config.ConfigKey.DISCORD_REST_URL;
 import static nl.classbridge.config.ConfigKey.DISCORD_TEACHER_ROLE;
 import static nl.classbridge.config.ConfigKey.DISCORD_TOKEN;
@@ -156,7 +157,8 @@ public final class ConfigLoader {
                         get(values, DISCORD_REST_URL),
                         get(values, DISCORD_GATEWAY_URL),
                         get(values, DISCORD_TEACHER_ROLE),
-                        get(values, DISCORD_DM_PER_SECOND)),
+                        get(values, DISCORD_DM_PER_SECOND),
+                        get(values, DISCORD_GUILDS)),
                 new Mail(
                         get(values, MAIL_FROM),
                         get(values, MAIL_REPLY_TO),

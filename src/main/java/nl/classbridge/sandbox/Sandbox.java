@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import nl.classbridge.ClassBridge;
 import nl.classbridge.config.ConfigKey;
@@ -150,7 +151,8 @@ public final class Sandbox implements AutoCloseable {
                 new Store(parts.database),
                 configured.texts(),
                 new Discord(Optional.of(Secret.of(discord.botToken())), URI.create(discord.restUrl()),
-                        URI.create(discord.gatewayUrl()), SandboxSchool.TEACHER_ROLE, DMS_PER_SECOND),
+                        URI.create(discord.gatewayUrl()), SandboxSchool.TEACHER_ROLE, DMS_PER_SECOND,
+                        List.of(parts.school.guild().id())),
                 new Mail(SandboxSchool.CLASS + " - " + SandboxSchool.SCHOOL + " <" + mail.botAddress() + ">",
                         mail.botAddress(),
                         // The local server delivers bot+TOKEN@ to the bot's mailbox, as servers with subaddressing do.

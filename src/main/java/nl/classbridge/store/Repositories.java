@@ -4,6 +4,7 @@ package nl.classbridge.store;
 public record Repositories(
         Database database,
         SchoolClassRepository classes,
+        ClassTeacherRepository classTeachers,
         StudentRepository students,
         GuardianRepository guardians,
         InviteRepository invites,
@@ -20,6 +21,7 @@ public record Repositories(
     public static Repositories over(Database database) {
         return new Repositories(database,
                 new SchoolClassRepository(database),
+                new ClassTeacherRepository(database),
                 new StudentRepository(database),
                 new GuardianRepository(database),
                 new InviteRepository(database),

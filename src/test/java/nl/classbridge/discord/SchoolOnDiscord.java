@@ -21,7 +21,8 @@ import nl.classbridge.testing.JumpingClock;
 
 /**
  * A school on the local Discord server with the real ClassBridge (real JDA, real SQLite file)
- * logged in: a teacher with the teacher role, parents, and a member who is not a teacher.
+ * logged in: a teacher with the teacher role, parents, a member who is not a teacher, and the
+ * server's owner, an admin.
  */
 final class SchoolOnDiscord implements AutoCloseable {
     private static final Pattern CODE = Pattern.compile("[A-Z2-9]{5}-[A-Z2-9]{5}");
@@ -29,7 +30,9 @@ final class SchoolOnDiscord implements AutoCloseable {
     final LocalDiscord discord = LocalDiscord.start();
     final LocalUser teacher = discord.addUser("juf.anna");
     final LocalUser bystander = discord.addUser("stagiair");
-    final LocalGuild guild = discord.addGuild("De Regenboog", discord.addUser("ict.beheer"));
+    /** The server's owner: an admin (Manage Server), without the teacher role. */
+    final LocalUser admin = discord.addUser("ict.beheer");
+    final LocalGuild guild = discord.addGuild("De Regenboog", admin);
     final LocalChannel groep5 = guild.addTextChannel("groep-5");
     final LocalRole teacherRole = guild.addRole("Leerkracht", 0L);
     final JumpingClock clock = new JumpingClock();
@@ -39,9 +42,15 @@ final class SchoolOnDiscord implements AutoCloseable {
     ClassBridge bot;
 
     SchoolOnDiscord(Path folder) throws Exception {
+        this(folder, school -> { });
+    }
+
+    /** A school with more seeded before the bot logs in (other servers, colleagues), by {@code seed}. */
+    SchoolOnDiscord(Path folder, java.util.function.Consumer<SchoolOnDiscord> seed) throws Exception {
         this.folder = folder;
         guild.addMember(teacher, teacherRole);
         guild.addMember(bystander);
+        seed.accept(this);
         start();
     }
 
@@ -58,6 +67,7 @@ final class SchoolOnDiscord implements AutoCloseable {
         env.put("CLASSBRIDGE_DISCORD_GATEWAY_URL", discord.gatewayUrl());
         env.put("CLASSBRIDGE_DISCORD_TEACHER_ROLE", "Leerkracht");
         env.put("CLASSBRIDGE_DISCORD_DM_PER_SECOND", "50");
+        env.put("CLASSBRIDGE_DISCORD_GUILDS", Long.toUnsignedString(guild.id()));
         env.put("CLASSBRIDGE_DATABASE_PATH", folder.resolve("classbridge.db").toString());
         // Families are never disturbed at night; the test runs at any hour, so quiet hours are off.
         env.put("CLASSBRIDGE_QUIET_HOURS_START", "00:00");

@@ -13,14 +13,16 @@ import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
+import nl.classbridge.roster.TeacherDm;
 import nl.classbridge.store.SchoolClassRepository;
 import nl.classbridge.store.StudentRepository;
 
 /**
  * Tells the teacher by DM when a family cannot be reached, through the outbox like every other
- * message. The text names the child, never the guardian's address.
+ * message, and a former teacher when their class was taken over. The text names the child, never
+ * the guardian's address.
  */
-public final class TeacherNotices implements TeacherNotice, TeacherMessages {
+public final class TeacherNotices implements TeacherNotice, TeacherMessages, TeacherDm {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A notice as stored in the outbox: to whom, and the rendered text. */
@@ -57,12 +59,22 @@ public final class TeacherNotices implements TeacherNotice, TeacherMessages {
         send(schoolClass, texts.forClass(schoolClass, messageKey, values), dedupeKey);
     }
 
+    @Override
+    public void tell(long teacherUserId, SchoolClass schoolClass, String messageKey, Map<String, ?> values,
+            String dedupeKey) {
+        send(teacherUserId, schoolClass, texts.forClass(schoolClass, messageKey, values), dedupeKey);
+    }
+
     private void notify(SchoolClass schoolClass, String key, Student student, String dedupeKey) {
         send(schoolClass, texts.forClass(schoolClass, key, Map.of("student", student.name())), dedupeKey);
     }
 
     private void send(SchoolClass schoolClass, String text, String dedupeKey) {
-        String payload = JSON.createObjectNode().put("user", schoolClass.teacherUserId()).put("text", text).toString();
+        send(schoolClass.teacherUserId(), schoolClass, text, dedupeKey);
+    }
+
+    private void send(long teacherUserId, SchoolClass schoolClass, String text, String dedupeKey) {
+        String payload = JSON.createObjectNode().put("user", teacherUserId).put("text", text).toString();
         outbox.enqueue(new OutgoingMessage(dedupeKey, Optional.of(schoolClass.id()), Optional.empty(),
                 DeliveryChannel.DISCORD_DM, DiscordDmSender.TEACHER_NOTICE, payload));
     }
