@@ -117,7 +117,7 @@ class StepViewTest {
                 Answer.given(4242, "went-well", "# Voetbal @everyone", AnswerSource.DISCORD_TEXT, Instant.EPOCH),
                 Answer.skipped(4242, "good-to-know", AnswerSource.DISCORD_BUTTON, Instant.EPOCH)));
         StepView.View view = new StepView(messages).of(conversation.stepAt(99), context);
-        assertThat(view.content()).contains("\\*Sam\\*", "😄 Heel goed", "\\# Voetbal @everyone", "(overgeslagen)");
+        assertThat(view.content()).contains("\\*Sam\\*", "😄 Heel goed", "\\# Voetbal \\@everyone", "(overgeslagen)");
         assertThat(view.content().length()).isLessThanOrEqualTo(DiscordLimits.MESSAGE);
         StringSelectMenu change = (StringSelectMenu) view.rows().get(0).getComponents().get(0);
         assertThat(change.getOptions()).extracting(o -> o.getValue()).containsExactly("0", "1", "2");
