@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.Reply;
+import nl.classbridge.checkin.Step;
 import nl.classbridge.checkin.questionnaire.AnswerCheck;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
@@ -109,6 +110,10 @@ public final class CheckinInteractions {
             openModal(event, id, guardianId);
             return;
         }
+        if (id.action() == CheckinIds.Action.READ_ALL) {
+            readAll(event, id, guardianId);
+            return;
+        }
         Reply reply = switch (id.action()) {
             case START -> conversations.begin(id.requestId(), guardianId);
             case ANSWER -> questionAt(id).map(q -> conversations.answer(id.requestId(), guardianId, q.id(),
@@ -143,6 +148,16 @@ public final class CheckinInteractions {
         var earlier = checkins.answers(id.requestId()).stream()
                 .filter(a -> a.questionId().equals(question.get().id())).findFirst();
         event.replyModal(view.answerModal(question.get(), id.question(), earlier, context)).queue();
+    }
+
+    /** Every answer in full, in messages only the parent sees; the summary stays as it is. */
+    private void readAll(GenericComponentInteractionCreateEvent event, CheckinIds.Id id, long guardianId) {
+        Reply current = conversations.current(id.requestId(), guardianId);
+        if (current instanceof Reply.Show show && show.step() instanceof Step.Summary summary) {
+            Respond.privately(event, view.summaryInFull(summary, contexts.of(show.request())));
+        } else {
+            show(event, current);
+        }
     }
 
     /** Updates the pressed message to the next step, or answers privately when nothing changed. */

@@ -9,11 +9,11 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
+import nl.classbridge.messages.DiscordLimits;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.SchoolClass;
@@ -84,7 +84,7 @@ public final class GuardianCommand implements SlashCommand {
         if (result instanceof ClassRoster.EmailGuardianAdded.Added added) {
             reply = texts.forClass(schoolClass, "teacher.guardian.added-email", Map.of("student", added.student().name()));
         } else if (result instanceof ClassRoster.EmailGuardianAdded.UnknownStudent) {
-            reply = texts.forClass(schoolClass, "teacher.student.unknown", Map.of("student", student));
+            reply = texts.forClass(schoolClass, "teacher.student.unknown", Map.of("student", DiscordLimits.echo(student)));
         } else if (result instanceof ClassRoster.EmailGuardianAdded.LanguageInvalid invalid) {
             reply = texts.forClass(schoolClass, "teacher.option-invalid",
                     Map.of("option", "language", "expected", nl.classbridge.domain.Language.codes()));
@@ -102,7 +102,8 @@ public final class GuardianCommand implements SlashCommand {
                         ? texts.forClass(schoolClass, "teacher.guardian.removed", Map.of())
                         : texts.forClass(schoolClass, "teacher.option-invalid",
                                 Map.of("option", "guardian", "expected", "/guardian list")))
-                .orElseGet(() -> texts.forClass(schoolClass, "teacher.student.unknown", Map.of("student", name)));
+                .orElseGet(() -> texts.forClass(schoolClass, "teacher.student.unknown",
+                        Map.of("student", DiscordLimits.echo(name))));
         Respond.privately(event, reply);
     }
 
@@ -110,7 +111,7 @@ public final class GuardianCommand implements SlashCommand {
         List<String> lines = new ArrayList<>();
         for (var entry : roster.students(schoolClass)) {
             for (Guardian guardian : entry.guardians()) {
-                lines.add("• **" + MarkdownSanitizer.escape(entry.student().name()) + "** #" + guardian.id() + ": "
+                lines.add("• **" + texts.value(schoolClass, entry.student().name()) + "** #" + guardian.id() + ": "
                         + describe(schoolClass, guardian));
             }
         }
