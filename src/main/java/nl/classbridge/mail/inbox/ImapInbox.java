@@ -18,6 +18,7 @@ import java.util.Properties;
 import nl.classbridge.config.Imap;
 import nl.classbridge.config.MailSecurity;
 import nl.classbridge.store.MailSeenRepository;
+import nl.classbridge.logs.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +75,7 @@ public final class ImapInbox implements AutoCloseable {
                 outcome = handler.handle((MimeMessage) message);
             } catch (RuntimeException e) {
                 // Never retried: a mail that breaks the handler would break it at every look.
-                LOG.error("A received mail (uid {}) could not be handled: {}", uid, e.getClass().getSimpleName(), e);
+                LOG.error("A received mail (uid {}) could not be handled: {}", uid, Failure.code(e), Failure.withoutText(e));
                 outcome = "error";
             }
             if (seen.markProcessed(validity, uid, outcome, clock.instant())) {
