@@ -16,7 +16,7 @@ import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything the process logs while it is open, at TRACE for every logger (ClassBridge's, JDA's,
+ * Everything the process logs while it is open, at TRACE (or a level given) for every logger (ClassBridge's, JDA's,
  * the database's, the test servers'), each line with its failure printed in full, messages
  * included: what would reach the log if a line carried personal data. The console is quiet
  * meanwhile; the lines are kept for the test to read.
@@ -47,10 +47,15 @@ public final class LogCapture implements AutoCloseable {
     };
 
     public LogCapture() {
+        this(Level.TRACE);
+    }
+
+    /** Captures from {@code level} up, for a test that looks for failures rather than for data. */
+    public LogCapture(Level level) {
         for (String name : NAMED) {
             Logger logger = context.getLogger(name);
             levels.put(name, logger.getLevel());
-            logger.setLevel(Level.TRACE);
+            logger.setLevel(level);
         }
         for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {
             consoles.add(it.next());

@@ -188,7 +188,8 @@ public final class UpdateCommand implements SlashCommand, ComponentHandler {
         try {
             until = LocalDate.parse(event.getOption("until", OptionMapping::getAsString).strip());
         } catch (DateTimeParseException e) {
-            Respond.privately(event, texts.forClass(schoolClass, "teacher.update.pause-in-past", Map.of()));
+            Respond.privately(event, texts.forClass(schoolClass, "teacher.option-invalid", Map.of("option", "until",
+                    "expected", LocalDate.now(clock.withZone(schoolClass.timezone())).plusDays(7).toString())));
             return;
         }
         UpdateSchedules.Paused result = schedules.pause(schoolClass, until,
