@@ -18,7 +18,10 @@ public final class DiscordLimits {
     public static final int CUSTOM_ID = 100;
     public static final int MODAL_TITLE = 45;
     public static final int TEXT_INPUT_LABEL = 45;
+    /** Options in a select menu, and choices an autocomplete may offer. */
     public static final int SELECT_OPTIONS = 25;
+    /** The name and the value of an autocomplete choice. */
+    public static final int CHOICE = 100;
     /** How much of an option the person typed is said back to them ("I don't know ..."). */
     public static final int ECHO = 100;
 

@@ -223,6 +223,27 @@ class HostileTextTest {
         assertNothingCrashed();
     }
 
+    @Test
+    @DisplayName("GIVEN 30 questionnaires WHEN the teacher types in the questionnaire option THEN the 25 suggestions"
+            + " Discord takes, and the reply to a questionnaire that does not exist")
+    void manySuggestions() throws Exception {
+        Path questionnaires = folder.resolve("questionnaires");
+        java.nio.file.Files.createDirectories(questionnaires);
+        String checkin = java.nio.file.Files.readString(Path.of("config/questionnaires/check-in.yml"));
+        for (int i = 1; i <= 30; i++) {
+            java.nio.file.Files.writeString(questionnaires.resolve("check-in-" + i + ".yml"),
+                    checkin.replace("id: check-in", "id: check-in-" + i));
+        }
+        school.extraEnvironment.put("CLASSBRIDGE_TEXTS_QUESTIONNAIRES_FOLDER", questionnaires.toString());
+        school.restart();
+        setUpClass("Sam");
+        InteractionResponse suggestions = school.discord.autocomplete(school.teacher, school.groep5, "checkin start",
+                Map.of("questionnaire", "check"), "questionnaire").awaitResponse();
+        assertThat(suggestions.data().path("choices")).hasSize(25);
+        assertThat(school.teacher("checkin start", Map.of("questionnaire", "check-in-99"))).contains("check-in-99");
+        assertNothingCrashed();
+    }
+
     // ---- Unicode
 
     @Test
