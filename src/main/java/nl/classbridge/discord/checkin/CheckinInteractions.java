@@ -167,8 +167,10 @@ public final class CheckinInteractions {
         } else if (reply instanceof Reply.Finished finished) {
             CheckinContext context = contexts.of(finished.request());
             event.editMessage(DiscordMessages.edit(view.thanks(context, finished.nextChild().isPresent()))).queue();
-            finished.nextChild().ifPresent(next -> event.getMessageChannel()
-                    .sendMessage(DiscordMessages.create(view.greeting(contexts.of(next)))).queue());
+            // The DM channel of a button press is detached in JDA (no cache): open it to send in it.
+            finished.nextChild().ifPresent(next -> event.getUser().openPrivateChannel()
+                    .flatMap(channel -> channel.sendMessage(DiscordMessages.create(view.greeting(contexts.of(next)))))
+                    .queue());
         } else if (reply instanceof Reply.Refused refused) {
             Respond.privately(event, refusal(refused));
         } else if (reply instanceof Reply.CannotSkip) {
