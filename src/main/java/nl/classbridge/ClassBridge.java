@@ -66,6 +66,7 @@ import nl.classbridge.store.Repositories;
 import nl.classbridge.updates.UpdatePost;
 import nl.classbridge.updates.UpdateRuns;
 import nl.classbridge.updates.UpdateSchedules;
+import nl.classbridge.logs.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -318,7 +319,8 @@ public final class ClassBridge implements AutoCloseable {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.error("Scheduled job {} failed; it runs again at its next turn", job, e);
+            LOG.error("Scheduled job {} failed ({}); it runs again at its next turn", job, Failure.code(e),
+                    Failure.withoutText(e));
         }
     }
 }

@@ -20,6 +20,7 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import nl.classbridge.discord.checkin.CheckinInteractions;
+import nl.classbridge.logs.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * commands), check-in buttons, selects and modals to the conversation, and DMs typed to the bot
  * as answers. Anything from a server the bot does not serve ({@code discord.guilds}) gets a polite
  * refusal and goes no further. Work runs on {@link UserStripes}, off JDA's event thread. A failure
- * is logged by its type only and answered with a polite error.
+ * is logged by its class, a reason code and its stack frames, never its message, and answered with a
+ * polite error.
  */
 public final class CommandRouter extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
@@ -96,7 +98,7 @@ public final class CommandRouter extends ListenerAdapter {
         try {
             command.autocomplete(event);
         } catch (RuntimeException e) {
-            LOG.error("Autocomplete for /{} failed: {}", event.getName(), e.getClass().getSimpleName(), e);
+            LOG.error("Autocomplete for /{} failed: {}", event.getName(), DiscordFailures.reason(e), Failure.withoutText(e));
             event.replyChoices().queue();
         }
     }
@@ -150,7 +152,7 @@ public final class CommandRouter extends ListenerAdapter {
                 try {
                     checkin.directMessage(event);
                 } catch (RuntimeException e) {
-                    LOG.error("Handling a DM failed: {}", e.getClass().getSimpleName(), e);
+                    LOG.error("Handling a DM failed: {}", DiscordFailures.reason(e), Failure.withoutText(e));
                 }
             });
         }
@@ -197,7 +199,7 @@ public final class CommandRouter extends ListenerAdapter {
         try {
             handler.run();
         } catch (RuntimeException e) {
-            LOG.error("{} failed: {}", what, e.getClass().getSimpleName(), e);
+            LOG.error("{} failed: {}", what, DiscordFailures.reason(e), Failure.withoutText(e));
             Respond.privately(event, texts.forSchool("common.error.generic", Map.of()));
         }
     }

@@ -37,6 +37,7 @@ public final class DiscordBot implements AutoCloseable {
     /** Logs in, waits until ready, and registers the commands (replacing what was registered). */
     public static DiscordBot connect(Discord settings, CommandRouter router, CommandDefinitions definitions)
             throws InterruptedException {
+        DiscordFailures.installAsDefault();
         JDABuilder builder = JDABuilder.createLight(settings.token().orElseThrow().reveal(),
                         List.of(GatewayIntent.DIRECT_MESSAGES))
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restUrl().toString()))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,11 +12,13 @@ import nl.classbridge.ClassBridge;
 import nl.classbridge.config.ConfigLoader;
 import nl.classbridge.config.Settings;
 import nl.classbridge.sandbox.discord.Interaction;
+import nl.classbridge.sandbox.discord.InteractionResponse;
 import nl.classbridge.sandbox.discord.LocalChannel;
 import nl.classbridge.sandbox.discord.LocalDiscord;
 import nl.classbridge.sandbox.discord.LocalGuild;
 import nl.classbridge.sandbox.discord.LocalRole;
 import nl.classbridge.sandbox.discord.LocalUser;
+import nl.classbridge.sandbox.discord.PostedMessage;
 import nl.classbridge.store.Database;
 import nl.classbridge.testing.JumpingClock;
 
@@ -100,6 +103,60 @@ final class SchoolOnDiscord implements AutoCloseable {
         Matcher matcher = CODE.matcher(reply);
         assertThat(matcher.find()).as("an invite code in: " + reply).isTrue();
         return matcher.group();
+    }
+
+    /** A parent joins with a fresh invite code for {@code student}, in a DM with the bot. */
+    LocalUser joined(String username, String student) {
+        LocalUser parent = parent(username);
+        String reply = command(parent, discord.directChannel(parent), "join", Map.of("code", inviteCode(student)));
+        assertThat(reply).as(reply).contains(student);
+        return parent;
+    }
+
+    /** The check-in greeting about {@code child}: the DM with a Start button. */
+    PostedMessage awaitGreeting(LocalUser parent, String child) {
+        return discord.awaitValue("the check-in greeting about " + child, () -> discord.directMessagesTo(parent).stream()
+                .filter(m -> m.content().contains(child) && m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
+                .findFirst());
+    }
+
+    /** The first component on {@code message} whose id starts with {@code prefix}. */
+    static String idStartingWith(PostedMessage message, String prefix) {
+        return message.customIds().stream().filter(id -> id.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + prefix + " in " + message.customIds()));
+    }
+
+    /** Presses the component starting with {@code prefix} and returns the message once updated in place. */
+    PostedMessage press(LocalUser parent, PostedMessage message, String prefix) {
+        return updated(parent, message, discord.pressButton(parent, message, idStartingWith(message, prefix)));
+    }
+
+    /** Chooses {@code value} in the select menu starting with {@code prefix}; the message once updated. */
+    PostedMessage choose(LocalUser parent, PostedMessage message, String prefix, String value) {
+        return updated(parent, message, discord.chooseOptions(parent, message, idStartingWith(message, prefix),
+                List.of(value)));
+    }
+
+    /** Opens the answer form on {@code message}, writes {@code text} and sends it; the message once updated. */
+    PostedMessage answerInForm(LocalUser parent, PostedMessage message, String text) {
+        InteractionResponse modal = discord.pressButton(parent, message, idStartingWith(message, "ci:open:"))
+                .awaitResponse();
+        assertThat(modal.type()).isEqualTo(InteractionResponse.MODAL);
+        return updated(parent, message, discord.submitModal(parent, message, modal.data().get("custom_id").asText(),
+                Map.of("answer", text)));
+    }
+
+    private PostedMessage updated(LocalUser parent, PostedMessage message, Interaction interaction) {
+        InteractionResponse response = interaction.awaitResponse();
+        assertThat(response.type()).as(response.content()).isEqualTo(InteractionResponse.UPDATE_MESSAGE);
+        discord.await("the message to show the bot's update", () -> latest(parent, message).content()
+                .equals(response.content()));
+        return latest(parent, message);
+    }
+
+    /** The message as it is now. */
+    PostedMessage latest(LocalUser parent, PostedMessage message) {
+        return discord.directMessagesTo(parent).stream().filter(m -> m.id() == message.id()).findFirst().orElseThrow();
     }
 
     /** A second look at the bot's database, as the teacher's answers would be read. */

@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.Reply;
+import nl.classbridge.checkin.Step;
 import nl.classbridge.checkin.questionnaire.AnswerCheck;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
@@ -122,6 +123,10 @@ public final class CheckinInteractions {
             openModal(event, id, guardianId);
             return;
         }
+        if (id.action() == CheckinIds.Action.READ_ALL) {
+            readAll(event, id, guardianId);
+            return;
+        }
         Reply reply = switch (id.action()) {
             case START -> conversations.begin(id.requestId(), guardianId);
             case ANSWER -> questionAt(id).map(q -> conversations.answer(id.requestId(), guardianId, q.id(),
@@ -158,6 +163,16 @@ public final class CheckinInteractions {
         event.replyModal(view.answerModal(question.get(), id.question(), earlier, context)).queue();
     }
 
+    /** Every answer in full, in messages only the parent sees; the summary stays as it is. */
+    private void readAll(GenericComponentInteractionCreateEvent event, CheckinIds.Id id, long guardianId) {
+        Reply current = conversations.current(id.requestId(), guardianId);
+        if (current instanceof Reply.Show show && show.step() instanceof Step.Summary summary) {
+            Respond.privately(event, view.summaryInFull(summary, contexts.of(show.request())));
+        } else {
+            show(event, current);
+        }
+    }
+
     /** Updates the pressed message to the next step, or answers privately when nothing changed. */
     private <T extends IReplyCallback & IMessageEditCallback> void show(T event, Reply reply) {
         if (reply instanceof Reply.Show show) {
@@ -165,8 +180,11 @@ public final class CheckinInteractions {
         } else if (reply instanceof Reply.Finished finished) {
             CheckinContext context = contexts.of(finished.request());
             event.editMessage(DiscordMessages.edit(view.thanks(context, finished.nextChild().isPresent()))).queue();
-            finished.nextChild().filter(next -> finished.greetNext()).ifPresent(next -> event.getMessageChannel()
-                    .sendMessage(DiscordMessages.create(view.greeting(contexts.of(next)))).queue());
+            // The DM channel of a button press is detached in JDA (no cache): open it to send in it.
+            finished.nextChild().filter(next -> finished.greetNext()).ifPresent(next -> event.getUser()
+                    .openPrivateChannel()
+                    .flatMap(channel -> channel.sendMessage(DiscordMessages.create(view.greeting(contexts.of(next)))))
+                    .queue());
         } else if (reply instanceof Reply.Refused refused) {
             Respond.privately(event, refusal(refused));
         } else if (reply instanceof Reply.CannotSkip) {

@@ -13,6 +13,7 @@ import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
+import nl.classbridge.messages.DiscordLimits;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.GuardianLink;
@@ -87,7 +88,7 @@ public final class GuardianCommand implements SlashCommand {
         if (result instanceof ClassRoster.EmailGuardianAdded.Added added) {
             reply = texts.forClass(schoolClass, "teacher.guardian.added-email", Map.of("student", added.student().name()));
         } else if (result instanceof ClassRoster.EmailGuardianAdded.UnknownStudent) {
-            reply = texts.forClass(schoolClass, "teacher.student.unknown", Map.of("student", student));
+            reply = texts.forClass(schoolClass, "teacher.student.unknown", Map.of("student", DiscordLimits.echo(student)));
         } else if (result instanceof ClassRoster.EmailGuardianAdded.LanguageInvalid invalid) {
             reply = texts.forClass(schoolClass, "teacher.option-invalid",
                     Map.of("option", "language", "expected", nl.classbridge.domain.Language.codes()));
@@ -105,7 +106,8 @@ public final class GuardianCommand implements SlashCommand {
                         ? texts.forClass(schoolClass, "teacher.guardian.removed", Map.of())
                         : texts.forClass(schoolClass, "teacher.option-invalid",
                                 Map.of("option", "guardian", "expected", "/guardian list")))
-                .orElseGet(() -> texts.forClass(schoolClass, "teacher.student.unknown", Map.of("student", name)));
+                .orElseGet(() -> texts.forClass(schoolClass, "teacher.student.unknown",
+                        Map.of("student", DiscordLimits.echo(name))));
         Respond.privately(event, reply);
     }
 
