@@ -175,7 +175,9 @@ class HostileTextTest {
         setUpClass("Sam");
         LocalUser parent = school.joined("papa.sam", "Sam");
         school.teacher("update add", Map.of("text", "De tafel van 7"));
-        Map<String, JsonNode> commands = commandsAndSubcommands(school.discord.globalCommands());
+        // Teacher commands are registered in the school's server, the parents' /join everywhere.
+        Map<String, JsonNode> commands = commandsAndSubcommands(school.discord.guildCommands(school.guild));
+        commands.putAll(commandsAndSubcommands(school.discord.globalCommands()));
         assertThat(commands.keySet()).contains("class setup", "student add", "guardian add-email", "checkin start",
                 "update add", "update pause", "invite", "join");
 
