@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.classbridge.checkin.ActiveQuestionnaires;
+import nl.classbridge.checkin.CheckinRevocation;
 import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.EmailFollowUp;
@@ -43,17 +44,20 @@ import nl.classbridge.discord.commands.StudentCommand;
 import nl.classbridge.discord.commands.UpdateCommand;
 import nl.classbridge.checkin.email.CheckinEmails;
 import nl.classbridge.mail.EmailComposers;
+import nl.classbridge.mail.ReplyTokens;
 import nl.classbridge.mail.SmtpSender;
 import nl.classbridge.mail.updates.UpdateEmailComposer;
 import nl.classbridge.mail.checkin.CheckinEmailComposer;
 import nl.classbridge.mail.checkin.CheckinReplies;
 import nl.classbridge.mail.inbox.ImapInbox;
 import nl.classbridge.mail.inbox.InboxLoop;
+import nl.classbridge.mail.trust.ReceivedMail;
 import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.messages.CommandTexts;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.roster.ClassRoster;
+import nl.classbridge.roster.ClassTeachers;
 import nl.classbridge.roster.Enrolment;
 import nl.classbridge.roster.InviteCode;
 import nl.classbridge.store.Database;
@@ -62,6 +66,7 @@ import nl.classbridge.store.Repositories;
 import nl.classbridge.updates.UpdatePost;
 import nl.classbridge.updates.UpdateRuns;
 import nl.classbridge.updates.UpdateSchedules;
+import nl.classbridge.logs.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -144,24 +149,30 @@ public final class ClassBridge implements AutoCloseable {
         Outbox outbox = new Outbox(database, store.deliveries(), store.guardians(), clock, settings.quietHours(),
                 settings.school().timezone());
         ClassRoster roster = new ClassRoster(database, store.classes(), store.students(), store.guardians(),
-                store.auditLog(), settings.school().defaultLanguage(), settings.school().timezone(), clock);
+                store.classTeachers(), store.deliveries(),
+                new CheckinRevocation(database, store.checkins(), store.deliveries()), store.auditLog(),
+                settings.school().defaultLanguage(), settings.school().timezone(), clock);
         Enrolment enrolment = new Enrolment(database, store.students(), store.guardians(), store.invites(),
-                store.joinAttempts(), new InviteCode(), clock);
+                store.joinAttempts(), new InviteCode(), store.auditLog(), clock);
         CheckinRounds rounds = new CheckinRounds(database, store.checkins(), store.students(), store.guardians(),
                 questionnaires, versions, store.auditLog(), clock);
         Conversations conversations = new Conversations(database, store.checkins(), store.guardians(), versions, clock);
         CheckinContexts contexts = new CheckinContexts(store.checkins(), store.students(), store.guardians(),
                 store.classes(), versions, texts);
         StepView stepView = new StepView(texts.messages());
-        ClassChannel classChannel = new ClassChannel(store.classes(), texts);
         UpdatePost updatePost = new UpdatePost(texts.messages(), settings.school().name());
         TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes(), texts);
+        ClassTeachers teachers = new ClassTeachers(database, store.classes(), store.classTeachers(), store.auditLog(),
+                notices, clock);
+        ClassChannel classChannel = new ClassChannel(teachers, texts);
+        TeacherCheck teacherCheck = new TeacherCheck(settings.discord().teacherRole());
         UpdateRuns updates = new UpdateRuns(database, store.classes(), store.schedules(), store.highlights(),
                 store.guardians(), outbox, updatePost, notices, store.auditLog(), settings.updates(), clock);
 
         running.stripes = new UserStripes(EVENT_THREADS);
         CommandRouter router = new CommandRouter(List.of(
-                new ClassCommand(roster, classChannel, store.students(), store.guardians(), texts),
+                new ClassCommand(roster, teachers, classChannel, teacherCheck, store.students(), store.guardians(),
+                        texts),
                 new StudentCommand(roster, classChannel, store.students(), texts),
                 new InviteCommand(enrolment, roster, classChannel, store.students(), texts, settings.school().name()),
                 new GuardianCommand(roster, classChannel, store.students(), texts),
@@ -171,17 +182,19 @@ public final class ClassBridge implements AutoCloseable {
                 new UpdateCommand(store.highlights(), new UpdateSchedules(database, store.schedules(), store.auditLog(),
                         clock), updates, classChannel, texts, clock)),
                 new CheckinInteractions(conversations, store.checkins(), store.guardians(), contexts, stepView, texts),
-                new TeacherCheck(settings.discord().teacherRole()), texts, running.stripes);
+                teacherCheck, settings.discord()::serves, texts, running.stripes);
         running.bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
 
         List<Sender> senders = new ArrayList<>();
         senders.add(new DiscordDmSender(running.bot.jda(), store.guardians(), store.checkins(), contexts, stepView,
                 texts));
         senders.add(new ChannelPostSender(running.bot.jda(), store.classes()));
+        ReplyTokens replyTokens = new ReplyTokens(store.replyTokens(), clock);
         SmtpSender email = new SmtpSender(settings.mail(), new EmailComposers(List.of(
                 new CheckinEmailComposer(store.checkins(), store.guardians(), store.deliveries(), contexts,
-                        new CheckinEmails(texts.messages(), settings.school().name()), clock),
-                new UpdateEmailComposer(store.classes(), store.guardians(), store.highlights(), updatePost))),
+                        new CheckinEmails(texts.messages(), settings.school().name()), replyTokens, clock),
+                new UpdateEmailComposer(store.classes(), store.guardians(), store.highlights(), updatePost,
+                        replyTokens))),
                 store.deliveries(), clock);
         if (email.configured()) {
             senders.add(email);
@@ -193,9 +206,12 @@ public final class ClassBridge implements AutoCloseable {
                 new CheckinHandOff(store.checkins()), notices, clock, settings.discord().dmPerSecond(),
                 Dispatcher.DEFAULT_MAX_ATTEMPTS);
         if (settings.mail().imap().configured()) {
+            CheckinReplies replies = new CheckinReplies(database, store.checkins(), conversations, contexts,
+                    texts.messages(), outbox, clock);
             ImapInbox inbox = new ImapInbox(settings.mail().imap(), store.mailSeen(),
-                    new CheckinReplies(database, store.deliveries(), store.checkins(), store.guardians(),
-                            conversations, contexts, texts.messages(), outbox, notices, notices, clock), clock);
+                    new ReceivedMail(replyTokens, store.guardians(), store.checkins(), store.deliveries(),
+                            store.students(), store.classes(), replies, notices, notices,
+                            settings.mail().imap().trustedAuthservId()), clock);
             running.inbox = new InboxLoop(inbox, Duration.ofSeconds(settings.mail().imap().pollSeconds()));
             running.inbox.start();
         } else {
@@ -304,7 +320,8 @@ public final class ClassBridge implements AutoCloseable {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.error("Scheduled job {} failed; it runs again at its next turn", job, e);
+            LOG.error("Scheduled job {} failed ({}); it runs again at its next turn", job, Failure.code(e),
+                    Failure.withoutText(e));
         }
     }
 }

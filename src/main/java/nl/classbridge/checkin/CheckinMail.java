@@ -19,6 +19,7 @@ public final class CheckinMail {
     public static final String REMINDER = "checkin-reminder";
     public static final String QUESTIONNAIRE = "checkin-questionnaire";
     public static final String CONFIRMATION = "checkin-confirmation";
+    public static final String ROUND_CLOSED = "checkin-round-closed";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CheckinMail() {
@@ -50,6 +51,16 @@ public final class CheckinMail {
                 classId, request.guardianId(), DeliveryChannel.EMAIL, QUESTIONNAIRE, payload.toString());
     }
 
+    /** The payload of a check-in row about {@code requestId}, as {@link #payload} reads it. */
+    public static String payloadFor(long roundId, long requestId) {
+        return JSON.createObjectNode().put("round", roundId).put("request", requestId).toString();
+    }
+
+    /** Whether a row greets or reminds a guardian once per round, rather than being about one child. */
+    public static boolean oncePerGuardian(String kind) {
+        return GREETING.equals(kind) || REMINDER.equals(kind);
+    }
+
     public static Payload payload(String json) {
         try {
             JsonNode node = JSON.readTree(json);
@@ -60,7 +71,7 @@ public final class CheckinMail {
     }
 
     public static boolean isCheckin(String kind) {
-        return List.of(GREETING, REMINDER, QUESTIONNAIRE, CONFIRMATION).contains(kind);
+        return List.of(GREETING, REMINDER, QUESTIONNAIRE, CONFIRMATION, ROUND_CLOSED).contains(kind);
     }
 
     /** The dedupe key of the questions about one child by email, to find its Message-ID later. */
@@ -79,6 +90,16 @@ public final class CheckinMail {
         understood.forEach(payload.putArray("understood")::add);
         return OutgoingMessage.toGuardian("checkin:" + round.id() + ":reply:" + replyMessageId + ":confirmation",
                 classId, request.guardianId(), DeliveryChannel.EMAIL, CONFIRMATION, payload.toString());
+    }
+
+    /**
+     * The answer to a family's reply that came after the round closed: nothing was saved. Once per
+     * request, however often they reply.
+     */
+    public static OutgoingMessage roundClosed(long classId, CheckinRound round, CheckinRequest request) {
+        ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id());
+        return OutgoingMessage.toGuardian("checkin:" + round.id() + ":request:" + request.id() + ":round-closed",
+                classId, request.guardianId(), DeliveryChannel.EMAIL, ROUND_CLOSED, payload.toString());
     }
 
     /** The parts of a confirmation's payload. */

@@ -26,6 +26,13 @@ import nl.classbridge.store.GuardianRepository;
  * conversation goes on after a restart with the same buttons.
  */
 public final class Conversations {
+    /**
+     * Marks, among the questions sent for a request, that its greeting went out in the conversation
+     * (after the parent finished another child): a Done pressed twice greets once. Not a question id:
+     * those are lower-case words.
+     */
+    static final String GREETED = "(greeting)";
+
     private final Database database;
     private final CheckinRepository checkins;
     private final GuardianRepository guardians;
@@ -82,7 +89,7 @@ public final class Conversations {
      */
     public Reply typed(long guardianId, String text) {
         List<CheckinRequest> open = checkins.openRequestsOf(guardianId).stream()
-                .filter(request -> isOpen(request.roundId()))
+                .filter(request -> isOpen(request.roundId()) && guardians.isLinked(guardianId, request.studentId()))
                 .toList();
         Optional<CheckinRequest> active = open.stream()
                 .filter(request -> request.status() == RequestStatus.IN_PROGRESS).findFirst()
@@ -128,7 +135,10 @@ public final class Conversations {
                 .orElseGet(() -> show(request, conversation)));
     }
 
-    /** The parent pressed Done on the summary: thanks, and the next child's check-in if any. */
+    /**
+     * The parent pressed Done on the summary: thanks, and the next child's check-in if any. The next
+     * child is greeted once, however often Done arrives.
+     */
     public Reply finish(long requestId, long guardianId) {
         return withRequest(requestId, guardianId, (request, conversation) -> {
             if (!conversation.complete()) {
@@ -137,7 +147,11 @@ public final class Conversations {
             Optional<CheckinRequest> next = checkins.openRequestsOf(guardianId).stream()
                     .filter(other -> other.id() != request.id() && isOpen(other.roundId()))
                     .findFirst();
-            return new Reply.Finished(request, next);
+            boolean greetNext = next.isPresent() && !checkins.questionsSent(next.get().id()).contains(GREETED);
+            if (greetNext) {
+                checkins.recordQuestionSent(next.get().id(), GREETED, Optional.empty(), clock.instant());
+            }
+            return new Reply.Finished(request, next, greetNext);
         });
     }
 
@@ -145,14 +159,24 @@ public final class Conversations {
         Reply apply(CheckinRequest request, Conversation conversation);
     }
 
-    /** Loads the request, checks it is this guardian's and its round is open, and acts in one transaction. */
+    /**
+     * Loads the request, checks it is this guardian's, that they are still linked to the child and
+     * that its round is open, and acts in one transaction. A request that is gone was taken back
+     * when the family's link to the child ended.
+     */
     private Reply withRequest(long requestId, long guardianId, Action action) {
         return database.transaction(() -> {
             Optional<CheckinRequest> found = checkins.findRequest(requestId);
-            if (found.isEmpty() || found.get().guardianId() != guardianId) {
+            if (found.isEmpty()) {
+                return new Reply.NoLongerLinked();
+            }
+            if (found.get().guardianId() != guardianId) {
                 return new Reply.NotYours();
             }
             CheckinRequest request = found.get();
+            if (!guardians.isLinked(guardianId, request.studentId())) {
+                return new Reply.NoLongerLinked();
+            }
             CheckinRound round = checkins.findRound(request.roundId()).orElseThrow();
             if (!round.openAt(clock.instant())) {
                 return new Reply.Closed();

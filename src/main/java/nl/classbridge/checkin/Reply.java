@@ -19,12 +19,24 @@ public sealed interface Reply {
     record CannotSkip(CheckinRequest request, Step step) implements Reply {
     }
 
-    /** Done with this child; thanks, and the next child's check-in if there is one. */
-    record Finished(CheckinRequest request, Optional<CheckinRequest> nextChild) implements Reply {
+    /**
+     * Done with this child; thanks, and the next child's check-in if there is one.
+     *
+     * @param greetNext whether to greet {@code nextChild} now: false when Done was pressed before
+     *                  (a double click, a replayed press), so the next child is greeted once
+     */
+    record Finished(CheckinRequest request, Optional<CheckinRequest> nextChild, boolean greetNext) implements Reply {
     }
 
     /** A button from another guardian's message: nothing changes. */
     record NotYours() implements Reply {
+    }
+
+    /**
+     * The parent is no longer linked to this child (the teacher removed them, or the child), or the
+     * check-in was taken back: nothing changes.
+     */
+    record NoLongerLinked() implements Reply {
     }
 
     /** The round is closed (deadline passed or closed by the teacher): nothing changes. */

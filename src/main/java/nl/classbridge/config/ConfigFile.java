@@ -181,8 +181,14 @@ final class ConfigFile {
         return " (line " + line + " of " + file + ")";
     }
 
-    /** Any key mentioning a password, token or secret: never accepted from the file. */
+    /**
+     * Any key mentioning a password, token or secret: never accepted from the file. A known setting
+     * that is no secret (mail.reply-token says where a token goes, it holds none) is an ordinary key.
+     */
     static boolean looksSecret(String key) {
+        if (ConfigKey.find(key).filter(known -> !known.isSecret()).isPresent()) {
+            return false;
+        }
         String lower = key.toLowerCase(Locale.ROOT);
         return lower.contains("password") || lower.contains("token") || lower.contains("secret");
     }

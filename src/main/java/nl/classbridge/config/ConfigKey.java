@@ -61,6 +61,9 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Double> DISCORD_DM_PER_SECOND = setting("discord.dm-per-second", "2",
             ValueTypes.positiveNumber(50),
             "Most private messages sent per second; Discord frowns on bots that send many DMs quickly");
+    public static final ConfigKey<List<Long>> DISCORD_GUILDS = setting("discord.guilds", "",
+            ValueTypes.guildIds(),
+            "The servers (guild ids, comma-separated) the bot serves; empty: every server it is in (not advised)");
 
     public static final ConfigKey<String> MAIL_FROM = setting("mail.from", "",
             ValueTypes.emailAddress(), "Sender of emails to parents, e.g. 'Groep 5 <groep5@school.nl>'; empty: no email");
@@ -92,6 +95,18 @@ public final class ConfigKey<T> {
             ValueTypes.text(200), "Mail folder where replies are read");
     public static final ConfigKey<Integer> MAIL_IMAP_POLL_SECONDS = setting("mail.imap.poll-seconds", "60",
             ValueTypes.wholeNumber(5, 3600), "Seconds between checks for replies when the server cannot push them");
+    public static final ConfigKey<ReplyTokenPlace> MAIL_REPLY_TOKEN = setting("mail.reply-token", "plus-address",
+            ValueTypes.oneOf("a place for the reply token", List.of(ReplyTokenPlace.values()),
+                    ReplyTokenPlace::configName),
+            "Where emails carry the family's reply token: plus-address (bot+TOKEN@ and the subject) or subject only");
+    public static final ConfigKey<Optional<String>> MAIL_TRUSTED_AUTHSERV_ID = setting("mail.trusted-authserv-id", "",
+            ValueTypes.authservId(),
+            "The school's mail server as named in Authentication-Results; a reply it says fails DMARC is held");
+    public static final ConfigKey<Integer> MAIL_MAX_MESSAGE_BYTES = setting("mail.max-message-bytes", "2097152",
+            ValueTypes.wholeNumber(65_536, 52_428_800),
+            "A received mail larger than this many bytes is not read; the teacher is told one came");
+    public static final ConfigKey<Integer> MAIL_IMAP_KEEP_DAYS = setting("mail.imap.keep-days", "30",
+            ValueTypes.wholeNumber(1, 365), "Days a processed mail stays in the bot's mailbox before it is deleted");
 
     public static final ConfigKey<LocalTime> QUIET_HOURS_START = setting("quiet-hours.start", "20:00",
             ValueTypes.time(), "From this time no DMs or emails go to parents; they wait in the outbox");

@@ -7,6 +7,7 @@ import static nl.classbridge.config.ConfigKey.MESSAGES_FOLDER;
 import static nl.classbridge.config.ConfigKey.QUESTIONNAIRES_FOLDER;
 import static nl.classbridge.config.ConfigKey.DISCORD_DM_PER_SECOND;
 import static nl.classbridge.config.ConfigKey.DISCORD_GATEWAY_URL;
+import static nl.classbridge.config.ConfigKey.DISCORD_GUILDS;
 import static nl.classbridge.config.ConfigKey.DISCORD_REST_URL;
 import static nl.classbridge.config.ConfigKey.DISCORD_TEACHER_ROLE;
 import static nl.classbridge.config.ConfigKey.DISCORD_TOKEN;
@@ -14,6 +15,10 @@ import static nl.classbridge.config.ConfigKey.LOGGING_LEVEL;
 import static nl.classbridge.config.ConfigKey.MAIL_FROM;
 import static nl.classbridge.config.ConfigKey.MAIL_IMAP_FOLDER;
 import static nl.classbridge.config.ConfigKey.MAIL_IMAP_HOST;
+import static nl.classbridge.config.ConfigKey.MAIL_IMAP_KEEP_DAYS;
+import static nl.classbridge.config.ConfigKey.MAIL_MAX_MESSAGE_BYTES;
+import static nl.classbridge.config.ConfigKey.MAIL_REPLY_TOKEN;
+import static nl.classbridge.config.ConfigKey.MAIL_TRUSTED_AUTHSERV_ID;
 import static nl.classbridge.config.ConfigKey.MAIL_IMAP_PASSWORD;
 import static nl.classbridge.config.ConfigKey.MAIL_IMAP_POLL_SECONDS;
 import static nl.classbridge.config.ConfigKey.MAIL_IMAP_PORT;
@@ -152,10 +157,12 @@ public final class ConfigLoader {
                         get(values, DISCORD_REST_URL),
                         get(values, DISCORD_GATEWAY_URL),
                         get(values, DISCORD_TEACHER_ROLE),
-                        get(values, DISCORD_DM_PER_SECOND)),
+                        get(values, DISCORD_DM_PER_SECOND),
+                        get(values, DISCORD_GUILDS)),
                 new Mail(
                         get(values, MAIL_FROM),
                         get(values, MAIL_REPLY_TO),
+                        get(values, MAIL_REPLY_TOKEN),
                         new Smtp(
                                 get(values, MAIL_SMTP_HOST),
                                 get(values, MAIL_SMTP_PORT),
@@ -169,7 +176,10 @@ public final class ConfigLoader {
                                 get(values, MAIL_IMAP_USERNAME),
                                 get(values, MAIL_IMAP_PASSWORD),
                                 get(values, MAIL_IMAP_FOLDER),
-                                get(values, MAIL_IMAP_POLL_SECONDS))),
+                                get(values, MAIL_IMAP_POLL_SECONDS),
+                                get(values, MAIL_IMAP_KEEP_DAYS),
+                                get(values, MAIL_MAX_MESSAGE_BYTES),
+                                get(values, MAIL_TRUSTED_AUTHSERV_ID))),
                 new QuietHours(get(values, QUIET_HOURS_START), get(values, QUIET_HOURS_END)),
                 new Retention(get(values, RETENTION_MONTHS)),
                 new Logging(get(values, LOGGING_LEVEL)),

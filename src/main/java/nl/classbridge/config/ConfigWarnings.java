@@ -39,6 +39,10 @@ final class ConfigWarnings {
                     + " https://discord.com/developers/applications, copy the token under Bot > Reset Token"
                     + " and set DISCORD_TOKEN in the environment");
         }
+        if (discord.guilds().isEmpty()) {
+            lines.add("discord.guilds is empty: the bot serves every Discord server it is added to, and registers"
+                    + " its teacher commands for all of them; list the school's server ids in discord.guilds");
+        }
         unencrypted("discord.rest-url", discord.restUrl(), "http", "https");
         unencrypted("discord.gateway-url", discord.gatewayUrl(), "ws", "wss");
     }

@@ -29,7 +29,9 @@ final class ValueTypes {
     static final String NOT_SET = "(not set)";
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
+    private static final Pattern AUTHSERV_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
+    private static final Pattern SNOWFLAKE = Pattern.compile("\\d{17,20}");
     private static final Pattern HOST_NAME = Pattern.compile(
             "[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\.?");
     // At least two colons, so "cafe.be:25" (a host with a port) is not taken for an IPv6 address.
@@ -77,6 +79,22 @@ final class ValueTypes {
             }
             if (!HOST_NAME.matcher(text).matches() && !IPV6.matcher(text).matches()) {
                 throw new InvalidValue("is not a host name");
+            }
+            return Optional.of(text);
+        }, value -> value.orElse(NOT_SET));
+    }
+
+    /**
+     * The name a mail server gives itself in {@code Authentication-Results} (its authserv-id),
+     * usually a host name such as {@code mx.google.com}; empty means none is trusted.
+     */
+    static ValueType<Optional<String>> authservId() {
+        return ValueType.of("a name such as mx.google.com, or nothing", text -> {
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!AUTHSERV_ID.matcher(text).matches()) {
+                throw new InvalidValue("is not a mail server's name (letters, digits, '.', '-', '_')");
             }
             return Optional.of(text);
         }, value -> value.orElse(NOT_SET));
@@ -210,6 +228,35 @@ final class ValueTypes {
                         .findFirst()
                         .orElseThrow(() -> new InvalidValue("is not " + noun)),
                 word);
+    }
+
+    /**
+     * Discord ids (snowflakes) of servers, separated by commas or spaces; empty means none listed.
+     * Doubles are kept once, in the order written.
+     */
+    static ValueType<List<Long>> guildIds() {
+        return ValueType.of("server ids such as 123456789012345678, separated by commas, or nothing", text -> {
+            List<Long> ids = new java.util.ArrayList<>();
+            for (String part : text.split("[,\\s]+")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                long id;
+                try {
+                    if (!SNOWFLAKE.matcher(part).matches()) {
+                        throw new NumberFormatException(part);
+                    }
+                    id = Long.parseUnsignedLong(part);
+                } catch (NumberFormatException e) {
+                    throw new InvalidValue("holds '" + part + "', which is not a server id (17 to 20 digits)");
+                }
+                if (!ids.contains(id)) {
+                    ids.add(id);
+                }
+            }
+            return List.copyOf(ids);
+        }, ids -> ids.isEmpty() ? NOT_SET
+                : ids.stream().map(Long::toUnsignedString).collect(Collectors.joining(", ")));
     }
 
     /** A wall-clock time written H:mm or HH:mm. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import nl.classbridge.logs.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,7 +119,8 @@ public final class DispatchLoop {
             return true;
         } catch (RuntimeException e) {
             // The outbox keeps every row; the next pass picks up where this one stopped.
-            LOG.error("outbox pass failed; trying again in {} s", AFTER_ERROR.toSeconds(), e);
+            LOG.error("outbox pass failed ({}); trying again in {} s", Failure.code(e), AFTER_ERROR.toSeconds(),
+                    Failure.withoutText(e));
             return false;
         }
     }

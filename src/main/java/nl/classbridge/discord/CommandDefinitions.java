@@ -9,6 +9,7 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 import nl.classbridge.domain.Language;
 import nl.classbridge.messages.CommandTexts;
 
@@ -35,6 +36,14 @@ public final class CommandDefinitions {
     public SubcommandData subcommand(String path) {
         CommandTexts.Entry entry = texts.get(path);
         return new SubcommandData(entry.name().en(), entry.description().en())
+                .setNameLocalization(DiscordLocale.DUTCH, entry.name().nl())
+                .setDescriptionLocalization(DiscordLocale.DUTCH, entry.description().nl());
+    }
+
+    /** A group of subcommands, such as {@code teacher} in {@code /class teacher add}. */
+    public SubcommandGroupData subcommandGroup(String path) {
+        CommandTexts.Entry entry = texts.get(path);
+        return new SubcommandGroupData(entry.name().en(), entry.description().en())
                 .setNameLocalization(DiscordLocale.DUTCH, entry.name().nl())
                 .setDescriptionLocalization(DiscordLocale.DUTCH, entry.description().nl());
     }

@@ -4,7 +4,10 @@ import nl.classbridge.messages.Texts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -14,16 +17,20 @@ import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import nl.classbridge.discord.checkin.CheckinInteractions;
+import nl.classbridge.logs.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one listener: slash commands to their class by name (after the teacher check for teacher
  * commands), check-in buttons, selects and modals to the conversation, and DMs typed to the bot
- * as answers. Work runs on {@link UserStripes}, off JDA's event thread. A failure is logged by
- * its type only and answered with a polite error.
+ * as answers. Anything from a server the bot does not serve ({@code discord.guilds}) gets a polite
+ * refusal and goes no further. Work runs on {@link UserStripes}, off JDA's event thread. A failure
+ * is logged by its class, a reason code and its stack frames, never its message, and answered with a
+ * polite error.
  */
 public final class CommandRouter extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
@@ -31,14 +38,18 @@ public final class CommandRouter extends ListenerAdapter {
     private final Map<String, SlashCommand> commands;
     private final CheckinInteractions checkin;
     private final TeacherCheck teacherCheck;
+    private final LongPredicate servesGuild;
+    private final Set<Long> refusedGuilds = ConcurrentHashMap.newKeySet();
     private final Texts texts;
     private final UserStripes stripes;
 
+    /** @param servesGuild whether the bot serves a server, by its id ({@code discord.guilds}) */
     public CommandRouter(List<SlashCommand> commands, CheckinInteractions checkin, TeacherCheck teacherCheck,
-            Texts texts, UserStripes stripes) {
+            LongPredicate servesGuild, Texts texts, UserStripes stripes) {
         this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(SlashCommand::name, Function.identity()));
         this.checkin = checkin;
         this.teacherCheck = teacherCheck;
+        this.servesGuild = servesGuild;
         this.texts = texts;
         this.stripes = stripes;
     }
@@ -49,6 +60,9 @@ public final class CommandRouter extends ListenerAdapter {
 
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        if (elsewhere(event)) {
+            return;
+        }
         stripes.run(event.getUser().getIdLong(), () -> slashCommand(event));
     }
 
@@ -67,6 +81,10 @@ public final class CommandRouter extends ListenerAdapter {
 
     @Override
     public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        if (!served(event)) {
+            event.replyChoices().queue();
+            return;
+        }
         stripes.run(event.getUser().getIdLong(), () -> autocomplete(event));
     }
 
@@ -80,13 +98,16 @@ public final class CommandRouter extends ListenerAdapter {
         try {
             command.autocomplete(event);
         } catch (RuntimeException e) {
-            LOG.error("Autocomplete for /{} failed: {}", event.getName(), e.getClass().getSimpleName(), e);
+            LOG.error("Autocomplete for /{} failed: {}", event.getName(), DiscordFailures.reason(e), Failure.withoutText(e));
             event.replyChoices().queue();
         }
     }
 
     @Override
     public void onButtonInteraction(ButtonInteractionEvent event) {
+        if (elsewhere(event)) {
+            return;
+        }
         Optional<ComponentHandler> handler = handlerOf(event.getComponentId());
         if (handler.isPresent()) {
             stripes.run(event.getUser().getIdLong(), () -> asTeacher(event, "button", () -> handler.get().button(event)));
@@ -99,6 +120,9 @@ public final class CommandRouter extends ListenerAdapter {
 
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        if (elsewhere(event)) {
+            return;
+        }
         if (CheckinInteractions.owns(event.getComponentId())) {
             stripes.run(event.getUser().getIdLong(), () -> safely(event, "check-in select", () -> checkin.select(event)));
         } else {
@@ -108,6 +132,9 @@ public final class CommandRouter extends ListenerAdapter {
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
+        if (elsewhere(event)) {
+            return;
+        }
         Optional<ComponentHandler> handler = handlerOf(event.getModalId());
         if (handler.isPresent()) {
             stripes.run(event.getUser().getIdLong(), () -> asTeacher(event, "form", () -> handler.get().modal(event)));
@@ -125,10 +152,31 @@ public final class CommandRouter extends ListenerAdapter {
                 try {
                     checkin.directMessage(event);
                 } catch (RuntimeException e) {
-                    LOG.error("Handling a DM failed: {}", e.getClass().getSimpleName(), e);
+                    LOG.error("Handling a DM failed: {}", DiscordFailures.reason(e), Failure.withoutText(e));
                 }
             });
         }
+    }
+
+    /** Whether the interaction is in a DM or in a server the bot serves. */
+    private boolean served(Interaction event) {
+        return !event.isFromGuild() || servesGuild.test(event.getGuild().getIdLong());
+    }
+
+    /**
+     * An interaction from a server the bot does not serve: refused politely, without looking at
+     * what it asks, so nothing of any class is read or stored for it.
+     */
+    private boolean elsewhere(IReplyCallback event) {
+        if (served(event)) {
+            return false;
+        }
+        if (refusedGuilds.add(event.getGuild().getIdLong())) {
+            // Once per server: enough for an operator who forgot to list it, no flood from someone who keeps trying.
+            LOG.info("Refusing interactions from server {}: it is not in discord.guilds", event.getGuild().getId());
+        }
+        Respond.privately(event, texts.forSchool("common.error.not-allowed", Map.of()));
+        return true;
     }
 
     /** The command that owns a component id, if any (teacher commands' own buttons and forms). */
@@ -151,7 +199,7 @@ public final class CommandRouter extends ListenerAdapter {
         try {
             handler.run();
         } catch (RuntimeException e) {
-            LOG.error("{} failed: {}", what, e.getClass().getSimpleName(), e);
+            LOG.error("{} failed: {}", what, DiscordFailures.reason(e), Failure.withoutText(e));
             Respond.privately(event, texts.forSchool("common.error.generic", Map.of()));
         }
     }

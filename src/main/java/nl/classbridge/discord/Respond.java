@@ -1,8 +1,11 @@
 package nl.classbridge.discord;
 
+import java.util.ArrayList;
 import java.util.List;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import nl.classbridge.messages.DiscordLimits;
 import nl.classbridge.messages.DiscordPost;
 
 /** Replies to a command: split to Discord's size, never pinging anyone. */
@@ -12,7 +15,23 @@ public final class Respond {
 
     /** A reply only the person who used the command sees: for anything with personal data. */
     public static void privately(IReplyCallback event, String text) {
-        List<MessageCreateData> parts = DiscordPost.of(text);
+        privately(event, text, List.of());
+    }
+
+    /**
+     * The same, with buttons: on the last message, under the end of the text, where the person
+     * reads last.
+     */
+    public static void privately(IReplyCallback event, String text, List<ActionRow> rows) {
+        List<String> split = DiscordLimits.split(text);
+        List<MessageCreateData> parts = new ArrayList<>();
+        for (int i = 0; i < split.size(); i++) {
+            var part = DiscordPost.builder(split.get(i));
+            if (i == split.size() - 1) {
+                part.setComponents(rows);
+            }
+            parts.add(part.build());
+        }
         if (event.isAcknowledged()) {
             parts.forEach(part -> event.getHook().sendMessage(part).setEphemeral(true).queue());
             return;

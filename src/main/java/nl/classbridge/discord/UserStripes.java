@@ -3,6 +3,9 @@ package nl.classbridge.discord;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import nl.classbridge.logs.Failure;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Handles Discord events on a few threads instead of JDA's one, so a burst of button presses
@@ -10,6 +13,7 @@ import java.util.concurrent.TimeUnit;
  * in order: two answers typed quickly one after the other are never swapped.
  */
 public final class UserStripes implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(UserStripes.class);
     private final ExecutorService[] stripes;
 
     public UserStripes(int threads) {
@@ -19,6 +23,9 @@ public final class UserStripes implements AutoCloseable {
             stripes[i] = Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "classbridge-events-" + number);
                 thread.setDaemon(true);
+                // Handlers catch their own failures; anything that still gets out is logged without its text.
+                thread.setUncaughtExceptionHandler((where, failure) -> LOG.error("An event handler failed: {}",
+                        DiscordFailures.reason(failure), Failure.withoutText(failure)));
                 return thread;
             });
         }

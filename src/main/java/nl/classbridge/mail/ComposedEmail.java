@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
  * @param inReplyTo  the Message-ID this email answers (a confirmation of a reply), if any
  * @param references the Message-IDs of the conversation, oldest first; may be empty
  * @param language   the language of the body for {@code Content-Language}, e.g. {@code nl}, {@code ar}
+ * @param replyToken the family's reply token (see {@link ReplyTokens}): the sender puts it in the
+ *                   Reply-To and the subject, so a reply can be verified; empty for none
  * @throws IllegalArgumentException when a value meant for a header holds a line break, a
- *                                  Message-ID does not look like one, or the language is no tag
+ *                                  Message-ID does not look like one, the language is no tag, or
+ *                                  the token is not one
  */
 public record ComposedEmail(
         String to,
@@ -27,7 +30,8 @@ public record ComposedEmail(
         String html,
         Optional<String> inReplyTo,
         List<String> references,
-        String language) {
+        String language,
+        Optional<String> replyToken) {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+@[^<>\\s]+>");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
@@ -47,11 +51,20 @@ public record ComposedEmail(
         if (!LANGUAGE_TAG.matcher(language).matches()) {
             throw new IllegalArgumentException("language must be a language tag such as nl or ar");
         }
+        Objects.requireNonNull(replyToken, "replyToken");
+        if (replyToken.filter(token -> !ReplyTokens.TOKEN.matcher(token).matches()).isPresent()) {
+            throw new IllegalArgumentException("replyToken must be a reply token");
+        }
     }
 
     /** A new email that does not answer another one. */
     public static ComposedEmail of(String to, String subject, String text, String html, String language) {
-        return new ComposedEmail(to, subject, text, html, Optional.empty(), List.of(), language);
+        return new ComposedEmail(to, subject, text, html, Optional.empty(), List.of(), language, Optional.empty());
+    }
+
+    /** This email, carrying the family's reply token. */
+    public ComposedEmail withReplyToken(String token) {
+        return new ComposedEmail(to, subject, text, html, inReplyTo, references, language, Optional.of(token));
     }
 
     /**

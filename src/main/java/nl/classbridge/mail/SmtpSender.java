@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Properties;
 import nl.classbridge.config.Mail;
 import nl.classbridge.config.MailSecurity;
+import nl.classbridge.config.ReplyTokenPlace;
 import nl.classbridge.config.Secret;
 import nl.classbridge.config.Smtp;
 import nl.classbridge.delivery.SendResult;
@@ -38,7 +39,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each mail is multipart/alternative (plain text and HTML, both UTF-8) with Reply-To the bot's
  * mailbox, {@code Auto-Submitted: auto-generated} so auto-responders stay quiet, a
  * {@code List-Unsubscribe} mailto and a Message-ID stored with the delivery <em>before</em> it is
- * sent: a re-send after a crash carries the same id.
+ * sent: a re-send after a crash carries the same id. A mail with a reply token carries it at the
+ * end of its subject ({@code [token]}) and, with {@code mail.reply-token: plus-address}, in its
+ * Reply-To and List-Unsubscribe as {@code bot+token@school.nl}: a reply, and a STOP, can then be
+ * tied to the family it was sent to.
  *
  * <p>Outcomes: a permanent refusal of the recipient (5xx) makes the family unreachable by email;
  * 4xx, an unreachable server and a failed login are retried from the outbox, and the last two
@@ -65,7 +69,7 @@ public final class SmtpSender implements Sender, AutoCloseable {
     private final InternetAddress from;
     private final InternetAddress replyTo;
     private final String messageIdDomain;
-    private final String listUnsubscribe;
+    private final ReplyTokenPlace tokenPlace;
     private final SecureRandom random = new SecureRandom();
     private Transport transport;
 
@@ -85,16 +89,15 @@ public final class SmtpSender implements Sender, AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.session = Session.getInstance(properties(smtp));
+        this.tokenPlace = mail.replyToken();
         if (smtp.configured()) {
             this.from = configuredAddress("mail.from", mail.from());
             this.replyTo = mail.replyTo().isBlank() ? from : configuredAddress("mail.reply-to", mail.replyTo());
             this.messageIdDomain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
-            this.listUnsubscribe = "<mailto:" + replyTo.getAddress() + "?subject=STOP>";
         } else {
             this.from = null;
             this.replyTo = null;
             this.messageIdDomain = null;
-            this.listUnsubscribe = null;
         }
     }
 
@@ -208,16 +211,22 @@ public final class SmtpSender implements Sender, AutoCloseable {
 
     private MimeMessage message(ComposedEmail email, InternetAddress to, String messageId) throws MessagingException {
         MimeMessage message = new StableIdMessage(session, messageId);
+        InternetAddress replies = email.replyToken().filter(token -> tokenPlace == ReplyTokenPlace.PLUS_ADDRESS)
+                .map(this::plusAddress).orElse(replyTo);
         message.setFrom(from);
-        message.setReplyTo(new Address[] {replyTo});
+        message.setReplyTo(new Address[] {replies});
         message.setRecipient(Message.RecipientType.TO, to);
-        message.setSubject(email.subject(), "UTF-8");
+        message.setSubject(email.replyToken().map(token -> withToken(email.subject(), token)).orElse(email.subject()),
+                "UTF-8");
         message.setSentDate(Date.from(clock.instant()));
         message.setContentLanguage(new String[] {email.language()});
         message.setHeader("Auto-Submitted", "auto-generated");
         // Outlook and Exchange: no out-of-office answers; bounces (NDRs) are still wanted.
         message.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
-        message.setHeader("List-Unsubscribe", listUnsubscribe);
+        // The token goes along, so a STOP through the mail program's unsubscribe button counts too.
+        String stopSubject = email.replyToken().filter(token -> tokenPlace == ReplyTokenPlace.SUBJECT)
+                .map(token -> "STOP%20%5B" + token + "%5D").orElse("STOP");
+        message.setHeader("List-Unsubscribe", "<mailto:" + replies.getAddress() + "?subject=" + stopSubject + ">");
         if (email.inReplyTo().isPresent()) {
             message.setHeader("In-Reply-To", email.inReplyTo().get());
         }
@@ -235,6 +244,25 @@ public final class SmtpSender implements Sender, AutoCloseable {
         message.setContent(alternative);
         message.saveChanges();
         return message;
+    }
+
+    /** The reply-to address with the token as its plus part: {@code bot+token@school.nl}. */
+    private InternetAddress plusAddress(String token) {
+        String bare = replyTo.getAddress();
+        int at = bare.lastIndexOf('@');
+        try {
+            InternetAddress plus = new InternetAddress(bare.substring(0, at) + "+" + token + bare.substring(at), true);
+            plus.setPersonal(replyTo.getPersonal(), "UTF-8");
+            return plus;
+        } catch (AddressException | java.io.UnsupportedEncodingException e) {
+            throw new IllegalArgumentException("the reply token does not make an address", e);
+        }
+    }
+
+    /** The subject with " [token]" at its end, once. */
+    static String withToken(String subject, String token) {
+        String marker = "[" + token + "]";
+        return subject.contains(marker) ? subject : subject + " " + marker;
     }
 
     /** Exactly one address with a domain, or empty: what the family gave may be mistyped. */

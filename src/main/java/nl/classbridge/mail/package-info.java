@@ -1,8 +1,10 @@
 /**
  * Email with families: the SMTP side that sends the outbox's email rows ({@link
  * nl.classbridge.mail.SmtpSender}) and the shape a feature renders an email into ({@link
- * nl.classbridge.mail.ComposedEmail}, {@link nl.classbridge.mail.EmailComposer}). Reading replies
- * lives in {@code nl.classbridge.mail.reply}.
+ * nl.classbridge.mail.ComposedEmail}, {@link nl.classbridge.mail.EmailComposer}) with the family's
+ * reply token ({@link nl.classbridge.mail.ReplyTokens}). Reading the mailbox lives in
+ * {@code nl.classbridge.mail.inbox}, reading one mail in {@code nl.classbridge.mail.reply}, and
+ * deciding what a received mail may change in {@code nl.classbridge.mail.trust}.
  *
  * <p>Only this package knows Jakarta Mail. Logs carry delivery ids and reason codes, never
  * addresses, subjects or bodies.

@@ -2,6 +2,8 @@ package nl.classbridge.messages;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
 import net.dv8tion.jda.api.utils.SplitUtil;
 
 /**
@@ -16,6 +18,12 @@ public final class DiscordLimits {
     public static final int CUSTOM_ID = 100;
     public static final int MODAL_TITLE = 45;
     public static final int TEXT_INPUT_LABEL = 45;
+    /** Options in a select menu, and choices an autocomplete may offer. */
+    public static final int SELECT_OPTIONS = 25;
+    /** The name and the value of an autocomplete choice. */
+    public static final int CHOICE = 100;
+    /** How much of an option the person typed is said back to them ("I don't know ..."). */
+    public static final int ECHO = 100;
 
     private static final String ELLIPSIS = "…";
 
@@ -48,6 +56,36 @@ public final class DiscordLimits {
             cut--;
         }
         return text.substring(0, cut).stripTrailing() + ELLIPSIS;
+    }
+
+    /**
+     * What someone typed in an option, said back to them in a reply: stripped and at most
+     * {@link #ECHO} characters, so 6,000 typed characters do not come back as three messages.
+     */
+    public static String echo(String typed) {
+        return typed == null ? "" : fit(typed.strip(), ECHO);
+    }
+
+    /**
+     * The longest of {@code render.apply(least)} .. {@code render.apply(most)} that fits one
+     * message, for a text whose parts are each shortened to at most n characters; empty if even
+     * {@code least} is too much. {@code render} must grow with n; it is called about log2(most) times.
+     */
+    public static Optional<String> longestFitting(int least, int most, IntFunction<String> render) {
+        String best = null;
+        int low = least;
+        int high = most;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            String text = render.apply(middle);
+            if (text.length() <= MESSAGE) {
+                best = text;
+                low = middle + 1;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** Checks a component id against Discord's limit; a longer one is a bug in the caller. */

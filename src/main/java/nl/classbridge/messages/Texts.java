@@ -6,7 +6,6 @@ import java.util.Optional;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
-import nl.classbridge.messages.Messages;
 
 /** The bot's texts for Discord, in the right language for who reads them. */
 public final class Texts {
@@ -33,6 +32,15 @@ public final class Texts {
     /** For a family: their own language, then the class's. */
     public String forGuardian(Guardian guardian, SchoolClass schoolClass, String key, Map<String, ?> values) {
         return messages.discord(key, chainFor(guardian, schoolClass), values);
+    }
+
+    /**
+     * A family's or teacher's own words, a name or an answer, for a text the class's teacher reads
+     * that is put together in code (a list, the status, the results): escaped like a template's
+     * value, so it shows exactly as typed.
+     */
+    public String value(SchoolClass schoolClass, String raw) {
+        return Messages.escape(raw, Destination.DISCORD, schoolClass.language());
     }
 
     public List<Language> chainFor(Guardian guardian, SchoolClass schoolClass) {

@@ -8,19 +8,24 @@ import java.util.List;
 import java.util.Optional;
 import nl.classbridge.domain.AuditEntry;
 import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.GuardianLink;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
 import nl.classbridge.store.AuditLog;
+import nl.classbridge.store.ClassTeacherRepository;
 import nl.classbridge.store.ConstraintViolation;
 import nl.classbridge.store.Database;
+import nl.classbridge.store.DeliveryRepository;
 import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.SchoolClassRepository;
 import nl.classbridge.store.StudentRepository;
 
 /**
  * What a teacher does to set up a class: bind a channel, add and remove children, add families
- * without Discord by email. Every change is audited by ids, never by names or addresses.
+ * without Discord by email, unlink a family. Ending a family's link to a child ends their access
+ * at once: open check-ins, reminders and queued messages go in the same transaction. Every change
+ * is audited by ids, never by names or addresses.
  */
 public final class ClassRoster {
     public static final int MAX_CLASS_NAME = 60;
@@ -29,17 +34,24 @@ public final class ClassRoster {
     private final SchoolClassRepository classes;
     private final StudentRepository students;
     private final GuardianRepository guardians;
+    private final ClassTeacherRepository teachers;
+    private final DeliveryRepository deliveries;
+    private final Unlinking unlinking;
     private final AuditLog auditLog;
     private final Language schoolLanguage;
     private final ZoneId schoolZone;
     private final Clock clock;
 
     public ClassRoster(Database database, SchoolClassRepository classes, StudentRepository students,
-            GuardianRepository guardians, AuditLog auditLog, Language schoolLanguage, ZoneId schoolZone, Clock clock) {
+            GuardianRepository guardians, ClassTeacherRepository teachers, DeliveryRepository deliveries,
+            Unlinking unlinking, AuditLog auditLog, Language schoolLanguage, ZoneId schoolZone, Clock clock) {
         this.database = database;
         this.classes = classes;
         this.students = students;
         this.guardians = guardians;
+        this.teachers = teachers;
+        this.deliveries = deliveries;
+        this.unlinking = unlinking;
         this.auditLog = auditLog;
         this.schoolLanguage = schoolLanguage;
         this.schoolZone = schoolZone;
@@ -62,11 +74,17 @@ public final class ClassRoster {
 
         record TimezoneInvalid(String value) implements SetUp {
         }
+
+        /** The channel is another teacher's class: only its own teachers may change it. */
+        record NotYours(SchoolClass schoolClass) implements SetUp {
+        }
     }
 
     /**
      * Binds the channel as the class channel, or changes the class already bound to it. Language
-     * and time zone default to the school's for a new class and stay as they were otherwise.
+     * and time zone default to the school's for a new class and stay as they were otherwise. Whoever
+     * binds a channel owns the class; a class already there may be changed by its own teachers only,
+     * and keeps its owner (whose name, as families see it, is refreshed when the owner runs it).
      */
     public SetUp setUp(long guildId, long channelId, String name, Optional<String> language,
             Optional<String> timezone, long teacherUserId, String teacherName) {
@@ -94,21 +112,25 @@ public final class ClassRoster {
         Optional<ZoneId> finalZone = chosenZone;
         return database.transaction(() -> {
             Optional<SchoolClass> existing = classes.findByChannel(channelId);
+            if (existing.isPresent() && teachers.find(existing.get().id(), teacherUserId).isEmpty()) {
+                return new SetUp.NotYours(existing.get());
+            }
+            SchoolClass schoolClass;
             SetUp result;
             if (existing.isPresent()) {
                 SchoolClass old = existing.get();
-                SchoolClass changed = new SchoolClass(old.id(), cleanName, old.guildId(), old.channelId(),
-                        finalLanguage.orElse(old.language()), finalZone.orElse(old.timezone()), teacherUserId,
-                        teacherName, old.createdAt());
-                classes.update(changed);
-                result = new SetUp.Updated(changed);
+                boolean byOwner = old.teacherUserId() == teacherUserId;
+                schoolClass = new SchoolClass(old.id(), cleanName, old.guildId(), old.channelId(),
+                        finalLanguage.orElse(old.language()), finalZone.orElse(old.timezone()), old.teacherUserId(),
+                        byOwner ? teacherName : old.teacherName(), old.createdAt());
+                classes.update(schoolClass);
+                teachers.rename(old.id(), teacherUserId, teacherName);
+                result = new SetUp.Updated(schoolClass);
             } else {
-                result = new SetUp.Created(classes.add(cleanName, guildId, channelId,
-                        finalLanguage.orElse(schoolLanguage), finalZone.orElse(schoolZone), teacherUserId, teacherName,
-                        now));
+                schoolClass = classes.add(cleanName, guildId, channelId, finalLanguage.orElse(schoolLanguage),
+                        finalZone.orElse(schoolZone), teacherUserId, teacherName, now);
+                result = new SetUp.Created(schoolClass);
             }
-            SchoolClass schoolClass = result instanceof SetUp.Created created ? created.schoolClass()
-                    : ((SetUp.Updated) result).schoolClass();
             audit(teacherUserId, schoolClass, "class.setup", "language=" + schoolClass.language().code()
                     + " timezone=" + schoolClass.timezone().getId());
             return result;
@@ -148,13 +170,16 @@ public final class ClassRoster {
         });
     }
 
-    /** A child and their guardians, for the teacher's list. */
-    public record StudentWithGuardians(Student student, List<Guardian> guardians) {
+    /** A child and their guardians, each with when they joined, for the teacher's lists. */
+    public record StudentWithGuardians(Student student, List<GuardianLink> links) {
+        public List<Guardian> guardians() {
+            return links.stream().map(GuardianLink::guardian).toList();
+        }
     }
 
     public List<StudentWithGuardians> students(SchoolClass schoolClass) {
         return students.inClass(schoolClass.id()).stream()
-                .map(student -> new StudentWithGuardians(student, guardians.ofStudent(student.id())))
+                .map(student -> new StudentWithGuardians(student, guardians.linksOf(student.id())))
                 .toList();
     }
 
@@ -163,14 +188,16 @@ public final class ClassRoster {
     }
 
     /**
-     * Removes a child with their answers, invites and agreements. Guardians left without any
-     * child are removed too: nothing is kept about a family that is no longer in the school.
+     * Removes a child with their answers, invites and agreements. Their families' open check-ins
+     * about the child and the messages queued for it end at once. Guardians left without any child
+     * are removed too: nothing is kept about a family that is no longer in the school.
      */
     public Optional<Student> removeStudent(SchoolClass schoolClass, String name, long teacherUserId) {
         return database.transaction(() -> findStudent(schoolClass, name).map(student -> {
             List<Guardian> families = guardians.ofStudent(student.id());
+            families.forEach(g -> unlinking.linkEnding(g.id(), student));
             students.remove(student.id());
-            families.stream().filter(g -> students.childrenOf(g.id()).isEmpty()).forEach(g -> guardians.remove(g.id()));
+            families.forEach(g -> afterUnlink(g.id(), schoolClass));
             audit(teacherUserId, schoolClass, "student.remove", "student=" + student.id());
             return student;
         }));
@@ -220,18 +247,32 @@ public final class ClassRoster {
         });
     }
 
-    /** Unlinks a guardian from a child; a guardian left without children is removed. */
+    /**
+     * Unlinks a guardian from a child, ending their open check-ins about the child and what is queued
+     * for it; a guardian left without children is removed, one left without a child in this class
+     * gets nothing more about it.
+     */
     public boolean removeGuardian(SchoolClass schoolClass, Student student, long guardianId, long teacherUserId) {
         return database.transaction(() -> {
-            if (student.classId() != schoolClass.id() || !guardians.unlink(guardianId, student.id())) {
+            if (student.classId() != schoolClass.id() || !guardians.isLinked(guardianId, student.id())) {
                 return false;
             }
-            if (students.childrenOf(guardianId).isEmpty()) {
-                guardians.remove(guardianId);
-            }
+            unlinking.linkEnding(guardianId, student);
+            guardians.unlink(guardianId, student.id());
+            afterUnlink(guardianId, schoolClass);
             audit(teacherUserId, schoolClass, "guardian.remove", "student=" + student.id() + " guardian=" + guardianId);
             return true;
         });
+    }
+
+    /** A guardian without children goes (with all that is theirs); one without a child here hears no more of it. */
+    private void afterUnlink(long guardianId, SchoolClass schoolClass) {
+        List<Student> children = students.childrenOf(guardianId);
+        if (children.isEmpty()) {
+            guardians.remove(guardianId);
+        } else if (children.stream().noneMatch(child -> child.classId() == schoolClass.id())) {
+            deliveries.cancelQueued(guardianId, schoolClass.id());
+        }
     }
 
     private void audit(long teacherUserId, SchoolClass schoolClass, String action, String detail) {

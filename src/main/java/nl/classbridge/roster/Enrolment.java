@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import nl.classbridge.domain.AuditEntry;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.Invite;
 import nl.classbridge.domain.Student;
+import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.InviteRepository;
@@ -16,6 +18,9 @@ import nl.classbridge.store.StudentRepository;
 /**
  * How families join a class: the teacher makes a one-time invite code for a child, a parent types
  * it, and becomes a guardian of that child. A parent with several children joins once per child.
+ * Making a code and joining with one are audited, and the parent's Discord name is kept, so the
+ * teacher sees in {@code /guardian list} who used a code and can undo a code that reached the wrong
+ * person.
  */
 public final class Enrolment {
     public static final Duration INVITE_VALIDITY = Duration.ofDays(14);
@@ -29,16 +34,18 @@ public final class Enrolment {
     private final InviteRepository invites;
     private final JoinAttemptRepository attempts;
     private final InviteCode codes;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     public Enrolment(Database database, StudentRepository students, GuardianRepository guardians,
-            InviteRepository invites, JoinAttemptRepository attempts, InviteCode codes, Clock clock) {
+            InviteRepository invites, JoinAttemptRepository attempts, InviteCode codes, AuditLog auditLog, Clock clock) {
         this.database = database;
         this.students = students;
         this.guardians = guardians;
         this.invites = invites;
         this.attempts = attempts;
         this.codes = codes;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -51,7 +58,11 @@ public final class Enrolment {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(INVITE_VALIDITY);
         String code = codes.next();
-        invites.add(student.id(), InviteCode.hash(code), teacherUserId, now, expiresAt);
+        database.inTransaction(() -> {
+            long invite = invites.add(student.id(), InviteCode.hash(code), teacherUserId, now, expiresAt).id();
+            auditLog.record(new AuditEntry(now, teacherUserId, Optional.of(student.classId()), "invite.create",
+                    "student=" + student.id() + " invite=" + invite));
+        });
         return new IssuedInvite(code, student, expiresAt);
     }
 
@@ -59,9 +70,12 @@ public final class Enrolment {
      * Links the Discord user who typed {@code typedCode} to the child it was made for. Everything
      * happens in one transaction: the code is used up exactly when the link is made. Wrong,
      * used and expired codes count as failed tries; after {@link #MAX_FAILED_TRIES} in an hour
-     * the user must wait, whatever they type.
+     * the user must wait, whatever they type: the count is per Discord user, in DMs and every
+     * channel alike, whichever class the codes would be for.
+     *
+     * @param discordName the parent's name on Discord, kept for the teacher's list of who joined
      */
-    public JoinResult join(String typedCode, long discordUserId) {
+    public JoinResult join(String typedCode, long discordUserId, String discordName) {
         Instant now = clock.instant();
         return database.transaction(() -> {
             Instant windowStart = now.minus(TRY_WINDOW);
@@ -70,7 +84,7 @@ public final class Enrolment {
                 long minutes = Math.max(1, Duration.between(now, oldest.plus(TRY_WINDOW)).toSeconds() / 60 + 1);
                 return new JoinResult.TooManyTries(minutes);
             }
-            JoinResult result = tryCode(typedCode, discordUserId, now);
+            JoinResult result = tryCode(typedCode, discordUserId, discordName, now);
             if (result instanceof JoinResult.Unknown || result instanceof JoinResult.Used
                     || result instanceof JoinResult.Expired) {
                 attempts.recordFailure(discordUserId, now);
@@ -79,7 +93,7 @@ public final class Enrolment {
         });
     }
 
-    private JoinResult tryCode(String typedCode, long discordUserId, Instant now) {
+    private JoinResult tryCode(String typedCode, long discordUserId, String discordName, Instant now) {
         if (!InviteCode.plausible(typedCode)) {
             return new JoinResult.Unknown();
         }
@@ -106,10 +120,13 @@ public final class Enrolment {
                 return new JoinResult.Used();
             }
             guardians.link(guardian.id(), student.id(), now);
+            guardians.setDiscordName(guardian.id(), discordName);
             if (guardian.discordUnreachable()) {
                 // Joining proves the parent can talk to the bot again.
                 guardians.markDiscordReachable(guardian.id());
             }
+            auditLog.record(new AuditEntry(now, discordUserId, Optional.of(student.classId()), "guardian.join",
+                    "student=" + student.id() + " guardian=" + guardian.id() + " invite=" + invite.id()));
             return new JoinResult.Joined(guardians.find(guardian.id()).orElseThrow(), student, firstChild);
         });
     }

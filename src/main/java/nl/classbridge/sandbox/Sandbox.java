@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import nl.classbridge.ClassBridge;
 import nl.classbridge.config.ConfigKey;
@@ -15,6 +16,7 @@ import nl.classbridge.config.Discord;
 import nl.classbridge.config.Imap;
 import nl.classbridge.config.Mail;
 import nl.classbridge.config.MailSecurity;
+import nl.classbridge.config.ReplyTokenPlace;
 import nl.classbridge.config.School;
 import nl.classbridge.config.Secret;
 import nl.classbridge.config.Settings;
@@ -149,12 +151,18 @@ public final class Sandbox implements AutoCloseable {
                 new Store(parts.database),
                 configured.texts(),
                 new Discord(Optional.of(Secret.of(discord.botToken())), URI.create(discord.restUrl()),
-                        URI.create(discord.gatewayUrl()), SandboxSchool.TEACHER_ROLE, DMS_PER_SECOND),
+                        URI.create(discord.gatewayUrl()), SandboxSchool.TEACHER_ROLE, DMS_PER_SECOND,
+                        List.of(parts.school.guild().id())),
                 new Mail(SandboxSchool.CLASS + " - " + SandboxSchool.SCHOOL + " <" + mail.botAddress() + ">",
                         mail.botAddress(),
+                        // The local server delivers bot+TOKEN@ to the bot's mailbox, as servers with subaddressing do.
+                        ReplyTokenPlace.PLUS_ADDRESS,
                         new Smtp(Optional.of(LOOPBACK), mail.smtpPort(), MailSecurity.NONE, "", Optional.empty()),
+                        // No verdicts to trust: the local server checks no SPF, DKIM or DMARC.
                         new Imap(Optional.of(LOOPBACK), mail.imapPort(), MailSecurity.NONE, mail.botLogin(),
-                                Optional.of(Secret.of(mail.botPassword())), "INBOX", INBOX_POLL_SECONDS)),
+                                Optional.of(Secret.of(mail.botPassword())), "INBOX", INBOX_POLL_SECONDS,
+                                configured.mail().imap().keepDays(), configured.mail().imap().maxMessageBytes(),
+                                Optional.empty())),
                 configured.quietHours(),
                 configured.retention(),
                 configured.logging(),

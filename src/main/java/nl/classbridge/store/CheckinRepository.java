@@ -126,6 +126,11 @@ public final class CheckinRepository {
                 ORDER BY created_at, id""", REQUEST, guardianId));
     }
 
+    /** Takes back a request with its answers so far (the family's link to the child ended). */
+    public boolean removeRequest(long requestId) {
+        return database.write(sql -> sql.update("DELETE FROM checkin_request WHERE id = ?", requestId)) == 1;
+    }
+
     /** Moves the conversation on: its status and the index of the next question. */
     public void updateProgress(long requestId, RequestStatus status, int position, Instant now) {
         database.write(sql -> sql.update("""

@@ -168,6 +168,28 @@ public final class DeliveryRepository {
                 "UPDATE delivery SET status = 'cancelled' WHERE id = ? AND status = 'queued'", id));
     }
 
+    /** The guardian's messages still waiting in the queue, oldest first. */
+    public List<Delivery> queuedOf(long guardianId) {
+        return database.read(sql -> sql.list(
+                "SELECT * FROM delivery WHERE guardian_id = ? AND status = 'queued' ORDER BY id", DELIVERY, guardianId));
+    }
+
+    /** Cancels every queued message to the guardian about one class (they left it); returns how many. */
+    public int cancelQueued(long guardianId, long classId) {
+        return database.write(sql -> sql.update(
+                "UPDATE delivery SET status = 'cancelled' WHERE guardian_id = ? AND class_id = ? AND status = 'queued'",
+                guardianId, classId));
+    }
+
+    /**
+     * Points a queued message at other content (a greeting for a child who left the class now greets
+     * for the family's other child); its dedupe key stays, so it is still sent once.
+     */
+    public boolean replacePayload(long id, String payload) {
+        return database.write(sql -> sql.update(
+                "UPDATE delivery SET payload = ? WHERE id = ? AND status = 'queued'", payload, id)) == 1;
+    }
+
     public List<Delivery> ofGuardian(long guardianId) {
         return database.read(sql -> sql.list(
                 "SELECT * FROM delivery WHERE guardian_id = ? ORDER BY id", DELIVERY, guardianId));

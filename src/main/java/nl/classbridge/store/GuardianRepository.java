@@ -8,6 +8,7 @@ import nl.classbridge.domain.Coded;
 import nl.classbridge.domain.CommunicationPlan;
 import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.GuardianLink;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.QuietHours;
 
@@ -126,6 +127,20 @@ public final class GuardianRepository {
         return database.read(sql -> sql.count(
                 "SELECT COUNT(*) AS n FROM guardian_student WHERE guardian_id = ? AND student_id = ?",
                 guardianId, studentId)) > 0;
+    }
+
+    /** The name the guardian has on Discord, as they joined: for the teacher's list of who joined. */
+    public void setDiscordName(long guardianId, String name) {
+        database.write(sql -> sql.update("UPDATE guardian SET discord_name = ? WHERE id = ?", name, guardianId));
+    }
+
+    /** A child's guardians with their Discord name and when each was linked, in the order they came. */
+    public List<GuardianLink> linksOf(long studentId) {
+        return database.read(sql -> sql.list("""
+                SELECT g.*, gs.linked_at FROM guardian g JOIN guardian_student gs ON gs.guardian_id = g.id
+                WHERE gs.student_id = ? ORDER BY gs.linked_at, g.id""",
+                row -> new GuardianLink(GUARDIAN.map(row), row.optionalString("discord_name"),
+                        row.instant("linked_at")), studentId));
     }
 
     public List<Guardian> ofStudent(long studentId) {

@@ -4,6 +4,7 @@ package nl.classbridge.store;
 public record Repositories(
         Database database,
         SchoolClassRepository classes,
+        ClassTeacherRepository classTeachers,
         StudentRepository students,
         GuardianRepository guardians,
         InviteRepository invites,
@@ -14,11 +15,13 @@ public record Repositories(
         CheckinRepository checkins,
         DeliveryRepository deliveries,
         MailSeenRepository mailSeen,
+        ReplyTokenRepository replyTokens,
         AuditLog auditLog) {
 
     public static Repositories over(Database database) {
         return new Repositories(database,
                 new SchoolClassRepository(database),
+                new ClassTeacherRepository(database),
                 new StudentRepository(database),
                 new GuardianRepository(database),
                 new InviteRepository(database),
@@ -29,6 +32,7 @@ public record Repositories(
                 new CheckinRepository(database),
                 new DeliveryRepository(database),
                 new MailSeenRepository(database),
+                new ReplyTokenRepository(database),
                 new AuditLog(database));
     }
 }

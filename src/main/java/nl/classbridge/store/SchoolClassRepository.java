@@ -27,17 +27,29 @@ public final class SchoolClassRepository {
         this.database = database;
     }
 
+    /** Adds a class with the teacher who made it as its owner (see {@link ClassTeacherRepository}). */
     public SchoolClass add(String name, long guildId, long channelId, Language language, ZoneId timezone,
             long teacherUserId, String teacherName, Instant now) {
-        long id = database.write(sql -> sql.insert("""
-                INSERT INTO school_class (name, guild_id, channel_id, language, timezone, teacher_user_id,
-                                          teacher_name, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                name, guildId, channelId, language, timezone.getId(), teacherUserId, teacherName, now));
+        long id = database.write(sql -> {
+            long classId = sql.insert("""
+                    INSERT INTO school_class (name, guild_id, channel_id, language, timezone, teacher_user_id,
+                                              teacher_name, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    name, guildId, channelId, language, timezone.getId(), teacherUserId, teacherName, now);
+            // A class never exists without its owner: only its teachers may act for it.
+            sql.update("""
+                    INSERT INTO class_teacher (class_id, user_id, name, role, added_by_user_id, added_at)
+                    VALUES (?, ?, ?, 'owner', ?, ?)""", classId, teacherUserId, teacherName, teacherUserId, now);
+            return classId;
+        });
         return new SchoolClass(id, name, guildId, channelId, language, timezone, teacherUserId, teacherName, now);
     }
 
-    /** Renames or re-configures the class bound to a channel (running {@code /class setup} again). */
+    /**
+     * Renames or re-configures the class bound to a channel (running {@code /class setup} again), or
+     * records its new owner after a takeover. The owner's row in {@link ClassTeacherRepository} is
+     * the caller's to keep in step.
+     */
     public void update(SchoolClass changed) {
         database.write(sql -> sql.update(
                 "UPDATE school_class SET name = ?, language = ?, timezone = ?, teacher_user_id = ?, teacher_name = ?"

@@ -28,6 +28,7 @@ import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.HighlightRepository;
 import nl.classbridge.store.SchoolClassRepository;
 import nl.classbridge.store.UpdateScheduleRepository;
+import nl.classbridge.logs.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,14 +137,14 @@ public final class UpdateRuns {
                 done.addAll(runUpTo(due, now));
             } catch (RuntimeException e) {
                 // One class's problem must not hold up the others; the run stays due and is tried next time.
-                LOG.warn("Class update for class {} failed, will try again: {}", due.classId(), e.toString());
+                LOG.warn("Class update for class {} failed, will try again: {}", due.classId(), Failure.code(e));
             }
         }
         for (UpdateSchedule coming : schedules.due(now.plus(REMINDER_HORIZON))) {
             try {
                 remindIfEmpty(coming, now).ifPresent(done::add);
             } catch (RuntimeException e) {
-                LOG.warn("Update reminder for class {} failed, will try again: {}", coming.classId(), e.toString());
+                LOG.warn("Update reminder for class {} failed, will try again: {}", coming.classId(), Failure.code(e));
             }
         }
         return done;

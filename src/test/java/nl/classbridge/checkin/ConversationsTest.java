@@ -169,9 +169,36 @@ class ConversationsTest {
         conversations.answer(forSam.id(), parent, "feeling", "5", AnswerSource.DISCORD_BUTTON);
         conversations.answer(forSam.id(), parent, "went-well", "Voetbal", AnswerSource.DISCORD_BUTTON);
         conversations.skip(forSam.id(), parent, "good-to-know");
-        assertThat(conversations.finish(forSam.id(), parent)).isInstanceOfSatisfying(Reply.Finished.class,
-                finished -> assertThat(finished.nextChild()).map(CheckinRequest::id).contains(forMila.id()));
+        assertThat(conversations.finish(forSam.id(), parent)).isInstanceOfSatisfying(Reply.Finished.class, finished -> {
+            assertThat(finished.nextChild()).map(CheckinRequest::id).contains(forMila.id());
+            assertThat(finished.greetNext()).isTrue();
+        });
         assertThat(fixture.store.checkins.answers(forMila.id())).isEmpty();
+    }
+
+    @Test
+    @DisplayName("GIVEN a parent of two children who finished the first WHEN Done arrives again (a double click, a"
+            + " replayed press) THEN the same thanks, and the second child is not greeted twice")
+    void doneTwiceGreetsOnce() {
+        // GIVEN
+        var round = fixture.start("check-in");
+        long parent = fixture.parentOfBoth.id();
+        CheckinRequest forSam = requestOf(round, parent, fixture.sam.id());
+        conversations.begin(forSam.id(), parent);
+        conversations.answer(forSam.id(), parent, "feeling", "5", AnswerSource.DISCORD_BUTTON);
+        conversations.answer(forSam.id(), parent, "went-well", "Voetbal", AnswerSource.DISCORD_BUTTON);
+        conversations.skip(forSam.id(), parent, "good-to-know");
+
+        // WHEN
+        Reply first = conversations.finish(forSam.id(), parent);
+        Reply again = conversations.finish(forSam.id(), parent);
+
+        // THEN
+        assertThat(first).isInstanceOfSatisfying(Reply.Finished.class, f -> assertThat(f.greetNext()).isTrue());
+        assertThat(again).isInstanceOfSatisfying(Reply.Finished.class, f -> {
+            assertThat(f.nextChild()).isPresent();
+            assertThat(f.greetNext()).isFalse();
+        });
     }
 
     @Test

@@ -49,7 +49,9 @@ class LoadingTest {
                 new Smtp(Optional.empty(), 587, MailSecurity.STARTTLS, "", Optional.empty()));
         assertThat(settings.mail().smtp().configured()).isFalse();
         assertThat(settings.mail().imap()).isEqualTo(
-                new Imap(Optional.empty(), 993, MailSecurity.SSL, "", Optional.empty(), "INBOX", 60));
+                new Imap(Optional.empty(), 993, MailSecurity.SSL, "", Optional.empty(), "INBOX", 60, 30, 2_097_152,
+                        Optional.empty()));
+        assertThat(settings.mail().replyToken()).isEqualTo(ReplyTokenPlace.PLUS_ADDRESS);
         assertThat(settings.quietHours()).isEqualTo(new QuietHours(LocalTime.of(20, 0), LocalTime.of(8, 0)));
         assertThat(settings.retention().months()).isEqualTo(24);
         assertThat(settings.logging().level()).isEqualTo("INFO");

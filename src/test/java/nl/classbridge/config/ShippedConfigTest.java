@@ -43,16 +43,18 @@ class ShippedConfigTest {
     }
 
     @Test
-    @DisplayName("warns only about the token and the mail servers, which the school must fill in")
+    @DisplayName("warns only about the token, the school's servers and the mail servers, which the school must fill in")
     void warnsAboutWhatIsMissing() throws ConfigException {
         // GIVEN the file as shipped and no environment
         // WHEN it is loaded
         EffectiveConfig config = ConfigLoader.loadEffective(SHIPPED, Map.of());
 
         // THEN the warnings say what is still to do
-        assertThat(config.warnings()).hasSize(3);
+        assertThat(config.warnings()).hasSize(4);
         assertThat(config.warnings().get(0)).startsWith("DISCORD_TOKEN is not set: ");
         assertThat(config.warnings()).contains(
+                "discord.guilds is empty: the bot serves every Discord server it is added to, and registers its"
+                        + " teacher commands for all of them; list the school's server ids in discord.guilds",
                 "mail.smtp.host is not set: emails stay queued in the outbox until SMTP is configured",
                 "mail.imap.host is not set: parents' email replies are not read");
     }

@@ -29,6 +29,7 @@ class WarningsTest {
     void complete() throws Exception {
         // GIVEN Discord and both mail servers fully set up
         String yaml = """
+                discord: {guilds: "123456789012345678"}
                 mail:
                   from: "Groep 5 <groep5@school.nl>"
                   smtp: {host: smtp.school.nl, port: 587, security: starttls, username: groep5}
@@ -49,10 +50,36 @@ class WarningsTest {
     }
 
     @Test
+    @DisplayName("GIVEN no servers in discord.guilds WHEN loaded THEN a warning says the bot serves every server;"
+            + " listed servers are read in order, once, and silence it")
+    void guilds() throws Exception {
+        // GIVEN / WHEN no servers listed
+        List<String> none = warnings("", ALL_SECRETS);
+
+        // THEN the warning says what that means and what to do
+        assertThat(none).contains("discord.guilds is empty: the bot serves every Discord server it is added to,"
+                + " and registers its teacher commands for all of them; list the school's server ids in discord.guilds");
+
+        // GIVEN / WHEN two servers, one twice, in the environment
+        Map<String, String> env = new java.util.HashMap<>(ALL_SECRETS);
+        env.put("CLASSBRIDGE_DISCORD_GUILDS", "223456789012345678, 123456789012345678 223456789012345678");
+        EffectiveConfig listed = ConfigLoader.loadEffective(ConfigFiles.write(dir, ""), env);
+
+        // THEN both are served, in order, and nothing else is
+        assertThat(listed.settings().discord().guilds()).containsExactly(223456789012345678L, 123456789012345678L);
+        assertThat(listed.settings().discord().serves(123456789012345678L)).isTrue();
+        assertThat(listed.settings().discord().serves(323456789012345678L)).isFalse();
+        assertThat(listed.warnings()).noneMatch(w -> w.startsWith("discord.guilds"));
+        assertThat(listed.describe()).contains("discord.guilds = 223456789012345678, 123456789012345678"
+                + "   (from environment CLASSBRIDGE_DISCORD_GUILDS)");
+    }
+
+    @Test
     @DisplayName("point out a port that does not fit the security setting")
     void portSecurityMismatch() throws Exception {
         // GIVEN SMTP on the SSL port with starttls, IMAP on the STARTTLS port with ssl
         String yaml = """
+                discord: {guilds: "123456789012345678"}
                 mail:
                   from: groep5@school.nl
                   smtp: {host: smtp.school.nl, port: 465, username: groep5}
@@ -70,7 +97,8 @@ class WarningsTest {
     void unencrypted() throws Exception {
         // GIVEN plain SMTP to a remote host, plain IMAP to localhost, and plain HTTP to a remote Discord
         String yaml = """
-                discord: {rest-url: "http://discord.example.org/api/v10/", gateway-url: "ws://127.0.0.1:8081"}
+                discord: {rest-url: "http://discord.example.org/api/v10/", gateway-url: "ws://127.0.0.1:8081",
+                          guilds: "123456789012345678"}
                 mail:
                   from: groep5@school.nl
                   smtp: {host: smtp.school.nl, port: 25, security: none, username: groep5}
@@ -89,6 +117,7 @@ class WarningsTest {
     void incomplete() throws Exception {
         // GIVEN SMTP with a user but no password and no sender, IMAP without user, no quiet hours
         String yaml = """
+                discord: {guilds: "123456789012345678"}
                 mail:
                   smtp: {host: smtp.school.nl, username: groep5}
                   imap: {host: imap.school.nl}

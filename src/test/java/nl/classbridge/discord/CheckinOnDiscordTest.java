@@ -214,4 +214,27 @@ class CheckinOnDiscordTest {
         assertThat(notYours.awaitResponse().ephemeral()).isTrue();
         assertThat(school.teacher("checkin start", Map.of("questionnaire", "weekly"))).contains("weekly");
     }
+
+    @Test
+    @DisplayName("GIVEN a parent of two children WHEN they press Done for the first THEN the second child's check-in"
+            + " arrives in the same conversation")
+    void secondChildFollows() {
+        setUpClass("Sam", "Mila");
+        LocalUser parent = joined("papa.sam.mila", "Sam");
+        String code = school.inviteCode("Mila");
+        assertThat(school.command(parent, school.discord.directChannel(parent), "join", Map.of("code", code)))
+                .contains("Mila");
+        school.teacher("checkin start", Map.of("questionnaire", "check-in"));
+        PostedMessage greeting = school.discord.awaitValue("the first greeting", () -> school.discord
+                .directMessagesTo(parent).stream().filter(m -> m.customIds().stream()
+                        .anyMatch(id -> id.startsWith("ci:start:"))).findFirst());
+        String first = greeting.content().contains("Sam") ? "Sam" : "Mila";
+        String second = first.equals("Sam") ? "Mila" : "Sam";
+        PostedMessage step = school.press(parent, greeting, "ci:start:");
+        step = school.press(parent, step, "ci:ans:");
+        step = school.answerInForm(parent, step, "Goed");
+        PostedMessage summary = school.press(parent, step, "ci:skip:");
+        assertThat(school.press(parent, summary, "ci:done:").customIds()).isEmpty();
+        assertThat(school.awaitGreeting(parent, second).content()).contains(second);
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,17 +12,20 @@ import nl.classbridge.ClassBridge;
 import nl.classbridge.config.ConfigLoader;
 import nl.classbridge.config.Settings;
 import nl.classbridge.sandbox.discord.Interaction;
+import nl.classbridge.sandbox.discord.InteractionResponse;
 import nl.classbridge.sandbox.discord.LocalChannel;
 import nl.classbridge.sandbox.discord.LocalDiscord;
 import nl.classbridge.sandbox.discord.LocalGuild;
 import nl.classbridge.sandbox.discord.LocalRole;
 import nl.classbridge.sandbox.discord.LocalUser;
+import nl.classbridge.sandbox.discord.PostedMessage;
 import nl.classbridge.store.Database;
 import nl.classbridge.testing.JumpingClock;
 
 /**
  * A school on the local Discord server with the real ClassBridge (real JDA, real SQLite file)
- * logged in: a teacher with the teacher role, parents, and a member who is not a teacher.
+ * logged in: a teacher with the teacher role, parents, a member who is not a teacher, and the
+ * server's owner, an admin.
  */
 final class SchoolOnDiscord implements AutoCloseable {
     private static final Pattern CODE = Pattern.compile("[A-Z2-9]{5}-[A-Z2-9]{5}");
@@ -29,7 +33,9 @@ final class SchoolOnDiscord implements AutoCloseable {
     final LocalDiscord discord = LocalDiscord.start();
     final LocalUser teacher = discord.addUser("juf.anna");
     final LocalUser bystander = discord.addUser("stagiair");
-    final LocalGuild guild = discord.addGuild("De Regenboog", discord.addUser("ict.beheer"));
+    /** The server's owner: an admin (Manage Server), without the teacher role. */
+    final LocalUser admin = discord.addUser("ict.beheer");
+    final LocalGuild guild = discord.addGuild("De Regenboog", admin);
     final LocalChannel groep5 = guild.addTextChannel("groep-5");
     final LocalRole teacherRole = guild.addRole("Leerkracht", 0L);
     final JumpingClock clock = new JumpingClock();
@@ -39,9 +45,15 @@ final class SchoolOnDiscord implements AutoCloseable {
     ClassBridge bot;
 
     SchoolOnDiscord(Path folder) throws Exception {
+        this(folder, school -> { });
+    }
+
+    /** A school with more seeded before the bot logs in (other servers, colleagues), by {@code seed}. */
+    SchoolOnDiscord(Path folder, java.util.function.Consumer<SchoolOnDiscord> seed) throws Exception {
         this.folder = folder;
         guild.addMember(teacher, teacherRole);
         guild.addMember(bystander);
+        seed.accept(this);
         start();
     }
 
@@ -58,6 +70,7 @@ final class SchoolOnDiscord implements AutoCloseable {
         env.put("CLASSBRIDGE_DISCORD_GATEWAY_URL", discord.gatewayUrl());
         env.put("CLASSBRIDGE_DISCORD_TEACHER_ROLE", "Leerkracht");
         env.put("CLASSBRIDGE_DISCORD_DM_PER_SECOND", "50");
+        env.put("CLASSBRIDGE_DISCORD_GUILDS", Long.toUnsignedString(guild.id()));
         env.put("CLASSBRIDGE_DATABASE_PATH", folder.resolve("classbridge.db").toString());
         // Families are never disturbed at night; the test runs at any hour, so quiet hours are off.
         env.put("CLASSBRIDGE_QUIET_HOURS_START", "00:00");
@@ -90,6 +103,60 @@ final class SchoolOnDiscord implements AutoCloseable {
         Matcher matcher = CODE.matcher(reply);
         assertThat(matcher.find()).as("an invite code in: " + reply).isTrue();
         return matcher.group();
+    }
+
+    /** A parent joins with a fresh invite code for {@code student}, in a DM with the bot. */
+    LocalUser joined(String username, String student) {
+        LocalUser parent = parent(username);
+        String reply = command(parent, discord.directChannel(parent), "join", Map.of("code", inviteCode(student)));
+        assertThat(reply).as(reply).contains(student);
+        return parent;
+    }
+
+    /** The check-in greeting about {@code child}: the DM with a Start button. */
+    PostedMessage awaitGreeting(LocalUser parent, String child) {
+        return discord.awaitValue("the check-in greeting about " + child, () -> discord.directMessagesTo(parent).stream()
+                .filter(m -> m.content().contains(child) && m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
+                .findFirst());
+    }
+
+    /** The first component on {@code message} whose id starts with {@code prefix}. */
+    static String idStartingWith(PostedMessage message, String prefix) {
+        return message.customIds().stream().filter(id -> id.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + prefix + " in " + message.customIds()));
+    }
+
+    /** Presses the component starting with {@code prefix} and returns the message once updated in place. */
+    PostedMessage press(LocalUser parent, PostedMessage message, String prefix) {
+        return updated(parent, message, discord.pressButton(parent, message, idStartingWith(message, prefix)));
+    }
+
+    /** Chooses {@code value} in the select menu starting with {@code prefix}; the message once updated. */
+    PostedMessage choose(LocalUser parent, PostedMessage message, String prefix, String value) {
+        return updated(parent, message, discord.chooseOptions(parent, message, idStartingWith(message, prefix),
+                List.of(value)));
+    }
+
+    /** Opens the answer form on {@code message}, writes {@code text} and sends it; the message once updated. */
+    PostedMessage answerInForm(LocalUser parent, PostedMessage message, String text) {
+        InteractionResponse modal = discord.pressButton(parent, message, idStartingWith(message, "ci:open:"))
+                .awaitResponse();
+        assertThat(modal.type()).isEqualTo(InteractionResponse.MODAL);
+        return updated(parent, message, discord.submitModal(parent, message, modal.data().get("custom_id").asText(),
+                Map.of("answer", text)));
+    }
+
+    private PostedMessage updated(LocalUser parent, PostedMessage message, Interaction interaction) {
+        InteractionResponse response = interaction.awaitResponse();
+        assertThat(response.type()).as(response.content()).isEqualTo(InteractionResponse.UPDATE_MESSAGE);
+        discord.await("the message to show the bot's update", () -> latest(parent, message).content()
+                .equals(response.content()));
+        return latest(parent, message);
+    }
+
+    /** The message as it is now. */
+    PostedMessage latest(LocalUser parent, PostedMessage message) {
+        return discord.directMessagesTo(parent).stream().filter(m -> m.id() == message.id()).findFirst().orElseThrow();
     }
 
     /** A second look at the bot's database, as the teacher's answers would be read. */

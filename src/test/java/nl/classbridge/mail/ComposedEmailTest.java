@@ -33,14 +33,24 @@ class ComposedEmailTest {
     @DisplayName("GIVEN In-Reply-To or References that are not Message-IDs WHEN the email is made THEN it is refused")
     void refusesWhatIsNoMessageId() {
         assertThatThrownBy(() -> new ComposedEmail("o@example.org", "s", "t", "h",
-                Optional.of("<a@b>\r\nBcc: x@example.org"), List.of(), "nl"))
+                Optional.of("<a@b>\r\nBcc: x@example.org"), List.of(), "nl", Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ComposedEmail("o@example.org", "s", "t", "h",
-                Optional.empty(), List.of("<a@b> <c@d>"), "nl"))
+                Optional.empty(), List.of("<a@b> <c@d>"), "nl", Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ComposedEmail("o@example.org", "s", "t", "h",
-                Optional.of("no-brackets@example.org"), List.of(), "nl"))
+                Optional.of("no-brackets@example.org"), List.of(), "nl", Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("GIVEN a reply token that is no token WHEN the email carries it THEN it is refused")
+    void refusesWhatIsNoToken() {
+        ComposedEmail email = ComposedEmail.of("o@example.org", "s", "t", "h", "nl");
+        assertThatThrownBy(() -> email.withReplyToken("k3mp9xq2abcdefgh>\r\nBcc: x@example.org"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> email.withReplyToken("short")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(email.withReplyToken("k3mp9xq2abcdefgh").replyToken()).contains("k3mp9xq2abcdefgh");
     }
 
     @Test
@@ -56,7 +66,7 @@ class ComposedEmailTest {
     @DisplayName("GIVEN ordinary values in any script WHEN the email is made THEN it keeps them, bodies with line breaks too")
     void keepsOrdinaryValues() {
         ComposedEmail email = new ComposedEmail("fatima@example.org", "شكراً 🌷", "regel 1\nregel 2", "<p>1</p>\n<p>2</p>",
-                Optional.of("<r-1@mail.example.org>"), List.of("<d-1@school.example>"), "ar");
+                Optional.of("<r-1@mail.example.org>"), List.of("<d-1@school.example>"), "ar", Optional.empty());
 
         assertThat(email.subject()).isEqualTo("شكراً 🌷");
         assertThat(email.references()).containsExactly("<d-1@school.example>");

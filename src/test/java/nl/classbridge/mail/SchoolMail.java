@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import nl.classbridge.config.Imap;
 import nl.classbridge.config.Mail;
 import nl.classbridge.config.MailSecurity;
+import nl.classbridge.config.ReplyTokenPlace;
 import nl.classbridge.config.Secret;
 import nl.classbridge.config.Smtp;
 import nl.classbridge.delivery.Dispatcher;
@@ -51,25 +52,35 @@ final class SchoolMail implements AutoCloseable {
     final Dispatcher dispatcher;
 
     SchoolMail(Path folder) {
-        this(folder, "", Optional.empty(), SmtpSender.Connections.REUSE);
+        this(folder, "", Optional.empty(), SmtpSender.Connections.REUSE, ReplyTokenPlace.PLUS_ADDRESS);
+    }
+
+    SchoolMail(Path folder, ReplyTokenPlace tokenPlace) {
+        this(folder, "", Optional.empty(), SmtpSender.Connections.REUSE, tokenPlace);
     }
 
     SchoolMail(Path folder, String username, Optional<Secret> password, SmtpSender.Connections connections) {
+        this(folder, username, password, connections, ReplyTokenPlace.PLUS_ADDRESS);
+    }
+
+    private SchoolMail(Path folder, String username, Optional<Secret> password, SmtpSender.Connections connections,
+            ReplyTokenPlace tokenPlace) {
         store = new TestStore(folder);
         groep5 = store.aClass();
         outbox = new Outbox(store.database, store.deliveries, store.guardians, clock,
                 new QuietHours(LocalTime.of(20, 0), LocalTime.of(8, 0)), ZoneId.of("Europe/Amsterdam"));
-        sender = new SmtpSender(mail(server.smtpPort(), username, password), this::compose, store.deliveries, clock,
-                connections);
+        sender = new SmtpSender(mail(server.smtpPort(), username, password, tokenPlace), this::compose,
+                store.deliveries, clock, connections);
         dispatcher = new Dispatcher(outbox, store.deliveries, store.guardians, List.of(sender), HandOff.none(),
                 (guardian, channel, reason) -> notices.add(new Notice(guardian.id(), channel, reason)),
                 clock, 50, Dispatcher.DEFAULT_MAX_ATTEMPTS);
     }
 
-    static Mail mail(int port, String username, Optional<Secret> password) {
-        return new Mail(FROM, REPLY_TO,
+    static Mail mail(int port, String username, Optional<Secret> password, ReplyTokenPlace tokenPlace) {
+        return new Mail(FROM, REPLY_TO, tokenPlace,
                 new Smtp(Optional.of(LocalMailServer.HOST), port, MailSecurity.NONE, username, password),
-                new Imap(Optional.empty(), 993, MailSecurity.SSL, "", Optional.empty(), "INBOX", 60));
+                new Imap(Optional.empty(), 993, MailSecurity.SSL, "", Optional.empty(), "INBOX", 60, 30, 2_097_152,
+                        Optional.empty()));
     }
 
     private Optional<ComposedEmail> compose(Delivery delivery) {

@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.classbridge.config.ReplyTokenPlace;
 import nl.classbridge.config.Secret;
 import nl.classbridge.delivery.SendResult;
 import nl.classbridge.domain.Delivery;
@@ -42,6 +43,41 @@ class SmtpSenderTest {
     void tearDown() {
         if (the != null) {
             the.close();
+        }
+    }
+
+    private static final String TOKEN = "k3mp9xq2abcdefgh";
+
+    @Test
+    @DisplayName("GIVEN mail.reply-token: subject WHEN a mail with a token is sent THEN the Reply-To is the plain "
+            + "mailbox and the token travels in the subject and in the unsubscribe subject; a mail without a token "
+            + "keeps its subject")
+    void tokenInTheSubjectOnly() throws Exception {
+        the = new SchoolMail(folder, ReplyTokenPlace.SUBJECT);
+        the.server.start();
+        Guardian family = the.family("ouder@example.org");
+        the.queue("update:1:guardian:1", family, ComposedEmail.of("ouder@example.org", "Nieuws [groep 5]", "t",
+                "<p>t</p>", "nl").withReplyToken(TOKEN));
+        the.queue("update:2:guardian:1", family, ComposedEmail.of("ouder@example.org", "Zonder code", "t",
+                "<p>t</p>", "nl"));
+
+        the.dispatchAllDue();
+
+        Map<String, MimeMessage> bySubject = the.received().stream()
+                .collect(Collectors.toMap(SmtpSenderTest::subject, Function.identity()));
+        MimeMessage withToken = bySubject.get("Nieuws [groep 5] [" + TOKEN + "]");
+        assertThat(withToken.getReplyTo()).containsExactly(new InternetAddress(SchoolMail.REPLY_TO));
+        assertThat(withToken.getHeader("List-Unsubscribe"))
+                .containsExactly("<mailto:antwoord@school.example?subject=STOP%20%5B" + TOKEN + "%5D>");
+        assertThat(bySubject.get("Zonder code").getHeader("List-Unsubscribe"))
+                .containsExactly("<mailto:antwoord@school.example?subject=STOP>");
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -83,7 +119,8 @@ class SmtpSenderTest {
 
     @Test
     @DisplayName("GIVEN an Arabic questionnaire confirmation that answers an earlier mail WHEN it is sent "
-            + "THEN the family's mailbox (read over IMAP) holds it with every header and both parts intact")
+            + "THEN the family's mailbox (read over IMAP) holds it with every header and both parts intact, "
+            + "the family's reply token in the Reply-To, the unsubscribe address and the subject")
     void headersAndPartsRoundTrip() throws Exception {
         school().server.start();
         String address = "fatima@example.org";
@@ -93,7 +130,8 @@ class SmtpSenderTest {
         String html = "<p dir=\"rtl\">مرحباً، شكراً على إجاباتك. 😊</p>";
         ComposedEmail email = new ComposedEmail(address, subject, text, html,
                 Optional.of("<reply-77@mail.example.org>"),
-                List.of("<delivery-3.00aa@school.example>", "<reply-77@mail.example.org>"), "ar");
+                List.of("<delivery-3.00aa@school.example>", "<reply-77@mail.example.org>"), "ar",
+                Optional.of(TOKEN));
         Delivery row = the.queue("confirm:7:guardian:1", the.family(address), email);
 
         the.dispatchAllDue();
@@ -106,9 +144,9 @@ class SmtpSenderTest {
             Message[] messages = inbox.getMessages();
             assertThat(messages).hasSize(1);
             Message mail = messages[0];
-            assertThat(mail.getSubject()).isEqualTo(subject);
+            assertThat(mail.getSubject()).isEqualTo(subject + " [" + TOKEN + "]");
             assertThat(mail.getFrom()).containsExactly(new InternetAddress(SchoolMail.FROM));
-            assertThat(mail.getReplyTo()).containsExactly(new InternetAddress(SchoolMail.REPLY_TO));
+            assertThat(mail.getReplyTo()).containsExactly(new InternetAddress("antwoord+" + TOKEN + "@school.example"));
             assertThat(mail.getRecipients(Message.RecipientType.TO)).containsExactly(new InternetAddress(address));
             assertThat(mail.getSentDate().toInstant()).isEqualTo(the.now());
             assertThat(mail.getHeader("Message-ID")).containsExactly(stored.externalId().orElseThrow());
@@ -117,7 +155,7 @@ class SmtpSenderTest {
                     .isEqualTo("<delivery-3.00aa@school.example> <reply-77@mail.example.org>");
             assertThat(mail.getHeader("Auto-Submitted")).containsExactly("auto-generated");
             assertThat(mail.getHeader("List-Unsubscribe"))
-                    .containsExactly("<mailto:antwoord@school.example?subject=STOP>");
+                    .containsExactly("<mailto:antwoord+" + TOKEN + "@school.example?subject=STOP>");
             assertThat(mail.getHeader("List-Unsubscribe-Post")).isNull();
             assertThat(mail.getHeader("Content-Language")).containsExactly("ar");
             assertThat(mail.isMimeType("multipart/alternative")).isTrue();

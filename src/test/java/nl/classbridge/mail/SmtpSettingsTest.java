@@ -9,6 +9,7 @@ import java.util.Properties;
 import nl.classbridge.config.Imap;
 import nl.classbridge.config.Mail;
 import nl.classbridge.config.MailSecurity;
+import nl.classbridge.config.ReplyTokenPlace;
 import nl.classbridge.config.Secret;
 import nl.classbridge.config.Smtp;
 import nl.classbridge.delivery.SendResult;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("SMTP settings")
 class SmtpSettingsTest {
     private static final Imap NO_IMAP =
-            new Imap(Optional.empty(), 993, MailSecurity.SSL, "", Optional.empty(), "INBOX", 60);
+            new Imap(Optional.empty(), 993, MailSecurity.SSL, "", Optional.empty(), "INBOX", 60, 30,
+                    2_097_152, Optional.empty());
 
     @TempDir
     Path folder;
@@ -71,7 +73,7 @@ class SmtpSettingsTest {
     @DisplayName("GIVEN no SMTP host WHEN asked THEN the sender is not configured and leaves mail waiting")
     void notConfigured() {
         try (TestStore store = new TestStore(folder)) {
-            Mail mail = new Mail("", "", new Smtp(Optional.empty(), 587, MailSecurity.STARTTLS, "", Optional.empty()),
+            Mail mail = new Mail("", "", ReplyTokenPlace.PLUS_ADDRESS, new Smtp(Optional.empty(), 587, MailSecurity.STARTTLS, "", Optional.empty()),
                     NO_IMAP);
             SmtpSender sender = new SmtpSender(mail, delivery -> Optional.empty(), store.deliveries,
                     new MutableClock(TestStore.T0));
@@ -85,7 +87,7 @@ class SmtpSettingsTest {
     @DisplayName("GIVEN SMTP but a from address that is none WHEN the sender is made THEN it is refused at start-up")
     void badFrom() {
         try (TestStore store = new TestStore(folder)) {
-            Mail mail = new Mail("klas", "", smtp(MailSecurity.STARTTLS, ""), NO_IMAP);
+            Mail mail = new Mail("klas", "", ReplyTokenPlace.PLUS_ADDRESS, smtp(MailSecurity.STARTTLS, ""), NO_IMAP);
 
             assertThatThrownBy(() -> new SmtpSender(mail, delivery -> Optional.empty(), store.deliveries,
                     new MutableClock(TestStore.T0))).isInstanceOf(IllegalArgumentException.class)
@@ -97,7 +99,7 @@ class SmtpSettingsTest {
     @DisplayName("GIVEN a composer that puts a line break in the subject WHEN sending THEN compose-invalid, nothing sent")
     void composerWithAHeaderInjection() {
         try (TestStore store = new TestStore(folder)) {
-            Mail mail = new Mail("klas@school.example", "", smtp(MailSecurity.NONE, ""), NO_IMAP);
+            Mail mail = new Mail("klas@school.example", "", ReplyTokenPlace.PLUS_ADDRESS, smtp(MailSecurity.NONE, ""), NO_IMAP);
             SmtpSender sender = new SmtpSender(mail, delivery -> Optional.of(ComposedEmail.of("ouder@example.org",
                     "Nieuws\r\nBcc: iedereen@example.org", "t", "<p>t</p>", "nl")), store.deliveries,
                     new MutableClock(TestStore.T0));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
+import nl.classbridge.checkin.CheckinRevocation;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.testing.MutableClock;
@@ -28,8 +29,9 @@ class ClassRosterTest {
     @BeforeEach
     void setUp() {
         store = new TestStore(folder);
-        roster = new ClassRoster(store.database, store.classes, store.students, store.guardians, store.auditLog,
-                Language.NL, ZoneId.of("Europe/Amsterdam"), new MutableClock(TestStore.T0));
+        roster = new ClassRoster(store.database, store.classes, store.students, store.guardians, store.classTeachers,
+                store.deliveries, new CheckinRevocation(store.database, store.checkins, store.deliveries),
+                store.auditLog, Language.NL, ZoneId.of("Europe/Amsterdam"), new MutableClock(TestStore.T0));
     }
 
     @AfterEach
@@ -51,7 +53,7 @@ class ClassRosterTest {
         assertThat(created.timezone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
 
         var again = roster.setUp(TestStore.GUILD, TestStore.CHANNEL, "Groep 5b", Optional.of("EN"),
-                Optional.of("Europe/London"), 99L, "Juf Anna");
+                Optional.of("Europe/London"), TEACHER, "Juf Anna");
         assertThat(again).isInstanceOfSatisfying(ClassRoster.SetUp.Updated.class, updated -> {
             assertThat(updated.schoolClass().id()).isEqualTo(created.id());
             assertThat(updated.schoolClass().language()).isEqualTo(Language.EN);
@@ -59,6 +61,35 @@ class ClassRosterTest {
         });
         assertThat(store.auditLog.ofClass(created.id())).extracting(e -> e.detail())
                 .containsExactly("language=nl timezone=Europe/Amsterdam", "language=en timezone=Europe/London");
+    }
+
+    @Test
+    @DisplayName("GIVEN a class set up by one teacher WHEN another teacher runs setup in its channel"
+            + " THEN nothing changes; a co-teacher may change it, and the owner stays")
+    void setUpIsForTheClassesOwnTeachers() {
+        // GIVEN
+        SchoolClass created = groep5();
+        long otherTeacher = 99L;
+
+        // WHEN another teacher of the server runs setup in the class's channel
+        var refused = roster.setUp(TestStore.GUILD, TestStore.CHANNEL, "Mijn klas", Optional.of("en"),
+                Optional.empty(), otherTeacher, "Meester Tom");
+
+        // THEN it is not theirs, and nothing changed
+        assertThat(refused).isInstanceOf(ClassRoster.SetUp.NotYours.class);
+        assertThat(store.classes.find(created.id())).contains(created);
+
+        // WHEN the owner adds them as co-teacher and they run setup
+        store.classTeachers.addCoTeacher(created.id(), otherTeacher, "Meester Tom", TEACHER, TestStore.T0);
+        var changed = roster.setUp(TestStore.GUILD, TestStore.CHANNEL, "Groep 5b", Optional.empty(), Optional.empty(),
+                otherTeacher, "Meester Tom");
+
+        // THEN the class changed, and its owner (as families see the teacher) did not
+        assertThat(changed).isInstanceOfSatisfying(ClassRoster.SetUp.Updated.class, updated -> {
+            assertThat(updated.schoolClass().name()).isEqualTo("Groep 5b");
+            assertThat(updated.schoolClass().teacherUserId()).isEqualTo(TEACHER);
+            assertThat(updated.schoolClass().teacherName()).isEqualTo("Juf Anna");
+        });
     }
 
     @Test

@@ -35,7 +35,7 @@ class EnrolmentTest {
         store = new TestStore(folder);
         clock = new MutableClock(TestStore.T0);
         enrolment = new Enrolment(store.database, store.students, store.guardians, store.invites,
-                new nl.classbridge.store.JoinAttemptRepository(store.database), new InviteCode(), clock);
+                new nl.classbridge.store.JoinAttemptRepository(store.database), new InviteCode(), store.auditLog, clock);
         SchoolClass groep5 = store.aClass();
         sam = store.aStudent(groep5, "Sam");
         mila = store.aStudent(groep5, "Mila");
@@ -62,7 +62,7 @@ class EnrolmentTest {
         });
 
         String typed = " " + issued.code().toLowerCase().replace("-", " ") + " ";
-        JoinResult result = enrolment.join(typed, PARENT);
+        JoinResult result = enrolment.join(typed, PARENT, "Papa Sam");
         assertThat(result).isInstanceOfSatisfying(JoinResult.Joined.class, joined -> {
             assertThat(joined.student()).isEqualTo(sam);
             assertThat(joined.firstChild()).isTrue();
@@ -76,10 +76,10 @@ class EnrolmentTest {
     @DisplayName("a code works once: the second parent is told it was used and nothing is linked")
     void singleUse() {
         String code = enrolment.invite(sam, TestStore.TEACHER).code();
-        assertThat(enrolment.join(code, PARENT)).isInstanceOf(JoinResult.Joined.class);
-        assertThat(enrolment.join(code, OTHER_PARENT)).isInstanceOf(JoinResult.Used.class);
+        assertThat(enrolment.join(code, PARENT, "Papa Sam")).isInstanceOf(JoinResult.Joined.class);
+        assertThat(enrolment.join(code, OTHER_PARENT, "Mama Mila")).isInstanceOf(JoinResult.Used.class);
         assertThat(store.guardians.findByDiscordUser(OTHER_PARENT)).isEmpty();
-        assertThat(enrolment.join(code, PARENT)).isEqualTo(new JoinResult.AlreadyLinked(sam));
+        assertThat(enrolment.join(code, PARENT, "Papa Sam")).isEqualTo(new JoinResult.AlreadyLinked(sam));
     }
 
     @Test
@@ -88,9 +88,9 @@ class EnrolmentTest {
         String late = enrolment.invite(sam, TestStore.TEACHER).code();
         String justInTime = enrolment.invite(mila, TestStore.TEACHER).code();
         clock.advance(Enrolment.INVITE_VALIDITY.minusSeconds(1));
-        assertThat(enrolment.join(justInTime, PARENT)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(enrolment.join(justInTime, PARENT, "Papa Sam")).isInstanceOf(JoinResult.Joined.class);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(enrolment.join(late, OTHER_PARENT)).isInstanceOf(JoinResult.Expired.class);
+        assertThat(enrolment.join(late, OTHER_PARENT, "Mama Mila")).isInstanceOf(JoinResult.Expired.class);
         assertThat(store.guardians.findByDiscordUser(OTHER_PARENT)).isEmpty();
     }
 
@@ -98,10 +98,10 @@ class EnrolmentTest {
     @DisplayName("unknown, malformed and look-alike codes are refused without a guardian being made")
     void unknownCodes() {
         enrolment.invite(sam, TestStore.TEACHER);
-        assertThat(enrolment.join("ABCDE-FGHJK", PARENT)).isInstanceOf(JoinResult.Unknown.class);
-        assertThat(enrolment.join("", PARENT)).isInstanceOf(JoinResult.Unknown.class);
-        assertThat(enrolment.join("O0O0O-1I1IL", PARENT)).isInstanceOf(JoinResult.Unknown.class);
-        assertThat(enrolment.join("' OR 1=1 --", PARENT)).isInstanceOf(JoinResult.Unknown.class);
+        assertThat(enrolment.join("ABCDE-FGHJK", PARENT, "Papa Sam")).isInstanceOf(JoinResult.Unknown.class);
+        assertThat(enrolment.join("", PARENT, "Papa Sam")).isInstanceOf(JoinResult.Unknown.class);
+        assertThat(enrolment.join("O0O0O-1I1IL", PARENT, "Papa Sam")).isInstanceOf(JoinResult.Unknown.class);
+        assertThat(enrolment.join("' OR 1=1 --", PARENT, "Papa Sam")).isInstanceOf(JoinResult.Unknown.class);
         assertThat(store.guardians.findByDiscordUser(PARENT)).isEmpty();
     }
 
@@ -110,8 +110,8 @@ class EnrolmentTest {
     void twoChildren() {
         String forSam = enrolment.invite(sam, TestStore.TEACHER).code();
         String forMila = enrolment.invite(mila, TestStore.TEACHER).code();
-        JoinResult first = enrolment.join(forSam, PARENT);
-        JoinResult second = enrolment.join(forMila, PARENT);
+        JoinResult first = enrolment.join(forSam, PARENT, "Papa Sam");
+        JoinResult second = enrolment.join(forMila, PARENT, "Papa Sam");
         assertThat(second).isInstanceOfSatisfying(JoinResult.Joined.class, joined -> {
             assertThat(joined.firstChild()).isFalse();
             assertThat(joined.guardian().id()).isEqualTo(((JoinResult.Joined) first).guardian().id());
@@ -125,7 +125,7 @@ class EnrolmentTest {
     void race() throws Exception {
         String code = enrolment.invite(sam, TestStore.TEACHER).code();
         ExecutorService executor = Executors.newFixedThreadPool(2);
-        List<Callable<JoinResult>> both = List.of(() -> enrolment.join(code, PARENT), () -> enrolment.join(code, OTHER_PARENT));
+        List<Callable<JoinResult>> both = List.of(() -> enrolment.join(code, PARENT, "Papa Sam"), () -> enrolment.join(code, OTHER_PARENT, "Mama Mila"));
         List<JoinResult> results = executor.invokeAll(both).stream().map(f -> {
             try {
                 return f.get();
@@ -154,21 +154,44 @@ class EnrolmentTest {
     }
 
     @Test
+    @DisplayName("GIVEN a code made by the teacher WHEN a parent joins with it THEN the code and the joining are in"
+            + " the audit log by ids only, and the parent's Discord name is kept for the teacher's list")
+    void joiningIsAudited() {
+        // GIVEN
+        String code = enrolment.invite(sam, TestStore.TEACHER).code();
+
+        // WHEN
+        JoinResult.Joined joined = (JoinResult.Joined) enrolment.join(code, PARENT, "Papa Sam");
+
+        // THEN
+        long guardian = joined.guardian().id();
+        assertThat(store.auditLog.ofClass(sam.classId())).extracting(e -> e.action() + " by " + e.actorUserId())
+                .containsExactly("invite.create by " + TestStore.TEACHER, "guardian.join by " + PARENT);
+        assertThat(store.auditLog.ofClass(sam.classId())).allSatisfy(e ->
+                assertThat(e.detail()).doesNotContain("Papa", "Sam", code).contains("student=" + sam.id()));
+        assertThat(store.auditLog.ofClass(sam.classId()).get(1).detail()).contains("guardian=" + guardian);
+        assertThat(store.guardians.linksOf(sam.id())).singleElement().satisfies(link -> {
+            assertThat(link.discordName()).contains("Papa Sam");
+            assertThat(link.linkedAt()).isEqualTo(TestStore.T0);
+        });
+    }
+
+    @Test
     @DisplayName("after 5 wrong codes in an hour a 6th try is refused, even a right one; an hour later it works")
     void rateLimit() {
         String code = enrolment.invite(sam, TestStore.TEACHER).code();
         for (int i = 0; i < Enrolment.MAX_FAILED_TRIES; i++) {
             clock.advance(Duration.ofMinutes(1));
-            assertThat(enrolment.join("ABCDE-FGHJ" + "KMNPQ".charAt(i), PARENT)).isInstanceOf(JoinResult.Unknown.class);
+            assertThat(enrolment.join("ABCDE-FGHJ" + "KMNPQ".charAt(i), PARENT, "Papa Sam")).isInstanceOf(JoinResult.Unknown.class);
         }
-        JoinResult sixth = enrolment.join(code, PARENT);
+        JoinResult sixth = enrolment.join(code, PARENT, "Papa Sam");
         assertThat(sixth).isInstanceOfSatisfying(JoinResult.TooManyTries.class,
                 tooMany -> assertThat(tooMany.minutes()).isBetween(55L, 60L));
         assertThat(store.guardians.findByDiscordUser(PARENT)).isEmpty();
-        assertThat(enrolment.join(code, OTHER_PARENT)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(enrolment.join(code, OTHER_PARENT, "Mama Mila")).isInstanceOf(JoinResult.Joined.class);
 
         String another = enrolment.invite(mila, TestStore.TEACHER).code();
         clock.advance(Duration.ofMinutes(57));
-        assertThat(enrolment.join(another, PARENT)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(enrolment.join(another, PARENT, "Papa Sam")).isInstanceOf(JoinResult.Joined.class);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import nl.classbridge.domain.AgreementOwner;
@@ -28,6 +29,7 @@ import nl.classbridge.domain.HighlightKind;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.QuestionnaireVersion;
 import nl.classbridge.domain.QuietHours;
+import nl.classbridge.domain.ReplyToken;
 import nl.classbridge.domain.RequestStatus;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
@@ -363,16 +365,48 @@ class RepositoriesTest {
     }
 
     @Test
-    @DisplayName("received mails: each UID of a folder generation is processed once; a new UIDVALIDITY starts over")
+    @DisplayName("received mails: each UID of a folder generation is claimed once; a new UIDVALIDITY starts over")
     void mailSeen() {
         MailSeenRepository seen = new MailSeenRepository(store.database);
         assertThat(seen.lastUid(7)).isZero();
-        assertThat(seen.markProcessed(7, 41, "answers", T0)).isTrue();
-        assertThat(seen.markProcessed(7, 41, "answers", T0)).isFalse();
-        assertThat(seen.markProcessed(7, 42, "auto-reply", T0)).isTrue();
-        assertThat(seen.processed(7, 41)).isTrue();
+        assertThat(seen.claim(7, 41, T0)).isTrue();
+        assertThat(seen.claim(7, 41, T0)).isFalse();
+        assertThat(seen.claim(7, 42, T0)).isTrue();
+        assertThat(seen.unfinished(7)).containsExactly(41L, 42L);
+        seen.finish(7, 41, "answers", T0);
+        assertThat(seen.unfinished(7)).containsExactly(42L);
+        assertThat(seen.outcome(7, 41)).contains("answers");
         assertThat(seen.lastUid(7)).isEqualTo(42);
-        assertThat(seen.processed(8, 41)).isFalse();
+        assertThat(seen.outcome(8, 41)).isEmpty();
         assertThat(seen.lastUid(8)).isZero();
+    }
+
+    @Test
+    @DisplayName("received mails leave the mailbox once finished before the cut-off, and only once")
+    void mailToExpunge() {
+        MailSeenRepository seen = new MailSeenRepository(store.database);
+        seen.claim(7, 1, T0);
+        seen.finish(7, 1, "answers", T0);
+        seen.claim(7, 2, T0);
+        seen.finish(7, 2, "auto-reply", T0.plusSeconds(3600));
+        seen.claim(7, 3, T0); // still being read: never expunged under the reader's feet
+        assertThat(seen.toExpunge(7, T0.plusSeconds(60), 100)).containsExactly(1L);
+        assertThat(seen.toExpunge(7, T0.plusSeconds(7200), 100)).containsExactly(1L, 2L);
+        seen.markExpunged(7, List.of(1L), T0.plusSeconds(7200));
+        assertThat(seen.toExpunge(7, T0.plusSeconds(7200), 100)).containsExactly(2L);
+    }
+
+    @Test
+    @DisplayName("reply tokens: one per guardian and request, one per guardian alone, the same when asked again")
+    void replyTokens() {
+        ReplyTokenRepository tokens = new ReplyTokenRepository(store.database);
+        Guardian guardian = store.guardians.addEmail("ouder@example.org", Optional.empty(), T0);
+        Iterator<String> fresh = List.of("aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb",
+                "cccccccccccccccc", "dddddddddddddddd").iterator();
+        String own = tokens.forGuardian(guardian.id(), fresh::next, T0);
+        assertThat(own).isEqualTo("aaaaaaaaaaaaaaaa");
+        assertThat(tokens.forGuardian(guardian.id(), fresh::next, T0)).isEqualTo(own);
+        assertThat(tokens.find(own)).contains(new ReplyToken(own, guardian.id(), Optional.empty()));
+        assertThat(tokens.find("zzzzzzzzzzzzzzzz")).isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import nl.classbridge.domain.Student;
 import nl.classbridge.store.AgreementRepository;
 import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.CheckinRepository;
+import nl.classbridge.store.ClassTeacherRepository;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.DeliveryRepository;
 import nl.classbridge.store.GuardianRepository;
@@ -28,6 +29,7 @@ public final class TestStore implements AutoCloseable {
 
     public final Database database;
     public final SchoolClassRepository classes;
+    public final ClassTeacherRepository classTeachers;
     public final StudentRepository students;
     public final GuardianRepository guardians;
     public final InviteRepository invites;
@@ -42,6 +44,7 @@ public final class TestStore implements AutoCloseable {
     public TestStore(Path folder) {
         database = Database.open(folder.resolve("classbridge.db"));
         classes = new SchoolClassRepository(database);
+        classTeachers = new ClassTeacherRepository(database);
         students = new StudentRepository(database);
         guardians = new GuardianRepository(database);
         invites = new InviteRepository(database);

@@ -57,7 +57,7 @@ class UpdatePostTest {
                 Hallo allemaal! 🌱 Hier is een kijkje in de klas. Dit ging de laatste tijd goed:
 
                 **Wat we leerden**
-                • We lazen \\*\\*bold\\*\\* voor @everyone en <@1>
+                • We lazen \\*\\*bold\\*\\* voor \\@everyone en \\<\\@1>
                 • De tafel van 7 zit erin
 
                 **School en thuis samen**
@@ -87,7 +87,7 @@ class UpdatePostTest {
         fixture.highlight(HighlightKind.LEARNING, "# Kop\n> citaat\n[klik](https://x.example) ||geheim||");
         List<Highlight> queued = fixture.store.highlights.queued(fixture.groep5.id());
         String text = channelPost(queued);
-        assertThat(text).contains("• \\# Kop\n\\> citaat\n\\[klik\\](https://x.example) \\||geheim\\||");
+        assertThat(text).contains("• \\# Kop\n\\> citaat\n\\[klik\\](https://x.example) \\|\\|geheim\\|\\|");
         assertThat(channelPost(queued)).isEqualTo(text);
     }
 

@@ -25,11 +25,14 @@ public final class CheckinEmails {
         this.schoolName = schoolName;
     }
 
-    /** The questions of the round about one child; {@code token} ties a reply to the round. */
-    public EmailText questionnaire(CheckinContext context, String token) {
+    /**
+     * The questions of the round about one child. The sender adds the family's reply token to the
+     * subject, which ties a reply to this family and this child.
+     */
+    public EmailText questionnaire(CheckinContext context) {
         String title = context.questionnaire().title(context.language());
         String subject = messages.header("email.checkin.subject", context.chain(), Map.of(
-                "class", context.className(), "questionnaire", title, "child", context.child(), "token", token));
+                "class", context.className(), "questionnaire", title, "child", context.child()));
         List<String> paragraphs = new ArrayList<>();
         paragraphs.add(plain("common.greeting-anonymous", context, Map.of()));
         paragraphs.add(plain("email.checkin.intro", context, Map.of("teacher", context.teacher(),
@@ -78,6 +81,16 @@ public final class CheckinEmails {
                 "class", context.className())));
         paragraphs.add(footer(context));
         return email(subject, paragraphs, context);
+    }
+
+    /** The answer to a reply that came after the round closed: nothing was saved, talk to the teacher. */
+    public EmailText roundClosed(CheckinContext context) {
+        String title = context.questionnaire().title(context.language());
+        String subject = messages.header("email.round-closed.subject", context.chain(), Map.of("questionnaire", title));
+        return email(subject, List.of(
+                plain("email.round-closed.body", context, Map.of("questionnaire", title)),
+                plain("common.signature", context, Map.of("teacher", context.teacher(), "class", context.className())),
+                footer(context)), context);
     }
 
     /** One question with its number, its hint and, for optional ones, that it may be skipped. */

@@ -25,6 +25,8 @@ final class QuestionnaireReader {
     }
 
     private static final List<String> KEYS = List.of("id", "version", "title", "intro", "questions");
+    /** The summary's menu to change an answer holds 25 options, one per question asked. */
+    private static final int MAX_ASKED = 25;
 
     private QuestionnaireReader() {
     }
@@ -70,6 +72,11 @@ final class QuestionnaireReader {
                 }
             }
             questions.add(question);
+            if (questions.stream().filter(Question::answerable).count() > MAX_ASKED) {
+                throw top.problem(line, "question '" + question.id() + "' is question " + (MAX_ASKED + 1)
+                        + " to answer; a questionnaire asks at most " + MAX_ASKED
+                        + " (the menu to change an answer holds " + MAX_ASKED + ")");
+            }
         }
         if (questions.stream().noneMatch(Question::answerable)) {
             throw top.problem(top.lineOf("questions"), "there are only info items; add a question to answer");

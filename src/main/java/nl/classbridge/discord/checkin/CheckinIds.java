@@ -12,7 +12,7 @@ import nl.classbridge.messages.DiscordLimits;
  */
 public final class CheckinIds {
     /** What a pressed component asks for. */
-    public enum Action { START, ANSWER, OPEN_MODAL, SKIP, CHANGE, DONE, SELECT, MODAL }
+    public enum Action { START, ANSWER, OPEN_MODAL, SKIP, CHANGE, DONE, SELECT, MODAL, READ_ALL }
 
     /** A parsed id: the request, the action, and the question and value positions where they apply. */
     public record Id(Action action, long requestId, int question, int value) {
@@ -49,6 +49,11 @@ public final class CheckinIds {
         return format("done", requestId);
     }
 
+    /** The button on a shortened summary that shows every answer in full. */
+    public static String readAll(long requestId) {
+        return format("all", requestId);
+    }
+
     /** A select menu for a choice with many options; its values are option indexes. */
     public static String select(long requestId, int question) {
         return format("sel", requestId, question);
@@ -73,6 +78,7 @@ public final class CheckinIds {
             case "done" -> Action.DONE;
             case "sel" -> Action.SELECT;
             case "modal" -> Action.MODAL;
+            case "all" -> Action.READ_ALL;
             default -> null;
         };
         if (action == null) {

@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.Reply;
+import nl.classbridge.checkin.Step;
 import nl.classbridge.checkin.questionnaire.AnswerCheck;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
@@ -28,7 +29,9 @@ import nl.classbridge.store.GuardianRepository;
 /**
  * A parent's presses, choices, modal answers and typed DMs in a check-in, turned into calls on
  * {@link Conversations}; the message is then updated in place to the next step. Every path
- * acknowledges the interaction at once: the work is a few SQLite statements.
+ * acknowledges the interaction at once: the work is a few SQLite statements. Someone who is not
+ * (or no longer) a guardian, or whose check-in was taken back, gets a polite "no longer linked"
+ * and nothing changes.
  */
 public final class CheckinInteractions {
     private final Conversations conversations;
@@ -64,8 +67,12 @@ public final class CheckinInteractions {
     public void modal(ModalInteractionEvent event) {
         Optional<CheckinIds.Id> id = CheckinIds.parse(event.getModalId());
         Optional<Guardian> guardian = guardianOf(event);
-        if (id.isEmpty() || guardian.isEmpty()) {
+        if (id.isEmpty()) {
             notYours(event);
+            return;
+        }
+        if (guardian.isEmpty() || gone(id.get())) {
+            noLongerLinked(event);
             return;
         }
         var mapping = event.getValue("answer");
@@ -82,7 +89,8 @@ public final class CheckinInteractions {
         Optional<Guardian> guardian = guardians.findByDiscordUser(event.getAuthor().getIdLong());
         MessageChannel channel = event.getChannel();
         if (guardian.isEmpty()) {
-            send(channel, texts.forSchool("checkin.nothing-open", Map.of()));
+            // Never linked, or removed by the teacher: either way nothing of a class is theirs.
+            send(channel, texts.forSchool("checkin.not-linked", Map.of()));
             return;
         }
         Reply reply = conversations.typed(guardian.get().id(), event.getMessage().getContentRaw());
@@ -91,6 +99,8 @@ public final class CheckinInteractions {
             channel.sendMessage(DiscordMessages.create(next)).queue();
         } else if (reply instanceof Reply.Refused refused) {
             send(channel, refusal(refused));
+        } else if (reply instanceof Reply.NoLongerLinked) {
+            send(channel, texts.forSchool("checkin.no-longer-linked", Map.of()));
         } else {
             send(channel, texts.forSchool("checkin.nothing-open", Map.of()));
         }
@@ -99,14 +109,22 @@ public final class CheckinInteractions {
     private <T extends GenericComponentInteractionCreateEvent> void act(T event, String componentId, String chosen) {
         Optional<CheckinIds.Id> parsed = CheckinIds.parse(componentId);
         Optional<Guardian> guardian = guardianOf(event);
-        if (parsed.isEmpty() || guardian.isEmpty()) {
+        if (parsed.isEmpty()) {
             notYours(event);
             return;
         }
         CheckinIds.Id id = parsed.get();
+        if (guardian.isEmpty() || gone(id)) {
+            noLongerLinked(event);
+            return;
+        }
         long guardianId = guardian.get().id();
         if (id.action() == CheckinIds.Action.OPEN_MODAL) {
             openModal(event, id, guardianId);
+            return;
+        }
+        if (id.action() == CheckinIds.Action.READ_ALL) {
+            readAll(event, id, guardianId);
             return;
         }
         Reply reply = switch (id.action()) {
@@ -145,6 +163,16 @@ public final class CheckinInteractions {
         event.replyModal(view.answerModal(question.get(), id.question(), earlier, context)).queue();
     }
 
+    /** Every answer in full, in messages only the parent sees; the summary stays as it is. */
+    private void readAll(GenericComponentInteractionCreateEvent event, CheckinIds.Id id, long guardianId) {
+        Reply current = conversations.current(id.requestId(), guardianId);
+        if (current instanceof Reply.Show show && show.step() instanceof Step.Summary summary) {
+            Respond.privately(event, view.summaryInFull(summary, contexts.of(show.request())));
+        } else {
+            show(event, current);
+        }
+    }
+
     /** Updates the pressed message to the next step, or answers privately when nothing changed. */
     private <T extends IReplyCallback & IMessageEditCallback> void show(T event, Reply reply) {
         if (reply instanceof Reply.Show show) {
@@ -152,14 +180,19 @@ public final class CheckinInteractions {
         } else if (reply instanceof Reply.Finished finished) {
             CheckinContext context = contexts.of(finished.request());
             event.editMessage(DiscordMessages.edit(view.thanks(context, finished.nextChild().isPresent()))).queue();
-            finished.nextChild().ifPresent(next -> event.getMessageChannel()
-                    .sendMessage(DiscordMessages.create(view.greeting(contexts.of(next)))).queue());
+            // The DM channel of a button press is detached in JDA (no cache): open it to send in it.
+            finished.nextChild().filter(next -> finished.greetNext()).ifPresent(next -> event.getUser()
+                    .openPrivateChannel()
+                    .flatMap(channel -> channel.sendMessage(DiscordMessages.create(view.greeting(contexts.of(next)))))
+                    .queue());
         } else if (reply instanceof Reply.Refused refused) {
             Respond.privately(event, refusal(refused));
         } else if (reply instanceof Reply.CannotSkip) {
             Respond.privately(event, texts.forSchool("checkin.answer-unclear", Map.of()));
         } else if (reply instanceof Reply.Closed) {
             Respond.privately(event, texts.forSchool("checkin.round-closed", Map.of()));
+        } else if (reply instanceof Reply.NoLongerLinked) {
+            noLongerLinked(event);
         } else {
             notYours(event);
         }
@@ -195,6 +228,15 @@ public final class CheckinInteractions {
 
     private Optional<Guardian> guardianOf(IReplyCallback event) {
         return guardians.findByDiscordUser(event.getUser().getIdLong());
+    }
+
+    /** Whether the request a component names no longer exists: taken back when the link ended. */
+    private boolean gone(CheckinIds.Id id) {
+        return checkins.findRequest(id.requestId()).isEmpty();
+    }
+
+    private void noLongerLinked(IReplyCallback event) {
+        Respond.privately(event, texts.forSchool("checkin.no-longer-linked", Map.of()));
     }
 
     private void notYours(IReplyCallback event) {

@@ -17,6 +17,7 @@ import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.messages.Texts;
+import nl.classbridge.messages.DiscordLimits;
 import nl.classbridge.messages.DiscordPost;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.discord.ChannelPostSender;
@@ -84,7 +85,9 @@ public final class DiscordDmSender implements Sender {
     private Optional<Recipient> recipient(Delivery delivery) {
         if (TEACHER_NOTICE.equals(delivery.kind())) {
             TeacherNotices.Notice notice = TeacherNotices.parse(delivery.payload());
-            return Optional.of(new Recipient(notice.userId(), DiscordPost.of(notice.text()).get(0)));
+            // One message, as the nonce makes one: a notice is a sentence or two, and cut should it ever be longer.
+            return Optional.of(new Recipient(notice.userId(),
+                    DiscordPost.builder(DiscordLimits.fit(notice.text(), DiscordLimits.MESSAGE)).build()));
         }
         Optional<Guardian> guardian = delivery.guardianId().flatMap(guardians::find);
         if (guardian.isEmpty() || guardian.get().discordUserId().isEmpty() || !CheckinMail.isCheckin(delivery.kind())) {

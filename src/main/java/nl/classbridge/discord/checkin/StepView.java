@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.components.label.Label;
@@ -32,6 +33,12 @@ public final class StepView {
     }
 
     private static final int BUTTONS_PER_ROW = 5;
+    /** In a long summary, answers are shortened to no less than this before question texts are. */
+    private static final int SHORTEST_ANSWER = 20;
+    /** No limit on a shortened text: as long as it is. */
+    private static final int WHOLE = Integer.MAX_VALUE;
+    /** Where the search for how much fits starts: the longest answer a text field takes, more than any question. */
+    private static final int LONGEST = TextInput.MAX_VALUE_LENGTH;
 
     private final Messages messages;
 
@@ -80,20 +87,24 @@ public final class StepView {
         Question question = ask.question();
         int position = context.questionnaire().questions().indexOf(question);
         long request = context.request().id();
-        StringBuilder text = new StringBuilder();
-        text.append(text("checkin.progress", context, Map.of("number", ask.number(), "total", ask.total())))
-                .append(" · ").append(text("checkin.about-child", context, Map.of("child", context.child())))
-                .append("\n\n");
-        for (Question shown : ask.shownBefore()) {
-            text.append(shown.text(context.language())).append("\n\n");
-        }
-        text.append("**").append(question.text(context.language())).append("**");
+        String head = text("checkin.progress", context, Map.of("number", ask.number(), "total", ask.total()))
+                + " · " + text("checkin.about-child", context, Map.of("child", context.child())) + "\n\n";
+        StringBuilder tail = new StringBuilder("**").append(question.text(context.language())).append("**");
         if (question.type() == QuestionType.TEXT) {
-            text.append("\n\n").append(text("checkin.type-hint", context, Map.of()));
+            tail.append("\n\n").append(text("checkin.type-hint", context, Map.of()));
         }
         if (!question.required()) {
-            text.append("\n").append(text("checkin.optional-hint", context, Map.of()));
+            tail.append("\n").append(text("checkin.optional-hint", context, Map.of()));
         }
+        // Texts shown before a question (what the teacher needs from parents) give way to the question.
+        IntFunction<String> withShown = most -> {
+            StringBuilder text = new StringBuilder(head);
+            ask.shownBefore().forEach(shown -> text.append(DiscordLimits.fit(shown.text(context.language()), most))
+                    .append("\n\n"));
+            return text.append(tail).toString();
+        };
+        String text = DiscordLimits.longestFitting(1, LONGEST, withShown)
+                .orElseGet(() -> DiscordLimits.fit(withShown.apply(1), DiscordLimits.MESSAGE));
         List<ActionRow> rows = new ArrayList<>(answerRows(question, position, request, context));
         List<Button> extra = new ArrayList<>();
         if (question.type() == QuestionType.TEXT) {
@@ -105,7 +116,7 @@ public final class StepView {
         if (!extra.isEmpty()) {
             rows.add(ActionRow.of(extra));
         }
-        return new View(text.toString(), rows);
+        return new View(text, rows);
     }
 
     private List<ActionRow> answerRows(Question question, int position, long request, CheckinContext context) {
@@ -150,31 +161,72 @@ public final class StepView {
         return menu.build();
     }
 
+    /**
+     * Every answer, a menu to change one, and Done: one message, edited in place as the parent
+     * goes. When long answers make it longer than a message, answers are shortened evenly (short
+     * ones stay whole), then question texts, and a button shows everything in full.
+     */
     private View summary(Step.Summary summary, CheckinContext context) {
-        StringBuilder text = new StringBuilder(text("checkin.summary.title", context, Map.of("child", context.child())));
-        StringSelectMenu.Builder change = StringSelectMenu.create(CheckinIds.change(context.request().id()))
+        String hint = text("checkin.summary.change-hint", context, Map.of());
+        String text = summaryText(summary, context, WHOLE, WHOLE, hint);
+        boolean shortened = text.length() > DiscordLimits.MESSAGE;
+        if (shortened) {
+            String longHint = hint + "\n" + text("checkin.summary.shortened", context, Map.of());
+            text = DiscordLimits.longestFitting(SHORTEST_ANSWER, LONGEST,
+                            answers -> summaryText(summary, context, answers, WHOLE, longHint))
+                    .or(() -> DiscordLimits.longestFitting(1, LONGEST,
+                            questions -> summaryText(summary, context, SHORTEST_ANSWER, questions, longHint)))
+                    .orElseGet(() -> DiscordLimits.fit(summaryText(summary, context, SHORTEST_ANSWER, 1, longHint),
+                            DiscordLimits.MESSAGE));
+        }
+        long request = context.request().id();
+        StringSelectMenu.Builder change = StringSelectMenu.create(CheckinIds.change(request))
                 .setPlaceholder(DiscordLimits.fit(label("checkin.button.change", context), DiscordLimits.SELECT_PLACEHOLDER));
         for (Step.Summary.Line line : summary.lines()) {
             Question question = line.question();
-            text.append("\n\n**").append(question.text(context.language())).append("**\n")
-                    .append(answerText(question, line.answer(), context));
             change.addOption(DiscordLimits.fit(question.text(context.language()), DiscordLimits.SELECT_OPTION_LABEL),
                     String.valueOf(context.questionnaire().questions().indexOf(question)));
         }
-        text.append("\n\n").append(text("checkin.summary.change-hint", context, Map.of()));
-        return new View(text.toString(), List.of(
-                ActionRow.of(change.build()),
-                ActionRow.of(Button.success(CheckinIds.done(context.request().id()), label("checkin.button.done", context)))));
+        List<Button> buttons = new ArrayList<>();
+        buttons.add(Button.success(CheckinIds.done(request), label("checkin.button.done", context)));
+        if (shortened) {
+            buttons.add(Button.secondary(CheckinIds.readAll(request), label("checkin.button.read-all", context)));
+        }
+        return new View(text, List.of(ActionRow.of(change.build()), ActionRow.of(buttons)));
+    }
+
+    /**
+     * The summary with every answer and question whole, for the parent who pressed the button to
+     * read everything: as long as it is, split into messages when sent.
+     */
+    public String summaryInFull(Step.Summary summary, CheckinContext context) {
+        return summaryText(summary, context, WHOLE, WHOLE, "");
+    }
+
+    /** The summary's text with answers and question texts shortened to at most the given lengths. */
+    private String summaryText(Step.Summary summary, CheckinContext context, int answerLength, int questionLength,
+            String hint) {
+        StringBuilder text = new StringBuilder(text("checkin.summary.title", context, Map.of("child", context.child())));
+        for (Step.Summary.Line line : summary.lines()) {
+            Question question = line.question();
+            text.append("\n\n**").append(DiscordLimits.fit(question.text(context.language()), questionLength))
+                    .append("**\n").append(answerText(question, line.answer(), context, answerLength));
+        }
+        if (!hint.isEmpty()) {
+            text.append("\n\n").append(hint);
+        }
+        return text.toString();
     }
 
     /** An answer as the parent gave it, in their language: a label for scales and choices, else the text. */
-    private String answerText(Question question, Optional<Answer> answer, CheckinContext context) {
+    private String answerText(Question question, Optional<Answer> answer, CheckinContext context, int length) {
         if (answer.isEmpty() || answer.get().skipped()) {
             return label("common.skipped", context);
         }
         String shown = AnswerDisplay.show(question, answer.get().value().orElseThrow(), context.language(), messages,
                 context.chain());
-        return messages.discord("common.answer", context.chain(), Map.of("text", shown));
+        // Shortened before escaping, so an escape is never cut in half.
+        return messages.discord("common.answer", context.chain(), Map.of("text", DiscordLimits.fit(shown, length)));
     }
 
     private String text(String key, CheckinContext context, Map<String, ?> values) {

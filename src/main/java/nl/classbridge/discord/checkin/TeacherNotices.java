@@ -6,23 +6,23 @@ import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.delivery.Outbox;
-import nl.classbridge.checkin.TeacherAlerts;
 import nl.classbridge.delivery.TeacherNotice;
 import nl.classbridge.updates.TeacherMessages;
-import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
+import nl.classbridge.roster.TeacherDm;
 import nl.classbridge.store.SchoolClassRepository;
 import nl.classbridge.store.StudentRepository;
 
 /**
  * Tells the teacher by DM when a family cannot be reached, through the outbox like every other
- * message. The text names the child, never the guardian's address.
+ * message, and a former teacher when their class was taken over. The text names the child, never
+ * the guardian's address.
  */
-public final class TeacherNotices implements TeacherNotice, TeacherAlerts, TeacherMessages {
+public final class TeacherNotices implements TeacherNotice, TeacherMessages, TeacherDm {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A notice as stored in the outbox: to whom, and the rendered text. */
@@ -55,15 +55,14 @@ public final class TeacherNotices implements TeacherNotice, TeacherAlerts, Teach
     }
 
     @Override
-    public void replyFromOtherAddress(CheckinRequest request) {
-        students.find(request.studentId()).ifPresent(student -> classes.find(student.classId()).ifPresent(schoolClass ->
-                notify(schoolClass, "teacher.reply-from-other-address", student,
-                        "notice:other-sender:request:" + request.id())));
+    public void tell(SchoolClass schoolClass, String messageKey, Map<String, ?> values, String dedupeKey) {
+        send(schoolClass, texts.forClass(schoolClass, messageKey, values), dedupeKey);
     }
 
     @Override
-    public void tell(SchoolClass schoolClass, String messageKey, Map<String, ?> values, String dedupeKey) {
-        send(schoolClass, texts.forClass(schoolClass, messageKey, values), dedupeKey);
+    public void tell(long teacherUserId, SchoolClass schoolClass, String messageKey, Map<String, ?> values,
+            String dedupeKey) {
+        send(teacherUserId, schoolClass, texts.forClass(schoolClass, messageKey, values), dedupeKey);
     }
 
     private void notify(SchoolClass schoolClass, String key, Student student, String dedupeKey) {
@@ -71,7 +70,11 @@ public final class TeacherNotices implements TeacherNotice, TeacherAlerts, Teach
     }
 
     private void send(SchoolClass schoolClass, String text, String dedupeKey) {
-        String payload = JSON.createObjectNode().put("user", schoolClass.teacherUserId()).put("text", text).toString();
+        send(schoolClass.teacherUserId(), schoolClass, text, dedupeKey);
+    }
+
+    private void send(long teacherUserId, SchoolClass schoolClass, String text, String dedupeKey) {
+        String payload = JSON.createObjectNode().put("user", teacherUserId).put("text", text).toString();
         outbox.enqueue(new OutgoingMessage(dedupeKey, Optional.of(schoolClass.id()), Optional.empty(),
                 DeliveryChannel.DISCORD_DM, DiscordDmSender.TEACHER_NOTICE, payload));
     }

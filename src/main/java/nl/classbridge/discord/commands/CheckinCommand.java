@@ -12,7 +12,6 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import nl.classbridge.checkin.ActiveQuestionnaires;
 import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.AnswerDisplay;
@@ -26,6 +25,7 @@ import nl.classbridge.delivery.Outbox;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.messages.Dates;
+import nl.classbridge.messages.DiscordLimits;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
 import nl.classbridge.messages.Texts;
@@ -104,7 +104,9 @@ public final class CheckinCommand implements SlashCommand {
             return;
         }
         String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
+        // Discord takes 25 choices of at most 100 characters; a longer id is typed in full instead.
         event.replyChoices(questionnaires.ids().stream().filter(id -> id.contains(typed))
+                .filter(id -> id.length() <= DiscordLimits.CHOICE).limit(DiscordLimits.SELECT_OPTIONS)
                 .map(id -> new Command.Choice(id, id)).toList()).queue();
     }
 
@@ -174,7 +176,8 @@ public final class CheckinCommand implements SlashCommand {
         if (started instanceof CheckinRounds.Started.NoFamilies) {
             return texts.forClass(schoolClass, "teacher.guardian.list-empty", Map.of());
         }
-        return texts.forClass(schoolClass, "teacher.checkin.unknown-questionnaire", Map.of("questionnaire", id));
+        return texts.forClass(schoolClass, "teacher.checkin.unknown-questionnaire",
+                Map.of("questionnaire", DiscordLimits.echo(id)));
     }
 
     private void status(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
@@ -183,7 +186,7 @@ public final class CheckinCommand implements SlashCommand {
                     "questionnaire", status.questionnaire().title(schoolClass.language()),
                     "answered", status.answered(), "total", status.lines().size())));
             for (RoundStatus.Line line : status.lines()) {
-                text.append("\n• **").append(MarkdownSanitizer.escape(line.student().name())).append("** #")
+                text.append("\n• **").append(texts.value(schoolClass, line.student().name())).append("** #")
                         .append(line.guardian().id()).append(" · ")
                         .append(word(schoolClass, "teacher.checkin.channel." + line.channel().code())).append(": ")
                         .append(word(schoolClass, stateKey(line, sent(status.round(), line))));
@@ -230,7 +233,7 @@ public final class CheckinCommand implements SlashCommand {
                     continue;
                 }
                 any = true;
-                text.append("\n\n**").append(MarkdownSanitizer.escape(line.student().name())).append("** #")
+                text.append("\n\n**").append(texts.value(schoolClass, line.student().name())).append("** #")
                         .append(line.guardian().id()).append(" · ")
                         .append(word(schoolClass, "teacher.checkin.channel." + line.channel().code()));
                 for (Question question : status.questionnaire().asked()) {

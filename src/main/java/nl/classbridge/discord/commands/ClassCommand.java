@@ -2,6 +2,8 @@ package nl.classbridge.discord.commands;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
@@ -10,25 +12,36 @@ import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
-import nl.classbridge.messages.Texts;
+import nl.classbridge.discord.TeacherCheck;
+import nl.classbridge.domain.ClassTeacher;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.messages.Texts;
 import nl.classbridge.roster.ClassRoster;
+import nl.classbridge.roster.ClassTeachers;
 import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.StudentRepository;
 
-/** {@code /class setup} binds the channel as the class channel; {@code /class info} shows it. */
+/**
+ * {@code /class setup} binds the channel as the class channel (whoever does so owns the class);
+ * {@code /class info} shows it; {@code /class teacher add|remove} lets the owner share the class
+ * with co-teachers; {@code /class takeover} lets a server admin take a class over, openly.
+ */
 public final class ClassCommand implements SlashCommand {
     private final ClassRoster roster;
+    private final ClassTeachers teachers;
     private final ClassChannel classChannel;
+    private final TeacherCheck teacherCheck;
     private final StudentRepository students;
     private final GuardianRepository guardians;
     private final Texts texts;
 
-    public ClassCommand(ClassRoster roster, ClassChannel classChannel, StudentRepository students,
-            GuardianRepository guardians, Texts texts) {
+    public ClassCommand(ClassRoster roster, ClassTeachers teachers, ClassChannel classChannel,
+            TeacherCheck teacherCheck, StudentRepository students, GuardianRepository guardians, Texts texts) {
         this.roster = roster;
+        this.teachers = teachers;
         this.classChannel = classChannel;
+        this.teacherCheck = teacherCheck;
         this.students = students;
         this.guardians = guardians;
         this.texts = texts;
@@ -51,15 +64,31 @@ public final class ClassCommand implements SlashCommand {
                         defs.option(OptionType.STRING, "class setup name", true),
                         defs.language("class setup language", false),
                         defs.option(OptionType.STRING, "class setup timezone", false)),
-                defs.subcommand("class info"));
+                defs.subcommand("class info"),
+                defs.subcommand("class takeover"))
+                .addSubcommandGroups(defs.subcommandGroup("class teacher").addSubcommands(
+                        defs.subcommand("class teacher add").addOptions(
+                                defs.option(OptionType.USER, "class teacher add user", true)),
+                        defs.subcommand("class teacher remove").addOptions(
+                                defs.option(OptionType.USER, "class teacher remove user", true))));
     }
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
-        if ("setup".equals(event.getSubcommandName())) {
-            setUp(event);
-        } else {
-            classChannel.orExplain(event).ifPresent(schoolClass -> info(event, schoolClass));
+        if ("teacher".equals(event.getSubcommandGroup())) {
+            classChannel.orExplain(event).ifPresent(schoolClass -> {
+                if ("add".equals(event.getSubcommandName())) {
+                    addTeacher(event, schoolClass);
+                } else {
+                    removeTeacher(event, schoolClass);
+                }
+            });
+            return;
+        }
+        switch (event.getSubcommandName()) {
+            case "setup" -> setUp(event);
+            case "takeover" -> takeOver(event);
+            default -> classChannel.orExplain(event).ifPresent(schoolClass -> info(event, schoolClass));
         }
     }
 
@@ -74,6 +103,9 @@ public final class ClassCommand implements SlashCommand {
             schoolClass = created.schoolClass();
         } else if (result instanceof ClassRoster.SetUp.Updated updated) {
             schoolClass = updated.schoolClass();
+        } else if (result instanceof ClassRoster.SetUp.NotYours notYours) {
+            Respond.privately(event, texts.forClass(notYours.schoolClass(), "teacher.not-your-class", Map.of()));
+            return;
         } else {
             Respond.privately(event, invalid(result));
             return;
@@ -101,7 +133,68 @@ public final class ClassCommand implements SlashCommand {
                 "channel", "#" + event.getChannel().getName(),
                 "language", schoolClass.language().nativeName(),
                 "timezone", schoolClass.timezone().getId(),
+                "teachers", teachers.of(schoolClass).stream().map(ClassTeacher::name)
+                        .collect(Collectors.joining(", ")),
                 "students", students.inClass(schoolClass.id()).size(),
                 "guardians", guardians.inClass(schoolClass.id()).size())));
+    }
+
+    private void addTeacher(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
+        Member member = event.getOption("user", OptionMapping::getAsMember);
+        if (member == null || !teacherCheck.isTeacher(member)) {
+            Respond.privately(event, texts.forClass(schoolClass, "teacher.class.teacher-cannot",
+                    Map.of("teacher", shownName(event))));
+            return;
+        }
+        var result = teachers.add(schoolClass, teacherCheck.caller(event.getMember()), member.getIdLong(),
+                member.getEffectiveName());
+        String key;
+        if (result instanceof ClassTeachers.TeacherAdded.Added) {
+            key = "teacher.class.teacher-added";
+        } else if (result instanceof ClassTeachers.TeacherAdded.AlreadyTeacher) {
+            key = "teacher.class.teacher-already";
+        } else {
+            key = "teacher.class.teacher-not-owner";
+        }
+        Respond.privately(event, texts.forClass(schoolClass, key, Map.of("teacher", member.getEffectiveName(),
+                "owner", schoolClass.teacherName())));
+    }
+
+    private void removeTeacher(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
+        long userId = event.getOption("user", OptionMapping::getAsLong);
+        var result = teachers.remove(schoolClass, teacherCheck.caller(event.getMember()), userId);
+        String key;
+        if (result instanceof ClassTeachers.TeacherRemoved.Removed) {
+            key = "teacher.class.teacher-removed";
+        } else if (result instanceof ClassTeachers.TeacherRemoved.NotATeacher) {
+            key = "teacher.class.teacher-unknown";
+        } else if (result instanceof ClassTeachers.TeacherRemoved.IsOwner) {
+            key = "teacher.class.teacher-owner";
+        } else {
+            key = "teacher.class.teacher-not-owner";
+        }
+        Respond.privately(event, texts.forClass(schoolClass, key, Map.of("teacher", shownName(event),
+                "owner", schoolClass.teacherName())));
+    }
+
+    private void takeOver(SlashCommandInteractionEvent event) {
+        var result = teachers.takeOver(event.getChannel().getIdLong(), teacherCheck.caller(event.getMember()));
+        if (result instanceof ClassTeachers.TakeOver.TakenOver taken) {
+            Respond.privately(event, texts.forClass(taken.schoolClass(), "teacher.class.takeover-done",
+                    Map.of("class", taken.schoolClass().name(), "previous", taken.formerOwner())));
+        } else if (result instanceof ClassTeachers.TakeOver.AlreadyOwner already) {
+            Respond.privately(event, texts.forClass(already.schoolClass(), "teacher.class.takeover-already", Map.of()));
+        } else if (result instanceof ClassTeachers.TakeOver.NotAdmin) {
+            Respond.privately(event, texts.forSchool("teacher.class.takeover-not-admin", Map.of()));
+        } else {
+            Respond.privately(event, texts.forSchool("teacher.no-class", Map.of()));
+        }
+    }
+
+    /** The name of the member an option names, as the server shows it. */
+    private static String shownName(SlashCommandInteractionEvent event) {
+        OptionMapping option = event.getOption("user");
+        Member member = option.getAsMember();
+        return member != null ? member.getEffectiveName() : option.getAsUser().getEffectiveName();
     }
 }

@@ -9,20 +9,24 @@ import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEve
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
+import nl.classbridge.messages.DiscordLimits;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.GuardianLink;
+import nl.classbridge.messages.Dates;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.store.StudentRepository;
 
 /**
  * {@code /guardian add-email|list|remove}: families without Discord by email, and who is linked
- * to which child. Guardians are shown by number, channel and state; addresses are not echoed.
+ * to which child. The list, for the teacher's eyes only, shows each guardian by number, their name
+ * on Discord (or their email address), when they joined, their channel and its state: a code that
+ * reached the wrong person is seen there, and undone with {@code /guardian remove}.
  */
 public final class GuardianCommand implements SlashCommand {
     private final ClassRoster roster;
@@ -84,7 +88,7 @@ public final class GuardianCommand implements SlashCommand {
         if (result instanceof ClassRoster.EmailGuardianAdded.Added added) {
             reply = texts.forClass(schoolClass, "teacher.guardian.added-email", Map.of("student", added.student().name()));
         } else if (result instanceof ClassRoster.EmailGuardianAdded.UnknownStudent) {
-            reply = texts.forClass(schoolClass, "teacher.student.unknown", Map.of("student", student));
+            reply = texts.forClass(schoolClass, "teacher.student.unknown", Map.of("student", DiscordLimits.echo(student)));
         } else if (result instanceof ClassRoster.EmailGuardianAdded.LanguageInvalid invalid) {
             reply = texts.forClass(schoolClass, "teacher.option-invalid",
                     Map.of("option", "language", "expected", nl.classbridge.domain.Language.codes()));
@@ -102,16 +106,22 @@ public final class GuardianCommand implements SlashCommand {
                         ? texts.forClass(schoolClass, "teacher.guardian.removed", Map.of())
                         : texts.forClass(schoolClass, "teacher.option-invalid",
                                 Map.of("option", "guardian", "expected", "/guardian list")))
-                .orElseGet(() -> texts.forClass(schoolClass, "teacher.student.unknown", Map.of("student", name)));
+                .orElseGet(() -> texts.forClass(schoolClass, "teacher.student.unknown",
+                        Map.of("student", DiscordLimits.echo(name))));
         Respond.privately(event, reply);
     }
 
     private void list(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
         List<String> lines = new ArrayList<>();
         for (var entry : roster.students(schoolClass)) {
-            for (Guardian guardian : entry.guardians()) {
-                lines.add("• **" + MarkdownSanitizer.escape(entry.student().name()) + "** #" + guardian.id() + ": "
-                        + describe(schoolClass, guardian));
+            for (GuardianLink link : entry.links()) {
+                Guardian guardian = link.guardian();
+                String who = link.discordName().or(guardian::email)
+                        .orElseGet(() -> texts.forClass(schoolClass, "teacher.guardian.name-unknown", Map.of()));
+                lines.add("• " + texts.forClass(schoolClass, "teacher.guardian.line", Map.of(
+                        "student", entry.student().name(), "number", guardian.id(), "who", who,
+                        "channel", describe(schoolClass, guardian),
+                        "date", Dates.day(link.linkedAt(), schoolClass.timezone(), schoolClass.language()))));
             }
         }
         Respond.privately(event, lines.isEmpty()

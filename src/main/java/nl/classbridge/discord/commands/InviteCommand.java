@@ -8,6 +8,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.messages.Dates;
+import nl.classbridge.messages.DiscordLimits;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
 import nl.classbridge.messages.Texts;
@@ -71,7 +72,7 @@ public final class InviteCommand implements SlashCommand {
                         "school", schoolName, "expires", expires));
                 Respond.privately(event, forTeacher + "\n\n" + forParent);
             }, () -> Respond.privately(event, texts.forClass(schoolClass, "teacher.student.unknown",
-                    Map.of("student", name))));
+                    Map.of("student", DiscordLimits.echo(name)))));
         });
     }
 }

@@ -46,7 +46,8 @@ public final class JoinCommand implements SlashCommand {
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
-        JoinResult result = enrolment.join(event.getOption("code", OptionMapping::getAsString), event.getUser().getIdLong());
+        JoinResult result = enrolment.join(event.getOption("code", OptionMapping::getAsString), event.getUser().getIdLong(),
+                event.getUser().getEffectiveName());
         Respond.privately(event, reply(result));
     }
 

@@ -6,11 +6,11 @@ import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInterac
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
+import nl.classbridge.messages.DiscordLimits;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.SchoolClass;
@@ -84,7 +84,8 @@ public final class StudentCommand implements SlashCommand {
     private void remove(SlashCommandInteractionEvent event, SchoolClass schoolClass, String name) {
         String reply = roster.removeStudent(schoolClass, name, event.getUser().getIdLong())
                 .map(removed -> texts.forClass(schoolClass, "teacher.student.removed", Map.of()))
-                .orElseGet(() -> texts.forClass(schoolClass, "teacher.student.unknown", Map.of("student", name)));
+                .orElseGet(() -> texts.forClass(schoolClass, "teacher.student.unknown",
+                        Map.of("student", DiscordLimits.echo(name))));
         Respond.privately(event, reply);
     }
 
@@ -95,7 +96,7 @@ public final class StudentCommand implements SlashCommand {
             return;
         }
         String lines = all.stream()
-                .map(entry -> "• **" + MarkdownSanitizer.escape(entry.student().name()) + "**: "
+                .map(entry -> "• **" + texts.value(schoolClass, entry.student().name()) + "**: "
                         + channels(schoolClass, entry.guardians()))
                 .collect(Collectors.joining("\n"));
         Respond.privately(event, lines);

@@ -4,11 +4,11 @@ import java.util.Locale;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import nl.classbridge.discord.ClassChannel;
+import nl.classbridge.messages.DiscordLimits;
 import nl.classbridge.store.StudentRepository;
 
 /** Suggests the class's children by name while a teacher types a student option. */
 final class StudentNames {
-    private static final int MAX_CHOICES = 25; // Discord's limit
 
     private StudentNames() {
     }
@@ -17,7 +17,7 @@ final class StudentNames {
         String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
         var choices = classChannel.of(event).map(schoolClass -> students.inClass(schoolClass.id()).stream()
                         .filter(s -> s.name().toLowerCase(Locale.ROOT).contains(typed))
-                        .limit(MAX_CHOICES)
+                        .limit(DiscordLimits.SELECT_OPTIONS)
                         .map(s -> new Command.Choice(s.name(), s.name()))
                         .toList())
                 .orElse(java.util.List.of());

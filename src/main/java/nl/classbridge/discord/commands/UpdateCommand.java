@@ -23,7 +23,6 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.modals.Modal;
-import net.dv8tion.jda.api.utils.MarkdownSanitizer;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.ComponentHandler;
@@ -35,7 +34,6 @@ import nl.classbridge.domain.HighlightKind;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.messages.Dates;
 import nl.classbridge.messages.DiscordLimits;
-import nl.classbridge.messages.DiscordPost;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.store.HighlightRepository;
 import nl.classbridge.updates.UpdateRuns;
@@ -140,7 +138,7 @@ public final class UpdateCommand implements SlashCommand, ComponentHandler {
         for (Highlight highlight : queued) {
             text.append("\n• #").append(highlight.id()).append(" · ")
                     .append(texts.forClass(schoolClass, "updates.section." + highlight.kind().code(), Map.of()))
-                    .append(": ").append(MarkdownSanitizer.escape(highlight.text()));
+                    .append(": ").append(texts.value(schoolClass, highlight.text()));
         }
         List<Button> remove = new ArrayList<>();
         List<Button> edit = new ArrayList<>();
@@ -153,13 +151,17 @@ public final class UpdateCommand implements SlashCommand, ComponentHandler {
                     texts.forClass(schoolClass, "teacher.update.button.edit", Map.of()) + " #" + highlight.id(),
                     DiscordLimits.BUTTON_LABEL)));
         }
-        String content = DiscordLimits.fit(text.toString(), DiscordLimits.MESSAGE);
-        event.reply(DiscordPost.builder(content).setComponents(ActionRow.of(remove), ActionRow.of(edit)).build())
-                .setEphemeral(true).queue();
+        Respond.privately(event, text.toString(), List.of(ActionRow.of(remove), ActionRow.of(edit)));
     }
 
     private void schedule(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
-        DayOfWeek day = DayOfWeek.valueOf(event.getOption("day", OptionMapping::getAsString));
+        Optional<DayOfWeek> chosen = weekday(event.getOption("day", OptionMapping::getAsString));
+        if (chosen.isEmpty()) {
+            Respond.privately(event, texts.forClass(schoolClass, "teacher.option-invalid",
+                    Map.of("option", "day", "expected", "MONDAY-SUNDAY")));
+            return;
+        }
+        DayOfWeek day = chosen.get();
         int every = event.getOption("every", 1, OptionMapping::getAsInt);
         LocalTime time;
         try {
@@ -186,7 +188,8 @@ public final class UpdateCommand implements SlashCommand, ComponentHandler {
         try {
             until = LocalDate.parse(event.getOption("until", OptionMapping::getAsString).strip());
         } catch (DateTimeParseException e) {
-            Respond.privately(event, texts.forClass(schoolClass, "teacher.update.pause-in-past", Map.of()));
+            Respond.privately(event, texts.forClass(schoolClass, "teacher.option-invalid", Map.of("option", "until",
+                    "expected", LocalDate.now(clock.withZone(schoolClass.timezone())).plusDays(7).toString())));
             return;
         }
         UpdateSchedules.Paused result = schedules.pause(schoolClass, until,
@@ -267,6 +270,11 @@ public final class UpdateCommand implements SlashCommand, ComponentHandler {
                 action.apply(schoolClass, highlight.get());
             }
         });
+    }
+
+    /** The day from the option's choices; Discord sends only those, but a day is checked like any input. */
+    private static Optional<DayOfWeek> weekday(String value) {
+        return java.util.Arrays.stream(DayOfWeek.values()).filter(day -> day.name().equals(value)).findFirst();
     }
 
     private static Optional<Long> parseId(String id) {

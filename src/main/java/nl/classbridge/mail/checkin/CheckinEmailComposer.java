@@ -14,14 +14,16 @@ import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.RequestStatus;
 import nl.classbridge.mail.ComposedEmail;
 import nl.classbridge.mail.EmailComposer;
+import nl.classbridge.mail.ReplyTokens;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.DeliveryRepository;
 import nl.classbridge.store.GuardianRepository;
 
 /**
  * Turns a check-in's outbox rows into emails when they go out: the questions, the reminder, the
- * confirmation of a reply. What is true at sending time counts: a round that closed or a child
- * already answered for on Discord means nothing is sent.
+ * confirmation of a reply, the answer to a reply that came too late. What is true at sending time
+ * counts: a round that closed or a child already answered for on Discord means nothing is sent.
+ * Each carries the reply token of the family's request, so their reply can be verified.
  */
 public final class CheckinEmailComposer implements EmailComposer {
     private final CheckinRepository checkins;
@@ -29,15 +31,17 @@ public final class CheckinEmailComposer implements EmailComposer {
     private final DeliveryRepository deliveries;
     private final CheckinContexts contexts;
     private final CheckinEmails emails;
+    private final ReplyTokens tokens;
     private final java.time.Clock clock;
 
     public CheckinEmailComposer(CheckinRepository checkins, GuardianRepository guardians, DeliveryRepository deliveries,
-            CheckinContexts contexts, CheckinEmails emails, java.time.Clock clock) {
+            CheckinContexts contexts, CheckinEmails emails, ReplyTokens tokens, java.time.Clock clock) {
         this.checkins = checkins;
         this.guardians = guardians;
         this.deliveries = deliveries;
         this.contexts = contexts;
         this.emails = emails;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -49,13 +53,14 @@ public final class CheckinEmailComposer implements EmailComposer {
         Optional<Guardian> guardian = guardians.find(delivery.guardianId().get()).filter(Guardian::reachableByEmail);
         CheckinMail.Payload payload = CheckinMail.payload(delivery.payload());
         Optional<CheckinRound> round = checkins.findRound(payload.round()).filter(r -> r.openAt(clock.instant())
-                || CheckinMail.CONFIRMATION.equals(delivery.kind()));
+                || CheckinMail.CONFIRMATION.equals(delivery.kind()) || CheckinMail.ROUND_CLOSED.equals(delivery.kind()));
         Optional<CheckinRequest> request = checkins.findRequest(payload.request());
         if (guardian.isEmpty() || round.isEmpty() || request.isEmpty()) {
             return Optional.empty();
         }
         CheckinContext context = contexts.of(request.get());
         String to = guardian.get().email().orElseThrow();
+        String token = tokens.forRequest(guardian.get().id(), request.get().id());
         Optional<String> questionsMessageId = deliveries.findByKey(
                 CheckinMail.questionnaireKey(round.get().id(), request.get().id())).flatMap(Delivery::externalId);
         switch (delivery.kind()) {
@@ -63,20 +68,23 @@ public final class CheckinEmailComposer implements EmailComposer {
                 if (request.get().status() == RequestStatus.ANSWERED) {
                     return Optional.empty();
                 }
-                return Optional.of(email(to, emails.questionnaire(context, round.get().token()), Optional.empty(), List.of()));
+                return Optional.of(email(to, emails.questionnaire(context), Optional.empty(), List.of(), token));
             }
             case CheckinMail.REMINDER -> {
                 if (request.get().status() == RequestStatus.ANSWERED) {
                     return Optional.empty();
                 }
                 return Optional.of(email(to, emails.reminder(context), questionsMessageId,
-                        questionsMessageId.map(List::of).orElse(List.of())));
+                        questionsMessageId.map(List::of).orElse(List.of()), token));
             }
             case CheckinMail.CONFIRMATION -> {
                 CheckinMail.Confirmation confirmation = CheckinMail.confirmationOf(delivery.payload());
                 Optional<String> reply = Optional.of(confirmation.reply()).filter(ComposedEmail::isMessageId);
                 return Optional.of(email(to, emails.confirmation(context, confirmation.understood(),
-                        confirmation.unreadable()), reply, reply.map(List::of).orElse(List.of())));
+                        confirmation.unreadable()), reply, reply.map(List::of).orElse(List.of()), token));
+            }
+            case CheckinMail.ROUND_CLOSED -> {
+                return Optional.of(email(to, emails.roundClosed(context), Optional.empty(), List.of(), token));
             }
             default -> {
                 return Optional.empty();
@@ -84,8 +92,9 @@ public final class CheckinEmailComposer implements EmailComposer {
         }
     }
 
-    private static ComposedEmail email(String to, EmailText text, Optional<String> inReplyTo, List<String> references) {
+    private static ComposedEmail email(String to, EmailText text, Optional<String> inReplyTo, List<String> references,
+            String token) {
         return new ComposedEmail(to, text.subject(), text.text(), text.html(), inReplyTo, references,
-                text.language().code());
+                text.language().code(), Optional.of(token));
     }
 }

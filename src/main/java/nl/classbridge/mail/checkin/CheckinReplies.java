@@ -1,127 +1,77 @@
 package nl.classbridge.mail.checkin;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import nl.classbridge.checkin.AnswerDisplay;
 import nl.classbridge.checkin.CheckinContext;
 import nl.classbridge.checkin.CheckinContexts;
 import nl.classbridge.checkin.CheckinMail;
 import nl.classbridge.checkin.Conversations;
-import nl.classbridge.checkin.Reply;
-import nl.classbridge.checkin.TeacherAlerts;
 import nl.classbridge.checkin.questionnaire.AnswerCheck;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.delivery.Outbox;
-import nl.classbridge.delivery.TeacherNotice;
 import nl.classbridge.domain.Answer;
 import nl.classbridge.domain.AnswerSource;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
-import nl.classbridge.domain.Delivery;
-import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
-import nl.classbridge.mail.inbox.ImapInbox;
 import nl.classbridge.mail.reply.ParsedMail;
-import nl.classbridge.mail.reply.ReplyParser;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.Database;
-import nl.classbridge.store.DeliveryRepository;
-import nl.classbridge.store.GuardianRepository;
 
 /**
- * Email replies to check-ins become answers like any other: matched to the request by the
- * Message-IDs the reply refers to (or the round's token in the subject), accepted only from the
- * family's own address, stored through {@link Conversations}, and confirmed by email with what
- * was understood. Out-of-office mails are ignored; a bounce marks the address invalid.
+ * A verified email reply to a check-in becomes answers like any other: stored through
+ * {@link Conversations}, words that belong to no question kept for the teacher, and confirmed by
+ * email with what was understood. Whether the reply may be taken at all (its token, its sender)
+ * is decided before, in {@code mail.trust}; this class is only ever given a reply of the family
+ * the request belongs to.
  */
-public final class CheckinReplies implements ImapInbox.Handler {
+public final class CheckinReplies {
     /** Question id under which words that belong to no question are kept for the teacher. */
     public static final String NOTE = "email-note";
-    /** A reply that says only STOP (any case, maybe with a dot or an exclamation mark). */
-    private static final java.util.regex.Pattern STOP = java.util.regex.Pattern.compile("(?i)stop\\W*");
 
     private final Database database;
-    private final DeliveryRepository deliveries;
     private final CheckinRepository checkins;
-    private final GuardianRepository guardians;
     private final Conversations conversations;
     private final CheckinContexts contexts;
     private final Messages messages;
     private final Outbox outbox;
-    private final TeacherNotice notice;
-    private final TeacherAlerts alerts;
     private final java.time.Clock clock;
 
-    public CheckinReplies(Database database, DeliveryRepository deliveries, CheckinRepository checkins,
-            GuardianRepository guardians, Conversations conversations, CheckinContexts contexts, Messages messages,
-            Outbox outbox, TeacherNotice notice, TeacherAlerts alerts, java.time.Clock clock) {
+    public CheckinReplies(Database database, CheckinRepository checkins, Conversations conversations,
+            CheckinContexts contexts, Messages messages, Outbox outbox, java.time.Clock clock) {
         this.database = database;
-        this.deliveries = deliveries;
         this.checkins = checkins;
-        this.guardians = guardians;
         this.conversations = conversations;
         this.contexts = contexts;
         this.messages = messages;
         this.outbox = outbox;
-        this.notice = notice;
-        this.alerts = alerts;
         this.clock = clock;
     }
 
-    @Override
-    public String handle(MimeMessage message) {
-        ParsedMail parsed = ReplyParser.parse(message);
-        if (parsed instanceof ParsedMail.AutoReply) {
-            return "auto-reply";
-        }
-        if (parsed instanceof ParsedMail.Bounce bounce) {
-            return bounced(bounce);
-        }
-        return replied((ParsedMail.Reply) parsed, messageId(message));
+    /** What became of a verified reply. */
+    public enum Outcome {
+        /** Answers (or words for the teacher) were stored and a confirmation queued. */
+        ANSWERS,
+        /** The round was closed: nothing stored; the family is told by email. */
+        ROUND_CLOSED
     }
 
-    private String bounced(ParsedMail.Bounce bounce) {
-        if (!bounce.permanent()) {
-            return "delayed";
-        }
-        Optional<Guardian> guardian = bounce.originalMessageId().flatMap(deliveries::findByExternalId)
-                .flatMap(Delivery::guardianId).flatMap(guardians::find)
-                .or(() -> bounce.failedRecipient().flatMap(guardians::findByEmail));
-        if (guardian.isEmpty() || guardian.get().emailInvalid()) {
-            return "bounce";
-        }
-        guardians.markEmailInvalid(guardian.get().id(), "bounced-" + bounce.status());
-        notice.guardianUnreachable(guardian.get(), DeliveryChannel.EMAIL, "bounced");
-        return "bounce";
-    }
-
-    private String replied(ParsedMail.Reply reply, String replyId) {
-        if (STOP.matcher(reply.text().strip()).matches()) {
-            // The footer of every email promises this: no more emails, whatever the mail replied to.
-            guardians.findByEmail(reply.fromAddress()).ifPresent(guardian ->
-                    guardians.markEmailInvalid(guardian.id(), "unsubscribed"));
-            return "unsubscribed";
-        }
-        Optional<CheckinRequest> request = requestOf(reply);
-        if (request.isEmpty()) {
-            return "unmatched";
-        }
-        Guardian guardian = guardians.find(request.get().guardianId()).orElseThrow();
-        if (guardian.email().filter(address -> address.equalsIgnoreCase(reply.fromAddress())).isEmpty()) {
-            alerts.replyFromOtherAddress(request.get());
-            return "other-sender";
-        }
-        CheckinRound round = checkins.findRound(request.get().roundId()).orElseThrow();
+    /**
+     * Stores the answers of {@code reply} for {@code request}, which is {@code guardian}'s.
+     *
+     * @param replyId the reply's Message-ID, for the confirmation to answer
+     */
+    public Outcome answer(CheckinRequest request, Guardian guardian, ParsedMail.Reply reply, String replyId) {
+        CheckinRound round = checkins.findRound(request.roundId()).orElseThrow();
         if (!round.openAt(clock.instant())) {
-            return "round-closed";
+            outbox.enqueue(CheckinMail.roundClosed(round.classId(), round, request));
+            return Outcome.ROUND_CLOSED;
         }
         return database.transaction(() -> {
-            CheckinContext context = contexts.of(request.get());
+            CheckinContext context = contexts.of(request);
             List<Question> asked = context.questionnaire().asked();
             List<String> understood = new ArrayList<>();
             boolean unreadable = !reply.unnumbered().isBlank();
@@ -134,7 +84,7 @@ public final class CheckinReplies implements ImapInbox.Handler {
                 Question question = asked.get(number - 1);
                 AnswerCheck check = question.check(answer.getValue());
                 if (check instanceof AnswerCheck.Accepted accepted) {
-                    conversations.answer(request.get().id(), guardian.id(), question.id(), answer.getValue(),
+                    conversations.answer(request.id(), guardian.id(), question.id(), answer.getValue(),
                             AnswerSource.EMAIL);
                     understood.add(number + ". " + AnswerDisplay.show(question, accepted.value(), context.language(),
                             messages, context.chain()));
@@ -143,15 +93,15 @@ public final class CheckinReplies implements ImapInbox.Handler {
                 }
             }
             if (!reply.unnumbered().isBlank()) {
-                checkins.saveAnswer(Answer.given(request.get().id(), NOTE, reply.unnumbered(), AnswerSource.EMAIL,
+                checkins.saveAnswer(Answer.given(request.id(), NOTE, reply.unnumbered(), AnswerSource.EMAIL,
                         clock.instant()));
             }
             if (!reply.numbered().isEmpty()) {
-                skipLeftOut(request.get(), guardian, asked);
+                skipLeftOut(request, guardian, asked);
             }
-            outbox.enqueue(CheckinMail.confirmation(round.classId(), round, request.get(), replyId, understood,
+            outbox.enqueue(CheckinMail.confirmation(round.classId(), round, request, replyId, understood,
                     unreadable));
-            return "answers";
+            return Outcome.ANSWERS;
         });
     }
 
@@ -162,37 +112,6 @@ public final class CheckinReplies implements ImapInbox.Handler {
             if (!question.required() && !answered.contains(question.id())) {
                 conversations.skip(request.id(), guardian.id(), question.id(), AnswerSource.EMAIL);
             }
-        }
-    }
-
-    /** The request a reply belongs to: by the mails it answers, else by the round's token and sender. */
-    private Optional<CheckinRequest> requestOf(ParsedMail.Reply reply) {
-        Optional<CheckinRequest> byReference = reply.referencedMessageIds().stream()
-                .map(deliveries::findByExternalId).flatMap(Optional::stream)
-                .filter(delivery -> CheckinMail.isCheckin(delivery.kind()))
-                .map(delivery -> CheckinMail.payload(delivery.payload()).request())
-                .map(checkins::findRequest).flatMap(Optional::stream)
-                .findFirst();
-        if (byReference.isPresent()) {
-            return byReference;
-        }
-        return reply.subjectToken().flatMap(checkins::findRoundByToken).flatMap(round -> checkins.requests(round.id())
-                .stream()
-                .filter(request -> guardians.find(request.guardianId()).flatMap(Guardian::email)
-                        .filter(address -> address.equalsIgnoreCase(reply.fromAddress())).isPresent())
-                .findFirst());
-    }
-
-    private static String messageId(MimeMessage message) {
-        try {
-            String id = message.getMessageID();
-            if (id != null && id.matches("<[^<>\\s]+@[^<>\\s]+>")) {
-                return id;
-            }
-            return "no-id-" + Integer.toHexString(java.util.Objects.hash(message.getSentDate(), message.getSubject(),
-                    java.util.Arrays.toString(message.getFrom())));
-        } catch (MessagingException e) {
-            return "no-id";
         }
     }
 }

@@ -6,8 +6,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads replies as they come: IMAP IDLE where the server offers it, else a look every
- * {@code mail.imap.poll-seconds}. A dropped connection or an unreachable server is tried again
- * after the same wait; it never stops the bot.
+ * {@code mail.imap.poll-seconds}. A dropped connection, an unreachable server, and anything else
+ * that goes wrong, {@link Error}s included, is logged (its kind only) and tried again after the
+ * same wait: the loop ends only when the bot stops, and a mail that breaks reading is quarantined
+ * by {@link ImapInbox}, so it cannot break it again.
  */
 public final class InboxLoop {
     private static final Logger LOG = LoggerFactory.getLogger(InboxLoop.class);
@@ -42,6 +44,7 @@ public final class InboxLoop {
     }
 
     private void run() {
+        LOG.info("Reading replies from the mailbox");
         while (running) {
             try {
                 inbox.pollOnce();
@@ -50,14 +53,23 @@ public final class InboxLoop {
                 } else {
                     pause();
                 }
-            } catch (jakarta.mail.MessagingException | RuntimeException e) {
+            } catch (Throwable e) { // Errors too: the loop outlives whatever one look runs into
                 if (running) {
-                    LOG.warn("Reading the mailbox failed ({}); trying again in {} s", e.getClass().getSimpleName(),
-                            pollInterval.toSeconds());
-                    inbox.close();
+                    LOG.warn("Reading the mailbox failed ({}); the inbox loop goes on and tries again in {} s",
+                            e.getClass().getSimpleName(), pollInterval.toSeconds());
+                    closeQuietly();
                     pause();
                 }
             }
+        }
+        LOG.info("Stopped reading replies");
+    }
+
+    private void closeQuietly() {
+        try {
+            inbox.close();
+        } catch (Throwable e) { // as above
+            LOG.debug("Closing the mailbox failed: {}", e.getClass().getSimpleName());
         }
     }
 

@@ -39,7 +39,7 @@ final class Bounces {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     private static final String ADDRESS = "[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
     private static final Pattern ADDRESS_LINE = Pattern.compile(
-            "^\\s*<?(" + ADDRESS + ")>?\\s*(:.*)?$", Pattern.MULTILINE);
+            "^[ \\t]*<?(" + ADDRESS + ")>?[ \\t]*(:.*)?$", Pattern.MULTILINE);
     private static final Pattern ADDRESS_AFTER_PHRASE = Pattern.compile(
             "(?:delivered to|deliver to|delivery to|failed recipient|recipient address|recipients?:|failed:"
                     + "|final-recipient: rfc822;|bezorgd (bij|aan)|niet worden afgeleverd (bij|aan))[^@\\n]{0,40}?<?(?<address>" + ADDRESS + ")",
@@ -168,7 +168,13 @@ final class Bounces {
 
     private static String value(InternetHeaders fields, String name) {
         String value = fields.getHeader(name, " ");
-        return value == null ? "" : value.replaceAll("\\s+", " ").replaceAll("\\s*\\(.*\\)\\s*$", "").strip();
+        if (value == null) {
+            return "";
+        }
+        String clean = value.replaceAll("\\s+", " ").strip();
+        // A comment at the end, "(user unknown)": cut from its first '(' (no pattern: the value is untrusted).
+        int open = clean.indexOf('(');
+        return clean.endsWith(")") && open >= 0 ? clean.substring(0, open).strip() : clean;
     }
 
     private static byte[] raw(Part part) throws MessagingException, IOException {

@@ -6,9 +6,13 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.text.StringEscapeUtils;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeFilter;
 
 /**
  * The text of an HTML mail, as a reader sees it: a line per block, {@code <br>} as a line break,
@@ -18,6 +22,11 @@ import org.apache.commons.text.StringEscapeUtils;
  * becomes {@link #QUOTE_HEADER}, and where Outlook starts the original ({@code divRplyFwdMsg},
  * {@code OutlookMessageHeader}, {@code #appendonsend}, Yahoo's {@code yahoo_quoted}) the text
  * ends with {@link #ORIGINAL_FOLLOWS}.
+ *
+ * <p>The HTML is untrusted, so it is read by jsoup's HTML5 parser (linear in the size of the
+ * mail, whatever its tags) and walked without recursion. Nesting deeper than {@link #MAX_NESTING}
+ * is flattened by the parser, and quote marks stop at {@link #MAX_QUOTE_DEPTH}: no person nests
+ * that deep, and a crafted mail must not make every line as long as its nesting.
  */
 final class HtmlText {
 
@@ -25,18 +34,19 @@ final class HtmlText {
     static final String QUOTE_HEADER = "\uE000";
     /** A line after which only the original mail follows. Private use, never typed. */
     static final String ORIGINAL_FOLLOWS = "\uE001";
+    /** Elements deeper than this are placed beside their parent instead of inside it. */
+    static final int MAX_NESTING = 128;
+    /** The most "&gt;" a quoted line gets; deeper quotes count as this deep. */
+    static final int MAX_QUOTE_DEPTH = 8;
 
     private static final Set<String> BLOCKS = Set.of("p", "div", "li", "ul", "ol", "tr", "table", "tbody",
             "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "section", "article", "header", "footer",
             "address", "dl", "dt", "dd", "center", "form", "fieldset", "figure", "figcaption", "main", "nav");
-    private static final Set<String> SKIPPED = Set.of("head", "style", "script", "title", "xml", "template");
-    private static final Set<String> VOID = Set.of("br", "hr", "img", "meta", "link", "input", "wbr", "col",
-            "area", "base", "source");
+    private static final Set<String> SKIPPED = Set.of("head", "style", "script", "title", "xml", "template",
+            "noscript", "svg", "math");
     private static final Set<String> CUT_IDS = Set.of("divrplyfwdmsg", "appendonsend", "stopspelling");
     private static final Set<String> CUT_CLASSES = Set.of("outlookmessageheader", "yahoo_quoted");
     private static final Set<String> HEADER_CLASSES = Set.of("gmail_attr", "moz-cite-prefix");
-    private static final Pattern ATTRIBUTE = Pattern.compile(
-            "([a-zA-Z_:][-a-zA-Z0-9_:.]*)\\s*(?:=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"'>]+)))?");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\r\\n\\f]+");
 
     private final List<String> lines = new ArrayList<>();
@@ -45,124 +55,70 @@ final class HtmlText {
     private int depth;
     private int lineDepth;
     private int preformatted;
-    private boolean cut;
 
     private HtmlText() {
     }
 
     static String toText(String html) {
+        Parser parser = Parser.htmlParser().setMaxDepth(MAX_NESTING);
         HtmlText text = new HtmlText();
-        text.read(html);
+        Jsoup.parse(html, "", parser).filter(text.new Reader());
         return text.result();
     }
 
-    private void read(String html) {
-        int i = 0;
-        int length = html.length();
-        while (i < length && !cut) {
-            int open = html.indexOf('<', i);
-            if (open < 0) {
-                text(html.substring(i));
-                break;
+    /** Walks the parsed page once, depth first, with a stack of its own (never the call stack). */
+    private final class Reader implements NodeFilter {
+        @Override
+        public FilterResult head(Node node, int level) {
+            if (node instanceof TextNode textNode) {
+                text(textNode.getWholeText());
+                return FilterResult.CONTINUE;
             }
-            text(html.substring(i, open));
-            if (html.startsWith("<!--", open)) {
-                int end = html.indexOf("-->", open + 4);
-                i = end < 0 ? length : end + 3;
-                continue;
+            if (!(node instanceof Element element)) {
+                return FilterResult.SKIP_ENTIRELY; // comments, doctypes, script data
             }
-            char next = open + 1 < length ? html.charAt(open + 1) : ' ';
-            if (!Character.isLetter(next) && next != '/' && next != '!' && next != '?') {
-                text("<");
-                i = open + 1;
-                continue;
+            String name = element.normalName();
+            if (SKIPPED.contains(name)) {
+                return FilterResult.SKIP_ENTIRELY;
             }
-            int close = tagEnd(html, open + 1);
-            if (close < 0) {
-                text(html.substring(open));
-                break;
+            String id = element.id().toLowerCase(Locale.ROOT);
+            Set<String> classes = classes(element);
+            if (CUT_IDS.contains(id) || classes.stream().anyMatch(CUT_CLASSES::contains)) {
+                breakLine();
+                lines.add(ORIGINAL_FOLLOWS);
+                return FilterResult.STOP;
             }
-            String tag = html.substring(open + 1, close);
-            i = close + 1;
-            if (tag.startsWith("!") || tag.startsWith("?") || tag.isEmpty()) {
-                continue;
+            if (classes.stream().anyMatch(HEADER_CLASSES::contains) && !element.tag().isEmpty()) {
+                breakLine();
+                lines.add(QUOTE_HEADER);
+                return FilterResult.SKIP_ENTIRELY;
             }
-            boolean closing = tag.startsWith("/");
-            String body = closing ? tag.substring(1) : tag;
-            int nameEnd = 0;
-            while (nameEnd < body.length() && !Character.isWhitespace(body.charAt(nameEnd))
-                    && body.charAt(nameEnd) != '/' && body.charAt(nameEnd) != '>') {
-                nameEnd++;
+            open(element, name, classes);
+            return FilterResult.CONTINUE;
+        }
+
+        @Override
+        public FilterResult tail(Node node, int level) {
+            if (node instanceof Element element) {
+                close(element.normalName());
             }
-            String name = body.substring(0, nameEnd).toLowerCase(Locale.ROOT);
-            if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
-                text(html.substring(open, close + 1));
-                continue;
-            }
-            if (closing) {
-                closeTag(name);
-            } else if (SKIPPED.contains(name)) {
-                i = skipElement(html, i, name);
-            } else {
-                i = openTag(html, i, name, body.substring(nameEnd));
-            }
+            return FilterResult.CONTINUE;
         }
     }
 
-    /** The index of the '>' closing a tag, quotes respected; -1 when there is none. */
-    private static int tagEnd(String html, int from) {
-        char quote = 0;
-        for (int i = from; i < html.length(); i++) {
-            char c = html.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '"' || c == '\'') {
-                // A quote only opens inside an attribute value, after '='.
-                int before = i - 1;
-                while (before >= from && Character.isWhitespace(html.charAt(before))) {
-                    before--;
-                }
-                if (before >= from && html.charAt(before) == '=') {
-                    quote = c;
-                }
-            } else if (c == '>') {
-                return i;
-            }
+    private static Set<String> classes(Element element) {
+        String value = element.className();
+        if (value.isBlank()) {
+            return Set.of();
         }
-        return -1;
+        Set<String> classes = new java.util.HashSet<>();
+        for (String each : SPACES.split(value.strip().toLowerCase(Locale.ROOT))) {
+            classes.add(each);
+        }
+        return classes;
     }
 
-    private int openTag(String html, int after, String name, String attributes) {
-        String id = "";
-        Set<String> classes = Set.of();
-        String alt = "";
-        String start = "";
-        Matcher m = ATTRIBUTE.matcher(attributes);
-        while (m.find()) {
-            String key = m.group(1).toLowerCase(Locale.ROOT);
-            String value = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
-            value = value == null ? "" : StringEscapeUtils.unescapeHtml4(value);
-            switch (key) {
-                case "id" -> id = value.toLowerCase(Locale.ROOT);
-                case "class" -> classes = Set.of(value.toLowerCase(Locale.ROOT).strip().split("\\s+"));
-                case "alt" -> alt = value;
-                case "start" -> start = value.strip();
-                default -> { }
-            }
-        }
-        if (CUT_IDS.contains(id) || classes.stream().anyMatch(CUT_CLASSES::contains)) {
-            breakLine();
-            lines.add(ORIGINAL_FOLLOWS);
-            cut = true;
-            return html.length();
-        }
-        if (classes.stream().anyMatch(HEADER_CLASSES::contains) && !VOID.contains(name)) {
-            breakLine();
-            lines.add(QUOTE_HEADER);
-            return skipElement(html, after, name);
-        }
+    private void open(Element element, String name, Set<String> classes) {
         switch (name) {
             case "br" -> newLine();
             case "blockquote" -> {
@@ -175,7 +131,7 @@ final class HtmlText {
             }
             case "ol" -> {
                 breakLine();
-                lists.push(parseStart(start) - 1);
+                lists.push(parseStart(element.attr("start").strip()) - 1);
             }
             case "ul" -> {
                 breakLine();
@@ -193,7 +149,7 @@ final class HtmlText {
             }
             case "img" -> {
                 if (classes.stream().anyMatch(c -> c.contains("emoji"))) {
-                    text(alt);
+                    text(element.attr("alt"));
                 }
             }
             case "td", "th" -> text(" ");
@@ -203,10 +159,9 @@ final class HtmlText {
                 }
             }
         }
-        return after;
     }
 
-    private void closeTag(String name) {
+    private void close(String name) {
         switch (name) {
             case "blockquote" -> {
                 breakLine();
@@ -230,25 +185,6 @@ final class HtmlText {
         }
     }
 
-    /** Past the end of the element whose start tag ended just before {@code from}. */
-    private static int skipElement(String html, int from, String name) {
-        Pattern tags = Pattern.compile("<(/?)" + Pattern.quote(name) + "(?=[\\s/>])[^>]*>", Pattern.CASE_INSENSITIVE);
-        Matcher m = tags.matcher(html);
-        int level = 1;
-        int at = from;
-        while (m.find(at)) {
-            at = m.end();
-            if (m.group(1).isEmpty()) {
-                if (!m.group().endsWith("/>")) {
-                    level++;
-                }
-            } else if (--level == 0) {
-                return at;
-            }
-        }
-        return html.length();
-    }
-
     private static int parseStart(String start) {
         try {
             return start.isEmpty() ? 1 : Integer.parseInt(start);
@@ -257,11 +193,11 @@ final class HtmlText {
         }
     }
 
-    private void text(String raw) {
-        if (raw.isEmpty()) {
+    /** Text as the parser decoded it (entities are already characters). */
+    private void text(String decoded) {
+        if (decoded.isEmpty()) {
             return;
         }
-        String decoded = decode(raw);
         if (preformatted > 0) {
             String[] parts = decoded.replace("\r\n", "\n").split("\n", -1);
             for (int p = 0; p < parts.length; p++) {
@@ -277,11 +213,6 @@ final class HtmlText {
             collapsed = collapsed.stripLeading();
         }
         append(collapsed);
-    }
-
-    private static String decode(String raw) {
-        return raw.indexOf('&') < 0 ? raw
-                : StringEscapeUtils.unescapeHtml4(raw.replace("&apos;", "'").replace("&APOS;", "'"));
     }
 
     private void append(String text) {
@@ -304,7 +235,7 @@ final class HtmlText {
     /** Ends the line, even an empty one: a {@code <br>}. */
     private void newLine() {
         String content = line.toString().replace('\u00A0', ' ').strip();
-        int level = line.isEmpty() ? depth : lineDepth;
+        int level = Math.min(line.isEmpty() ? depth : lineDepth, MAX_QUOTE_DEPTH);
         lines.add(">".repeat(level) + (level > 0 && !content.isEmpty() ? " " : "") + content);
         line.setLength(0);
     }

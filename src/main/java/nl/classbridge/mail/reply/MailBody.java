@@ -32,8 +32,11 @@ import java.util.regex.Pattern;
 public final class MailBody {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    // Bounded on purpose: "<meta" without a ">" must not make the look-up scan the rest of the mail.
     private static final Pattern META_CHARSET = Pattern.compile(
-            "<meta[^>]+charset\\s*=\\s*[\"']?([-\\w:.]+)", Pattern.CASE_INSENSITIVE);
+            "<meta[^>]{0,300}?charset\\s{0,20}=\\s{0,20}[\"']?([-\\w:.]{1,40})", Pattern.CASE_INSENSITIVE);
+    /** Browsers look for the charset in the first 1024 bytes; mail programs put it at the top too. */
+    private static final int META_CHARSET_PREFIX = 4096;
     // Deeper nesting than this is not a mail a person wrote.
     private static final int MAX_DEPTH = 12;
 
@@ -133,7 +136,8 @@ public final class MailBody {
         ContentType type = contentType(part);
         String declared = type == null ? null : type.getParameter("charset");
         if (declared == null && html) {
-            Matcher meta = META_CHARSET.matcher(new String(bytes, StandardCharsets.ISO_8859_1));
+            Matcher meta = META_CHARSET.matcher(new String(bytes, 0, Math.min(bytes.length, META_CHARSET_PREFIX),
+                    StandardCharsets.ISO_8859_1));
             if (meta.find()) {
                 declared = meta.group(1);
             }
@@ -234,7 +238,7 @@ public final class MailBody {
         }
 
         private static void flush(StringBuilder out, StringBuilder paragraph, int quoteDepth) {
-            out.append(">".repeat(quoteDepth)).append(quoteDepth > 0 ? " " : "").append(paragraph).append('\n');
+            out.append(">".repeat(Math.min(quoteDepth, HtmlText.MAX_QUOTE_DEPTH))).append(quoteDepth > 0 ? " " : "").append(paragraph).append('\n');
             paragraph.setLength(0);
         }
     }

@@ -32,8 +32,10 @@ final class NumberedAnswers {
     private static final Pattern NUMBERED = Pattern.compile(
             "^(" + QUESTION_WORD + "\\s*(?:nr\\.?|no\\.?|№)?\\s*)?(" + DIGIT + "{1,2})(?!" + DIGIT + ")"
                     + "\\s*([.)）:：\\-–—]*)\\s*(.*)$", FLAGS);
+    // The separator run is matched only from its start (the look-behind), so a long run of spaces is
+    // walked once, not once from each of its characters.
     private static final Pattern NEXT_INLINE = Pattern.compile(
-            "(?:^|[\\s,;،]+)(" + DIGIT + "{1,2})\\s*[.):]\\s*(?=\\S)", FLAGS);
+            "(?:^|(?<![\\s,;،])[\\s,;،]++)(" + DIGIT + "{1,2})\\s*[.):]\\s*(?=\\S)", FLAGS);
     private static final Pattern SINGLE_DIGIT = Pattern.compile("^" + DIGIT + "$");
     private static final Pattern GREETING = Pattern.compile(
             "^(hoi|hallo|hey|hi|hello|beste|lieve|dag|goedemorgen|goedemiddag|goedenavond|geachte|dear|good morning"

@@ -58,6 +58,8 @@ final class OwnWords {
                     + "|(wysłane|wysłano) (z|ze|przez) |надіслано (з|із|зі) |отправлено (с|из) "
                     + "|(مرسل|أرسلت|ارسلت|تم الإرسال) من ).{0,60}$", FLAGS);
     private static final int QUESTION_TAIL = 3;
+    /** No client writes a longer "On ... wrote:" line; longer lines are not tried against the patterns. */
+    private static final int MAX_HEADER_LENGTH = 300;
 
     private final List<OwnLine> lines;
 
@@ -151,13 +153,14 @@ final class OwnWords {
         if (line.equals(HtmlText.QUOTE_HEADER)) {
             return 1;
         }
-        if (line.isEmpty() || line.length() > 300) {
+        if (line.isEmpty() || line.length() > MAX_HEADER_LENGTH) {
             return 0;
         }
         if (isWrote(line)) {
             return 1;
         }
-        if (i + 1 < lines.length && !lines[i + 1].isEmpty() && !lines[i + 1].startsWith(">")) {
+        if (i + 1 < lines.length && !lines[i + 1].isEmpty() && !lines[i + 1].startsWith(">")
+                && line.length() + lines[i + 1].length() < MAX_HEADER_LENGTH) {
             return isWrote(line + " " + lines[i + 1]) ? 2 : 0;
         }
         return 0;

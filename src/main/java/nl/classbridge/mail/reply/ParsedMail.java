@@ -14,8 +14,11 @@ public sealed interface ParsedMail {
      * @param fromAddress          the address in From, domain in lower case; "" when there is none.
      *                             Only what the mail claims: whether it is the guardian's is checked elsewhere
      * @param referencedMessageIds the ids of In-Reply-To, then References, each once, as {@code <left@right>}
-     * @param subjectToken         the round's token, the last {@code [xxxxxxxxxx]} of 10 characters a-z, 2-9
-     *                             in the subject, in lower case
+     * @param addressTokens        the reply tokens in the plus part of the addresses the mail was sent to
+     *                             ({@code bot+TOKEN@school.nl} in To, Cc, Delivered-To or X-Original-To),
+     *                             in lower case, each once; only a claim until one is found to be the sender's
+     * @param subjectToken         the last {@code [code]} of 10 to 24 characters a-z, 2-9 in the subject,
+     *                             in lower case: a reply token, or an old round's code
      * @param text                 the parent's own words: no quoted mail, signature or forwarded original
      * @param numbered             the raw answer after each question number, trimmed, in order
      * @param unnumbered           the parent's words that belong to no number, without a greeting or
@@ -24,6 +27,7 @@ public sealed interface ParsedMail {
     record Reply(
             String fromAddress,
             List<String> referencedMessageIds,
+            List<String> addressTokens,
             Optional<String> subjectToken,
             String text,
             Map<Integer, String> numbered,
@@ -32,10 +36,32 @@ public sealed interface ParsedMail {
         public Reply {
             Objects.requireNonNull(fromAddress, "fromAddress");
             referencedMessageIds = List.copyOf(referencedMessageIds);
+            addressTokens = List.copyOf(addressTokens);
             Objects.requireNonNull(subjectToken, "subjectToken");
             Objects.requireNonNull(text, "text");
             numbered = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(numbered));
             Objects.requireNonNull(unnumbered, "unnumbered");
+        }
+
+        /** Every token the mail carries, those in its addresses first: where to look for the family. */
+        public List<String> tokens() {
+            List<String> all = new java.util.ArrayList<>(addressTokens);
+            subjectToken.filter(token -> !all.contains(token)).ifPresent(all::add);
+            return all;
+        }
+    }
+
+    /**
+     * What can be read of a mail without reading its body (the IMAP envelope): for a mail too large
+     * to read, or one that could not be read, to tell whom it may concern.
+     *
+     * @param fromAddress the address in From, as {@link Reply#fromAddress()}; "" when there is none
+     * @param tokens      the reply tokens in its recipients' plus parts, then in its subject
+     */
+    record Envelope(String fromAddress, List<String> tokens) {
+        public Envelope {
+            Objects.requireNonNull(fromAddress, "fromAddress");
+            tokens = List.copyOf(tokens);
         }
     }
 

@@ -29,8 +29,13 @@ import nl.classbridge.mail.reply.NumberedAnswers.Answers;
  */
 public final class ReplyParser {
 
-    private static final Pattern TOKEN = Pattern.compile("\\[([a-z2-9]{10})\\]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TOKEN = Pattern.compile("\\[([a-z2-9]{10,24})\\]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PLUS_TOKEN = Pattern.compile("\\+([a-z2-9]{10,24})@", Pattern.CASE_INSENSITIVE);
+    /** Where a server or a mail program puts the address a mail was sent to. */
+    private static final List<String> RECIPIENT_HEADERS = List.of("To", "Cc", "Delivered-To", "X-Original-To");
+    private static final int MAX_RECIPIENTS = 50;
     private static final Pattern BRACKETED_ID = Pattern.compile("<([^<>\\s]+)>");
+    private static final int MAX_REFERENCES = 32;
 
     /**
      * What {@code message} is. Bounces are recognised before automatic replies (many bounces also
@@ -50,8 +55,8 @@ public final class ReplyParser {
             }
             OwnWords own = OwnWords.of(MailBody.of(message));
             Answers answers = NumberedAnswers.read(own.lines());
-            return new ParsedMail.Reply(from, referencedMessageIds(message), subjectToken(subject(message)),
-                    own.text(), answers.numbered(), answers.unnumbered());
+            return new ParsedMail.Reply(from, referencedMessageIds(message), addressTokens(message, RECIPIENT_HEADERS),
+                    subjectToken(subject(message)), own.text(), answers.numbered(), answers.unnumbered());
         } catch (MessagingException | IOException | RuntimeException e) {
             // The cause's message may quote the mail: only its type travels on.
             throw new UnreadableMailException(e.getClass().getSimpleName());
@@ -59,6 +64,62 @@ public final class ReplyParser {
     }
 
     private ReplyParser() {
+    }
+
+    /**
+     * The sender and the tokens of a mail, from its From, To, Cc and Subject only: over IMAP these
+     * come from the envelope, so nothing else of the mail is fetched or parsed.
+     *
+     * @throws UnreadableMailException when not even these can be read
+     */
+    public static ParsedMail.Envelope envelope(MimeMessage message) {
+        try {
+            List<String> tokens = new ArrayList<>(addressTokens(message, List.of("To", "Cc")));
+            subjectToken(subject(message)).filter(token -> !tokens.contains(token)).ifPresent(tokens::add);
+            return new ParsedMail.Envelope(fromAddress(message), tokens);
+        } catch (MessagingException | RuntimeException e) {
+            throw new UnreadableMailException(e.getClass().getSimpleName());
+        }
+    }
+
+    /** The tokens in the plus parts of the addresses in {@code headers}, in lower case, each once. */
+    static List<String> addressTokens(MimeMessage message, List<String> headers) throws MessagingException {
+        Set<String> tokens = new LinkedHashSet<>();
+        for (String header : headers) {
+            String[] values = "To".equals(header) || "Cc".equals(header) ? recipients(message, header)
+                    : message.getHeader(header);
+            if (values == null) {
+                continue;
+            }
+            for (int i = 0; i < values.length && i < MAX_RECIPIENTS; i++) {
+                Matcher plus = PLUS_TOKEN.matcher(values[i]);
+                while (plus.find() && tokens.size() < MAX_RECIPIENTS) {
+                    tokens.add(plus.group(1).toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return new ArrayList<>(tokens);
+    }
+
+    /** The bare addresses in To or Cc; over IMAP from the envelope. */
+    private static String[] recipients(MimeMessage message, String header) throws MessagingException {
+        Address[] addresses;
+        try {
+            addresses = message.getRecipients("To".equals(header) ? jakarta.mail.Message.RecipientType.TO
+                    : jakarta.mail.Message.RecipientType.CC);
+        } catch (AddressException e) {
+            return message.getHeader(header);
+        }
+        if (addresses == null) {
+            return null;
+        }
+        List<String> bare = new ArrayList<>();
+        for (Address address : addresses) {
+            if (address instanceof InternetAddress internet && internet.getAddress() != null) {
+                bare.add(internet.getAddress());
+            }
+        }
+        return bare.toArray(String[]::new);
     }
 
     /** The address in From, domain in lower case, as the roster stores addresses; "" when none. */
@@ -120,7 +181,8 @@ public final class ReplyParser {
                 }
             }
         }
-        return new ArrayList<>(ids);
+        // A mail may claim any number of references; the conversation's own are among the first few.
+        return new ArrayList<>(ids).subList(0, Math.min(ids.size(), MAX_REFERENCES));
     }
 
     /** The last [token] in the subject, in lower case. */

@@ -9,6 +9,7 @@ import nl.classbridge.domain.Highlight;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.mail.ComposedEmail;
 import nl.classbridge.mail.EmailComposer;
+import nl.classbridge.mail.ReplyTokens;
 import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.HighlightRepository;
 import nl.classbridge.store.SchoolClassRepository;
@@ -17,20 +18,23 @@ import nl.classbridge.updates.UpdatePost;
 
 /**
  * The email copy of a class update, rendered when it goes out: headings and greeting in the
- * family's language, the highlights as the teacher wrote them, dated like the post.
+ * family's language, the highlights as the teacher wrote them, dated like the post. It carries the
+ * guardian's own reply token: an update asks nothing, but a family may answer it with STOP.
  */
 public final class UpdateEmailComposer implements EmailComposer {
     private final SchoolClassRepository classes;
     private final GuardianRepository guardians;
     private final HighlightRepository highlights;
     private final UpdatePost post;
+    private final ReplyTokens tokens;
 
     public UpdateEmailComposer(SchoolClassRepository classes, GuardianRepository guardians,
-            HighlightRepository highlights, UpdatePost post) {
+            HighlightRepository highlights, UpdatePost post, ReplyTokens tokens) {
         this.classes = classes;
         this.guardians = guardians;
         this.highlights = highlights;
         this.post = post;
+        this.tokens = tokens;
     }
 
     @Override
@@ -49,6 +53,6 @@ public final class UpdateEmailComposer implements EmailComposer {
                 copy.runAt().atZone(schoolClass.get().timezone()).toLocalDate(),
                 post.chain(schoolClass.get(), guardian.get().plan().language()));
         return Optional.of(ComposedEmail.of(guardian.get().email().orElseThrow(), text.subject(), text.text(),
-                text.html(), text.language().code()));
+                text.html(), text.language().code()).withReplyToken(tokens.forGuardian(guardian.get().id())));
     }
 }

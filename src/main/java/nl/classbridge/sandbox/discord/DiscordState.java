@@ -199,6 +199,10 @@ final class DiscordState {
         return guild(guildId).channelIds.stream().map(channels::get).toList();
     }
 
+    synchronized Optional<MemberModel> findMember(long guildId, long userId) {
+        return Optional.ofNullable(guild(guildId).members.get(userId));
+    }
+
     synchronized MemberModel member(long guildId, long userId) {
         MemberModel member = guild(guildId).members.get(userId);
         if (member == null) {

@@ -19,6 +19,8 @@ final class InteractionFactory {
     static final int COMPONENT = 3;
     static final int AUTOCOMPLETE = 4;
     static final int MODAL_SUBMIT = 5;
+    /** The option type of a user (a member, in a server). */
+    private static final int USER = 6;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -54,9 +56,13 @@ final class InteractionFactory {
             JsonNode definition = named(definitions, option.getKey());
             ObjectNode value = level.addObject().put("name", option.getKey());
             boolean isFocused = option.getKey().equals(focused);
-            value.put("type", definition != null ? definition.path("type").asInt() : typeOf(option.getValue()));
+            int type = definition != null ? definition.path("type").asInt() : typeOf(option.getValue());
+            value.put("type", type);
             if (isFocused) {
                 value.put("value", String.valueOf(option.getValue())).put("focused", true); // what is typed so far
+            } else if (type == USER) {
+                value.put("value", String.valueOf(option.getValue()));
+                resolveUser(data, channel, String.valueOf(option.getValue()));
             } else {
                 value.set("value", Json.MAPPER.valueToTree(option.getValue()));
             }
@@ -132,6 +138,35 @@ final class InteractionFactory {
         InteractionRecord record = new InteractionRecord(id, token, type, channel.id(), user.id(),
                 channel.guildId(), sourceMessageId);
         return new Built(payload, record);
+    }
+
+    /**
+     * A user option comes with the user in {@code data.resolved}, and in a server with their member
+     * too (without its {@code user}, with their permissions), as Discord sends it; an id the server
+     * does not know stays unresolved.
+     */
+    private void resolveUser(ObjectNode data, LocalChannel channel, String id) {
+        long userId;
+        try {
+            userId = Long.parseUnsignedLong(id);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        state.findUser(userId).ifPresent(user -> {
+            ObjectNode resolved = data.has("resolved") ? (ObjectNode) data.get("resolved") : data.putObject("resolved");
+            ObjectNode users = resolved.has("users") ? (ObjectNode) resolved.get("users") : resolved.putObject("users");
+            users.set(id, payloads.user(user));
+            if (!channel.isDirect()) {
+                state.findMember(channel.guildId(), userId).ifPresent(member -> {
+                    ObjectNode members = resolved.has("members") ? (ObjectNode) resolved.get("members")
+                            : resolved.putObject("members");
+                    ObjectNode json = payloads.member(member);
+                    json.remove("user");
+                    json.put("permissions", Long.toString(payloads.permissions(channel.guildId(), userId)));
+                    members.set(id, json);
+                });
+            }
+        });
     }
 
     private JsonNode registeredCommand(LocalChannel channel, String name) {

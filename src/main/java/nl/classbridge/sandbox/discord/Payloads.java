@@ -116,10 +116,16 @@ final class Payloads {
         return json;
     }
 
-    /** A channel as an interaction carries it: with the invoking user's permissions in it. */
+    /**
+     * A channel as an interaction carries it: with the invoking user's permissions in it. A DM is seen
+     * from the user's side, so its recipient is the bot, as Discord sends it; JDA takes a DM whose
+     * recipient is someone else for a friend's DM, where a bot cannot post.
+     */
     ObjectNode interactionChannel(LocalChannel channel, long userId) {
         if (channel.isDirect()) {
-            return directChannel(channel);
+            ObjectNode json = directChannel(channel);
+            json.putArray("recipients").add(user(state.bot));
+            return json;
         }
         int position = state.guildChannels(channel.guildId()).indexOf(channel);
         return channel(channel, position).put("permissions", Long.toString(permissions(channel.guildId(), userId)));

@@ -12,9 +12,11 @@ import java.security.SecureRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * GreenMail as the sandbox needs it, with two things GreenMail does not do itself: a count of the
+ * GreenMail as the sandbox needs it, with three things GreenMail does not do itself: a count of the
  * mails its SMTP server accepted, taken after each is stored (so a page that sees the count change
- * finds the mail), and a mailbox made quietly for every address a mail arrives for.
+ * finds the mail), a mailbox made quietly for every address a mail arrives for, and subaddressing:
+ * mail for {@code bot+anything@school.example} lands in the mailbox of {@code bot@school.example},
+ * as real servers deliver it (the bot's emails ask for replies at {@code bot+TOKEN@}).
  */
 final class MailServer extends GreenMail {
     /** How many mails the SMTP server accepted; a mail to two addresses counts once. */
@@ -50,11 +52,18 @@ final class MailServer extends GreenMail {
             setUser(botAddress, botAddress, botPassword);
             // GreenMail makes a mailbox for an unknown recipient with the address as its password and logs
             // that at INFO; ours get a random password nobody needs (the page reads them here) and no log.
-            users.setMessageDeliveryHandler((message, recipient) -> mailbox(recipient.getEmail()));
+            users.setMessageDeliveryHandler((message, recipient) -> mailbox(withoutSubaddress(recipient.getEmail())));
         } catch (RuntimeException e) {
             stop();
             throw e;
         }
+    }
+
+    /** {@code bot+tag@school.example} as {@code bot@school.example}; other addresses as they are. */
+    static String withoutSubaddress(String address) {
+        int at = address.lastIndexOf('@');
+        int plus = at < 0 ? -1 : address.lastIndexOf('+', at);
+        return plus > 0 ? address.substring(0, plus) + address.substring(at) : address;
     }
 
     /** The mailbox of {@code address}, made now if it has none yet. */

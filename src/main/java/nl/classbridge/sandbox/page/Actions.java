@@ -115,7 +115,7 @@ final class Actions {
     /** A teacher command from its form: the options typed as the bot registered them. */
     Answer command(Context ctx, PageView view) throws InterruptedException {
         String path = Optional.ofNullable(ctx.formParam("command")).orElse("");
-        JsonNode registered = sandbox.discord().globalCommands();
+        JsonNode registered = sandbox.discord().guildCommands(sandbox.school().guild());
         CommandForms forms = new CommandForms(view.texts());
         Map<String, Object> options = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> field : ctx.formParamMap().entrySet()) {

@@ -18,6 +18,7 @@ final class CommandForms {
     static final int GROUP = 2;
     static final int INTEGER = 4;
     static final int BOOLEAN = 5;
+    static final int USER = 6;
     static final int NUMBER = 10;
 
     /** The order of the teacher's panel: the tour's commands first, then setting up the class. */
@@ -69,7 +70,10 @@ final class CommandForms {
             }
         }
         boolean hasSubcommands = options.size() < node.path("options").size();
-        if (!hasSubcommands) {
+        // A form cannot pick a Discord member; the sandbox's school has one teacher, so co-teachers
+        // (/class teacher add|remove) are left out of the page.
+        boolean picksMember = options.stream().anyMatch(option -> option.path("type").asInt() == USER);
+        if (!hasSubcommands && !picksMember) {
             into.add(new Command(path, name, localized(described, "description"), options));
         }
     }

@@ -8,7 +8,7 @@ import nl.classbridge.sandbox.discord.LocalDiscord;
 import nl.classbridge.sandbox.discord.PostedMessage;
 
 /**
- * The teacher's panel: the bot's registered slash commands as forms, the replies only the teacher
+ * The teacher's panel: the slash commands the bot registered in the school's server, as forms, the replies only the teacher
  * sees (Discord's ephemeral messages), and the bot's private messages to the teacher.
  */
 final class TeacherView {
@@ -31,7 +31,7 @@ final class TeacherView {
 
     String panel() {
         return "<h3>" + texts.get("teacher.commands") + "</h3>"
-                + "<div class=\"commands\">" + forms.render(discord.globalCommands()) + "</div>"
+                + "<div class=\"commands\">" + forms.render(discord.guildCommands(school.guild())) + "</div>"
                 + "<div id=\"" + Forms.slot(ACTOR) + "\" class=\"slot\"></div>"
                 + "<div class=\"live\" aria-live=\"polite\" hx-get=\"/part/teacher\" hx-trigger=\"world-changed from:body\">"
                 + live() + "</div>";

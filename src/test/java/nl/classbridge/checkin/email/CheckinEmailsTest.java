@@ -37,10 +37,10 @@ class CheckinEmailsTest {
     }
 
     @Test
-    @DisplayName("the questionnaire email numbers the questions, explains how to answer, and carries the round's token")
+    @DisplayName("the questionnaire email numbers the questions and explains how to answer")
     void questionnaire() {
-        EmailText email = new CheckinEmails(messages, "De Regenboog").questionnaire(context(Language.NL, "Sam"), "k3mp9xq2ab");
-        assertThat(email.subject()).contains("Groep 5", "Sam", "[k3mp9xq2ab]");
+        EmailText email = new CheckinEmails(messages, "De Regenboog").questionnaire(context(Language.NL, "Sam"));
+        assertThat(email.subject()).contains("Groep 5", "Sam").doesNotContain("[");
         assertThat(email.text())
                 .contains("1. " + checkIn.asked().get(0).text(Language.NL))
                 .contains("5 = " + checkIn.asked().get(0).label(5, Language.NL))
@@ -55,7 +55,7 @@ class CheckinEmailsTest {
     @DisplayName("hostile names stay text: no header injection in the subject, no markup in the HTML")
     void hostileValues() {
         EmailText email = new CheckinEmails(messages, "School").questionnaire(
-                context(Language.EN, "Sam\r\nBcc: all@example.org <script>x</script> ${env:DISCORD_TOKEN}"), "abcdefghjk");
+                context(Language.EN, "Sam\r\nBcc: all@example.org <script>x</script> ${env:DISCORD_TOKEN}"));
         assertThat(email.subject()).doesNotContain("\r", "\n").contains("Bcc: all@example.org", "${env:DISCORD_TOKEN}");
         assertThat(email.html()).contains("&lt;script&gt;").doesNotContain("<script>");
         assertThat(email.text()).contains("${env:DISCORD_TOKEN}");
@@ -65,7 +65,7 @@ class CheckinEmailsTest {
     @DisplayName("in Arabic the email reads right to left; reminder and confirmation are in the family's language")
     void arabicReminderConfirmation() {
         CheckinEmails emails = new CheckinEmails(messages, "De Regenboog");
-        EmailText questions = emails.questionnaire(context(Language.AR, "Noor"), "abcdefghjk");
+        EmailText questions = emails.questionnaire(context(Language.AR, "Noor"));
         assertThat(questions.html()).contains("dir=\"rtl\"", "lang=\"ar\"");
         assertThat(questions.text()).contains(checkIn.asked().get(0).text(Language.AR));
 
@@ -77,5 +77,9 @@ class CheckinEmailsTest {
                 List.of("1. 😄 Heel goed", "2. Tekenen"), true);
         assertThat(confirmation.text()).contains("1. 😄 Heel goed\n2. Tekenen")
                 .contains(messages.plain("email.confirmation.unreadable", List.of(Language.NL), java.util.Map.of()));
+
+        EmailText closed = emails.roundClosed(context(Language.PL, "Noor"));
+        assertThat(closed.language()).isEqualTo(Language.PL);
+        assertThat(closed.text()).contains(checkIn.title(Language.PL)).doesNotContain("${");
     }
 }

@@ -306,4 +306,22 @@ class FileMistakesTest {
         assertRefusedWith(result, "sample.yml line 2: is not UTF-8 text (the first character that is not"
                 + " is on this line); save the file as UTF-8");
     }
+
+    @Test
+    @DisplayName("a 26th question to answer is refused, because the menu to change an answer holds 25")
+    void tooManyQuestions() throws IOException {
+        // GIVEN the sample's four questions and 22 more yes-no questions after its info item
+        StringBuilder text = new StringBuilder(Sample.TEXT);
+        for (int i = 1; i <= 22; i++) {
+            text.append("  - id: extra-").append(i).append("\n    type: yes-no\n    text: {nl: \"Ja?\", en: \"Yes?\","
+                    + " ar: \"نعم؟\", tr: \"Evet?\", pl: \"Tak?\", uk: \"Так?\"}\n");
+        }
+
+        // WHEN the folder is loaded
+        LoadResult result = loadNextToGoodFile("sample.yml", text.toString());
+
+        // THEN the 26th question is named, with the reason
+        assertRefusedWith(result, "sample.yml line 97: question 'extra-22' is question 26 to answer;"
+                + " a questionnaire asks at most 25 (the menu to change an answer holds 25)");
+    }
 }

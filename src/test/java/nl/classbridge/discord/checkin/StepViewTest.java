@@ -13,6 +13,8 @@ import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import nl.classbridge.checkin.Conversation;
 import nl.classbridge.checkin.Step;
 import nl.classbridge.checkin.questionnaire.LoadResult;
+import nl.classbridge.checkin.questionnaire.Question;
+import nl.classbridge.checkin.questionnaire.QuestionType;
 import nl.classbridge.checkin.questionnaire.Questionnaire;
 import nl.classbridge.checkin.questionnaire.QuestionnaireLoader;
 import nl.classbridge.domain.Answer;
@@ -117,12 +119,75 @@ class StepViewTest {
                 Answer.given(4242, "went-well", "# Voetbal @everyone", AnswerSource.DISCORD_TEXT, Instant.EPOCH),
                 Answer.skipped(4242, "good-to-know", AnswerSource.DISCORD_BUTTON, Instant.EPOCH)));
         StepView.View view = new StepView(messages).of(conversation.stepAt(99), context);
-        assertThat(view.content()).contains("\\*Sam\\*", "😄 Heel goed", "\\# Voetbal @everyone", "(overgeslagen)");
+        assertThat(view.content()).contains("\\*Sam\\*", "😄 Heel goed", "\\# Voetbal \\@everyone", "(overgeslagen)");
         assertThat(view.content().length()).isLessThanOrEqualTo(DiscordLimits.MESSAGE);
         StringSelectMenu change = (StringSelectMenu) view.rows().get(0).getComponents().get(0);
         assertThat(change.getOptions()).extracting(o -> o.getValue()).containsExactly("0", "1", "2");
-        assertThat(buttonIds(view)).containsExactly("ci:done:4242");
+        assertThat(buttonIds(view)).as("nothing shortened, so no button to read more").containsExactly("ci:done:4242");
         assertThat(view.rows()).allSatisfy(row -> assertThat(row).isInstanceOf(ActionRow.class));
+    }
+
+    /** An answer of exactly {@code length} characters: words, Markdown and a name to escape, and a marked end. */
+    private static String longAnswer(String start, int length) {
+        String body = (start + " speelt graag *buiten* met_vrienden @everyone ").repeat(length);
+        return body.substring(0, length - 4) + " END";
+    }
+
+    @Test
+    @DisplayName("GIVEN every text answer at its maximum length WHEN the summary is shown, in each language,"
+            + " THEN one message within 2,000 characters, long answers shortened with …, short ones whole, a button"
+            + " to read everything; read in full, every answer is whole")
+    void longSummary() {
+        for (Language language : Language.values()) {
+            CheckinContext context = context("start-of-year", language, "Sam");
+            List<Answer> answers = List.of(
+                    Answer.given(4242, "going-well", longAnswer("Eerst", 1000), AnswerSource.DISCORD_MODAL, Instant.EPOCH),
+                    Answer.given(4242, "happy-and-safe", longAnswer("Twee", 1000), AnswerSource.DISCORD_MODAL, Instant.EPOCH),
+                    Answer.given(4242, "support-at-home", longAnswer("Drie", 1000), AnswerSource.DISCORD_TEXT, Instant.EPOCH),
+                    Answer.given(4242, "help-the-class", "trips", AnswerSource.DISCORD_SELECT, Instant.EPOCH),
+                    Answer.given(4242, "help-the-class-more", longAnswer("Vier", 500), AnswerSource.DISCORD_MODAL, Instant.EPOCH),
+                    Answer.given(4242, "channel", "discord", AnswerSource.DISCORD_BUTTON, Instant.EPOCH),
+                    Answer.given(4242, "language", "nl", AnswerSource.DISCORD_SELECT, Instant.EPOCH),
+                    Answer.given(4242, "contact-times", "evening", AnswerSource.DISCORD_BUTTON, Instant.EPOCH));
+            Step.Summary summary = (Step.Summary) new Conversation(context.questionnaire(), answers).stepAt(99);
+            StepView view = new StepView(messages);
+            StepView.View shown = view.of(summary, context);
+
+            assertThat(shown.content().length()).as(language.code()).isLessThanOrEqualTo(DiscordLimits.MESSAGE)
+                    .isGreaterThan(DiscordLimits.MESSAGE - 200);
+            assertThat(shown.content()).as(language.code()).contains("Eerst", "Twee", "Drie", "Vier", "…",
+                    context.questionnaire().question("help-the-class").orElseThrow().option("trips").orElseThrow()
+                            .label(language)).doesNotContain("END");
+            assertThat(buttonIds(shown)).containsExactly("ci:done:4242", "ci:all:4242");
+            assertThat(shown.rows().get(1).getButtons().get(1).getLabel())
+                    .isEqualTo(messages.discord("checkin.button.read-all", context.chain(), java.util.Map.of()));
+            String full = view.summaryInFull(summary, context);
+            assertThat(full).contains(Messages.escape(longAnswer("Eerst", 1000), nl.classbridge.messages.Destination.DISCORD,
+                    language), Messages.escape(longAnswer("Vier", 500), nl.classbridge.messages.Destination.DISCORD, language));
+            assertThat(DiscordLimits.split(full)).hasSizeGreaterThan(1)
+                    .allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(DiscordLimits.MESSAGE));
+        }
+    }
+
+    @Test
+    @DisplayName("GIVEN a question after two long texts that are only shown WHEN asked THEN one message with the"
+            + " question whole and the shown texts shortened")
+    void longTextsBeforeAQuestion() {
+        java.util.Map<Language, String> info = new java.util.EnumMap<>(Language.class);
+        java.util.Map<Language, String> question = new java.util.EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            info.put(language, "Wat de leerkracht nodig heeft. ".repeat(33));
+            question.put(language, "Wat wil je vertellen? ".repeat(45) + "EINDE");
+        }
+        Questionnaire long_ = new Questionnaire("lang", 1, java.util.Map.of(), java.util.Map.of(), List.of(
+                new Question("info-1", QuestionType.INFO, false, info, List.of(), List.of(), Optional.empty(), 0),
+                new Question("info-2", QuestionType.INFO, false, info, List.of(), List.of(), Optional.empty(), 0),
+                new Question("tell", QuestionType.TEXT, true, question, List.of(), List.of(), Optional.empty(), 4000)));
+        CheckinContext context = new CheckinContext(REQUEST, long_, "Sam", "Groep 5", "Juf Anna", "vrijdag",
+                messages.chain(Optional.of(Language.NL), Optional.of(Language.NL)), Language.NL);
+        StepView.View view = new StepView(messages).of(new Conversation(long_, List.of()).stepAt(2), context);
+        assertThat(view.content().length()).isLessThanOrEqualTo(DiscordLimits.MESSAGE);
+        assertThat(view.content()).contains("Wat de leerkracht nodig heeft", "…", question.get(Language.NL));
     }
 
     @Test

@@ -189,6 +189,30 @@ class LocalMailTest {
     }
 
     @Test
+    @DisplayName("GIVEN a mail from the bot whose Reply-To is its plus-address with a reply token WHEN the family "
+            + "replies THEN the reply lands in the bot's own mailbox, as servers with subaddressing deliver it, "
+            + "still addressed to the plus-address, and no mailbox is made for it")
+    void plusAddressReachesTheBotsMailbox() throws Exception {
+        String plus = "groep5+k3mp9xq2abcdefgh@school.example";
+        MimeMessage withToken = checkin("Check-in week 49 [k3mp9xq2abcdefgh]");
+        withToken.setReplyTo(new InternetAddress[] {new InternetAddress(plus)});
+        sendAsBot(withToken);
+        Mail original = mail.mailboxOf(AMRANI).get(0);
+        assertThat(original.replyTo()).isEqualTo(plus);
+
+        mail.sendReply(AMRANI, original, "1. Ja");
+
+        Message[] inbox = botInbox();
+        assertThat(inbox).hasSize(1);
+        assertThat(inbox[0].getRecipients(Message.RecipientType.TO)).containsExactly(new InternetAddress(plus));
+        ParsedMail parsed = ReplyParser.parse((MimeMessage) inbox[0]);
+        assertThat(parsed).isInstanceOfSatisfying(ParsedMail.Reply.class,
+                reply -> assertThat(reply.tokens()).containsExactly("k3mp9xq2abcdefgh"));
+        assertThat(MailServer.withoutSubaddress(plus)).isEqualTo(BOT);
+        assertThat(MailServer.withoutSubaddress(AMRANI)).isEqualTo(AMRANI);
+    }
+
+    @Test
     @DisplayName("GIVEN a subject that already starts with Re: WHEN replied to THEN it gets no second Re:")
     void noReRe() throws MessagingException {
         sendAsBot(checkin("RE: re:Uitje vrijdag"));
@@ -214,7 +238,7 @@ class LocalMailTest {
 
         mail.sendReply(AMRANI, original, body);
 
-        // As the bot reads it: ImapInbox hands the IMAP message to CheckinReplies, which calls the parser.
+        // As the bot reads it: ImapInbox hands the mail to ReceivedMail, which calls the parser.
         ParsedMail parsed = ReplyParser.parse((MimeMessage) botInbox()[0]);
         assertThat(parsed).isInstanceOfSatisfying(ParsedMail.Reply.class, reply -> {
             assertThat(reply.fromAddress()).isEqualTo(AMRANI);

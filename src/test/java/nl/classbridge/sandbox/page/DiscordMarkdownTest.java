@@ -165,7 +165,9 @@ class DiscordMarkdownTest {
         for (String value : List.of("*Noor*_", "${env:X}", "<b>", "Noor_", "Noor*", "x_y en z_", "snake_case_name",
                 "**vet** __onder__ ~~weg~~ ||geheim|| `code` ***beide*** _schuin_", "2 * 3 * 4", "~tilde~ |pipe|",
                 "# Kop\n## Kop\n-# klein\n> citaat\n>>> alles\n- lijst\n1. een",
-                "[klik](https://x.example)", "'enkel' \"dubbel\" & <tag>", "``twee`` ```drie```")) {
+                "[klik](https://x.example)", "'enkel' \"dubbel\" & <tag>", "``twee`` ```drie```",
+                "* ster\n+ plus\n  - in", "Noor\\", "\\*x \\\\ C:\\Users", "`*x*`", "Mila_", "@everyone <@1> <@&2> <t:1>",
+                "https://x.example/a_b_c", "zie https://x.example/*a*.")) {
             String escaped = discord(value, Language.NL);
             String alone = html(escaped);
             assertThat(visible(alone)).as(escaped).isEqualTo(value);

@@ -1,0 +1,64 @@
+package nl.classbridge.messages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import nl.classbridge.domain.Language;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Direction controls and zero-width characters in what families and teachers type, shown to others. */
+class InvisibleCharactersTest {
+    private static String shown(String value, Destination destination, Language language) {
+        return Messages.escape(value, destination, language);
+    }
+
+    @Test
+    @DisplayName("GIVEN a right-to-left override, embeddings and isolates in a name WHEN shown anywhere"
+            + " THEN they are gone and the text reads in its own order")
+    void directionControls() {
+        String spoof = "Sam\u202Egnp.exe\u202C \u202Bx\u202C \u202Ay\u202C \u202Dz\u202C \u2066a\u2069 \u2067b\u2069"
+                + " \u2068c\u2069 \u200Ed\u200F \u061Ce";
+        for (Destination destination : Destination.values()) {
+            assertThat(shown(spoof, destination, Language.NL)).as(destination.name())
+                    .isEqualTo("Samgnp.exe x y z a b c d e");
+        }
+    }
+
+    @Test
+    @DisplayName("GIVEN zero-width characters between Latin or Cyrillic letters WHEN shown THEN the name reads as it looks")
+    void zeroWidth() {
+        assertThat(shown("S\u200Ba\u200Cm\u200D \uFEFFN\u2060o\u2061o\u2064r \u041C\u200B\u0430\u200C\u0448\u0430",
+                Destination.PLAIN, Language.NL)).isEqualTo("Sam Noor \u041C\u0430\u0448\u0430");
+        assertThat(shown("\u200B\u200C\u200D", Destination.DISCORD, Language.NL)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("GIVEN emoji joined into one (families, flags, jobs, skin tones) WHEN shown THEN they stay whole")
+    void emojiSequences() {
+        for (String emoji : List.of("👩\u200D👧", "👨\u200D👩\u200D👧\u200D👦", "🏳\uFE0F\u200D🌈", "🧑🏽\u200D💻",
+                "❤\uFE0F\u200D🔥", "👩\u200D⚕\uFE0F", "🏴\u200D☠\uFE0F")) {
+            assertThat(shown("Trots " + emoji + "!", Destination.DISCORD, Language.NL)).isEqualTo("Trots " + emoji + "!");
+        }
+    }
+
+    @Test
+    @DisplayName("GIVEN Persian with its non-joiner, Arabic and Hindi WHEN shown THEN the words keep their joining;"
+            + " in right-to-left text the value gets the renderer's own isolates")
+    void realWriting() {
+        String persian = "می\u200Cخواهم کتاب\u200Cها را بخوانم";
+        assertThat(shown(persian, Destination.PLAIN, Language.NL)).isEqualTo(persian);
+        String arabic = "مرحبا، ابني سعيد جدًا";
+        assertThat(shown(arabic, Destination.HTML, Language.NL)).isEqualTo(arabic);
+        String hindi = "क्\u200Dष";
+        assertThat(shown(hindi, Destination.PLAIN, Language.NL)).isEqualTo(hindi);
+        assertThat(shown("\u202E" + persian, Destination.DISCORD, Language.AR))
+                .isEqualTo("\u2068" + persian + "\u2069");
+    }
+
+    @Test
+    @DisplayName("GIVEN a subject value with an override WHEN made a mail header THEN the override is gone too")
+    void headers() {
+        assertThat(shown("Sam\u202E\r\nBcc: x", Destination.MAIL_HEADER, Language.NL)).isEqualTo("Sam Bcc: x");
+    }
+}
