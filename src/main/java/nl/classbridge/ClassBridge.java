@@ -279,6 +279,7 @@ public final class ClassBridge implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         database.close();
+        LOG.info("ClassBridge stopped; the database is closed");
         stopped.countDown();
     }
 

@@ -69,8 +69,9 @@ public final class DispatchLoop {
     }
 
     /**
-     * Stops after the send in progress, if any, waiting at most {@code timeout} for it. A row
-     * cut off mid-send stays {@code sending} and is recovered at the next start.
+     * Stops after the send in progress, if any, waiting at most {@code timeout} for it. A send that
+     * hangs longer is let go: its row goes back in the queue ({@link Dispatcher#releaseInFlight()})
+     * and is sent at the next start with the same nonce or Message-ID, as after a crash.
      */
     public void stop(Duration timeout) throws InterruptedException {
         Thread running;
@@ -86,6 +87,7 @@ public final class DispatchLoop {
             running.join(Math.max(1, timeout.toMillis()));
             if (running.isAlive()) {
                 running.interrupt();
+                dispatcher.releaseInFlight();
             }
         }
     }

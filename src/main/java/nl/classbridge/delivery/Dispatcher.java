@@ -48,6 +48,8 @@ public final class Dispatcher {
     private final Clock clock;
     private final int maxAttempts;
     private final Lanes lanes;
+    /** The row being sent right now, if any; read by {@link #releaseInFlight()} from another thread. */
+    private volatile Delivery inFlight;
 
     /**
      * @param senders       one per channel; a channel without one keeps its rows queued (no SMTP
@@ -171,9 +173,32 @@ public final class Dispatcher {
                 continue;
             }
             lanes.used(channel, now);
-            record(claimed, guardian, send(sender, claimed));
+            inFlight = claimed;
+            try {
+                record(claimed, guardian, send(sender, claimed));
+            } finally {
+                inFlight = null;
+            }
         }
         return taken;
+    }
+
+    /**
+     * At a stop that cannot wait any longer for a send that hangs: puts its row back in the queue as
+     * a crash would have left it for the next start (same attempt, same nonce or Message-ID), so no
+     * row is left {@code sending}. Whatever the hanging send learns later cannot record an outcome
+     * over it. Not synchronized: the pass that hangs holds the lock.
+     *
+     * @return whether a row was put back
+     */
+    public boolean releaseInFlight() {
+        Delivery hanging = inFlight;
+        if (hanging == null || !deliveries.requeueInterrupted(hanging.id(), clock.instant())) {
+            return false;
+        }
+        LOG.warn("delivery {} on {} did not finish before the stop; put back in the queue", hanging.id(),
+                hanging.channel().code());
+        return true;
     }
 
     private static boolean knownUnreachable(Delivery delivery, Guardian guardian) {
@@ -208,6 +233,12 @@ public final class Dispatcher {
             deliveries.markSent(delivery.id(), sent.externalId(), now);
         } else if (result instanceof SendResult.RetryLater retry) {
             retryLater(delivery, guardian, retry, now);
+        } else if (result instanceof SendResult.RateLimited limited) {
+            Instant open = now.plus(limited.after());
+            lanes.closeUntil(delivery.channel(), open);
+            LOG.debug("delivery {} on {} rate limited until {}", delivery.id(), delivery.channel().code(), open);
+            deliveries.rateLimited(delivery.id(), limited.reason(),
+                    outbox.quietTime().earliest(guardian, delivery.channel(), open));
         } else if (result instanceof SendResult.Unreachable unreachable) {
             settleUnreachable(delivery, guardian, unreachable.reason(), true);
         } else if (result instanceof SendResult.Failed failed) {

@@ -34,6 +34,21 @@ public sealed interface SendResult {
     }
 
     /**
+     * The other side asked us to wait ({@code reason} like {@code http-429}): not a failure of this
+     * message, so no attempt is used up. The whole lane waits {@code after}, then this message goes
+     * at its turn. The wait is on the outbox's clock, so it never blocks the other channels.
+     */
+    record RateLimited(String reason, Duration after) implements SendResult {
+        public RateLimited {
+            ReasonCode.check(reason);
+            Objects.requireNonNull(after, "after");
+            if (after.isNegative()) {
+                throw new IllegalArgumentException("after must not be negative");
+            }
+        }
+    }
+
+    /**
      * This recipient cannot get messages on this channel: closed DMs (50007), no mutual server,
      * 50278, a permanent SMTP 5xx or a bounce. Never retried on the same channel.
      */

@@ -8,6 +8,7 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import nl.classbridge.delivery.SendResult;
 import nl.classbridge.delivery.Sender;
@@ -74,10 +75,14 @@ public final class ChannelPostSender implements Sender {
         try {
             Message first = null;
             for (int i = 0; i < parts.size(); i++) {
-                Message posted = channel.sendMessage(parts.get(i)).setNonce(i == 0 ? nonce : nonce + "-" + i).complete();
+                // complete(false): a 429 comes back to the outbox, which waits on its own clock.
+                Message posted = channel.sendMessage(parts.get(i)).setNonce(i == 0 ? nonce : nonce + "-" + i)
+                        .complete(false);
                 first = first == null ? posted : first;
             }
             return new SendResult.Sent(Optional.of(first.getId()));
+        } catch (RateLimitedException e) {
+            return DiscordOutcome.of(e);
         } catch (ErrorResponseException e) {
             return DiscordOutcome.of(e);
         } catch (RuntimeException e) {

@@ -41,6 +41,9 @@ public final class DiscordBot implements AutoCloseable {
         JDABuilder builder = JDABuilder.createLight(settings.token().orElseThrow().reveal(),
                         List.of(GatewayIntent.DIRECT_MESSAGES))
                 .setRestConfig(new RestConfig().setBaseUrl(settings.restUrl().toString()))
+                // JDA's own shutdown hook would cut Discord off at SIGTERM while the outbox is still
+                // finishing the DM in flight; ClassBridge closes JDA itself, after the outbox.
+                .setEnableShutdownHook(false)
                 .addEventListeners(router);
         if (!settings.gatewayUrl().equals(DISCORD_GATEWAY)) {
             builder.setSessionController(new ConfiguredGateway(settings.gatewayUrl().toString(), 0))

@@ -1,6 +1,8 @@
 package nl.classbridge.discord;
 
+import java.time.Duration;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.requests.ErrorResponse;
 import nl.classbridge.delivery.SendResult;
 
@@ -27,5 +29,14 @@ public final class DiscordOutcome {
             return SendResult.retryLater("http-" + e.getResponse().code);
         }
         return new SendResult.Failed("discord-" + e.getErrorCode());
+    }
+
+    /**
+     * A 429. The outbox's senders ask JDA not to wait out rate limits itself ({@code complete(false)}):
+     * JDA would sleep on the outbox's only thread, and email and channel posts would wait behind a
+     * DM. The outbox waits instead, on its own clock, for the DM lane only.
+     */
+    public static SendResult of(RateLimitedException e) {
+        return new SendResult.RateLimited("http-429", Duration.ofMillis(Math.max(0, e.getRetryAfter())));
     }
 }

@@ -136,6 +136,18 @@ public final class DeliveryRepository {
                 error, nextAttemptAt, id));
     }
 
+    /**
+     * The other side asked to wait: back to the queue for {@code nextAttemptAt}, and the attempt
+     * that was refused is not counted (a storm of rate limits must not use up a message's tries).
+     */
+    public void rateLimited(long id, String reason, Instant nextAttemptAt) {
+        database.write(sql -> sql.update("""
+                UPDATE delivery SET status = 'queued', attempts = MAX(attempts - 1, 0), last_error = ?,
+                                    next_attempt_at = ?
+                WHERE id = ? AND status = 'sending'""",
+                reason, nextAttemptAt, id));
+    }
+
     /** A permanent failure on this channel. {@code error} is a reason code, never message content. */
     public void markFailed(long id, String error) {
         database.write(sql -> sql.update(

@@ -2,21 +2,16 @@ package nl.classbridge.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.classbridge.testing.Eventually;
@@ -26,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The packaged jar, run as the README says, in a separate JVM (Maven's integration-test phase). */
 class ClassBridgeJarIT {
-    private static final Path JAR = Path.of("target/classbridge.jar");
     private static final String TOKEN = "test-bot-token-that-is-not-real-0123456789";
 
     @TempDir
@@ -36,25 +30,19 @@ class ClassBridgeJarIT {
     }
 
     private Run java(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(key -> key.startsWith("CLASSBRIDGE_") || key.equals("DISCORD_TOKEN"));
-        builder.environment().put("CLASSBRIDGE_DATABASE_PATH", folder.resolve("classbridge.db").toString());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the jar did not finish within 60 s");
+        Map<String, String> all = new HashMap<>();
+        all.put("CLASSBRIDGE_DATABASE_PATH", folder.resolve("classbridge.db").toString());
+        all.putAll(env);
+        try (JarProcess jar = JarProcess.start(all, args)) {
+            int exit = jar.awaitExit(Duration.ofSeconds(60));
+            return new Run(exit, jar.output());
         }
-        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
     @Test
     @DisplayName("the fat jar exists and check-config on the shipped config exits 0 with the token masked")
     void checkConfig() throws Exception {
-        assertThat(Files.isRegularFile(JAR)).as("mvn package makes target/classbridge.jar").isTrue();
+        assertThat(Files.isRegularFile(JarProcess.JAR)).as("mvn package makes target/classbridge.jar").isTrue();
         Run run = java(Map.of("DISCORD_TOKEN", TOKEN), "check-config");
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("DISCORD_TOKEN", "****").doesNotContain(TOKEN);
@@ -79,29 +67,14 @@ class ClassBridgeJarIT {
     @Test
     @DisplayName("the quick-start command without a token starts the sandbox; its page answers within 20 s; Ctrl-C stops it")
     void quickStartOpensTheSandbox() throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(key -> key.startsWith("CLASSBRIDGE_") || key.equals("DISCORD_TOKEN"));
-        builder.environment().put("CLASSBRIDGE_SANDBOX_DATABASE", folder.resolve("sandbox.db").toString());
-        builder.environment().put("CLASSBRIDGE_SANDBOX_PORT", "0"); // 8080 may be taken on a build machine
         long started = System.nanoTime();
-        Process process = builder.start();
-        // The output is read on its own thread, so the process never blocks on a full pipe.
-        StringBuffer output = new StringBuffer();
-        Thread reader = new Thread(() -> {
-            try {
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).lines()
-                        .forEach(line -> output.append(line).append('\n'));
-            } catch (java.io.UncheckedIOException closed) {
-                // the process was killed while its output was read: what was read is kept
-            }
-        });
-        reader.start();
-        try {
+        String output;
+        try (JarProcess jar = JarProcess.start(Map.of(
+                "CLASSBRIDGE_SANDBOX_DATABASE", folder.resolve("sandbox.db").toString(),
+                "CLASSBRIDGE_SANDBOX_PORT", "0"))) { // 8080 may be taken on a build machine
             Pattern open = Pattern.compile("Open\\s+(http://127\\.0\\.0\\.1:\\d+/)");
-            Eventually.await("the banner naming the page", Duration.ofSeconds(20), () -> open.matcher(output).find());
-            Matcher banner = open.matcher(output);
+            Eventually.await("the banner naming the page", Duration.ofSeconds(20), () -> open.matcher(jar.output()).find());
+            Matcher banner = open.matcher(jar.output());
             assertThat(banner.find()).isTrue();
             HttpResponse<String> answer = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(banner.group(1))).build(), HttpResponse.BodyHandlers.ofString());
@@ -111,11 +84,9 @@ class ClassBridgeJarIT {
             assertThat(answer.body()).contains("ClassBridge", "Groep 5");
             assertThat(firstAnswer).isLessThan(Duration.ofSeconds(20));
 
-            process.destroy(); // SIGTERM, as Ctrl-C or a service manager stops it
-            assertThat(process.waitFor(20, TimeUnit.SECONDS)).as("stopped within 20 s").isTrue();
-            reader.join(Duration.ofSeconds(5).toMillis());
-        } finally {
-            process.destroyForcibly();
+            jar.terminate(); // SIGTERM, as Ctrl-C or a service manager stops it
+            jar.awaitExit(Duration.ofSeconds(20));
+            output = jar.output();
         }
         assertThat(output).contains("sandbox", folder.resolve("sandbox.db").toString(), "Ctrl-C")
                 .doesNotContain("Exception", "ERROR");

@@ -61,4 +61,42 @@ class DispatchLoopTest {
         assertThat(the.reload(fresh).status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(the.store.deliveries.countQueued(DeliveryChannel.EMAIL)).isZero();
     }
+
+    @Test
+    @DisplayName("GIVEN a send that hangs (the other side never answers) WHEN the loop is stopped "
+            + "THEN stop returns after its timeout and the row is back in the queue, as the same attempt with its "
+            + "Message-ID, not left 'sending'; the late answer changes nothing")
+    void stopReleasesASendThatHangs() throws InterruptedException {
+        Guardian parent = the.byEmail("ouder@example.org");
+        Delivery email = the.outbox.enqueue(the.email("email:1", parent));
+        CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        the.emails.otherwise(delivery -> {
+            sending.countDown();
+            // Like a socket read: an interrupt does not end it, only the answer does.
+            boolean answered = false;
+            while (!answered) {
+                try {
+                    answered = answer.await(5, TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    // keep waiting, as a blocking read would
+                }
+            }
+            return null;
+        });
+        loop = new DispatchLoop(the.dispatcher(), the.clock);
+        loop.start();
+        assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
+
+        loop.stop(Duration.ofMillis(200));
+        Delivery released = the.reload(email);
+        answer.countDown();
+        loop.stop(Duration.ofSeconds(5));
+
+        assertThat(released.status()).isEqualTo(DeliveryStatus.QUEUED);
+        assertThat(released.attempts()).isZero();
+        assertThat(released.externalId()).contains("email-" + email.id());
+        assertThat(the.reload(email).status()).as("the late 'sent' does not undo the release")
+                .isEqualTo(DeliveryStatus.QUEUED);
+    }
 }

@@ -199,6 +199,31 @@ class DispatcherTest {
     }
 
     @Test
+    @DisplayName("GIVEN a DM answered twice with RateLimited (retry_after 10 s) WHEN passes run THEN the DM lane waits "
+            + "10 s each time, the email does not, and the DM goes out as its first attempt, no backoff added")
+    void rateLimitedCostsNoAttempt() {
+        Delivery dm = the.outbox.enqueue(the.dm("dm:1", the.onDiscord()));
+        Delivery email = the.outbox.enqueue(the.email("email:1", the.byEmail("ouder@example.org")));
+        SendResult.RateLimited limited = new SendResult.RateLimited("http-429", Duration.ofSeconds(10));
+        the.dms.willAnswer(limited, limited);
+        Dispatcher dispatcher = the.dispatcher(50, 12);
+
+        dispatcher.dispatchDue();
+        Delivery waiting = the.reload(dm);
+        the.runUntilIdle(dispatcher, T0.plus(Duration.ofHours(1)));
+
+        assertThat(the.emails.sendInstants()).containsExactly(T0);
+        assertThat(waiting.status()).isEqualTo(DeliveryStatus.QUEUED);
+        assertThat(waiting.attempts()).isZero();
+        assertThat(waiting.lastError()).contains("http-429");
+        assertThat(waiting.nextAttemptAt()).isEqualTo(T0.plusSeconds(10));
+        assertThat(the.dms.sendInstants()).containsExactly(T0, T0.plusSeconds(10), T0.plusSeconds(20));
+        assertThat(the.reload(dm).status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(the.reload(dm).attempts()).isEqualTo(1);
+        assertThat(the.reload(email).status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
     @DisplayName("GIVEN 50 DMs due at once and 2 DMs per second WHEN the loop runs on the clock "
             + "THEN they take 24.5 s (25 s of sending) and no second holds more than 2")
     void pacesBulkDms() {

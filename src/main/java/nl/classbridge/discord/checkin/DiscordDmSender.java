@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
+import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import nl.classbridge.delivery.SendResult;
 import nl.classbridge.discord.DiscordOutcome;
@@ -66,8 +67,10 @@ public final class DiscordDmSender implements Sender {
         try {
             var message = jda.openPrivateChannelById(recipient.get().userId())
                     .flatMap(channel -> channel.sendMessage(recipient.get().message()).setNonce(nonce))
-                    .complete();
+                    .complete(false); // a 429 comes back to the outbox, which waits on its own clock
             return new SendResult.Sent(Optional.of(message.getId()));
+        } catch (RateLimitedException e) {
+            return DiscordOutcome.of(e);
         } catch (ErrorResponseException e) {
             return DiscordOutcome.of(e);
         } catch (RuntimeException e) {

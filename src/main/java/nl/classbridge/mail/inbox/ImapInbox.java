@@ -94,6 +94,8 @@ public final class ImapInbox implements AutoCloseable {
     private final Session copies = Session.getInstance(new Properties());
     private Store store;
     private Folder folder;
+    /** Set by {@link #shutDown()}: no connection is opened after it. */
+    private volatile boolean shutDown;
 
     public ImapInbox(Imap settings, MailSeenRepository seen, Handler handler, Clock clock) {
         this.settings = settings;
@@ -325,6 +327,17 @@ public final class ImapInbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes for good, at the bot's stop: a look or an IDLE that starts after this fails instead
+     * of connecting again. (After {@link #close()} the next look connects again: that is how the
+     * loop gets past a dropped connection.) The flag is set before waiting for a look in progress,
+     * so the look's thread cannot slip a new connection in.
+     */
+    public void shutDown() {
+        shutDown = true;
+        close();
+    }
+
     @Override
     public synchronized void close() {
         try {
@@ -343,6 +356,9 @@ public final class ImapInbox implements AutoCloseable {
     }
 
     private Folder open() throws MessagingException {
+        if (shutDown) {
+            throw new MessagingException("the inbox is shut down");
+        }
         if (folder != null && folder.isOpen() && store.isConnected()) {
             return folder;
         }

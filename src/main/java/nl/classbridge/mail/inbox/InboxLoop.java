@@ -34,7 +34,7 @@ public final class InboxLoop {
 
     public synchronized void stop() throws InterruptedException {
         running = false;
-        inbox.close(); // ends a waiting IDLE
+        inbox.shutDown(); // ends a waiting IDLE, and no new connection is opened after it
         synchronized (wakeUp) {
             wakeUp.notifyAll();
         }

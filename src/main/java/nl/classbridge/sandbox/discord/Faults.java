@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import nl.classbridge.sandbox.Hold;
 
-/** Faults injected into REST routes: the next N requests to a route get a 429 or a 5xx. */
+/**
+ * Faults injected into REST routes: the next N requests to a route get a 429 or a 5xx; and holds on
+ * the answers to messages posted with an enforced nonce.
+ */
 final class Faults {
     /**
      * A pending fault.
@@ -25,6 +30,10 @@ final class Faults {
     }
 
     private final List<Pending> pending = new ArrayList<>();
+    /** A hold on messages whose enforced nonce starts with {@code prefix}. */
+    private record NonceHold(String prefix, Hold hold) {}
+
+    private final List<NonceHold> holds = new CopyOnWriteArrayList<>();
 
     synchronized void add(Rule rule, int times) {
         if (times < 1) {
@@ -47,7 +56,23 @@ final class Faults {
         return Optional.empty();
     }
 
+    /** Ends every pending fault and lets held answers go. */
     synchronized void clear() {
         pending.clear();
+        holds.forEach(held -> held.hold().release());
+        holds.clear();
+    }
+
+    void hold(String noncePrefix, Hold hold) {
+        holds.add(new NonceHold(noncePrefix, hold));
+    }
+
+    /** A message with an enforced nonce was stored; blocks while a hold keeps its answer. Never under a lock. */
+    void noncedMessageStored(String nonce) {
+        for (NonceHold held : holds) {
+            if (nonce.startsWith(held.prefix())) {
+                held.hold().pass();
+            }
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.utils.SessionController;
+import nl.classbridge.sandbox.Hold;
 
 /**
  * A local Discord-compatible server for tests and the sandbox, bound to a free port on 127.0.0.1.
@@ -23,7 +24,7 @@ import net.dv8tion.jda.api.utils.SessionController;
  * then act as people ({@link #slashCommand}, {@link #pressButton}, {@link #sendDirectMessage}, ...), read
  * what the bot did ({@link #messagesIn}, {@link #directMessagesTo}, {@link Interaction#awaitResponse()}),
  * and inject faults ({@link #closeDirectMessages}, {@link #rateLimit}, {@link #failWith},
- * {@link #dropGatewayConnection()}).
+ * {@link #dropGatewayConnection()}, {@link #holdNoncedMessage}).
  */
 public final class LocalDiscord implements AutoCloseable {
     /** How long the await helpers wait unless told otherwise. */
@@ -44,7 +45,7 @@ public final class LocalDiscord implements AutoCloseable {
         state = new DiscordState(builder.clock, builder.botName, newToken());
         payloads = new Payloads(state);
         gateway = new Gateway(state, payloads, builder.heartbeatIntervalMillis);
-        messages = new Messages(state, payloads, gateway);
+        messages = new Messages(state, payloads, gateway, faults);
         rest = new RestApi(state, faults);
         interactions = new InteractionFactory(state, payloads);
         String[] gatewayHolder = new String[1];
@@ -327,6 +328,23 @@ public final class LocalDiscord implements AutoCloseable {
         faults.add(new Faults.Rule(method, route, status, 0), times);
     }
 
+    /** Ends the faults still pending (a 5xx outage that is over) and lets held answers go. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /**
+     * The message posted with an enforced nonce starting with {@code noncePrefix}, after {@code skip}
+     * others, is stored and announced as usual, but the answer is held back until {@link
+     * Hold#release()}: Discord has the message, the bot does not know yet. A test kills the bot in that
+     * moment. (JDA gives every message a nonce; the prefix picks the bot's own, e.g. the outbox's.)
+     */
+    public Hold holdNoncedMessage(String noncePrefix, int skip) {
+        Hold hold = new Hold(skip);
+        faults.hold(noncePrefix, hold);
+        return hold;
+    }
+
     /** Drops the gateway connection with a resumable close code; the client should RESUME. */
     public void dropGatewayConnection() {
         dropGatewayConnection(() -> { });
@@ -348,6 +366,7 @@ public final class LocalDiscord implements AutoCloseable {
 
     @Override
     public void close() {
+        faults.clear();
         gateway.closeAll();
         server.stop();
     }

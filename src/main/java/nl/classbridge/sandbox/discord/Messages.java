@@ -15,11 +15,13 @@ final class Messages {
     private final DiscordState state;
     private final Payloads payloads;
     private final Gateway gateway;
+    private final Faults faults;
 
-    Messages(DiscordState state, Payloads payloads, Gateway gateway) {
+    Messages(DiscordState state, Payloads payloads, Gateway gateway, Faults faults) {
         this.state = state;
         this.payloads = payloads;
         this.gateway = gateway;
+        this.faults = faults;
     }
 
     /** {@code POST channels/{id}/messages} as the bot, and the text a user types. */
@@ -45,6 +47,9 @@ final class Messages {
         }
         ObjectNode stored = state.storeMessage(message, body.get("allowed_mentions"), enforce);
         announce("MESSAGE_CREATE", stored, channel);
+        if (enforce) {
+            faults.noncedMessageStored(nonce);
+        }
         return stored;
     }
 
