@@ -206,8 +206,8 @@ public final class ClassBridge implements AutoCloseable {
                 new CheckinHandOff(store.checkins()), notices, clock, settings.discord().dmPerSecond(),
                 Dispatcher.DEFAULT_MAX_ATTEMPTS);
         if (settings.mail().imap().configured()) {
-            CheckinReplies replies = new CheckinReplies(database, store.checkins(), conversations, contexts,
-                    texts.messages(), outbox, clock);
+            CheckinReplies replies = new CheckinReplies(database, store.checkins(), store.guardians(), conversations,
+                    contexts, texts.messages(), outbox, clock);
             ImapInbox inbox = new ImapInbox(settings.mail().imap(), store.mailSeen(),
                     new ReceivedMail(replyTokens, store.guardians(), store.checkins(), store.deliveries(),
                             store.students(), store.classes(), replies, notices, notices,

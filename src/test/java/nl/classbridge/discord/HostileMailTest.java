@@ -56,9 +56,10 @@ class HostileMailTest {
     private static final String NOOR = "ouder.noor@example.org";
     private static final String MILA = "ouder.mila@example.org";
     private static final String DAAN = "ouder.daan@example.org";
+    private static final String FENNA = "ouder.fenna@example.org";
     /** Families for whom nothing may ever be stored, and families whose cases store answers. */
     private static final Map<String, String> FAMILIES = Map.of("Lotte", LOTTE, "Sem", SEM, "Noor", NOOR,
-            "Mila", MILA, "Daan", DAAN);
+            "Mila", MILA, "Daan", DAAN, "Fenna", FENNA);
     private static final Pattern TOKEN = Pattern.compile("\\[([a-z2-9]{16})]$");
 
     @RegisterExtension
@@ -189,6 +190,25 @@ class HostileMailTest {
         awaitTeacherNote("Sem", "vragenlijst die al gesloten was", "hij scoorde");
         awaitMailsTo(SEM, before + 1);
         assertThat(newestMailTo(SEM).getSubject()).startsWith("Vragenlijst gesloten");
+    }
+
+    @Test
+    @DisplayName("a family the teacher unlinked from the child replies with its own token: nothing changes, the teacher"
+            + " gets the words")
+    void unlinkedFamily() throws Exception {
+        assertThat(deliver(reply(FENNA, questions.get(FENNA), "1. 3\n2. Tekenen"))).isEqualTo("answers");
+        // The parent stays known through another child, so the reply is verified; the link to Fenna is what ended.
+        school.teacher("student add", Map.of("name", "Ties"));
+        school.teacher("guardian add-email", Map.of("student", "Ties", "email", FENNA));
+        long guardian = school.inStore(db -> db.read(sql -> sql.one("SELECT id FROM guardian WHERE email = ?",
+                row -> row.longValue("id"), FENNA))).orElseThrow();
+        school.teacher("guardian remove", Map.of("student", "Fenna", "guardian", guardian));
+
+        String outcome = deliver(reply(FENNA, questions.get(FENNA), "1. 1\n2. Alles is anders"));
+
+        assertThat(outcome).isEqualTo("unverified-no-longer-linked");
+        assertThat(answersOf(FENNA)).containsExactlyInAnyOrder("3", "Tekenen");
+        awaitTeacherNote("Fenna", "niet meer aan dit kind gekoppeld", "Alles is anders");
     }
 
     @Test

@@ -19,6 +19,7 @@ import nl.classbridge.domain.Guardian;
 import nl.classbridge.mail.reply.ParsedMail;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.store.CheckinRepository;
+import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.Database;
 
 /**
@@ -34,16 +35,19 @@ public final class CheckinReplies {
 
     private final Database database;
     private final CheckinRepository checkins;
+    private final GuardianRepository guardians;
     private final Conversations conversations;
     private final CheckinContexts contexts;
     private final Messages messages;
     private final Outbox outbox;
     private final java.time.Clock clock;
 
-    public CheckinReplies(Database database, CheckinRepository checkins, Conversations conversations,
-            CheckinContexts contexts, Messages messages, Outbox outbox, java.time.Clock clock) {
+    public CheckinReplies(Database database, CheckinRepository checkins, GuardianRepository guardians,
+            Conversations conversations, CheckinContexts contexts, Messages messages, Outbox outbox,
+            java.time.Clock clock) {
         this.database = database;
         this.checkins = checkins;
+        this.guardians = guardians;
         this.conversations = conversations;
         this.contexts = contexts;
         this.messages = messages;
@@ -56,7 +60,9 @@ public final class CheckinReplies {
         /** Answers (or words for the teacher) were stored and a confirmation queued. */
         ANSWERS,
         /** The round was closed: nothing stored; the family is told by email. */
-        ROUND_CLOSED
+        ROUND_CLOSED,
+        /** The family's link to the child ended (the teacher removed it): nothing stored. */
+        NO_LONGER_LINKED
     }
 
     /**
@@ -65,6 +71,10 @@ public final class CheckinReplies {
      * @param replyId the reply's Message-ID, for the confirmation to answer
      */
     public Outcome answer(CheckinRequest request, Guardian guardian, ParsedMail.Reply reply, String replyId) {
+        if (!guardians.isLinked(guardian.id(), request.studentId())) {
+            // As on Discord: a family no longer linked to the child changes nothing about the child.
+            return Outcome.NO_LONGER_LINKED;
+        }
         CheckinRound round = checkins.findRound(request.roundId()).orElseThrow();
         if (!round.openAt(clock.instant())) {
             outbox.enqueue(CheckinMail.roundClosed(round.classId(), round, request));

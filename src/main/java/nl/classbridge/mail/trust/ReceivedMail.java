@@ -111,10 +111,11 @@ public final class ReceivedMail implements ImapInbox.Handler {
             return "family-wrote";
         }
         CheckinReplies.Outcome outcome = replies.answer(request.get(), guardian, reply, messageId(mail.message()));
-        if (outcome == CheckinReplies.Outcome.ROUND_CLOSED) {
-            notes.unverified(mail.ref(), "round-closed", notes.concerned(Optional.of(verified.token()),
-                    Optional.of(guardian)), reply.text());
-            return "round-closed";
+        if (outcome != CheckinReplies.Outcome.ANSWERS) {
+            String why = outcome == CheckinReplies.Outcome.ROUND_CLOSED ? "round-closed" : "no-longer-linked";
+            notes.unverified(mail.ref(), why, notes.concerned(Optional.of(verified.token()), Optional.of(guardian)),
+                    reply.text());
+            return outcome == CheckinReplies.Outcome.ROUND_CLOSED ? why : "unverified-" + why;
         }
         return "answers";
     }
