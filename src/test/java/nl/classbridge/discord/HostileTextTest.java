@@ -59,20 +59,8 @@ class HostileTextTest {
 
     @BeforeEach
     void start() throws Exception {
-        MAIL.setUser(BOT, BOT, "geheim");
         school = new SchoolOnDiscord(folder);
-        school.extraEnvironment.putAll(Map.of(
-                "CLASSBRIDGE_MAIL_FROM", "Groep 5 <" + BOT + ">",
-                "CLASSBRIDGE_MAIL_REPLY_TO", BOT,
-                "CLASSBRIDGE_MAIL_SMTP_HOST", "127.0.0.1",
-                "CLASSBRIDGE_MAIL_SMTP_PORT", String.valueOf(MAIL.getSmtp().getPort()),
-                "CLASSBRIDGE_MAIL_SMTP_SECURITY", "none",
-                "CLASSBRIDGE_MAIL_IMAP_HOST", "127.0.0.1",
-                "CLASSBRIDGE_MAIL_IMAP_PORT", String.valueOf(MAIL.getImap().getPort()),
-                "CLASSBRIDGE_MAIL_IMAP_SECURITY", "none",
-                "CLASSBRIDGE_MAIL_IMAP_USERNAME", BOT,
-                "CLASSBRIDGE_MAIL_IMAP_PASSWORD", "geheim"));
-        school.extraEnvironment.put("CLASSBRIDGE_MAIL_IMAP_POLL_SECONDS", "5");
+        school.useMail(MAIL, BOT, "Groep 5");
         school.restart();
         logs = new LogCapture(Level.INFO);
     }

@@ -171,20 +171,8 @@ class NothingPersonalInLogsTest {
     @DisplayName("GIVEN marked addresses and answers WHEN a family answers by email, a stranger replies, the class"
             + " update is mailed and the family stops email THEN no log line carries a marker")
     void emailFallbackAndClassUpdate() throws Exception {
-        MAIL.setUser(BOT, BOT, "geheim");
         school = new SchoolOnDiscord(folder);
-        school.extraEnvironment.putAll(Map.of(
-                "CLASSBRIDGE_MAIL_FROM", "Zzmarkerklas <" + BOT + ">",
-                "CLASSBRIDGE_MAIL_REPLY_TO", BOT,
-                "CLASSBRIDGE_MAIL_SMTP_HOST", "127.0.0.1",
-                "CLASSBRIDGE_MAIL_SMTP_PORT", String.valueOf(MAIL.getSmtp().getPort()),
-                "CLASSBRIDGE_MAIL_SMTP_SECURITY", "none",
-                "CLASSBRIDGE_MAIL_IMAP_HOST", "127.0.0.1",
-                "CLASSBRIDGE_MAIL_IMAP_PORT", String.valueOf(MAIL.getImap().getPort()),
-                "CLASSBRIDGE_MAIL_IMAP_SECURITY", "none",
-                "CLASSBRIDGE_MAIL_IMAP_USERNAME", BOT,
-                "CLASSBRIDGE_MAIL_IMAP_PASSWORD", "geheim"));
-        school.extraEnvironment.put("CLASSBRIDGE_MAIL_IMAP_POLL_SECONDS", "5");
+        school.useMail(MAIL, BOT, "Zzmarkerklas");
         school.restart();
         school.teacher("class setup", Map.of("name", "Zzmarkerklas"));
         school.teacher("student add", Map.of("name", "Zzmarkerchild"));

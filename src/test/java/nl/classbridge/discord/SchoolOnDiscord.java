@@ -2,6 +2,7 @@ package nl.classbridge.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.base.GreenMailOperations;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -77,6 +78,26 @@ final class SchoolOnDiscord implements AutoCloseable {
         env.put("CLASSBRIDGE_QUIET_HOURS_END", "00:00");
         env.putAll(extraEnvironment);
         return ConfigLoader.load(Path.of("config/classbridge.yml"), env);
+    }
+
+    /**
+     * Email through {@code mail} (GreenMail's real SMTP and IMAP on loopback) from the next start on:
+     * the bot's mailbox is {@code bot}, the sender families see {@code sender <bot>}.
+     */
+    void useMail(GreenMailOperations mail, String bot, String sender) {
+        mail.setUser(bot, bot, "geheim");
+        extraEnvironment.putAll(Map.of(
+                "CLASSBRIDGE_MAIL_FROM", sender + " <" + bot + ">",
+                "CLASSBRIDGE_MAIL_REPLY_TO", bot,
+                "CLASSBRIDGE_MAIL_SMTP_HOST", "127.0.0.1",
+                "CLASSBRIDGE_MAIL_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()),
+                "CLASSBRIDGE_MAIL_SMTP_SECURITY", "none",
+                "CLASSBRIDGE_MAIL_IMAP_HOST", "127.0.0.1",
+                "CLASSBRIDGE_MAIL_IMAP_PORT", String.valueOf(mail.getImap().getPort()),
+                "CLASSBRIDGE_MAIL_IMAP_SECURITY", "none",
+                "CLASSBRIDGE_MAIL_IMAP_USERNAME", bot,
+                "CLASSBRIDGE_MAIL_IMAP_PASSWORD", "geheim"));
+        extraEnvironment.put("CLASSBRIDGE_MAIL_IMAP_POLL_SECONDS", "5");
     }
 
     void start() throws Exception {
