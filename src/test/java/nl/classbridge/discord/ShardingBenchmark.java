@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import nl.classbridge.ClassBridge;
 import nl.classbridge.config.ConfigLoader;
+import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.sandbox.discord.Interaction;
 import nl.classbridge.sandbox.discord.LocalChannel;
 import nl.classbridge.sandbox.discord.LocalDiscord;
 import nl.classbridge.sandbox.discord.LocalGuild;
 import nl.classbridge.sandbox.discord.LocalRole;
 import nl.classbridge.sandbox.discord.LocalUser;
+import nl.classbridge.testing.Eventually;
 import nl.classbridge.testing.JumpingClock;
 
 /**
@@ -27,7 +29,7 @@ import nl.classbridge.testing.JumpingClock;
  * shards, three times each. Prints start-up to ready, the heap and threads that stay once started (the
  * local server's replay backlog of the new sessions included: it runs in the same JVM), and a burst of
  * teacher commands spread over every server ({@code -Dbench.burst=N}, 1,000 by default): acknowledgement
- * latency and throughput. All on loopback, bounded in count; each wait is bounded by the local server's.
+ * latency and throughput; then a class update posted in every server by the outbox. All on loopback, bounded in count; each wait is bounded by the local server's.
  *
  * <p>Run: {@code mvn -B -Pbench test-compile exec:java -Dbench.main=nl.classbridge.discord.ShardingBenchmark}
  */
@@ -61,12 +63,13 @@ public final class ShardingBenchmark {
             System.out.printf("ClassBridge on shards: %d servers, a teacher and a class in each; real JDA + local"
                     + " Discord (same JVM) + SQLite; %d cores%n", SERVERS, Runtime.getRuntime().availableProcessors());
             System.out.println("shards | start-up to ready (3 runs) | heap held by the bot | threads | burst of "
-                    + BURST + " commands: p50 / p99 / max ack, throughput");
+                    + BURST + " commands: p50 / p99 / max ack, throughput | a class update posted in every server");
             for (int shards : SHARDS) {
                 List<Long> startMillis = new ArrayList<>();
                 long heap = 0;
                 int threads = 0;
                 String burst = "";
+                String updates = "";
                 for (int round = 1; round <= ROUNDS; round++) {
                     long heapBefore = settledHeap();
                     int threadsBefore = threads();
@@ -77,12 +80,13 @@ public final class ShardingBenchmark {
                         threads = threads() - threadsBefore;
                         if (round == ROUNDS) {
                             burst = burst(discord, servers);
+                            updates = classUpdates(bot, discord, servers);
                         }
                     }
                 }
                 startMillis.sort(Comparator.naturalOrder());
-                System.out.printf("%6d | %s ms (median %d) | %.1f MiB | %d | %s%n", shards, startMillis,
-                        startMillis.get(ROUNDS / 2), heap / (1024.0 * 1024), threads, burst);
+                System.out.printf("%6d | %s ms (median %d) | %.1f MiB | %d | %s | %s%n", shards, startMillis,
+                        startMillis.get(ROUNDS / 2), heap / (1024.0 * 1024), threads, burst, updates);
             }
         }
     }
@@ -121,6 +125,21 @@ public final class ShardingBenchmark {
         List<Duration> acks = sent.stream().map(i -> i.acknowledgedIn().orElseThrow()).sorted().toList();
         return String.format("%.0f / %.0f / %.0f ms, %.0f per s", millis(percentile(acks, 50)),
                 millis(percentile(acks, 99)), millis(acks.get(acks.size() - 1)), BURST / seconds);
+    }
+
+    /**
+     * {@code /update post-now} in every server, one after the other, until the outbox has posted them
+     * all: the single dispatcher sending through each server's shard.
+     */
+    private static String classUpdates(ClassBridge bot, LocalDiscord discord, List<Server> servers) {
+        long begin = System.nanoTime();
+        for (Server server : servers) {
+            discord.slashCommand(server.teacher(), server.channel(), "update post-now", Map.of()).awaitResponse();
+        }
+        Eventually.await("every class update posted", Duration.ofSeconds(120),
+                () -> bot.store().deliveries().countQueued(DeliveryChannel.DISCORD_CHANNEL) == 0);
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        return String.format("%d posts in %.1f s (%.0f per s)", servers.size(), seconds, servers.size() / seconds);
     }
 
     private static Duration percentile(List<Duration> sorted, int percentile) {
