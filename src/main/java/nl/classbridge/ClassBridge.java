@@ -186,9 +186,9 @@ public final class ClassBridge implements AutoCloseable {
         running.bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
 
         List<Sender> senders = new ArrayList<>();
-        senders.add(new DiscordDmSender(running.bot.jda(), store.guardians(), store.checkins(), contexts, stepView,
-                texts));
-        senders.add(new ChannelPostSender(running.bot.jda(), store.classes()));
+        senders.add(new DiscordDmSender(running.bot.directMessages(), store.guardians(), store.checkins(), contexts,
+                stepView, texts));
+        senders.add(new ChannelPostSender(running.bot.shards(), store.classes()));
         ReplyTokens replyTokens = new ReplyTokens(store.replyTokens(), clock);
         SmtpSender email = new SmtpSender(settings.mail(), new EmailComposers(List.of(
                 new CheckinEmailComposer(store.checkins(), store.guardians(), store.deliveries(), contexts,
@@ -224,7 +224,7 @@ public final class ClassBridge implements AutoCloseable {
         running.dispatch = new DispatchLoop(dispatcher, clock);
         outbox.whenEnqueued(running.dispatch::wake);
         running.dispatch.start();
-        LOG.info("Connected to Discord as {}", running.bot.jda().getSelfUser().getName());
+        LOG.info("Connected to Discord as {}", running.bot.directMessages().getSelfUser().getName());
     }
 
     private void every(Duration period, Duration firstAfter, Job job) {

@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import nl.classbridge.domain.Language;
 
 /**
@@ -26,6 +27,8 @@ import nl.classbridge.domain.Language;
 public final class ConfigKey<T> {
 
     private static final String PREFIX = "CLASSBRIDGE_";
+    /** Far beyond a school board: at Discord's advised 1,000 servers a shard, a million servers. */
+    private static final int MAX_SHARDS = 1024;
 
     // Filled by the constants below, in declaration order, which is also check-config's order.
     private static final List<ConfigKey<?>> ALL = new ArrayList<>();
@@ -64,6 +67,9 @@ public final class ConfigKey<T> {
     public static final ConfigKey<List<Long>> DISCORD_GUILDS = setting("discord.guilds", "",
             ValueTypes.guildIds(),
             "The servers (guild ids, comma-separated) the bot serves; empty: every server it is in (not advised)");
+    public static final ConfigKey<OptionalInt> DISCORD_SHARDS = setting("discord.shards", "auto",
+            ValueTypes.shardCount(MAX_SHARDS),
+            "Gateway connections (shards) to Discord: auto asks Discord how many; needed above 2,500 servers");
 
     public static final ConfigKey<String> MAIL_FROM = setting("mail.from", "",
             ValueTypes.emailAddress(), "Sender of emails to parents, e.g. 'Groep 5 <groep5@school.nl>'; empty: no email");

@@ -9,6 +9,7 @@ import static nl.classbridge.config.ConfigKey.DISCORD_DM_PER_SECOND;
 import static nl.classbridge.config.ConfigKey.DISCORD_GATEWAY_URL;
 import static nl.classbridge.config.ConfigKey.DISCORD_GUILDS;
 import static nl.classbridge.config.ConfigKey.DISCORD_REST_URL;
+import static nl.classbridge.config.ConfigKey.DISCORD_SHARDS;
 import static nl.classbridge.config.ConfigKey.DISCORD_TEACHER_ROLE;
 import static nl.classbridge.config.ConfigKey.DISCORD_TOKEN;
 import static nl.classbridge.config.ConfigKey.LOGGING_LEVEL;
@@ -158,7 +159,8 @@ public final class ConfigLoader {
                         get(values, DISCORD_GATEWAY_URL),
                         get(values, DISCORD_TEACHER_ROLE),
                         get(values, DISCORD_DM_PER_SECOND),
-                        get(values, DISCORD_GUILDS)),
+                        get(values, DISCORD_GUILDS),
+                        get(values, DISCORD_SHARDS)),
                 new Mail(
                         get(values, MAIL_FROM),
                         get(values, MAIL_REPLY_TO),

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
 /**
@@ -15,10 +16,12 @@ import java.util.regex.Pattern;
  * @param teacherRole the role whose members may use teacher commands: a name or a numeric id
  * @param dmPerSecond the most private messages sent per second, to stay well inside Discord's limits
  * @param guilds      the servers (guild ids) the bot serves; empty: every server it is in
+ * @param shards      how many gateway connections (shards) to open; empty: as many as Discord
+ *                    recommends ({@code auto})
  */
 public record Discord(
         Optional<Secret> token, URI restUrl, URI gatewayUrl, String teacherRole, double dmPerSecond,
-        List<Long> guilds) {
+        List<Long> guilds, OptionalInt shards) {
 
     /** Discord ids (snowflakes) are 17 to 20 digits; shorter numbers are taken as role names. */
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{17,20}");
@@ -28,6 +31,7 @@ public record Discord(
         Objects.requireNonNull(restUrl, "restUrl");
         Objects.requireNonNull(gatewayUrl, "gatewayUrl");
         Objects.requireNonNull(teacherRole, "teacherRole");
+        Objects.requireNonNull(shards, "shards");
         guilds = List.copyOf(guilds);
     }
 

@@ -18,6 +18,7 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,6 +28,7 @@ import nl.classbridge.domain.Language;
 final class ValueTypes {
 
     static final String NOT_SET = "(not set)";
+    private static final String AUTO = "auto";
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
     private static final Pattern AUTHSERV_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,252}");
@@ -257,6 +259,20 @@ final class ValueTypes {
             return List.copyOf(ids);
         }, ids -> ids.isEmpty() ? NOT_SET
                 : ids.stream().map(Long::toUnsignedString).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * How many gateway connections (shards) to open: {@code auto} (empty: ask Discord's
+     * {@code GET /gateway/bot} for its recommendation at each start) or a fixed whole number.
+     */
+    static ValueType<OptionalInt> shardCount(int max) {
+        ValueType<Integer> number = wholeNumber(1, max);
+        return ValueType.of("auto, or " + number.expected(), text -> {
+            if (text.equalsIgnoreCase(AUTO)) {
+                return OptionalInt.empty();
+            }
+            return OptionalInt.of(number.parse(text));
+        }, value -> value.isPresent() ? Integer.toString(value.getAsInt()) : AUTO);
     }
 
     /** A wall-clock time written H:mm or HH:mm. */

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Optional;
-import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.RateLimitedException;
+import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import nl.classbridge.delivery.SendResult;
 import nl.classbridge.delivery.Sender;
@@ -30,11 +30,11 @@ public final class ChannelPostSender implements Sender {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelPostSender.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final JDA jda;
+    private final ShardManager shards;
     private final SchoolClassRepository classes;
 
-    public ChannelPostSender(JDA jda, SchoolClassRepository classes) {
-        this.jda = jda;
+    public ChannelPostSender(ShardManager shards, SchoolClassRepository classes) {
+        this.shards = shards;
         this.classes = classes;
     }
 
@@ -57,7 +57,8 @@ public final class ChannelPostSender implements Sender {
         if (schoolClass.isEmpty()) {
             return new SendResult.Failed("no-class");
         }
-        TextChannel channel = jda.getTextChannelById(schoolClass.get().channelId());
+        // Found in the shard that carries the channel's server; the post goes out through that shard.
+        TextChannel channel = shards.getTextChannelById(schoolClass.get().channelId());
         if (channel == null) {
             return SendResult.retryLater("channel-unknown");
         }

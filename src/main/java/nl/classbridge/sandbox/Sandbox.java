@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import nl.classbridge.ClassBridge;
 import nl.classbridge.config.ConfigKey;
 import nl.classbridge.config.Discord;
@@ -152,7 +153,7 @@ public final class Sandbox implements AutoCloseable {
                 configured.texts(),
                 new Discord(Optional.of(Secret.of(discord.botToken())), URI.create(discord.restUrl()),
                         URI.create(discord.gatewayUrl()), SandboxSchool.TEACHER_ROLE, DMS_PER_SECOND,
-                        List.of(parts.school.guild().id())),
+                        List.of(parts.school.guild().id()), OptionalInt.empty()),
                 new Mail(SandboxSchool.CLASS + " - " + SandboxSchool.SCHOOL + " <" + mail.botAddress() + ">",
                         mail.botAddress(),
                         // The local server delivers bot+TOKEN@ to the bot's mailbox, as servers with subaddressing do.

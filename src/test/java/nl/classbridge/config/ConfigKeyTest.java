@@ -22,7 +22,7 @@ class ConfigKeyTest {
                 "database.path",
                 "texts.messages-folder", "texts.questionnaires-folder",
                 "discord.token", "discord.rest-url", "discord.gateway-url", "discord.teacher-role",
-                "discord.dm-per-second", "discord.guilds",
+                "discord.dm-per-second", "discord.guilds", "discord.shards",
                 "mail.from", "mail.reply-to",
                 "mail.smtp.host", "mail.smtp.port", "mail.smtp.security", "mail.smtp.username",
                 "mail.smtp.password",

@@ -43,6 +43,7 @@ class LoadingTest {
         assertThat(settings.discord().gatewayUrl()).isEqualTo(URI.create("wss://gateway.discord.gg"));
         assertThat(settings.discord().teacherRole()).isEqualTo("Teacher");
         assertThat(settings.discord().dmPerSecond()).isEqualTo(2.0);
+        assertThat(settings.discord().shards()).isEmpty();
         assertThat(settings.mail().from()).isEmpty();
         assertThat(settings.mail().replyTo()).isEmpty();
         assertThat(settings.mail().smtp()).isEqualTo(
@@ -138,6 +139,23 @@ class LoadingTest {
         assertThat(settings.logging().level()).isEqualTo("DEBUG");
         assertThat(settings.discord().restUrl()).isEqualTo(URI.create("http://127.0.0.1:8080/api/v10/"));
         assertThat(settings.discord().teacherRoleId()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("discord.shards is auto (ask Discord) or a fixed count, and check-config shows which")
+    void shards() throws Exception {
+        // GIVEN the word auto in any case, and a fixed count
+        Path file = ConfigFiles.write(dir, "discord:\n  shards: AUTO\n");
+
+        // WHEN each is loaded
+        EffectiveConfig auto = ConfigLoader.loadEffective(file, Map.of());
+        EffectiveConfig fixed = ConfigLoader.loadEffective(file, Map.of("CLASSBRIDGE_DISCORD_SHARDS", "4"));
+
+        // THEN auto leaves the count to Discord, a number fixes it, and both are shown as written
+        assertThat(auto.settings().discord().shards()).isEmpty();
+        assertThat(auto.describe()).contains("discord.shards = auto   (from file)");
+        assertThat(fixed.settings().discord().shards()).hasValue(4);
+        assertThat(fixed.describe()).contains("discord.shards = 4   (from environment CLASSBRIDGE_DISCORD_SHARDS)");
     }
 
     @Test

@@ -65,19 +65,29 @@ final class SchoolOnDiscord implements AutoCloseable {
     }
 
     Settings settings() throws Exception {
+        Map<String, String> env = environment(discord, List.of(guild), folder);
+        env.putAll(extraEnvironment);
+        return ConfigLoader.load(Path.of("config/classbridge.yml"), env);
+    }
+
+    /**
+     * The environment that runs ClassBridge against {@code discord}, serving {@code guilds}, with the
+     * teacher role "Leerkracht" and its database in {@code folder}.
+     */
+    static Map<String, String> environment(LocalDiscord discord, List<LocalGuild> guilds, Path folder) {
         Map<String, String> env = new HashMap<>();
         env.put("DISCORD_TOKEN", discord.botToken());
         env.put("CLASSBRIDGE_DISCORD_REST_URL", discord.restUrl());
         env.put("CLASSBRIDGE_DISCORD_GATEWAY_URL", discord.gatewayUrl());
         env.put("CLASSBRIDGE_DISCORD_TEACHER_ROLE", "Leerkracht");
         env.put("CLASSBRIDGE_DISCORD_DM_PER_SECOND", "50");
-        env.put("CLASSBRIDGE_DISCORD_GUILDS", Long.toUnsignedString(guild.id()));
+        env.put("CLASSBRIDGE_DISCORD_GUILDS", String.join(",",
+                guilds.stream().map(served -> Long.toUnsignedString(served.id())).toList()));
         env.put("CLASSBRIDGE_DATABASE_PATH", folder.resolve("classbridge.db").toString());
         // Families are never disturbed at night; the test runs at any hour, so quiet hours are off.
         env.put("CLASSBRIDGE_QUIET_HOURS_START", "00:00");
         env.put("CLASSBRIDGE_QUIET_HOURS_END", "00:00");
-        env.putAll(extraEnvironment);
-        return ConfigLoader.load(Path.of("config/classbridge.yml"), env);
+        return env;
     }
 
     /**

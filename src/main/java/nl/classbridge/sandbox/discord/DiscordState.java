@@ -346,6 +346,7 @@ final class DiscordState {
     }
 
     synchronized void respond(InteractionRecord record, InteractionResponse response) {
+        record.callbacks++;
         if (record.response != null) {
             throw new DiscordError(400, 40060, "Interaction has already been acknowledged.");
         }
@@ -469,6 +470,8 @@ final class DiscordState {
         /** The message a component was on, for UPDATE_MESSAGE callbacks; 0 when none. */
         final long sourceMessageId;
         InteractionResponse response;
+        /** Every callback the bot made, the refused second one included. */
+        int callbacks;
         /** When the interaction was made and sent to the bot, and when the bot acknowledged it. */
         final long createdNanos = System.nanoTime();
         long respondedNanos;

@@ -19,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * The gateway: HELLO, IDENTIFY to READY and GUILD_CREATE, heartbeats, RESUME with replay of missed
  * events, INVALID_SESSION, and dispatching events to the sessions whose intents ask for them.
  *
+ * <p>Sharded as Discord is: IDENTIFY may carry {@code shard: [id, count]}; a session then gets READY
+ * and GUILD_CREATE for the servers of its shard only ({@link ShardKey}), those servers' events, and,
+ * on shard 0, the DMs. A wrong shard is closed with 4010, and a session that would carry more than
+ * {@code maxGuildsPerSession} servers with 4011 (sharding required), as Discord does above 2,500.
+ *
  * <p>One lock (this object) guards sessions and sockets, so numbering an event and sending it are one
  * step and events never overtake each other. The lock order is gateway, then state; the state never
  * calls back into the gateway.
@@ -39,16 +44,18 @@ final class Gateway {
     private final DiscordState state;
     private final Payloads payloads;
     private final int heartbeatIntervalMillis;
+    private final int maxGuildsPerSession;
     private final Map<String, GatewaySession> sessions = new LinkedHashMap<>();
     /** Which session each open socket carries, by Javalin's socket id; absent before IDENTIFY/RESUME. */
     private final Map<String, GatewaySession> sessionBySocket = new LinkedHashMap<>();
     private final List<GatewayLogin> logins = new ArrayList<>();
     private volatile String resumeUrl = "";
 
-    Gateway(DiscordState state, Payloads payloads, int heartbeatIntervalMillis) {
+    Gateway(DiscordState state, Payloads payloads, int heartbeatIntervalMillis, int maxGuildsPerSession) {
         this.state = state;
         this.payloads = payloads;
         this.heartbeatIntervalMillis = heartbeatIntervalMillis;
+        this.maxGuildsPerSession = maxGuildsPerSession;
     }
 
     void install(RoutesConfig routes) {
@@ -113,15 +120,24 @@ final class Gateway {
             ctx.closeSession(4004, "Authentication failed");
             return;
         }
+        ShardKey shard = ShardKey.of(data.get("shard")).orElse(null);
+        if (shard == null) {
+            refuse(ctx, path, ShardKey.UNSHARDED, 4010, "Invalid shard");
+            return;
+        }
+        List<GuildModel> guilds = state.guilds().stream().filter(guild -> shard.carries(guild.id)).toList();
+        if (guilds.size() > maxGuildsPerSession) {
+            refuse(ctx, path, shard, 4011, "Sharding required");
+            return;
+        }
         sessions.values().removeIf(old -> !old.resumable() && old.connection() == null);
-        GatewaySession session = new GatewaySession(newSessionId(), data.path("intents").asInt(0));
+        GatewaySession session = new GatewaySession(newSessionId(), data.path("intents").asInt(0), shard);
         sessions.put(session.id, session);
         sessionBySocket.put(ctx.sessionId(), session);
         session.attach(ctx);
-        logins.add(new GatewayLogin(false, session.id, 0, 0, path, true));
+        logins.add(new GatewayLogin(false, session.id, 0, 0, path, true, shard.id(), shard.count()));
         state.changed();
 
-        List<GuildModel> guilds = state.guilds();
         ObjectNode ready = Json.object().put("v", 10).put("session_id", session.id)
                 .put("resume_gateway_url", resumeUrl).put("session_type", "normal");
         ready.set("user", payloads.selfUser());
@@ -145,12 +161,21 @@ final class Gateway {
         }
     }
 
+    /** Closes the socket of an IDENTIFY the gateway will not take, and notes it as a refused login. */
+    private void refuse(WsContext ctx, String path, ShardKey shard, int closeCode, String reason) {
+        logins.add(new GatewayLogin(false, "", 0, 0, path, false, shard.id(), shard.count()));
+        state.changed();
+        ctx.closeSession(closeCode, reason);
+    }
+
     private void resume(WsContext ctx, JsonNode data, String path) {
         state.notePresented(data.path("token").asText());
         GatewaySession session = sessions.get(data.path("session_id").asText());
         long seen = data.path("seq").asLong(-1);
         if (session == null || !session.resumable() || !state.token.equals(data.path("token").asText()) || !session.canReplayFrom(seen)) {
-            logins.add(new GatewayLogin(true, data.path("session_id").asText(), seen, 0, path, false));
+            ShardKey shard = session == null ? ShardKey.UNSHARDED : session.shard;
+            logins.add(new GatewayLogin(true, data.path("session_id").asText(), seen, 0, path, false, shard.id(),
+                    shard.count()));
             state.changed();
             ctx.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}");
             return;
@@ -164,7 +189,8 @@ final class Gateway {
         session.attach(ctx);
         int replayed = session.replayAfter(seen);
         session.dispatch("RESUMED", Json.object());
-        logins.add(new GatewayLogin(true, session.id, seen, replayed, path, true));
+        logins.add(new GatewayLogin(true, session.id, seen, replayed, path, true, session.shard.id(),
+                session.shard.count()));
         state.changed();
     }
 
@@ -181,10 +207,13 @@ final class Gateway {
         }
     }
 
-    /** Sends an event to every session whose intents include {@code intent} (0: always sent). */
-    synchronized void dispatch(String type, ObjectNode data, int intent) {
+    /**
+     * Sends an event to every session whose intents include {@code intent} (0: always sent) and whose
+     * shard carries server {@code guildId} (0: not in a server, as a DM: shard 0).
+     */
+    synchronized void dispatch(String type, ObjectNode data, int intent, long guildId) {
         for (GatewaySession session : sessions.values()) {
-            if (session.wants(intent)) {
+            if (session.wants(intent) && session.carries(guildId)) {
                 session.dispatch(type, data.deepCopy());
             }
         }
@@ -192,13 +221,15 @@ final class Gateway {
 
     /**
      * Sends a message event. In guild channels Discord blanks the content for bots without the
-     * MESSAGE_CONTENT intent, except for the bot's own messages; DMs always carry the content.
+     * MESSAGE_CONTENT intent, except for the bot's own messages; DMs always carry the content. Only the
+     * shard of the message's server gets it, shard 0 for a DM ({@code guildId} 0).
      */
-    synchronized void dispatchMessage(String type, ObjectNode message, boolean inGuild) {
+    synchronized void dispatchMessage(String type, ObjectNode message, long guildId) {
+        boolean inGuild = guildId != 0;
         int intent = inGuild ? GUILD_MESSAGES : DIRECT_MESSAGES;
         boolean own = message.path("author").path("id").asLong() == state.bot.id();
         for (GatewaySession session : sessions.values()) {
-            if (!session.wants(intent)) {
+            if (!session.wants(intent) || !session.carries(guildId)) {
                 continue;
             }
             ObjectNode copy = message.deepCopy();

@@ -15,18 +15,25 @@ final class GatewaySession {
 
     final String id;
     final int intents;
+    final ShardKey shard;
     private long sequence;
     private final Deque<ObjectNode> backlog = new ArrayDeque<>();
     private WsContext connection;
     private boolean resumable = true;
 
-    GatewaySession(String id, int intents) {
+    GatewaySession(String id, int intents, ShardKey shard) {
         this.id = id;
         this.intents = intents;
+        this.shard = shard;
     }
 
     boolean wants(int intent) {
         return intent == 0 || (intents & intent) != 0;
+    }
+
+    /** Whether this session's shard gets the events of server {@code guildId} (0: a DM, shard 0 only). */
+    boolean carries(long guildId) {
+        return shard.carries(guildId);
     }
 
     long sequence() {

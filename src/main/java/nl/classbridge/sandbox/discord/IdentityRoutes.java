@@ -15,11 +15,13 @@ final class IdentityRoutes {
     private final DiscordState state;
     private final Payloads payloads;
     private final Supplier<String> gatewayUrl;
+    private final int recommendedShards;
 
-    IdentityRoutes(DiscordState state, Payloads payloads, Supplier<String> gatewayUrl) {
+    IdentityRoutes(DiscordState state, Payloads payloads, Supplier<String> gatewayUrl, int recommendedShards) {
         this.state = state;
         this.payloads = payloads;
         this.gatewayUrl = gatewayUrl;
+        this.recommendedShards = recommendedShards;
     }
 
     void install(RestApi api, RoutesConfig routes) {
@@ -28,8 +30,9 @@ final class IdentityRoutes {
         api.route(routes, GET, "oauth2/applications/@me", true, request -> payloads.application());
         api.route(routes, GET, "applications/@me", true, request -> payloads.application());
         api.route(routes, GET, "gateway", false, request -> Json.object().put("url", gatewayUrl.get()));
+        // The recommended shard count, and how many sessions may start: JDA's ShardManager reads both.
         api.route(routes, GET, "gateway/bot", true, request -> {
-            ObjectNode gateway = Json.object().put("url", gatewayUrl.get()).put("shards", 1);
+            ObjectNode gateway = Json.object().put("url", gatewayUrl.get()).put("shards", recommendedShards);
             gateway.putObject("session_start_limit").put("total", 1000).put("remaining", 1000)
                     .put("reset_after", 0).put("max_concurrency", 1);
             return gateway;

@@ -41,6 +41,16 @@ public final class Interaction {
     }
 
     /**
+     * How many times the bot called back: 1 when it answered once. More means the interaction reached
+     * the bot twice (two shards that both got it), the second answer refused with 40060.
+     */
+    public int callbacks() {
+        synchronized (state) {
+            return record.callbacks;
+        }
+    }
+
+    /**
      * How long the bot took to acknowledge: from sending the interaction to receiving its
      * callback (Discord allows 3 seconds). Empty until the bot answered.
      */

@@ -25,6 +25,11 @@ import nl.classbridge.sandbox.Hold;
  * what the bot did ({@link #messagesIn}, {@link #directMessagesTo}, {@link Interaction#awaitResponse()}),
  * and inject faults ({@link #closeDirectMessages}, {@link #rateLimit}, {@link #failWith},
  * {@link #dropGatewayConnection()}, {@link #holdNoncedMessage}).
+ *
+ * <p>The gateway shards as Discord's does: {@code GET /gateway/bot} recommends {@link
+ * Builder#recommendedShards} shards, a session that identifies with {@code shard: [id, count]} gets only
+ * the servers of its shard ({@link #shardOf}) and, on shard 0, the DMs, and one that would carry more
+ * than {@link Builder#maxGuildsPerSession} servers is refused with 4011.
  */
 public final class LocalDiscord implements AutoCloseable {
     /** How long the await helpers wait unless told otherwise. */
@@ -44,12 +49,12 @@ public final class LocalDiscord implements AutoCloseable {
     private LocalDiscord(Builder builder) {
         state = new DiscordState(builder.clock, builder.botName, newToken());
         payloads = new Payloads(state);
-        gateway = new Gateway(state, payloads, builder.heartbeatIntervalMillis);
+        gateway = new Gateway(state, payloads, builder.heartbeatIntervalMillis, builder.maxGuildsPerSession);
         messages = new Messages(state, payloads, gateway, faults);
         rest = new RestApi(state, faults);
         interactions = new InteractionFactory(state, payloads);
         String[] gatewayHolder = new String[1];
-        IdentityRoutes identity = new IdentityRoutes(state, payloads, () -> gatewayHolder[0]);
+        IdentityRoutes identity = new IdentityRoutes(state, payloads, () -> gatewayHolder[0], builder.recommendedShards);
         ChannelRoutes channels = new ChannelRoutes(state, payloads, messages);
         GuildRoutes guilds = new GuildRoutes(state, payloads);
         InteractionRoutes interactionRoutes = new InteractionRoutes(state, messages);
@@ -139,6 +144,14 @@ public final class LocalDiscord implements AutoCloseable {
         return new LocalGuild(state, guild.id, name);
     }
 
+    /**
+     * The shard of {@code shards} that gets server {@code guildId}'s events: Discord's
+     * {@code (guild_id >> 22) % shards}. For choosing guild ids that spread over shards.
+     */
+    public static int shardOf(long guildId, int shards) {
+        return ShardKey.of(guildId, shards);
+    }
+
     /** A guild owned by {@code owner} (who becomes a member), with the bot in it. */
     public LocalGuild addGuild(String name, LocalUser owner) {
         DiscordState.GuildModel guild = state.addGuild(name, owner.id());
@@ -201,7 +214,7 @@ public final class LocalDiscord implements AutoCloseable {
 
     private Interaction send(InteractionFactory.Built built) {
         state.addInteraction(built.record());
-        gateway.dispatch("INTERACTION_CREATE", built.payload(), 0);
+        gateway.dispatch("INTERACTION_CREATE", built.payload(), 0, built.record().guildId);
         return new Interaction(this, state, built.record());
     }
 
@@ -382,6 +395,8 @@ public final class LocalDiscord implements AutoCloseable {
         private String botName = "ClassBridge";
         private int heartbeatIntervalMillis = 5_000;
         private Clock clock = Clock.systemUTC();
+        private int recommendedShards = 1;
+        private int maxGuildsPerSession = 2_500;
 
         private Builder() {}
 
@@ -393,6 +408,27 @@ public final class LocalDiscord implements AutoCloseable {
         /** The heartbeat interval HELLO announces; Discord's is about 41 s. */
         public Builder heartbeatInterval(Duration interval) {
             this.heartbeatIntervalMillis = Math.toIntExact(interval.toMillis());
+            return this;
+        }
+
+        /** The shard count {@code GET /gateway/bot} recommends (1 unless set), as Discord does per ~1,000 servers. */
+        public Builder recommendedShards(int shards) {
+            if (shards < 1) {
+                throw new IllegalArgumentException("At least one shard");
+            }
+            this.recommendedShards = shards;
+            return this;
+        }
+
+        /**
+         * The most servers one gateway session may carry; an IDENTIFY that would carry more is closed with
+         * 4011 (sharding required). Discord's limit is 2,500; a test sets a few.
+         */
+        public Builder maxGuildsPerSession(int guilds) {
+            if (guilds < 1) {
+                throw new IllegalArgumentException("At least one server per session");
+            }
+            this.maxGuildsPerSession = guilds;
             return this;
         }
 

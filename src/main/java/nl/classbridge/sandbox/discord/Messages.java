@@ -86,7 +86,8 @@ final class Messages {
             event.put("guild_id", Json.id(channel.guildId()));
         }
         if ((message.path("flags").asInt() & EPHEMERAL) == 0) {
-            gateway.dispatch("MESSAGE_DELETE", event, channel.isDirect() ? Gateway.DIRECT_MESSAGES : Gateway.GUILD_MESSAGES);
+            gateway.dispatch("MESSAGE_DELETE", event, channel.isDirect() ? Gateway.DIRECT_MESSAGES : Gateway.GUILD_MESSAGES,
+                    channel.guildId());
         }
     }
 
@@ -136,6 +137,6 @@ final class Messages {
                 // webhook-style authors have no member object
             }
         }
-        gateway.dispatchMessage(type, event, !channel.isDirect());
+        gateway.dispatchMessage(type, event, channel.guildId());
     }
 }

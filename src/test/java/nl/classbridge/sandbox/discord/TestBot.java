@@ -58,6 +58,13 @@ final class TestBot implements AutoCloseable, EventListener {
         }
     }
 
+    /** Every event of the type seen so far, oldest first. */
+    <T extends GenericEvent> List<T> events(Class<T> type) {
+        synchronized (events) {
+            return events.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+    }
+
     /** Waits for an event of the type that matches; fails after the timeout. */
     <T extends GenericEvent> T awaitEvent(Class<T> type, Predicate<T> matching) throws InterruptedException {
         long deadline = System.nanoTime() + LocalDiscord.DEFAULT_TIMEOUT.toNanos();
