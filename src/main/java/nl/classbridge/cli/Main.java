@@ -1,6 +1,5 @@
-package nl.classbridge;
+package nl.classbridge.cli;
 
-import nl.classbridge.cli.ClassBridgeCommand;
 import picocli.CommandLine;
 
 /** The entry point: {@code java -jar classbridge.jar [command]}. The only place that exits the JVM. */
