@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.classbridge.checkin.ActiveQuestionnaires;
 import nl.classbridge.checkin.CheckinRevocation;
+import nl.classbridge.checkin.CheckinHandOff;
 import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.EmailFollowUp;
@@ -30,11 +31,9 @@ import nl.classbridge.discord.TeacherCheck;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.discord.UserStripes;
 import nl.classbridge.checkin.CheckinContexts;
-import nl.classbridge.discord.checkin.CheckinHandOff;
 import nl.classbridge.discord.checkin.CheckinInteractions;
 import nl.classbridge.discord.checkin.DiscordDmSender;
 import nl.classbridge.discord.checkin.StepView;
-import nl.classbridge.discord.checkin.TeacherNotices;
 import nl.classbridge.discord.commands.CheckinCommand;
 import nl.classbridge.discord.commands.ClassCommand;
 import nl.classbridge.discord.commands.GuardianCommand;
@@ -59,6 +58,7 @@ import nl.classbridge.messages.Messages;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.ClassTeachers;
 import nl.classbridge.roster.Enrolment;
+import nl.classbridge.roster.TeacherNotices;
 import nl.classbridge.roster.InviteCode;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.Housekeeping;
@@ -161,7 +161,7 @@ public final class ClassBridge implements AutoCloseable {
                 store.classes(), versions, texts);
         StepView stepView = new StepView(texts.messages());
         UpdatePost updatePost = new UpdatePost(texts.messages(), settings.school().name());
-        TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes(), texts);
+        TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes());
         ClassTeachers teachers = new ClassTeachers(database, store.classes(), store.classTeachers(), store.auditLog(),
                 notices, clock);
         ClassChannel classChannel = new ClassChannel(teachers, texts);
@@ -186,8 +186,8 @@ public final class ClassBridge implements AutoCloseable {
         running.bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
 
         List<Sender> senders = new ArrayList<>();
-        senders.add(new DiscordDmSender(running.bot.jda(), store.guardians(), store.checkins(), contexts, stepView,
-                texts));
+        senders.add(new DiscordDmSender(running.bot.jda(), store.guardians(), store.checkins(), store.classes(),
+                contexts, stepView, texts));
         senders.add(new ChannelPostSender(running.bot.jda(), store.classes()));
         ReplyTokens replyTokens = new ReplyTokens(store.replyTokens(), clock);
         SmtpSender email = new SmtpSender(settings.mail(), new EmailComposers(List.of(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
@@ -30,14 +31,15 @@ public final class CheckinMail {
     }
 
     public static OutgoingMessage greeting(long classId, CheckinRound round, CheckinRequest first) {
-        return message(classId, round, first, DeliveryChannel.DISCORD_DM, GREETING, "dm");
+        return message(DedupeKeys.greeting(round.id(), first.guardianId()), classId, round, first,
+                DeliveryChannel.DISCORD_DM, GREETING);
     }
 
     /** The one reminder of a round, by DM or by email as the family's request goes. */
     public static OutgoingMessage reminder(long classId, CheckinRound round, CheckinRequest first,
             DeliveryChannel channel) {
-        return message(classId, round, first, channel, REMINDER,
-                channel == DeliveryChannel.EMAIL ? "reminder-email" : "reminder-dm");
+        return message(DedupeKeys.reminder(round.id(), first.guardianId(), channel), classId, round, first, channel,
+                REMINDER);
     }
 
     /**
@@ -47,7 +49,7 @@ public final class CheckinMail {
      */
     public static OutgoingMessage questionnaireByEmail(long classId, CheckinRound round, CheckinRequest request) {
         ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id());
-        return OutgoingMessage.toGuardian(questionnaireKey(round.id(), request.id()),
+        return OutgoingMessage.toGuardian(DedupeKeys.questionnaireEmail(round.id(), request.id()),
                 classId, request.guardianId(), DeliveryChannel.EMAIL, QUESTIONNAIRE, payload.toString());
     }
 
@@ -74,11 +76,6 @@ public final class CheckinMail {
         return List.of(GREETING, REMINDER, QUESTIONNAIRE, CONFIRMATION, ROUND_CLOSED).contains(kind);
     }
 
-    /** The dedupe key of the questions about one child by email, to find its Message-ID later. */
-    public static String questionnaireKey(long roundId, long requestId) {
-        return "checkin:" + roundId + ":request:" + requestId + ":email";
-    }
-
     /**
      * The confirmation of an email reply: what was understood, in the family's words. One per
      * reply (keyed by the reply's own Message-ID), answering that reply.
@@ -88,7 +85,7 @@ public final class CheckinMail {
         ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id())
                 .put("reply", replyMessageId).put("unreadable", unreadable);
         understood.forEach(payload.putArray("understood")::add);
-        return OutgoingMessage.toGuardian("checkin:" + round.id() + ":reply:" + replyMessageId + ":confirmation",
+        return OutgoingMessage.toGuardian(DedupeKeys.confirmation(round.id(), replyMessageId),
                 classId, request.guardianId(), DeliveryChannel.EMAIL, CONFIRMATION, payload.toString());
     }
 
@@ -98,7 +95,7 @@ public final class CheckinMail {
      */
     public static OutgoingMessage roundClosed(long classId, CheckinRound round, CheckinRequest request) {
         ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id());
-        return OutgoingMessage.toGuardian("checkin:" + round.id() + ":request:" + request.id() + ":round-closed",
+        return OutgoingMessage.toGuardian(DedupeKeys.roundClosed(round.id(), request.id()),
                 classId, request.guardianId(), DeliveryChannel.EMAIL, ROUND_CLOSED, payload.toString());
     }
 
@@ -117,10 +114,9 @@ public final class CheckinMail {
         }
     }
 
-    private static OutgoingMessage message(long classId, CheckinRound round, CheckinRequest first,
-            DeliveryChannel channel, String kind, String suffix) {
+    private static OutgoingMessage message(String dedupeKey, long classId, CheckinRound round, CheckinRequest first,
+            DeliveryChannel channel, String kind) {
         ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", first.id());
-        return OutgoingMessage.toGuardian("checkin:" + round.id() + ":guardian:" + first.guardianId() + ":" + suffix,
-                classId, first.guardianId(), channel, kind, payload.toString());
+        return OutgoingMessage.toGuardian(dedupeKey, classId, first.guardianId(), channel, kind, payload.toString());
     }
 }

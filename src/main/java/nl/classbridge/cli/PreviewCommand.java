@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import nl.classbridge.domain.Language;
 import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.messages.Destination;
-import nl.classbridge.messages.DiscordLimits;
+import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
 import picocli.CommandLine.Command;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.config.Updates;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.delivery.Outbox;
 import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.domain.AuditEntry;
@@ -222,7 +223,7 @@ public final class UpdateRuns {
                 }
                 teacher.tell(schoolClass, "updates.teacher.missed-run",
                         Map.of("date", Dates.day(runAt, zone, schoolClass.language())),
-                        UpdateMail.key(classId, runAt, "missed"));
+                        DedupeKeys.update(classId, runAt, "missed"));
                 return new Run.Missed(classId, runAt, nextRun);
             });
         }
@@ -233,7 +234,7 @@ public final class UpdateRuns {
             List<Highlight> queued = highlights.queued(classId);
             if (queued.isEmpty()) {
                 teacher.tell(schoolClass, "updates.teacher.skipped-empty", Map.of(),
-                        UpdateMail.key(classId, runAt, "skipped"));
+                        DedupeKeys.update(classId, runAt, "skipped"));
                 return new Run.Empty(classId, runAt);
             }
             int emails = share(schoolClass, queued, runAt, now);
@@ -259,7 +260,7 @@ public final class UpdateRuns {
         }
         teacher.tell(schoolClass.get(), "updates.teacher.reminder-empty",
                 Map.of("time", HOUR_MINUTE.format(runAt.atZone(zone))),
-                UpdateMail.key(schedule.classId(), runAt, "reminder"));
+                DedupeKeys.update(schedule.classId(), runAt, "reminder"));
         return Optional.of(new Run.Reminded(schedule.classId(), runAt));
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.domain.Language;
 import nl.classbridge.testing.DiscordView;
 import org.junit.jupiter.api.BeforeEach;

@@ -18,6 +18,7 @@ import nl.classbridge.checkin.Step;
 import nl.classbridge.checkin.questionnaire.AnswerCheck;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
+import nl.classbridge.discord.PrivateConversation;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.domain.AnswerSource;
@@ -33,7 +34,7 @@ import nl.classbridge.store.GuardianRepository;
  * (or no longer) a guardian, or whose check-in was taken back, gets a polite "no longer linked"
  * and nothing changes.
  */
-public final class CheckinInteractions {
+public final class CheckinInteractions implements PrivateConversation {
     private final Conversations conversations;
     private final CheckinRepository checkins;
     private final GuardianRepository guardians;
@@ -52,18 +53,22 @@ public final class CheckinInteractions {
     }
 
     /** Whether a component or modal id belongs to a check-in. */
-    public static boolean owns(String componentId) {
+    @Override
+    public boolean owns(String componentId) {
         return componentId.startsWith("ci:");
     }
 
+    @Override
     public void button(ButtonInteractionEvent event) {
         act(event, event.getComponentId(), null);
     }
 
+    @Override
     public void select(StringSelectInteractionEvent event) {
         act(event, event.getComponentId(), event.getValues().isEmpty() ? null : event.getValues().get(0));
     }
 
+    @Override
     public void modal(ModalInteractionEvent event) {
         Optional<CheckinIds.Id> id = CheckinIds.parse(event.getModalId());
         Optional<Guardian> guardian = guardianOf(event);
@@ -85,6 +90,7 @@ public final class CheckinInteractions {
     }
 
     /** A DM typed to the bot: an answer to the question the parent is at, or a friendly word. */
+    @Override
     public void directMessage(MessageReceivedEvent event) {
         Optional<Guardian> guardian = guardians.findByDiscordUser(event.getAuthor().getIdLong());
         MessageChannel channel = event.getChannel();
@@ -244,7 +250,7 @@ public final class CheckinInteractions {
     }
 
     private static void send(MessageChannel channel, String text) {
-        nl.classbridge.messages.DiscordPost.of(text).forEach(part -> channel.sendMessage(part).queue());
+        nl.classbridge.discord.DiscordPost.of(text).forEach(part -> channel.sendMessage(part).queue());
     }
 
 }

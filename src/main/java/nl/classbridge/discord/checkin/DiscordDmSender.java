@@ -17,11 +17,13 @@ import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.messages.Texts;
-import nl.classbridge.messages.DiscordLimits;
-import nl.classbridge.messages.DiscordPost;
+import nl.classbridge.discord.DiscordLimits;
+import nl.classbridge.discord.DiscordPost;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.discord.ChannelPostSender;
 import nl.classbridge.store.GuardianRepository;
+import nl.classbridge.store.SchoolClassRepository;
+import nl.classbridge.roster.TeacherNotices;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,20 +35,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiscordDmSender implements Sender {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordDmSender.class);
-    public static final String TEACHER_NOTICE = "teacher-notice";
 
     private final JDA jda;
     private final GuardianRepository guardians;
     private final CheckinRepository checkins;
+    private final SchoolClassRepository classes;
     private final CheckinContexts contexts;
     private final StepView view;
     private final Texts texts;
 
-    public DiscordDmSender(JDA jda, GuardianRepository guardians,
-            CheckinRepository checkins, CheckinContexts contexts, StepView view, Texts texts) {
+    public DiscordDmSender(JDA jda, GuardianRepository guardians, CheckinRepository checkins,
+            SchoolClassRepository classes, CheckinContexts contexts, StepView view, Texts texts) {
         this.jda = jda;
         this.guardians = guardians;
         this.checkins = checkins;
+        this.classes = classes;
         this.contexts = contexts;
         this.view = view;
         this.texts = texts;
@@ -82,12 +85,19 @@ public final class DiscordDmSender implements Sender {
     private record Recipient(long userId, MessageCreateData message) {
     }
 
+    /** A notice to a teacher, in the class language; one message, as the nonce makes one. */
+    private Optional<Recipient> notice(Delivery delivery) {
+        TeacherNotices.Notice notice = TeacherNotices.parse(delivery.payload());
+        Optional<String> text = notice.text().or(() -> notice.key().flatMap(key -> delivery.classId()
+                .flatMap(classes::find).map(schoolClass -> texts.forClass(schoolClass, key, notice.values()))));
+        // A notice is a sentence or two; cut should it ever be longer.
+        return text.map(shown -> new Recipient(notice.userId(),
+                DiscordPost.builder(DiscordLimits.fit(shown, DiscordLimits.MESSAGE)).build()));
+    }
+
     private Optional<Recipient> recipient(Delivery delivery) {
-        if (TEACHER_NOTICE.equals(delivery.kind())) {
-            TeacherNotices.Notice notice = TeacherNotices.parse(delivery.payload());
-            // One message, as the nonce makes one: a notice is a sentence or two, and cut should it ever be longer.
-            return Optional.of(new Recipient(notice.userId(),
-                    DiscordPost.builder(DiscordLimits.fit(notice.text(), DiscordLimits.MESSAGE)).build()));
+        if (TeacherNotices.KIND.equals(delivery.kind())) {
+            return notice(delivery);
         }
         Optional<Guardian> guardian = delivery.guardianId().flatMap(guardians::find);
         if (guardian.isEmpty() || guardian.get().discordUserId().isEmpty() || !CheckinMail.isCheckin(delivery.kind())) {

@@ -19,7 +19,7 @@ import nl.classbridge.checkin.questionnaire.Option;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
 import nl.classbridge.domain.Answer;
-import nl.classbridge.messages.DiscordLimits;
+import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.messages.Messages;
 
 /**

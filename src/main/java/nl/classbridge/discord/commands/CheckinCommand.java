@@ -12,6 +12,7 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.checkin.ActiveQuestionnaires;
 import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.AnswerDisplay;
@@ -25,7 +26,7 @@ import nl.classbridge.delivery.Outbox;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.messages.Dates;
-import nl.classbridge.messages.DiscordLimits;
+import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
 import nl.classbridge.messages.Texts;
@@ -210,8 +211,8 @@ public final class CheckinCommand implements SlashCommand {
     /** Whether the family's DM greeting or email with the questions went out (not yet answered). */
     private boolean sent(CheckinRound round, RoundStatus.Line line) {
         String key = line.channel() == ContactChannel.EMAIL
-                ? CheckinMail.questionnaireKey(round.id(), line.request().id())
-                : "checkin:" + round.id() + ":guardian:" + line.guardian().id() + ":dm";
+                ? DedupeKeys.questionnaireEmail(round.id(), line.request().id())
+                : DedupeKeys.greeting(round.id(), line.guardian().id());
         return deliveries.findByKey(key).map(d -> d.status() == DeliveryStatus.SENT).orElse(false);
     }
 

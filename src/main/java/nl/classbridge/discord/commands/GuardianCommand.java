@@ -13,7 +13,7 @@ import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
-import nl.classbridge.messages.DiscordLimits;
+import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.GuardianLink;

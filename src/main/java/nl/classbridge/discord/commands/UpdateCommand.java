@@ -33,7 +33,7 @@ import nl.classbridge.domain.Highlight;
 import nl.classbridge.domain.HighlightKind;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.messages.Dates;
-import nl.classbridge.messages.DiscordLimits;
+import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.messages.Texts;
 import nl.classbridge.store.HighlightRepository;
 import nl.classbridge.updates.UpdateRuns;

@@ -2,6 +2,7 @@ package nl.classbridge.mail.checkin;
 
 import java.util.List;
 import java.util.Optional;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.checkin.CheckinContext;
 import nl.classbridge.checkin.CheckinContexts;
 import nl.classbridge.checkin.CheckinMail;
@@ -62,7 +63,7 @@ public final class CheckinEmailComposer implements EmailComposer {
         String to = guardian.get().email().orElseThrow();
         String token = tokens.forRequest(guardian.get().id(), request.get().id());
         Optional<String> questionsMessageId = deliveries.findByKey(
-                CheckinMail.questionnaireKey(round.get().id(), request.get().id())).flatMap(Delivery::externalId);
+                DedupeKeys.questionnaireEmail(round.get().id(), request.get().id())).flatMap(Delivery::externalId);
         switch (delivery.kind()) {
             case CheckinMail.QUESTIONNAIRE -> {
                 if (request.get().status() == RequestStatus.ANSWERED) {
