@@ -17,6 +17,7 @@ import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.EmailFollowUp;
 import nl.classbridge.checkin.QuestionnaireVersions;
+import nl.classbridge.checkin.TypedMessages;
 import nl.classbridge.config.Settings;
 import nl.classbridge.delivery.DispatchLoop;
 import nl.classbridge.delivery.Dispatcher;
@@ -156,7 +157,8 @@ public final class ClassBridge implements AutoCloseable {
                 store.joinAttempts(), new InviteCode(), store.auditLog(), clock);
         CheckinRounds rounds = new CheckinRounds(database, store.checkins(), store.students(), store.guardians(),
                 questionnaires, versions, store.auditLog(), clock);
-        Conversations conversations = new Conversations(database, store.checkins(), store.guardians(), versions, clock);
+        Conversations conversations = new Conversations(database, store.checkins(), store.guardians(), versions, outbox,
+                clock);
         CheckinContexts contexts = new CheckinContexts(store.checkins(), store.students(), store.guardians(),
                 store.classes(), versions, texts);
         StepView stepView = new StepView(texts.messages());
@@ -181,13 +183,15 @@ public final class ClassBridge implements AutoCloseable {
                 new JoinCommand(enrolment, store.classes(), texts),
                 new UpdateCommand(store.highlights(), new UpdateSchedules(database, store.schedules(), store.auditLog(),
                         clock), updates, classChannel, texts, clock)),
-                new CheckinInteractions(conversations, store.checkins(), store.guardians(), contexts, stepView, texts),
+                new CheckinInteractions(conversations, new TypedMessages(database, store.guardians(), store.checkins(),
+                        store.deliveries(), conversations, outbox), store.checkins(), store.guardians(), contexts,
+                        stepView, texts),
                 teacherCheck, settings.discord()::serves, texts, running.stripes);
         running.bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
 
         List<Sender> senders = new ArrayList<>();
         senders.add(new DiscordDmSender(running.bot.jda(), store.guardians(), store.checkins(), store.classes(),
-                contexts, stepView, texts));
+                contexts, conversations, stepView, texts));
         senders.add(new ChannelPostSender(running.bot.jda(), store.classes()));
         ReplyTokens replyTokens = new ReplyTokens(store.replyTokens(), clock);
         SmtpSender email = new SmtpSender(settings.mail(), new EmailComposers(List.of(

@@ -4,7 +4,6 @@ import nl.classbridge.checkin.CheckinContext;
 import nl.classbridge.checkin.CheckinContexts;
 import java.util.Map;
 import java.util.Optional;
-import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
@@ -15,6 +14,7 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.Reply;
 import nl.classbridge.checkin.Step;
+import nl.classbridge.checkin.TypedMessages;
 import nl.classbridge.checkin.questionnaire.AnswerCheck;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
@@ -36,15 +36,17 @@ import nl.classbridge.store.GuardianRepository;
  */
 public final class CheckinInteractions implements PrivateConversation {
     private final Conversations conversations;
+    private final TypedMessages typed;
     private final CheckinRepository checkins;
     private final GuardianRepository guardians;
     private final CheckinContexts contexts;
     private final StepView view;
     private final Texts texts;
 
-    public CheckinInteractions(Conversations conversations, CheckinRepository checkins, GuardianRepository guardians,
-            CheckinContexts contexts, StepView view, Texts texts) {
+    public CheckinInteractions(Conversations conversations, TypedMessages typed, CheckinRepository checkins,
+            GuardianRepository guardians, CheckinContexts contexts, StepView view, Texts texts) {
         this.conversations = conversations;
+        this.typed = typed;
         this.checkins = checkins;
         this.guardians = guardians;
         this.contexts = contexts;
@@ -89,27 +91,13 @@ public final class CheckinInteractions implements PrivateConversation {
         show(event, reply);
     }
 
-    /** A DM typed to the bot: an answer to the question the parent is at, or a friendly word. */
+    /**
+     * A DM typed to the bot: an answer to the question the parent is at, or a friendly word. A typed
+     * message is no interaction, so the bot's answer goes out through the outbox like any other DM.
+     */
     @Override
     public void directMessage(MessageReceivedEvent event) {
-        Optional<Guardian> guardian = guardians.findByDiscordUser(event.getAuthor().getIdLong());
-        MessageChannel channel = event.getChannel();
-        if (guardian.isEmpty()) {
-            // Never linked, or removed by the teacher: either way nothing of a class is theirs.
-            send(channel, texts.forSchool("checkin.not-linked", Map.of()));
-            return;
-        }
-        Reply reply = conversations.typed(guardian.get().id(), event.getMessage().getContentRaw());
-        if (reply instanceof Reply.Show show) {
-            StepView.View next = view.of(show.step(), contexts.of(show.request()));
-            channel.sendMessage(DiscordMessages.create(next)).queue();
-        } else if (reply instanceof Reply.Refused refused) {
-            send(channel, refusal(refused));
-        } else if (reply instanceof Reply.NoLongerLinked) {
-            send(channel, texts.forSchool("checkin.no-longer-linked", Map.of()));
-        } else {
-            send(channel, texts.forSchool("checkin.nothing-open", Map.of()));
-        }
+        typed.received(event.getAuthor().getIdLong(), event.getMessageId(), event.getMessage().getContentRaw());
     }
 
     private <T extends GenericComponentInteractionCreateEvent> void act(T event, String componentId, String chosen) {
@@ -184,13 +172,9 @@ public final class CheckinInteractions implements PrivateConversation {
         if (reply instanceof Reply.Show show) {
             event.editMessage(DiscordMessages.edit(view.of(show.step(), contexts.of(show.request())))).queue();
         } else if (reply instanceof Reply.Finished finished) {
+            // The next child's greeting, if any, is a DM of its own: the conversation queued it in the outbox.
             CheckinContext context = contexts.of(finished.request());
             event.editMessage(DiscordMessages.edit(view.thanks(context, finished.nextChild().isPresent()))).queue();
-            // The DM channel of a button press is detached in JDA (no cache): open it to send in it.
-            finished.nextChild().filter(next -> finished.greetNext()).ifPresent(next -> event.getUser()
-                    .openPrivateChannel()
-                    .flatMap(channel -> channel.sendMessage(DiscordMessages.create(view.greeting(contexts.of(next)))))
-                    .queue());
         } else if (reply instanceof Reply.Refused refused) {
             Respond.privately(event, refusal(refused));
         } else if (reply instanceof Reply.CannotSkip) {
@@ -247,10 +231,6 @@ public final class CheckinInteractions implements PrivateConversation {
 
     private void notYours(IReplyCallback event) {
         Respond.privately(event, texts.forSchool("checkin.not-yours", Map.of()));
-    }
-
-    private static void send(MessageChannel channel, String text) {
-        nl.classbridge.discord.DiscordPost.of(text).forEach(part -> channel.sendMessage(part).queue());
     }
 
 }

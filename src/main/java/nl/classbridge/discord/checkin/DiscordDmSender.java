@@ -3,6 +3,7 @@ package nl.classbridge.discord.checkin;
 import nl.classbridge.checkin.CheckinMail;
 import nl.classbridge.checkin.CheckinContext;
 import nl.classbridge.checkin.CheckinContexts;
+import nl.classbridge.checkin.Conversations;
 import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
@@ -28,7 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the outbox's DMs through JDA: check-in greetings and reminders to families, and notices
+ * Sends the outbox's DMs through JDA: check-in greetings and reminders to families, the
+ * conversation's own DMs (the next child's greeting, the answer to a typed message), and notices
  * to teachers. Runs on the dispatcher's thread, never JDA's event thread, so it may wait for the
  * answer. Each message carries a nonce from its delivery id, which Discord enforces: a re-send
  * after a crash does not make a second message.
@@ -41,11 +43,14 @@ public final class DiscordDmSender implements Sender {
     private final CheckinRepository checkins;
     private final SchoolClassRepository classes;
     private final CheckinContexts contexts;
+    private final Conversations conversations;
     private final StepView view;
     private final Texts texts;
 
     public DiscordDmSender(JDA jda, GuardianRepository guardians, CheckinRepository checkins,
-            SchoolClassRepository classes, CheckinContexts contexts, StepView view, Texts texts) {
+            SchoolClassRepository classes, CheckinContexts contexts, Conversations conversations, StepView view,
+            Texts texts) {
+        this.conversations = conversations;
         this.jda = jda;
         this.guardians = guardians;
         this.checkins = checkins;
@@ -95,9 +100,23 @@ public final class DiscordDmSender implements Sender {
                 DiscordPost.builder(DiscordLimits.fit(shown, DiscordLimits.MESSAGE)).build()));
     }
 
+    /** A short answer to what someone typed: in the family's language when it is about their check-in. */
+    private Optional<Recipient> answer(Delivery delivery) {
+        CheckinMail.Answer answer = CheckinMail.answerOf(delivery.payload());
+        String text = answer.request().flatMap(checkins::findRequest)
+                .map(request -> texts.messages().discord(answer.messageKey(), contexts.of(request).chain(),
+                        answer.values()))
+                .orElseGet(() -> texts.forSchool(answer.messageKey(), answer.values()));
+        return Optional.of(new Recipient(answer.userId(),
+                DiscordPost.builder(DiscordLimits.fit(text, DiscordLimits.MESSAGE)).build()));
+    }
+
     private Optional<Recipient> recipient(Delivery delivery) {
         if (TeacherNotices.KIND.equals(delivery.kind())) {
             return notice(delivery);
+        }
+        if (CheckinMail.ANSWER.equals(delivery.kind())) {
+            return answer(delivery);
         }
         Optional<Guardian> guardian = delivery.guardianId().flatMap(guardians::find);
         if (guardian.isEmpty() || guardian.get().discordUserId().isEmpty() || !CheckinMail.isCheckin(delivery.kind())) {
@@ -108,6 +127,12 @@ public final class DiscordDmSender implements Sender {
             return Optional.empty();
         }
         CheckinContext context = contexts.of(request.get());
+        if (CheckinMail.STEP.equals(delivery.kind())) {
+            // The step a typed answer led to, as the family's answers stand now.
+            return conversations.stepAt(request.get().id(), CheckinMail.position(delivery.payload()))
+                    .map(step -> new Recipient(guardian.get().discordUserId().get(),
+                            DiscordMessages.create(view.of(step, context))));
+        }
         StepView.View greeting = view.greeting(context);
         if (CheckinMail.REMINDER.equals(delivery.kind())) {
             String reminder = texts.messages().discord("checkin.reminder", context.chain(), Map.of(
