@@ -17,6 +17,7 @@ import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.EmailFollowUp;
 import nl.classbridge.checkin.QuestionnaireVersions;
+import nl.classbridge.checkin.RoundOverview;
 import nl.classbridge.checkin.TypedMessages;
 import nl.classbridge.config.Settings;
 import nl.classbridge.delivery.DispatchLoop;
@@ -64,6 +65,7 @@ import nl.classbridge.roster.InviteCode;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.Repositories;
+import nl.classbridge.updates.Highlights;
 import nl.classbridge.updates.UpdatePost;
 import nl.classbridge.updates.UpdateRuns;
 import nl.classbridge.updates.UpdateSchedules;
@@ -156,7 +158,9 @@ public final class ClassBridge implements AutoCloseable {
         Enrolment enrolment = new Enrolment(database, store.students(), store.guardians(), store.invites(),
                 store.joinAttempts(), new InviteCode(), store.auditLog(), clock);
         CheckinRounds rounds = new CheckinRounds(database, store.checkins(), store.students(), store.guardians(),
-                questionnaires, versions, store.auditLog(), clock);
+                questionnaires, versions, outbox, store.auditLog(), clock);
+        RoundOverview overview = new RoundOverview(store.checkins(), store.students(), store.guardians(),
+                store.deliveries(), versions, clock);
         Conversations conversations = new Conversations(database, store.checkins(), store.guardians(), versions, outbox,
                 clock);
         CheckinContexts contexts = new CheckinContexts(store.checkins(), store.students(), store.guardians(),
@@ -178,10 +182,10 @@ public final class ClassBridge implements AutoCloseable {
                 new StudentCommand(roster, classChannel, store.students(), texts),
                 new InviteCommand(enrolment, roster, classChannel, store.students(), texts, settings.school().name()),
                 new GuardianCommand(roster, classChannel, store.students(), texts),
-                new CheckinCommand(rounds, questionnaires, outbox, database, classChannel, store.guardians(),
-                        store.deliveries(), store.checkins(), store.students(), texts),
+                new CheckinCommand(rounds, overview, questionnaires, classChannel, store.students(), texts),
                 new JoinCommand(enrolment, store.classes(), texts),
-                new UpdateCommand(store.highlights(), new UpdateSchedules(database, store.schedules(), store.auditLog(),
+                new UpdateCommand(new Highlights(database, store.highlights(), store.auditLog(), clock),
+                        new UpdateSchedules(database, store.schedules(), store.auditLog(),
                         clock), updates, classChannel, texts, clock)),
                 new CheckinInteractions(conversations, new TypedMessages(database, store.guardians(), store.checkins(),
                         store.deliveries(), conversations, outbox), store.checkins(), store.guardians(), contexts,

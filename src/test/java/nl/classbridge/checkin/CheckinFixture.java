@@ -18,6 +18,7 @@ final class CheckinFixture implements AutoCloseable {
     final ActiveQuestionnaires questionnaires;
     final Outbox outbox;
     final CheckinRounds rounds;
+    final RoundOverview overview;
     final SchoolClass groep5;
     final Student sam;
     final Student mila;
@@ -31,7 +32,9 @@ final class CheckinFixture implements AutoCloseable {
                 new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT), ZoneId.of("Europe/Amsterdam"));
         questionnaires = ActiveQuestionnaires.load(Path.of("config/questionnaires"), store.questionnaires, clock);
         rounds = new CheckinRounds(store.database, store.checkins, store.students, store.guardians, questionnaires,
-                new QuestionnaireVersions(store.questionnaires), store.auditLog, clock);
+                new QuestionnaireVersions(store.questionnaires), outbox, store.auditLog, clock);
+        overview = new RoundOverview(store.checkins, store.students, store.guardians, store.deliveries,
+                new QuestionnaireVersions(store.questionnaires), clock);
         groep5 = store.aClass();
         sam = store.aStudent(groep5, "Sam");
         mila = store.aStudent(groep5, "Mila");
