@@ -7,7 +7,7 @@ import nl.classbridge.checkin.CheckinContext;
 import nl.classbridge.checkin.CheckinContexts;
 import nl.classbridge.checkin.CheckinMail;
 import nl.classbridge.checkin.email.CheckinEmails;
-import nl.classbridge.checkin.email.EmailText;
+import nl.classbridge.messages.EmailText;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
 import nl.classbridge.domain.Delivery;
