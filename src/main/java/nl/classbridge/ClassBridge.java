@@ -29,8 +29,9 @@ import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.CommandRouter;
 import nl.classbridge.discord.DiscordBot;
+import nl.classbridge.discord.DiscordText;
 import nl.classbridge.discord.TeacherCheck;
-import nl.classbridge.messages.Texts;
+import nl.classbridge.discord.Texts;
 import nl.classbridge.discord.UserStripes;
 import nl.classbridge.checkin.CheckinContexts;
 import nl.classbridge.discord.checkin.CheckinInteractions;
@@ -164,7 +165,7 @@ public final class ClassBridge implements AutoCloseable {
         Conversations conversations = new Conversations(database, store.checkins(), store.guardians(), versions, outbox,
                 clock);
         CheckinContexts contexts = new CheckinContexts(store.checkins(), store.students(), store.guardians(),
-                store.classes(), versions, texts);
+                store.classes(), versions, texts.messages());
         StepView stepView = new StepView(texts.messages());
         UpdatePost updatePost = new UpdatePost(texts.messages(), settings.school().name());
         TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes());
@@ -173,7 +174,8 @@ public final class ClassBridge implements AutoCloseable {
         ClassChannel classChannel = new ClassChannel(teachers, texts);
         TeacherCheck teacherCheck = new TeacherCheck(settings.discord().teacherRole());
         UpdateRuns updates = new UpdateRuns(database, store.classes(), store.schedules(), store.highlights(),
-                store.guardians(), outbox, updatePost, notices, store.auditLog(), settings.updates(), clock);
+                store.guardians(), outbox, updatePost, notices, store.auditLog(), settings.updates(), DiscordText.MARKDOWN,
+                clock);
 
         running.stripes = new UserStripes(EVENT_THREADS);
         CommandRouter router = new CommandRouter(List.of(

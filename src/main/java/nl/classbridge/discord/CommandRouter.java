@@ -1,6 +1,5 @@
 package nl.classbridge.discord;
 
-import nl.classbridge.messages.Texts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

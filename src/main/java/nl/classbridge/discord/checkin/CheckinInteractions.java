@@ -20,7 +20,7 @@ import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
 import nl.classbridge.discord.PrivateConversation;
 import nl.classbridge.discord.Respond;
-import nl.classbridge.messages.Texts;
+import nl.classbridge.discord.Texts;
 import nl.classbridge.domain.AnswerSource;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Guardian;
@@ -191,9 +191,9 @@ public final class CheckinInteractions implements PrivateConversation {
     private String refusal(Reply.Refused refused) {
         CheckinContext context = contexts.of(refused.request());
         if (refused.why() instanceof AnswerCheck.TooLong tooLong) {
-            return texts.messages().discord("checkin.answer-too-long", context.chain(), Map.of("max", tooLong.maxLength()));
+            return texts.inChain("checkin.answer-too-long", context.chain(), Map.of("max", tooLong.maxLength()));
         }
-        return texts.messages().discord("checkin.answer-unclear", context.chain(), Map.of());
+        return texts.inChain("checkin.answer-unclear", context.chain(), Map.of());
     }
 
     private Optional<Question> questionAt(CheckinIds.Id id) {

@@ -17,7 +17,7 @@ import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
-import nl.classbridge.messages.Texts;
+import nl.classbridge.discord.Texts;
 import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.DiscordPost;
 import nl.classbridge.store.CheckinRepository;
@@ -104,7 +104,7 @@ public final class DiscordDmSender implements Sender {
     private Optional<Recipient> answer(Delivery delivery) {
         CheckinMail.Answer answer = CheckinMail.answerOf(delivery.payload());
         String text = answer.request().flatMap(checkins::findRequest)
-                .map(request -> texts.messages().discord(answer.messageKey(), contexts.of(request).chain(),
+                .map(request -> texts.inChain(answer.messageKey(), contexts.of(request).chain(),
                         answer.values()))
                 .orElseGet(() -> texts.forSchool(answer.messageKey(), answer.values()));
         return Optional.of(new Recipient(answer.userId(),
@@ -135,7 +135,7 @@ public final class DiscordDmSender implements Sender {
         }
         StepView.View greeting = view.greeting(context);
         if (CheckinMail.REMINDER.equals(delivery.kind())) {
-            String reminder = texts.messages().discord("checkin.reminder", context.chain(), Map.of(
+            String reminder = texts.inChain("checkin.reminder", context.chain(), Map.of(
                     "questionnaire", context.questionnaire().title(context.language()), "deadline", context.deadline()));
             greeting = new StepView.View(reminder, greeting.rows());
         }

@@ -25,7 +25,7 @@ import nl.classbridge.domain.Answer;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.messages.Dates;
-import nl.classbridge.messages.Texts;
+import nl.classbridge.discord.Texts;
 import nl.classbridge.store.StudentRepository;
 
 /**
@@ -173,14 +173,14 @@ public final class CheckinCommand implements SlashCommand {
             for (RoundResults.Given given : family.answers()) {
                 Answer answer = given.answer();
                 String shown = answer.skipped() ? texts.forClass(schoolClass, "common.skipped", Map.of())
-                        : texts.messages().discord("common.answer", chain, Map.of("text", AnswerDisplay.show(
+                        : texts.inChain("common.answer", chain, Map.of("text", AnswerDisplay.show(
                                 given.question(), answer.value().orElseThrow(), schoolClass.language(),
                                 texts.messages(), chain)));
                 text.append("\n").append(given.question().text(schoolClass.language())).append("\n").append(shown);
             }
             family.emailNote().ifPresent(note -> text.append("\n")
                     .append(word(schoolClass, "teacher.checkin.results-note")).append("\n")
-                    .append(texts.messages().discord("common.answer", chain, Map.of("text", note.value().orElse("")))));
+                    .append(texts.inChain("common.answer", chain, Map.of("text", note.value().orElse("")))));
         }
         return text.toString();
     }

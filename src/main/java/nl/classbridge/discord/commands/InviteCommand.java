@@ -11,7 +11,7 @@ import nl.classbridge.messages.Dates;
 import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
-import nl.classbridge.messages.Texts;
+import nl.classbridge.discord.Texts;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.Enrolment;
 import nl.classbridge.store.StudentRepository;

@@ -11,7 +11,7 @@ import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
 import nl.classbridge.discord.DiscordLimits;
-import nl.classbridge.messages.Texts;
+import nl.classbridge.discord.Texts;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.roster.ClassRoster;

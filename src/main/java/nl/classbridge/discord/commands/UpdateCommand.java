@@ -34,7 +34,7 @@ import nl.classbridge.domain.HighlightKind;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.messages.Dates;
 import nl.classbridge.discord.DiscordLimits;
-import nl.classbridge.messages.Texts;
+import nl.classbridge.discord.Texts;
 import nl.classbridge.updates.Highlights;
 import nl.classbridge.updates.UpdateRuns;
 import nl.classbridge.updates.UpdateSchedules;
