@@ -145,7 +145,7 @@ public final class CheckinMail {
         try {
             JsonNode node = JSON.readTree(json);
             Map<String, String> values = new LinkedHashMap<>();
-            node.path("values").fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
+            node.path("values").properties().forEach(field -> values.put(field.getKey(), field.getValue().asText()));
             Optional<Long> request = node.hasNonNull("request") ? Optional.of(node.get("request").asLong())
                     : Optional.empty();
             return new Answer(node.path("user").asLong(), node.path("key").asText(), values, request);

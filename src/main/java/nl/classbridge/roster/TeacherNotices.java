@@ -79,7 +79,7 @@ public final class TeacherNotices implements TeacherNotice, TeacherMessages, Tea
         try {
             JsonNode node = JSON.readTree(payload);
             Map<String, String> values = new LinkedHashMap<>();
-            node.path("values").fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue().asText()));
+            node.path("values").properties().forEach(field -> values.put(field.getKey(), field.getValue().asText()));
             return new Notice(node.path("user").asLong(), text(node, "key"), values, text(node, "text"));
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not a teacher notice", e);
