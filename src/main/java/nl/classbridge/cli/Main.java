@@ -1,7 +1,5 @@
 package nl.classbridge.cli;
 
-import picocli.CommandLine;
-
 /** The entry point: {@code java -jar classbridge.jar [command]}. The only place that exits the JVM. */
 public final class Main {
     private Main() {

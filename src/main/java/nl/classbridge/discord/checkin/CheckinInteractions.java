@@ -22,7 +22,6 @@ import nl.classbridge.discord.PrivateConversation;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.Texts;
 import nl.classbridge.domain.AnswerSource;
-import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.GuardianRepository;
