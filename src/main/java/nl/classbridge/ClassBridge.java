@@ -304,11 +304,14 @@ public final class ClassBridge implements AutoCloseable {
         @Override
         public void close() {
             try {
-                if (inbox != null) {
-                    inbox.stop();
-                }
+                // The outbox first: it takes no new message from the moment the stop begins, while
+                // the inbox may take a while to finish its pass (what that pass queues waits for
+                // the next start).
                 if (dispatch != null) {
                     dispatch.stop();
+                }
+                if (inbox != null) {
+                    inbox.stop();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
