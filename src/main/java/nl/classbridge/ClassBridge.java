@@ -12,10 +12,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.classbridge.checkin.ActiveQuestionnaires;
 import nl.classbridge.checkin.CheckinRevocation;
+import nl.classbridge.checkin.CheckinHandOff;
 import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.EmailFollowUp;
 import nl.classbridge.checkin.QuestionnaireVersions;
+import nl.classbridge.checkin.RoundOverview;
+import nl.classbridge.checkin.TypedMessages;
 import nl.classbridge.config.Settings;
 import nl.classbridge.delivery.DispatchLoop;
 import nl.classbridge.delivery.Dispatcher;
@@ -26,15 +29,14 @@ import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.CommandRouter;
 import nl.classbridge.discord.DiscordBot;
+import nl.classbridge.discord.DiscordText;
 import nl.classbridge.discord.TeacherCheck;
-import nl.classbridge.messages.Texts;
+import nl.classbridge.discord.Texts;
 import nl.classbridge.discord.UserStripes;
 import nl.classbridge.checkin.CheckinContexts;
-import nl.classbridge.discord.checkin.CheckinHandOff;
 import nl.classbridge.discord.checkin.CheckinInteractions;
 import nl.classbridge.discord.checkin.DiscordDmSender;
 import nl.classbridge.discord.checkin.StepView;
-import nl.classbridge.discord.checkin.TeacherNotices;
 import nl.classbridge.discord.commands.CheckinCommand;
 import nl.classbridge.discord.commands.ClassCommand;
 import nl.classbridge.discord.commands.GuardianCommand;
@@ -59,10 +61,12 @@ import nl.classbridge.messages.Messages;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.ClassTeachers;
 import nl.classbridge.roster.Enrolment;
+import nl.classbridge.roster.TeacherNotices;
 import nl.classbridge.roster.InviteCode;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.Repositories;
+import nl.classbridge.updates.Highlights;
 import nl.classbridge.updates.UpdatePost;
 import nl.classbridge.updates.UpdateRuns;
 import nl.classbridge.updates.UpdateSchedules;
@@ -155,19 +159,23 @@ public final class ClassBridge implements AutoCloseable {
         Enrolment enrolment = new Enrolment(database, store.students(), store.guardians(), store.invites(),
                 store.joinAttempts(), new InviteCode(), store.auditLog(), clock);
         CheckinRounds rounds = new CheckinRounds(database, store.checkins(), store.students(), store.guardians(),
-                questionnaires, versions, store.auditLog(), clock);
-        Conversations conversations = new Conversations(database, store.checkins(), store.guardians(), versions, clock);
+                questionnaires, versions, outbox, store.auditLog(), clock);
+        RoundOverview overview = new RoundOverview(store.checkins(), store.students(), store.guardians(),
+                store.deliveries(), versions, clock);
+        Conversations conversations = new Conversations(database, store.checkins(), store.guardians(), versions, outbox,
+                clock);
         CheckinContexts contexts = new CheckinContexts(store.checkins(), store.students(), store.guardians(),
-                store.classes(), versions, texts);
+                store.classes(), versions, texts.messages());
         StepView stepView = new StepView(texts.messages());
         UpdatePost updatePost = new UpdatePost(texts.messages(), settings.school().name());
-        TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes(), texts);
+        TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes());
         ClassTeachers teachers = new ClassTeachers(database, store.classes(), store.classTeachers(), store.auditLog(),
                 notices, clock);
         ClassChannel classChannel = new ClassChannel(teachers, texts);
         TeacherCheck teacherCheck = new TeacherCheck(settings.discord().teacherRole());
         UpdateRuns updates = new UpdateRuns(database, store.classes(), store.schedules(), store.highlights(),
-                store.guardians(), outbox, updatePost, notices, store.auditLog(), settings.updates(), clock);
+                store.guardians(), outbox, updatePost, notices, store.auditLog(), settings.updates(), DiscordText.MARKDOWN,
+                clock);
 
         running.stripes = new UserStripes(EVENT_THREADS);
         CommandRouter router = new CommandRouter(List.of(
@@ -176,18 +184,20 @@ public final class ClassBridge implements AutoCloseable {
                 new StudentCommand(roster, classChannel, store.students(), texts),
                 new InviteCommand(enrolment, roster, classChannel, store.students(), texts, settings.school().name()),
                 new GuardianCommand(roster, classChannel, store.students(), texts),
-                new CheckinCommand(rounds, questionnaires, outbox, database, classChannel, store.guardians(),
-                        store.deliveries(), store.checkins(), store.students(), texts),
+                new CheckinCommand(rounds, overview, questionnaires, classChannel, store.students(), texts),
                 new JoinCommand(enrolment, store.classes(), texts),
-                new UpdateCommand(store.highlights(), new UpdateSchedules(database, store.schedules(), store.auditLog(),
+                new UpdateCommand(new Highlights(database, store.highlights(), store.auditLog(), clock),
+                        new UpdateSchedules(database, store.schedules(), store.auditLog(),
                         clock), updates, classChannel, texts, clock)),
-                new CheckinInteractions(conversations, store.checkins(), store.guardians(), contexts, stepView, texts),
+                new CheckinInteractions(conversations, new TypedMessages(database, store.guardians(), store.checkins(),
+                        store.deliveries(), conversations, outbox), store.checkins(), store.guardians(), contexts,
+                        stepView, texts),
                 teacherCheck, settings.discord()::serves, texts, running.stripes);
         running.bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
 
         List<Sender> senders = new ArrayList<>();
-        senders.add(new DiscordDmSender(running.bot.directMessages(), store.guardians(), store.checkins(), contexts,
-                stepView, texts));
+        senders.add(new DiscordDmSender(running.bot.directMessages(), store.guardians(), store.checkins(),
+                store.classes(), contexts, conversations, stepView, texts));
         senders.add(new ChannelPostSender(running.bot.shards(), store.classes()));
         ReplyTokens replyTokens = new ReplyTokens(store.replyTokens(), clock);
         SmtpSender email = new SmtpSender(settings.mail(), new EmailComposers(List.of(
@@ -294,11 +304,14 @@ public final class ClassBridge implements AutoCloseable {
         @Override
         public void close() {
             try {
-                if (inbox != null) {
-                    inbox.stop();
-                }
+                // The outbox first: it takes no new message from the moment the stop begins, while
+                // the inbox may take a while to finish its pass (what that pass queues waits for
+                // the next start).
                 if (dispatch != null) {
                     dispatch.stop();
+                }
+                if (inbox != null) {
+                    inbox.stop();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

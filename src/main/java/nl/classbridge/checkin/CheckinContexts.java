@@ -2,7 +2,7 @@ package nl.classbridge.checkin;
 
 import java.util.List;
 import nl.classbridge.messages.Dates;
-import nl.classbridge.messages.Texts;
+import nl.classbridge.messages.Messages;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
 import nl.classbridge.domain.Guardian;
@@ -21,16 +21,16 @@ public final class CheckinContexts {
     private final GuardianRepository guardians;
     private final SchoolClassRepository classes;
     private final QuestionnaireVersions versions;
-    private final Texts texts;
+    private final Messages messages;
 
     public CheckinContexts(CheckinRepository checkins, StudentRepository students, GuardianRepository guardians,
-            SchoolClassRepository classes, QuestionnaireVersions versions, Texts texts) {
+            SchoolClassRepository classes, QuestionnaireVersions versions, Messages messages) {
         this.checkins = checkins;
         this.students = students;
         this.guardians = guardians;
         this.classes = classes;
         this.versions = versions;
-        this.texts = texts;
+        this.messages = messages;
     }
 
     public CheckinContext of(CheckinRequest request) {
@@ -38,7 +38,7 @@ public final class CheckinContexts {
         Student student = students.find(request.studentId()).orElseThrow();
         Guardian guardian = guardians.find(request.guardianId()).orElseThrow();
         SchoolClass schoolClass = classes.find(student.classId()).orElseThrow();
-        List<Language> chain = texts.chainFor(guardian, schoolClass);
+        List<Language> chain = messages.chainFor(guardian, schoolClass);
         Language language = chain.get(0);
         return new CheckinContext(request, versions.get(round.questionnaireVersionId()), student.name(),
                 schoolClass.name(), schoolClass.teacherName(), Dates.day(round.deadline(), schoolClass.timezone(), language),

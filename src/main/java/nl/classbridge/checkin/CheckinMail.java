@@ -3,7 +3,11 @@ package nl.classbridge.checkin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
@@ -11,8 +15,10 @@ import nl.classbridge.domain.DeliveryChannel;
 
 /**
  * The outbox rows of a check-in: a greeting or reminder by DM, or the questionnaire by email,
- * one per guardian per round. The payload names the round and the request to start with; the
- * text is rendered when the message goes out, in the family's language at that moment.
+ * one per guardian per round; and the conversation's own DMs where there is no interaction to
+ * respond to (the next child's greeting after Done, the bot's answer to a typed message). The
+ * payload names the round and the request; the text is rendered when the message goes out, in the
+ * family's language at that moment.
  */
 public final class CheckinMail {
     public static final String GREETING = "checkin-greeting";
@@ -20,6 +26,14 @@ public final class CheckinMail {
     public static final String QUESTIONNAIRE = "checkin-questionnaire";
     public static final String CONFIRMATION = "checkin-confirmation";
     public static final String ROUND_CLOSED = "checkin-round-closed";
+    /** The greeting about a family's next child, in the conversation after Done on the one before. */
+    public static final String NEXT_GREETING = "checkin-next-greeting";
+    /** The step a typed answer led to (the next question, the summary), with its buttons. */
+    public static final String STEP = "checkin-step";
+    /** A short text answering a typed message: not understood, nothing open, not (or no longer) linked. */
+    public static final String ANSWER = "checkin-answer";
+    /** The position of a {@link #STEP} that is the greeting: the check-in was not started. */
+    public static final int GREETING_POSITION = -1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CheckinMail() {
@@ -30,14 +44,15 @@ public final class CheckinMail {
     }
 
     public static OutgoingMessage greeting(long classId, CheckinRound round, CheckinRequest first) {
-        return message(classId, round, first, DeliveryChannel.DISCORD_DM, GREETING, "dm");
+        return message(DedupeKeys.greeting(round.id(), first.guardianId()), classId, round, first,
+                DeliveryChannel.DISCORD_DM, GREETING);
     }
 
     /** The one reminder of a round, by DM or by email as the family's request goes. */
     public static OutgoingMessage reminder(long classId, CheckinRound round, CheckinRequest first,
             DeliveryChannel channel) {
-        return message(classId, round, first, channel, REMINDER,
-                channel == DeliveryChannel.EMAIL ? "reminder-email" : "reminder-dm");
+        return message(DedupeKeys.reminder(round.id(), first.guardianId(), channel), classId, round, first, channel,
+                REMINDER);
     }
 
     /**
@@ -47,7 +62,7 @@ public final class CheckinMail {
      */
     public static OutgoingMessage questionnaireByEmail(long classId, CheckinRound round, CheckinRequest request) {
         ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id());
-        return OutgoingMessage.toGuardian(questionnaireKey(round.id(), request.id()),
+        return OutgoingMessage.toGuardian(DedupeKeys.questionnaireEmail(round.id(), request.id()),
                 classId, request.guardianId(), DeliveryChannel.EMAIL, QUESTIONNAIRE, payload.toString());
     }
 
@@ -70,13 +85,73 @@ public final class CheckinMail {
         }
     }
 
+    /** Whether a row is about one request of a round (its payload names them). */
     public static boolean isCheckin(String kind) {
-        return List.of(GREETING, REMINDER, QUESTIONNAIRE, CONFIRMATION, ROUND_CLOSED).contains(kind);
+        return List.of(GREETING, REMINDER, QUESTIONNAIRE, CONFIRMATION, ROUND_CLOSED, NEXT_GREETING, STEP)
+                .contains(kind);
     }
 
-    /** The dedupe key of the questions about one child by email, to find its Message-ID later. */
-    public static String questionnaireKey(long roundId, long requestId) {
-        return "checkin:" + roundId + ":request:" + requestId + ":email";
+    /** The greeting about the family's next child, once per request however often Done arrives. */
+    public static OutgoingMessage nextChildGreeting(long classId, CheckinRound round, CheckinRequest next) {
+        return OutgoingMessage.toGuardian(DedupeKeys.nextChildGreeting(round.id(), next.id()), classId,
+                next.guardianId(), DeliveryChannel.DISCORD_DM, NEXT_GREETING, payloadFor(round.id(), next.id()))
+                .inTheConversation();
+    }
+
+    /**
+     * The step a typed message led to, at {@code position} in the questionnaire (or
+     * {@link #GREETING_POSITION}); one per typed message, by the message's id.
+     */
+    public static OutgoingMessage step(String typedMessageId, long classId, CheckinRound round, CheckinRequest request,
+            int position) {
+        String payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id())
+                .put("position", position).toString();
+        return OutgoingMessage.toGuardian(DedupeKeys.answerToDirectMessage(typedMessageId), classId,
+                request.guardianId(), DeliveryChannel.DISCORD_DM, STEP, payload).inTheConversation();
+    }
+
+    /** Where in the questionnaire a {@link #STEP} row is. */
+    public static int position(String json) {
+        try {
+            return JSON.readTree(json).path("position").asInt(GREETING_POSITION);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a check-in step", e);
+        }
+    }
+
+    /**
+     * A text answering a typed message, one per typed message.
+     *
+     * @param discordUserId who typed it, and gets the answer
+     * @param guardianId    the family, when the person is one
+     * @param request       the check-in it is about, when there is one: then it is said in the family's
+     *                      language, else in the school's
+     */
+    public static OutgoingMessage answer(String typedMessageId, long discordUserId, Optional<Long> guardianId,
+            Optional<CheckinRequest> request, String messageKey, Map<String, ?> values) {
+        ObjectNode payload = JSON.createObjectNode().put("user", discordUserId).put("key", messageKey);
+        request.ifPresent(about -> payload.put("round", about.roundId()).put("request", about.id()));
+        ObjectNode filled = payload.putObject("values");
+        values.forEach((name, value) -> filled.put(name, String.valueOf(value)));
+        return new OutgoingMessage(DedupeKeys.answerToDirectMessage(typedMessageId), Optional.empty(), guardianId,
+                DeliveryChannel.DISCORD_DM, ANSWER, payload.toString(), true);
+    }
+
+    /** The parts of an {@link #ANSWER} row. */
+    public record Answer(long userId, String messageKey, Map<String, String> values, Optional<Long> request) {
+    }
+
+    public static Answer answerOf(String json) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            Map<String, String> values = new LinkedHashMap<>();
+            node.path("values").properties().forEach(field -> values.put(field.getKey(), field.getValue().asText()));
+            Optional<Long> request = node.hasNonNull("request") ? Optional.of(node.get("request").asLong())
+                    : Optional.empty();
+            return new Answer(node.path("user").asLong(), node.path("key").asText(), values, request);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not an answer payload", e);
+        }
     }
 
     /**
@@ -88,7 +163,7 @@ public final class CheckinMail {
         ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id())
                 .put("reply", replyMessageId).put("unreadable", unreadable);
         understood.forEach(payload.putArray("understood")::add);
-        return OutgoingMessage.toGuardian("checkin:" + round.id() + ":reply:" + replyMessageId + ":confirmation",
+        return OutgoingMessage.toGuardian(DedupeKeys.confirmation(round.id(), replyMessageId),
                 classId, request.guardianId(), DeliveryChannel.EMAIL, CONFIRMATION, payload.toString());
     }
 
@@ -98,7 +173,7 @@ public final class CheckinMail {
      */
     public static OutgoingMessage roundClosed(long classId, CheckinRound round, CheckinRequest request) {
         ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id());
-        return OutgoingMessage.toGuardian("checkin:" + round.id() + ":request:" + request.id() + ":round-closed",
+        return OutgoingMessage.toGuardian(DedupeKeys.roundClosed(round.id(), request.id()),
                 classId, request.guardianId(), DeliveryChannel.EMAIL, ROUND_CLOSED, payload.toString());
     }
 
@@ -117,10 +192,9 @@ public final class CheckinMail {
         }
     }
 
-    private static OutgoingMessage message(long classId, CheckinRound round, CheckinRequest first,
-            DeliveryChannel channel, String kind, String suffix) {
+    private static OutgoingMessage message(String dedupeKey, long classId, CheckinRound round, CheckinRequest first,
+            DeliveryChannel channel, String kind) {
         ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", first.id());
-        return OutgoingMessage.toGuardian("checkin:" + round.id() + ":guardian:" + first.guardianId() + ":" + suffix,
-                classId, first.guardianId(), channel, kind, payload.toString());
+        return OutgoingMessage.toGuardian(dedupeKey, classId, first.guardianId(), channel, kind, payload.toString());
     }
 }

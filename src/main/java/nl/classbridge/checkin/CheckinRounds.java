@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import nl.classbridge.checkin.questionnaire.Questionnaire;
+import nl.classbridge.delivery.OutgoingMessage;
+import nl.classbridge.delivery.Outbox;
 import nl.classbridge.domain.AuditEntry;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
 import nl.classbridge.domain.ContactChannel;
+import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.RequestStatus;
 import nl.classbridge.domain.SchoolClass;
@@ -25,7 +29,8 @@ import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.StudentRepository;
 
 /**
- * The teacher's side of check-ins: start a round for the class, see who answered, remind once.
+ * The teacher's side of check-ins: start a round for the class and invite every family, remind
+ * once. Both are audited; what a round shows is {@link RoundOverview}'s.
  */
 public final class CheckinRounds {
     public static final int DEFAULT_DEADLINE_DAYS = 7;
@@ -38,25 +43,28 @@ public final class CheckinRounds {
     private final GuardianRepository guardians;
     private final ActiveQuestionnaires questionnaires;
     private final QuestionnaireVersions versions;
+    private final Outbox outbox;
     private final AuditLog auditLog;
     private final Clock clock;
     private final RandomGenerator random;
 
     public CheckinRounds(Database database, CheckinRepository checkins, StudentRepository students,
             GuardianRepository guardians, ActiveQuestionnaires questionnaires, QuestionnaireVersions versions,
-            AuditLog auditLog, Clock clock) {
-        this(database, checkins, students, guardians, questionnaires, versions, auditLog, clock, new SecureRandom());
+            Outbox outbox, AuditLog auditLog, Clock clock) {
+        this(database, checkins, students, guardians, questionnaires, versions, outbox, auditLog, clock,
+                new SecureRandom());
     }
 
     CheckinRounds(Database database, CheckinRepository checkins, StudentRepository students,
             GuardianRepository guardians, ActiveQuestionnaires questionnaires, QuestionnaireVersions versions,
-            AuditLog auditLog, Clock clock, RandomGenerator random) {
+            Outbox outbox, AuditLog auditLog, Clock clock, RandomGenerator random) {
         this.database = database;
         this.checkins = checkins;
         this.students = students;
         this.guardians = guardians;
         this.questionnaires = questionnaires;
         this.versions = versions;
+        this.outbox = outbox;
         this.auditLog = auditLog;
         this.clock = clock;
         this.random = random;
@@ -64,15 +72,19 @@ public final class CheckinRounds {
 
     /** What {@link #start} did. */
     public sealed interface Started {
-        /** The round, with one request per guardian per child. */
+        /** The round, with one request per guardian per child, each family invited. */
         record Round(CheckinRound round, ActiveQuestionnaires.Active questionnaire, List<CheckinRequest> requests)
                 implements Started {
+            /** How many families were asked (a parent of two children is one family). */
+            public int families() {
+                return firstPerGuardian(requests).size();
+            }
         }
 
         record UnknownQuestionnaire(String id, List<String> known) implements Started {
         }
 
-        record AlreadyRunning(CheckinRound round) implements Started {
+        record AlreadyRunning(CheckinRound round, Questionnaire questionnaire) implements Started {
         }
 
         record DeadlineOutOfRange(int days) implements Started {
@@ -85,7 +97,8 @@ public final class CheckinRounds {
 
     /**
      * Starts a round of {@code questionnaireId} for the whole class: a request for every guardian
-     * of every child, through the channel their plan and reachability allow. All or nothing.
+     * of every child, through the channel their plan and reachability allow, and the invitations in
+     * the outbox; the outbox then paces the DMs. All or nothing.
      */
     public Started start(SchoolClass schoolClass, String questionnaireId, int deadlineDays, long teacherUserId) {
         Optional<ActiveQuestionnaires.Active> questionnaire = questionnaires.find(questionnaireId);
@@ -99,7 +112,7 @@ public final class CheckinRounds {
         return database.transaction(() -> {
             Optional<CheckinRound> running = checkins.openRound(schoolClass.id(), now);
             if (running.isPresent()) {
-                return new Started.AlreadyRunning(running.get());
+                return new Started.AlreadyRunning(running.get(), versions.get(running.get().questionnaireVersionId()));
             }
             Map<Student, List<Guardian>> families = families(schoolClass);
             if (families.values().stream().allMatch(List::isEmpty)) {
@@ -117,6 +130,7 @@ public final class CheckinRounds {
                 }
                 requests.add(request);
             }));
+            outbox.enqueueAll(invitations(schoolClass, round, requests));
             auditLog.record(new AuditEntry(now, teacherUserId, Optional.of(schoolClass.id()), "checkin.start",
                     "questionnaire=" + questionnaireId + " version=" + questionnaire.get().version().version()
                             + " requests=" + requests.size()));
@@ -124,23 +138,32 @@ public final class CheckinRounds {
         });
     }
 
-    /** The class's current or latest round, line by line. */
-    public Optional<RoundStatus> status(SchoolClass schoolClass) {
-        return latestRound(schoolClass).map(round -> {
-            List<RoundStatus.Line> lines = new ArrayList<>();
-            for (CheckinRequest request : checkins.requests(round.id())) {
-                Student student = students.find(request.studentId()).orElseThrow();
-                Guardian guardian = guardians.find(request.guardianId()).orElseThrow();
-                lines.add(new RoundStatus.Line(student, guardian, request.channel(), stateOf(request, guardian), request));
+    /**
+     * What each family gets: on Discord one greeting (children follow one at a time); by email
+     * the questions about each child; both when their communication plan says so.
+     */
+    private List<OutgoingMessage> invitations(SchoolClass schoolClass, CheckinRound round,
+            List<CheckinRequest> requests) {
+        List<OutgoingMessage> messages = new ArrayList<>();
+        for (CheckinRequest first : firstPerGuardian(requests)) {
+            if (first.channel() == ContactChannel.DISCORD && first.status() != RequestStatus.UNREACHABLE) {
+                messages.add(CheckinMail.greeting(schoolClass.id(), round, first));
             }
-            lines.sort((a, b) -> a.student().name().compareToIgnoreCase(b.student().name()));
-            return new RoundStatus(round, versions.get(round.questionnaireVersionId()), List.copyOf(lines));
-        });
+        }
+        for (CheckinRequest request : requests) {
+            Guardian guardian = guardians.find(request.guardianId()).orElseThrow();
+            boolean byEmail = request.channel() == ContactChannel.EMAIL
+                    || guardian.plan().channel() == ContactChannel.BOTH;
+            if (byEmail && guardian.reachableByEmail()) {
+                messages.add(CheckinMail.questionnaireByEmail(schoolClass.id(), round, request));
+            }
+        }
+        return messages;
     }
 
     /** What {@link #remind} did. */
     public sealed interface Reminded {
-        /** The requests still open, once per guardian; a reminder goes to each. */
+        /** The requests still open, once per guardian; a reminder to each is in the outbox. */
         record ToSend(CheckinRound round, List<CheckinRequest> pending) implements Reminded {
         }
 
@@ -154,7 +177,10 @@ public final class CheckinRounds {
         }
     }
 
-    /** One reminder per round to the guardians who have not finished; a second call sends nothing. */
+    /**
+     * One reminder per round to the guardians who have not finished, by DM or by email as their
+     * request goes; a second call sends nothing.
+     */
     public Reminded remind(SchoolClass schoolClass, long teacherUserId) {
         Instant now = clock.instant();
         return database.transaction(() -> {
@@ -177,14 +203,13 @@ public final class CheckinRounds {
                 return new Reminded.NobodyPending(round);
             }
             checkins.markReminded(round.id(), now);
+            outbox.enqueueAll(oncePerGuardian.values().stream().map(request -> CheckinMail.reminder(
+                    schoolClass.id(), round, request, request.channel() == ContactChannel.EMAIL
+                            ? DeliveryChannel.EMAIL : DeliveryChannel.DISCORD_DM)).toList());
             auditLog.record(new AuditEntry(now, teacherUserId, Optional.of(schoolClass.id()), "checkin.remind",
                     "round=" + round.id() + " guardians=" + oncePerGuardian.size()));
             return new Reminded.ToSend(round, List.copyOf(oncePerGuardian.values()));
         });
-    }
-
-    private Optional<CheckinRound> latestRound(SchoolClass schoolClass) {
-        return checkins.openRound(schoolClass.id(), clock.instant()).or(() -> checkins.latestRound(schoolClass.id()));
     }
 
     private Map<Student, List<Guardian>> families(SchoolClass schoolClass) {
@@ -203,13 +228,11 @@ public final class CheckinRounds {
         return guardian.reachableByEmail() ? ContactChannel.EMAIL : ContactChannel.DISCORD;
     }
 
-    private static RoundStatus.State stateOf(CheckinRequest request, Guardian guardian) {
-        return switch (request.status()) {
-            case ANSWERED -> RoundStatus.State.ANSWERED;
-            case IN_PROGRESS -> RoundStatus.State.IN_PROGRESS;
-            case UNREACHABLE -> RoundStatus.State.UNREACHABLE;
-            case PENDING -> guardian.unreachable() ? RoundStatus.State.UNREACHABLE : RoundStatus.State.PENDING;
-        };
+    /** The first request of each guardian: a family is greeted once, about their first child. */
+    static List<CheckinRequest> firstPerGuardian(List<CheckinRequest> requests) {
+        Map<Long, CheckinRequest> first = new LinkedHashMap<>();
+        requests.forEach(request -> first.putIfAbsent(request.guardianId(), request));
+        return List.copyOf(first.values());
     }
 
     private String token() {

@@ -16,6 +16,7 @@ import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.RequestStatus;
+import nl.classbridge.delivery.Outbox;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.GuardianRepository;
@@ -26,25 +27,20 @@ import nl.classbridge.store.GuardianRepository;
  * conversation goes on after a restart with the same buttons.
  */
 public final class Conversations {
-    /**
-     * Marks, among the questions sent for a request, that its greeting went out in the conversation
-     * (after the parent finished another child): a Done pressed twice greets once. Not a question id:
-     * those are lower-case words.
-     */
-    static final String GREETED = "(greeting)";
-
     private final Database database;
     private final CheckinRepository checkins;
     private final GuardianRepository guardians;
     private final QuestionnaireVersions versions;
+    private final Outbox outbox;
     private final Clock clock;
 
     public Conversations(Database database, CheckinRepository checkins, GuardianRepository guardians,
-            QuestionnaireVersions versions, Clock clock) {
+            QuestionnaireVersions versions, Outbox outbox, Clock clock) {
         this.database = database;
         this.checkins = checkins;
         this.guardians = guardians;
         this.versions = versions;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -137,7 +133,8 @@ public final class Conversations {
 
     /**
      * The parent pressed Done on the summary: thanks, and the next child's check-in if any. The next
-     * child is greeted once, however often Done arrives.
+     * child's greeting is a DM of its own, so it is queued in the outbox (in the conversation: at once),
+     * and its dedupe key greets once however often Done arrives.
      */
     public Reply finish(long requestId, long guardianId) {
         return withRequest(requestId, guardianId, (request, conversation) -> {
@@ -147,12 +144,27 @@ public final class Conversations {
             Optional<CheckinRequest> next = checkins.openRequestsOf(guardianId).stream()
                     .filter(other -> other.id() != request.id() && isOpen(other.roundId()))
                     .findFirst();
-            boolean greetNext = next.isPresent() && !checkins.questionsSent(next.get().id()).contains(GREETED);
-            if (greetNext) {
-                checkins.recordQuestionSent(next.get().id(), GREETED, Optional.empty(), clock.instant());
-            }
-            return new Reply.Finished(request, next, greetNext);
+            next.ifPresent(child -> {
+                CheckinRound round = checkins.findRound(child.roundId()).orElseThrow();
+                outbox.enqueue(CheckinMail.nextChildGreeting(round.classId(), round, child));
+            });
+            return new Reply.Finished(request, next);
         });
+    }
+
+    /**
+     * The step at {@code position} of a request as it is stored now ({@link CheckinMail#GREETING_POSITION}
+     * for the greeting), to show it in a message of its own; empty when the request is gone.
+     */
+    public Optional<Step> stepAt(long requestId, int position) {
+        return checkins.findRequest(requestId).flatMap(request -> checkins.findRound(request.roundId())
+                .map(round -> {
+                    if (position == CheckinMail.GREETING_POSITION) {
+                        return new Step.Greeting();
+                    }
+                    return new Conversation(versions.get(round.questionnaireVersionId()), checkins.answers(requestId))
+                            .stepAt(position);
+                }));
     }
 
     private interface Action {

@@ -20,12 +20,10 @@ public sealed interface Reply {
     }
 
     /**
-     * Done with this child; thanks, and the next child's check-in if there is one.
-     *
-     * @param greetNext whether to greet {@code nextChild} now: false when Done was pressed before
-     *                  (a double click, a replayed press), so the next child is greeted once
+     * Done with this child; thanks, and the next child's check-in if there is one (its greeting is
+     * queued in the outbox, once).
      */
-    record Finished(CheckinRequest request, Optional<CheckinRequest> nextChild, boolean greetNext) implements Reply {
+    record Finished(CheckinRequest request, Optional<CheckinRequest> nextChild) implements Reply {
     }
 
     /** A button from another guardian's message: nothing changes. */

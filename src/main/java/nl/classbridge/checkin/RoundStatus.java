@@ -15,7 +15,19 @@ import nl.classbridge.domain.Student;
 public record RoundStatus(CheckinRound round, Questionnaire questionnaire, List<Line> lines) {
 
     /** Where one guardian's check-in about one child stands. */
-    public enum State { ANSWERED, IN_PROGRESS, PENDING, UNREACHABLE }
+    public enum State {
+        ANSWERED,
+        /** Started, not finished. */
+        IN_PROGRESS,
+        /** The greeting or the questions went out; nothing answered yet. */
+        SENT,
+        /** Waiting in the outbox (quiet hours, the pace of a fan-out). */
+        PENDING,
+        /** Discord does not reach the family and there is no email to fall back to. */
+        UNREACHABLE,
+        /** Asked by email, and the mail bounced: the teacher needs a new address. */
+        BOUNCED
+    }
 
     public record Line(Student student, Guardian guardian, ContactChannel channel, State state,
             CheckinRequest request) {

@@ -9,10 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import nl.classbridge.domain.Language;
 import nl.classbridge.messages.CatalogueException;
-import nl.classbridge.messages.Destination;
-import nl.classbridge.messages.DiscordLimits;
+import nl.classbridge.discord.DiscordLimits;
+import nl.classbridge.discord.DiscordText;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
+import nl.classbridge.messages.Text;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -78,28 +79,20 @@ final class PreviewCommand implements Callable<Integer> {
 
         Messages messages = new Messages(catalogue, language.get());
         List<Language> chain = messages.chain(language, Optional.empty());
-        Messages.Rendered rendered = messages.render(key, chain, values, destination());
-        if (rendered.language() != language.get()) {
-            err.println("(not translated to " + language.get().code() + " yet; shown in " + rendered.language().code()
+        Text text = messages.text(key, chain, values);
+        if (text.language() != language.get()) {
+            err.println("(not translated to " + language.get().code() + " yet; shown in " + text.language().code()
                     + ")");
         }
         switch (format) {
             case discord -> {
-                List<String> parts = DiscordLimits.split(rendered.text());
+                List<String> parts = DiscordLimits.split(DiscordText.MARKDOWN.render(text));
                 (parts.size() == 1 ? parts : DiscordLimits.numbered(parts)).forEach(out::println);
             }
-            case html -> out.print(Messages.htmlFragment(rendered));
+            case html -> out.print(Messages.htmlFragment(Messages.plainOf(text)));
             case header -> out.println(messages.header(key, chain, values));
-            case plain -> out.println(rendered.text());
+            case plain -> out.println(Messages.plainOf(text).text());
         }
         return ExitCode.OK;
-    }
-
-    private Destination destination() {
-        return switch (format) {
-            case discord -> Destination.DISCORD;
-            case plain, html -> Destination.PLAIN;
-            case header -> Destination.MAIL_HEADER;
-        };
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import nl.classbridge.config.Settings;
 import nl.classbridge.sandbox.Sandbox;
 import nl.classbridge.sandbox.SandboxException;
+import nl.classbridge.sandbox.page.SandboxPage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -41,7 +42,7 @@ final class SandboxCommand implements Callable<Integer> {
         LogLevel.quietLibraries(); // the banner, not the libraries' start-up chatter, is what a visitor reads
         Sandbox sandbox;
         try {
-            sandbox = Sandbox.start(settings.get(), reset, Clock.systemUTC());
+            sandbox = Sandbox.start(settings.get(), reset, Clock.systemUTC(), SandboxPage::start);
         } catch (SandboxException e) {
             err.println(e.getMessage());
             return ExitCode.CONFIG;

@@ -1,9 +1,6 @@
 package nl.classbridge.config;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** How a mail connection is protected; written {@code none}, {@code starttls} or {@code ssl} in config. */
 public enum MailSecurity {
@@ -17,17 +14,5 @@ public enum MailSecurity {
     /** The word used in the config file. */
     public String configName() {
         return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** Case-insensitive lookup of a config word. */
-    public static Optional<MailSecurity> fromConfigName(String text) {
-        return Arrays.stream(values())
-                .filter(s -> s.configName().equalsIgnoreCase(text.trim()))
-                .findFirst();
-    }
-
-    /** "none, starttls, ssl": for messages that say what would be valid. */
-    public static String configNames() {
-        return Arrays.stream(values()).map(MailSecurity::configName).collect(Collectors.joining(", "));
     }
 }

@@ -1,7 +1,5 @@
 package nl.classbridge.config;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
@@ -22,6 +20,7 @@ import java.util.OptionalInt;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import nl.classbridge.domain.EmailAddress;
 import nl.classbridge.domain.Language;
 
 /** The kinds of value a setting can hold, each with its check and its "use ..." hint. */
@@ -289,12 +288,8 @@ final class ValueTypes {
     /** One email address, possibly with a display name; empty means not set. */
     static ValueType<String> emailAddress() {
         return ValueType.of("one address such as groep5@school.nl or 'Groep 5 <groep5@school.nl>'", text -> {
-            if (!text.isEmpty()) {
-                try {
-                    new InternetAddress(text, true).validate();
-                } catch (AddressException e) {
-                    throw new InvalidValue("is not an email address");
-                }
+            if (!text.isEmpty() && EmailAddress.Named.parse(text).isEmpty()) {
+                throw new InvalidValue("is not an email address");
             }
             return text;
         }, ValueTypes::orNotSet);

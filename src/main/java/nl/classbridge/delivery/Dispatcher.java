@@ -156,7 +156,7 @@ public final class Dispatcher {
                 break;
             }
             Optional<Guardian> guardian = delivery.guardianId().flatMap(guardians::find);
-            Instant allowed = outbox.quietTime().earliest(guardian, channel, now);
+            Instant allowed = allowedFrom(delivery, guardian, now);
             if (allowed.isAfter(now)) {
                 // Due before the quiet hours began (a backlog after a restart or an outage): not now.
                 deliveries.postpone(delivery.id(), allowed);
@@ -201,6 +201,14 @@ public final class Dispatcher {
         return true;
     }
 
+    /**
+     * The first instant at or after {@code at} the row may go out: outside the recipient's quiet
+     * hours, but at once for a message in a conversation the person is having now.
+     */
+    private Instant allowedFrom(Delivery delivery, Optional<Guardian> guardian, Instant at) {
+        return delivery.inConversation() ? at : outbox.quietTime().earliest(guardian, delivery.channel(), at);
+    }
+
     private static boolean knownUnreachable(Delivery delivery, Guardian guardian) {
         return switch (delivery.channel()) {
             case DISCORD_DM -> !guardian.reachableOnDiscord();
@@ -237,8 +245,7 @@ public final class Dispatcher {
             Instant open = now.plus(limited.after());
             lanes.closeUntil(delivery.channel(), open);
             LOG.debug("delivery {} on {} rate limited until {}", delivery.id(), delivery.channel().code(), open);
-            deliveries.rateLimited(delivery.id(), limited.reason(),
-                    outbox.quietTime().earliest(guardian, delivery.channel(), open));
+            deliveries.rateLimited(delivery.id(), limited.reason(), allowedFrom(delivery, guardian, open));
         } else if (result instanceof SendResult.Unreachable unreachable) {
             settleUnreachable(delivery, guardian, unreachable.reason(), true);
         } else if (result instanceof SendResult.Failed failed) {
@@ -263,7 +270,7 @@ public final class Dispatcher {
         Instant asked = retry.after().map(now::plus).orElse(backoff);
         Instant next = asked.isAfter(backoff) ? asked : backoff;
         // A retry is a new send: it waits for the morning like the first one did.
-        next = outbox.quietTime().earliest(guardian, delivery.channel(), next);
+        next = allowedFrom(delivery, guardian, next);
         LOG.debug("delivery {} on {} retries at {}: {}", delivery.id(), delivery.channel().code(), next, retry.reason());
         deliveries.retryLater(delivery.id(), retry.reason(), next);
     }
@@ -334,6 +341,6 @@ public final class Dispatcher {
     private static Delivery asClaimed(Delivery d, Instant now) {
         return new Delivery(d.id(), d.dedupeKey(), d.classId(), d.guardianId(), d.channel(), d.kind(), d.payload(),
                 DeliveryStatus.SENDING, d.attempts() + 1, now, d.lastError(), d.externalId(), d.handedOffTo(),
-                d.createdAt(), d.sentAt());
+                d.createdAt(), d.sentAt(), d.inConversation());
     }
 }

@@ -91,8 +91,8 @@ public final class Outbox {
     private Delivery add(OutgoingMessage message, Instant now) {
         Optional<Guardian> guardian = message.guardianId().map(id -> guardians.find(id).orElseThrow(
                 () -> new IllegalArgumentException("no guardian with id " + id)));
-        Instant notBefore = quietTime.earliest(guardian, message.channel(), now);
+        Instant notBefore = message.inConversation() ? now : quietTime.earliest(guardian, message.channel(), now);
         return deliveries.enqueue(message.dedupeKey(), message.classId(), message.guardianId(),
-                message.channel(), message.kind(), message.payload(), notBefore, now);
+                message.channel(), message.kind(), message.payload(), notBefore, now, message.inConversation());
     }
 }

@@ -13,6 +13,10 @@ import nl.classbridge.domain.DeliveryChannel;
  * @param guardianId the guardian it goes to; empty for a channel post or a message to the teacher
  * @param kind       what the message is, e.g. {@code checkin-question}, for the delivery report
  * @param payload    opaque to the outbox: the feature renders it, the channel's sender reads it
+ * @param inConversation whether it answers what the person did a moment ago in a conversation with the
+ *                   bot (the next question after a typed answer, the next child's greeting after Done):
+ *                   it goes out at once, before bulk messages on its channel, and is not held for quiet
+ *                   hours, because the person is there waiting for it
  */
 public record OutgoingMessage(
         String dedupeKey,
@@ -20,7 +24,14 @@ public record OutgoingMessage(
         Optional<Long> guardianId,
         DeliveryChannel channel,
         String kind,
-        String payload) {
+        String payload,
+        boolean inConversation) {
+
+    /** A message the outbox sends in its turn and outside quiet hours. */
+    public OutgoingMessage(String dedupeKey, Optional<Long> classId, Optional<Long> guardianId,
+            DeliveryChannel channel, String kind, String payload) {
+        this(dedupeKey, classId, guardianId, channel, kind, payload, false);
+    }
 
     public OutgoingMessage {
         Objects.requireNonNull(dedupeKey, "dedupeKey");
@@ -41,6 +52,11 @@ public record OutgoingMessage(
     public static OutgoingMessage toGuardian(String dedupeKey, long classId, long guardianId,
             DeliveryChannel channel, String kind, String payload) {
         return new OutgoingMessage(dedupeKey, Optional.of(classId), Optional.of(guardianId), channel, kind, payload);
+    }
+
+    /** The same message as one in a conversation the person is having now (see {@link #inConversation}). */
+    public OutgoingMessage inTheConversation() {
+        return new OutgoingMessage(dedupeKey, classId, guardianId, channel, kind, payload, true);
     }
 
     /** A post in the class channel. */

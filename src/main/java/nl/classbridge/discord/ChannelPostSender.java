@@ -15,7 +15,6 @@ import nl.classbridge.delivery.Sender;
 import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.SchoolClass;
-import nl.classbridge.messages.DiscordPost;
 import nl.classbridge.store.SchoolClassRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

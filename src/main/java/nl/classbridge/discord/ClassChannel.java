@@ -5,7 +5,6 @@ import java.util.Optional;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import nl.classbridge.domain.SchoolClass;
-import nl.classbridge.messages.Texts;
 import nl.classbridge.roster.ClassTeachers;
 
 /**

@@ -1,6 +1,5 @@
 package nl.classbridge.discord;
 
-import nl.classbridge.messages.Texts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +18,6 @@ import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.Interaction;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
-import nl.classbridge.discord.checkin.CheckinInteractions;
 import nl.classbridge.logs.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +34,7 @@ public final class CommandRouter extends ListenerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(CommandRouter.class);
 
     private final Map<String, SlashCommand> commands;
-    private final CheckinInteractions checkin;
+    private final PrivateConversation checkin;
     private final TeacherCheck teacherCheck;
     private final LongPredicate servesGuild;
     private final Set<Long> refusedGuilds = ConcurrentHashMap.newKeySet();
@@ -44,7 +42,7 @@ public final class CommandRouter extends ListenerAdapter {
     private final UserStripes stripes;
 
     /** @param servesGuild whether the bot serves a server, by its id ({@code discord.guilds}) */
-    public CommandRouter(List<SlashCommand> commands, CheckinInteractions checkin, TeacherCheck teacherCheck,
+    public CommandRouter(List<SlashCommand> commands, PrivateConversation checkin, TeacherCheck teacherCheck,
             LongPredicate servesGuild, Texts texts, UserStripes stripes) {
         this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(SlashCommand::name, Function.identity()));
         this.checkin = checkin;
@@ -111,7 +109,7 @@ public final class CommandRouter extends ListenerAdapter {
         Optional<ComponentHandler> handler = handlerOf(event.getComponentId());
         if (handler.isPresent()) {
             stripes.run(event.getUser().getIdLong(), () -> asTeacher(event, "button", () -> handler.get().button(event)));
-        } else if (CheckinInteractions.owns(event.getComponentId())) {
+        } else if (checkin.owns(event.getComponentId())) {
             stripes.run(event.getUser().getIdLong(), () -> safely(event, "check-in button", () -> checkin.button(event)));
         } else {
             Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));
@@ -123,7 +121,7 @@ public final class CommandRouter extends ListenerAdapter {
         if (elsewhere(event)) {
             return;
         }
-        if (CheckinInteractions.owns(event.getComponentId())) {
+        if (checkin.owns(event.getComponentId())) {
             stripes.run(event.getUser().getIdLong(), () -> safely(event, "check-in select", () -> checkin.select(event)));
         } else {
             Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));
@@ -138,7 +136,7 @@ public final class CommandRouter extends ListenerAdapter {
         Optional<ComponentHandler> handler = handlerOf(event.getModalId());
         if (handler.isPresent()) {
             stripes.run(event.getUser().getIdLong(), () -> asTeacher(event, "form", () -> handler.get().modal(event)));
-        } else if (CheckinInteractions.owns(event.getModalId())) {
+        } else if (checkin.owns(event.getModalId())) {
             stripes.run(event.getUser().getIdLong(), () -> safely(event, "check-in answer", () -> checkin.modal(event)));
         } else {
             Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));

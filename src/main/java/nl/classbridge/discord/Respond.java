@@ -5,8 +5,6 @@ import java.util.List;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
-import nl.classbridge.messages.DiscordLimits;
-import nl.classbridge.messages.DiscordPost;
 
 /** Replies to a command: split to Discord's size, never pinging anyone. */
 public final class Respond {

@@ -16,6 +16,12 @@ public record Answer(
         AnswerSource source,
         Instant answeredAt) {
 
+    /**
+     * The question id under which the words of an email reply that answer no numbered question are
+     * kept, for the teacher to read with the results. Not a questionnaire's id: those are words.
+     */
+    public static final String EMAIL_NOTE = "email-note";
+
     public Answer {
         Objects.requireNonNull(value, "value");
         if (!skipped && value.isEmpty()) {

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param payload     what to send, as the sender needs it (rendered text or a small JSON)
  * @param externalId  the Discord message id or the email Message-ID, once known
  * @param handedOffTo the delivery that took over on another channel, if this one was handed off
+ * @param inConversation whether it answers what the person just did (see
+ *                    {@code OutgoingMessage#inConversation}): sent at once, first, and not held for quiet hours
  */
 public record Delivery(
         long id,
@@ -28,7 +30,8 @@ public record Delivery(
         Optional<String> externalId,
         Optional<Long> handedOffTo,
         Instant createdAt,
-        Optional<Instant> sentAt) {
+        Optional<Instant> sentAt,
+        boolean inConversation) {
 
     private static final Duration FIRST_RETRY = Duration.ofMinutes(1);
     private static final Duration LONGEST_WAIT = Duration.ofHours(1);

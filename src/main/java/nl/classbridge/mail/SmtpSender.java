@@ -28,6 +28,7 @@ import nl.classbridge.delivery.SendResult;
 import nl.classbridge.delivery.Sender;
 import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
+import nl.classbridge.domain.EmailAddress;
 import nl.classbridge.store.DeliveryRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -265,37 +266,25 @@ public final class SmtpSender implements Sender, AutoCloseable {
         return subject.contains(marker) ? subject : subject + " " + marker;
     }
 
-    /** Exactly one address with a domain, or empty: what the family gave may be mistyped. */
+    /** Exactly one address, or empty: what the family gave may be mistyped. */
     private static Optional<InternetAddress> recipient(String text) {
-        try {
-            InternetAddress[] parsed = InternetAddress.parse(text.strip(), true);
-            if (parsed.length != 1 || parsed[0].isGroup()) {
-                return Optional.empty();
-            }
-            InternetAddress address = parsed[0];
-            address.validate();
-            String bare = address.getAddress();
-            int at = bare.lastIndexOf('@');
-            if (at <= 0 || at == bare.length() - 1) {
-                return Optional.empty();
-            }
-            // Only the address travels: a display name from a parent's input stays out of the header.
-            return Optional.of(new InternetAddress(bare, true));
-        } catch (AddressException e) {
-            return Optional.empty();
-        }
+        // Only the address travels: a display name from a parent's input stays out of the header.
+        return EmailAddress.Named.parse(text).map(named -> internet(named.address(), Optional.empty()));
     }
 
     private static InternetAddress configuredAddress(String key, String text) {
+        ComposedEmail.singleLine(key, text);
+        EmailAddress.Named named = EmailAddress.Named.parse(text)
+                .orElseThrow(() -> new IllegalArgumentException(key + " is not an email address"));
+        return internet(named.address(), named.name());
+    }
+
+    /** A checked address as Jakarta Mail takes it, with the name encoded for the header if one is given. */
+    private static InternetAddress internet(EmailAddress address, Optional<String> name) {
         try {
-            ComposedEmail.singleLine(key, text);
-            InternetAddress address = new InternetAddress(text.strip(), true);
-            if (address.getAddress() == null || address.getAddress().indexOf('@') <= 0) {
-                throw new IllegalArgumentException(key + " must be an email address with a domain");
-            }
-            return address;
-        } catch (AddressException e) {
-            throw new IllegalArgumentException(key + " is not an email address", e);
+            return new InternetAddress(address.toString(), name.orElse(null), "UTF-8");
+        } catch (java.io.UnsupportedEncodingException e) {
+            throw new IllegalStateException("UTF-8 is always there", e);
         }
     }
 

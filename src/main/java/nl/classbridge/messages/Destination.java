@@ -1,9 +1,10 @@
 package nl.classbridge.messages;
 
-/** Where a rendered text goes; each needs its values escaped in its own way. */
+/**
+ * Where the core renders a text to: the parts of an email. Each needs its values escaped in its
+ * own way. Discord messages are rendered by the Discord adapter.
+ */
 public enum Destination {
-    /** A Discord message, button or modal: values are Markdown-escaped. */
-    DISCORD,
     /** The plain-text part of an email: values as written, without control characters. */
     PLAIN,
     /** The HTML part of an email: everything HTML-escaped, paragraphs as {@code <p>}. */

@@ -1,27 +1,30 @@
 package nl.classbridge.messages;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.Language;
-import org.apache.commons.text.StringSubstitutor;
+import nl.classbridge.domain.SchoolClass;
 
 /**
- * Renders the catalogue's texts safely, in the family's language.
+ * The catalogue's texts in the family's language, as {@link Text}s and rendered for email.
  *
- * <p>Templates are filled by a {@link StringSubstitutor} over a plain map of values and nothing
- * else: no lookups ({@code env:}, {@code sys:}, {@code file:}, {@code script:}), no defaults, no
- * substitution inside values. A parent called {@code ${env:DISCORD_TOKEN}} stays exactly that.
- * Each value is escaped for where the text goes, and a template that needs a value that was not
- * given is an error rather than a text with a hole.
+ * <p>Templates are filled from a plain map of values and nothing else: no lookups ({@code env:},
+ * {@code sys:}, {@code file:}, {@code script:}), no defaults, no substitution inside values. A
+ * parent called {@code ${env:DISCORD_TOKEN}} stays exactly that. Each value is escaped by the
+ * renderer of where the text goes, and a template that needs a value that was not given is an
+ * error rather than a text with a hole.
  */
 public final class Messages {
     private final MessageCatalogue catalogue;
     private final Language schoolDefault;
+    /** Each catalogue text taken apart once, at its first use. */
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
     public Messages(MessageCatalogue catalogue, Language schoolDefault) {
         this.catalogue = catalogue;
@@ -45,18 +48,30 @@ public final class Messages {
         return new ArrayList<>(chain);
     }
 
-    /** Renders {@code key} in the first language of {@code chain} that has it, for {@code destination}. */
-    public Rendered render(String key, List<Language> chain, Map<String, ?> values, Destination destination) {
-        Map.Entry<Language, String> found = catalogue.firstIn(chain, key)
-                .orElseThrow(() -> new IllegalArgumentException("no message '" + key + "' in any language"));
-        Language language = found.getKey();
-        String text = fill(key, language, found.getValue(), values, destination);
-        return new Rendered(text, language);
+    /** For a family: their own language, then the class's. */
+    public List<Language> chainFor(Guardian guardian, SchoolClass schoolClass) {
+        return chain(guardian.plan().language(), Optional.of(schoolClass.language()));
     }
 
-    /** A text for Discord (a DM, a channel post, a button or modal label). */
-    public String discord(String key, List<Language> chain, Map<String, ?> values) {
-        return render(key, chain, values, Destination.DISCORD).text();
+    /**
+     * {@code key} in the first language of {@code chain} that has it, filled with {@code values}:
+     * one paragraph, for the adapter to render or the core to compose into a larger text.
+     */
+    public Text text(String key, List<Language> chain, Map<String, ?> values) {
+        Map.Entry<Language, String> found = catalogue.firstIn(chain, key)
+                .orElseThrow(() -> new IllegalArgumentException("no message '" + key + "' in any language"));
+        return templates.computeIfAbsent(found.getValue(), Template::parse).fill(values, found.getKey(), key);
+    }
+
+    /** Renders {@code key} in the first language of {@code chain} that has it, for {@code destination}. */
+    public Rendered render(String key, List<Language> chain, Map<String, ?> values, Destination destination) {
+        Text text = text(key, chain, values);
+        return new Rendered(EmailRendering.of(destination).render(text), text.language());
+    }
+
+    /** A composed text as an email's plain-text part, and the language it is in. */
+    public static Rendered plainOf(Text text) {
+        return new Rendered(EmailRendering.PLAIN.render(text), text.language());
     }
 
     /** A text for an email's plain-text part. */
@@ -79,7 +94,7 @@ public final class Messages {
      * that stands on its own, such as a highlight in a bullet list.
      */
     public static String escape(String value, Destination destination, Language language) {
-        return Escaping.value(value, destination, language.rightToLeft());
+        return EmailRendering.of(destination).value(value, language.rightToLeft());
     }
 
     /** Wraps already-rendered plain text as HTML, with direction and language set. */
@@ -88,24 +103,5 @@ public final class Messages {
         String direction = language.rightToLeft() ? "rtl" : "ltr";
         return "<div dir=\"" + direction + "\" lang=\"" + language.code() + "\">\n"
                 + Escaping.html(plain.text()) + "</div>\n";
-    }
-
-    private static String fill(String key, Language language, String template, Map<String, ?> values,
-            Destination destination) {
-        Map<String, String> escaped = new HashMap<>();
-        values.forEach((name, value) ->
-                escaped.put(name, Escaping.value(String.valueOf(value), destination, language.rightToLeft())));
-        for (String name : Placeholders.in(template)) {
-            if (!escaped.containsKey(name)) {
-                throw new IllegalArgumentException(
-                        "message '" + key + "' (" + language.code() + ") needs a value for ${" + name + "}");
-            }
-        }
-        StringSubstitutor substitutor = new StringSubstitutor(escaped);
-        substitutor.setEnableUndefinedVariableException(true);
-        substitutor.setDisableSubstitutionInValues(true);
-        substitutor.setEnableSubstitutionInVariables(false);
-        substitutor.setValueDelimiterMatcher(null);
-        return substitutor.replace(template);
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import nl.classbridge.domain.AuditEntry;
+import nl.classbridge.domain.EmailAddress;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.GuardianLink;
 import nl.classbridge.domain.Language;
@@ -228,7 +229,7 @@ public final class ClassRoster {
         if (student.isEmpty()) {
             return new EmailGuardianAdded.UnknownStudent(studentName);
         }
-        Optional<String> address = EmailAddress.clean(email);
+        Optional<String> address = EmailAddress.parse(email).map(EmailAddress::toString);
         if (address.isEmpty()) {
             return new EmailGuardianAdded.EmailInvalid();
         }

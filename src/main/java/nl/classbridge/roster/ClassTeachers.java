@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.domain.AuditEntry;
 import nl.classbridge.domain.ClassTeacher;
 import nl.classbridge.domain.SchoolClass;
@@ -178,7 +179,7 @@ public final class ClassTeachers {
             classes.update(changed);
             audit(admin.userId(), changed, "class.takeover", "from=" + formerOwner);
             dm.tell(formerOwner, changed, "teacher.class.taken-over", Map.of("admin", admin.name(),
-                    "class", changed.name()), "notice:takeover:class:" + changed.id() + ":at:" + now.toEpochMilli());
+                    "class", changed.name()), DedupeKeys.takeOverNotice(changed.id(), now));
             return new TakeOver.TakenOver(changed, current.teacherName());
         });
     }

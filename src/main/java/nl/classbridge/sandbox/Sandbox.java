@@ -26,7 +26,6 @@ import nl.classbridge.config.Store;
 import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.sandbox.discord.LocalDiscord;
 import nl.classbridge.sandbox.mail.LocalMail;
-import nl.classbridge.sandbox.page.SandboxPage;
 
 /**
  * The whole bot on this machine, for trying ClassBridge without Discord: the real bot (JDA, the
@@ -35,7 +34,8 @@ import nl.classbridge.sandbox.page.SandboxPage;
  * SQLite file, and a clock the page can move forward. Everything listens on 127.0.0.1 only.
  *
  * <p>{@link #start} builds it in this order and {@link #close} stops it in reverse; a failure halfway
- * stops what was started.
+ * stops what was started. The web page ({@code sandbox.page}, which shows this sandbox) is started
+ * last through a {@link Page.Starter} the caller hands in, so this package does not depend on it.
  */
 public final class Sandbox implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
@@ -45,17 +45,33 @@ public final class Sandbox implements AutoCloseable {
     private static final int INBOX_POLL_SECONDS = 5;
     private final SandboxParts parts;
 
+    /** The sandbox's web page, as the sandbox starts and stops it. */
+    public interface Page extends AutoCloseable {
+        /** Where the page is: {@code http://127.0.0.1:<port>/}. */
+        URI address();
+
+        @Override
+        void close();
+
+        /** Starts the page for a sandbox on 127.0.0.1 at {@code port} (0: any free port). */
+        @FunctionalInterface
+        interface Starter {
+            Page start(int port, Sandbox sandbox) throws SandboxException, CatalogueException;
+        }
+    }
+
     private Sandbox(SandboxParts parts) {
         this.parts = parts;
     }
 
     /**
      * Starts the sandbox with the {@code configured} settings, the bot's Discord, mail and database
-     * replaced by the local parts (see {@link #local}). {@code reset} starts with a new database.
+     * replaced by the local parts (see {@link #local}), and its web page with {@code page}.
+     * {@code reset} starts with a new database.
      *
      * @throws SandboxException when the page's port is taken or the database is the production one
      */
-    public static Sandbox start(Settings configured, boolean reset, Clock real)
+    public static Sandbox start(Settings configured, boolean reset, Clock real, Page.Starter page)
             throws SandboxException, CatalogueException, InterruptedException {
         Path database = configured.sandbox().database();
         refuseProductionDatabase(configured);
@@ -79,7 +95,7 @@ public final class Sandbox implements AutoCloseable {
                 parts.fresh = true;
                 parts.school.setUpThroughTheBot(parts.bot.store());
             }
-            parts.page = SandboxPage.start(port, sandbox);
+            parts.page = page.start(port, sandbox);
         } catch (SandboxException | CatalogueException | InterruptedException | RuntimeException e) {
             parts.close();
             if (parts.fresh) {

@@ -5,7 +5,6 @@ import nl.classbridge.ClassBridge;
 import nl.classbridge.config.Settings;
 import nl.classbridge.sandbox.discord.LocalDiscord;
 import nl.classbridge.sandbox.mail.LocalMail;
-import nl.classbridge.sandbox.page.SandboxPage;
 
 /** What {@link Sandbox#start} has started so far, stopped in reverse order; parts not started are null. */
 final class SandboxParts implements AutoCloseable {
@@ -18,7 +17,7 @@ final class SandboxParts implements AutoCloseable {
     LocalMail mail;
     Settings settings;
     ClassBridge bot;
-    SandboxPage page;
+    Sandbox.Page page;
 
     SandboxParts(Path database) {
         this.database = database;

@@ -29,7 +29,8 @@ public final class DeliveryRepository {
             row.optionalString("external_id"),
             row.optionalLong("handed_off_to"),
             row.instant("created_at"),
-            row.optionalInstant("sent_at"));
+            row.optionalInstant("sent_at"),
+            row.intValue("in_conversation") == 1);
 
     private final Database database;
 
@@ -43,12 +44,19 @@ public final class DeliveryRepository {
      */
     public Delivery enqueue(String dedupeKey, Optional<Long> classId, Optional<Long> guardianId,
             DeliveryChannel channel, String kind, String payload, Instant notBefore, Instant now) {
+        return enqueue(dedupeKey, classId, guardianId, channel, kind, payload, notBefore, now, false);
+    }
+
+    /** The same, for a message in a conversation the person is having now, which goes first on its channel. */
+    public Delivery enqueue(String dedupeKey, Optional<Long> classId, Optional<Long> guardianId,
+            DeliveryChannel channel, String kind, String payload, Instant notBefore, Instant now,
+            boolean inConversation) {
         return database.transaction(() -> database.write(sql -> {
             sql.update("""
                     INSERT OR IGNORE INTO delivery (dedupe_key, class_id, guardian_id, channel, kind, payload,
-                                                    next_attempt_at, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                    dedupeKey, classId, guardianId, channel, kind, payload, notBefore, now);
+                                                    next_attempt_at, created_at, in_conversation)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    dedupeKey, classId, guardianId, channel, kind, payload, notBefore, now, inConversation ? 1 : 0);
             return sql.one("SELECT * FROM delivery WHERE dedupe_key = ?", DELIVERY, dedupeKey).orElseThrow();
         }));
     }
@@ -68,11 +76,14 @@ public final class DeliveryRepository {
         return database.read(sql -> sql.one("SELECT * FROM delivery WHERE dedupe_key = ?", DELIVERY, dedupeKey));
     }
 
-    /** Queued messages on a channel whose time has come, oldest first. */
+    /**
+     * Queued messages on a channel whose time has come: those in a conversation first (someone waits
+     * for them), then the oldest first.
+     */
     public List<Delivery> due(DeliveryChannel channel, Instant now, int limit) {
         return database.read(sql -> sql.list("""
                 SELECT * FROM delivery WHERE channel = ? AND status = 'queued' AND next_attempt_at <= ?
-                ORDER BY next_attempt_at, id LIMIT ?""", DELIVERY, channel, now, limit));
+                ORDER BY in_conversation DESC, next_attempt_at, id LIMIT ?""", DELIVERY, channel, now, limit));
     }
 
     /**

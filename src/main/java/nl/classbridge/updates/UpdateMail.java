@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.domain.DeliveryChannel;
 
@@ -35,19 +36,15 @@ public final class UpdateMail {
     public static OutgoingMessage post(long classId, Instant runAt, String text) {
         ObjectNode payload = JSON.createObjectNode().put("classId", classId).put("runAt", runAt.toString())
                 .put("text", text);
-        return OutgoingMessage.toClassChannel(key(classId, runAt, "channel"), classId, POST, payload.toString());
+        return OutgoingMessage.toClassChannel(DedupeKeys.update(classId, runAt, "channel"), classId, POST,
+                payload.toString());
     }
 
     public static OutgoingMessage emailCopy(long classId, Instant runAt, long guardianId, List<Long> highlightIds) {
         ObjectNode payload = JSON.createObjectNode().put("classId", classId).put("runAt", runAt.toString());
         highlightIds.forEach(payload.putArray("highlightIds")::add);
-        return OutgoingMessage.toGuardian(key(classId, runAt, "guardian:" + guardianId + ":email"),
+        return OutgoingMessage.toGuardian(DedupeKeys.updateEmail(classId, runAt, guardianId),
                 classId, guardianId, DeliveryChannel.EMAIL, EMAIL_COPY, payload.toString());
-    }
-
-    /** {@code update:<class>:<epoch millis of the run>:<what>}, e.g. {@code update:3:1793106000000:channel}. */
-    public static String key(long classId, Instant runAt, String what) {
-        return "update:" + classId + ":" + runAt.toEpochMilli() + ":" + what;
     }
 
     public static boolean isUpdate(String kind) {

@@ -7,30 +7,29 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.UnaryOperator;
-import nl.classbridge.checkin.email.EmailText;
+import nl.classbridge.messages.EmailText;
 import nl.classbridge.domain.Highlight;
 import nl.classbridge.domain.HighlightKind;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.messages.Dates;
-import nl.classbridge.messages.Destination;
 import nl.classbridge.messages.Messages;
+import nl.classbridge.messages.Text;
 
 /**
  * Composes a class update from the queued highlights: a title with the date, a warm opening, one
  * section per kind of highlight, and the teacher's closing. The same inputs always give the same
  * text (there is no clock in here), so {@code /update preview} shows exactly what is posted.
  *
- * <p>Highlights are the teacher's own words: they are escaped like any value, so Markdown in them
- * stays text; pings are disabled when the post is sent.
+ * <p>The post is a {@link Text}: a title, paragraphs and a section per kind, which the channel's
+ * renderer turns into the channel's markup. Highlights are the teacher's own words: they are
+ * values, escaped like any other, so Markdown in them stays text; pings are disabled when the
+ * post is sent.
  */
 public final class UpdatePost {
     /** Sections in this order: learning and social-emotional life first, side by side, then the rest. */
     public static final List<HighlightKind> SECTION_ORDER = List.of(
             HighlightKind.LEARNING, HighlightKind.SOCIAL_EMOTIONAL, HighlightKind.TOGETHER, HighlightKind.CELEBRATION);
-    private static final String BULLET = "• ";
     private static final Comparator<Highlight> IN_ORDER_ADDED =
             Comparator.comparing(Highlight::createdAt).thenComparingLong(Highlight::id);
 
@@ -57,19 +56,19 @@ public final class UpdatePost {
      *
      * @throws IllegalArgumentException when there are no highlights: an empty update is never posted
      */
-    public String discord(SchoolClass schoolClass, List<Highlight> highlights, LocalDate date, List<Language> chain) {
+    public Text post(SchoolClass schoolClass, List<Highlight> highlights, LocalDate date, List<Language> chain) {
         requireHighlights(highlights);
-        Messages.Rendered intro = messages.render("updates.post.intro", chain, Map.of(), Destination.DISCORD);
+        Text intro = messages.text("updates.post.intro", chain, Map.of());
         Language language = intro.language();
-        String title = messages.discord("updates.post.title", chain, Map.of(
+        Text title = messages.text("updates.post.title", chain, Map.of(
                 "class", schoolClass.name(), "date", readable(date, schoolClass.timezone(), language)));
-        List<String> paragraphs = new ArrayList<>();
-        paragraphs.add("**" + title + "**");
-        paragraphs.add(intro.text());
-        paragraphs.addAll(sections(highlights, chain, language, Destination.DISCORD, UpdatePost::forDiscord,
-                heading -> "**" + heading + "**"));
-        paragraphs.add(messages.discord("updates.post.closing", chain, Map.of("teacher", schoolClass.teacherName())));
-        return String.join("\n\n", paragraphs);
+        List<Text.Block> blocks = new ArrayList<>();
+        blocks.add(new Text.Title(title.spans()));
+        blocks.add(new Text.Paragraph(intro.spans()));
+        blocks.addAll(sections(highlights, chain));
+        blocks.add(new Text.Paragraph(messages.text("updates.post.closing", chain,
+                Map.of("teacher", schoolClass.teacherName())).spans()));
+        return new Text(blocks, language);
     }
 
     /**
@@ -80,45 +79,46 @@ public final class UpdatePost {
      */
     public EmailText email(SchoolClass schoolClass, List<Highlight> highlights, LocalDate date, List<Language> chain) {
         requireHighlights(highlights);
-        Messages.Rendered intro = messages.render("email.update.intro", chain, Map.of(), Destination.PLAIN);
+        Text intro = messages.text("email.update.intro", chain, Map.of());
         Language language = intro.language();
         String subject = messages.header("email.update.subject", chain, Map.of(
                 "class", schoolClass.name(), "date", readable(date, schoolClass.timezone(), language)));
-        List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(plain("common.greeting-anonymous", chain, Map.of()));
-        paragraphs.add(intro.text());
-        paragraphs.addAll(sections(highlights, chain, language, Destination.PLAIN, UpdatePost::forPlain,
-                heading -> heading));
-        paragraphs.add(plain("common.signature", chain, Map.of(
+        List<Text.Block> blocks = new ArrayList<>();
+        blocks.add(paragraph("common.greeting-anonymous", chain, Map.of()));
+        blocks.add(new Text.Paragraph(intro.spans()));
+        blocks.addAll(sections(highlights, chain));
+        blocks.add(paragraph("common.signature", chain, Map.of(
                 "teacher", schoolClass.teacherName(), "class", schoolClass.name())));
         // The same footer as the check-in emails: why the family gets this, and how to change or stop it.
-        paragraphs.add("—\n" + plain("email.footer.why", chain, Map.of("class", schoolClass.name(), "school", schoolName))
-                + "\n" + plain("email.footer.preferences", chain, Map.of()));
-        String text = String.join("\n\n", paragraphs);
-        return new EmailText(subject, text, Messages.htmlFragment(new Messages.Rendered(text, language)), language);
+        List<Text.Span> footer = new ArrayList<>();
+        footer.add(new Text.Words("—\n"));
+        footer.addAll(messages.text("email.footer.why", chain,
+                Map.of("class", schoolClass.name(), "school", schoolName)).spans());
+        footer.add(new Text.Words("\n"));
+        footer.addAll(messages.text("email.footer.preferences", chain, Map.of()).spans());
+        blocks.add(new Text.Paragraph(footer));
+        Messages.Rendered plain = Messages.plainOf(new Text(blocks, language));
+        return new EmailText(subject, plain.text(), Messages.htmlFragment(plain), language);
     }
 
-    private List<String> sections(List<Highlight> highlights, List<Language> chain, Language language,
-            Destination destination, BiFunction<String, Language, String> escape,
-            UnaryOperator<String> headingStyle) {
-        List<String> sections = new ArrayList<>();
+    /** A section per kind of highlight that has any, in {@link #SECTION_ORDER}, highlights in the order added. */
+    private List<Text.Section> sections(List<Highlight> highlights, List<Language> chain) {
+        List<Text.Section> sections = new ArrayList<>();
         for (HighlightKind kind : SECTION_ORDER) {
             List<Highlight> ofKind = highlights.stream().filter(h -> h.kind() == kind).sorted(IN_ORDER_ADDED).toList();
             if (ofKind.isEmpty()) {
                 continue;
             }
-            StringBuilder section = new StringBuilder(headingStyle.apply(
-                    messages.render("updates.section." + kind.code(), chain, Map.of(), destination).text()));
-            for (Highlight highlight : ofKind) {
-                section.append('\n').append(BULLET).append(escape.apply(highlight.text(), language));
-            }
-            sections.add(section.toString());
+            List<List<Text.Span>> items = ofKind.stream()
+                    .<List<Text.Span>>map(highlight -> List.of(new Text.Value(highlight.text().strip()))).toList();
+            sections.add(new Text.Section(messages.text("updates.section." + kind.code(), chain, Map.of()).spans(),
+                    items));
         }
         return sections;
     }
 
-    private String plain(String key, List<Language> chain, Map<String, ?> values) {
-        return messages.render(key, chain, values, Destination.PLAIN).text();
+    private Text.Paragraph paragraph(String key, List<Language> chain, Map<String, ?> values) {
+        return new Text.Paragraph(messages.text(key, chain, values).spans());
     }
 
     private static String readable(LocalDate date, ZoneId zone, Language language) {
@@ -129,14 +129,5 @@ public final class UpdatePost {
         if (highlights.isEmpty()) {
             throw new IllegalArgumentException("an update needs at least one highlight");
         }
-    }
-
-    /** A highlight as the teacher wrote it, escaped as a placeholder value would be. */
-    private static String forDiscord(String raw, Language language) {
-        return Messages.escape(raw.strip(), Destination.DISCORD, language);
-    }
-
-    private static String forPlain(String raw, Language language) {
-        return Messages.escape(raw.strip(), Destination.PLAIN, language);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.config.Updates;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.delivery.Outbox;
 import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.domain.AuditEntry;
@@ -29,14 +30,15 @@ import nl.classbridge.store.HighlightRepository;
 import nl.classbridge.store.SchoolClassRepository;
 import nl.classbridge.store.UpdateScheduleRepository;
 import nl.classbridge.logs.Failure;
+import nl.classbridge.messages.TextRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The class update job, run by the scheduler every minute, and {@code /update post-now}.
  *
- * <p>A due run becomes, in one transaction, the channel post (text rendered now, so it is what the
- * preview showed), an email copy per family that reads email, the highlights marked as shared, and
+ * <p>A due run becomes, in one transaction, the channel post (text rendered now by the channel's
+ * renderer, so it is what the preview showed), an email copy per family that reads email, the highlights marked as shared, and
  * the schedule moved to its next run. Moving the schedule only succeeds for the run it was still
  * waiting for, so two runs of the job (or two processes on one database) cannot both post, and the
  * dedupe keys of the rows make a repeat after a crash harmless.
@@ -64,6 +66,8 @@ public final class UpdateRuns {
     private final GuardianRepository guardians;
     private final Outbox outbox;
     private final UpdatePost post;
+    /** The class channel's markup: the post is rendered when the run happens, as the preview shows it. */
+    private final TextRenderer channel;
     private final TeacherMessages teacher;
     private final AuditLog auditLog;
     private final Duration catchUp;
@@ -73,7 +77,7 @@ public final class UpdateRuns {
     /** {@code updates.reminderTime()} is local time in each class's zone. */
     public UpdateRuns(Database database, SchoolClassRepository classes, UpdateScheduleRepository schedules,
             HighlightRepository highlights, GuardianRepository guardians, Outbox outbox, UpdatePost post,
-            TeacherMessages teacher, AuditLog auditLog, Updates updates, Clock clock) {
+            TeacherMessages teacher, AuditLog auditLog, Updates updates, TextRenderer channel, Clock clock) {
         this.database = database;
         this.classes = classes;
         this.schedules = schedules;
@@ -81,6 +85,7 @@ public final class UpdateRuns {
         this.guardians = guardians;
         this.outbox = outbox;
         this.post = post;
+        this.channel = channel;
         this.teacher = teacher;
         this.auditLog = auditLog;
         this.catchUp = Duration.ofHours(Math.max(0, updates.catchUpHours()));
@@ -179,8 +184,8 @@ public final class UpdateRuns {
             return Optional.empty();
         }
         Instant at = schedules.find(schoolClass.id()).map(UpdateSchedule::nextRunAt).orElseGet(clock::instant);
-        return Optional.of(post.discord(schoolClass, queued, localDate(at, schoolClass),
-                post.chain(schoolClass, language)));
+        return Optional.of(channel.render(post.post(schoolClass, queued, localDate(at, schoolClass),
+                post.chain(schoolClass, language))));
     }
 
     private List<Run> runUpTo(UpdateSchedule due, Instant now) {
@@ -222,7 +227,7 @@ public final class UpdateRuns {
                 }
                 teacher.tell(schoolClass, "updates.teacher.missed-run",
                         Map.of("date", Dates.day(runAt, zone, schoolClass.language())),
-                        UpdateMail.key(classId, runAt, "missed"));
+                        DedupeKeys.update(classId, runAt, "missed"));
                 return new Run.Missed(classId, runAt, nextRun);
             });
         }
@@ -233,7 +238,7 @@ public final class UpdateRuns {
             List<Highlight> queued = highlights.queued(classId);
             if (queued.isEmpty()) {
                 teacher.tell(schoolClass, "updates.teacher.skipped-empty", Map.of(),
-                        UpdateMail.key(classId, runAt, "skipped"));
+                        DedupeKeys.update(classId, runAt, "skipped"));
                 return new Run.Empty(classId, runAt);
             }
             int emails = share(schoolClass, queued, runAt, now);
@@ -259,7 +264,7 @@ public final class UpdateRuns {
         }
         teacher.tell(schoolClass.get(), "updates.teacher.reminder-empty",
                 Map.of("time", HOUR_MINUTE.format(runAt.atZone(zone))),
-                UpdateMail.key(schedule.classId(), runAt, "reminder"));
+                DedupeKeys.update(schedule.classId(), runAt, "reminder"));
         return Optional.of(new Run.Reminded(schedule.classId(), runAt));
     }
 
@@ -268,8 +273,8 @@ public final class UpdateRuns {
      * makes it all or nothing. Returns the number of email copies.
      */
     private int share(SchoolClass schoolClass, List<Highlight> queued, Instant runAt, Instant now) {
-        String text = post.discord(schoolClass, queued, localDate(runAt, schoolClass),
-                post.chain(schoolClass, Optional.empty()));
+        String text = channel.render(post.post(schoolClass, queued, localDate(runAt, schoolClass),
+                post.chain(schoolClass, Optional.empty())));
         List<Long> highlightIds = ids(queued);
         List<OutgoingMessage> rows = new ArrayList<>();
         rows.add(UpdateMail.post(schoolClass.id(), runAt, text));

@@ -1,7 +1,11 @@
 package nl.classbridge.checkin;
 
 import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import nl.classbridge.delivery.Outbox;
 import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.QuietHours;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
 import nl.classbridge.testing.MutableClock;
@@ -12,7 +16,9 @@ final class CheckinFixture implements AutoCloseable {
     final TestStore store;
     final MutableClock clock = new MutableClock(TestStore.T0);
     final ActiveQuestionnaires questionnaires;
+    final Outbox outbox;
     final CheckinRounds rounds;
+    final RoundOverview overview;
     final SchoolClass groep5;
     final Student sam;
     final Student mila;
@@ -22,9 +28,13 @@ final class CheckinFixture implements AutoCloseable {
 
     CheckinFixture(Path folder) {
         store = new TestStore(folder);
+        outbox = new Outbox(store.database, store.deliveries, store.guardians, clock,
+                new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT), ZoneId.of("Europe/Amsterdam"));
         questionnaires = ActiveQuestionnaires.load(Path.of("config/questionnaires"), store.questionnaires, clock);
         rounds = new CheckinRounds(store.database, store.checkins, store.students, store.guardians, questionnaires,
-                new QuestionnaireVersions(store.questionnaires), store.auditLog, clock);
+                new QuestionnaireVersions(store.questionnaires), outbox, store.auditLog, clock);
+        overview = new RoundOverview(store.checkins, store.students, store.guardians, store.deliveries,
+                new QuestionnaireVersions(store.questionnaires), clock);
         groep5 = store.aClass();
         sam = store.aStudent(groep5, "Sam");
         mila = store.aStudent(groep5, "Mila");
@@ -40,7 +50,7 @@ final class CheckinFixture implements AutoCloseable {
     /** Fresh services over the same store, as after a restart. */
     Conversations conversations() {
         return new Conversations(store.database, store.checkins, store.guardians,
-                new QuestionnaireVersions(store.questionnaires), clock);
+                new QuestionnaireVersions(store.questionnaires), outbox, clock);
     }
 
     CheckinRounds.Started.Round start(String questionnaire) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.domain.AnswerSource;
 import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.Language;
@@ -43,6 +44,20 @@ class CheckinRoundsTest {
         assertThat(round.requests()).filteredOn(r -> r.guardianId() == fixture.parentOfBoth.id()).hasSize(2);
         assertThat(fixture.store.auditLog.ofClass(fixture.groep5.id())).extracting(e -> e.action())
                 .containsExactly("checkin.start");
+    }
+
+    @Test
+    @DisplayName("GIVEN a class with a parent of two children WHEN a round starts THEN each family on Discord gets one"
+            + " greeting and the family by email the questions, queued in the outbox with the round")
+    void startInvites() {
+        var round = fixture.start("check-in");
+
+        assertThat(round.families()).isEqualTo(3);
+        assertThat(fixture.store.deliveries.ofGuardian(fixture.parentOfBoth.id())).singleElement()
+                .satisfies(row -> assertThat(row.dedupeKey())
+                        .isEqualTo(DedupeKeys.greeting(round.round().id(), fixture.parentOfBoth.id())));
+        assertThat(fixture.store.deliveries.ofGuardian(fixture.emailOnly.id())).singleElement()
+                .satisfies(row -> assertThat(row.kind()).isEqualTo(CheckinMail.QUESTIONNAIRE));
     }
 
     @Test
@@ -89,7 +104,7 @@ class CheckinRoundsTest {
                 .findFirst().orElseThrow();
         conversations.begin(forMila.id(), parent);
 
-        RoundStatus status = fixture.rounds.status(fixture.groep5).orElseThrow();
+        RoundStatus status = fixture.overview.status(fixture.groep5).orElseThrow();
         assertThat(status.answered()).isEqualTo(1);
         assertThat(status.lines()).extracting(l -> l.student().name() + "/" + l.guardian().id() + "/" + l.state())
                 .containsExactlyInAnyOrder(
@@ -97,7 +112,7 @@ class CheckinRoundsTest {
                         "Sam/" + parent + "/ANSWERED",
                         "Mila/" + parent + "/IN_PROGRESS",
                         "Mila/" + fixture.emailOnly.id() + "/PENDING");
-        assertThat(fixture.rounds.status(fixture.store.classes.add("Leeg", 1L, 2L, Language.NL,
+        assertThat(fixture.overview.status(fixture.store.classes.add("Leeg", 1L, 2L, Language.NL,
                 java.time.ZoneId.of("UTC"), 1L, "Juf Anna", TestStore.T0))).isEmpty();
     }
 
@@ -110,6 +125,10 @@ class CheckinRoundsTest {
         assertThat(reminded).isInstanceOfSatisfying(CheckinRounds.Reminded.ToSend.class, toSend ->
                 assertThat(toSend.pending()).extracting(r -> r.guardianId()).doesNotHaveDuplicates().hasSize(3));
         assertThat(fixture.rounds.remind(fixture.groep5, 1L)).isInstanceOf(CheckinRounds.Reminded.AlreadyReminded.class);
+        assertThat(fixture.store.deliveries.ofGuardian(fixture.emailOnly.id())).extracting(row -> row.kind())
+                .containsExactly(CheckinMail.QUESTIONNAIRE, CheckinMail.REMINDER);
+        assertThat(fixture.store.auditLog.ofClass(fixture.groep5.id())).extracting(e -> e.action())
+                .containsExactly("checkin.start", "checkin.remind");
     }
 
     @Test
@@ -120,7 +139,7 @@ class CheckinRoundsTest {
         ActiveQuestionnaires before = ActiveQuestionnaires.load(copy, fixture.store.questionnaires, fixture.clock);
         CheckinRounds rounds = new CheckinRounds(fixture.store.database, fixture.store.checkins, fixture.store.students,
                 fixture.store.guardians, before, new QuestionnaireVersions(fixture.store.questionnaires),
-                fixture.store.auditLog, fixture.clock);
+                fixture.outbox, fixture.store.auditLog, fixture.clock);
         var started = (CheckinRounds.Started.Round) rounds.start(fixture.groep5, "check-in", 7, 1L);
         String original = started.questionnaire().questionnaire().question("went-well").orElseThrow().text(Language.NL);
         Files.writeString(copy.resolve("check-in.yml"),

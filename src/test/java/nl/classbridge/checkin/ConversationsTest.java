@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.checkin.questionnaire.AnswerCheck;
 import nl.classbridge.domain.Answer;
 import nl.classbridge.domain.AnswerSource;
@@ -169,16 +170,17 @@ class ConversationsTest {
         conversations.answer(forSam.id(), parent, "feeling", "5", AnswerSource.DISCORD_BUTTON);
         conversations.answer(forSam.id(), parent, "went-well", "Voetbal", AnswerSource.DISCORD_BUTTON);
         conversations.skip(forSam.id(), parent, "good-to-know");
-        assertThat(conversations.finish(forSam.id(), parent)).isInstanceOfSatisfying(Reply.Finished.class, finished -> {
-            assertThat(finished.nextChild()).map(CheckinRequest::id).contains(forMila.id());
-            assertThat(finished.greetNext()).isTrue();
-        });
+        assertThat(conversations.finish(forSam.id(), parent)).isInstanceOfSatisfying(Reply.Finished.class, finished ->
+                assertThat(finished.nextChild()).map(CheckinRequest::id).contains(forMila.id()));
+        assertThat(fixture.store.deliveries.findByKey(DedupeKeys.nextChildGreeting(round.round().id(), forMila.id())))
+                .as("the second child's greeting is queued in the conversation")
+                .hasValueSatisfying(row -> assertThat(row.inConversation()).isTrue());
         assertThat(fixture.store.checkins.answers(forMila.id())).isEmpty();
     }
 
     @Test
     @DisplayName("GIVEN a parent of two children who finished the first WHEN Done arrives again (a double click, a"
-            + " replayed press) THEN the same thanks, and the second child is not greeted twice")
+            + " replayed press) THEN the same thanks, and the second child's greeting is queued once")
     void doneTwiceGreetsOnce() {
         // GIVEN
         var round = fixture.start("check-in");
@@ -194,11 +196,10 @@ class ConversationsTest {
         Reply again = conversations.finish(forSam.id(), parent);
 
         // THEN
-        assertThat(first).isInstanceOfSatisfying(Reply.Finished.class, f -> assertThat(f.greetNext()).isTrue());
-        assertThat(again).isInstanceOfSatisfying(Reply.Finished.class, f -> {
-            assertThat(f.nextChild()).isPresent();
-            assertThat(f.greetNext()).isFalse();
-        });
+        assertThat(first).isInstanceOfSatisfying(Reply.Finished.class, f -> assertThat(f.nextChild()).isPresent());
+        assertThat(again).isEqualTo(first);
+        assertThat(fixture.store.deliveries.ofGuardian(parent)).filteredOn(row -> row.kind()
+                .equals(CheckinMail.NEXT_GREETING)).hasSize(1);
     }
 
     @Test

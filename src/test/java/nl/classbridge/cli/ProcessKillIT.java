@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.classbridge.sandbox.Hold;
+import nl.classbridge.sandbox.faults.Hold;
 import nl.classbridge.sandbox.discord.LocalUser;
 import nl.classbridge.sandbox.discord.PostedMessage;
 import nl.classbridge.store.Database;
@@ -39,6 +39,8 @@ class ProcessKillIT {
     private static final Duration LONG = Duration.ofSeconds(120);
     /** The outbox's Discord nonces are "cb" and the delivery id (JDA gives other messages numeric ones). */
     private static final String OUTBOX_NONCE = "cb";
+    /** A parent who answers by typing gets the three questions and the summary. */
+    private static final int REPLIES_TO_TYPING = 4;
 
     @TempDir
     Path folder;
@@ -62,7 +64,9 @@ class ProcessKillIT {
     void killedMidDiscordFanOut() throws Exception {
         school.seed(FAMILIES, 0);
         JarProcess first = school.startBot();
-        Hold greeting101 = school.discord.holdNoncedMessage(OUTBOX_NONCE, 100);
+        // The bot's replies to typed answers are outbox rows too (one path out), sent ahead of the
+        // fan-out: the 101st greeting is the outbox's message after 100 greetings and those replies.
+        Hold greeting101 = school.discord.holdNoncedMessage(OUTBOX_NONCE, 100 + REPLIES_TO_TYPING * 3);
 
         assertThat(school.teacher("checkin start", Map.of("questionnaire", "check-in"))).contains("200");
         List<LocalUser> answering = school.onDiscord.subList(0, 3);
@@ -75,6 +79,10 @@ class ProcessKillIT {
 
         int beforeRestart = school.greetingsSent();
         assertThat(beforeRestart).as("killed in the middle of the fan-out").isEqualTo(101);
+        assertThat(answering).allSatisfy(parent -> assertThat(school.discord.directMessagesTo(parent).stream()
+                .filter(m -> m.nonceValue().filter(nonce -> nonce.startsWith(OUTBOX_NONCE)).isPresent()).count()
+                - school.greetings(parent).size()).as("the replies to " + parent.username() + " came from the outbox")
+                .isEqualTo(REPLIES_TO_TYPING));
         PostedMessage inFlight = lastGreeting();
         long inFlightId = Long.parseLong(inFlight.nonceValue().orElseThrow().substring("cb".length()));
         assertThat(school.count("SELECT COUNT(*) AS n FROM delivery WHERE id = ? AND status = 'sending'", inFlightId))

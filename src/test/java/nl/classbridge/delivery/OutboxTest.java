@@ -71,6 +71,41 @@ class OutboxTest {
     }
 
     @Test
+    @DisplayName("GIVEN a fan-out waiting its turn WHEN a parent's typed answer is answered in the conversation"
+            + " THEN that answer goes out first")
+    void conversationGoesFirst() {
+        List<OutgoingMessage> fanOut = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            fanOut.add(the.dm("greeting:" + i, the.onDiscord()));
+        }
+        Guardian typing = the.onDiscord();
+        the.outbox.enqueueAll(fanOut);
+        the.clock.advance(Duration.ofSeconds(1));
+
+        the.outbox.enqueue(the.dm("answer-to-typed", typing).inTheConversation());
+        the.dispatcher(1, Dispatcher.DEFAULT_MAX_ATTEMPTS).dispatchDue();
+
+        assertThat(the.dms.sends()).extracting(FakeSender.Send::dedupeKey).containsExactly("answer-to-typed");
+    }
+
+    @Test
+    @DisplayName("GIVEN 21:30 in the school's quiet hours WHEN a parent who just typed is answered in the"
+            + " conversation THEN the answer is due at once and sent, while a DM of its own waits until 08:00")
+    void conversationIsNotHeldByQuietHours() {
+        Guardian typing = the.onDiscord();
+        the.clock.set(EVENING);
+
+        Delivery answer = the.outbox.enqueue(the.dm("answer-to-typed", typing).inTheConversation());
+        Delivery ownDm = the.outbox.enqueue(the.dm("greeting", typing));
+        the.dispatcher().dispatchDue();
+
+        assertThat(answer.inConversation()).isTrue();
+        assertThat(answer.nextAttemptAt()).isEqualTo(EVENING);
+        assertThat(ownDm.nextAttemptAt()).isEqualTo(NEXT_MORNING);
+        assertThat(the.dms.sends()).extracting(FakeSender.Send::dedupeKey).containsExactly("answer-to-typed");
+    }
+
+    @Test
     @DisplayName("GIVEN 21:30 WHEN a class channel post is enqueued THEN it is due at once: posts follow the class schedule")
     void channelPostIsNotHeld() {
         the.clock.set(EVENING);

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.mail.LocalMailServer;
-import nl.classbridge.sandbox.Hold;
+import nl.classbridge.sandbox.faults.Hold;
 import nl.classbridge.sandbox.discord.Interaction;
 import nl.classbridge.sandbox.discord.InteractionResponse;
 import nl.classbridge.sandbox.discord.LocalUser;

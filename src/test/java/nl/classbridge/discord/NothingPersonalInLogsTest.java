@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import nl.classbridge.config.ConfigLoader;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.sandbox.Sandbox;
+import nl.classbridge.sandbox.page.SandboxPage;
 import nl.classbridge.sandbox.discord.InteractionResponse;
 import nl.classbridge.sandbox.discord.LocalUser;
 import nl.classbridge.sandbox.discord.PostedMessage;
@@ -224,7 +225,8 @@ class NothingPersonalInLogsTest {
         Map<String, String> env = new HashMap<>();
         env.put("CLASSBRIDGE_SANDBOX_DATABASE", folder.resolve("sandbox.db").toString());
         env.put("CLASSBRIDGE_SANDBOX_PORT", "0");
-        sandbox = Sandbox.start(ConfigLoader.load(Path.of("config/classbridge.yml"), env), false, Clock.systemUTC());
+        sandbox = Sandbox.start(ConfigLoader.load(Path.of("config/classbridge.yml"), env), false, Clock.systemUTC(),
+                SandboxPage::start);
         command("student add", Map.of("name", "Zzmarkersandbox"));
         command("guardian add-email", Map.of("student", "Zzmarkersandbox", "email", PARENT));
         command("update add", Map.of("text", "Zzmarker hoogtepunt *vet*"));

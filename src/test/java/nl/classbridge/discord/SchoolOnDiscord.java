@@ -30,6 +30,8 @@ import nl.classbridge.testing.JumpingClock;
  */
 final class SchoolOnDiscord implements AutoCloseable {
     private static final Pattern CODE = Pattern.compile("[A-Z2-9]{5}-[A-Z2-9]{5}");
+    /** The nonce of a message the outbox sent: its delivery id, and the part for a message in parts. */
+    private static final Pattern OUTBOX_NONCE = Pattern.compile("cb(\\d+)(?:-\\d+)?");
 
     final LocalDiscord discord = LocalDiscord.start();
     final LocalUser teacher = discord.addUser("juf.anna");
@@ -188,6 +190,31 @@ final class SchoolOnDiscord implements AutoCloseable {
     /** The message as it is now. */
     PostedMessage latest(LocalUser parent, PostedMessage message) {
         return discord.directMessagesTo(parent).stream().filter(m -> m.id() == message.id()).findFirst().orElseThrow();
+    }
+
+    /**
+     * The bot's messages in the DMs of {@code people} that broke the one path out: every new DM must be
+     * either the response to that person's own interaction (Discord marks it with the interaction) or a
+     * row of the outbox (it carries the nonce the outbox derives from the row's id, {@code cb<id>}, and
+     * that row is a DM). Edits are not new messages. Empty when the rule held.
+     */
+    List<String> directMessagesOutsideTheOutbox(LocalUser... people) {
+        java.util.Set<Long> outboxDms = new java.util.HashSet<>(inStore(db -> db.read(sql -> sql.list(
+                "SELECT id FROM delivery WHERE channel = 'discord-dm'", row -> row.longValue("id")))));
+        List<String> outside = new java.util.ArrayList<>();
+        for (LocalUser person : people) {
+            for (PostedMessage message : discord.directMessagesTo(person)) {
+                if (message.authorId() != discord.bot().id() || message.json().has("interaction_metadata")) {
+                    continue;
+                }
+                Matcher nonce = OUTBOX_NONCE.matcher(message.nonceValue().orElse(""));
+                if (!nonce.matches() || !outboxDms.contains(Long.parseLong(nonce.group(1)))) {
+                    outside.add("to " + person.username() + ", nonce " + message.nonceValue().orElse("none") + ": "
+                            + message.content());
+                }
+            }
+        }
+        return outside;
     }
 
     /** A second look at the bot's database, as the teacher's answers would be read. */

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import nl.classbridge.sandbox.Hold;
+import nl.classbridge.sandbox.faults.Hold;
 
 /**
  * GreenMail's real SMTP and IMAP servers on 127.0.0.1, with what GreenMail does not offer: it

@@ -117,6 +117,6 @@ class SmtpSettingsTest {
         return new Delivery(1, "update:1:guardian:1", Optional.of(1L), Optional.of(1L),
                 DeliveryChannel.EMAIL, "class-update", "p",
                 DeliveryStatus.SENDING, 1, TestStore.T0, Optional.empty(), Optional.empty(),
-                Optional.empty(), TestStore.T0, Optional.empty());
+                Optional.empty(), TestStore.T0, Optional.empty(), false);
     }
 }

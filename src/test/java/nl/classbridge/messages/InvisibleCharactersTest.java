@@ -3,6 +3,7 @@ package nl.classbridge.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import nl.classbridge.discord.DiscordText;
 import nl.classbridge.domain.Language;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,11 @@ import org.junit.jupiter.api.Test;
 class InvisibleCharactersTest {
     private static String shown(String value, Destination destination, Language language) {
         return Messages.escape(value, destination, language);
+    }
+
+    /** The same value as a Discord message shows it. */
+    private static String onDiscord(String value, Language language) {
+        return DiscordText.MARKDOWN.value(value, language.rightToLeft());
     }
 
     @Test
@@ -23,6 +29,7 @@ class InvisibleCharactersTest {
             assertThat(shown(spoof, destination, Language.NL)).as(destination.name())
                     .isEqualTo("Samgnp.exe x y z a b c d e");
         }
+        assertThat(onDiscord(spoof, Language.NL)).isEqualTo("Samgnp.exe x y z a b c d e");
     }
 
     @Test
@@ -30,7 +37,7 @@ class InvisibleCharactersTest {
     void zeroWidth() {
         assertThat(shown("S\u200Ba\u200Cm\u200D \uFEFFN\u2060o\u2061o\u2064r \u041C\u200B\u0430\u200C\u0448\u0430",
                 Destination.PLAIN, Language.NL)).isEqualTo("Sam Noor \u041C\u0430\u0448\u0430");
-        assertThat(shown("\u200B\u200C\u200D", Destination.DISCORD, Language.NL)).isEmpty();
+        assertThat(onDiscord("\u200B\u200C\u200D", Language.NL)).isEmpty();
     }
 
     @Test
@@ -38,7 +45,7 @@ class InvisibleCharactersTest {
     void emojiSequences() {
         for (String emoji : List.of("👩\u200D👧", "👨\u200D👩\u200D👧\u200D👦", "🏳\uFE0F\u200D🌈", "🧑🏽\u200D💻",
                 "❤\uFE0F\u200D🔥", "👩\u200D⚕\uFE0F", "🏴\u200D☠\uFE0F")) {
-            assertThat(shown("Trots " + emoji + "!", Destination.DISCORD, Language.NL)).isEqualTo("Trots " + emoji + "!");
+            assertThat(onDiscord("Trots " + emoji + "!", Language.NL)).isEqualTo("Trots " + emoji + "!");
         }
     }
 
@@ -52,7 +59,7 @@ class InvisibleCharactersTest {
         assertThat(shown(arabic, Destination.HTML, Language.NL)).isEqualTo(arabic);
         String hindi = "क्\u200Dष";
         assertThat(shown(hindi, Destination.PLAIN, Language.NL)).isEqualTo(hindi);
-        assertThat(shown("\u202E" + persian, Destination.DISCORD, Language.AR))
+        assertThat(onDiscord("\u202E" + persian, Language.AR))
                 .isEqualTo("\u2068" + persian + "\u2069");
     }
 

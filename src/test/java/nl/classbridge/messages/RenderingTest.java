@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.classbridge.discord.DiscordLimits;
+import nl.classbridge.discord.DiscordText;
 import nl.classbridge.domain.Language;
 import nl.classbridge.testing.DiscordView;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,41 +43,47 @@ class RenderingTest {
         return messages.render("test.hello", english, Map.of("name", name, "child", "Sam"), destination).text();
     }
 
-    /** What the reader sees: for Discord the rendered Markdown, else the text itself. */
-    private String shown(String name, Destination destination) {
-        String text = render(name, destination);
-        return destination == Destination.DISCORD ? DiscordView.visible(text) : text;
+    /** The same text as a Discord message. */
+    private String discord(String name) {
+        return DiscordText.MARKDOWN.render(messages.text("test.hello", english, Map.of("name", name, "child", "Sam")));
+    }
+
+    /** What the reader sees: the text itself in an email, the rendered Markdown on Discord. */
+    private List<String> shown(String name) {
+        List<String> shown = new ArrayList<>();
+        for (Destination destination : Destination.values()) {
+            shown.add(render(name, destination));
+        }
+        shown.add(DiscordView.visible(discord(name)));
+        return shown;
     }
 
     @Test
     @DisplayName("lookups in values stay literal: no environment, no system properties, no nesting")
     void noInterpolation() {
-        for (Destination destination : Destination.values()) {
-            assertThat(shown("${env:DISCORD_TOKEN}", destination)).contains("${env:DISCORD_TOKEN}");
-            assertThat(shown("${sys:user.home}", destination)).contains("${sys:user.home}")
-                    .doesNotContain(System.getProperty("user.home") + ",");
-            assertThat(shown("${${child}}", destination)).contains("${${child}}");
-            assertThat(shown("$${child}", destination)).contains("$${child}");
-            assertThat(shown("${child}", destination)).contains("${child}").doesNotContain("Sam, about");
+        for (String name : List.of("${env:DISCORD_TOKEN}", "${sys:user.home}", "${${child}}", "$${child}", "${child}")) {
+            assertThat(shown(name)).hasSize(Destination.values().length + 1)
+                    .allSatisfy(text -> assertThat(text).contains(name).doesNotContain("Sam, about")
+                            .doesNotContain(System.getProperty("user.home") + ","));
         }
     }
 
     @Test
     @DisplayName("Discord: Markdown in values is escaped while the template's own Markdown stays")
     void discordMarkdown() {
-        String text = render("*Noor* __x__ ~~y~~ `z` ||spoiler|| [klik](https://x.example)", Destination.DISCORD);
+        String text = discord("*Noor* __x__ ~~y~~ `z` ||spoiler|| [klik](https://x.example)");
         assertThat(text).startsWith("Hello **").contains("\\*Noor\\*", "\\_\\_x\\_\\_", "\\~\\~y\\~\\~", "\\`z\\`",
                 "\\|\\|spoiler\\|\\|", "\\[klik\\](https://x.example)");
-        String lines = render("# Groot\n> quote\n-# klein\n- lijst\n1. een", Destination.DISCORD);
+        String lines = discord("# Groot\n> quote\n-# klein\n- lijst\n1. een");
         assertThat(lines).contains("\\# Groot\n\\> quote\n\\-# klein\n\\- lijst\n1\\. een");
     }
 
     @Test
     @DisplayName("Discord: @everyone and user mentions are shown as the text typed (and sending disables pings)")
     void mentionsAsText() {
-        assertThat(render("@everyone <@123> <@&456>", Destination.DISCORD))
+        assertThat(discord("@everyone <@123> <@&456>"))
                 .contains("\\@everyone \\<\\@123> \\<\\@&456>");
-        assertThat(shown("@everyone <@123> <@&456>", Destination.DISCORD)).contains("@everyone <@123> <@&456>");
+        assertThat(DiscordView.visible(discord("@everyone <@123> <@&456>"))).contains("@everyone <@123> <@&456>");
     }
 
     @Test
@@ -104,20 +113,19 @@ class RenderingTest {
     @Test
     @DisplayName("right-to-left: values in Arabic text are isolated; mixed-direction and emoji survive intact")
     void rightToLeft() {
-        Messages.Rendered rendered = messages.render("test.hello", arabic,
-                Map.of("name", "مريم Sam 🌱👩‍👧", "child", "Noor"), Destination.DISCORD);
-        assertThat(rendered.language()).isEqualTo(Language.AR);
-        assertThat(rendered.text()).contains("\u2068مريم Sam 🌱👩‍👧\u2069", "\u2068Noor\u2069");
+        Text text = messages.text("test.hello", arabic, Map.of("name", "مريم Sam 🌱👩‍👧", "child", "Noor"));
+        assertThat(text.language()).isEqualTo(Language.AR);
+        assertThat(DiscordText.MARKDOWN.render(text)).contains("\u2068مريم Sam 🌱👩‍👧\u2069", "\u2068Noor\u2069");
         assertThat(Messages.htmlFragment(messages.render("test.hello", arabic, Map.of("name", "x", "child", "y"),
                 Destination.HTML))).contains("dir=\"rtl\" lang=\"ar\"");
-        assertThat(render("🌱👩‍👧", Destination.DISCORD)).contains("🌱👩‍👧");
+        assertThat(discord("🌱👩‍👧")).contains("🌱👩‍👧");
     }
 
     @Test
     @DisplayName("a 5,000-character value is rendered whole and then split into Discord-sized messages")
     void longText() {
         String story = ("Vandaag hebben we samen gelezen en gerekend. ".repeat(20) + "\n\n").repeat(6);
-        String text = render(story, Destination.DISCORD);
+        String text = discord(story);
         assertThat(text.length()).isGreaterThan(5000);
         List<String> parts = DiscordLimits.split(text);
         assertThat(parts).hasSizeGreaterThan(2).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(2000));
@@ -140,8 +148,8 @@ class RenderingTest {
     @Test
     @DisplayName("a missing value or an unknown key is an error, never a text with a hole")
     void missingValues() {
-        assertThatThrownBy(() -> messages.discord("test.hello", english, Map.of("name", "x")))
+        assertThatThrownBy(() -> messages.text("test.hello", english, Map.of("name", "x")))
                 .hasMessageContaining("${child}");
-        assertThatThrownBy(() -> messages.discord("test.nope", english, Map.of())).hasMessageContaining("test.nope");
+        assertThatThrownBy(() -> messages.text("test.nope", english, Map.of())).hasMessageContaining("test.nope");
     }
 }

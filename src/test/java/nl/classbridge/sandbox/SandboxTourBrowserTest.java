@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import nl.classbridge.sandbox.page.SandboxPage;
 import nl.classbridge.config.ConfigLoader;
 import nl.classbridge.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +58,7 @@ class SandboxTourBrowserTest {
     static void start() throws Exception {
         sandbox = Sandbox.start(ConfigLoader.load(Path.of("config/classbridge.yml"), Map.of(
                 "CLASSBRIDGE_SANDBOX_DATABASE", folder.resolve("sandbox.db").toString(),
-                "CLASSBRIDGE_SANDBOX_PORT", "0")), true, Clock.systemUTC());
+                "CLASSBRIDGE_SANDBOX_PORT", "0")), true, Clock.systemUTC(), SandboxPage::start);
         browser = HeadlessChromium.start(folder.resolve("chromium"), 1280, 1000);
         browser.get(sandbox.page().resolve("/lang/nl").toString()); // the page's own language switch
     }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import nl.classbridge.sandbox.page.SandboxPage;
 import nl.classbridge.config.ConfigLoader;
 import nl.classbridge.config.Settings;
 
@@ -20,6 +21,6 @@ final class Sandboxes {
     }
 
     static Sandbox start(Path database, Map<String, String> environment, boolean reset) throws Exception {
-        return Sandbox.start(settings(database, environment), reset, Clock.systemUTC());
+        return Sandbox.start(settings(database, environment), reset, Clock.systemUTC(), SandboxPage::start);
     }
 }

@@ -13,7 +13,6 @@ import java.time.ZoneId;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import nl.classbridge.domain.AgreementOwner;
 import nl.classbridge.domain.Answer;
 import nl.classbridge.domain.AnswerSource;
 import nl.classbridge.domain.AuditEntry;
@@ -330,25 +329,6 @@ class RepositoriesTest {
         assertThat(store.deliveries.find(later.id()).orElseThrow().attempts()).isZero();
         store.deliveries.claim(dm.id(), T0.plusSeconds(30));
         assertThat(store.deliveries.postpone(dm.id(), T0.plusSeconds(600))).isFalse();
-    }
-
-    @Test
-    @DisplayName("agreements: stored with owner and follow-up date, done once, due follow-ups found")
-    void agreements() {
-        Student sam = store.aStudent(groep5, "Sam");
-        Guardian parent = store.guardians.addDiscord(505L, T0);
-        var reading = store.agreements.add(sam.id(), Optional.of(parent.id()), "Samen 10 minuten lezen per dag",
-                AgreementOwner.GUARDIAN, Optional.of(LocalDate.of(2026, 9, 15)), TestStore.TEACHER, T0);
-        var seat = store.agreements.add(sam.id(), Optional.empty(), "Plek vooraan in de klas", AgreementOwner.TEACHER,
-                Optional.empty(), TestStore.TEACHER, T0.plusSeconds(1));
-        assertThat(store.agreements.ofStudent(sam.id())).containsExactly(reading, seat);
-        assertThat(store.agreements.followUpsDue(groep5.id(), LocalDate.of(2026, 9, 14))).isEmpty();
-        assertThat(store.agreements.followUpsDue(groep5.id(), LocalDate.of(2026, 9, 15))).containsExactly(reading);
-
-        assertThat(store.agreements.markDone(reading.id(), T0.plusSeconds(2))).isTrue();
-        assertThat(store.agreements.markDone(reading.id(), T0.plusSeconds(3))).isFalse();
-        assertThat(store.agreements.followUpsDue(groep5.id(), LocalDate.of(2026, 9, 30))).isEmpty();
-        assertThat(store.agreements.ofStudent(sam.id()).get(0).doneAt()).contains(T0.plusSeconds(2));
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
-import nl.classbridge.store.AgreementRepository;
 import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.ClassTeacherRepository;
@@ -38,7 +37,6 @@ public final class TestStore implements AutoCloseable {
     public final QuestionnaireRepository questionnaires;
     public final CheckinRepository checkins;
     public final DeliveryRepository deliveries;
-    public final AgreementRepository agreements;
     public final AuditLog auditLog;
 
     public TestStore(Path folder) {
@@ -53,7 +51,6 @@ public final class TestStore implements AutoCloseable {
         questionnaires = new QuestionnaireRepository(database);
         checkins = new CheckinRepository(database);
         deliveries = new DeliveryRepository(database);
-        agreements = new AgreementRepository(database);
         auditLog = new AuditLog(database);
     }
 

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import nl.classbridge.checkin.email.EmailText;
+import nl.classbridge.messages.EmailText;
+import nl.classbridge.discord.DiscordText;
 import nl.classbridge.domain.Highlight;
 import nl.classbridge.domain.HighlightKind;
 import nl.classbridge.domain.Language;
@@ -43,8 +44,8 @@ class UpdatePostTest {
     }
 
     private String channelPost(List<Highlight> highlights) {
-        return fixture.post.discord(fixture.groep5, highlights, FRIDAY,
-                fixture.post.chain(fixture.groep5, Optional.empty()));
+        return DiscordText.MARKDOWN.render(fixture.post.post(fixture.groep5, highlights, FRIDAY,
+                fixture.post.chain(fixture.groep5, Optional.empty())));
     }
 
     @Test
@@ -100,8 +101,8 @@ class UpdatePostTest {
     @Test
     @DisplayName("a preview in another language on request: English headings, the teacher's words unchanged")
     void previewInEnglish() {
-        String text = fixture.post.discord(fixture.groep5, highlights(), FRIDAY,
-                fixture.post.chain(fixture.groep5, Optional.of(Language.EN)));
+        String text = DiscordText.MARKDOWN.render(fixture.post.post(fixture.groep5, highlights(), FRIDAY,
+                fixture.post.chain(fixture.groep5, Optional.of(Language.EN))));
         assertThat(text).startsWith("**Groep 5: what went well? (Friday, October 23, 2026)**")
                 .contains("**What we learned**\n• We lazen \\*\\*bold\\*\\*", "Warm regards,\nJuf Anna");
     }

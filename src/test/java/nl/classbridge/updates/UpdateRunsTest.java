@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.delivery.Outbox;
 import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
@@ -315,7 +316,7 @@ class UpdateRunsTest {
         assertThat(fixture.runs.postNow(fixture.groep5, TestStore.TEACHER)).isInstanceOf(UpdateRuns.PostedNow.Posted.class);
         assertThat(fixture.runs.postNow(fixture.groep5, TestStore.TEACHER)).isInstanceOf(UpdateRuns.PostedNow.NothingQueued.class);
         assertThat(fixture.posts()).singleElement().satisfies(post -> {
-            assertThat(post.dedupeKey()).isEqualTo(UpdateMail.key(fixture.groep5.id(), TestStore.T0, "channel"));
+            assertThat(post.dedupeKey()).isEqualTo(DedupeKeys.update(fixture.groep5.id(), TestStore.T0, "channel"));
             assertThat(UpdateMail.postOf(post.payload()).text()).contains("(dinsdag 1 september 2026)");
         });
         assertThat(schedule()).isEqualTo(before);

@@ -91,7 +91,8 @@ final class UpdatesFixture implements AutoCloseable {
     /** The job as another process (or the same after a restart) would build it over {@code store}. */
     UpdateRuns runs(TestStore over, Outbox itsOutbox) {
         return new UpdateRuns(over.database, over.classes, over.schedules, over.highlights, over.guardians, itsOutbox,
-                post, teacher, over.auditLog, new Updates(CATCH_UP_HOURS, java.time.LocalTime.of(15, 0)), clock);
+                post, teacher, over.auditLog, new Updates(CATCH_UP_HOURS, java.time.LocalTime.of(15, 0)),
+                nl.classbridge.discord.DiscordText.MARKDOWN, clock);
     }
 
     private Guardian withEmail(Guardian guardian, String email) {

@@ -9,6 +9,7 @@ import nl.classbridge.checkin.CheckinContext;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
 import nl.classbridge.messages.Destination;
+import nl.classbridge.messages.EmailText;
 import nl.classbridge.messages.Messages;
 
 /**

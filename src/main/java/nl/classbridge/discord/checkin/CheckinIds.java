@@ -3,7 +3,7 @@ package nl.classbridge.discord.checkin;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.classbridge.messages.DiscordLimits;
+import nl.classbridge.discord.DiscordLimits;
 
 /**
  * Component ids of check-in messages. Each carries the stored request id and positions in the

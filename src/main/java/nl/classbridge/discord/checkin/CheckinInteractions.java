@@ -4,7 +4,6 @@ import nl.classbridge.checkin.CheckinContext;
 import nl.classbridge.checkin.CheckinContexts;
 import java.util.Map;
 import java.util.Optional;
-import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
@@ -15,13 +14,14 @@ import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.Reply;
 import nl.classbridge.checkin.Step;
+import nl.classbridge.checkin.TypedMessages;
 import nl.classbridge.checkin.questionnaire.AnswerCheck;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
+import nl.classbridge.discord.PrivateConversation;
 import nl.classbridge.discord.Respond;
-import nl.classbridge.messages.Texts;
+import nl.classbridge.discord.Texts;
 import nl.classbridge.domain.AnswerSource;
-import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.GuardianRepository;
@@ -33,17 +33,19 @@ import nl.classbridge.store.GuardianRepository;
  * (or no longer) a guardian, or whose check-in was taken back, gets a polite "no longer linked"
  * and nothing changes.
  */
-public final class CheckinInteractions {
+public final class CheckinInteractions implements PrivateConversation {
     private final Conversations conversations;
+    private final TypedMessages typed;
     private final CheckinRepository checkins;
     private final GuardianRepository guardians;
     private final CheckinContexts contexts;
     private final StepView view;
     private final Texts texts;
 
-    public CheckinInteractions(Conversations conversations, CheckinRepository checkins, GuardianRepository guardians,
-            CheckinContexts contexts, StepView view, Texts texts) {
+    public CheckinInteractions(Conversations conversations, TypedMessages typed, CheckinRepository checkins,
+            GuardianRepository guardians, CheckinContexts contexts, StepView view, Texts texts) {
         this.conversations = conversations;
+        this.typed = typed;
         this.checkins = checkins;
         this.guardians = guardians;
         this.contexts = contexts;
@@ -52,18 +54,22 @@ public final class CheckinInteractions {
     }
 
     /** Whether a component or modal id belongs to a check-in. */
-    public static boolean owns(String componentId) {
+    @Override
+    public boolean owns(String componentId) {
         return componentId.startsWith("ci:");
     }
 
+    @Override
     public void button(ButtonInteractionEvent event) {
         act(event, event.getComponentId(), null);
     }
 
+    @Override
     public void select(StringSelectInteractionEvent event) {
         act(event, event.getComponentId(), event.getValues().isEmpty() ? null : event.getValues().get(0));
     }
 
+    @Override
     public void modal(ModalInteractionEvent event) {
         Optional<CheckinIds.Id> id = CheckinIds.parse(event.getModalId());
         Optional<Guardian> guardian = guardianOf(event);
@@ -84,26 +90,13 @@ public final class CheckinInteractions {
         show(event, reply);
     }
 
-    /** A DM typed to the bot: an answer to the question the parent is at, or a friendly word. */
+    /**
+     * A DM typed to the bot: an answer to the question the parent is at, or a friendly word. A typed
+     * message is no interaction, so the bot's answer goes out through the outbox like any other DM.
+     */
+    @Override
     public void directMessage(MessageReceivedEvent event) {
-        Optional<Guardian> guardian = guardians.findByDiscordUser(event.getAuthor().getIdLong());
-        MessageChannel channel = event.getChannel();
-        if (guardian.isEmpty()) {
-            // Never linked, or removed by the teacher: either way nothing of a class is theirs.
-            send(channel, texts.forSchool("checkin.not-linked", Map.of()));
-            return;
-        }
-        Reply reply = conversations.typed(guardian.get().id(), event.getMessage().getContentRaw());
-        if (reply instanceof Reply.Show show) {
-            StepView.View next = view.of(show.step(), contexts.of(show.request()));
-            channel.sendMessage(DiscordMessages.create(next)).queue();
-        } else if (reply instanceof Reply.Refused refused) {
-            send(channel, refusal(refused));
-        } else if (reply instanceof Reply.NoLongerLinked) {
-            send(channel, texts.forSchool("checkin.no-longer-linked", Map.of()));
-        } else {
-            send(channel, texts.forSchool("checkin.nothing-open", Map.of()));
-        }
+        typed.received(event.getAuthor().getIdLong(), event.getMessageId(), event.getMessage().getContentRaw());
     }
 
     private <T extends GenericComponentInteractionCreateEvent> void act(T event, String componentId, String chosen) {
@@ -178,13 +171,9 @@ public final class CheckinInteractions {
         if (reply instanceof Reply.Show show) {
             event.editMessage(DiscordMessages.edit(view.of(show.step(), contexts.of(show.request())))).queue();
         } else if (reply instanceof Reply.Finished finished) {
+            // The next child's greeting, if any, is a DM of its own: the conversation queued it in the outbox.
             CheckinContext context = contexts.of(finished.request());
             event.editMessage(DiscordMessages.edit(view.thanks(context, finished.nextChild().isPresent()))).queue();
-            // The DM channel of a button press is detached in JDA (no cache): open it to send in it.
-            finished.nextChild().filter(next -> finished.greetNext()).ifPresent(next -> event.getUser()
-                    .openPrivateChannel()
-                    .flatMap(channel -> channel.sendMessage(DiscordMessages.create(view.greeting(contexts.of(next)))))
-                    .queue());
         } else if (reply instanceof Reply.Refused refused) {
             Respond.privately(event, refusal(refused));
         } else if (reply instanceof Reply.CannotSkip) {
@@ -201,9 +190,9 @@ public final class CheckinInteractions {
     private String refusal(Reply.Refused refused) {
         CheckinContext context = contexts.of(refused.request());
         if (refused.why() instanceof AnswerCheck.TooLong tooLong) {
-            return texts.messages().discord("checkin.answer-too-long", context.chain(), Map.of("max", tooLong.maxLength()));
+            return texts.inChain("checkin.answer-too-long", context.chain(), Map.of("max", tooLong.maxLength()));
         }
-        return texts.messages().discord("checkin.answer-unclear", context.chain(), Map.of());
+        return texts.inChain("checkin.answer-unclear", context.chain(), Map.of());
     }
 
     private Optional<Question> questionAt(CheckinIds.Id id) {
@@ -241,10 +230,6 @@ public final class CheckinInteractions {
 
     private void notYours(IReplyCallback event) {
         Respond.privately(event, texts.forSchool("checkin.not-yours", Map.of()));
-    }
-
-    private static void send(MessageChannel channel, String text) {
-        nl.classbridge.messages.DiscordPost.of(text).forEach(part -> channel.sendMessage(part).queue());
     }
 
 }

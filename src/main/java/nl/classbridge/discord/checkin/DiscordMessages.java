@@ -5,8 +5,8 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
-import nl.classbridge.messages.DiscordLimits;
-import nl.classbridge.messages.DiscordPost;
+import nl.classbridge.discord.DiscordLimits;
+import nl.classbridge.discord.DiscordPost;
 
 /** A {@link StepView.View} as a message to send or an edit, with mentions always off. */
 final class DiscordMessages {

@@ -19,7 +19,9 @@ import nl.classbridge.checkin.questionnaire.Option;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
 import nl.classbridge.domain.Answer;
-import nl.classbridge.messages.DiscordLimits;
+import nl.classbridge.domain.Language;
+import nl.classbridge.discord.DiscordLimits;
+import nl.classbridge.discord.DiscordText;
 import nl.classbridge.messages.Messages;
 
 /**
@@ -226,14 +228,18 @@ public final class StepView {
         String shown = AnswerDisplay.show(question, answer.get().value().orElseThrow(), context.language(), messages,
                 context.chain());
         // Shortened before escaping, so an escape is never cut in half.
-        return messages.discord("common.answer", context.chain(), Map.of("text", DiscordLimits.fit(shown, length)));
+        return discord("common.answer", context.chain(), Map.of("text", DiscordLimits.fit(shown, length)));
     }
 
     private String text(String key, CheckinContext context, Map<String, ?> values) {
-        return messages.discord(key, context.chain(), values);
+        return discord(key, context.chain(), values);
     }
 
     private String label(String key, CheckinContext context) {
-        return DiscordLimits.fit(messages.discord(key, context.chain(), Map.of()), DiscordLimits.BUTTON_LABEL);
+        return DiscordLimits.fit(discord(key, context.chain(), Map.of()), DiscordLimits.BUTTON_LABEL);
+    }
+
+    private String discord(String key, List<Language> chain, Map<String, ?> values) {
+        return DiscordText.MARKDOWN.render(messages.text(key, chain, values));
     }
 }

@@ -1,7 +1,5 @@
 package nl.classbridge.discord.commands;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,65 +11,43 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import nl.classbridge.checkin.ActiveQuestionnaires;
-import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.AnswerDisplay;
+import nl.classbridge.checkin.CheckinRounds;
+import nl.classbridge.checkin.RoundOverview;
+import nl.classbridge.checkin.RoundResults;
 import nl.classbridge.checkin.RoundStatus;
-import nl.classbridge.checkin.questionnaire.Question;
-import nl.classbridge.domain.Answer;
-import nl.classbridge.domain.Language;
-import nl.classbridge.mail.checkin.CheckinReplies;
-import nl.classbridge.delivery.OutgoingMessage;
-import nl.classbridge.delivery.Outbox;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
-import nl.classbridge.messages.Dates;
-import nl.classbridge.messages.DiscordLimits;
+import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
-import nl.classbridge.messages.Texts;
-import nl.classbridge.checkin.CheckinMail;
-import nl.classbridge.domain.CheckinRequest;
-import nl.classbridge.domain.CheckinRound;
-import nl.classbridge.domain.ContactChannel;
-import nl.classbridge.domain.DeliveryChannel;
-import nl.classbridge.domain.DeliveryStatus;
-import nl.classbridge.domain.Guardian;
-import nl.classbridge.domain.RequestStatus;
+import nl.classbridge.domain.Answer;
+import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
-import nl.classbridge.store.Database;
-import nl.classbridge.store.CheckinRepository;
-import nl.classbridge.store.DeliveryRepository;
+import nl.classbridge.messages.Dates;
+import nl.classbridge.discord.Texts;
 import nl.classbridge.store.StudentRepository;
-import nl.classbridge.store.GuardianRepository;
 
 /**
- * {@code /checkin start|status|remind}: a well-being check-in for the whole class. Starting makes
- * the round and one outbox row per family in one transaction; the outbox then paces the DMs.
+ * {@code /checkin start|status|results|remind}: a well-being check-in for the whole class. Each
+ * subcommand is one call on {@link CheckinRounds} or {@link RoundOverview}; this class reads the
+ * options and writes the answer for Discord.
  */
 public final class CheckinCommand implements SlashCommand {
     private final CheckinRounds rounds;
+    private final RoundOverview overview;
     private final ActiveQuestionnaires questionnaires;
-    private final Outbox outbox;
-    private final Database database;
     private final ClassChannel classChannel;
-    private final GuardianRepository guardians;
-    private final DeliveryRepository deliveries;
-    private final CheckinRepository checkins;
     private final StudentRepository students;
     private final Texts texts;
 
-    public CheckinCommand(CheckinRounds rounds, ActiveQuestionnaires questionnaires, Outbox outbox, Database database,
-            ClassChannel classChannel, GuardianRepository guardians, DeliveryRepository deliveries,
-            CheckinRepository checkins, StudentRepository students, Texts texts) {
+    public CheckinCommand(CheckinRounds rounds, RoundOverview overview, ActiveQuestionnaires questionnaires,
+            ClassChannel classChannel, StudentRepository students, Texts texts) {
         this.rounds = rounds;
-        this.checkins = checkins;
-        this.students = students;
-        this.guardians = guardians;
-        this.deliveries = deliveries;
+        this.overview = overview;
         this.questionnaires = questionnaires;
-        this.outbox = outbox;
-        this.database = database;
         this.classChannel = classChannel;
+        this.students = students;
         this.texts = texts;
     }
 
@@ -125,49 +101,20 @@ public final class CheckinCommand implements SlashCommand {
     private void start(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
         String id = event.getOption("questionnaire", OptionMapping::getAsString);
         int days = event.getOption("deadline-days", CheckinRounds.DEFAULT_DEADLINE_DAYS, OptionMapping::getAsInt);
-        CheckinRounds.Started started = database.transaction(() -> {
-            CheckinRounds.Started result = rounds.start(schoolClass, id, days, event.getUser().getIdLong());
-            if (result instanceof CheckinRounds.Started.Round round) {
-                outbox.enqueueAll(invitations(schoolClass, round.round(), round.requests()));
-            }
-            return result;
-        });
-        Respond.privately(event, startReply(schoolClass, started, id));
-    }
-
-    /**
-     * What each family gets: on Discord one greeting (children follow one at a time); by email
-     * the questions about each child; both when their communication plan says so.
-     */
-    private List<OutgoingMessage> invitations(SchoolClass schoolClass, CheckinRound round,
-            List<CheckinRequest> requests) {
-        List<OutgoingMessage> messages = new ArrayList<>();
-        for (CheckinRequest first : firstPerGuardian(requests)) {
-            if (first.channel() == ContactChannel.DISCORD && first.status() != RequestStatus.UNREACHABLE) {
-                messages.add(CheckinMail.greeting(schoolClass.id(), round, first));
-            }
-        }
-        for (CheckinRequest request : requests) {
-            Guardian guardian = guardians.find(request.guardianId()).orElseThrow();
-            boolean byEmail = request.channel() == ContactChannel.EMAIL
-                    || guardian.plan().channel() == ContactChannel.BOTH;
-            if (byEmail && guardian.reachableByEmail()) {
-                messages.add(CheckinMail.questionnaireByEmail(schoolClass.id(), round, request));
-            }
-        }
-        return messages;
+        Respond.privately(event, startReply(schoolClass, rounds.start(schoolClass, id, days,
+                event.getUser().getIdLong()), id));
     }
 
     private String startReply(SchoolClass schoolClass, CheckinRounds.Started started, String id) {
         if (started instanceof CheckinRounds.Started.Round round) {
             return texts.forClass(schoolClass, "teacher.checkin.started", Map.of(
                     "questionnaire", round.questionnaire().questionnaire().title(schoolClass.language()),
-                    "count", firstPerGuardian(round.requests()).size(),
+                    "count", round.families(),
                     "deadline", Dates.day(round.round().deadline(), schoolClass.timezone(), schoolClass.language())));
         }
         if (started instanceof CheckinRounds.Started.AlreadyRunning running) {
             return texts.forClass(schoolClass, "teacher.checkin.already-running", Map.of("questionnaire",
-                    rounds.status(schoolClass).map(s -> s.questionnaire().title(schoolClass.language())).orElse("")));
+                    running.questionnaire().title(schoolClass.language())));
         }
         if (started instanceof CheckinRounds.Started.DeadlineOutOfRange) {
             return texts.forClass(schoolClass, "teacher.option-invalid",
@@ -181,7 +128,7 @@ public final class CheckinCommand implements SlashCommand {
     }
 
     private void status(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
-        rounds.status(schoolClass).ifPresentOrElse(status -> {
+        overview.status(schoolClass).ifPresentOrElse(status -> {
             StringBuilder text = new StringBuilder(texts.forClass(schoolClass, "teacher.checkin.status-title", Map.of(
                     "questionnaire", status.questionnaire().title(schoolClass.language()),
                     "answered", status.answered(), "total", status.lines().size())));
@@ -189,85 +136,57 @@ public final class CheckinCommand implements SlashCommand {
                 text.append("\n• **").append(texts.value(schoolClass, line.student().name())).append("** #")
                         .append(line.guardian().id()).append(" · ")
                         .append(word(schoolClass, "teacher.checkin.channel." + line.channel().code())).append(": ")
-                        .append(word(schoolClass, stateKey(line, sent(status.round(), line))));
+                        .append(word(schoolClass, "teacher.checkin.state." + stateWord(line.state())));
             }
             Respond.privately(event, text.toString());
         }, () -> Respond.privately(event, texts.forClass(schoolClass, "teacher.checkin.no-round", Map.of())));
     }
 
-    private static String stateKey(RoundStatus.Line line, boolean sent) {
-        if (line.channel() == ContactChannel.EMAIL && line.guardian().emailInvalid()) {
-            return "teacher.checkin.state.bounced";
-        }
-        return switch (line.state()) {
-            case ANSWERED -> "teacher.checkin.state.answered";
-            case UNREACHABLE -> "teacher.checkin.state.unreachable";
-            case IN_PROGRESS -> "teacher.checkin.state.delivered";
-            case PENDING -> sent ? "teacher.checkin.state.sent" : "teacher.checkin.state.pending";
+    private static String stateWord(RoundStatus.State state) {
+        return switch (state) {
+            case ANSWERED -> "answered";
+            case IN_PROGRESS -> "delivered";
+            case SENT -> "sent";
+            case PENDING -> "pending";
+            case UNREACHABLE -> "unreachable";
+            case BOUNCED -> "bounced";
         };
-    }
-
-    /** Whether the family's DM greeting or email with the questions went out (not yet answered). */
-    private boolean sent(CheckinRound round, RoundStatus.Line line) {
-        String key = line.channel() == ContactChannel.EMAIL
-                ? CheckinMail.questionnaireKey(round.id(), line.request().id())
-                : "checkin:" + round.id() + ":guardian:" + line.guardian().id() + ":dm";
-        return deliveries.findByKey(key).map(d -> d.status() == DeliveryStatus.SENT).orElse(false);
     }
 
     /** The answers, for the teacher only: per child and guardian, each question with its answer. */
     private void results(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
-        String only = event.getOption("student", OptionMapping::getAsString);
-        rounds.status(schoolClass).ifPresentOrElse(status -> {
-            List<Language> chain = texts.messages().chain(Optional.empty(), Optional.of(schoolClass.language()));
-            StringBuilder text = new StringBuilder(texts.forClass(schoolClass, "teacher.checkin.results-title",
-                    Map.of("questionnaire", status.questionnaire().title(schoolClass.language()))));
-            boolean any = false;
-            for (RoundStatus.Line line : status.lines()) {
-                if (only != null && !line.student().name().equalsIgnoreCase(only.strip())) {
-                    continue;
-                }
-                Map<String, Answer> answers = new LinkedHashMap<>();
-                checkins.answers(line.request().id()).forEach(answer -> answers.put(answer.questionId(), answer));
-                if (answers.isEmpty()) {
-                    continue;
-                }
-                any = true;
-                text.append("\n\n**").append(texts.value(schoolClass, line.student().name())).append("** #")
-                        .append(line.guardian().id()).append(" · ")
-                        .append(word(schoolClass, "teacher.checkin.channel." + line.channel().code()));
-                for (Question question : status.questionnaire().asked()) {
-                    Answer answer = answers.get(question.id());
-                    if (answer == null) {
-                        continue;
-                    }
-                    String shown = answer.skipped() ? texts.forClass(schoolClass, "common.skipped", Map.of())
-                            : texts.messages().discord("common.answer", chain, Map.of("text", AnswerDisplay.show(question,
-                                    answer.value().orElseThrow(), schoolClass.language(), texts.messages(), chain)));
-                    text.append("\n").append(question.text(schoolClass.language())).append("\n").append(shown);
-                }
-                Answer note = answers.get(CheckinReplies.NOTE);
-                if (note != null) {
-                    text.append("\n").append(word(schoolClass, "teacher.checkin.results-note")).append("\n")
-                            .append(texts.messages().discord("common.answer", chain,
-                                    Map.of("text", note.value().orElse(""))));
-                }
+        Optional<String> only = Optional.ofNullable(event.getOption("student", OptionMapping::getAsString));
+        overview.results(schoolClass, only).ifPresentOrElse(results -> Respond.privately(event,
+                results.families().isEmpty() ? texts.forClass(schoolClass, "teacher.checkin.results-empty", Map.of())
+                        : resultsText(schoolClass, results)),
+                () -> Respond.privately(event, texts.forClass(schoolClass, "teacher.checkin.no-round", Map.of())));
+    }
+
+    private String resultsText(SchoolClass schoolClass, RoundResults results) {
+        List<Language> chain = texts.messages().chain(Optional.empty(), Optional.of(schoolClass.language()));
+        StringBuilder text = new StringBuilder(texts.forClass(schoolClass, "teacher.checkin.results-title",
+                Map.of("questionnaire", results.questionnaire().title(schoolClass.language()))));
+        for (RoundResults.Family family : results.families()) {
+            text.append("\n\n**").append(texts.value(schoolClass, family.student().name())).append("** #")
+                    .append(family.guardian().id()).append(" · ")
+                    .append(word(schoolClass, "teacher.checkin.channel." + family.channel().code()));
+            for (RoundResults.Given given : family.answers()) {
+                Answer answer = given.answer();
+                String shown = answer.skipped() ? texts.forClass(schoolClass, "common.skipped", Map.of())
+                        : texts.inChain("common.answer", chain, Map.of("text", AnswerDisplay.show(
+                                given.question(), answer.value().orElseThrow(), schoolClass.language(),
+                                texts.messages(), chain)));
+                text.append("\n").append(given.question().text(schoolClass.language())).append("\n").append(shown);
             }
-            Respond.privately(event, any ? text.toString()
-                    : texts.forClass(schoolClass, "teacher.checkin.results-empty", Map.of()));
-        }, () -> Respond.privately(event, texts.forClass(schoolClass, "teacher.checkin.no-round", Map.of())));
+            family.emailNote().ifPresent(note -> text.append("\n")
+                    .append(word(schoolClass, "teacher.checkin.results-note")).append("\n")
+                    .append(texts.inChain("common.answer", chain, Map.of("text", note.value().orElse("")))));
+        }
+        return text.toString();
     }
 
     private void remind(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
-        CheckinRounds.Reminded reminded = database.transaction(() -> {
-            CheckinRounds.Reminded result = rounds.remind(schoolClass, event.getUser().getIdLong());
-            if (result instanceof CheckinRounds.Reminded.ToSend toSend) {
-                outbox.enqueueAll(toSend.pending().stream().map(request -> CheckinMail.reminder(schoolClass.id(),
-                        toSend.round(), request, request.channel() == ContactChannel.EMAIL
-                                ? DeliveryChannel.EMAIL : DeliveryChannel.DISCORD_DM)).toList());
-            }
-            return result;
-        });
+        CheckinRounds.Reminded reminded = rounds.remind(schoolClass, event.getUser().getIdLong());
         if (reminded instanceof CheckinRounds.Reminded.ToSend toSend) {
             Respond.privately(event, texts.forClass(schoolClass, "teacher.checkin.reminded",
                     Map.of("count", toSend.pending().size())));
@@ -280,11 +199,5 @@ public final class CheckinCommand implements SlashCommand {
 
     private String word(SchoolClass schoolClass, String key) {
         return texts.forClass(schoolClass, key, Map.of());
-    }
-
-    private static List<CheckinRequest> firstPerGuardian(List<CheckinRequest> requests) {
-        Map<Long, CheckinRequest> first = new LinkedHashMap<>();
-        requests.forEach(request -> first.putIfAbsent(request.guardianId(), request));
-        return List.copyOf(first.values());
     }
 }

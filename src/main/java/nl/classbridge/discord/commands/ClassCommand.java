@@ -16,7 +16,7 @@ import nl.classbridge.discord.TeacherCheck;
 import nl.classbridge.domain.ClassTeacher;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
-import nl.classbridge.messages.Texts;
+import nl.classbridge.discord.Texts;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.ClassTeachers;
 import nl.classbridge.store.GuardianRepository;

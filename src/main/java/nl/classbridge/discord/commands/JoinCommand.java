@@ -8,7 +8,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
-import nl.classbridge.messages.Texts;
+import nl.classbridge.discord.Texts;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.roster.Enrolment;
 import nl.classbridge.roster.JoinResult;

@@ -4,7 +4,7 @@ import java.util.Locale;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import nl.classbridge.discord.ClassChannel;
-import nl.classbridge.messages.DiscordLimits;
+import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.store.StudentRepository;
 
 /** Suggests the class's children by name while a teacher types a student option. */

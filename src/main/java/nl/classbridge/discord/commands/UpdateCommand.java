@@ -33,29 +33,30 @@ import nl.classbridge.domain.Highlight;
 import nl.classbridge.domain.HighlightKind;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.messages.Dates;
-import nl.classbridge.messages.DiscordLimits;
-import nl.classbridge.messages.Texts;
-import nl.classbridge.store.HighlightRepository;
+import nl.classbridge.discord.DiscordLimits;
+import nl.classbridge.discord.Texts;
+import nl.classbridge.updates.Highlights;
 import nl.classbridge.updates.UpdateRuns;
 import nl.classbridge.updates.UpdateSchedules;
 
 /**
  * {@code /update}: the highlights a teacher collects for the next class update (with buttons on
  * the list to remove or change one), the rhythm of the updates, a pause for holidays, and a
- * preview that is exactly what families will see.
+ * preview that is exactly what families will see. Each is one call on {@link Highlights},
+ * {@link UpdateSchedules} or {@link UpdateRuns}; this class reads the options and writes the answer.
  */
 public final class UpdateCommand implements SlashCommand, ComponentHandler {
-    public static final int MAX_HIGHLIGHT = 500;
+    private static final int MAX_HIGHLIGHT = Highlights.MAX_LENGTH;
     private static final int BUTTONS = 5;
 
-    private final HighlightRepository highlights;
+    private final Highlights highlights;
     private final UpdateSchedules schedules;
     private final UpdateRuns runs;
     private final ClassChannel classChannel;
     private final Texts texts;
     private final java.time.Clock clock;
 
-    public UpdateCommand(HighlightRepository highlights, UpdateSchedules schedules, UpdateRuns runs,
+    public UpdateCommand(Highlights highlights, UpdateSchedules schedules, UpdateRuns runs,
             ClassChannel classChannel, Texts texts, java.time.Clock clock) {
         this.highlights = highlights;
         this.schedules = schedules;
@@ -116,20 +117,18 @@ public final class UpdateCommand implements SlashCommand, ComponentHandler {
     }
 
     private void add(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
-        String text = event.getOption("text", OptionMapping::getAsString).strip();
-        if (text.isEmpty() || text.length() > MAX_HIGHLIGHT) {
-            Respond.privately(event, texts.forClass(schoolClass, "teacher.update.too-long", Map.of("max", MAX_HIGHLIGHT)));
-            return;
-        }
         HighlightKind kind = Optional.ofNullable(event.getOption("kind", OptionMapping::getAsString))
                 .flatMap(code -> Coded.fromCode(HighlightKind.class, code)).orElse(HighlightKind.LEARNING);
-        highlights.add(schoolClass.id(), kind, text, event.getUser().getIdLong(), clock.instant());
-        Respond.privately(event, texts.forClass(schoolClass, "teacher.update.added",
-                Map.of("kind", texts.forClass(schoolClass, "updates.section." + kind.code(), Map.of()))));
+        Highlights.Written added = highlights.add(schoolClass, kind, event.getOption("text", OptionMapping::getAsString),
+                event.getUser().getIdLong());
+        Respond.privately(event, added instanceof Highlights.Written.Saved
+                ? texts.forClass(schoolClass, "teacher.update.added",
+                        Map.of("kind", texts.forClass(schoolClass, "updates.section." + kind.code(), Map.of())))
+                : texts.forClass(schoolClass, "teacher.update.too-long", Map.of("max", MAX_HIGHLIGHT)));
     }
 
     private void list(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
-        List<Highlight> queued = highlights.queued(schoolClass.id());
+        List<Highlight> queued = highlights.queued(schoolClass);
         if (queued.isEmpty()) {
             Respond.privately(event, texts.forClass(schoolClass, "teacher.update.list-empty", Map.of()));
             return;
@@ -225,8 +224,9 @@ public final class UpdateCommand implements SlashCommand, ComponentHandler {
     public void button(ButtonInteractionEvent event) {
         withHighlight(event, event.getComponentId(), (schoolClass, highlight) -> {
             if (event.getComponentId().startsWith("up:rm:")) {
-                highlights.remove(highlight.id());
-                Respond.privately(event, texts.forClass(schoolClass, "teacher.update.removed", Map.of()));
+                boolean removed = highlights.remove(schoolClass, highlight.id(), event.getUser().getIdLong());
+                Respond.privately(event, texts.forClass(schoolClass,
+                        removed ? "teacher.update.removed" : "teacher.update.gone", Map.of()));
                 return;
             }
             TextInput input = TextInput.create("text", TextInputStyle.PARAGRAPH).setValue(highlight.text())
@@ -243,15 +243,12 @@ public final class UpdateCommand implements SlashCommand, ComponentHandler {
     public void modal(ModalInteractionEvent event) {
         withHighlight(event, event.getModalId(), (schoolClass, highlight) -> {
             var value = event.getValue("text");
-            String text = value == null ? "" : value.getAsString().strip();
-            if (text.isEmpty() || text.length() > MAX_HIGHLIGHT) {
-                Respond.privately(event, texts.forClass(schoolClass, "teacher.update.too-long",
-                        Map.of("max", MAX_HIGHLIGHT)));
-                return;
-            }
-            boolean edited = highlights.edit(highlight.id(), text);
-            Respond.privately(event, texts.forClass(schoolClass, edited ? "teacher.update.edited" : "teacher.update.gone",
-                    Map.of()));
+            Highlights.Written edited = highlights.edit(schoolClass, highlight.id(),
+                    value == null ? "" : value.getAsString(), event.getUser().getIdLong());
+            Respond.privately(event, edited instanceof Highlights.Written.Invalid
+                    ? texts.forClass(schoolClass, "teacher.update.too-long", Map.of("max", MAX_HIGHLIGHT))
+                    : texts.forClass(schoolClass, edited instanceof Highlights.Written.Saved ? "teacher.update.edited"
+                            : "teacher.update.gone", Map.of()));
         });
     }
 
@@ -262,8 +259,7 @@ public final class UpdateCommand implements SlashCommand, ComponentHandler {
     /** The queued highlight an id names, if it belongs to the class of this channel. */
     private void withHighlight(IReplyCallback event, String id, HighlightAction action) {
         classChannel.orExplain(event).ifPresent(schoolClass -> {
-            Optional<Highlight> highlight = parseId(id).flatMap(highlights::find)
-                    .filter(h -> h.classId() == schoolClass.id() && h.queued());
+            Optional<Highlight> highlight = parseId(id).flatMap(highlightId -> highlights.queued(schoolClass, highlightId));
             if (highlight.isEmpty()) {
                 Respond.privately(event, texts.forClass(schoolClass, "teacher.update.gone", Map.of()));
             } else {

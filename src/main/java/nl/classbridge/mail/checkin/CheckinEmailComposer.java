@@ -2,11 +2,12 @@ package nl.classbridge.mail.checkin;
 
 import java.util.List;
 import java.util.Optional;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.checkin.CheckinContext;
 import nl.classbridge.checkin.CheckinContexts;
 import nl.classbridge.checkin.CheckinMail;
 import nl.classbridge.checkin.email.CheckinEmails;
-import nl.classbridge.checkin.email.EmailText;
+import nl.classbridge.messages.EmailText;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
 import nl.classbridge.domain.Delivery;
@@ -62,7 +63,7 @@ public final class CheckinEmailComposer implements EmailComposer {
         String to = guardian.get().email().orElseThrow();
         String token = tokens.forRequest(guardian.get().id(), request.get().id());
         Optional<String> questionsMessageId = deliveries.findByKey(
-                CheckinMail.questionnaireKey(round.get().id(), request.get().id())).flatMap(Delivery::externalId);
+                DedupeKeys.questionnaireEmail(round.get().id(), request.get().id())).flatMap(Delivery::externalId);
         switch (delivery.kind()) {
             case CheckinMail.QUESTIONNAIRE -> {
                 if (request.get().status() == RequestStatus.ANSWERED) {

@@ -31,7 +31,6 @@ import nl.classbridge.store.Database;
  */
 public final class CheckinReplies {
     /** Question id under which words that belong to no question are kept for the teacher. */
-    public static final String NOTE = "email-note";
 
     private final Database database;
     private final CheckinRepository checkins;
@@ -103,7 +102,7 @@ public final class CheckinReplies {
                 }
             }
             if (!reply.unnumbered().isBlank()) {
-                checkins.saveAnswer(Answer.given(request.id(), NOTE, reply.unnumbered(), AnswerSource.EMAIL,
+                checkins.saveAnswer(Answer.given(request.id(), Answer.EMAIL_NOTE, reply.unnumbered(), AnswerSource.EMAIL,
                         clock.instant()));
             }
             if (!reply.numbered().isEmpty()) {

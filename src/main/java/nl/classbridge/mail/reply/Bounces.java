@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.classbridge.domain.EmailAddress;
 import nl.classbridge.mail.reply.ParsedMail.Bounce;
 
 /**
@@ -37,6 +38,7 @@ final class Bounces {
                     + "|mail system error|onbestelbaar|niet bestelbaar|kan niet worden bezorgd|warning: message .* delayed"
                     + "|delayed mail|unzustellbar|teslim edilemedi|niedostarczona|не доставлено).*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
+    /** Where an address may stand in free text; what is found is then checked as {@link EmailAddress}. */
     private static final String ADDRESS = "[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
     private static final Pattern ADDRESS_LINE = Pattern.compile(
             "^[ \\t]*<?(" + ADDRESS + ")>?[ \\t]*(:.*)?$", Pattern.MULTILINE);
@@ -142,9 +144,9 @@ final class Bounces {
         Matcher phrase = ADDRESS_AFTER_PHRASE.matcher(body);
         Matcher line = ADDRESS_LINE.matcher(body);
         if (line.find()) {
-            recipient = Optional.of(line.group(1));
+            recipient = EmailAddress.parse(line.group(1)).map(EmailAddress::toString);
         } else if (phrase.find()) {
-            recipient = Optional.of(phrase.group("address"));
+            recipient = EmailAddress.parse(phrase.group("address")).map(EmailAddress::toString);
         }
         Matcher status = STATUS.matcher(body);
         String subject = ReplyParser.subject(message);

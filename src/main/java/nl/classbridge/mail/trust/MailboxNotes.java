@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.ReplyToken;
@@ -89,7 +90,7 @@ final class MailboxNotes {
         for (Concerned each : concerned) {
             Map<String, String> all = new LinkedHashMap<>(values);
             all.put("student", String.join(", ", each.children()));
-            teacher.tell(each.schoolClass(), key, all, "mailbox:" + ref + ":" + key + ":class:" + each.schoolClass().id());
+            teacher.tell(each.schoolClass(), key, all, DedupeKeys.mailboxNote(ref, key, each.schoolClass().id()));
         }
     }
 

@@ -13,6 +13,7 @@ import nl.classbridge.delivery.TeacherNotice;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
+import nl.classbridge.domain.EmailAddress;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.ReplyToken;
 import nl.classbridge.mail.ComposedEmail;
@@ -152,7 +153,7 @@ public final class ReceivedMail implements ImapInbox.Handler {
                 .filter(delivery -> delivery.channel() == DeliveryChannel.EMAIL)
                 .flatMap(Delivery::guardianId).flatMap(guardians::find)
                 .filter(owner -> bounce.failedRecipient().isEmpty() || owner.email()
-                        .filter(address -> address.equalsIgnoreCase(bounce.failedRecipient().get())).isPresent());
+                        .filter(address -> EmailAddress.same(address, bounce.failedRecipient().get())).isPresent());
         if (guardian.isEmpty()) {
             LOG.info("Received mail uid {} is a bounce for no mail we sent to that address: it changes nothing",
                     mail.uid());

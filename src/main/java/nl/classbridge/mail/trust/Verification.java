@@ -2,6 +2,7 @@ package nl.classbridge.mail.trust;
 
 import jakarta.mail.internet.MimeMessage;
 import java.util.Optional;
+import nl.classbridge.domain.EmailAddress;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.ReplyToken;
 import nl.classbridge.mail.ReplyTokens;
@@ -87,6 +88,6 @@ final class Verification {
     }
 
     private static boolean sentBy(Guardian guardian, String fromAddress) {
-        return !fromAddress.isBlank() && guardian.email().filter(fromAddress::equalsIgnoreCase).isPresent();
+        return !fromAddress.isBlank() && guardian.email().filter(address -> EmailAddress.same(address, fromAddress)).isPresent();
     }
 }

@@ -2,7 +2,7 @@ package nl.classbridge.mail.updates;
 
 import java.util.List;
 import java.util.Optional;
-import nl.classbridge.checkin.email.EmailText;
+import nl.classbridge.messages.EmailText;
 import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.Highlight;

@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import nl.classbridge.sandbox.Hold;
+import nl.classbridge.sandbox.faults.Hold;
 
 /**
  * Faults injected into REST routes: the next N requests to a route get a 429 or a 5xx; and holds on

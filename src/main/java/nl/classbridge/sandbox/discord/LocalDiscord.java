@@ -1,6 +1,5 @@
 package nl.classbridge.sandbox.discord;
 
-import nl.classbridge.discord.ConfiguredGateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
@@ -13,14 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-import net.dv8tion.jda.api.utils.SessionController;
-import nl.classbridge.sandbox.Hold;
+import nl.classbridge.sandbox.faults.Hold;
 
 /**
  * A local Discord-compatible server for tests and the sandbox, bound to a free port on 127.0.0.1.
  *
- * <p>Point JDA at it with {@code RestConfig#setBaseUrl(restUrl())}, {@link #sessionController()},
- * {@link #botToken()} and {@code Compression.NONE}. Seed guilds and users first, then let the bot log in;
+ * <p>Point JDA at it with {@code RestConfig#setBaseUrl(restUrl())}, a session controller that names
+ * {@link #gatewayUrl()}, {@link #botToken()} and {@code Compression.NONE}. Seed guilds and users first, then let the bot log in;
  * then act as people ({@link #slashCommand}, {@link #pressButton}, {@link #sendDirectMessage}, ...), read
  * what the bot did ({@link #messagesIn}, {@link #directMessagesTo}, {@link Interaction#awaitResponse()}),
  * and inject faults ({@link #closeDirectMessages}, {@link #rateLimit}, {@link #failWith},
@@ -102,11 +100,6 @@ public final class LocalDiscord implements AutoCloseable {
     /** The bot token this server accepts. Random per server; never log it. */
     public String botToken() {
         return state.token;
-    }
-
-    /** A session controller that sends JDA to this server's gateway, without identify spacing. */
-    public SessionController sessionController() {
-        return new ConfiguredGateway(gatewayUrl, 0);
     }
 
     public LocalUser bot() {

@@ -25,7 +25,7 @@ import nl.classbridge.sandbox.SandboxException;
  * reloads the live parts when something changed. Every action goes through the same local Discord
  * server and mail server the tests use, so the bot cannot tell the page from real people.
  */
-public final class SandboxPage implements AutoCloseable {
+public final class SandboxPage implements Sandbox.Page {
     /** The htmx WebJar's version, as in the pom. */
     static final String HTMX_VERSION = "2.0.8";
     private static final String LANGUAGE_COOKIE = "lang";
@@ -86,7 +86,7 @@ public final class SandboxPage implements AutoCloseable {
         return page;
     }
 
-    /** Where the page is: {@code http://127.0.0.1:<port>/}. */
+    @Override
     public URI address() {
         return URI.create("http://127.0.0.1:" + server.port() + "/");
     }

@@ -13,6 +13,7 @@ import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.RequestStatus;
+import nl.classbridge.messages.EmailText;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
 import org.junit.jupiter.api.BeforeAll;

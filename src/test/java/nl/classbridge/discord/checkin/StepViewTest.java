@@ -23,7 +23,8 @@ import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.RequestStatus;
-import nl.classbridge.messages.DiscordLimits;
+import nl.classbridge.discord.DiscordLimits;
+import nl.classbridge.discord.DiscordText;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
 import org.junit.jupiter.api.BeforeAll;
@@ -160,10 +161,11 @@ class StepViewTest {
                             .label(language)).doesNotContain("END");
             assertThat(buttonIds(shown)).containsExactly("ci:done:4242", "ci:all:4242");
             assertThat(shown.rows().get(1).getButtons().get(1).getLabel())
-                    .isEqualTo(messages.discord("checkin.button.read-all", context.chain(), java.util.Map.of()));
+                    .isEqualTo(DiscordText.MARKDOWN.render(messages.text("checkin.button.read-all", context.chain(),
+                            java.util.Map.of())));
             String full = view.summaryInFull(summary, context);
-            assertThat(full).contains(Messages.escape(longAnswer("Eerst", 1000), nl.classbridge.messages.Destination.DISCORD,
-                    language), Messages.escape(longAnswer("Vier", 500), nl.classbridge.messages.Destination.DISCORD, language));
+            assertThat(full).contains(DiscordText.MARKDOWN.value(longAnswer("Eerst", 1000), language.rightToLeft()),
+                    DiscordText.MARKDOWN.value(longAnswer("Vier", 500), language.rightToLeft()));
             assertThat(DiscordLimits.split(full)).hasSizeGreaterThan(1)
                     .allSatisfy(part -> assertThat(part.length()).isLessThanOrEqualTo(DiscordLimits.MESSAGE));
         }

@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
+import nl.classbridge.discord.ConfiguredGateway;
 
 /** The real JDA client logged in to a {@link LocalDiscord}, recording every event it sees. */
 final class TestBot implements AutoCloseable, EventListener {
@@ -27,7 +28,7 @@ final class TestBot implements AutoCloseable, EventListener {
             Object... listeners) throws InterruptedException {
         JDABuilder builder = JDABuilder.createLight(discord.botToken(), intents)
                 .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
-                .setSessionController(discord.sessionController())
+                .setSessionController(new ConfiguredGateway(discord.gatewayUrl(), 0))
                 .setCompression(Compression.NONE)
                 .setEnableShutdownHook(false)
                 .addEventListeners(this)

@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import nl.classbridge.domain.Language;
-import nl.classbridge.messages.Destination;
-import nl.classbridge.messages.Messages;
+import nl.classbridge.discord.DiscordText;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,7 +51,7 @@ class DiscordMarkdownTest {
     }
 
     private static String discord(String value, Language language) {
-        return Messages.escape(value, Destination.DISCORD, language);
+        return DiscordText.MARKDOWN.value(value, language.rightToLeft());
     }
 
     @Test
@@ -159,7 +158,7 @@ class DiscordMarkdownTest {
     }
 
     @Test
-    @DisplayName("GIVEN values escaped by Messages.escape for Discord WHEN rendered THEN exactly what was typed,"
+    @DisplayName("GIVEN values escaped by the Discord renderer WHEN rendered THEN exactly what was typed,"
             + " alone and inside the template's own bold")
     void escapedValuesRoundTrip() {
         for (String value : List.of("*Noor*_", "${env:X}", "<b>", "Noor_", "Noor*", "x_y en z_", "snake_case_name",

@@ -1,7 +1,4 @@
-package nl.classbridge;
-
-import nl.classbridge.cli.ClassBridgeCommand;
-import picocli.CommandLine;
+package nl.classbridge.cli;
 
 /** The entry point: {@code java -jar classbridge.jar [command]}. The only place that exits the JVM. */
 public final class Main {

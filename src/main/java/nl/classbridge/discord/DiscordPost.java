@@ -1,4 +1,4 @@
-package nl.classbridge.messages;
+package nl.classbridge.discord;
 
 import java.util.EnumSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package nl.classbridge.messages;
+package nl.classbridge.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
  * through the sandbox page's rendering of Discord's Markdown. Each case was a bug of the earlier,
  * pair-based escaping.
  */
-class DiscordEscapingTest {
+class MarkdownTest {
     private static String escaped(String value) {
-        return Messages.escape(value, Destination.DISCORD, Language.NL);
+        return DiscordText.MARKDOWN.value(value, Language.NL.rightToLeft());
     }
 
     @Test

@@ -1,6 +1,5 @@
-package nl.classbridge.discord.checkin;
+package nl.classbridge.checkin;
 
-import nl.classbridge.checkin.CheckinMail;
 import java.util.Optional;
 import nl.classbridge.delivery.HandOff;
 import nl.classbridge.delivery.OutgoingMessage;

@@ -1,4 +1,4 @@
-package nl.classbridge.sandbox;
+package nl.classbridge.sandbox.faults;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

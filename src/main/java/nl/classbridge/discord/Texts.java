@@ -1,4 +1,4 @@
-package nl.classbridge.messages;
+package nl.classbridge.discord;
 
 import java.util.List;
 import java.util.Map;
@@ -6,8 +6,12 @@ import java.util.Optional;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.messages.Messages;
 
-/** The bot's texts for Discord, in the right language for who reads them. */
+/**
+ * The bot's texts for Discord, in the right language for who reads them: the catalogue's
+ * {@link nl.classbridge.messages.Text}s rendered as Discord Markdown ({@link DiscordText}).
+ */
 public final class Texts {
     private final Messages messages;
 
@@ -21,17 +25,22 @@ public final class Texts {
 
     /** For the teacher of a class: the class language, then the school's. */
     public String forClass(SchoolClass schoolClass, String key, Map<String, ?> values) {
-        return messages.discord(key, messages.chain(Optional.empty(), Optional.of(schoolClass.language())), values);
+        return inChain(key, messages.chain(Optional.empty(), Optional.of(schoolClass.language())), values);
     }
 
     /** Before there is a class (setup, joining with a wrong code): the school's language. */
     public String forSchool(String key, Map<String, ?> values) {
-        return messages.discord(key, messages.chain(Optional.empty(), Optional.empty()), values);
+        return inChain(key, messages.chain(Optional.empty(), Optional.empty()), values);
     }
 
     /** For a family: their own language, then the class's. */
     public String forGuardian(Guardian guardian, SchoolClass schoolClass, String key, Map<String, ?> values) {
-        return messages.discord(key, chainFor(guardian, schoolClass), values);
+        return inChain(key, chainFor(guardian, schoolClass), values);
+    }
+
+    /** For a reader whose languages are known: the first of {@code chain} that has the text. */
+    public String inChain(String key, List<Language> chain, Map<String, ?> values) {
+        return DiscordText.MARKDOWN.render(messages.text(key, chain, values));
     }
 
     /**
@@ -40,10 +49,10 @@ public final class Texts {
      * value, so it shows exactly as typed.
      */
     public String value(SchoolClass schoolClass, String raw) {
-        return Messages.escape(raw, Destination.DISCORD, schoolClass.language());
+        return DiscordText.MARKDOWN.value(raw, schoolClass.language().rightToLeft());
     }
 
     public List<Language> chainFor(Guardian guardian, SchoolClass schoolClass) {
-        return messages.chain(guardian.plan().language(), Optional.of(schoolClass.language()));
+        return messages.chainFor(guardian, schoolClass);
     }
 }

@@ -1,4 +1,4 @@
-package nl.classbridge.messages;
+package nl.classbridge.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

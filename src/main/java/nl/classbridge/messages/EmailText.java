@@ -1,4 +1,4 @@
-package nl.classbridge.checkin.email;
+package nl.classbridge.messages;
 
 import nl.classbridge.domain.Language;
 

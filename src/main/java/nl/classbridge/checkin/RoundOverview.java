@@ -1,0 +1,116 @@
+package nl.classbridge.checkin;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.classbridge.checkin.questionnaire.Question;
+import nl.classbridge.checkin.questionnaire.Questionnaire;
+import nl.classbridge.delivery.DedupeKeys;
+import nl.classbridge.domain.Answer;
+import nl.classbridge.domain.CheckinRequest;
+import nl.classbridge.domain.CheckinRound;
+import nl.classbridge.domain.ContactChannel;
+import nl.classbridge.domain.DeliveryStatus;
+import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.domain.Student;
+import nl.classbridge.store.CheckinRepository;
+import nl.classbridge.store.DeliveryRepository;
+import nl.classbridge.store.GuardianRepository;
+import nl.classbridge.store.StudentRepository;
+
+/**
+ * What the teacher sees of the class's current or latest round: who stands where, and the answers.
+ * Reads only.
+ */
+public final class RoundOverview {
+    private final CheckinRepository checkins;
+    private final StudentRepository students;
+    private final GuardianRepository guardians;
+    private final DeliveryRepository deliveries;
+    private final QuestionnaireVersions versions;
+    private final Clock clock;
+
+    public RoundOverview(CheckinRepository checkins, StudentRepository students, GuardianRepository guardians,
+            DeliveryRepository deliveries, QuestionnaireVersions versions, Clock clock) {
+        this.checkins = checkins;
+        this.students = students;
+        this.guardians = guardians;
+        this.deliveries = deliveries;
+        this.versions = versions;
+        this.clock = clock;
+    }
+
+    /** The round line by line, children by name; empty when the class never had one. */
+    public Optional<RoundStatus> status(SchoolClass schoolClass) {
+        return latestRound(schoolClass).map(round -> {
+            List<RoundStatus.Line> lines = new ArrayList<>();
+            for (CheckinRequest request : checkins.requests(round.id())) {
+                Student student = students.find(request.studentId()).orElseThrow();
+                Guardian guardian = guardians.find(request.guardianId()).orElseThrow();
+                lines.add(new RoundStatus.Line(student, guardian, request.channel(),
+                        stateOf(round, request, guardian), request));
+            }
+            lines.sort((a, b) -> a.student().name().compareToIgnoreCase(b.student().name()));
+            return new RoundStatus(round, versions.get(round.questionnaireVersionId()), List.copyOf(lines));
+        });
+    }
+
+    /**
+     * The answers given so far, of every family or only about the child named {@code onlyStudent}
+     * (as the teacher typed it); families without an answer are left out. Empty when the class never
+     * had a round.
+     */
+    public Optional<RoundResults> results(SchoolClass schoolClass, Optional<String> onlyStudent) {
+        return status(schoolClass).map(status -> {
+            Questionnaire questionnaire = status.questionnaire();
+            List<RoundResults.Family> families = new ArrayList<>();
+            for (RoundStatus.Line line : status.lines()) {
+                if (onlyStudent.isPresent() && !line.student().name().equalsIgnoreCase(onlyStudent.get().strip())) {
+                    continue;
+                }
+                Map<String, Answer> answers = new LinkedHashMap<>();
+                checkins.answers(line.request().id()).forEach(answer -> answers.put(answer.questionId(), answer));
+                if (answers.isEmpty()) {
+                    continue;
+                }
+                List<RoundResults.Given> given = new ArrayList<>();
+                for (Question question : questionnaire.asked()) {
+                    Optional.ofNullable(answers.get(question.id()))
+                            .ifPresent(answer -> given.add(new RoundResults.Given(question, answer)));
+                }
+                families.add(new RoundResults.Family(line.student(), line.guardian(), line.channel(),
+                        List.copyOf(given), Optional.ofNullable(answers.get(Answer.EMAIL_NOTE))));
+            }
+            return new RoundResults(status.round(), questionnaire, List.copyOf(families));
+        });
+    }
+
+    private Optional<CheckinRound> latestRound(SchoolClass schoolClass) {
+        return checkins.openRound(schoolClass.id(), clock.instant()).or(() -> checkins.latestRound(schoolClass.id()));
+    }
+
+    private RoundStatus.State stateOf(CheckinRound round, CheckinRequest request, Guardian guardian) {
+        if (request.channel() == ContactChannel.EMAIL && guardian.emailInvalid()) {
+            return RoundStatus.State.BOUNCED;
+        }
+        return switch (request.status()) {
+            case ANSWERED -> RoundStatus.State.ANSWERED;
+            case IN_PROGRESS -> RoundStatus.State.IN_PROGRESS;
+            case UNREACHABLE -> RoundStatus.State.UNREACHABLE;
+            case PENDING -> guardian.unreachable() ? RoundStatus.State.UNREACHABLE
+                    : sent(round, request, guardian) ? RoundStatus.State.SENT : RoundStatus.State.PENDING;
+        };
+    }
+
+    /** Whether the family's DM greeting or the email with the questions went out. */
+    private boolean sent(CheckinRound round, CheckinRequest request, Guardian guardian) {
+        String key = request.channel() == ContactChannel.EMAIL
+                ? DedupeKeys.questionnaireEmail(round.id(), request.id())
+                : DedupeKeys.greeting(round.id(), guardian.id());
+        return deliveries.findByKey(key).map(delivery -> delivery.status() == DeliveryStatus.SENT).orElse(false);
+    }
+}

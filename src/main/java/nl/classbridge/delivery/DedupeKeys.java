@@ -1,0 +1,84 @@
+package nl.classbridge.delivery;
+
+import java.time.Instant;
+import nl.classbridge.domain.DeliveryChannel;
+
+/**
+ * Every dedupe key of the outbox, in one place: what makes a message "the same message" for each
+ * kind of row. A key names ids and instants only, never a name or an address, and must stay as it
+ * is once rows with it exist: a changed format would send again what was sent.
+ */
+public final class DedupeKeys {
+    private DedupeKeys() {
+    }
+
+    /** The one DM that opens a round for a family (about their first child): {@code checkin:7:guardian:12:dm}. */
+    public static String greeting(long roundId, long guardianId) {
+        return "checkin:" + roundId + ":guardian:" + guardianId + ":dm";
+    }
+
+    /** The one reminder of a round to a family, by DM or by email. */
+    public static String reminder(long roundId, long guardianId, DeliveryChannel channel) {
+        return "checkin:" + roundId + ":guardian:" + guardianId + ":"
+                + (channel == DeliveryChannel.EMAIL ? "reminder-email" : "reminder-dm");
+    }
+
+    /**
+     * The greeting about a family's next child, sent in the conversation after they finished the
+     * one before: once per request, however often Done is pressed.
+     */
+    public static String nextChildGreeting(long roundId, long requestId) {
+        return "checkin:" + roundId + ":request:" + requestId + ":dm";
+    }
+
+    /** The questions about one child by email, whichever way email came to be the channel. */
+    public static String questionnaireEmail(long roundId, long requestId) {
+        return "checkin:" + roundId + ":request:" + requestId + ":email";
+    }
+
+    /** The confirmation of one email reply, by that reply's Message-ID. */
+    public static String confirmation(long roundId, String replyMessageId) {
+        return "checkin:" + roundId + ":reply:" + replyMessageId + ":confirmation";
+    }
+
+    /** The answer, once per request, to replies that came after the round closed. */
+    public static String roundClosed(long roundId, long requestId) {
+        return "checkin:" + roundId + ":request:" + requestId + ":round-closed";
+    }
+
+    /**
+     * The bot's answer to one message a person typed in a DM, by the id Discord gave that message:
+     * one answer per message, also when the event arrives twice.
+     */
+    public static String answerToDirectMessage(String messageId) {
+        return "dm:" + messageId + ":answer";
+    }
+
+    /**
+     * A class update's rows and notes about one run: {@code update:3:1793106000000:channel}; the
+     * {@code what} is {@code channel}, {@code missed}, {@code skipped} or {@code reminder}.
+     */
+    public static String update(long classId, Instant runAt, String what) {
+        return "update:" + classId + ":" + runAt.toEpochMilli() + ":" + what;
+    }
+
+    /** The email copy of a class update for one family. */
+    public static String updateEmail(long classId, Instant runAt, long guardianId) {
+        return update(classId, runAt, "guardian:" + guardianId + ":email");
+    }
+
+    /** The teacher told that a family stopped being reachable on a channel, once per child. */
+    public static String unreachableNotice(DeliveryChannel channel, long guardianId, long studentId) {
+        return "notice:" + channel.code() + ":guardian:" + guardianId + ":student:" + studentId;
+    }
+
+    /** The former teacher told that their class was taken over, at that moment. */
+    public static String takeOverNotice(long classId, Instant at) {
+        return "notice:takeover:class:" + classId + ":at:" + at.toEpochMilli();
+    }
+
+    /** A note to a teacher about a mail the bot received ({@code ref} is the mail's place in the mailbox). */
+    public static String mailboxNote(String mailRef, String messageKey, long classId) {
+        return "mailbox:" + mailRef + ":" + messageKey + ":class:" + classId;
+    }
+}

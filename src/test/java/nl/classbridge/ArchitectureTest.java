@@ -1,0 +1,133 @@
+package nl.classbridge;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.Arrays;
+import nl.classbridge.mail.reply.MailBody;
+import nl.classbridge.messages.Destination;
+import nl.classbridge.messages.TextRenderer;
+
+/**
+ * The shape of ClassBridge, checked on the compiled main code (tests may use anything).
+ *
+ * <ul>
+ *   <li><b>The core</b>: {@code domain}, {@code store}, {@code roster}, {@code updates},
+ *       {@code checkin}, {@code delivery} and {@code messages}, with the two foundations every part
+ *       may use, {@code config} (the settings) and {@code logs} (failures in the log without
+ *       personal data). The core knows no adapter and none of the libraries adapters translate:
+ *       JDA, Jakarta Mail (and Angus, its implementation), Javalin, GreenMail, jsoup.</li>
+ *   <li><b>The adapters</b> translate between the core and the world: {@code discord} (JDA),
+ *       {@code mail} (SMTP, IMAP, reading mail) and {@code sandbox} (the local Discord-compatible
+ *       server, the local mail server and the sandbox's web page). An adapter does not use another
+ *       adapter; they meet in the core. Two exceptions are on purpose and named here: the sandbox's
+ *       own start-up ({@code nl.classbridge.sandbox}, not its sub-packages) wires the real bot
+ *       through the composition root, as {@code run} does; and the sandbox's mail program reads mail
+ *       with the bot's charset rule ({@link MailBody#decode}), so the page and the bot read the same
+ *       bytes as the same characters. The bot's adapters use the local Discord server only in
+ *       tests.</li>
+ *   <li><b>The outer shell</b>: {@code cli} and the composition root {@link ClassBridge} (with
+ *       {@link nl.classbridge.cli.Main}) may use everything; nothing but the shell and the sandbox's
+ *       start-up uses them.</li>
+ *   <li>The core composes texts with their structure and renders them only for email; Discord's
+ *       Markdown (bold, escaping) is the Discord adapter's.</li>
+ *   <li>No package cycles: every package, sub-packages counted on their own.</li>
+ * </ul>
+ */
+@AnalyzeClasses(packages = "nl.classbridge", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    static final String[] CORE = {
+        "nl.classbridge.domain..", "nl.classbridge.store..", "nl.classbridge.roster..",
+        "nl.classbridge.updates..", "nl.classbridge.checkin..", "nl.classbridge.delivery..",
+        "nl.classbridge.messages..", "nl.classbridge.config..", "nl.classbridge.logs.."};
+    static final String DISCORD = "nl.classbridge.discord..";
+    static final String MAIL = "nl.classbridge.mail..";
+    static final String SANDBOX = "nl.classbridge.sandbox..";
+    static final String CLI = "nl.classbridge.cli..";
+    /** The libraries only adapters may use: Discord, mail, the web server, the local mail server, HTML of mail. */
+    static final String[] ADAPTER_LIBRARIES = {
+        "net.dv8tion..", "jakarta.mail..", "org.eclipse.angus..", "io.javalin..", "com.icegreen..", "org.jsoup.."};
+
+    @ArchTest
+    static final ArchRule coreKnowsNoAdapter = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage(DISCORD, MAIL, SANDBOX, CLI)
+            .orShould().dependOnClassesThat().belongToAnyOf(ClassBridge.class)
+            .because("the core is the school's rules; Discord, mail and the sandbox are ways in and out");
+
+    @ArchTest
+    static final ArchRule coreKnowsNoAdapterLibrary = noClasses().that().resideInAnyPackage(CORE)
+            .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_LIBRARIES)
+            .because("JDA, Jakarta Mail, Javalin, GreenMail and jsoup are the adapters' to translate");
+
+    @ArchTest
+    static final ArchRule discordUsesNoOtherAdapter = noClasses().that().resideInAPackage(DISCORD)
+            .should().dependOnClassesThat().resideInAnyPackage(MAIL, SANDBOX, CLI)
+            .orShould().dependOnClassesThat().belongToAnyOf(ClassBridge.class)
+            .because("the Discord adapter meets mail only in the core, and the local Discord server only in tests");
+
+    @ArchTest
+    static final ArchRule mailUsesNoOtherAdapter = noClasses().that().resideInAPackage(MAIL)
+            .should().dependOnClassesThat().resideInAnyPackage(DISCORD, SANDBOX, CLI)
+            .orShould().dependOnClassesThat().belongToAnyOf(ClassBridge.class)
+            .because("the mail adapter meets Discord only in the core, and the local mail server only in tests");
+
+    @ArchTest
+    static final ArchRule localServersUseNoBotAdapter = noClasses()
+            .that().resideInAnyPackage("nl.classbridge.sandbox.discord..", "nl.classbridge.sandbox.mail..",
+                    "nl.classbridge.sandbox.page..")
+            .should().dependOnClassesThat(resideInAnyPackage(DISCORD, MAIL, CLI)
+                    .and(not(belongToAnyOf(MailBody.class))))
+            .because("the local servers stand in for Discord and the families' mail program: they know the bot"
+                    + " only from the outside (but for the charset rule the mail program shares with the bot)");
+
+    @ArchTest
+    static final ArchRule sandboxStartUpWiresOnlyThroughTheRoot = noClasses()
+            .that().resideInAPackage("nl.classbridge.sandbox")
+            .should().dependOnClassesThat().resideInAnyPackage(DISCORD, MAIL, CLI)
+            .because("the sandbox starts the real bot as 'run' does, through the composition root");
+
+    @ArchTest
+    static final ArchRule coreRenderersAddNoMarkup = methods()
+            .that().haveNameMatching("strong|title|heading")
+            .and().areDeclaredInClassesThat().resideInAnyPackage(CORE)
+            .and().areDeclaredInClassesThat().areAssignableTo(TextRenderer.class)
+            .should().beDeclaredIn(TextRenderer.class)
+            .because("a core renderer shows emphasis, titles and headings as plain words; markup is an adapter's");
+
+    /** The core renders for the parts of an email only: a Discord message is the Discord adapter's to render. */
+    @ArchTest
+    static void coreHasNoDiscordDestination(JavaClasses classes) {
+        assertThat(Arrays.stream(Destination.values()).map(Enum::name)).noneMatch(name -> name.contains("DISCORD"));
+    }
+
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().assignedFrom(new EachPackage()).should().beFreeOfCycles();
+
+    /** Every package is a slice of its own: {@code discord} and {@code discord.checkin} are two. */
+    static final class EachPackage implements SliceAssignment {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            return javaClass.getPackageName().startsWith("nl.classbridge")
+                    ? SliceIdentifier.of(javaClass.getPackageName())
+                    : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "every package of ClassBridge";
+        }
+    }
+}
