@@ -63,7 +63,8 @@ public final class CheckinEmails {
         Text subject = messages.text("email.reminder.subject", context.chain(), Map.of("questionnaire", title));
         return email(subject, List.of(
                 paragraph("common.greeting-anonymous", context, Map.of()),
-                paragraph("email.reminder.body", context, Map.of("questionnaire", title, "deadline", context.deadline())),
+                paragraph("email.reminder.body", context, Map.of("questionnaire", title,
+                        "deadline", context.deadline())),
                 signature(context),
                 footer(context)), context);
     }
@@ -127,7 +128,8 @@ public final class CheckinEmails {
     }
 
     private Text.Paragraph signature(CheckinContext context) {
-        return paragraph("common.signature", context, Map.of("teacher", context.teacher(), "class", context.className()));
+        return paragraph("common.signature", context, Map.of("teacher", context.teacher(),
+                "class", context.className()));
     }
 
     private Text.Paragraph footer(CheckinContext context) {
