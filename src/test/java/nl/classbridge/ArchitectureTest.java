@@ -3,22 +3,17 @@ package nl.classbridge;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
-import java.util.Arrays;
 import nl.classbridge.mail.reply.MailBody;
-import nl.classbridge.messages.Destination;
 import nl.classbridge.messages.TextRenderer;
 
 /**
@@ -42,8 +37,9 @@ import nl.classbridge.messages.TextRenderer;
  *   <li><b>The outer shell</b>: {@code cli} and the composition root {@link ClassBridge} (with
  *       {@link nl.classbridge.cli.Main}) may use everything; nothing but the shell and the sandbox's
  *       start-up uses them.</li>
- *   <li>The core composes texts with their structure and renders them only for email; Discord's
- *       Markdown (bold, escaping) is the Discord adapter's.</li>
+ *   <li>The core composes texts with their structure and renders none: every
+ *       {@link TextRenderer} but the walk itself is an adapter's (Discord's Markdown, an email's
+ *       parts, the sandbox page's texts).</li>
  *   <li>No package cycles: every package, sub-packages counted on their own.</li>
  * </ul>
  */
@@ -100,18 +96,11 @@ class ArchitectureTest {
             .because("the sandbox starts the real bot as 'run' does, through the composition root");
 
     @ArchTest
-    static final ArchRule coreRenderersAddNoMarkup = methods()
-            .that().haveNameMatching("strong|title|heading")
-            .and().areDeclaredInClassesThat().resideInAnyPackage(CORE)
-            .and().areDeclaredInClassesThat().areAssignableTo(TextRenderer.class)
-            .should().beDeclaredIn(TextRenderer.class)
-            .because("a core renderer shows emphasis, titles and headings as plain words; markup is an adapter's");
-
-    /** The core renders for the parts of an email only: a Discord message is the Discord adapter's to render. */
-    @ArchTest
-    static void coreHasNoDiscordDestination(JavaClasses classes) {
-        assertThat(Arrays.stream(Destination.values()).map(Enum::name)).noneMatch(name -> name.contains("DISCORD"));
-    }
+    static final ArchRule renderersAreAdapters = noClasses()
+            .that().areAssignableTo(TextRenderer.class).and().doNotBelongToAnyOf(TextRenderer.class)
+            .should().resideInAnyPackage(CORE)
+            .because("the core composes texts and renders none: Discord's Markdown, an email's plain part, HTML part"
+                    + " and headers, and the sandbox page's texts are each their adapter's");
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().assignedFrom(new EachPackage()).should().beFreeOfCycles();

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.domain.Language;
-import nl.classbridge.messages.Destination;
 import nl.classbridge.messages.Messages;
 
 /** An answer as the family gave it, in their language: the label of a point or option, yes or no, or the text. */
@@ -18,8 +17,7 @@ public final class AnswerDisplay {
         return switch (question.type()) {
             case SCALE -> question.label(Integer.parseInt(value), language);
             case CHOICE -> question.option(value).map(option -> option.label(language)).orElse(value);
-            case YES_NO -> messages.render("yes".equals(value) ? "common.yes" : "common.no", chain, Map.of(),
-                    Destination.PLAIN).text();
+            case YES_NO -> messages.text("yes".equals(value) ? "common.yes" : "common.no", chain, Map.of()).words();
             default -> value;
         };
     }

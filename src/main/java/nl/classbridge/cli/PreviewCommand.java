@@ -11,6 +11,7 @@ import nl.classbridge.domain.Language;
 import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.DiscordText;
+import nl.classbridge.mail.MailText;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.messages.Text;
@@ -89,9 +90,9 @@ final class PreviewCommand implements Callable<Integer> {
                 List<String> parts = DiscordLimits.split(DiscordText.MARKDOWN.render(text));
                 (parts.size() == 1 ? parts : DiscordLimits.numbered(parts)).forEach(out::println);
             }
-            case html -> out.print(Messages.htmlFragment(Messages.plainOf(text)));
-            case header -> out.println(messages.header(key, chain, values));
-            case plain -> out.println(Messages.plainOf(text).text());
+            case html -> out.print(MailText.html(text));
+            case header -> out.println(MailText.header(text));
+            case plain -> out.println(MailText.plain(text));
         }
         return ExitCode.OK;
     }

@@ -2,6 +2,17 @@ package nl.classbridge.messages;
 
 import nl.classbridge.domain.Language;
 
-/** A rendered email: a header-safe subject, a plain body and the same body as HTML. */
-public record EmailText(String subject, String text, String html, Language language) {
+/**
+ * An email as the core composes it: the subject and the body as {@link Text}s, structure and no
+ * markup. The mail adapter renders them when the email goes out: the subject as one header-safe
+ * line, the body as the plain part and as the HTML part, both from the same structure.
+ *
+ * @param subject one paragraph, for the subject line
+ * @param body the body; its language is the email's
+ */
+public record EmailText(Text subject, Text body) {
+    /** The language the email is written in (after fallback), for its {@code Content-Language}. */
+    public Language language() {
+        return body.language();
+    }
 }

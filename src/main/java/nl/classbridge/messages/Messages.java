@@ -12,7 +12,7 @@ import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 
 /**
- * The catalogue's texts in the family's language, as {@link Text}s and rendered for email.
+ * The catalogue's texts in the family's language, as {@link Text}s for the adapters to render.
  *
  * <p>Templates are filled from a plain map of values and nothing else: no lookups ({@code env:},
  * {@code sys:}, {@code file:}, {@code script:}), no defaults, no substitution inside values. A
@@ -29,10 +29,6 @@ public final class Messages {
     public Messages(MessageCatalogue catalogue, Language schoolDefault) {
         this.catalogue = catalogue;
         this.schoolDefault = schoolDefault;
-    }
-
-    /** A text as rendered, and the language it was found in (after fallback). */
-    public record Rendered(String text, Language language) {
     }
 
     /**
@@ -61,47 +57,5 @@ public final class Messages {
         Map.Entry<Language, String> found = catalogue.firstIn(chain, key)
                 .orElseThrow(() -> new IllegalArgumentException("no message '" + key + "' in any language"));
         return templates.computeIfAbsent(found.getValue(), Template::parse).fill(values, found.getKey(), key);
-    }
-
-    /** Renders {@code key} in the first language of {@code chain} that has it, for {@code destination}. */
-    public Rendered render(String key, List<Language> chain, Map<String, ?> values, Destination destination) {
-        Text text = text(key, chain, values);
-        return new Rendered(EmailRendering.of(destination).render(text), text.language());
-    }
-
-    /** A composed text as an email's plain-text part, and the language it is in. */
-    public static Rendered plainOf(Text text) {
-        return new Rendered(EmailRendering.PLAIN.render(text), text.language());
-    }
-
-    /** A text for an email's plain-text part. */
-    public String plain(String key, List<Language> chain, Map<String, ?> values) {
-        return render(key, chain, values, Destination.PLAIN).text();
-    }
-
-    /** An HTML fragment for an email's HTML part, marked right-to-left for Arabic. */
-    public String html(String key, List<Language> chain, Map<String, ?> values) {
-        return htmlFragment(render(key, chain, values, Destination.HTML));
-    }
-
-    /** A single line for an email header such as the subject. */
-    public String header(String key, List<Language> chain, Map<String, ?> values) {
-        return Escaping.header(render(key, chain, values, Destination.MAIL_HEADER).text());
-    }
-
-    /**
-     * One value made safe for {@code destination}, as a template's placeholder would be: for text
-     * that stands on its own, such as a highlight in a bullet list.
-     */
-    public static String escape(String value, Destination destination, Language language) {
-        return EmailRendering.of(destination).value(value, language.rightToLeft());
-    }
-
-    /** Wraps already-rendered plain text as HTML, with direction and language set. */
-    public static String htmlFragment(Rendered plain) {
-        Language language = plain.language();
-        String direction = language.rightToLeft() ? "rtl" : "ltr";
-        return "<div dir=\"" + direction + "\" lang=\"" + language.code() + "\">\n"
-                + Escaping.html(plain.text()) + "</div>\n";
     }
 }

@@ -6,8 +6,8 @@ import nl.classbridge.domain.Language;
 /**
  * A composed text with its structure, before it is rendered for where it goes: blocks (a title,
  * paragraphs, sections with a heading and items), each a list of spans. The core composes texts;
- * each adapter renders them its own way ({@link TextRenderer}): Markdown for Discord, plain text
- * and HTML for email.
+ * each adapter renders them its own way ({@link TextRenderer}): Markdown for Discord, plain text,
+ * HTML and headers for email.
  *
  * <p>A span is either {@link Words} from the catalogue, trusted and shown as translators wrote
  * them, or a {@link Value}: a placeholder's value or anything a person wrote, which every renderer
@@ -32,6 +32,29 @@ public record Text(List<Block> blocks, Language language) {
             throw new IllegalStateException("not a one-paragraph text");
         }
         return paragraph.spans();
+    }
+
+    /**
+     * The words and values of a one-paragraph text as they are, emphasis as plain words: for a
+     * short catalogue text (yes, no) that goes into another text as a value, where the renderer of
+     * that text makes it safe.
+     */
+    public String words() {
+        StringBuilder out = new StringBuilder();
+        appendWords(spans(), out);
+        return out.toString();
+    }
+
+    private static void appendWords(List<Span> spans, StringBuilder out) {
+        for (Span span : spans) {
+            if (span instanceof Words words) {
+                out.append(words.text());
+            } else if (span instanceof Value value) {
+                out.append(value.raw());
+            } else if (span instanceof Strong strong) {
+                appendWords(strong.spans(), out);
+            }
+        }
     }
 
     /** A part of a line. */

@@ -1,6 +1,8 @@
 package nl.classbridge.messages;
 
+import java.util.ArrayList;
 import java.util.List;
+import nl.classbridge.domain.Language;
 import nl.classbridge.messages.Text.Block;
 import nl.classbridge.messages.Text.Paragraph;
 import nl.classbridge.messages.Text.Section;
@@ -14,10 +16,13 @@ import nl.classbridge.messages.Text.Words;
  * Renders a {@link Text} for one destination: blocks apart by a blank line, a section's items one
  * per line after a bullet, the catalogue's words as written, and every value made safe by
  * {@link #value} and isolated in right-to-left text. A destination says how values are escaped and
- * how emphasis, a title and a heading look; the plain text of an email shows none of them.
+ * how emphasis, a title and a heading look; the plain text of an email shows none of them. One
+ * with a structure of its own (HTML) also says how words, paragraphs, sections and the whole text
+ * look.
  *
- * <p>The core renders for email ({@link Destination}); the Discord adapter renders Markdown with a
- * renderer of its own, so the core knows nothing of Discord's markup.
+ * <p>The core only composes texts: every renderer is an adapter's (Markdown for Discord, the plain
+ * part, the HTML part and the headers of an email for mail, the sandbox page's own texts), so the
+ * core knows nothing of any markup.
  */
 public abstract class TextRenderer {
     /** Before each item of a section. */
@@ -29,25 +34,21 @@ public abstract class TextRenderer {
     /** {@code text} as this destination shows it. */
     public final String render(Text text) {
         boolean rightToLeft = text.language().rightToLeft();
-        StringBuilder out = new StringBuilder();
-        List<Block> blocks = text.blocks();
-        for (int i = 0; i < blocks.size(); i++) {
-            Block block = blocks.get(i);
-            if (i > 0) {
-                out.append("\n\n");
-            }
+        List<String> blocks = new ArrayList<>();
+        for (Block block : text.blocks()) {
             if (block instanceof Title title) {
-                out.append(title(spans(title.spans(), rightToLeft)));
+                blocks.add(title(spans(title.spans(), rightToLeft)));
             } else if (block instanceof Paragraph paragraph) {
-                out.append(spans(paragraph.spans(), rightToLeft));
+                blocks.add(paragraph(spans(paragraph.spans(), rightToLeft)));
             } else if (block instanceof Section section) {
-                out.append(heading(spans(section.heading(), rightToLeft)));
+                List<String> items = new ArrayList<>();
                 for (List<Span> item : section.items()) {
-                    out.append('\n').append(BULLET).append(spans(item, rightToLeft));
+                    items.add(spans(item, rightToLeft));
                 }
+                blocks.add(section(heading(spans(section.heading(), rightToLeft)), items));
             }
         }
-        return out.toString();
+        return document(blocks, text.language());
     }
 
     /** A value the way a placeholder shows it, without the text around it: for a list put together in code. */
@@ -74,6 +75,28 @@ public abstract class TextRenderer {
         return rendered;
     }
 
+    /** The catalogue's words; as written by default (they are trusted, but HTML still escapes them). */
+    protected String words(String words) {
+        return words;
+    }
+
+    /** A paragraph; as it is by default. */
+    protected String paragraph(String rendered) {
+        return rendered;
+    }
+
+    /** A section: by default its heading, then each item on a line of its own after a bullet. */
+    protected String section(String heading, List<String> items) {
+        StringBuilder out = new StringBuilder(heading);
+        items.forEach(item -> out.append('\n').append(BULLET).append(item));
+        return out.toString();
+    }
+
+    /** The whole text from its rendered blocks: by default set apart by a blank line. */
+    protected String document(List<String> blocks, Language language) {
+        return String.join("\n\n", blocks);
+    }
+
     /**
      * Text as every destination wants it: without stray control characters and without the
      * invisible characters that turn text around or hide in it; line ends as {@code \n}.
@@ -82,11 +105,20 @@ public abstract class TextRenderer {
         return Escaping.text(raw);
     }
 
+    /**
+     * Text without the invisible characters that turn text around or hide in it, control
+     * characters left as they are: for a destination with a stricter rule of its own for those
+     * (an email header, which must stay one line).
+     */
+    protected static String visible(String raw) {
+        return InvisibleCharacters.remove(raw);
+    }
+
     private String spans(List<Span> spans, boolean rightToLeft) {
         StringBuilder out = new StringBuilder();
         for (Span span : spans) {
             if (span instanceof Words words) {
-                out.append(words.text());
+                out.append(words(words.text()));
             } else if (span instanceof Value value) {
                 out.append(value(value.raw(), rightToLeft));
             } else if (span instanceof Strong strong) {

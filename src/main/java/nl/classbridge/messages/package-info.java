@@ -7,12 +7,14 @@
  * is blocks (a title, paragraphs, sections with a heading and items), each a list of spans: the
  * catalogue's words (trusted), values (names, dates, what someone wrote, which every renderer
  * escapes) and emphasis, which the catalogue writes {@code **like this**} and which is parsed once.
- * The core composes larger texts from these (the class update, for one).
+ * The core composes larger texts from these (the class update, for one), and an email as its
+ * subject and body ({@link nl.classbridge.messages.EmailText}, with the footer every email to a
+ * family ends with, {@link nl.classbridge.messages.EmailFooter}).
  *
- * <p>Rendering is the destination's: a {@link nl.classbridge.messages.TextRenderer} per way out.
- * This package renders for email only (the plain part, the HTML part made from it, and one-line
- * headers: {@link nl.classbridge.messages.Destination}); none of it needs a mail library. The
- * Discord adapter renders Markdown with its own renderer ({@code discord.DiscordText}, escaping in
- * {@code discord.Markdown}), so nothing here knows Discord's markup.
+ * <p>Rendering is the destination's: a {@link nl.classbridge.messages.TextRenderer} per way out,
+ * and each is an adapter's. This package holds the walk over the structure and the cleaning every
+ * value gets first; the Discord adapter renders Markdown ({@code discord.DiscordText}, escaping in
+ * {@code discord.Markdown}), the mail adapter an email's plain part, HTML part and headers
+ * ({@code mail.MailText}), the sandbox page its own texts. Nothing here knows any markup.
  */
 package nl.classbridge.messages;

@@ -13,6 +13,7 @@ import nl.classbridge.domain.HighlightKind;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.messages.Dates;
+import nl.classbridge.messages.EmailFooter;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.messages.Text;
 
@@ -73,7 +74,7 @@ public final class UpdatePost {
 
     /**
      * The email copy for one family, in their language ({@code chain} starts with it): headings and
-     * frame in that language, the highlights as the teacher wrote them.
+     * frame in that language, the highlights as the teacher wrote them; the mail adapter renders it.
      *
      * @throws IllegalArgumentException when there are no highlights
      */
@@ -81,7 +82,7 @@ public final class UpdatePost {
         requireHighlights(highlights);
         Text intro = messages.text("email.update.intro", chain, Map.of());
         Language language = intro.language();
-        String subject = messages.header("email.update.subject", chain, Map.of(
+        Text subject = messages.text("email.update.subject", chain, Map.of(
                 "class", schoolClass.name(), "date", readable(date, schoolClass.timezone(), language)));
         List<Text.Block> blocks = new ArrayList<>();
         blocks.add(paragraph("common.greeting-anonymous", chain, Map.of()));
@@ -89,16 +90,8 @@ public final class UpdatePost {
         blocks.addAll(sections(highlights, chain));
         blocks.add(paragraph("common.signature", chain, Map.of(
                 "teacher", schoolClass.teacherName(), "class", schoolClass.name())));
-        // The same footer as the check-in emails: why the family gets this, and how to change or stop it.
-        List<Text.Span> footer = new ArrayList<>();
-        footer.add(new Text.Words("—\n"));
-        footer.addAll(messages.text("email.footer.why", chain,
-                Map.of("class", schoolClass.name(), "school", schoolName)).spans());
-        footer.add(new Text.Words("\n"));
-        footer.addAll(messages.text("email.footer.preferences", chain, Map.of()).spans());
-        blocks.add(new Text.Paragraph(footer));
-        Messages.Rendered plain = Messages.plainOf(new Text(blocks, language));
-        return new EmailText(subject, plain.text(), Messages.htmlFragment(plain), language);
+        blocks.add(EmailFooter.of(messages, chain, schoolClass.name(), schoolName));
+        return new EmailText(subject, new Text(blocks, language));
     }
 
     /** A section per kind of highlight that has any, in {@link #SECTION_ORDER}, highlights in the order added. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.DiscordText;
 import nl.classbridge.domain.Language;
+import nl.classbridge.mail.MailText;
 import nl.classbridge.testing.DiscordView;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -39,8 +40,8 @@ class RenderingTest {
         arabic = messages.chain(Optional.of(Language.AR), Optional.empty());
     }
 
-    private String render(String name, Destination destination) {
-        return messages.render("test.hello", english, Map.of("name", name, "child", "Sam"), destination).text();
+    private Text hello(String name) {
+        return messages.text("test.hello", english, Map.of("name", name, "child", "Sam"));
     }
 
     /** The same text as a Discord message. */
@@ -51,9 +52,9 @@ class RenderingTest {
     /** What the reader sees: the text itself in an email, the rendered Markdown on Discord. */
     private List<String> shown(String name) {
         List<String> shown = new ArrayList<>();
-        for (Destination destination : Destination.values()) {
-            shown.add(render(name, destination));
-        }
+        shown.add(MailText.plain(hello(name)));
+        shown.add(MailText.html(hello(name)));
+        shown.add(MailText.header(hello(name)));
         shown.add(DiscordView.visible(discord(name)));
         return shown;
     }
@@ -62,7 +63,7 @@ class RenderingTest {
     @DisplayName("lookups in values stay literal: no environment, no system properties, no nesting")
     void noInterpolation() {
         for (String name : List.of("${env:DISCORD_TOKEN}", "${sys:user.home}", "${${child}}", "$${child}", "${child}")) {
-            assertThat(shown(name)).hasSize(Destination.values().length + 1)
+            assertThat(shown(name)).hasSize(4)
                     .allSatisfy(text -> assertThat(text).contains(name).doesNotContain("Sam, about")
                             .doesNotContain(System.getProperty("user.home") + ","));
         }
@@ -89,9 +90,8 @@ class RenderingTest {
     @Test
     @DisplayName("HTML: every value and the text around it are escaped; paragraphs become <p>")
     void html() {
-        Messages.Rendered rendered = messages.render("test.hello", english,
-                Map.of("name", "<script>alert('x')</script>", "child", "A & B \"C\""), Destination.HTML);
-        String html = Messages.htmlFragment(rendered);
+        String html = MailText.html(messages.text("test.hello", english,
+                Map.of("name", "<script>alert('x')</script>", "child", "A & B \"C\"")));
         assertThat(html).contains("&lt;script&gt;alert('x')&lt;/script&gt;", "A &amp; B &quot;C&quot;",
                 "dir=\"ltr\"", "<p>").doesNotContain("<script>");
     }
@@ -99,15 +99,15 @@ class RenderingTest {
     @Test
     @DisplayName("mail headers: CR, LF and other control characters in values cannot start a new header")
     void headerInjection() {
-        String subject = messages.header("test.subject", english,
-                Map.of("child", "Sam\r\nBcc: evil@example.org\u0000\u2028X"));
+        String subject = MailText.header(messages.text("test.subject", english,
+                Map.of("child", "Sam\r\nBcc: evil@example.org\u0000\u2028X")));
         assertThat(subject).doesNotContain("\r", "\n", "\u0000", "\u2028").startsWith("News about Sam Bcc:");
     }
 
     @Test
     @DisplayName("plain text: line ends are unified and stray control characters dropped, nothing else changes")
     void plain() {
-        assertThat(render("a\r\nb\u0007c <b>", Destination.PLAIN)).contains("a\nbc <b>");
+        assertThat(MailText.plain(hello("a\r\nb\u0007c <b>"))).contains("a\nbc <b>");
     }
 
     @Test
@@ -116,8 +116,8 @@ class RenderingTest {
         Text text = messages.text("test.hello", arabic, Map.of("name", "مريم Sam 🌱👩‍👧", "child", "Noor"));
         assertThat(text.language()).isEqualTo(Language.AR);
         assertThat(DiscordText.MARKDOWN.render(text)).contains("\u2068مريم Sam 🌱👩‍👧\u2069", "\u2068Noor\u2069");
-        assertThat(Messages.htmlFragment(messages.render("test.hello", arabic, Map.of("name", "x", "child", "y"),
-                Destination.HTML))).contains("dir=\"rtl\" lang=\"ar\"");
+        assertThat(MailText.html(messages.text("test.hello", arabic, Map.of("name", "x", "child", "y"))))
+                .contains("dir=\"rtl\" lang=\"ar\"");
         assertThat(discord("🌱👩‍👧")).contains("🌱👩‍👧");
     }
 
@@ -139,10 +139,11 @@ class RenderingTest {
                 .containsExactly(Language.TR, Language.PL, Language.NL, Language.EN);
         assertThat(messages.chain(Optional.empty(), Optional.of(Language.NL))).containsExactly(Language.NL, Language.EN);
         List<Language> turkishFamilyInDutchClass = messages.chain(Optional.of(Language.TR), Optional.of(Language.NL));
-        assertThat(messages.render("test.only-nl", turkishFamilyInDutchClass, Map.of("name", "Ayşe"), Destination.PLAIN))
-                .isEqualTo(new Messages.Rendered("Hoi Ayşe", Language.NL));
-        assertThat(messages.render("test.hello", turkishFamilyInDutchClass, Map.of("name", "A", "child", "B"),
-                Destination.PLAIN).language()).isEqualTo(Language.EN);
+        Text onlyDutch = messages.text("test.only-nl", turkishFamilyInDutchClass, Map.of("name", "Ayşe"));
+        assertThat(onlyDutch.words()).isEqualTo("Hoi Ayşe");
+        assertThat(onlyDutch.language()).isEqualTo(Language.NL);
+        assertThat(messages.text("test.hello", turkishFamilyInDutchClass, Map.of("name", "A", "child", "B"))
+                .language()).isEqualTo(Language.EN);
     }
 
     @Test

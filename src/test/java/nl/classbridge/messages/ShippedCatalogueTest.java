@@ -3,9 +3,12 @@ package nl.classbridge.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import nl.classbridge.discord.DiscordLimits;
+import nl.classbridge.discord.DiscordText;
 import nl.classbridge.domain.Language;
+import nl.classbridge.mail.MailText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,12 +67,10 @@ class ShippedCatalogueTest {
                 var values = new java.util.HashMap<String, String>();
                 MessageCatalogue.placeholders(catalogue.find(language, key).orElseThrow())
                         .forEach(name -> values.put(name, "«" + name + "»"));
-                for (Destination destination : Destination.values()) {
-                    Messages.Rendered rendered = messages.render(key, messages.chain(Optional.of(language), Optional.empty()),
-                            values, destination);
-                    assertThat(rendered.language()).isEqualTo(language);
-                    assertThat(rendered.text()).doesNotContain("${");
-                }
+                Text text = messages.text(key, messages.chain(Optional.of(language), Optional.empty()), values);
+                assertThat(text.language()).isEqualTo(language);
+                assertThat(List.of(MailText.plain(text), MailText.html(text), MailText.header(text),
+                        DiscordText.MARKDOWN.render(text))).allSatisfy(shown -> assertThat(shown).doesNotContain("${"));
             }
         }
     }

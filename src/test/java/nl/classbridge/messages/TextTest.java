@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.domain.Language;
+import nl.classbridge.mail.MailText;
 import nl.classbridge.messages.Text.Strong;
 import nl.classbridge.messages.Text.Value;
 import nl.classbridge.messages.Text.Words;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The catalogue's texts as structure: words, values and emphasis, rendered for email by the core. */
+/** The catalogue's texts as structure: words, values and emphasis, and how the mail adapter renders them. */
 class TextTest {
     @TempDir
     Path folder;
@@ -55,15 +56,15 @@ class TextTest {
     }
 
     @Test
-    @DisplayName("GIVEN emphasis and a value with Markdown WHEN rendered for email THEN plain words, no markup added"
-            + " and the value as typed")
+    @DisplayName("GIVEN emphasis and a value with Markdown WHEN rendered for email THEN plain words and the value as"
+            + " typed in the plain part and the subject, emphasis as <strong> in the HTML part")
     void emailShowsNoMarkup() {
         Map<String, String> values = Map.of("questionnaire", "*Wel*zijn\u0007");
-        assertThat(messages.plain("test.started", dutch, values))
-                .isEqualTo("Check-in *Wel*zijn is gestart. Druk op Beginnen.");
-        assertThat(messages.header("test.started", dutch, values))
-                .isEqualTo("Check-in *Wel*zijn is gestart. Druk op Beginnen.");
-        assertThat(messages.html("test.started", dutch, values)).contains("<p>Check-in *Wel*zijn is gestart.");
+        Text text = messages.text("test.started", dutch, values);
+        assertThat(MailText.plain(text)).isEqualTo("Check-in *Wel*zijn is gestart. Druk op Beginnen.");
+        assertThat(MailText.header(text)).isEqualTo("Check-in *Wel*zijn is gestart. Druk op Beginnen.");
+        assertThat(MailText.html(text)).contains(
+                "<p>Check-in <strong>*Wel*zijn</strong> is gestart. Druk op <strong>Beginnen</strong>.</p>");
     }
 
     @Test
@@ -76,7 +77,7 @@ class TextTest {
                 new Text.Section(List.of(new Strong(List.of(new Words("Wat we leerden")))),
                         List.of(List.of(new Value("De tafel van 7")), List.of(new Value("Lezen\r\nen schrijven"))))),
                 Language.NL);
-        assertThat(Messages.plainOf(text).text()).isEqualTo(
+        assertThat(MailText.plain(text)).isEqualTo(
                 "Nieuws uit Groep 5\n\nDit ging goed:\n\nWat we leerden\n• De tafel van 7\n• Lezen\nen schrijven");
     }
 
@@ -84,6 +85,6 @@ class TextTest {
     @DisplayName("GIVEN an Arabic text WHEN rendered for email THEN each value sits in its own isolate, the words not")
     void rightToLeftValues() {
         Text text = Text.of(List.of(new Words("مرحبا "), new Value("Sam"), new Words("!")), Language.AR);
-        assertThat(Messages.plainOf(text).text()).isEqualTo("مرحبا \u2068Sam\u2069!");
+        assertThat(MailText.plain(text)).isEqualTo("مرحبا \u2068Sam\u2069!");
     }
 }

@@ -7,11 +7,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import nl.classbridge.messages.EmailText;
 import nl.classbridge.discord.DiscordText;
 import nl.classbridge.domain.Highlight;
 import nl.classbridge.domain.HighlightKind;
 import nl.classbridge.domain.Language;
+import nl.classbridge.mail.ComposedEmail;
+import nl.classbridge.mail.MailText;
+import nl.classbridge.messages.EmailText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -46,6 +48,11 @@ class UpdatePostTest {
     private String channelPost(List<Highlight> highlights) {
         return DiscordText.MARKDOWN.render(fixture.post.post(fixture.groep5, highlights, FRIDAY,
                 fixture.post.chain(fixture.groep5, Optional.empty())));
+    }
+
+    /** The email copy as it goes out: rendered by the mail adapter. */
+    private static ComposedEmail sent(EmailText email) {
+        return MailText.compose("ouder@example.org", email);
     }
 
     @Test
@@ -112,9 +119,9 @@ class UpdatePostTest {
             + " signature and footer, HTML escaped")
     void emailCopy() {
         List<Highlight> queued = highlights();
-        EmailText turkish = fixture.post.email(fixture.groep5, queued, FRIDAY,
-                fixture.post.chain(fixture.groep5, Optional.of(Language.TR)));
-        assertThat(turkish.language()).isEqualTo(Language.TR);
+        ComposedEmail turkish = sent(fixture.post.email(fixture.groep5, queued, FRIDAY,
+                fixture.post.chain(fixture.groep5, Optional.of(Language.TR))));
+        assertThat(turkish.language()).isEqualTo("tr");
         assertThat(turkish.subject()).startsWith("Groep 5").contains("2026").doesNotContain("\n", "\r");
         assertThat(turkish.text())
                 .containsSubsequence("• We lazen **bold** voor @everyone en <@1>", "• De tafel van 7 zit erin",
@@ -122,8 +129,8 @@ class UpdatePostTest {
                 .doesNotContain("Wat we leerden", "\\*");
         assertThat(turkish.html()).contains("lang=\"tr\"", "&lt;@1&gt;").doesNotContain("<@1>");
 
-        EmailText dutch = fixture.post.email(fixture.groep5, queued, FRIDAY,
-                fixture.post.chain(fixture.groep5, Optional.empty()));
+        ComposedEmail dutch = sent(fixture.post.email(fixture.groep5, queued, FRIDAY,
+                fixture.post.chain(fixture.groep5, Optional.empty())));
         assertThat(dutch.subject()).isEqualTo("Groep 5: nieuws uit de klas (vrijdag 23 oktober 2026)");
         assertThat(dutch.text()).contains("Wat we leerden\n• We lazen **bold** voor @everyone en <@1>");
     }

@@ -25,6 +25,7 @@ import nl.classbridge.domain.Highlight;
 import nl.classbridge.domain.HighlightKind;
 import nl.classbridge.domain.UpdateSchedule;
 import nl.classbridge.testing.TestStore;
+import nl.classbridge.mail.MailText;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -291,7 +292,7 @@ class UpdateRunsTest {
                 payload.runAt().atZone(fixture.groep5.timezone()).toLocalDate(),
                 fixture.post.chain(fixture.groep5, fixture.emailOnly.plan().language()));
         assertThat(email.language().code()).isEqualTo("tr");
-        assertThat(email.text()).contains("• We lazen **bold** voor @everyone en <@1>", "• Iedereen hielp mee");
+        assertThat(MailText.plain(email.body())).contains("• We lazen **bold** voor @everyone en <@1>", "• Iedereen hielp mee");
     }
 
     @Test

@@ -8,14 +8,16 @@ import java.util.stream.IntStream;
 import nl.classbridge.checkin.CheckinContext;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
-import nl.classbridge.messages.Destination;
+import nl.classbridge.messages.EmailFooter;
 import nl.classbridge.messages.EmailText;
 import nl.classbridge.messages.Messages;
+import nl.classbridge.messages.Text;
 
 /**
  * The emails of a check-in, in the family's language: the questionnaire with numbered questions
  * and plain instructions for answering by reply, the one reminder, and the confirmation of what
- * was understood. The HTML part is made from the same text, so both always say the same.
+ * was understood. Each is composed as a {@link Text}; the mail adapter renders its plain and HTML
+ * parts from that one structure, so both always say the same.
  */
 public final class CheckinEmails {
     private final Messages messages;
@@ -32,37 +34,38 @@ public final class CheckinEmails {
      */
     public EmailText questionnaire(CheckinContext context) {
         String title = context.questionnaire().title(context.language());
-        String subject = messages.header("email.checkin.subject", context.chain(), Map.of(
+        Text subject = messages.text("email.checkin.subject", context.chain(), Map.of(
                 "class", context.className(), "questionnaire", title, "child", context.child()));
-        List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(plain("common.greeting-anonymous", context, Map.of()));
-        paragraphs.add(plain("email.checkin.intro", context, Map.of("teacher", context.teacher(),
+        List<Text.Block> blocks = new ArrayList<>();
+        blocks.add(paragraph("common.greeting-anonymous", context, Map.of()));
+        blocks.add(paragraph("email.checkin.intro", context, Map.of("teacher", context.teacher(),
                 "class", context.className(), "child", context.child(), "deadline", context.deadline())));
-        paragraphs.add(plain("email.checkin.how-to-answer", context, Map.of()));
-        paragraphs.add(title);
+        blocks.add(paragraph("email.checkin.how-to-answer", context, Map.of()));
+        // The questionnaire's own texts are the school's, written like the catalogue's: words, not values.
+        blocks.add(new Text.Title(List.of(new Text.Words(title))));
         int number = 0;
         for (Question question : context.questionnaire().questions()) {
             if (!question.answerable()) {
-                paragraphs.add(question.text(context.language()));
+                blocks.add(new Text.Paragraph(List.of(new Text.Words(question.text(context.language())))));
                 continue;
             }
             number++;
-            paragraphs.add(numbered(number, question, context));
+            blocks.add(numbered(number, question, context));
         }
-        paragraphs.add(plain("common.signature", context, Map.of("teacher", context.teacher(),
-                "class", context.className())));
-        paragraphs.add(footer(context));
-        return email(subject, paragraphs, context);
+        blocks.add(signature(context));
+        blocks.add(footer(context));
+        return email(subject, blocks, context);
     }
 
     /** The one reminder; the family answers by replying to it or to the questionnaire. */
     public EmailText reminder(CheckinContext context) {
         String title = context.questionnaire().title(context.language());
-        String subject = messages.header("email.reminder.subject", context.chain(), Map.of("questionnaire", title));
+        Text subject = messages.text("email.reminder.subject", context.chain(), Map.of("questionnaire", title));
         return email(subject, List.of(
-                plain("common.greeting-anonymous", context, Map.of()),
-                plain("email.reminder.body", context, Map.of("questionnaire", title, "deadline", context.deadline())),
-                plain("common.signature", context, Map.of("teacher", context.teacher(), "class", context.className())),
+                paragraph("common.greeting-anonymous", context, Map.of()),
+                paragraph("email.reminder.body", context, Map.of("questionnaire", title,
+                        "deadline", context.deadline())),
+                signature(context),
                 footer(context)), context);
     }
 
@@ -72,68 +75,76 @@ public final class CheckinEmails {
      */
     public EmailText confirmation(CheckinContext context, List<String> understood, boolean unreadable) {
         String title = context.questionnaire().title(context.language());
-        String subject = messages.header("email.confirmation.subject", context.chain(), Map.of("questionnaire", title));
-        List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(plain("email.confirmation.body", context, Map.of("understood", String.join("\n", understood))));
+        Text subject = messages.text("email.confirmation.subject", context.chain(), Map.of("questionnaire", title));
+        List<Text.Block> blocks = new ArrayList<>();
+        blocks.add(paragraph("email.confirmation.body", context, Map.of("understood", String.join("\n", understood))));
         if (unreadable) {
-            paragraphs.add(plain("email.confirmation.unreadable", context, Map.of()));
+            blocks.add(paragraph("email.confirmation.unreadable", context, Map.of()));
         }
-        paragraphs.add(plain("common.signature", context, Map.of("teacher", context.teacher(),
-                "class", context.className())));
-        paragraphs.add(footer(context));
-        return email(subject, paragraphs, context);
+        blocks.add(signature(context));
+        blocks.add(footer(context));
+        return email(subject, blocks, context);
     }
 
     /** The answer to a reply that came after the round closed: nothing was saved, talk to the teacher. */
     public EmailText roundClosed(CheckinContext context) {
         String title = context.questionnaire().title(context.language());
-        String subject = messages.header("email.round-closed.subject", context.chain(), Map.of("questionnaire", title));
+        Text subject = messages.text("email.round-closed.subject", context.chain(), Map.of("questionnaire", title));
         return email(subject, List.of(
-                plain("email.round-closed.body", context, Map.of("questionnaire", title)),
-                plain("common.signature", context, Map.of("teacher", context.teacher(), "class", context.className())),
+                paragraph("email.round-closed.body", context, Map.of("questionnaire", title)),
+                signature(context),
                 footer(context)), context);
     }
 
-    /** One question with its number, its hint and, for optional ones, that it may be skipped. */
-    private String numbered(int number, Question question, CheckinContext context) {
-        StringBuilder text = new StringBuilder().append(number).append(". ").append(question.text(context.language()));
+    /** One question with its number, its hint on the next line and, for optional ones, that it may be skipped. */
+    private Text.Paragraph numbered(int number, Question question, CheckinContext context) {
+        List<Text.Span> spans = new ArrayList<>();
+        spans.add(new Text.Words(number + ". " + question.text(context.language())));
         if (!question.required()) {
-            text.append(' ').append(plain("email.checkin.optional-mark", context, Map.of()));
+            spans.add(new Text.Words(" "));
+            spans.addAll(spans("email.checkin.optional-mark", context, Map.of()));
         }
-        text.append('\n').append(hint(question, context));
-        return text.toString();
+        spans.add(new Text.Words("\n"));
+        spans.addAll(hint(question, context));
+        return new Text.Paragraph(spans);
     }
 
-    private String hint(Question question, CheckinContext context) {
+    private List<Text.Span> hint(Question question, CheckinContext context) {
         if (question.type() == QuestionType.SCALE) {
             String labels = IntStream.rangeClosed(1, Question.SCALE_POINTS)
                     .mapToObj(point -> point + " = " + question.label(point, context.language()))
                     .collect(Collectors.joining(", "));
-            return plain("email.checkin.scale-hint", context, Map.of("labels", labels));
+            return spans("email.checkin.scale-hint", context, Map.of("labels", labels));
         }
         if (question.type() == QuestionType.CHOICE) {
             String options = question.options().stream().map(option -> option.label(context.language()))
                     .collect(Collectors.joining(" / "));
-            return plain("email.checkin.choice-hint", context, Map.of("options", options));
+            return spans("email.checkin.choice-hint", context, Map.of("options", options));
         }
         if (question.type() == QuestionType.YES_NO) {
-            return plain("email.checkin.yes-no-hint", context, Map.of());
+            return spans("email.checkin.yes-no-hint", context, Map.of());
         }
-        return plain("email.checkin.text-hint", context, Map.of());
+        return spans("email.checkin.text-hint", context, Map.of());
     }
 
-    private String footer(CheckinContext context) {
-        return "—\n" + plain("email.footer.why", context, Map.of("class", context.className(), "school", schoolName))
-                + "\n" + plain("email.footer.preferences", context, Map.of());
+    private Text.Paragraph signature(CheckinContext context) {
+        return paragraph("common.signature", context, Map.of("teacher", context.teacher(),
+                "class", context.className()));
     }
 
-    private EmailText email(String subject, List<String> paragraphs, CheckinContext context) {
-        String text = String.join("\n\n", paragraphs);
-        Messages.Rendered rendered = new Messages.Rendered(text, context.language());
-        return new EmailText(subject, text, Messages.htmlFragment(rendered), context.language());
+    private Text.Paragraph footer(CheckinContext context) {
+        return EmailFooter.of(messages, context.chain(), context.className(), schoolName);
     }
 
-    private String plain(String key, CheckinContext context, Map<String, ?> values) {
-        return messages.render(key, context.chain(), values, Destination.PLAIN).text();
+    private static EmailText email(Text subject, List<Text.Block> blocks, CheckinContext context) {
+        return new EmailText(subject, new Text(blocks, context.language()));
+    }
+
+    private Text.Paragraph paragraph(String key, CheckinContext context, Map<String, ?> values) {
+        return new Text.Paragraph(spans(key, context, values));
+    }
+
+    private List<Text.Span> spans(String key, CheckinContext context, Map<String, ?> values) {
+        return messages.text(key, context.chain(), values).spans();
     }
 }

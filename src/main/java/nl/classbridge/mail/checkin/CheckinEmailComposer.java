@@ -15,6 +15,7 @@ import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.RequestStatus;
 import nl.classbridge.mail.ComposedEmail;
 import nl.classbridge.mail.EmailComposer;
+import nl.classbridge.mail.MailText;
 import nl.classbridge.mail.ReplyTokens;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.DeliveryRepository;
@@ -95,7 +96,8 @@ public final class CheckinEmailComposer implements EmailComposer {
 
     private static ComposedEmail email(String to, EmailText text, Optional<String> inReplyTo, List<String> references,
             String token) {
-        return new ComposedEmail(to, text.subject(), text.text(), text.html(), inReplyTo, references,
-                text.language().code(), Optional.of(token));
+        ComposedEmail email = MailText.compose(to, text);
+        return new ComposedEmail(to, email.subject(), email.text(), email.html(), inReplyTo, references,
+                email.language(), Optional.of(token));
     }
 }

@@ -9,6 +9,7 @@ import nl.classbridge.domain.Highlight;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.mail.ComposedEmail;
 import nl.classbridge.mail.EmailComposer;
+import nl.classbridge.mail.MailText;
 import nl.classbridge.mail.ReplyTokens;
 import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.HighlightRepository;
@@ -52,7 +53,7 @@ public final class UpdateEmailComposer implements EmailComposer {
         EmailText text = post.email(schoolClass.get(), shared,
                 copy.runAt().atZone(schoolClass.get().timezone()).toLocalDate(),
                 post.chain(schoolClass.get(), guardian.get().plan().language()));
-        return Optional.of(ComposedEmail.of(guardian.get().email().orElseThrow(), text.subject(), text.text(),
-                text.html(), text.language().code()).withReplyToken(tokens.forGuardian(guardian.get().id())));
+        return Optional.of(MailText.compose(guardian.get().email().orElseThrow(), text)
+                .withReplyToken(tokens.forGuardian(guardian.get().id())));
     }
 }

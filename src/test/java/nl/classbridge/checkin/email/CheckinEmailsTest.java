@@ -13,6 +13,8 @@ import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.RequestStatus;
+import nl.classbridge.mail.ComposedEmail;
+import nl.classbridge.mail.MailText;
 import nl.classbridge.messages.EmailText;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
@@ -30,6 +32,11 @@ class CheckinEmailsTest {
         checkIn = QuestionnaireLoader.loadAll(Path.of("config/questionnaires")).loaded().get("check-in").questionnaire();
     }
 
+    /** The email as it goes out: rendered by the mail adapter. */
+    private static ComposedEmail rendered(EmailText email) {
+        return MailText.compose("ouder@example.org", email);
+    }
+
     private static CheckinContext context(Language language, String child) {
         CheckinRequest request = new CheckinRequest(7, 1, 2, 3, ContactChannel.EMAIL, RequestStatus.PENDING, 0,
                 Instant.EPOCH, Optional.empty());
@@ -40,7 +47,8 @@ class CheckinEmailsTest {
     @Test
     @DisplayName("the questionnaire email numbers the questions and explains how to answer")
     void questionnaire() {
-        EmailText email = new CheckinEmails(messages, "De Regenboog").questionnaire(context(Language.NL, "Sam"));
+        ComposedEmail email = rendered(new CheckinEmails(messages, "De Regenboog")
+                .questionnaire(context(Language.NL, "Sam")));
         assertThat(email.subject()).contains("Groep 5", "Sam").doesNotContain("[");
         assertThat(email.text())
                 .contains("1. " + checkIn.asked().get(0).text(Language.NL))
@@ -55,8 +63,8 @@ class CheckinEmailsTest {
     @Test
     @DisplayName("hostile names stay text: no header injection in the subject, no markup in the HTML")
     void hostileValues() {
-        EmailText email = new CheckinEmails(messages, "School").questionnaire(
-                context(Language.EN, "Sam\r\nBcc: all@example.org <script>x</script> ${env:DISCORD_TOKEN}"));
+        ComposedEmail email = rendered(new CheckinEmails(messages, "School").questionnaire(
+                context(Language.EN, "Sam\r\nBcc: all@example.org <script>x</script> ${env:DISCORD_TOKEN}")));
         assertThat(email.subject()).doesNotContain("\r", "\n").contains("Bcc: all@example.org", "${env:DISCORD_TOKEN}");
         assertThat(email.html()).contains("&lt;script&gt;").doesNotContain("<script>");
         assertThat(email.text()).contains("${env:DISCORD_TOKEN}");
@@ -66,21 +74,22 @@ class CheckinEmailsTest {
     @DisplayName("in Arabic the email reads right to left; reminder and confirmation are in the family's language")
     void arabicReminderConfirmation() {
         CheckinEmails emails = new CheckinEmails(messages, "De Regenboog");
-        EmailText questions = emails.questionnaire(context(Language.AR, "Noor"));
+        ComposedEmail questions = rendered(emails.questionnaire(context(Language.AR, "Noor")));
         assertThat(questions.html()).contains("dir=\"rtl\"", "lang=\"ar\"");
         assertThat(questions.text()).contains(checkIn.asked().get(0).text(Language.AR));
 
-        EmailText reminder = emails.reminder(context(Language.TR, "Noor"));
-        assertThat(reminder.language()).isEqualTo(Language.TR);
+        ComposedEmail reminder = rendered(emails.reminder(context(Language.TR, "Noor")));
+        assertThat(reminder.language()).isEqualTo("tr");
         assertThat(reminder.text()).contains(checkIn.title(Language.TR), "vrijdag 12 september");
 
-        EmailText confirmation = emails.confirmation(context(Language.NL, "Noor"),
-                List.of("1. 😄 Heel goed", "2. Tekenen"), true);
+        ComposedEmail confirmation = rendered(emails.confirmation(context(Language.NL, "Noor"),
+                List.of("1. 😄 Heel goed", "2. Tekenen"), true));
         assertThat(confirmation.text()).contains("1. 😄 Heel goed\n2. Tekenen")
-                .contains(messages.plain("email.confirmation.unreadable", List.of(Language.NL), java.util.Map.of()));
+                .contains(MailText.plain(messages.text("email.confirmation.unreadable", List.of(Language.NL),
+                        java.util.Map.of())));
 
-        EmailText closed = emails.roundClosed(context(Language.PL, "Noor"));
-        assertThat(closed.language()).isEqualTo(Language.PL);
+        ComposedEmail closed = rendered(emails.roundClosed(context(Language.PL, "Noor")));
+        assertThat(closed.language()).isEqualTo("pl");
         assertThat(closed.text()).contains(checkIn.title(Language.PL)).doesNotContain("${");
     }
 }
