@@ -3,20 +3,20 @@ package nl.classbridge.discord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import nl.classbridge.sandbox.discord.Interaction;
-import nl.classbridge.sandbox.discord.LocalUser;
-import nl.classbridge.sandbox.discord.PostedMessage;
+import nl.classbridge.bench.CpuMeter;
+import nl.classbridge.bench.Latencies;
+import nl.classbridge.bench.Profiling;
 
 /**
  * A benchmark, not a test: 500 button presses in one burst from 25 parents, through the local
  * Discord server, into the real ClassBridge (real JDA, real SQLite). Prints how long the bot took
- * to acknowledge each press (Discord allows 3 seconds), as p50, p99 and max, and the throughput.
+ * to acknowledge each press (Discord allows 3 seconds), as p50, p99 and max, the throughput, and
+ * where the CPU time went: the bot's own threads apart from the local server's.
  *
- * <p>Run: {@code mvn -B -Pbench test-compile exec:java}
+ * <p>Run: {@code mvn -B -Pbench test-compile exec:java}. {@code -Dbench.repeat=N} sends N bursts
+ * (the figures are the last one's, the CPU table all of them: for profiling);
+ * {@code -Dbench.jfr=FILE} records the bursts with JFR (see {@link Profiling}).
  */
 public final class ButtonBurstBenchmark {
     private static final int PARENTS = 25;
@@ -26,84 +26,57 @@ public final class ButtonBurstBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        int repeat = Integer.getInteger("bench.repeat", 1);
         Path folder = Files.createTempDirectory("classbridge-bench");
-        try (SchoolOnDiscord school = new SchoolOnDiscord(folder)) {
-            school.teacher("class setup", Map.of("name", "Groep 5"));
-            List<LocalUser> parents = new ArrayList<>();
-            for (int i = 0; i < PARENTS; i++) {
-                String child = "Kind" + (char) ('A' + i);
-                school.teacher("student add", Map.of("name", child));
-                LocalUser parent = school.parent("ouder" + i);
-                school.command(parent, school.discord.directChannel(parent), "join",
-                        Map.of("code", school.inviteCode(child)));
-                parents.add(parent);
-            }
-            school.teacher("checkin start", Map.of("questionnaire", "check-in"));
-            List<PostedMessage> questions = new ArrayList<>();
-            List<String> firstQuestionIds = new ArrayList<>();
-            for (LocalUser parent : parents) {
-                PostedMessage greeting = school.discord.awaitValue("a greeting", () -> school.discord
-                        .directMessagesTo(parent).stream()
-                        .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:"))).findFirst());
-                String start = greeting.customIds().get(0);
-                String firstQuestion = school.discord.pressButton(parent, greeting, start).awaitResponse().content();
-                questions.add(school.discord.awaitValue("the first question", () -> school.discord
-                        .directMessagesTo(parent).stream()
-                        .filter(m -> m.id() == greeting.id() && m.content().equals(firstQuestion)).findFirst()));
-                firstQuestionIds.add(start.replace("ci:start:", "ci:ans:") + ":0:");
-            }
-
+        try (PressingFamilies pressing = PressingFamilies.start(folder, PARENTS, Map.of())) {
             // One at a time first: the time one press costs when nothing else is waiting.
-            List<Duration> single = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                int who = i % PARENTS;
-                Interaction press = school.discord.pressButton(parents.get(who), questions.get(who),
-                        firstQuestionIds.get(who) + (i % 5 + 1));
-                press.awaitResponse();
-                single.add(press.acknowledgedIn().orElseThrow());
-            }
-            single.sort(Comparator.naturalOrder());
+            pressing.oneAtATime(100); // warm-up
+            CpuMeter singleCpu = CpuMeter.start();
+            Latencies single = pressing.oneAtATime(100);
+            CpuMeter.Report singleReport = singleCpu.stop();
 
-            long heapBefore = usedHeap();
-            long burstStart = System.nanoTime();
-            List<Interaction> presses = new ArrayList<>();
-            for (int i = 0; i < PRESSES; i++) {
-                int who = i % PARENTS;
-                // Each press answers the first question again (a new scale point): a write and a re-render.
-                presses.add(school.discord.pressButton(parents.get(who), questions.get(who),
-                        firstQuestionIds.get(who) + (i % 5 + 1)));
+            for (int w = 0; w < Integer.getInteger("bench.warmup", 0); w++) {
+                CpuMeter warm = CpuMeter.start();
+                PressingFamilies.Burst warmBurst = pressing.burst(PRESSES, PARENTS);
+                CpuMeter.Report report = warm.stop();
+                Thread.sleep(Long.getLong("bench.warmup.pause", 0)); // lets the JIT catch up, as between real bursts
+                if (Boolean.getBoolean("bench.verbose")) {
+                    System.out.printf("warm-up burst %d: %.0f presses/s, %.2f ms CPU per press, of which JIT %.2f ms;"
+                            + " classes loaded %d, compiled methods' time %d ms%n",
+                            w + 1, warmBurst.perSecond(), report.cpuMillisPer(PRESSES),
+                            report.groups().get(CpuMeter.JIT) / 1e6 / PRESSES,
+                            java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount(),
+                            java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
+                }
             }
-            presses.forEach(Interaction::awaitResponse);
-            long burstNanos = System.nanoTime() - burstStart;
+            PressingFamilies.Burst burst = null;
+            var serverBefore = pressing.school.discord.statistics();
+            CpuMeter burstCpu = CpuMeter.start();
+            try (Profiling profiling = Profiling.phase("button burst")) {
+                for (int r = 0; r < repeat; r++) {
+                    burst = pressing.burst(PRESSES, PARENTS);
+                }
+            }
+            CpuMeter.Report burstReport = burstCpu.stop();
+            var serverAfter = pressing.school.discord.statistics();
+            String threads = CpuMeter.threadCounts();
+            Latencies latencies = burst.latencies();
 
-            List<Duration> latencies = presses.stream().map(p -> p.acknowledgedIn().orElseThrow())
-                    .sorted(Comparator.naturalOrder()).toList();
             System.out.printf("ClassBridge button burst: %d presses from %d parents, real JDA + local Discord + SQLite%n",
                     PRESSES, PARENTS);
-            System.out.printf("one press at a time (100): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    millis(percentile(single, 50)), millis(percentile(single, 99)), millis(single.get(single.size() - 1)));
-            System.out.printf("burst acknowledgement latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    millis(percentile(latencies, 50)), millis(percentile(latencies, 99)),
-                    millis(latencies.get(latencies.size() - 1)));
+            System.out.printf("one press at a time (100, after 100 to warm up): %s%n", single.summary());
+            System.out.print(singleReport.table(100, "press"));
+            System.out.println();
+            System.out.printf("burst acknowledgement latency: %s%n", latencies.summary());
             System.out.printf("throughput: %.0f presses/s (burst of %d in %.2f s)%n",
-                    PRESSES / (burstNanos / 1e9), PRESSES, burstNanos / 1e9);
-            System.out.printf("heap used: %d MiB before the burst, %d MiB after%n", heapBefore, usedHeap());
-            System.out.printf("within Discord's 3 s: %d of %d%n",
-                    latencies.stream().filter(d -> d.compareTo(Duration.ofSeconds(3)) < 0).count(), PRESSES);
+                    burst.perSecond(), PRESSES, burst.nanos() / 1e9);
+            System.out.printf("within Discord's 3 s: %d of %d%n", latencies.within(Duration.ofSeconds(3)), PRESSES);
+            System.out.printf("each parent's presses in order: %s%n", pressing.orderCheck(burst));
+            System.out.print(burstReport.table(PRESSES * repeat, "press"));
+            System.out.printf("local server: %d requests, %d new connections during the bursts; threads now: %s%n",
+                    serverAfter.requests() - serverBefore.requests(),
+                    serverAfter.connectionsOpened() - serverBefore.connectionsOpened(), threads);
+            System.out.println();
         }
-    }
-
-    private static Duration percentile(List<Duration> sorted, int percentile) {
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
-    }
-
-    private static double millis(Duration duration) {
-        return duration.toNanos() / 1e6;
-    }
-
-    private static long usedHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
     }
 }

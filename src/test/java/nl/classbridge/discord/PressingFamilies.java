@@ -1,0 +1,174 @@
+package nl.classbridge.discord;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import nl.classbridge.bench.Latencies;
+import nl.classbridge.sandbox.discord.Interaction;
+import nl.classbridge.sandbox.discord.LocalUser;
+import nl.classbridge.sandbox.discord.PostedMessage;
+
+/**
+ * The set-up the press benchmarks share: a class with one child per family, every family on
+ * Discord and joined with an invite code, a check-in started, and every parent past Start, at the
+ * first question (a 1-5 scale). A press answers that question again with a new scale point: one
+ * indexed read of the guardian, a transaction that writes the answer and the position, and the
+ * message re-rendered in place, which is what a parent's press costs the bot.
+ */
+final class PressingFamilies implements AutoCloseable {
+    final SchoolOnDiscord school;
+    final List<Family> families = new ArrayList<>();
+
+    /** One parent, the message with the first question, and the id prefix of its scale buttons. */
+    record Family(LocalUser parent, PostedMessage question, String answerPrefix) {
+    }
+
+    private PressingFamilies(SchoolOnDiscord school) {
+        this.school = school;
+    }
+
+    /** {@code count} families; {@code environment} overrides the bot's settings (e.g. the DM pace). */
+    static PressingFamilies start(Path folder, int count, Map<String, String> environment) throws Exception {
+        SchoolOnDiscord school = new SchoolOnDiscord(folder, s -> s.extraEnvironment.putAll(environment));
+        PressingFamilies pressing = new PressingFamilies(school);
+        try {
+            pressing.setUp(count);
+        } catch (Exception | Error e) {
+            pressing.close();
+            throw e;
+        }
+        return pressing;
+    }
+
+    private void setUp(int count) {
+        school.teacher("class setup", Map.of("name", "Groep 5"));
+        List<LocalUser> parents = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String child = childName(i);
+            school.teacher("student add", Map.of("name", child));
+            LocalUser parent = school.parent("ouder" + i);
+            school.command(parent, school.discord.directChannel(parent), "join",
+                    Map.of("code", school.inviteCode(child)));
+            parents.add(parent);
+        }
+        school.teacher("checkin start", Map.of("questionnaire", "check-in"));
+        for (LocalUser parent : parents) {
+            PostedMessage greeting = school.discord.awaitValue("a greeting", () -> school.discord
+                    .directMessagesTo(parent).stream()
+                    .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:"))).findFirst());
+            String start = greeting.customIds().get(0);
+            String firstQuestion = school.discord.pressButton(parent, greeting, start).awaitResponse().content();
+            PostedMessage question = school.discord.awaitValue("the first question", () -> school.discord
+                    .directMessagesTo(parent).stream()
+                    .filter(m -> m.id() == greeting.id() && m.content().equals(firstQuestion)).findFirst());
+            families.add(new Family(parent, question, start.replace("ci:start:", "ci:ans:") + ":0:"));
+        }
+    }
+
+    /** A child's name for number {@code i}: letters only, as names are ("Kind A", "Kind BA", ...). */
+    static String childName(int i) {
+        StringBuilder letters = new StringBuilder();
+        int n = i;
+        do {
+            letters.insert(0, (char) ('A' + n % 26));
+            n /= 26;
+        } while (n > 0);
+        return "Kind " + letters;
+    }
+
+    /** Family {@code who} presses scale point {@code value} (1-5) on the first question. */
+    Interaction press(int who, int value) {
+        Family family = families.get(who);
+        return school.discord.pressButton(family.parent(), family.question(), family.answerPrefix() + value);
+    }
+
+    /** The scale point press {@code i} of a run uses: every family's presses differ from their last. */
+    static int valueOf(int i) {
+        return i % 5 + 1;
+    }
+
+    /** One press at a time, {@code count} of them, round the families: the cost of a press with no queue. */
+    Latencies oneAtATime(int count) {
+        List<Duration> latencies = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Interaction press = press(i % families.size(), valueOf(i));
+            press.awaitResponse();
+            latencies.add(press.acknowledgedIn().orElseThrow());
+        }
+        return new Latencies(latencies);
+    }
+
+    /** A burst: {@code count} presses sent at once, round {@code families} families. */
+    Burst burst(int count, int familyCount) {
+        return burst(count, familyCount, i -> { });
+    }
+
+    Burst burst(int count, int familyCount, Consumer<Integer> beforeEach) {
+        long start = System.nanoTime();
+        List<Interaction> presses = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            beforeEach.accept(i);
+            presses.add(press(i % familyCount, valueOf(i)));
+        }
+        presses.forEach(press -> press.awaitResponse());
+        long nanos = System.nanoTime() - start;
+        return new Burst(presses, familyCount, nanos);
+    }
+
+    /** What a run of presses gave: acknowledgement latencies, throughput, and whether order held. */
+    record Burst(List<Interaction> presses, int familyCount, long nanos) {
+        Latencies latencies() {
+            return new Latencies(presses.stream().map(p -> p.acknowledgedIn().orElseThrow()).toList());
+        }
+
+        double perSecond() {
+            return presses.size() / (nanos / 1e9);
+        }
+    }
+
+    /**
+     * Whether each family's presses were answered in the order they were made: the bot shows, on
+     * the message it updates, the scale point it took last, so every family's acknowledgements
+     * must come in the order of their presses and their stored answer must be their last press.
+     */
+    String orderCheck(Burst burst) {
+        Map<Integer, Long> lastAcknowledged = new HashMap<>();
+        int outOfOrder = 0;
+        for (int i = 0; i < burst.presses().size(); i++) {
+            Interaction press = burst.presses().get(i);
+            long at = press.acknowledgedIn().orElseThrow().toNanos() + press.createdNanos();
+            Long before = lastAcknowledged.put(i % burst.familyCount(), at);
+            if (before != null && before > at) {
+                outOfOrder++;
+            }
+        }
+        int wrongLast = 0;
+        for (int who = 0; who < burst.familyCount(); who++) {
+            int last = who;
+            while (last + burst.familyCount() < burst.presses().size()) {
+                last += burst.familyCount();
+            }
+            String expected = String.valueOf(valueOf(last));
+            String requestPrefix = families.get(who).answerPrefix();
+            long requestId = Long.parseLong(requestPrefix.split(":")[2]);
+            String stored = school.inStore(db -> nl.classbridge.store.Repositories.over(db).checkins()
+                    .answers(requestId).stream().filter(a -> a.questionId().equals("feeling")).findFirst()
+                    .map(a -> a.value().orElse("")).orElse(""));
+            if (!expected.equals(stored)) {
+                wrongLast++;
+            }
+        }
+        return outOfOrder == 0 && wrongLast == 0
+                ? "yes (every family's acknowledgements in press order; every stored answer is its last press)"
+                : "NO: " + outOfOrder + " acknowledgements out of order, " + wrongLast + " stored answers not the last press";
+    }
+
+    @Override
+    public void close() {
+        school.close();
+    }
+}
