@@ -21,6 +21,11 @@ public final class Profiling implements AutoCloseable {
         this.file = file;
     }
 
+    /** A phase that is not recorded. */
+    public static Profiling none() {
+        return new Profiling(null, null);
+    }
+
     /** Starts recording if {@code bench.jfr} is set; else does nothing. */
     public static Profiling phase(String name) {
         String target = System.getProperty("bench.jfr");

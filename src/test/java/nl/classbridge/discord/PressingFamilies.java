@@ -55,7 +55,16 @@ final class PressingFamilies implements AutoCloseable {
                     Map.of("code", school.inviteCode(child)));
             parents.add(parent);
         }
+        families.addAll(atFirstQuestion(school, parents));
+    }
+
+    /**
+     * Starts a check-in in the teacher's class and takes each of {@code parents} past Start to the
+     * first question (a 1-5 scale), as a parent would.
+     */
+    static List<Family> atFirstQuestion(SchoolOnDiscord school, List<LocalUser> parents) {
         school.teacher("checkin start", Map.of("questionnaire", "check-in"));
+        List<Family> ready = new ArrayList<>();
         for (LocalUser parent : parents) {
             PostedMessage greeting = school.discord.awaitValue("a greeting", () -> school.discord
                     .directMessagesTo(parent).stream()
@@ -65,8 +74,16 @@ final class PressingFamilies implements AutoCloseable {
             PostedMessage question = school.discord.awaitValue("the first question", () -> school.discord
                     .directMessagesTo(parent).stream()
                     .filter(m -> m.id() == greeting.id() && m.content().equals(firstQuestion)).findFirst());
-            families.add(new Family(parent, question, start.replace("ci:start:", "ci:ans:") + ":0:"));
+            ready.add(new Family(parent, question, start.replace("ci:start:", "ci:ans:") + ":0:"));
         }
+        return ready;
+    }
+
+    /** Families already at their first question, in a school set up by someone else. */
+    static PressingFamilies of(SchoolOnDiscord school, List<Family> families) {
+        PressingFamilies pressing = new PressingFamilies(school);
+        pressing.families.addAll(families);
+        return pressing;
     }
 
     /** A child's name for number {@code i}: letters only, as names are ("Kind A", "Kind BA", ...). */
@@ -86,16 +103,20 @@ final class PressingFamilies implements AutoCloseable {
         return school.discord.pressButton(family.parent(), family.question(), family.answerPrefix() + value);
     }
 
-    /** The scale point press {@code i} of a run uses: every family's presses differ from their last. */
-    static int valueOf(int i) {
-        return i % 5 + 1;
+    /**
+     * The scale point press {@code i} of a run round {@code familyCount} families uses: each family
+     * goes 1, 2, 3, 4, 5, 1, ... so every press differs from that family's last, and the answer
+     * stored at the end tells which of its presses was handled last.
+     */
+    static int valueOf(int i, int familyCount) {
+        return (i / familyCount) % 5 + 1;
     }
 
     /** One press at a time, {@code count} of them, round the families: the cost of a press with no queue. */
     Latencies oneAtATime(int count) {
         List<Duration> latencies = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Interaction press = press(i % families.size(), valueOf(i));
+            Interaction press = press(i % families.size(), valueOf(i, families.size()));
             press.awaitResponse();
             latencies.add(press.acknowledgedIn().orElseThrow());
         }
@@ -112,11 +133,40 @@ final class PressingFamilies implements AutoCloseable {
         List<Interaction> presses = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             beforeEach.accept(i);
-            presses.add(press(i % familyCount, valueOf(i)));
+            presses.add(press(i % familyCount, valueOf(i, familyCount)));
         }
         presses.forEach(press -> press.awaitResponse());
         long nanos = System.nanoTime() - start;
         return new Burst(presses, familyCount, nanos);
+    }
+
+    /**
+     * An open-loop arrival: {@code perSecond} presses a second for {@code seconds}, round
+     * {@code familyCount} families, each sent at its planned time whether or not earlier ones were
+     * answered (as people press, not waiting for each other). Latency counts from when the server
+     * sent the press, so a driver running late does not hide waiting; how late it ran is returned.
+     */
+    OpenLoop openLoop(int perSecond, int seconds, int familyCount) {
+        int count = perSecond * seconds;
+        long period = 1_000_000_000L / perSecond;
+        List<Interaction> presses = new ArrayList<>(count);
+        long start = System.nanoTime();
+        long mostLate = 0;
+        for (int i = 0; i < count; i++) {
+            long planned = start + i * period;
+            long wait;
+            while ((wait = planned - System.nanoTime()) > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            mostLate = Math.max(mostLate, System.nanoTime() - planned);
+            presses.add(press(i % familyCount, valueOf(i, familyCount)));
+        }
+        presses.forEach(press -> press.awaitResponse());
+        return new OpenLoop(new Burst(presses, familyCount, System.nanoTime() - start), Duration.ofNanos(mostLate));
+    }
+
+    /** An open-loop run, and the most the driver fell behind its plan. */
+    record OpenLoop(Burst presses, Duration driverMostLate) {
     }
 
     /** What a run of presses gave: acknowledgement latencies, throughput, and whether order held. */
@@ -131,9 +181,12 @@ final class PressingFamilies implements AutoCloseable {
     }
 
     /**
-     * Whether each family's presses were answered in the order they were made: the bot shows, on
-     * the message it updates, the scale point it took last, so every family's acknowledgements
-     * must come in the order of their presses and their stored answer must be their last press.
+     * Whether each family's presses were handled in the order they were made: each family's
+     * stored answer must be its last press (its presses go 1, 2, 3, ... so an earlier press
+     * handled last would leave another value). Also counts acknowledgements that reached the
+     * server out of press order: JDA sends each interaction's callback in its own rate-limit
+     * bucket, over parallel connections, so two callbacks of one parent a millisecond apart may
+     * arrive swapped even when handled in order.
      */
     String orderCheck(Burst burst) {
         Map<Integer, Long> lastAcknowledged = new HashMap<>();
@@ -152,7 +205,7 @@ final class PressingFamilies implements AutoCloseable {
             while (last + burst.familyCount() < burst.presses().size()) {
                 last += burst.familyCount();
             }
-            String expected = String.valueOf(valueOf(last));
+            String expected = String.valueOf(valueOf(last, burst.familyCount()));
             String requestPrefix = families.get(who).answerPrefix();
             long requestId = Long.parseLong(requestPrefix.split(":")[2]);
             String stored = school.inStore(db -> nl.classbridge.store.Repositories.over(db).checkins()
@@ -162,9 +215,9 @@ final class PressingFamilies implements AutoCloseable {
                 wrongLast++;
             }
         }
-        return outOfOrder == 0 && wrongLast == 0
-                ? "yes (every family's acknowledgements in press order; every stored answer is its last press)"
-                : "NO: " + outOfOrder + " acknowledgements out of order, " + wrongLast + " stored answers not the last press";
+        return (wrongLast == 0 ? "yes, every family's stored answer is its last press"
+                : "NO: " + wrongLast + " of " + burst.familyCount() + " stored answers not the family's last press")
+                + "; callbacks that reached the server out of press order: " + outOfOrder;
     }
 
     @Override
