@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.bench.Latencies;
+import nl.classbridge.bench.Profiling;
 import nl.classbridge.bench.Rss;
 import nl.classbridge.checkin.ActiveQuestionnaires;
 import nl.classbridge.checkin.CheckinMail;
@@ -56,7 +57,8 @@ import nl.classbridge.updates.UpdateMail;
  * {@code /checkin status} and {@code /checkin results} for the teacher's class of 35 through the
  * real commands. Run:
  * {@code mvn -B -Pbench test-compile exec:java -Dbench.main=nl.classbridge.discord.SchoolYearBenchmark}
- * (about 60 seconds, all on loopback).
+ * (about 40 seconds, all on loopback). {@code -Dbench.jfr=FILE} records the {@code /checkin results}
+ * phase with JFR; {@code -Dbench.classes=N} simulates fewer classes.
  */
 public final class SchoolYearBenchmark {
     private static final int CLASSES = Integer.getInteger("bench.classes", 29);
@@ -93,7 +95,10 @@ public final class SchoolYearBenchmark {
                     Rss.liveHeapMebibytes());
 
             Latencies status = command(school, "checkin status");
-            Latencies results = command(school, "checkin results");
+            Latencies results;
+            try (Profiling profiling = Profiling.phase("/checkin results")) {
+                results = command(school, "checkin results");
+            }
             System.out.printf("/checkin status, class of %d, %d after %d to warm up: %s%n", CHILDREN, COMMANDS,
                     COMMANDS / 4, status.summary());
             System.out.printf("/checkin results, class of %d, %d after %d to warm up: %s%n", CHILDREN, COMMANDS,
