@@ -209,11 +209,13 @@ final class RestApi {
     private void write(Exchange exchange, String method, String route, int status, JsonNode body) {
         // Without "Via" JDA takes a 429 for a Cloudflare ban and stalls every route.
         exchange.header("Via", "1.1 google");
-        exchange.send(status, body == null ? null : Json.bytes(body));
+        byte[] json = body == null ? null : Json.bytes(body);
+        // Recorded before the answer leaves: a client that has its answer finds its call in calls().
         synchronized (calls) {
             calls.add(new RestCall(method, route, status, Instant.now()));
         }
         state.changed();
+        exchange.send(status, json);
     }
 
     List<RestCall> calls() {
