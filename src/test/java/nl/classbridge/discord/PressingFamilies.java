@@ -206,18 +206,21 @@ final class PressingFamilies implements AutoCloseable {
                 last += burst.familyCount();
             }
             String expected = String.valueOf(valueOf(last, burst.familyCount()));
-            String requestPrefix = families.get(who).answerPrefix();
-            long requestId = Long.parseLong(requestPrefix.split(":")[2]);
-            String stored = school.inStore(db -> nl.classbridge.store.Repositories.over(db).checkins()
-                    .answers(requestId).stream().filter(a -> a.questionId().equals("feeling")).findFirst()
-                    .map(a -> a.value().orElse("")).orElse(""));
-            if (!expected.equals(stored)) {
+            if (!expected.equals(storedAnswer(who))) {
                 wrongLast++;
             }
         }
         return (wrongLast == 0 ? "yes, every family's stored answer is its last press"
                 : "NO: " + wrongLast + " of " + burst.familyCount() + " stored answers not the family's last press")
                 + "; callbacks that reached the server out of press order: " + outOfOrder;
+    }
+
+    /** The scale point stored for family {@code who}'s first question, as the database has it now. */
+    String storedAnswer(int who) {
+        long requestId = Long.parseLong(families.get(who).answerPrefix().split(":")[2]);
+        return school.inStore(db -> nl.classbridge.store.Repositories.over(db).checkins()
+                .answers(requestId).stream().filter(a -> a.questionId().equals("feeling")).findFirst()
+                .map(a -> a.value().orElse("")).orElse(""));
     }
 
     @Override
