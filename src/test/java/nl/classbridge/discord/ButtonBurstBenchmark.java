@@ -92,8 +92,11 @@ public final class ButtonBurstBenchmark {
         var serverBefore = pressing.school.discord.statistics();
         CpuMeter cpu = CpuMeter.start();
         PressingFamilies.Burst burst;
-        try (Profiling profiling = profile ? Profiling.phase(title) : Profiling.none()) {
+        Profiling profiling = profile ? Profiling.phase(title) : Profiling.none();
+        try {
             burst = pressing.burst(presses, parents);
+        } finally {
+            profiling.close();
         }
         CpuMeter.Report report = cpu.stop();
         var serverAfter = pressing.school.discord.statistics();

@@ -96,8 +96,11 @@ public final class SchoolYearBenchmark {
 
             Latencies status = command(school, "checkin status");
             Latencies results;
-            try (Profiling profiling = Profiling.phase("/checkin results")) {
+            Profiling profiling = Profiling.phase("/checkin results");
+            try {
                 results = command(school, "checkin results");
+            } finally {
+                profiling.close();
             }
             System.out.printf("/checkin status, class of %d, %d after %d to warm up: %s%n", CHILDREN, COMMANDS,
                     COMMANDS / 4, status.summary());
