@@ -294,11 +294,13 @@ public final class ClassBridge implements AutoCloseable {
         @Override
         public void close() {
             try {
-                if (inbox != null) {
-                    inbox.stop();
-                }
+                // The outbox first: it takes nothing new from the moment the stop begins, while
+                // stopping the inbox may wait seconds for the mailbox (a send slipped into that wait).
                 if (dispatch != null) {
                     dispatch.stop();
+                }
+                if (inbox != null) {
+                    inbox.stop();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
