@@ -33,6 +33,11 @@ public final class CheckinContexts {
         this.messages = messages;
     }
 
+    /** Only the questionnaire the request's round asks: one read, for a press that needs just its question. */
+    public nl.classbridge.checkin.questionnaire.Questionnaire questionnaireOf(CheckinRequest request) {
+        return versions.get(checkins.findRound(request.roundId()).orElseThrow().questionnaireVersionId());
+    }
+
     public CheckinContext of(CheckinRequest request) {
         CheckinRound round = checkins.findRound(request.roundId()).orElseThrow();
         Student student = students.find(request.studentId()).orElseThrow();

@@ -61,6 +61,7 @@ public final class DiscordBot implements AutoCloseable {
                 // finishing the DM in flight; ClassBridge closes JDA itself, after the outbox.
                 .setEnableShutdownHook(false)
                 .addEventListeners(ready, router);
+        RestPool.applyTo(builder);
         if (!settings.gatewayUrl().equals(DISCORD_GATEWAY)) {
             builder.setSessionController(new ConfiguredGateway(settings.gatewayUrl().toString(), 0))
                     .setCompression(Compression.NONE);

@@ -34,18 +34,18 @@ public final class Database implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
     private final Path file;
-    private final Connection writer;
+    private final Statements writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
-    private final BlockingQueue<Connection> readers;
-    private final List<Connection> allReaders = new ArrayList<>();
+    private final BlockingQueue<Statements> readers;
+    private final List<Statements> allReaders = new ArrayList<>();
     /** Work to do once the current thread's outermost transaction has committed. */
     private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
     private Database(Path file, Connection writer, List<Connection> readerConnections) {
         this.file = file;
-        this.writer = writer;
-        this.readers = new ArrayBlockingQueue<>(readerConnections.size(), false, readerConnections);
-        this.allReaders.addAll(readerConnections);
+        this.writer = new Statements(writer);
+        readerConnections.forEach(reader -> allReaders.add(new Statements(reader)));
+        this.readers = new ArrayBlockingQueue<>(readerConnections.size(), false, allReaders);
     }
 
     /**
@@ -84,7 +84,7 @@ public final class Database implements AutoCloseable {
         if (writeLock.isHeldByCurrentThread()) {
             return run(writer, work);
         }
-        Connection connection = takeReader();
+        Statements connection = takeReader();
         try {
             return run(connection, work);
         } finally {
@@ -160,24 +160,28 @@ public final class Database implements AutoCloseable {
     public void close() {
         writeLock.lock();
         try {
-            closeQuietly(writer);
-            allReaders.forEach(Database::closeQuietly);
+            writer.close();
+            closeQuietly(writer.connection());
+            allReaders.forEach(reader -> {
+                reader.close();
+                closeQuietly(reader.connection());
+            });
         } finally {
             writeLock.unlock();
         }
     }
 
     private void begin() {
-        try (Statement statement = writer.createStatement()) {
-            statement.execute("BEGIN IMMEDIATE");
+        try {
+            new Sql(writer).update("BEGIN IMMEDIATE");
         } catch (SQLException e) {
             throw new StoreException("cannot start a write transaction: " + e.getMessage(), e);
         }
     }
 
     private void commit() {
-        try (Statement statement = writer.createStatement()) {
-            statement.execute("COMMIT");
+        try {
+            new Sql(writer).update("COMMIT");
         } catch (SQLException e) {
             rollback(e);
             throw new StoreException("cannot commit: " + e.getMessage(), e);
@@ -185,7 +189,7 @@ public final class Database implements AutoCloseable {
     }
 
     private void rollback(Throwable cause) {
-        try (Statement statement = writer.createStatement()) {
+        try (Statement statement = writer.connection().createStatement()) {
             statement.execute("ROLLBACK");
         } catch (SQLException e) {
             // SQLite may already have rolled back by itself (on some errors); that is fine.
@@ -195,7 +199,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private Connection takeReader() {
+    private Statements takeReader() {
         try {
             return readers.take();
         } catch (InterruptedException e) {
@@ -204,7 +208,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static <T> T run(Connection connection, SqlWork<T> work) {
+    private static <T> T run(Statements connection, SqlWork<T> work) {
         try {
             return work.apply(new Sql(connection));
         } catch (SQLException e) {

@@ -1,10 +1,8 @@
 package nl.classbridge.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
@@ -19,21 +17,27 @@ import nl.classbridge.domain.Coded;
  * values by their code, {@link Optional} unwrapped, booleans as 0/1.
  */
 public final class Sql {
-    private final Connection connection;
+    private final Statements statements;
 
-    Sql(Connection connection) {
-        this.connection = connection;
+    Sql(Statements statements) {
+        this.statements = statements;
     }
 
     public <T> List<T> list(String sql, RowMapper<T> mapper, Object... params) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, false, params);
-                ResultSet resultSet = statement.executeQuery()) {
+        Statements.Entry entry = prepare(sql, false, params);
+        try {
             List<T> rows = new ArrayList<>();
-            Row row = new Row(resultSet);
-            while (resultSet.next()) {
-                rows.add(mapper.map(row));
+            try (ResultSet resultSet = entry.statement.executeQuery()) {
+                Row row = new Row(resultSet);
+                while (resultSet.next()) {
+                    rows.add(mapper.map(row));
+                }
             }
+            statements.release(entry);
             return rows;
+        } catch (SQLException | RuntimeException e) {
+            statements.discard(sql, false, entry);
+            throw e;
         }
     }
 
@@ -51,35 +55,52 @@ public final class Sql {
 
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows changed. */
     public int update(String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, false, params)) {
-            return statement.executeUpdate();
+        Statements.Entry entry = prepare(sql, false, params);
+        try {
+            int changed = entry.statement.executeUpdate();
+            statements.release(entry);
+            return changed;
+        } catch (SQLException | RuntimeException e) {
+            statements.discard(sql, false, entry);
+            throw e;
         }
     }
 
     /** Runs an INSERT and returns the new row's id. */
     public long insert(String sql, Object... params) throws SQLException {
-        try (PreparedStatement statement = prepare(sql, true, params)) {
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
+        Statements.Entry entry = prepare(sql, true, params);
+        try {
+            entry.statement.executeUpdate();
+            long id;
+            try (ResultSet keys = entry.statement.getGeneratedKeys()) {
                 if (!keys.next()) {
                     throw new SQLException("no id returned by insert");
                 }
-                return keys.getLong(1);
+                id = keys.getLong(1);
             }
+            statements.release(entry);
+            return id;
+        } catch (SQLException | RuntimeException e) {
+            statements.discard(sql, true, entry);
+            throw e;
         }
     }
 
-    private PreparedStatement prepare(String sql, boolean returnKeys, Object... params) throws SQLException {
-        PreparedStatement statement = returnKeys
-                ? connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)
-                : connection.prepareStatement(sql);
+    /** A statement from the connection's cache with {@code params} bound (every parameter, every time). */
+    private Statements.Entry prepare(String sql, boolean returnKeys, Object... params) throws SQLException {
+        Statements.Entry entry = statements.take(sql, returnKeys);
         try {
+            PreparedStatement statement = entry.statement;
+            if (statement.getParameterMetaData().getParameterCount() != params.length) {
+                throw new SQLException("expected " + statement.getParameterMetaData().getParameterCount()
+                        + " parameters, got " + params.length);
+            }
             for (int i = 0; i < params.length; i++) {
                 bind(statement, i + 1, params[i]);
             }
-            return statement;
+            return entry;
         } catch (SQLException | RuntimeException e) {
-            statement.close();
+            statements.discard(sql, returnKeys, entry);
             throw e;
         }
     }

@@ -3,107 +3,122 @@ package nl.classbridge.discord;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import nl.classbridge.sandbox.discord.Interaction;
-import nl.classbridge.sandbox.discord.LocalUser;
-import nl.classbridge.sandbox.discord.PostedMessage;
+import nl.classbridge.bench.CpuMeter;
+import nl.classbridge.bench.Latencies;
+import nl.classbridge.bench.Profiling;
+import nl.classbridge.bench.Rss;
 
 /**
- * A benchmark, not a test: 500 button presses in one burst from 25 parents, through the local
- * Discord server, into the real ClassBridge (real JDA, real SQLite). Prints how long the bot took
- * to acknowledge each press (Discord allows 3 seconds), as p50, p99 and max, and the throughput.
+ * A benchmark, not a test: parents pressing check-in buttons, through the local Discord server,
+ * into the real ClassBridge (real JDA, real SQLite), bot and server in one JVM. Prints how long
+ * the bot took to acknowledge each press (Discord allows 3 seconds) as p50, p99 and max, the
+ * throughput, whether each parent's presses were handled in order, and where the CPU time went:
+ * the bot's own threads apart from the local server's. In this order:
  *
- * <p>Run: {@code mvn -B -Pbench test-compile exec:java}
+ * <ol>
+ *   <li>one press at a time (100, after 100 to warm up);
+ *   <li>the first burst of 500 presses from 25 parents: a JVM that has not run a burst yet, as
+ *       issue 4 and issue 10 measured it;
+ *   <li>{@code bench.warmup} (5) more bursts to let the JIT compile the press path, then a burst of
+ *       500 from 25 parents: a bot that has been running;
+ *   <li>a burst of 1,000 presses from 50 parents;
+ *   <li>an open-loop arrival: 100 presses a second for 30 seconds, from 50 parents
+ *       ({@code bench.open.rate}, {@code bench.open.seconds}).
+ * </ol>
+ *
+ * <p>Run: {@code mvn -B -Pbench test-compile exec:java} (about 60 seconds, all on loopback).
+ * {@code -Dbench.jfr=FILE} records the warm burst of 500 with JFR (see {@link Profiling}).
  */
 public final class ButtonBurstBenchmark {
-    private static final int PARENTS = 25;
-    private static final int PRESSES = 500;
+    private static final int PARENTS = 50;
+    private static final int BURST = 500;
+    private static final int BURST_PARENTS = 25;
+    private static final int BIG_BURST = 1_000;
 
     private ButtonBurstBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
+        int warmup = Integer.getInteger("bench.warmup", 5);
+        int openRate = Integer.getInteger("bench.open.rate", 100);
+        int openSeconds = Integer.getInteger("bench.open.seconds", 30);
         Path folder = Files.createTempDirectory("classbridge-bench");
-        try (SchoolOnDiscord school = new SchoolOnDiscord(folder)) {
-            school.teacher("class setup", Map.of("name", "Groep 5"));
-            List<LocalUser> parents = new ArrayList<>();
-            for (int i = 0; i < PARENTS; i++) {
-                String child = "Kind" + (char) ('A' + i);
-                school.teacher("student add", Map.of("name", child));
-                LocalUser parent = school.parent("ouder" + i);
-                school.command(parent, school.discord.directChannel(parent), "join",
-                        Map.of("code", school.inviteCode(child)));
-                parents.add(parent);
-            }
-            school.teacher("checkin start", Map.of("questionnaire", "check-in"));
-            List<PostedMessage> questions = new ArrayList<>();
-            List<String> firstQuestionIds = new ArrayList<>();
-            for (LocalUser parent : parents) {
-                PostedMessage greeting = school.discord.awaitValue("a greeting", () -> school.discord
-                        .directMessagesTo(parent).stream()
-                        .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:"))).findFirst());
-                String start = greeting.customIds().get(0);
-                String firstQuestion = school.discord.pressButton(parent, greeting, start).awaitResponse().content();
-                questions.add(school.discord.awaitValue("the first question", () -> school.discord
-                        .directMessagesTo(parent).stream()
-                        .filter(m -> m.id() == greeting.id() && m.content().equals(firstQuestion)).findFirst()));
-                firstQuestionIds.add(start.replace("ci:start:", "ci:ans:") + ":0:");
-            }
+        try (PressingFamilies pressing = PressingFamilies.start(folder, PARENTS, Map.of())) {
+            System.out.printf("ClassBridge button presses: real JDA + local Discord + SQLite in one JVM; %d cores; %s%n",
+                    Runtime.getRuntime().availableProcessors(), loadAverage());
+            System.out.printf("resident memory after set-up (%d parents at their first question): %d MiB%n%n",
+                    PARENTS, Rss.mebibytes());
 
-            // One at a time first: the time one press costs when nothing else is waiting.
-            List<Duration> single = new ArrayList<>();
-            for (int i = 0; i < 100; i++) {
-                int who = i % PARENTS;
-                Interaction press = school.discord.pressButton(parents.get(who), questions.get(who),
-                        firstQuestionIds.get(who) + (i % 5 + 1));
-                press.awaitResponse();
-                single.add(press.acknowledgedIn().orElseThrow());
-            }
-            single.sort(Comparator.naturalOrder());
+            pressing.oneAtATime(100); // warm-up
+            CpuMeter singleCpu = CpuMeter.start();
+            Latencies single = pressing.oneAtATime(100);
+            CpuMeter.Report singleReport = singleCpu.stop();
+            System.out.printf("ONE PRESS AT A TIME (100, after 100 to warm up): %s%n", single.summary());
+            System.out.print(singleReport.table(100, "press"));
+            System.out.println();
 
-            long heapBefore = usedHeap();
-            long burstStart = System.nanoTime();
-            List<Interaction> presses = new ArrayList<>();
-            for (int i = 0; i < PRESSES; i++) {
-                int who = i % PARENTS;
-                // Each press answers the first question again (a new scale point): a write and a re-render.
-                presses.add(school.discord.pressButton(parents.get(who), questions.get(who),
-                        firstQuestionIds.get(who) + (i % 5 + 1)));
-            }
-            presses.forEach(Interaction::awaitResponse);
-            long burstNanos = System.nanoTime() - burstStart;
+            burst(pressing, "FIRST BURST (cold JIT, as measured before issue 11)", BURST, BURST_PARENTS, false);
 
-            List<Duration> latencies = presses.stream().map(p -> p.acknowledgedIn().orElseThrow())
-                    .sorted(Comparator.naturalOrder()).toList();
-            System.out.printf("ClassBridge button burst: %d presses from %d parents, real JDA + local Discord + SQLite%n",
-                    PRESSES, PARENTS);
-            System.out.printf("one press at a time (100): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    millis(percentile(single, 50)), millis(percentile(single, 99)), millis(single.get(single.size() - 1)));
-            System.out.printf("burst acknowledgement latency: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                    millis(percentile(latencies, 50)), millis(percentile(latencies, 99)),
-                    millis(latencies.get(latencies.size() - 1)));
-            System.out.printf("throughput: %.0f presses/s (burst of %d in %.2f s)%n",
-                    PRESSES / (burstNanos / 1e9), PRESSES, burstNanos / 1e9);
-            System.out.printf("heap used: %d MiB before the burst, %d MiB after%n", heapBefore, usedHeap());
-            System.out.printf("within Discord's 3 s: %d of %d%n",
-                    latencies.stream().filter(d -> d.compareTo(Duration.ofSeconds(3)) < 0).count(), PRESSES);
+            for (int w = 0; w < warmup; w++) {
+                PressingFamilies.Burst warm = pressing.burst(BURST, BURST_PARENTS);
+                System.out.printf("  warm-up burst %d: %.0f presses/s%n", w + 1, warm.perSecond());
+            }
+            System.out.println();
+            burst(pressing, "BURST after " + warmup + " warm-up bursts", BURST, BURST_PARENTS, true);
+            burst(pressing, "BIG BURST", BIG_BURST, PARENTS, false);
+            System.out.printf("resident memory after the bursts: %d MiB (peak %d MiB)%n%n", Rss.mebibytes(),
+                    Rss.peakMebibytes());
+
+            CpuMeter openCpu = CpuMeter.start();
+            PressingFamilies.OpenLoop open = pressing.openLoop(openRate, openSeconds, PARENTS);
+            CpuMeter.Report openReport = openCpu.stop();
+            Latencies openLatencies = open.presses().latencies();
+            System.out.printf("OPEN LOOP: %d presses a second for %d s from %d parents (%d presses)%n", openRate,
+                    openSeconds, PARENTS, openLatencies.count());
+            System.out.printf("acknowledgement latency: %s%n", openLatencies.summary());
+            System.out.printf("within 50 ms: %d of %d; the driver fell behind its plan by at most %s ms%n",
+                    openLatencies.within(Duration.ofMillis(50)), openLatencies.count(),
+                    Latencies.millis(open.driverMostLate()));
+            System.out.printf("each parent's presses in order: %s%n", pressing.orderCheck(open.presses()));
+            System.out.print(openReport.table(openLatencies.count(), "press"));
+            System.out.printf("%nresident memory at the end: %d MiB (peak %d MiB); %s%n", Rss.mebibytes(),
+                    Rss.peakMebibytes(), loadAverage());
         }
     }
 
-    private static Duration percentile(List<Duration> sorted, int percentile) {
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+    private static void burst(PressingFamilies pressing, String title, int presses, int parents, boolean profile) {
+        var serverBefore = pressing.school.discord.statistics();
+        CpuMeter cpu = CpuMeter.start();
+        PressingFamilies.Burst burst;
+        Profiling profiling = profile ? Profiling.phase(title) : Profiling.none();
+        try {
+            burst = pressing.burst(presses, parents);
+        } finally {
+            profiling.close();
+        }
+        CpuMeter.Report report = cpu.stop();
+        var serverAfter = pressing.school.discord.statistics();
+        Latencies latencies = burst.latencies();
+        System.out.printf("%s: %d presses from %d parents at once%n", title, presses, parents);
+        System.out.printf("acknowledgement latency: %s%n", latencies.summary());
+        System.out.printf("throughput: %.0f presses/s (%d in %.2f s); within Discord's 3 s: %d of %d%n",
+                burst.perSecond(), presses, burst.nanos() / 1e9, latencies.within(Duration.ofSeconds(3)), presses);
+        System.out.printf("each parent's presses in order: %s%n", pressing.orderCheck(burst));
+        System.out.print(report.table(presses, "press"));
+        System.out.printf("local server: %d requests, %d new connections; threads now: %s%n%n",
+                serverAfter.requests() - serverBefore.requests(),
+                serverAfter.connectionsOpened() - serverBefore.connectionsOpened(), CpuMeter.threadCounts());
     }
 
-    private static double millis(Duration duration) {
-        return duration.toNanos() / 1e6;
-    }
-
-    private static long usedHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        return (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024);
+    /** The machine's load average now, from /proc/loadavg: other builds on the same cores skew every figure. */
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return String.format(Locale.ROOT, "load average %s %s %s", parts[0], parts[1], parts[2]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "load average unknown";
+        }
     }
 }

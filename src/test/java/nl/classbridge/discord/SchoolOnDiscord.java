@@ -33,14 +33,14 @@ final class SchoolOnDiscord implements AutoCloseable {
     /** The nonce of a message the outbox sent: its delivery id, and the part for a message in parts. */
     private static final Pattern OUTBOX_NONCE = Pattern.compile("cb(\\d+)(?:-\\d+)?");
 
-    final LocalDiscord discord = LocalDiscord.start();
-    final LocalUser teacher = discord.addUser("juf.anna");
-    final LocalUser bystander = discord.addUser("stagiair");
+    final LocalDiscord discord;
+    final LocalUser teacher;
+    final LocalUser bystander;
     /** The server's owner: an admin (Manage Server), without the teacher role. */
-    final LocalUser admin = discord.addUser("ict.beheer");
-    final LocalGuild guild = discord.addGuild("De Regenboog", admin);
-    final LocalChannel groep5 = guild.addTextChannel("groep-5");
-    final LocalRole teacherRole = guild.addRole("Leerkracht", 0L);
+    final LocalUser admin;
+    final LocalGuild guild;
+    final LocalChannel groep5;
+    final LocalRole teacherRole;
     final JumpingClock clock = new JumpingClock();
     final Path folder;
     /** Overrides of the environment for the next start, e.g. a slower DM pace. */
@@ -53,6 +53,19 @@ final class SchoolOnDiscord implements AutoCloseable {
 
     /** A school with more seeded before the bot logs in (other servers, colleagues), by {@code seed}. */
     SchoolOnDiscord(Path folder, java.util.function.Consumer<SchoolOnDiscord> seed) throws Exception {
+        this(folder, LocalDiscord.builder(), seed);
+    }
+
+    /** A school on a local server made by {@code server}, e.g. with Discord's rate limits enforced. */
+    SchoolOnDiscord(Path folder, LocalDiscord.Builder server, java.util.function.Consumer<SchoolOnDiscord> seed)
+            throws Exception {
+        this.discord = server.start();
+        this.teacher = discord.addUser("juf.anna");
+        this.bystander = discord.addUser("stagiair");
+        this.admin = discord.addUser("ict.beheer");
+        this.guild = discord.addGuild("De Regenboog", admin);
+        this.groep5 = guild.addTextChannel("groep-5");
+        this.teacherRole = guild.addRole("Leerkracht", 0L);
         this.folder = folder;
         guild.addMember(teacher, teacherRole);
         guild.addMember(bystander);

@@ -103,7 +103,7 @@ public record Question(
         Set<String> ids = new LinkedHashSet<>();
         String words = ReplyWords.simplify(typed);
         for (Option option : options) {
-            if (words.equals(ReplyWords.simplify(option.id())) || matches(words, option.label())) {
+            if (words.equals(ReplyWords.simplifiedLabel(option.id())) || matches(words, option.label())) {
                 ids.add(option.id());
             }
         }
@@ -111,7 +111,7 @@ public record Question(
     }
 
     private static boolean matches(String words, Map<Language, String> label) {
-        return !words.isEmpty() && label.values().stream().anyMatch(l -> ReplyWords.simplify(l).equals(words));
+        return !words.isEmpty() && label.values().stream().anyMatch(l -> ReplyWords.simplifiedLabel(l).equals(words));
     }
 
     /** A reply that could mean two things is not guessed at. */

@@ -2,8 +2,10 @@ package nl.classbridge.checkin.questionnaire;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +18,9 @@ final class ReplyWords {
     private static final Set<String> YES = simplified(Set.of("ja", "yes", "نعم", "evet", "tak", "так"));
     private static final Set<String> NO = simplified(Set.of("nee", "no", "لا", "hayır", "nie", "ні"));
     private static final char ARABIC_TATWEEL = '\u0640';
+    /** Labels and option ids once simplified: few, fixed, and compared with every reply. */
+    private static final Map<String, String> SIMPLIFIED_LABELS = new ConcurrentHashMap<>();
+    private static final int MOST_LABELS_KEPT = 10_000;
 
     private ReplyWords() {
     }
@@ -46,6 +51,23 @@ final class ReplyWords {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * {@link #simplify} for a questionnaire's own labels and option ids, kept once done: a press
+     * compares its reply with every label in every language, and normalising them each time cost
+     * more than the rest of the press.
+     */
+    static String simplifiedLabel(String label) {
+        String known = SIMPLIFIED_LABELS.get(label);
+        if (known != null) {
+            return known;
+        }
+        String simplified = simplify(label);
+        if (SIMPLIFIED_LABELS.size() < MOST_LABELS_KEPT) {
+            SIMPLIFIED_LABELS.put(label, simplified);
+        }
+        return simplified;
     }
 
     /** "yes" or "no" for a yes or no word in any of the six languages. */

@@ -197,7 +197,7 @@ public final class CheckinInteractions implements PrivateConversation {
 
     private Optional<Question> questionAt(CheckinIds.Id id) {
         return checkins.findRequest(id.requestId()).flatMap(request -> {
-            var questions = contexts.of(request).questionnaire().questions();
+            var questions = contexts.questionnaireOf(request).questions();
             return id.question() >= 0 && id.question() < questions.size()
                     ? Optional.of(questions.get(id.question()))
                     : Optional.empty();

@@ -41,6 +41,7 @@ final class DiscordState {
     private final Map<String, Long> interactionByToken = new HashMap<>();
     /** Digests of every credential a client presented, right or wrong: never the credentials themselves. */
     private final Set<String> presented = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean tokenPresented;
     /** Counts changes; a leaf lock, taken last, so waiting never blocks the server. */
     private final Object signal = new Object();
     private long version;
@@ -143,9 +144,17 @@ final class DiscordState {
 
     /** Notes that a client presented {@code credential} (a bot token, in a header or at IDENTIFY). */
     void notePresented(String credential) {
-        if (credential != null && !credential.isEmpty()) {
-            presented.add(digest(credential));
+        if (credential == null || credential.isEmpty()) {
+            return;
         }
+        if (credential.equals(token)) {
+            if (!tokenPresented) {
+                presented.add(digest(credential));
+                tokenPresented = true; // the bot's own token, on every request: hashed once
+            }
+            return;
+        }
+        presented.add(digest(credential));
     }
 
     boolean wasPresented(String credential) {

@@ -33,6 +33,11 @@ public final class Interaction {
         return record.channelId;
     }
 
+    /** When the server made the interaction and sent it to the bot, in {@link System#nanoTime()} terms. */
+    public long createdNanos() {
+        return record.createdNanos;
+    }
+
     /** The callback the bot made, if it made one yet. */
     public Optional<InteractionResponse> response() {
         synchronized (state) {

@@ -43,6 +43,15 @@ final class Json {
         }
     }
 
+    /** The JSON as UTF-8 bytes, for an answer's body. */
+    static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A Discord error body: {@code {"message": ..., "code": ...}}. */
     static ObjectNode error(int code, String message) {
         return object().put("message", message).put("code", code);

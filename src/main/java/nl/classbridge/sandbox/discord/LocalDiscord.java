@@ -43,13 +43,15 @@ public final class LocalDiscord implements AutoCloseable {
     private final Javalin server;
     private final String restUrl;
     private final String gatewayUrl;
+    private final ConnectionCount connections = new ConnectionCount();
 
     private LocalDiscord(Builder builder) {
         state = new DiscordState(builder.clock, builder.botName, newToken());
         payloads = new Payloads(state);
         gateway = new Gateway(state, payloads, builder.heartbeatIntervalMillis, builder.maxGuildsPerSession);
         messages = new Messages(state, payloads, gateway, faults);
-        rest = new RestApi(state, faults);
+        rest = new RestApi(state, faults, builder.discordRateLimits
+                ? RateLimits.discordLike(() -> builder.clock.millis()) : RateLimits.generous());
         interactions = new InteractionFactory(state, payloads);
         String[] gatewayHolder = new String[1];
         IdentityRoutes identity = new IdentityRoutes(state, payloads, () -> gatewayHolder[0], builder.recommendedShards);
@@ -61,6 +63,8 @@ public final class LocalDiscord implements AutoCloseable {
             config.startup.showOldJavalinVersionWarning = false;
             config.jetty.host = "127.0.0.1"; // never reachable from outside this machine
             config.jetty.port = 0;
+            // REST requests are answered by Jetty directly; Javalin takes the rest (websocket, multipart).
+            config.jetty.modifyServer(jetty -> jetty.setHandler(rest.handler()));
             identity.install(rest, config.routes);
             channels.install(rest, config.routes);
             guilds.install(rest, config.routes);
@@ -69,6 +73,9 @@ public final class LocalDiscord implements AutoCloseable {
             gateway.install(config.routes);
         });
         server.start();
+        for (org.eclipse.jetty.server.Connector connector : server.jettyServer().server().getConnectors()) {
+            connector.addEventListener(connections);
+        }
         String base = "127.0.0.1:" + server.port();
         restUrl = "http://" + base + RestApi.BASE;
         gatewayUrl = "ws://" + base + Gateway.PATH;
@@ -269,6 +276,39 @@ public final class LocalDiscord implements AutoCloseable {
         return rest.calls();
     }
 
+    /** Counts of what the server saw so far: for benchmarks. */
+    public Statistics statistics() {
+        List<RestCall> calls = rest.calls();
+        long limited = calls.stream().filter(call -> call.status() == 429).count();
+        long invalid = calls.stream().filter(call -> call.status() >= 400 && call.status() < 500 && call.status() != 429)
+                .count();
+        long failed = calls.stream().filter(call -> call.status() >= 500).count();
+        return new Statistics(connections.opened.get(), calls.size(), limited, invalid, failed);
+    }
+
+    /**
+     * What the server saw so far.
+     *
+     * @param connectionsOpened HTTP and websocket connections accepted
+     * @param requests          REST requests answered
+     * @param rateLimited       of which answered 429
+     * @param invalid           of which answered another 4xx (Discord's "invalid requests", with the 429s)
+     * @param serverErrors      of which answered 5xx (injected faults)
+     */
+    public record Statistics(long connectionsOpened, long requests, long rateLimited, long invalid,
+            long serverErrors) {
+    }
+
+    /** Counts connections as Jetty opens them. */
+    private static final class ConnectionCount implements org.eclipse.jetty.io.Connection.Listener {
+        final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public void onOpened(org.eclipse.jetty.io.Connection connection) {
+            opened.incrementAndGet();
+        }
+    }
+
     public List<GatewayLogin> gatewayLogins() {
         return gateway.logins();
     }
@@ -390,8 +430,19 @@ public final class LocalDiscord implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int recommendedShards = 1;
         private int maxGuildsPerSession = 2_500;
+        private boolean discordRateLimits;
 
         private Builder() {}
+
+        /**
+         * Counts requests as Discord does and answers 429 over a limit: per-route buckets with their
+         * headers, and the global 50 requests per second. Off by default (generous headers, no 429s
+         * but the injected ones).
+         */
+        public Builder discordRateLimits(boolean enforce) {
+            this.discordRateLimits = enforce;
+            return this;
+        }
 
         public Builder botName(String name) {
             this.botName = name;
