@@ -33,13 +33,15 @@ public final class CheckinContexts {
         this.messages = messages;
     }
 
-    /** Only the questionnaire the request's round asks: one read, for a press that needs just its question. */
-    public nl.classbridge.checkin.questionnaire.Questionnaire questionnaireOf(CheckinRequest request) {
-        return versions.get(checkins.findRound(request.roundId()).orElseThrow().questionnaireVersionId());
+    public CheckinContext of(CheckinRequest request) {
+        return of(request, checkins.findRound(request.roundId()).orElseThrow());
     }
 
-    public CheckinContext of(CheckinRequest request) {
-        CheckinRound round = checkins.findRound(request.roundId()).orElseThrow();
+    /** The same, with the request's round already at hand (a press's transaction read it): one read less. */
+    public CheckinContext of(CheckinRequest request, CheckinRound round) {
+        if (round.id() != request.roundId()) {
+            throw new IllegalArgumentException("round " + round.id() + " is not request " + request.id() + "'s");
+        }
         Student student = students.find(request.studentId()).orElseThrow();
         Guardian guardian = guardians.find(request.guardianId()).orElseThrow();
         SchoolClass schoolClass = classes.find(student.classId()).orElseThrow();
