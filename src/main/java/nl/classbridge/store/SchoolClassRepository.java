@@ -62,6 +62,17 @@ public final class SchoolClassRepository {
         return database.read(sql -> sql.one("SELECT * FROM school_class WHERE id = ?", CLASS, id));
     }
 
+    /** A child's name with their class: what a check-in message says about both. */
+    public record ChildInClass(String child, SchoolClass schoolClass) {
+    }
+
+    /** The child {@code studentId} with their class, in one statement instead of two. */
+    public Optional<ChildInClass> childInClass(long studentId) {
+        return database.read(sql -> sql.one("""
+                SELECT s.name AS child_name, c.* FROM student s JOIN school_class c ON c.id = s.class_id
+                WHERE s.id = ?""", row -> new ChildInClass(row.string("child_name"), CLASS.map(row)), studentId));
+    }
+
     public Optional<SchoolClass> findByChannel(long channelId) {
         return database.read(sql -> sql.one("SELECT * FROM school_class WHERE channel_id = ?", CLASS, channelId));
     }
