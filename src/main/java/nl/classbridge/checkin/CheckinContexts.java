@@ -4,16 +4,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.classbridge.messages.Dates;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
-import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.store.CheckinRepository;
-import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.SchoolClassRepository;
 
 /** Gathers what a check-in message says about a request: child, class, teacher, deadline, language. */
@@ -22,7 +21,6 @@ public final class CheckinContexts {
     private static final int MOST_DEADLINES = 1_000;
 
     private final CheckinRepository checkins;
-    private final GuardianRepository guardians;
     private final SchoolClassRepository classes;
     private final QuestionnaireVersions versions;
     private final Messages messages;
@@ -35,10 +33,9 @@ public final class CheckinContexts {
     private record Deadline(Instant at, ZoneId zone, Language language) {
     }
 
-    public CheckinContexts(CheckinRepository checkins, GuardianRepository guardians, SchoolClassRepository classes,
-            QuestionnaireVersions versions, Messages messages) {
+    public CheckinContexts(CheckinRepository checkins, SchoolClassRepository classes, QuestionnaireVersions versions,
+            Messages messages) {
         this.checkins = checkins;
-        this.guardians = guardians;
         this.classes = classes;
         this.versions = versions;
         this.messages = messages;
@@ -53,10 +50,11 @@ public final class CheckinContexts {
         if (round.id() != request.roundId()) {
             throw new IllegalArgumentException("round " + round.id() + " is not request " + request.id() + "'s");
         }
-        SchoolClassRepository.ChildInClass child = classes.childInClass(request.studentId()).orElseThrow();
+        SchoolClassRepository.ChildInClass child = classes.childInClass(request.studentId(), request.guardianId())
+                .orElseThrow();
         SchoolClass schoolClass = child.schoolClass();
-        Guardian guardian = guardians.find(request.guardianId()).orElseThrow();
-        List<Language> chain = messages.chainFor(guardian, schoolClass);
+        // As Messages.chainFor(guardian, class), from the guardian's language read with the child and class.
+        List<Language> chain = messages.chain(child.familyLanguage(), Optional.of(schoolClass.language()));
         Language language = chain.get(0);
         return new CheckinContext(request, versions.get(round.questionnaireVersionId()), child.child(),
                 schoolClass.name(), schoolClass.teacherName(),

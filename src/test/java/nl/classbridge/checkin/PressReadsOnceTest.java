@@ -38,7 +38,7 @@ class PressReadsOnceTest {
     void setUp() throws Exception {
         fixture = new CheckinFixture(folder);
         conversations = fixture.conversations();
-        contexts = new CheckinContexts(fixture.store.checkins, fixture.store.guardians, fixture.store.classes,
+        contexts = new CheckinContexts(fixture.store.checkins, fixture.store.classes,
                 new QuestionnaireVersions(fixture.store.questionnaires),
                 new Messages(MessageCatalogue.load(Path.of("messages")), Language.NL));
         var round = fixture.start("check-in");
@@ -78,7 +78,8 @@ class PressReadsOnceTest {
     @Test
     @DisplayName("a press naming a question by index is refused as before: no such question, not yours, gone")
     void refusalsByIndex() {
-        // GIVEN the request of Sam's mum; WHEN presses name no question, come from another parent, or the request is gone
+        // GIVEN the request of Sam's mum
+        // WHEN presses name no question, come from another parent, or the request is gone
         Reply noSuchQuestion = conversations.answerAt(request.id(), mum, 99, q -> Optional.of("4"),
                 AnswerSource.DISCORD_BUTTON);
         Reply noValue = conversations.answerAt(request.id(), mum, 0, q -> Optional.empty(),
@@ -97,13 +98,14 @@ class PressReadsOnceTest {
     }
 
     @Test
-    @DisplayName("the deadline follows the class's time zone and language, and the child and class names follow renames")
+    @DisplayName("the deadline follows the class's zone and language and the family's language; names follow renames")
     void deadlineFollowsTheClass() {
         // GIVEN a context rendered once, so its deadline is kept
         CheckinRequest stored = fixture.store.checkins.findRequest(request.id()).orElseThrow();
         var round = fixture.store.checkins.findRound(stored.roundId()).orElseThrow();
         CheckinContext before = contexts.of(stored, round);
-        assertThat(before.deadline()).isEqualTo(Dates.day(round.deadline(), ZoneId.of("Europe/Amsterdam"), Language.NL));
+        ZoneId amsterdam = ZoneId.of("Europe/Amsterdam");
+        assertThat(before.deadline()).isEqualTo(Dates.day(round.deadline(), amsterdam, Language.NL));
 
         // WHEN the class moves to another time zone and language, and is renamed
         SchoolClass groep5 = fixture.groep5;
@@ -119,5 +121,12 @@ class PressReadsOnceTest {
         assertThat(after.className()).isEqualTo("Groep 6");
         assertThat(after.child()).isEqualTo("Sam");
         assertThat(after).isEqualTo(contexts.of(stored));
+
+        // AND WHEN the family chooses a language of its own, THEN it comes first, deadline included
+        var mumNow = fixture.store.guardians.find(mum).orElseThrow();
+        fixture.store.guardians.savePlan(mum, mumNow.plan().withLanguage(Language.TR));
+        CheckinContext own = contexts.of(stored, round);
+        assertThat(own.chain()).startsWith(Language.TR, Language.EN);
+        assertThat(own.deadline()).isEqualTo(Dates.day(round.deadline(), tokyo, Language.TR));
     }
 }
