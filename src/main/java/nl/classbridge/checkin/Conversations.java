@@ -231,17 +231,18 @@ public final class Conversations {
     /** The checks in the order a parent's refusals depend on; {@code choose} empty means "not yours". */
     private Reply checked(long requestId, long guardianId, Function<CheckinRound, Optional<Action>> choose) {
         return database.transaction(() -> {
-            Optional<CheckinRequest> found = checkins.findRequest(requestId);
+            Optional<CheckinRepository.RequestAndLink> found = checkins.findRequestAndLink(requestId);
             if (found.isEmpty()) {
                 return new Reply.NoLongerLinked();
             }
-            CheckinRequest request = found.get();
+            CheckinRequest request = found.get().request();
             CheckinRound round = checkins.findRound(request.roundId()).orElseThrow();
             Optional<Action> action = choose.apply(round);
             if (action.isEmpty() || request.guardianId() != guardianId) {
                 return new Reply.NotYours();
             }
-            if (!guardians.isLinked(guardianId, request.studentId())) {
+            // The request is this guardian's, so its link is theirs.
+            if (!found.get().linked()) {
                 return new Reply.NoLongerLinked();
             }
             if (!round.openAt(clock.instant())) {

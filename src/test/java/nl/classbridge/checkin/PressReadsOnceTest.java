@@ -76,16 +76,20 @@ class PressReadsOnceTest {
     }
 
     @Test
-    @DisplayName("a press naming a question by index is refused as before: no such question, not yours, gone")
+    @DisplayName("a press naming a question by index is refused as before: no such question, not yours, closed, gone")
     void refusalsByIndex() {
         // GIVEN the request of Sam's mum
-        // WHEN presses name no question, come from another parent, or the request is gone
+        // WHEN presses name no question, come from another parent, the round closed, the link or request is gone
         Reply noSuchQuestion = conversations.answerAt(request.id(), mum, 99, q -> Optional.of("4"),
                 AnswerSource.DISCORD_BUTTON);
         Reply noValue = conversations.answerAt(request.id(), mum, 0, q -> Optional.empty(),
                 AnswerSource.DISCORD_SELECT);
         Reply otherParent = conversations.answerAt(request.id(), fixture.parentOfBoth.id(), 0,
                 q -> Optional.of("4"), AnswerSource.DISCORD_BUTTON);
+        fixture.store.checkins.closeRound(request.roundId(), fixture.clock.instant());
+        Reply closed = conversations.answerAt(request.id(), mum, 0, q -> Optional.of("4"), AnswerSource.DISCORD_BUTTON);
+        fixture.store.guardians.unlink(mum, fixture.sam.id());
+        Reply unlinkedAndClosed = conversations.changeAt(request.id(), mum, 0);
         fixture.store.checkins.removeRequest(request.id());
         Reply gone = conversations.skipAt(request.id(), mum, 2);
 
@@ -93,6 +97,8 @@ class PressReadsOnceTest {
         assertThat(noSuchQuestion).isInstanceOf(Reply.NotYours.class);
         assertThat(noValue).isInstanceOf(Reply.NotYours.class);
         assertThat(otherParent).isInstanceOf(Reply.NotYours.class);
+        assertThat(closed).isInstanceOf(Reply.Closed.class);
+        assertThat(unlinkedAndClosed).isInstanceOf(Reply.NoLongerLinked.class);
         assertThat(gone).isInstanceOf(Reply.NoLongerLinked.class);
         assertThat(fixture.store.checkins.answers(request.id())).isEmpty();
     }
