@@ -164,8 +164,7 @@ public final class ClassBridge implements AutoCloseable {
                 store.deliveries(), versions, clock);
         Conversations conversations = new Conversations(database, store.checkins(), store.guardians(), versions, outbox,
                 clock);
-        CheckinContexts contexts = new CheckinContexts(store.checkins(), store.students(), store.guardians(),
-                store.classes(), versions, texts.messages());
+        CheckinContexts contexts = new CheckinContexts(store.checkins(), store.classes(), versions, texts.messages());
         StepView stepView = new StepView(texts.messages());
         UpdatePost updatePost = new UpdatePost(texts.messages(), settings.school().name());
         TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes());

@@ -1,52 +1,76 @@
 package nl.classbridge.checkin;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import nl.classbridge.messages.Dates;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
-import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
-import nl.classbridge.domain.Student;
 import nl.classbridge.store.CheckinRepository;
-import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.SchoolClassRepository;
-import nl.classbridge.store.StudentRepository;
 
 /** Gathers what a check-in message says about a request: child, class, teacher, deadline, language. */
 public final class CheckinContexts {
+    /** More deadlines than a school has rounds, time zones and languages at once; past it, start over. */
+    private static final int MOST_DEADLINES = 1_000;
+
     private final CheckinRepository checkins;
-    private final StudentRepository students;
-    private final GuardianRepository guardians;
     private final SchoolClassRepository classes;
     private final QuestionnaireVersions versions;
     private final Messages messages;
+    /**
+     * Deadlines as families read them: formatting one is a good part of rendering a press, and the
+     * text depends on nothing but the key, so nothing ever makes an entry wrong.
+     */
+    private final Map<Deadline, String> deadlines = new ConcurrentHashMap<>();
 
-    public CheckinContexts(CheckinRepository checkins, StudentRepository students, GuardianRepository guardians,
-            SchoolClassRepository classes, QuestionnaireVersions versions, Messages messages) {
+    private record Deadline(Instant at, ZoneId zone, Language language) {
+    }
+
+    public CheckinContexts(CheckinRepository checkins, SchoolClassRepository classes, QuestionnaireVersions versions,
+            Messages messages) {
         this.checkins = checkins;
-        this.students = students;
-        this.guardians = guardians;
         this.classes = classes;
         this.versions = versions;
         this.messages = messages;
     }
 
-    /** Only the questionnaire the request's round asks: one read, for a press that needs just its question. */
-    public nl.classbridge.checkin.questionnaire.Questionnaire questionnaireOf(CheckinRequest request) {
-        return versions.get(checkins.findRound(request.roundId()).orElseThrow().questionnaireVersionId());
+    public CheckinContext of(CheckinRequest request) {
+        return of(request, checkins.findRound(request.roundId()).orElseThrow());
     }
 
-    public CheckinContext of(CheckinRequest request) {
-        CheckinRound round = checkins.findRound(request.roundId()).orElseThrow();
-        Student student = students.find(request.studentId()).orElseThrow();
-        Guardian guardian = guardians.find(request.guardianId()).orElseThrow();
-        SchoolClass schoolClass = classes.find(student.classId()).orElseThrow();
-        List<Language> chain = messages.chainFor(guardian, schoolClass);
+    /** The same, with the request's round already at hand (a press's transaction read it): one read less. */
+    public CheckinContext of(CheckinRequest request, CheckinRound round) {
+        if (round.id() != request.roundId()) {
+            throw new IllegalArgumentException("round " + round.id() + " is not request " + request.id() + "'s");
+        }
+        SchoolClassRepository.ChildInClass child = classes.childInClass(request.studentId(), request.guardianId())
+                .orElseThrow();
+        SchoolClass schoolClass = child.schoolClass();
+        // As Messages.chainFor(guardian, class), from the guardian's language read with the child and class.
+        List<Language> chain = messages.chain(child.familyLanguage(), Optional.of(schoolClass.language()));
         Language language = chain.get(0);
-        return new CheckinContext(request, versions.get(round.questionnaireVersionId()), student.name(),
-                schoolClass.name(), schoolClass.teacherName(), Dates.day(round.deadline(), schoolClass.timezone(), language),
-                chain, language);
+        return new CheckinContext(request, versions.get(round.questionnaireVersionId()), child.child(),
+                schoolClass.name(), schoolClass.teacherName(),
+                deadline(new Deadline(round.deadline(), schoolClass.timezone(), language)), chain, language);
+    }
+
+    private String deadline(Deadline deadline) {
+        String known = deadlines.get(deadline);
+        if (known != null) {
+            return known;
+        }
+        if (deadlines.size() >= MOST_DEADLINES) {
+            deadlines.clear();
+        }
+        String day = Dates.day(deadline.at(), deadline.zone(), deadline.language());
+        deadlines.put(deadline, day);
+        return day;
     }
 }

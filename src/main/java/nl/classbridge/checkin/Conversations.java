@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import nl.classbridge.checkin.questionnaire.AnswerCheck;
 import nl.classbridge.checkin.questionnaire.Question;
+import nl.classbridge.checkin.questionnaire.Questionnaire;
 import nl.classbridge.domain.Answer;
 import nl.classbridge.domain.AnswerSource;
 import nl.classbridge.domain.CheckinRequest;
@@ -46,25 +48,40 @@ public final class Conversations {
 
     /** The step the request is at now, for showing it again (after a restart, or on request). */
     public Reply current(long requestId, long guardianId) {
-        return withRequest(requestId, guardianId, (request, conversation) -> show(request, conversation));
+        return withRequest(requestId, guardianId, (request, round, conversation) -> show(request, round, conversation));
     }
 
     /** The parent pressed Start: the first question. */
     public Reply begin(long requestId, long guardianId) {
-        return withRequest(requestId, guardianId, (request, conversation) -> {
+        return withRequest(requestId, guardianId, (request, round, conversation) -> {
             if (request.status() != RequestStatus.PENDING) {
-                return show(request, conversation);
+                return show(request, round, conversation);
             }
-            return move(request, conversation, conversation.firstPosition());
+            return move(request, round, conversation, conversation.firstPosition());
         });
     }
 
     /** An answer to {@code questionId}, as a button value, a choice, or typed text. */
     public Reply answer(long requestId, long guardianId, String questionId, String raw, AnswerSource source) {
-        return withRequest(requestId, guardianId, (request, conversation) -> {
+        return withRequest(requestId, guardianId, answering(questionId, raw, source));
+    }
+
+    /**
+     * An answer to the question at {@code index} of the request's questionnaire, as a button, select
+     * or modal numbers it; {@code raw} gives the answer for that question (empty: the component does
+     * not fit it). A component naming no such question is not this parent's: nothing changes.
+     */
+    public Reply answerAt(long requestId, long guardianId, int index, Function<Question, Optional<String>> raw,
+            AnswerSource source) {
+        return withQuestion(requestId, guardianId, index,
+                question -> raw.apply(question).map(value -> answering(question.id(), value, source)));
+    }
+
+    private Action answering(String questionId, String raw, AnswerSource source) {
+        return (request, round, conversation) -> {
             Optional<Integer> position = conversation.positionOf(questionId);
             if (position.isEmpty()) {
-                return show(request, conversation);
+                return show(request, round, conversation);
             }
             Question question = conversation.questionnaire().questions().get(position.get());
             AnswerCheck check = question.check(raw);
@@ -74,8 +91,8 @@ public final class Conversations {
             Answer answer = Answer.given(request.id(), questionId, accepted.value(), source, clock.instant());
             checkins.saveAnswer(answer);
             question.plan().ifPresent(field -> updatePlan(request.guardianId(), field, accepted.value()));
-            return afterAnswer(request, conversation.with(answer), position.get());
-        });
+            return afterAnswer(request, round, conversation.with(answer), position.get());
+        };
     }
 
     /**
@@ -110,25 +127,44 @@ public final class Conversations {
 
     /** Skips an optional question; by email, leaving it out of the reply is the skip. */
     public Reply skip(long requestId, long guardianId, String questionId, AnswerSource source) {
-        return withRequest(requestId, guardianId, (request, conversation) -> {
+        return withRequest(requestId, guardianId, skipping(questionId, source));
+    }
+
+    /** Skips the question at {@code index} of the request's questionnaire, with a button. */
+    public Reply skipAt(long requestId, long guardianId, int index) {
+        return withQuestion(requestId, guardianId, index,
+                question -> Optional.of(skipping(question.id(), AnswerSource.DISCORD_BUTTON)));
+    }
+
+    private Action skipping(String questionId, AnswerSource source) {
+        return (request, round, conversation) -> {
             Optional<Integer> position = conversation.positionOf(questionId);
             if (position.isEmpty()) {
-                return show(request, conversation);
+                return show(request, round, conversation);
             }
             if (conversation.questionnaire().questions().get(position.get()).required()) {
                 return new Reply.CannotSkip(request, conversation.stepAt(position.get()));
             }
             Answer skipped = Answer.skipped(request.id(), questionId, source, clock.instant());
             checkins.saveAnswer(skipped);
-            return afterAnswer(request, conversation.with(skipped), position.get());
-        });
+            return afterAnswer(request, round, conversation.with(skipped), position.get());
+        };
     }
 
     /** From the summary: ask {@code questionId} again; after the new answer the summary returns. */
     public Reply change(long requestId, long guardianId, String questionId) {
-        return withRequest(requestId, guardianId, (request, conversation) -> conversation.positionOf(questionId)
-                .map(position -> move(request, conversation, position))
-                .orElseGet(() -> show(request, conversation)));
+        return withRequest(requestId, guardianId, changing(questionId));
+    }
+
+    /** From the summary: ask the question at {@code index} of the request's questionnaire again. */
+    public Reply changeAt(long requestId, long guardianId, int index) {
+        return withQuestion(requestId, guardianId, index, question -> Optional.of(changing(question.id())));
+    }
+
+    private Action changing(String questionId) {
+        return (request, round, conversation) -> conversation.positionOf(questionId)
+                .map(position -> move(request, round, conversation, position))
+                .orElseGet(() -> show(request, round, conversation));
     }
 
     /**
@@ -137,16 +173,16 @@ public final class Conversations {
      * and its dedupe key greets once however often Done arrives.
      */
     public Reply finish(long requestId, long guardianId) {
-        return withRequest(requestId, guardianId, (request, conversation) -> {
+        return withRequest(requestId, guardianId, (request, round, conversation) -> {
             if (!conversation.complete()) {
-                return show(request, conversation);
+                return show(request, round, conversation);
             }
             Optional<CheckinRequest> next = checkins.openRequestsOf(guardianId).stream()
                     .filter(other -> other.id() != request.id() && isOpen(other.roundId()))
                     .findFirst();
             next.ifPresent(child -> {
-                CheckinRound round = checkins.findRound(child.roundId()).orElseThrow();
-                outbox.enqueue(CheckinMail.nextChildGreeting(round.classId(), round, child));
+                CheckinRound childRound = checkins.findRound(child.roundId()).orElseThrow();
+                outbox.enqueue(CheckinMail.nextChildGreeting(childRound.classId(), childRound, child));
             });
             return new Reply.Finished(request, next);
         });
@@ -168,7 +204,7 @@ public final class Conversations {
     }
 
     private interface Action {
-        Reply apply(CheckinRequest request, Conversation conversation);
+        Reply apply(CheckinRequest request, CheckinRound round, Conversation conversation);
     }
 
     /**
@@ -177,45 +213,72 @@ public final class Conversations {
      * when the family's link to the child ended.
      */
     private Reply withRequest(long requestId, long guardianId, Action action) {
-        return database.transaction(() -> {
-            Optional<CheckinRequest> found = checkins.findRequest(requestId);
-            if (found.isEmpty()) {
-                return new Reply.NoLongerLinked();
-            }
-            if (found.get().guardianId() != guardianId) {
-                return new Reply.NotYours();
-            }
-            CheckinRequest request = found.get();
-            if (!guardians.isLinked(guardianId, request.studentId())) {
-                return new Reply.NoLongerLinked();
-            }
-            CheckinRound round = checkins.findRound(request.roundId()).orElseThrow();
-            if (!round.openAt(clock.instant())) {
-                return new Reply.Closed();
-            }
-            Conversation conversation = new Conversation(versions.get(round.questionnaireVersionId()),
-                    checkins.answers(request.id()));
-            return action.apply(request, conversation);
+        return checked(requestId, guardianId, round -> Optional.of(action));
+    }
+
+    /**
+     * As {@link #withRequest}, for a component that names a question by its index: the question is
+     * looked up first (a component naming no question of the request is not this parent's, whatever
+     * else holds), in the same transaction, so a press reads request and round once.
+     */
+    private Reply withQuestion(long requestId, long guardianId, int index, Function<Question, Optional<Action>> act) {
+        return checked(requestId, guardianId, round -> {
+            List<Question> questions = versions.get(round.questionnaireVersionId()).questions();
+            return index >= 0 && index < questions.size() ? act.apply(questions.get(index)) : Optional.empty();
         });
     }
 
-    private Reply afterAnswer(CheckinRequest request, Conversation conversation, int answeredAt) {
-        return move(request, conversation, conversation.nextOpenAfter(answeredAt));
+    /** The checks in the order a parent's refusals depend on; {@code choose} empty means "not yours". */
+    private Reply checked(long requestId, long guardianId, Function<CheckinRound, Optional<Action>> choose) {
+        return database.transaction(() -> {
+            Optional<CheckinRepository.RequestAndLink> found = checkins.findRequestAndLink(requestId);
+            if (found.isEmpty()) {
+                return new Reply.NoLongerLinked();
+            }
+            CheckinRequest request = found.get().request();
+            CheckinRound round = checkins.findRound(request.roundId()).orElseThrow();
+            Optional<Action> action = choose.apply(round);
+            if (action.isEmpty() || request.guardianId() != guardianId) {
+                return new Reply.NotYours();
+            }
+            // The request is this guardian's, so its link is theirs.
+            if (!found.get().linked()) {
+                return new Reply.NoLongerLinked();
+            }
+            if (!round.openAt(clock.instant())) {
+                return new Reply.Closed();
+            }
+            Questionnaire questionnaire = versions.get(round.questionnaireVersionId());
+            Conversation conversation = new Conversation(questionnaire, checkins.answers(request.id()));
+            return action.get().apply(request, round, conversation);
+        });
     }
 
-    /** Stores the new position (and completion) and shows the step there. */
-    private Reply move(CheckinRequest request, Conversation conversation, int position) {
+    private Reply afterAnswer(CheckinRequest request, CheckinRound round, Conversation conversation, int answeredAt) {
+        return move(request, round, conversation, conversation.nextOpenAfter(answeredAt));
+    }
+
+    /**
+     * Stores the new position (and completion) and shows the step there. The request is not read
+     * back: this transaction holds the only writer, so it is what was read with the update applied
+     * (the completion time as the store keeps it, in milliseconds).
+     */
+    private Reply move(CheckinRequest request, CheckinRound round, Conversation conversation, int position) {
         Instant now = clock.instant();
         RequestStatus status = conversation.complete() && position >= conversation.questionnaire().questions().size()
                 ? RequestStatus.ANSWERED
                 : RequestStatus.IN_PROGRESS;
         checkins.updateProgress(request.id(), status, position, now);
-        CheckinRequest moved = checkins.findRequest(request.id()).orElseThrow();
-        return new Reply.Show(moved, conversation.stepAt(position));
+        Optional<Instant> completedAt = status == RequestStatus.ANSWERED
+                ? Optional.of(Instant.ofEpochMilli(now.toEpochMilli()))
+                : request.completedAt();
+        CheckinRequest moved = new CheckinRequest(request.id(), request.roundId(), request.guardianId(),
+                request.studentId(), request.channel(), status, position, request.createdAt(), completedAt);
+        return new Reply.Show(moved, round, conversation.stepAt(position));
     }
 
-    private Reply show(CheckinRequest request, Conversation conversation) {
-        return new Reply.Show(request, conversation.stepAt(request));
+    private Reply show(CheckinRequest request, CheckinRound round, Conversation conversation) {
+        return new Reply.Show(request, round, conversation.stepAt(request));
     }
 
     private boolean isOpen(long roundId) {

@@ -3,12 +3,16 @@ package nl.classbridge.checkin;
 import java.util.Optional;
 import nl.classbridge.checkin.questionnaire.AnswerCheck;
 import nl.classbridge.domain.CheckinRequest;
+import nl.classbridge.domain.CheckinRound;
 
 /** What the bot answers a parent's action in a check-in conversation. */
 public sealed interface Reply {
 
-    /** The action was taken; show this step next. */
-    record Show(CheckinRequest request, Step step) implements Reply {
+    /**
+     * The action was taken; show this step next. The request and its round are as the action left
+     * them, so showing the step need not read them again.
+     */
+    record Show(CheckinRequest request, CheckinRound round, Step step) implements Reply {
     }
 
     /** The answer could not be used (unclear, empty, too long); the same question again. */

@@ -66,7 +66,7 @@ public final class TypedMessages {
 
     private OutgoingMessage answer(Reply reply, String messageId, long discordUserId, long guardianId) {
         if (reply instanceof Reply.Show show) {
-            CheckinRound round = checkins.findRound(show.request().roundId()).orElseThrow();
+            CheckinRound round = show.round();
             int position = show.step() instanceof Step.Greeting ? CheckinMail.GREETING_POSITION
                     : show.request().position();
             return CheckinMail.step(messageId, round.classId(), round, show.request(), position);

@@ -69,9 +69,17 @@ public final class DiscordLimits {
     /**
      * The longest of {@code render.apply(least)} .. {@code render.apply(most)} that fits one
      * message, for a text whose parts are each shortened to at most n characters; empty if even
-     * {@code least} is too much. {@code render} must grow with n; it is called about log2(most) times.
+     * {@code least} is too much. {@code render} must grow with n; it is called once when everything
+     * fits whole (a question with nothing to shorten: every press), else about log2(most) times.
      */
     public static Optional<String> longestFitting(int least, int most, IntFunction<String> render) {
+        if (least <= most) {
+            // As render grows with n, the search would end at most if most fits: try it first.
+            String whole = render.apply(most);
+            if (whole.length() <= MESSAGE) {
+                return Optional.of(whole);
+            }
+        }
         String best = null;
         int low = least;
         int high = most;

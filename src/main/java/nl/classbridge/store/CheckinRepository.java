@@ -114,6 +114,22 @@ public final class CheckinRepository {
         return database.read(sql -> sql.one("SELECT * FROM checkin_request WHERE id = ?", REQUEST, requestId));
     }
 
+    /** A request, and whether its guardian is still linked to its child. */
+    public record RequestAndLink(CheckinRequest request, boolean linked) {
+    }
+
+    /**
+     * A request with whether its guardian is still linked to its child, in one statement: a press
+     * checks both (the link is {@link GuardianRepository#isLinked}'s row).
+     */
+    public Optional<RequestAndLink> findRequestAndLink(long requestId) {
+        return database.read(sql -> sql.one("""
+                SELECT r.*, EXISTS (SELECT 1 FROM guardian_student gs
+                                    WHERE gs.guardian_id = r.guardian_id AND gs.student_id = r.student_id) AS linked
+                FROM checkin_request r WHERE r.id = ?""",
+                row -> new RequestAndLink(REQUEST.map(row), row.bool("linked")), requestId));
+    }
+
     public List<CheckinRequest> requests(long roundId) {
         return database.read(sql -> sql.list(
                 "SELECT * FROM checkin_request WHERE round_id = ? ORDER BY id", REQUEST, roundId));

@@ -3,7 +3,9 @@ package nl.classbridge.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -61,5 +63,25 @@ class DiscordLimitsTest {
 
         assertThat(DiscordLimits.customId("cb:a1b2c3")).isEqualTo("cb:a1b2c3");
         assertThatThrownBy(() -> DiscordLimits.customId("x".repeat(101))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @DisplayName("the longest fitting text: the whole one in one try when it fits, else the longest that fits")
+    void longestFitting() {
+        // GIVEN texts that grow with n: a short one, and one that fits only up to n = 1,234
+        List<Integer> tried = new ArrayList<>();
+        IntFunction<String> shortText = n -> {
+            tried.add(n);
+            return "x".repeat(Math.min(n, 10));
+        };
+        IntFunction<String> longText = n -> "y".repeat(DiscordLimits.MESSAGE - 1_234 + n);
+
+        // WHEN the longest fitting of each is asked for, THEN the short one is rendered once, whole
+        assertThat(DiscordLimits.longestFitting(1, 4_000, shortText)).contains("x".repeat(10));
+        assertThat(tried).containsExactly(4_000);
+        // AND the long one is searched for, and nothing fits when even the least is too long
+        assertThat(DiscordLimits.longestFitting(1, 4_000, longText)).contains(longText.apply(1_234));
+        assertThat(DiscordLimits.longestFitting(1_235, 4_000, longText)).isEmpty();
+        assertThat(DiscordLimits.longestFitting(5, 4, shortText)).isEmpty();
     }
 }

@@ -77,17 +77,14 @@ public final class CheckinInteractions implements PrivateConversation {
             notYours(event);
             return;
         }
-        if (guardian.isEmpty() || gone(id.get())) {
+        if (guardian.isEmpty()) {
             noLongerLinked(event);
             return;
         }
         var mapping = event.getValue("answer");
         String text = mapping == null ? "" : mapping.getAsString();
-        Reply reply = questionAt(id.get())
-                .map(question -> conversations.answer(id.get().requestId(), guardian.get().id(), question.id(), text,
-                        AnswerSource.DISCORD_MODAL))
-                .orElse(new Reply.NotYours());
-        show(event, reply);
+        show(event, conversations.answerAt(id.get().requestId(), guardian.get().id(), id.get().question(),
+                question -> Optional.of(text), AnswerSource.DISCORD_MODAL));
     }
 
     /**
@@ -107,7 +104,8 @@ public final class CheckinInteractions implements PrivateConversation {
             return;
         }
         CheckinIds.Id id = parsed.get();
-        if (guardian.isEmpty() || gone(id)) {
+        // A request that is gone is found so by the conversation (in the transaction), as "no longer linked".
+        if (guardian.isEmpty() || id.action() == CheckinIds.Action.MODAL && gone(id)) {
             noLongerLinked(event);
             return;
         }
@@ -122,17 +120,14 @@ public final class CheckinInteractions implements PrivateConversation {
         }
         Reply reply = switch (id.action()) {
             case START -> conversations.begin(id.requestId(), guardianId);
-            case ANSWER -> questionAt(id).map(q -> conversations.answer(id.requestId(), guardianId, q.id(),
-                    buttonValue(q, id.value()), AnswerSource.DISCORD_BUTTON)).orElse(new Reply.NotYours());
-            case SELECT -> questionAt(id).filter(q -> chosen != null).map(q -> conversations.answer(id.requestId(),
-                    guardianId, q.id(), buttonValue(q, Integer.parseInt(chosen)), AnswerSource.DISCORD_SELECT))
-                    .orElse(new Reply.NotYours());
-            case SKIP -> questionAt(id).map(q -> conversations.skip(id.requestId(), guardianId, q.id()))
-                    .orElse(new Reply.NotYours());
+            case ANSWER -> conversations.answerAt(id.requestId(), guardianId, id.question(),
+                    q -> Optional.of(buttonValue(q, id.value())), AnswerSource.DISCORD_BUTTON);
+            case SELECT -> conversations.answerAt(id.requestId(), guardianId, id.question(),
+                    q -> Optional.ofNullable(chosen).map(c -> buttonValue(q, Integer.parseInt(c))),
+                    AnswerSource.DISCORD_SELECT);
+            case SKIP -> conversations.skipAt(id.requestId(), guardianId, id.question());
             case CHANGE -> chosen == null ? conversations.current(id.requestId(), guardianId)
-                    : questionAt(new CheckinIds.Id(id.action(), id.requestId(), Integer.parseInt(chosen), -1))
-                            .map(q -> conversations.change(id.requestId(), guardianId, q.id()))
-                            .orElse(new Reply.NotYours());
+                    : conversations.changeAt(id.requestId(), guardianId, Integer.parseInt(chosen));
             case DONE -> conversations.finish(id.requestId(), guardianId);
             default -> new Reply.NotYours();
         };
@@ -145,8 +140,8 @@ public final class CheckinInteractions implements PrivateConversation {
             show(event, current);
             return;
         }
-        CheckinContext context = contexts.of(show.request());
-        Optional<Question> question = questionAt(id);
+        CheckinContext context = contexts.of(show.request(), show.round());
+        Optional<Question> question = questionAt(context, id);
         if (question.isEmpty()) {
             notYours(event);
             return;
@@ -160,7 +155,7 @@ public final class CheckinInteractions implements PrivateConversation {
     private void readAll(GenericComponentInteractionCreateEvent event, CheckinIds.Id id, long guardianId) {
         Reply current = conversations.current(id.requestId(), guardianId);
         if (current instanceof Reply.Show show && show.step() instanceof Step.Summary summary) {
-            Respond.privately(event, view.summaryInFull(summary, contexts.of(show.request())));
+            Respond.privately(event, view.summaryInFull(summary, contexts.of(show.request(), show.round())));
         } else {
             show(event, current);
         }
@@ -169,7 +164,8 @@ public final class CheckinInteractions implements PrivateConversation {
     /** Updates the pressed message to the next step, or answers privately when nothing changed. */
     private <T extends IReplyCallback & IMessageEditCallback> void show(T event, Reply reply) {
         if (reply instanceof Reply.Show show) {
-            event.editMessage(DiscordMessages.edit(view.of(show.step(), contexts.of(show.request())))).queue();
+            event.editMessage(DiscordMessages.edit(view.of(show.step(), contexts.of(show.request(), show.round()))))
+                    .queue();
         } else if (reply instanceof Reply.Finished finished) {
             // The next child's greeting, if any, is a DM of its own: the conversation queued it in the outbox.
             CheckinContext context = contexts.of(finished.request());
@@ -195,13 +191,11 @@ public final class CheckinInteractions implements PrivateConversation {
         return texts.inChain("checkin.answer-unclear", context.chain(), Map.of());
     }
 
-    private Optional<Question> questionAt(CheckinIds.Id id) {
-        return checkins.findRequest(id.requestId()).flatMap(request -> {
-            var questions = contexts.questionnaireOf(request).questions();
-            return id.question() >= 0 && id.question() < questions.size()
-                    ? Optional.of(questions.get(id.question()))
-                    : Optional.empty();
-        });
+    private static Optional<Question> questionAt(CheckinContext context, CheckinIds.Id id) {
+        var questions = context.questionnaire().questions();
+        return id.question() >= 0 && id.question() < questions.size()
+                ? Optional.of(questions.get(id.question()))
+                : Optional.empty();
     }
 
     /** What a button's number means for its question: a scale point, an option id, yes or no. */
