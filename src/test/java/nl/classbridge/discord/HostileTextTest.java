@@ -418,6 +418,30 @@ class HostileTextTest {
         assertNothingCrashed();
     }
 
+    @Test
+    @DisplayName("GIVEN a parent at the summary WHEN forged choices arrive in the change menu (not a number, past"
+            + " the last question, below the first) THEN each gets a private refusal and the answers stay")
+    void forgedChoicesAreRefused() {
+        setUpClass("Sam");
+        LocalUser parent = school.joined("papa.sam", "Sam");
+        school.teacher("checkin start", Map.of("questionnaire", "check-in"));
+        PostedMessage step = school.press(parent, school.awaitGreeting(parent, "Sam"), "ci:start:");
+        step = school.press(parent, step, "ci:ans:");
+        step = school.answerInForm(parent, step, "Hij speelt graag buiten");
+        PostedMessage summary = school.press(parent, step, "ci:skip:");
+
+        for (String forged : List.of("twee", "99", "-1", "")) {
+            InteractionResponse refusal = school.discord.chooseOptions(parent, summary,
+                    SchoolOnDiscord.idStartingWith(summary, "ci:chg:"), List.of(forged)).awaitResponse();
+            assertThat(refusal.type()).as(forged).isEqualTo(InteractionResponse.REPLY);
+            assertThat(refusal.ephemeral()).as(forged).isTrue();
+            assertThat(refusal.content()).as(forged).isEqualTo("Deze knop is voor iemand anders bedoeld.");
+        }
+        school.press(parent, summary, "ci:done:");
+        assertThat(school.teacher("checkin results", Map.of())).contains("Hij speelt graag buiten");
+        assertNothingCrashed();
+    }
+
     // ---- every text answer at its longest
 
     @Test

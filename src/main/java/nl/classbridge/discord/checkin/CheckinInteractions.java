@@ -123,11 +123,12 @@ public final class CheckinInteractions implements PrivateConversation {
             case ANSWER -> conversations.answerAt(id.requestId(), guardianId, id.question(),
                     q -> Optional.of(buttonValue(q, id.value())), AnswerSource.DISCORD_BUTTON);
             case SELECT -> conversations.answerAt(id.requestId(), guardianId, id.question(),
-                    q -> Optional.ofNullable(chosen).map(c -> buttonValue(q, Integer.parseInt(c))),
+                    q -> Optional.ofNullable(chosen).flatMap(CheckinInteractions::number).map(v -> buttonValue(q, v)),
                     AnswerSource.DISCORD_SELECT);
             case SKIP -> conversations.skipAt(id.requestId(), guardianId, id.question());
             case CHANGE -> chosen == null ? conversations.current(id.requestId(), guardianId)
-                    : conversations.changeAt(id.requestId(), guardianId, Integer.parseInt(chosen));
+                    : number(chosen).map(index -> conversations.changeAt(id.requestId(), guardianId, index))
+                            .orElseGet(Reply.NotYours::new);
             case DONE -> conversations.finish(id.requestId(), guardianId);
             default -> new Reply.NotYours();
         };
@@ -196,6 +197,15 @@ public final class CheckinInteractions implements PrivateConversation {
         return id.question() >= 0 && id.question() < questions.size()
                 ? Optional.of(questions.get(id.question()))
                 : Optional.empty();
+    }
+
+    /** A select's value: the bot only offers numbers, so anything else was not made by the bot. */
+    private static Optional<Integer> number(String chosen) {
+        try {
+            return Optional.of(Integer.parseInt(chosen));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** What a button's number means for its question: a scale point, an option id, yes or no. */
