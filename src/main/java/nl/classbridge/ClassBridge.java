@@ -11,14 +11,16 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import nl.classbridge.checkin.ActiveQuestionnaires;
-import nl.classbridge.checkin.CheckinRevocation;
+import nl.classbridge.checkin.CheckinContexts;
 import nl.classbridge.checkin.CheckinHandOff;
+import nl.classbridge.checkin.CheckinRevocation;
 import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.EmailFollowUp;
 import nl.classbridge.checkin.QuestionnaireVersions;
 import nl.classbridge.checkin.RoundOverview;
 import nl.classbridge.checkin.TypedMessages;
+import nl.classbridge.checkin.email.CheckinEmails;
 import nl.classbridge.config.Settings;
 import nl.classbridge.delivery.DispatchLoop;
 import nl.classbridge.delivery.Dispatcher;
@@ -33,7 +35,6 @@ import nl.classbridge.discord.DiscordText;
 import nl.classbridge.discord.TeacherCheck;
 import nl.classbridge.discord.Texts;
 import nl.classbridge.discord.UserStripes;
-import nl.classbridge.checkin.CheckinContexts;
 import nl.classbridge.discord.checkin.CheckinInteractions;
 import nl.classbridge.discord.checkin.DiscordDmSender;
 import nl.classbridge.discord.checkin.StepView;
@@ -44,16 +45,16 @@ import nl.classbridge.discord.commands.InviteCommand;
 import nl.classbridge.discord.commands.JoinCommand;
 import nl.classbridge.discord.commands.StudentCommand;
 import nl.classbridge.discord.commands.UpdateCommand;
-import nl.classbridge.checkin.email.CheckinEmails;
+import nl.classbridge.logs.Failure;
 import nl.classbridge.mail.EmailComposers;
 import nl.classbridge.mail.ReplyTokens;
 import nl.classbridge.mail.SmtpSender;
-import nl.classbridge.mail.updates.UpdateEmailComposer;
 import nl.classbridge.mail.checkin.CheckinEmailComposer;
 import nl.classbridge.mail.checkin.CheckinReplies;
 import nl.classbridge.mail.inbox.ImapInbox;
 import nl.classbridge.mail.inbox.InboxLoop;
 import nl.classbridge.mail.trust.ReceivedMail;
+import nl.classbridge.mail.updates.UpdateEmailComposer;
 import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.messages.CommandTexts;
 import nl.classbridge.messages.MessageCatalogue;
@@ -61,8 +62,8 @@ import nl.classbridge.messages.Messages;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.ClassTeachers;
 import nl.classbridge.roster.Enrolment;
-import nl.classbridge.roster.TeacherNotices;
 import nl.classbridge.roster.InviteCode;
+import nl.classbridge.roster.TeacherNotices;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.Repositories;
@@ -70,7 +71,6 @@ import nl.classbridge.updates.Highlights;
 import nl.classbridge.updates.UpdatePost;
 import nl.classbridge.updates.UpdateRuns;
 import nl.classbridge.updates.UpdateSchedules;
-import nl.classbridge.logs.Failure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +88,7 @@ public final class ClassBridge implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     /** The jobs that act on the time of day, in the order they were scheduled; see {@link #clockMoved}. */
     private final List<Job> timedJobs = new CopyOnWriteArrayList<>();
+
     private final Running running;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -114,13 +115,14 @@ public final class ClassBridge implements AutoCloseable {
     public static ClassBridge start(Settings settings, Clock clock) throws CatalogueException, InterruptedException {
         MessageCatalogue catalogue = MessageCatalogue.load(settings.texts().messagesFolder());
         catalogue.inconsistencies().forEach(problem -> LOG.warn("Message catalogue: {}", problem));
-        CommandTexts commandTexts = CommandTexts.load(settings.texts().messagesFolder().resolve("commands.yml"));
+        CommandTexts commandTexts =
+                CommandTexts.load(settings.texts().messagesFolder().resolve("commands.yml"));
         Texts texts = new Texts(new Messages(catalogue, settings.school().defaultLanguage()));
 
         Database database = Database.open(settings.database().path());
         Repositories store = Repositories.over(database);
-        ActiveQuestionnaires questionnaires = ActiveQuestionnaires.load(settings.texts().questionnairesFolder(),
-                store.questionnaires(), clock);
+        ActiveQuestionnaires questionnaires =
+                ActiveQuestionnaires.load(settings.texts().questionnairesFolder(), store.questionnaires(), clock);
         questionnaires.problems().forEach(problem -> LOG.warn("Questionnaire: {}", problem));
         LOG.info("Questionnaires ready: {}", questionnaires.ids());
 
@@ -129,8 +131,15 @@ public final class ClassBridge implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        Housekeeping housekeeping = new Housekeeping(database, store.checkins(), store.deliveries(), store.auditLog(),
-                store.invites(), store.joinAttempts(), settings.retention().months(), clock);
+        Housekeeping housekeeping = new Housekeeping(
+                database,
+                store.checkins(),
+                store.deliveries(),
+                store.auditLog(),
+                store.invites(),
+                store.joinAttempts(),
+                settings.retention().months(),
+                clock);
 
         ClassBridge bridge = new ClassBridge(database, store, scheduler, new Running());
         bridge.every(Duration.ofHours(6), Duration.ZERO, new Job("housekeeping", housekeeping::run));
@@ -142,104 +151,227 @@ public final class ClassBridge implements AutoCloseable {
                 throw e;
             }
         }
-        LOG.info("ClassBridge started for {} with its database at {}", settings.school().name(), database.file());
+        LOG.info(
+                "ClassBridge started for {} with its database at {}",
+                settings.school().name(),
+                database.file());
         return bridge;
     }
 
     /** Discord, the outbox and email: built by hand, recorded in {@link #running} as each starts. */
-    private void startFeatures(Settings settings, Clock clock, Texts texts,
-            CommandTexts commandTexts, ActiveQuestionnaires questionnaires) throws InterruptedException {
+    private void startFeatures(
+            Settings settings, Clock clock, Texts texts, CommandTexts commandTexts, ActiveQuestionnaires questionnaires)
+            throws InterruptedException {
         QuestionnaireVersions versions = new QuestionnaireVersions(store.questionnaires());
-        Outbox outbox = new Outbox(database, store.deliveries(), store.guardians(), clock, settings.quietHours(),
+        Outbox outbox = new Outbox(
+                database,
+                store.deliveries(),
+                store.guardians(),
+                clock,
+                settings.quietHours(),
                 settings.school().timezone());
-        ClassRoster roster = new ClassRoster(database, store.classes(), store.students(), store.guardians(),
-                store.classTeachers(), store.deliveries(),
-                new CheckinRevocation(database, store.checkins(), store.deliveries()), store.auditLog(),
-                settings.school().defaultLanguage(), settings.school().timezone(), clock);
-        Enrolment enrolment = new Enrolment(database, store.students(), store.guardians(), store.invites(),
-                store.joinAttempts(), new InviteCode(), store.auditLog(), clock);
-        CheckinRounds rounds = new CheckinRounds(database, store.checkins(), store.students(), store.guardians(),
-                questionnaires, versions, outbox, store.auditLog(), clock);
-        RoundOverview overview = new RoundOverview(store.checkins(), store.students(), store.guardians(),
-                store.deliveries(), versions, clock);
-        Conversations conversations = new Conversations(database, store.checkins(), store.guardians(), versions, outbox,
+        ClassRoster roster = new ClassRoster(
+                database,
+                store.classes(),
+                store.students(),
+                store.guardians(),
+                store.classTeachers(),
+                store.deliveries(),
+                new CheckinRevocation(database, store.checkins(), store.deliveries()),
+                store.auditLog(),
+                settings.school().defaultLanguage(),
+                settings.school().timezone(),
                 clock);
+        Enrolment enrolment = new Enrolment(
+                database,
+                store.students(),
+                store.guardians(),
+                store.invites(),
+                store.joinAttempts(),
+                new InviteCode(),
+                store.auditLog(),
+                clock);
+        CheckinRounds rounds = new CheckinRounds(
+                database,
+                store.checkins(),
+                store.students(),
+                store.guardians(),
+                questionnaires,
+                versions,
+                outbox,
+                store.auditLog(),
+                clock);
+        RoundOverview overview = new RoundOverview(
+                store.checkins(), store.students(), store.guardians(), store.deliveries(), versions, clock);
+        Conversations conversations =
+                new Conversations(database, store.checkins(), store.guardians(), versions, outbox, clock);
         CheckinContexts contexts = new CheckinContexts(store.checkins(), store.classes(), versions, texts.messages());
         StepView stepView = new StepView(texts.messages());
-        UpdatePost updatePost = new UpdatePost(texts.messages(), settings.school().name());
+        UpdatePost updatePost =
+                new UpdatePost(texts.messages(), settings.school().name());
         TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes());
-        ClassTeachers teachers = new ClassTeachers(database, store.classes(), store.classTeachers(), store.auditLog(),
-                notices, clock);
+        ClassTeachers teachers =
+                new ClassTeachers(database, store.classes(), store.classTeachers(), store.auditLog(), notices, clock);
         ClassChannel classChannel = new ClassChannel(teachers, texts);
         TeacherCheck teacherCheck = new TeacherCheck(settings.discord().teacherRole());
-        UpdateRuns updates = new UpdateRuns(database, store.classes(), store.schedules(), store.highlights(),
-                store.guardians(), outbox, updatePost, notices, store.auditLog(), settings.updates(), DiscordText.MARKDOWN,
+        UpdateRuns updates = new UpdateRuns(
+                database,
+                store.classes(),
+                store.schedules(),
+                store.highlights(),
+                store.guardians(),
+                outbox,
+                updatePost,
+                notices,
+                store.auditLog(),
+                settings.updates(),
+                DiscordText.MARKDOWN,
                 clock);
 
         running.stripes = new UserStripes(EVENT_THREADS);
-        CommandRouter router = new CommandRouter(List.of(
-                new ClassCommand(roster, teachers, classChannel, teacherCheck, store.students(), store.guardians(),
+        CommandRouter router = new CommandRouter(
+                List.of(
+                        new ClassCommand(
+                                roster,
+                                teachers,
+                                classChannel,
+                                teacherCheck,
+                                store.students(),
+                                store.guardians(),
+                                texts),
+                        new StudentCommand(roster, classChannel, store.students(), texts),
+                        new InviteCommand(
+                                enrolment,
+                                roster,
+                                classChannel,
+                                store.students(),
+                                texts,
+                                settings.school().name()),
+                        new GuardianCommand(roster, classChannel, store.students(), texts),
+                        new CheckinCommand(rounds, overview, questionnaires, classChannel, store.students(), texts),
+                        new JoinCommand(enrolment, store.classes(), texts),
+                        new UpdateCommand(
+                                new Highlights(database, store.highlights(), store.auditLog(), clock),
+                                new UpdateSchedules(database, store.schedules(), store.auditLog(), clock),
+                                updates,
+                                classChannel,
+                                texts,
+                                clock)),
+                new CheckinInteractions(
+                        conversations,
+                        new TypedMessages(
+                                database,
+                                store.guardians(),
+                                store.checkins(),
+                                store.deliveries(),
+                                conversations,
+                                outbox),
+                        store.checkins(),
+                        store.guardians(),
+                        contexts,
+                        stepView,
                         texts),
-                new StudentCommand(roster, classChannel, store.students(), texts),
-                new InviteCommand(enrolment, roster, classChannel, store.students(), texts, settings.school().name()),
-                new GuardianCommand(roster, classChannel, store.students(), texts),
-                new CheckinCommand(rounds, overview, questionnaires, classChannel, store.students(), texts),
-                new JoinCommand(enrolment, store.classes(), texts),
-                new UpdateCommand(new Highlights(database, store.highlights(), store.auditLog(), clock),
-                        new UpdateSchedules(database, store.schedules(), store.auditLog(),
-                        clock), updates, classChannel, texts, clock)),
-                new CheckinInteractions(conversations, new TypedMessages(database, store.guardians(), store.checkins(),
-                        store.deliveries(), conversations, outbox), store.checkins(), store.guardians(), contexts,
-                        stepView, texts),
-                teacherCheck, settings.discord()::serves, texts, running.stripes);
+                teacherCheck,
+                settings.discord()::serves,
+                texts,
+                running.stripes);
         running.bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
 
         List<Sender> senders = new ArrayList<>();
-        senders.add(new DiscordDmSender(running.bot.directMessages(), store.guardians(), store.checkins(),
-                store.classes(), contexts, conversations, stepView, texts));
+        senders.add(new DiscordDmSender(
+                running.bot.directMessages(),
+                store.guardians(),
+                store.checkins(),
+                store.classes(),
+                contexts,
+                conversations,
+                stepView,
+                texts));
         senders.add(new ChannelPostSender(running.bot.shards(), store.classes()));
         ReplyTokens replyTokens = new ReplyTokens(store.replyTokens(), clock);
-        SmtpSender email = new SmtpSender(settings.mail(), new EmailComposers(List.of(
-                new CheckinEmailComposer(store.checkins(), store.guardians(), store.deliveries(), contexts,
-                        new CheckinEmails(texts.messages(), settings.school().name()), replyTokens, clock),
-                new UpdateEmailComposer(store.classes(), store.guardians(), store.highlights(), updatePost,
-                        replyTokens))),
-                store.deliveries(), clock);
+        SmtpSender email = new SmtpSender(
+                settings.mail(),
+                new EmailComposers(List.of(
+                        new CheckinEmailComposer(
+                                store.checkins(),
+                                store.guardians(),
+                                store.deliveries(),
+                                contexts,
+                                new CheckinEmails(
+                                        texts.messages(), settings.school().name()),
+                                replyTokens,
+                                clock),
+                        new UpdateEmailComposer(
+                                store.classes(), store.guardians(), store.highlights(), updatePost, replyTokens))),
+                store.deliveries(),
+                clock);
         if (email.configured()) {
             senders.add(email);
             running.smtp = email;
         } else {
             LOG.warn("mail.smtp.host is not set: emails stay queued in the outbox until SMTP is configured");
         }
-        Dispatcher dispatcher = new Dispatcher(outbox, store.deliveries(), store.guardians(), senders,
-                new CheckinHandOff(store.checkins()), notices, clock, settings.discord().dmPerSecond(),
+        Dispatcher dispatcher = new Dispatcher(
+                outbox,
+                store.deliveries(),
+                store.guardians(),
+                senders,
+                new CheckinHandOff(store.checkins()),
+                notices,
+                clock,
+                settings.discord().dmPerSecond(),
                 Dispatcher.DEFAULT_MAX_ATTEMPTS);
         if (settings.mail().imap().configured()) {
-            CheckinReplies replies = new CheckinReplies(database, store.checkins(), store.guardians(), conversations,
-                    contexts, texts.messages(), outbox, clock);
-            ImapInbox inbox = new ImapInbox(settings.mail().imap(), store.mailSeen(),
-                    new ReceivedMail(replyTokens, store.guardians(), store.checkins(), store.deliveries(),
-                            store.students(), store.classes(), replies, notices, notices,
-                            settings.mail().imap().trustedAuthservId()), clock);
-            running.inbox = new InboxLoop(inbox, Duration.ofSeconds(settings.mail().imap().pollSeconds()));
+            CheckinReplies replies = new CheckinReplies(
+                    database,
+                    store.checkins(),
+                    store.guardians(),
+                    conversations,
+                    contexts,
+                    texts.messages(),
+                    outbox,
+                    clock);
+            ImapInbox inbox = new ImapInbox(
+                    settings.mail().imap(),
+                    store.mailSeen(),
+                    new ReceivedMail(
+                            replyTokens,
+                            store.guardians(),
+                            store.checkins(),
+                            store.deliveries(),
+                            store.students(),
+                            store.classes(),
+                            replies,
+                            notices,
+                            notices,
+                            settings.mail().imap().trustedAuthservId()),
+                    clock);
+            running.inbox = new InboxLoop(
+                    inbox, Duration.ofSeconds(settings.mail().imap().pollSeconds()));
             running.inbox.start();
         } else {
             LOG.warn("mail.imap.host is not set: email replies from families are not read");
         }
-        EmailFollowUp followUp = new EmailFollowUp(store.checkins(), store.guardians(), outbox,
-                Duration.ofHours(settings.checkin().emailAfterHours()), clock);
+        EmailFollowUp followUp = new EmailFollowUp(
+                store.checkins(),
+                store.guardians(),
+                outbox,
+                Duration.ofHours(settings.checkin().emailAfterHours()),
+                clock);
         every(Duration.ofHours(1), Duration.ofMinutes(1), new Job("email follow-up", followUp::run));
         every(Duration.ofMinutes(1), Duration.ZERO, new Job("class updates", updates::runDue));
         running.dispatch = new DispatchLoop(dispatcher, clock);
         outbox.whenEnqueued(running.dispatch::wake);
         running.dispatch.start();
-        LOG.info("Connected to Discord as {}", running.bot.directMessages().getSelfUser().getName());
+        LOG.info(
+                "Connected to Discord as {}",
+                running.bot.directMessages().getSelfUser().getName());
     }
 
     private void every(Duration period, Duration firstAfter, Job job) {
         timedJobs.add(job);
-        scheduler.scheduleWithFixedDelay(job::runSafely, firstAfter.toMillis(), period.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                job::runSafely, firstAfter.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -332,7 +464,10 @@ public final class ClassBridge implements AutoCloseable {
         try {
             work.run();
         } catch (RuntimeException e) {
-            LOG.error("Scheduled job {} failed ({}); it runs again at its next turn", job, Failure.code(e),
+            LOG.error(
+                    "Scheduled job {} failed ({}); it runs again at its next turn",
+                    job,
+                    Failure.code(e),
                     Failure.withoutText(e));
         }
     }

@@ -48,62 +48,97 @@ class ArchitectureTest {
     static final String[] CORE = {
         "nl.classbridge.domain..", "nl.classbridge.store..", "nl.classbridge.roster..",
         "nl.classbridge.updates..", "nl.classbridge.checkin..", "nl.classbridge.delivery..",
-        "nl.classbridge.messages..", "nl.classbridge.config..", "nl.classbridge.logs.."};
+        "nl.classbridge.messages..", "nl.classbridge.config..", "nl.classbridge.logs.."
+    };
     static final String DISCORD = "nl.classbridge.discord..";
     static final String MAIL = "nl.classbridge.mail..";
     static final String SANDBOX = "nl.classbridge.sandbox..";
     static final String CLI = "nl.classbridge.cli..";
     /** The libraries only adapters may use: Discord, mail, the web server, the local mail server, HTML of mail. */
     static final String[] ADAPTER_LIBRARIES = {
-        "net.dv8tion..", "jakarta.mail..", "org.eclipse.angus..", "io.javalin..", "com.icegreen..", "org.jsoup.."};
+        "net.dv8tion..", "jakarta.mail..", "org.eclipse.angus..", "io.javalin..", "com.icegreen..", "org.jsoup.."
+    };
 
     @ArchTest
-    static final ArchRule coreKnowsNoAdapter = noClasses().that().resideInAnyPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage(DISCORD, MAIL, SANDBOX, CLI)
-            .orShould().dependOnClassesThat().belongToAnyOf(ClassBridge.class)
+    static final ArchRule coreKnowsNoAdapter = noClasses()
+            .that()
+            .resideInAnyPackage(CORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(DISCORD, MAIL, SANDBOX, CLI)
+            .orShould()
+            .dependOnClassesThat()
+            .belongToAnyOf(ClassBridge.class)
             .because("the core is the school's rules; Discord, mail and the sandbox are ways in and out");
 
     @ArchTest
-    static final ArchRule coreKnowsNoAdapterLibrary = noClasses().that().resideInAnyPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage(ADAPTER_LIBRARIES)
+    static final ArchRule coreKnowsNoAdapterLibrary = noClasses()
+            .that()
+            .resideInAnyPackage(CORE)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(ADAPTER_LIBRARIES)
             .because("JDA, Jakarta Mail, Javalin, GreenMail and jsoup are the adapters' to translate");
 
     @ArchTest
-    static final ArchRule discordUsesNoOtherAdapter = noClasses().that().resideInAPackage(DISCORD)
-            .should().dependOnClassesThat().resideInAnyPackage(MAIL, SANDBOX, CLI)
-            .orShould().dependOnClassesThat().belongToAnyOf(ClassBridge.class)
+    static final ArchRule discordUsesNoOtherAdapter = noClasses()
+            .that()
+            .resideInAPackage(DISCORD)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(MAIL, SANDBOX, CLI)
+            .orShould()
+            .dependOnClassesThat()
+            .belongToAnyOf(ClassBridge.class)
             .because("the Discord adapter meets mail only in the core, and the local Discord server only in tests");
 
     @ArchTest
-    static final ArchRule mailUsesNoOtherAdapter = noClasses().that().resideInAPackage(MAIL)
-            .should().dependOnClassesThat().resideInAnyPackage(DISCORD, SANDBOX, CLI)
-            .orShould().dependOnClassesThat().belongToAnyOf(ClassBridge.class)
+    static final ArchRule mailUsesNoOtherAdapter = noClasses()
+            .that()
+            .resideInAPackage(MAIL)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(DISCORD, SANDBOX, CLI)
+            .orShould()
+            .dependOnClassesThat()
+            .belongToAnyOf(ClassBridge.class)
             .because("the mail adapter meets Discord only in the core, and the local mail server only in tests");
 
     @ArchTest
     static final ArchRule localServersUseNoBotAdapter = noClasses()
-            .that().resideInAnyPackage("nl.classbridge.sandbox.discord..", "nl.classbridge.sandbox.mail..",
+            .that()
+            .resideInAnyPackage(
+                    "nl.classbridge.sandbox.discord..",
+                    "nl.classbridge.sandbox.mail..",
                     "nl.classbridge.sandbox.page..")
-            .should().dependOnClassesThat(resideInAnyPackage(DISCORD, MAIL, CLI)
-                    .and(not(belongToAnyOf(MailBody.class))))
+            .should()
+            .dependOnClassesThat(resideInAnyPackage(DISCORD, MAIL, CLI).and(not(belongToAnyOf(MailBody.class))))
             .because("the local servers stand in for Discord and the families' mail program: they know the bot"
                     + " only from the outside (but for the charset rule the mail program shares with the bot)");
 
     @ArchTest
     static final ArchRule sandboxStartUpWiresOnlyThroughTheRoot = noClasses()
-            .that().resideInAPackage("nl.classbridge.sandbox")
-            .should().dependOnClassesThat().resideInAnyPackage(DISCORD, MAIL, CLI)
+            .that()
+            .resideInAPackage("nl.classbridge.sandbox")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(DISCORD, MAIL, CLI)
             .because("the sandbox starts the real bot as 'run' does, through the composition root");
 
     @ArchTest
     static final ArchRule renderersAreAdapters = noClasses()
-            .that().areAssignableTo(TextRenderer.class).and().doNotBelongToAnyOf(TextRenderer.class)
-            .should().resideInAnyPackage(CORE)
+            .that()
+            .areAssignableTo(TextRenderer.class)
+            .and()
+            .doNotBelongToAnyOf(TextRenderer.class)
+            .should()
+            .resideInAnyPackage(CORE)
             .because("the core composes texts and renders none: Discord's Markdown, an email's plain part, HTML part"
                     + " and headers, and the sandbox page's texts are each their adapter's");
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().assignedFrom(new EachPackage()).should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().assignedFrom(new EachPackage()).should().beFreeOfCycles();
 
     /** Every package is a slice of its own: {@code discord} and {@code discord.checkin} are two. */
     static final class EachPackage implements SliceAssignment {

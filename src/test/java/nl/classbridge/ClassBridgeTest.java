@@ -22,7 +22,9 @@ class ClassBridgeTest {
 
     private Settings settings(Map<String, String> extra) throws Exception {
         Map<String, String> env = new java.util.HashMap<>(extra);
-        env.put("CLASSBRIDGE_DATABASE_PATH", folder.resolve("data/classbridge.db").toString());
+        env.put(
+                "CLASSBRIDGE_DATABASE_PATH",
+                folder.resolve("data/classbridge.db").toString());
         return ConfigLoader.load(Path.of("config/classbridge.yml"), env);
     }
 
@@ -42,9 +44,11 @@ class ClassBridgeTest {
     @Test
     @DisplayName("a missing message catalogue stops start-up before the database is touched")
     void missingCatalogue() throws Exception {
-        Settings settings = settings(Map.of("CLASSBRIDGE_TEXTS_MESSAGES_FOLDER", folder.resolve("none").toString()));
+        Settings settings = settings(Map.of(
+                "CLASSBRIDGE_TEXTS_MESSAGES_FOLDER", folder.resolve("none").toString()));
         assertThatThrownBy(() -> ClassBridge.start(settings, new MutableClock(TestStore.T0)))
-                .isInstanceOf(CatalogueException.class).hasMessageContaining("not found");
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("not found");
         assertThat(folder.resolve("data/classbridge.db")).doesNotExist();
     }
 
@@ -59,7 +63,9 @@ class ClassBridgeTest {
             assertThatThrownBy(() -> ClassBridge.start(settings, new MutableClock(TestStore.T0)))
                     .isInstanceOf(net.dv8tion.jda.api.exceptions.InvalidTokenException.class);
             // The scheduler (and with it everything the start made) was stopped again.
-            nl.classbridge.testing.Eventually.await("the scheduler to stop", java.time.Duration.ofSeconds(10),
+            nl.classbridge.testing.Eventually.await(
+                    "the scheduler to stop",
+                    java.time.Duration.ofSeconds(10),
                     () -> Thread.getAllStackTraces().keySet().stream()
                             .noneMatch(thread -> thread.getName().equals("classbridge-scheduler") && thread.isAlive()));
         }

@@ -21,8 +21,7 @@ import nl.classbridge.store.QuestionnaireRepository;
  */
 public final class ActiveQuestionnaires {
     /** A questionnaire as it will be asked, with its stored version. */
-    public record Active(Questionnaire questionnaire, QuestionnaireVersion version) {
-    }
+    public record Active(Questionnaire questionnaire, QuestionnaireVersion version) {}
 
     private final Map<String, Active> byId;
     private final List<String> problems;
@@ -42,11 +41,16 @@ public final class ActiveQuestionnaires {
         Map<String, Active> byId = new LinkedHashMap<>();
         for (LoadedQuestionnaire loaded : result.loaded().values()) {
             Questionnaire questionnaire = loaded.questionnaire();
-            QuestionnaireVersion version = versions.remember(questionnaire.id(), questionnaire.version(),
-                    loaded.contentHash(), loaded.definition(), clock.instant());
+            QuestionnaireVersion version = versions.remember(
+                    questionnaire.id(),
+                    questionnaire.version(),
+                    loaded.contentHash(),
+                    loaded.definition(),
+                    clock.instant());
             if (version.version() != questionnaire.version()) {
-                problems.add(questionnaire.id() + ".yml was changed without raising its version " + questionnaire.version()
-                        + "; it is asked as version " + version.version() + " (raise 'version' when you edit questions)");
+                problems.add(questionnaire.id() + ".yml was changed without raising its version "
+                        + questionnaire.version() + "; it is asked as version " + version.version()
+                        + " (raise 'version' when you edit questions)");
             }
             byId.put(questionnaire.id(), new Active(questionnaire, version));
         }

@@ -13,6 +13,12 @@ import nl.classbridge.domain.Language;
  * @param language the language the questionnaire's own texts are shown in
  * @param deadline the deadline as the family reads it, e.g. "vrijdag 12 september"
  */
-public record CheckinContext(CheckinRequest request, Questionnaire questionnaire, String child, String className,
-        String teacher, String deadline, List<Language> chain, Language language) {
-}
+public record CheckinContext(
+        CheckinRequest request,
+        Questionnaire questionnaire,
+        String child,
+        String className,
+        String teacher,
+        String deadline,
+        List<Language> chain,
+        Language language) {}

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import nl.classbridge.messages.Dates;
-import nl.classbridge.messages.Messages;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.messages.Dates;
+import nl.classbridge.messages.Messages;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.SchoolClassRepository;
 
@@ -30,10 +30,12 @@ public final class CheckinContexts {
      */
     private final Map<Deadline, String> deadlines = new ConcurrentHashMap<>();
 
-    private record Deadline(Instant at, ZoneId zone, Language language) {
-    }
+    private record Deadline(Instant at, ZoneId zone, Language language) {}
 
-    public CheckinContexts(CheckinRepository checkins, SchoolClassRepository classes, QuestionnaireVersions versions,
+    public CheckinContexts(
+            CheckinRepository checkins,
+            SchoolClassRepository classes,
+            QuestionnaireVersions versions,
             Messages messages) {
         this.checkins = checkins;
         this.classes = classes;
@@ -50,15 +52,21 @@ public final class CheckinContexts {
         if (round.id() != request.roundId()) {
             throw new IllegalArgumentException("round " + round.id() + " is not request " + request.id() + "'s");
         }
-        SchoolClassRepository.ChildInClass child = classes.childInClass(request.studentId(), request.guardianId())
-                .orElseThrow();
+        SchoolClassRepository.ChildInClass child =
+                classes.childInClass(request.studentId(), request.guardianId()).orElseThrow();
         SchoolClass schoolClass = child.schoolClass();
         // As Messages.chainFor(guardian, class), from the guardian's language read with the child and class.
         List<Language> chain = messages.chain(child.familyLanguage(), Optional.of(schoolClass.language()));
         Language language = chain.get(0);
-        return new CheckinContext(request, versions.get(round.questionnaireVersionId()), child.child(),
-                schoolClass.name(), schoolClass.teacherName(),
-                deadline(new Deadline(round.deadline(), schoolClass.timezone(), language)), chain, language);
+        return new CheckinContext(
+                request,
+                versions.get(round.questionnaireVersionId()),
+                child.child(),
+                schoolClass.name(),
+                schoolClass.teacherName(),
+                deadline(new Deadline(round.deadline(), schoolClass.timezone(), language)),
+                chain,
+                language);
     }
 
     private String deadline(Deadline deadline) {

@@ -34,25 +34,29 @@ public final class CheckinMail {
     public static final String ANSWER = "checkin-answer";
     /** The position of a {@link #STEP} that is the greeting: the check-in was not started. */
     public static final int GREETING_POSITION = -1;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CheckinMail() {
-    }
+    private CheckinMail() {}
 
     /** The payload of a check-in row. */
-    public record Payload(long round, long request) {
-    }
+    public record Payload(long round, long request) {}
 
     public static OutgoingMessage greeting(long classId, CheckinRound round, CheckinRequest first) {
-        return message(DedupeKeys.greeting(round.id(), first.guardianId()), classId, round, first,
-                DeliveryChannel.DISCORD_DM, GREETING);
+        return message(
+                DedupeKeys.greeting(round.id(), first.guardianId()),
+                classId,
+                round,
+                first,
+                DeliveryChannel.DISCORD_DM,
+                GREETING);
     }
 
     /** The one reminder of a round, by DM or by email as the family's request goes. */
-    public static OutgoingMessage reminder(long classId, CheckinRound round, CheckinRequest first,
-            DeliveryChannel channel) {
-        return message(DedupeKeys.reminder(round.id(), first.guardianId(), channel), classId, round, first, channel,
-                REMINDER);
+    public static OutgoingMessage reminder(
+            long classId, CheckinRound round, CheckinRequest first, DeliveryChannel channel) {
+        return message(
+                DedupeKeys.reminder(round.id(), first.guardianId(), channel), classId, round, first, channel, REMINDER);
     }
 
     /**
@@ -62,13 +66,21 @@ public final class CheckinMail {
      */
     public static OutgoingMessage questionnaireByEmail(long classId, CheckinRound round, CheckinRequest request) {
         ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id());
-        return OutgoingMessage.toGuardian(DedupeKeys.questionnaireEmail(round.id(), request.id()),
-                classId, request.guardianId(), DeliveryChannel.EMAIL, QUESTIONNAIRE, payload.toString());
+        return OutgoingMessage.toGuardian(
+                DedupeKeys.questionnaireEmail(round.id(), request.id()),
+                classId,
+                request.guardianId(),
+                DeliveryChannel.EMAIL,
+                QUESTIONNAIRE,
+                payload.toString());
     }
 
     /** The payload of a check-in row about {@code requestId}, as {@link #payload} reads it. */
     public static String payloadFor(long roundId, long requestId) {
-        return JSON.createObjectNode().put("round", roundId).put("request", requestId).toString();
+        return JSON.createObjectNode()
+                .put("round", roundId)
+                .put("request", requestId)
+                .toString();
     }
 
     /** Whether a row greets or reminds a guardian once per round, rather than being about one child. */
@@ -93,8 +105,13 @@ public final class CheckinMail {
 
     /** The greeting about the family's next child, once per request however often Done arrives. */
     public static OutgoingMessage nextChildGreeting(long classId, CheckinRound round, CheckinRequest next) {
-        return OutgoingMessage.toGuardian(DedupeKeys.nextChildGreeting(round.id(), next.id()), classId,
-                next.guardianId(), DeliveryChannel.DISCORD_DM, NEXT_GREETING, payloadFor(round.id(), next.id()))
+        return OutgoingMessage.toGuardian(
+                        DedupeKeys.nextChildGreeting(round.id(), next.id()),
+                        classId,
+                        next.guardianId(),
+                        DeliveryChannel.DISCORD_DM,
+                        NEXT_GREETING,
+                        payloadFor(round.id(), next.id()))
                 .inTheConversation();
     }
 
@@ -102,12 +119,21 @@ public final class CheckinMail {
      * The step a typed message led to, at {@code position} in the questionnaire (or
      * {@link #GREETING_POSITION}); one per typed message, by the message's id.
      */
-    public static OutgoingMessage step(String typedMessageId, long classId, CheckinRound round, CheckinRequest request,
-            int position) {
-        String payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id())
-                .put("position", position).toString();
-        return OutgoingMessage.toGuardian(DedupeKeys.answerToDirectMessage(typedMessageId), classId,
-                request.guardianId(), DeliveryChannel.DISCORD_DM, STEP, payload).inTheConversation();
+    public static OutgoingMessage step(
+            String typedMessageId, long classId, CheckinRound round, CheckinRequest request, int position) {
+        String payload = JSON.createObjectNode()
+                .put("round", round.id())
+                .put("request", request.id())
+                .put("position", position)
+                .toString();
+        return OutgoingMessage.toGuardian(
+                        DedupeKeys.answerToDirectMessage(typedMessageId),
+                        classId,
+                        request.guardianId(),
+                        DeliveryChannel.DISCORD_DM,
+                        STEP,
+                        payload)
+                .inTheConversation();
     }
 
     /** Where in the questionnaire a {@link #STEP} row is. */
@@ -127,27 +153,40 @@ public final class CheckinMail {
      * @param request       the check-in it is about, when there is one: then it is said in the family's
      *                      language, else in the school's
      */
-    public static OutgoingMessage answer(String typedMessageId, long discordUserId, Optional<Long> guardianId,
-            Optional<CheckinRequest> request, String messageKey, Map<String, ?> values) {
+    public static OutgoingMessage answer(
+            String typedMessageId,
+            long discordUserId,
+            Optional<Long> guardianId,
+            Optional<CheckinRequest> request,
+            String messageKey,
+            Map<String, ?> values) {
         ObjectNode payload = JSON.createObjectNode().put("user", discordUserId).put("key", messageKey);
         request.ifPresent(about -> payload.put("round", about.roundId()).put("request", about.id()));
         ObjectNode filled = payload.putObject("values");
         values.forEach((name, value) -> filled.put(name, String.valueOf(value)));
-        return new OutgoingMessage(DedupeKeys.answerToDirectMessage(typedMessageId), Optional.empty(), guardianId,
-                DeliveryChannel.DISCORD_DM, ANSWER, payload.toString(), true);
+        return new OutgoingMessage(
+                DedupeKeys.answerToDirectMessage(typedMessageId),
+                Optional.empty(),
+                guardianId,
+                DeliveryChannel.DISCORD_DM,
+                ANSWER,
+                payload.toString(),
+                true);
     }
 
     /** The parts of an {@link #ANSWER} row. */
-    public record Answer(long userId, String messageKey, Map<String, String> values, Optional<Long> request) {
-    }
+    public record Answer(long userId, String messageKey, Map<String, String> values, Optional<Long> request) {}
 
     public static Answer answerOf(String json) {
         try {
             JsonNode node = JSON.readTree(json);
             Map<String, String> values = new LinkedHashMap<>();
-            node.path("values").properties().forEach(field -> values.put(field.getKey(), field.getValue().asText()));
-            Optional<Long> request = node.hasNonNull("request") ? Optional.of(node.get("request").asLong())
-                    : Optional.empty();
+            node.path("values")
+                    .properties()
+                    .forEach(
+                            field -> values.put(field.getKey(), field.getValue().asText()));
+            Optional<Long> request =
+                    node.hasNonNull("request") ? Optional.of(node.get("request").asLong()) : Optional.empty();
             return new Answer(node.path("user").asLong(), node.path("key").asText(), values, request);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not an answer payload", e);
@@ -158,13 +197,26 @@ public final class CheckinMail {
      * The confirmation of an email reply: what was understood, in the family's words. One per
      * reply (keyed by the reply's own Message-ID), answering that reply.
      */
-    public static OutgoingMessage confirmation(long classId, CheckinRound round, CheckinRequest request,
-            String replyMessageId, List<String> understood, boolean unreadable) {
-        ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id())
-                .put("reply", replyMessageId).put("unreadable", unreadable);
+    public static OutgoingMessage confirmation(
+            long classId,
+            CheckinRound round,
+            CheckinRequest request,
+            String replyMessageId,
+            List<String> understood,
+            boolean unreadable) {
+        ObjectNode payload = JSON.createObjectNode()
+                .put("round", round.id())
+                .put("request", request.id())
+                .put("reply", replyMessageId)
+                .put("unreadable", unreadable);
         understood.forEach(payload.putArray("understood")::add);
-        return OutgoingMessage.toGuardian(DedupeKeys.confirmation(round.id(), replyMessageId),
-                classId, request.guardianId(), DeliveryChannel.EMAIL, CONFIRMATION, payload.toString());
+        return OutgoingMessage.toGuardian(
+                DedupeKeys.confirmation(round.id(), replyMessageId),
+                classId,
+                request.guardianId(),
+                DeliveryChannel.EMAIL,
+                CONFIRMATION,
+                payload.toString());
     }
 
     /**
@@ -173,27 +225,39 @@ public final class CheckinMail {
      */
     public static OutgoingMessage roundClosed(long classId, CheckinRound round, CheckinRequest request) {
         ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", request.id());
-        return OutgoingMessage.toGuardian(DedupeKeys.roundClosed(round.id(), request.id()),
-                classId, request.guardianId(), DeliveryChannel.EMAIL, ROUND_CLOSED, payload.toString());
+        return OutgoingMessage.toGuardian(
+                DedupeKeys.roundClosed(round.id(), request.id()),
+                classId,
+                request.guardianId(),
+                DeliveryChannel.EMAIL,
+                ROUND_CLOSED,
+                payload.toString());
     }
 
     /** The parts of a confirmation's payload. */
-    public record Confirmation(String reply, List<String> understood, boolean unreadable) {
-    }
+    public record Confirmation(String reply, List<String> understood, boolean unreadable) {}
 
     public static Confirmation confirmationOf(String json) {
         try {
             JsonNode node = JSON.readTree(json);
             List<String> understood = new java.util.ArrayList<>();
             node.path("understood").forEach(line -> understood.add(line.asText()));
-            return new Confirmation(node.path("reply").asText(), understood, node.path("unreadable").asBoolean());
+            return new Confirmation(
+                    node.path("reply").asText(),
+                    understood,
+                    node.path("unreadable").asBoolean());
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not a confirmation payload", e);
         }
     }
 
-    private static OutgoingMessage message(String dedupeKey, long classId, CheckinRound round, CheckinRequest first,
-            DeliveryChannel channel, String kind) {
+    private static OutgoingMessage message(
+            String dedupeKey,
+            long classId,
+            CheckinRound round,
+            CheckinRequest first,
+            DeliveryChannel channel,
+            String kind) {
         ObjectNode payload = JSON.createObjectNode().put("round", round.id()).put("request", first.id());
         return OutgoingMessage.toGuardian(dedupeKey, classId, first.guardianId(), channel, kind, payload.toString());
     }

@@ -33,8 +33,10 @@ public final class CheckinRevocation implements Unlinking {
     public void linkEnding(long guardianId, Student student) {
         database.inTransaction(() -> {
             List<CheckinRequest> open = checkins.openRequestsOf(guardianId);
-            Set<Long> ending = open.stream().filter(request -> request.studentId() == student.id())
-                    .map(CheckinRequest::id).collect(Collectors.toSet());
+            Set<Long> ending = open.stream()
+                    .filter(request -> request.studentId() == student.id())
+                    .map(CheckinRequest::id)
+                    .collect(Collectors.toSet());
             if (ending.isEmpty()) {
                 return;
             }
@@ -50,7 +52,10 @@ public final class CheckinRevocation implements Unlinking {
                         .filter(request -> request.roundId() == payload.round() && !ending.contains(request.id()))
                         .findFirst();
                 if (CheckinMail.oncePerGuardian(queued.kind()) && otherChild.isPresent()) {
-                    deliveries.replacePayload(queued.id(), CheckinMail.payloadFor(payload.round(), otherChild.get().id()));
+                    deliveries.replacePayload(
+                            queued.id(),
+                            CheckinMail.payloadFor(
+                                    payload.round(), otherChild.get().id()));
                 } else {
                     deliveries.cancel(queued.id());
                 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import nl.classbridge.checkin.questionnaire.Questionnaire;
-import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.delivery.Outbox;
+import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.domain.AuditEntry;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
@@ -48,16 +48,40 @@ public final class CheckinRounds {
     private final Clock clock;
     private final RandomGenerator random;
 
-    public CheckinRounds(Database database, CheckinRepository checkins, StudentRepository students,
-            GuardianRepository guardians, ActiveQuestionnaires questionnaires, QuestionnaireVersions versions,
-            Outbox outbox, AuditLog auditLog, Clock clock) {
-        this(database, checkins, students, guardians, questionnaires, versions, outbox, auditLog, clock,
+    public CheckinRounds(
+            Database database,
+            CheckinRepository checkins,
+            StudentRepository students,
+            GuardianRepository guardians,
+            ActiveQuestionnaires questionnaires,
+            QuestionnaireVersions versions,
+            Outbox outbox,
+            AuditLog auditLog,
+            Clock clock) {
+        this(
+                database,
+                checkins,
+                students,
+                guardians,
+                questionnaires,
+                versions,
+                outbox,
+                auditLog,
+                clock,
                 new SecureRandom());
     }
 
-    CheckinRounds(Database database, CheckinRepository checkins, StudentRepository students,
-            GuardianRepository guardians, ActiveQuestionnaires questionnaires, QuestionnaireVersions versions,
-            Outbox outbox, AuditLog auditLog, Clock clock, RandomGenerator random) {
+    CheckinRounds(
+            Database database,
+            CheckinRepository checkins,
+            StudentRepository students,
+            GuardianRepository guardians,
+            ActiveQuestionnaires questionnaires,
+            QuestionnaireVersions versions,
+            Outbox outbox,
+            AuditLog auditLog,
+            Clock clock,
+            RandomGenerator random) {
         this.database = database;
         this.checkins = checkins;
         this.students = students;
@@ -81,18 +105,14 @@ public final class CheckinRounds {
             }
         }
 
-        record UnknownQuestionnaire(String id, List<String> known) implements Started {
-        }
+        record UnknownQuestionnaire(String id, List<String> known) implements Started {}
 
-        record AlreadyRunning(CheckinRound round, Questionnaire questionnaire) implements Started {
-        }
+        record AlreadyRunning(CheckinRound round, Questionnaire questionnaire) implements Started {}
 
-        record DeadlineOutOfRange(int days) implements Started {
-        }
+        record DeadlineOutOfRange(int days) implements Started {}
 
         /** No child in the class has a guardian yet: invite families first. */
-        record NoFamilies() implements Started {
-        }
+        record NoFamilies() implements Started {}
     }
 
     /**
@@ -112,18 +132,24 @@ public final class CheckinRounds {
         return database.transaction(() -> {
             Optional<CheckinRound> running = checkins.openRound(schoolClass.id(), now);
             if (running.isPresent()) {
-                return new Started.AlreadyRunning(running.get(), versions.get(running.get().questionnaireVersionId()));
+                return new Started.AlreadyRunning(
+                        running.get(), versions.get(running.get().questionnaireVersionId()));
             }
             Map<Student, List<Guardian>> families = families(schoolClass);
             if (families.values().stream().allMatch(List::isEmpty)) {
                 return new Started.NoFamilies();
             }
-            CheckinRound round = checkins.startRound(schoolClass.id(), questionnaire.get().version().id(), token(),
-                    teacherUserId, now, now.plus(Duration.ofDays(deadlineDays)));
+            CheckinRound round = checkins.startRound(
+                    schoolClass.id(),
+                    questionnaire.get().version().id(),
+                    token(),
+                    teacherUserId,
+                    now,
+                    now.plus(Duration.ofDays(deadlineDays)));
             List<CheckinRequest> requests = new ArrayList<>();
             families.forEach((student, ofStudent) -> ofStudent.forEach(guardian -> {
-                CheckinRequest request = checkins.addRequest(round.id(), guardian.id(), student.id(),
-                        channelFor(guardian), now);
+                CheckinRequest request =
+                        checkins.addRequest(round.id(), guardian.id(), student.id(), channelFor(guardian), now);
                 if (guardian.unreachable()) {
                     checkins.updateProgress(request.id(), RequestStatus.UNREACHABLE, 0, now);
                     request = checkins.findRequest(request.id()).orElseThrow();
@@ -131,9 +157,13 @@ public final class CheckinRounds {
                 requests.add(request);
             }));
             outbox.enqueueAll(invitations(schoolClass, round, requests));
-            auditLog.record(new AuditEntry(now, teacherUserId, Optional.of(schoolClass.id()), "checkin.start",
-                    "questionnaire=" + questionnaireId + " version=" + questionnaire.get().version().version()
-                            + " requests=" + requests.size()));
+            auditLog.record(new AuditEntry(
+                    now,
+                    teacherUserId,
+                    Optional.of(schoolClass.id()),
+                    "checkin.start",
+                    "questionnaire=" + questionnaireId + " version="
+                            + questionnaire.get().version().version() + " requests=" + requests.size()));
             return new Started.Round(round, questionnaire.get(), List.copyOf(requests));
         });
     }
@@ -142,8 +172,8 @@ public final class CheckinRounds {
      * What each family gets: on Discord one greeting (children follow one at a time); by email
      * the questions about each child; both when their communication plan says so.
      */
-    private List<OutgoingMessage> invitations(SchoolClass schoolClass, CheckinRound round,
-            List<CheckinRequest> requests) {
+    private List<OutgoingMessage> invitations(
+            SchoolClass schoolClass, CheckinRound round, List<CheckinRequest> requests) {
         List<OutgoingMessage> messages = new ArrayList<>();
         for (CheckinRequest first : firstPerGuardian(requests)) {
             if (first.channel() == ContactChannel.DISCORD && first.status() != RequestStatus.UNREACHABLE) {
@@ -152,8 +182,8 @@ public final class CheckinRounds {
         }
         for (CheckinRequest request : requests) {
             Guardian guardian = guardians.find(request.guardianId()).orElseThrow();
-            boolean byEmail = request.channel() == ContactChannel.EMAIL
-                    || guardian.plan().channel() == ContactChannel.BOTH;
+            boolean byEmail =
+                    request.channel() == ContactChannel.EMAIL || guardian.plan().channel() == ContactChannel.BOTH;
             if (byEmail && guardian.reachableByEmail()) {
                 messages.add(CheckinMail.questionnaireByEmail(schoolClass.id(), round, request));
             }
@@ -164,17 +194,13 @@ public final class CheckinRounds {
     /** What {@link #remind} did. */
     public sealed interface Reminded {
         /** The requests still open, once per guardian; a reminder to each is in the outbox. */
-        record ToSend(CheckinRound round, List<CheckinRequest> pending) implements Reminded {
-        }
+        record ToSend(CheckinRound round, List<CheckinRequest> pending) implements Reminded {}
 
-        record AlreadyReminded(CheckinRound round) implements Reminded {
-        }
+        record AlreadyReminded(CheckinRound round) implements Reminded {}
 
-        record NobodyPending(CheckinRound round) implements Reminded {
-        }
+        record NobodyPending(CheckinRound round) implements Reminded {}
 
-        record NoOpenRound() implements Reminded {
-        }
+        record NoOpenRound() implements Reminded {}
     }
 
     /**
@@ -194,7 +220,8 @@ public final class CheckinRounds {
             }
             Map<Long, CheckinRequest> oncePerGuardian = new LinkedHashMap<>();
             for (CheckinRequest request : checkins.requests(round.id())) {
-                boolean stillOpen = request.status() == RequestStatus.PENDING || request.status() == RequestStatus.IN_PROGRESS;
+                boolean stillOpen =
+                        request.status() == RequestStatus.PENDING || request.status() == RequestStatus.IN_PROGRESS;
                 if (stillOpen) {
                     oncePerGuardian.putIfAbsent(request.guardianId(), request);
                 }
@@ -203,10 +230,20 @@ public final class CheckinRounds {
                 return new Reminded.NobodyPending(round);
             }
             checkins.markReminded(round.id(), now);
-            outbox.enqueueAll(oncePerGuardian.values().stream().map(request -> CheckinMail.reminder(
-                    schoolClass.id(), round, request, request.channel() == ContactChannel.EMAIL
-                            ? DeliveryChannel.EMAIL : DeliveryChannel.DISCORD_DM)).toList());
-            auditLog.record(new AuditEntry(now, teacherUserId, Optional.of(schoolClass.id()), "checkin.remind",
+            outbox.enqueueAll(oncePerGuardian.values().stream()
+                    .map(request -> CheckinMail.reminder(
+                            schoolClass.id(),
+                            round,
+                            request,
+                            request.channel() == ContactChannel.EMAIL
+                                    ? DeliveryChannel.EMAIL
+                                    : DeliveryChannel.DISCORD_DM))
+                    .toList());
+            auditLog.record(new AuditEntry(
+                    now,
+                    teacherUserId,
+                    Optional.of(schoolClass.id()),
+                    "checkin.remind",
                     "round=" + round.id() + " guardians=" + oncePerGuardian.size()));
             return new Reminded.ToSend(round, List.copyOf(oncePerGuardian.values()));
         });

@@ -47,7 +47,11 @@ public final class Conversation {
         for (int i = position - 1; i >= 0 && !questions.get(i).answerable(); i--) {
             shownBefore.add(0, questions.get(i));
         }
-        return new Step.Ask(question, numberOf(position), questionnaire.asked().size(), shownBefore,
+        return new Step.Ask(
+                question,
+                numberOf(position),
+                questionnaire.asked().size(),
+                shownBefore,
                 Optional.ofNullable(answers.get(question.id())));
     }
 
@@ -102,7 +106,8 @@ public final class Conversation {
     }
 
     private boolean open(int index) {
-        return questions.get(index).answerable() && !answers.containsKey(questions.get(index).id());
+        return questions.get(index).answerable()
+                && !answers.containsKey(questions.get(index).id());
     }
 
     private int numberOf(int position) {

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import nl.classbridge.checkin.questionnaire.AnswerCheck;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.Questionnaire;
+import nl.classbridge.delivery.Outbox;
 import nl.classbridge.domain.Answer;
 import nl.classbridge.domain.AnswerSource;
 import nl.classbridge.domain.CheckinRequest;
@@ -18,7 +19,6 @@ import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.RequestStatus;
-import nl.classbridge.delivery.Outbox;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.GuardianRepository;
@@ -36,8 +36,13 @@ public final class Conversations {
     private final Outbox outbox;
     private final Clock clock;
 
-    public Conversations(Database database, CheckinRepository checkins, GuardianRepository guardians,
-            QuestionnaireVersions versions, Outbox outbox, Clock clock) {
+    public Conversations(
+            Database database,
+            CheckinRepository checkins,
+            GuardianRepository guardians,
+            QuestionnaireVersions versions,
+            Outbox outbox,
+            Clock clock) {
         this.database = database;
         this.checkins = checkins;
         this.guardians = guardians;
@@ -71,9 +76,12 @@ public final class Conversations {
      * or modal numbers it; {@code raw} gives the answer for that question (empty: the component does
      * not fit it). A component naming no such question is not this parent's: nothing changes.
      */
-    public Reply answerAt(long requestId, long guardianId, int index, Function<Question, Optional<String>> raw,
-            AnswerSource source) {
-        return withQuestion(requestId, guardianId, index,
+    public Reply answerAt(
+            long requestId, long guardianId, int index, Function<Question, Optional<String>> raw, AnswerSource source) {
+        return withQuestion(
+                requestId,
+                guardianId,
+                index,
                 question -> raw.apply(question).map(value -> answering(question.id(), value, source)));
     }
 
@@ -105,7 +113,8 @@ public final class Conversations {
                 .filter(request -> isOpen(request.roundId()) && guardians.isLinked(guardianId, request.studentId()))
                 .toList();
         Optional<CheckinRequest> active = open.stream()
-                .filter(request -> request.status() == RequestStatus.IN_PROGRESS).findFirst()
+                .filter(request -> request.status() == RequestStatus.IN_PROGRESS)
+                .findFirst()
                 .or(() -> open.stream().findFirst());
         if (active.isEmpty()) {
             return new Reply.NothingOpen();
@@ -132,7 +141,10 @@ public final class Conversations {
 
     /** Skips the question at {@code index} of the request's questionnaire, with a button. */
     public Reply skipAt(long requestId, long guardianId, int index) {
-        return withQuestion(requestId, guardianId, index,
+        return withQuestion(
+                requestId,
+                guardianId,
+                index,
                 question -> Optional.of(skipping(question.id(), AnswerSource.DISCORD_BUTTON)));
     }
 
@@ -162,7 +174,8 @@ public final class Conversations {
     }
 
     private Action changing(String questionId) {
-        return (request, round, conversation) -> conversation.positionOf(questionId)
+        return (request, round, conversation) -> conversation
+                .positionOf(questionId)
                 .map(position -> move(request, round, conversation, position))
                 .orElseGet(() -> show(request, round, conversation));
     }
@@ -193,8 +206,8 @@ public final class Conversations {
      * for the greeting), to show it in a message of its own; empty when the request is gone.
      */
     public Optional<Step> stepAt(long requestId, int position) {
-        return checkins.findRequest(requestId).flatMap(request -> checkins.findRound(request.roundId())
-                .map(round -> {
+        return checkins.findRequest(requestId)
+                .flatMap(request -> checkins.findRound(request.roundId()).map(round -> {
                     if (position == CheckinMail.GREETING_POSITION) {
                         return new Step.Greeting();
                     }
@@ -223,7 +236,8 @@ public final class Conversations {
      */
     private Reply withQuestion(long requestId, long guardianId, int index, Function<Question, Optional<Action>> act) {
         return checked(requestId, guardianId, round -> {
-            List<Question> questions = versions.get(round.questionnaireVersionId()).questions();
+            List<Question> questions =
+                    versions.get(round.questionnaireVersionId()).questions();
             return index >= 0 && index < questions.size() ? act.apply(questions.get(index)) : Optional.empty();
         });
     }
@@ -265,15 +279,24 @@ public final class Conversations {
      */
     private Reply move(CheckinRequest request, CheckinRound round, Conversation conversation, int position) {
         Instant now = clock.instant();
-        RequestStatus status = conversation.complete() && position >= conversation.questionnaire().questions().size()
+        RequestStatus status = conversation.complete()
+                        && position >= conversation.questionnaire().questions().size()
                 ? RequestStatus.ANSWERED
                 : RequestStatus.IN_PROGRESS;
         checkins.updateProgress(request.id(), status, position, now);
         Optional<Instant> completedAt = status == RequestStatus.ANSWERED
                 ? Optional.of(Instant.ofEpochMilli(now.toEpochMilli()))
                 : request.completedAt();
-        CheckinRequest moved = new CheckinRequest(request.id(), request.roundId(), request.guardianId(),
-                request.studentId(), request.channel(), status, position, request.createdAt(), completedAt);
+        CheckinRequest moved = new CheckinRequest(
+                request.id(),
+                request.roundId(),
+                request.guardianId(),
+                request.studentId(),
+                request.channel(),
+                status,
+                position,
+                request.createdAt(),
+                completedAt);
         return new Reply.Show(moved, round, conversation.stepAt(position));
     }
 
@@ -282,7 +305,9 @@ public final class Conversations {
     }
 
     private boolean isOpen(long roundId) {
-        return checkins.findRound(roundId).map(round -> round.openAt(clock.instant())).orElse(false);
+        return checkins.findRound(roundId)
+                .map(round -> round.openAt(clock.instant()))
+                .orElse(false);
     }
 
     /** An answer to a communication-plan question changes how the family is reached from now on. */
@@ -290,7 +315,10 @@ public final class Conversations {
         Guardian guardian = guardians.find(guardianId).orElseThrow();
         CommunicationPlan plan = guardian.plan();
         CommunicationPlan updated = switch (field) {
-            case CHANNEL -> Coded.fromCode(ContactChannel.class, value).map(plan::withChannel).orElse(plan);
+            case CHANNEL ->
+                Coded.fromCode(ContactChannel.class, value)
+                        .map(plan::withChannel)
+                        .orElse(plan);
             case LANGUAGE -> Language.fromCode(value).map(plan::withLanguage).orElse(plan);
             case CONTACT_TIMES -> plan.withContactTimes(value);
         };

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.delivery.Outbox;
+import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
 import nl.classbridge.domain.ContactChannel;
@@ -27,8 +27,8 @@ public final class EmailFollowUp {
     private final Duration after;
     private final Clock clock;
 
-    public EmailFollowUp(CheckinRepository checkins, GuardianRepository guardians, Outbox outbox, Duration after,
-            Clock clock) {
+    public EmailFollowUp(
+            CheckinRepository checkins, GuardianRepository guardians, Outbox outbox, Duration after, Clock clock) {
         this.checkins = checkins;
         this.guardians = guardians;
         this.outbox = outbox;
@@ -45,7 +45,11 @@ public final class EmailFollowUp {
                 boolean waiting = request.channel() == ContactChannel.DISCORD
                         && (request.status() == RequestStatus.PENDING || request.status() == RequestStatus.IN_PROGRESS)
                         && !request.createdAt().plus(after).isAfter(now);
-                if (waiting && guardians.find(request.guardianId()).map(Guardian::reachableByEmail).orElse(false)) {
+                if (waiting
+                        && guardians
+                                .find(request.guardianId())
+                                .map(Guardian::reachableByEmail)
+                                .orElse(false)) {
                     due.add(CheckinMail.questionnaireByEmail(round.classId(), round, request));
                 }
             }

@@ -21,13 +21,14 @@ public final class QuestionnaireVersions {
 
     public Questionnaire get(long versionId) {
         return parsed.computeIfAbsent(versionId, id -> {
-            var stored = repository.find(id).orElseThrow(
-                    () -> new IllegalStateException("questionnaire version " + id + " is not stored"));
+            var stored = repository
+                    .find(id)
+                    .orElseThrow(() -> new IllegalStateException("questionnaire version " + id + " is not stored"));
             try {
                 return QuestionnaireLoader.parse(stored);
             } catch (QuestionnaireException e) {
-                throw new IllegalStateException("stored questionnaire version " + id + " no longer reads: "
-                        + e.getMessage(), e);
+                throw new IllegalStateException(
+                        "stored questionnaire version " + id + " no longer reads: " + e.getMessage(), e);
             }
         });
     }

@@ -34,8 +34,13 @@ public final class RoundOverview {
     private final QuestionnaireVersions versions;
     private final Clock clock;
 
-    public RoundOverview(CheckinRepository checkins, StudentRepository students, GuardianRepository guardians,
-            DeliveryRepository deliveries, QuestionnaireVersions versions, Clock clock) {
+    public RoundOverview(
+            CheckinRepository checkins,
+            StudentRepository students,
+            GuardianRepository guardians,
+            DeliveryRepository deliveries,
+            QuestionnaireVersions versions,
+            Clock clock) {
         this.checkins = checkins;
         this.students = students;
         this.guardians = guardians;
@@ -51,10 +56,11 @@ public final class RoundOverview {
             for (CheckinRequest request : checkins.requests(round.id())) {
                 Student student = students.find(request.studentId()).orElseThrow();
                 Guardian guardian = guardians.find(request.guardianId()).orElseThrow();
-                lines.add(new RoundStatus.Line(student, guardian, request.channel(),
-                        stateOf(round, request, guardian), request));
+                lines.add(new RoundStatus.Line(
+                        student, guardian, request.channel(), stateOf(round, request, guardian), request));
             }
-            lines.sort((a, b) -> a.student().name().compareToIgnoreCase(b.student().name()));
+            lines.sort(
+                    (a, b) -> a.student().name().compareToIgnoreCase(b.student().name()));
             return new RoundStatus(round, versions.get(round.questionnaireVersionId()), List.copyOf(lines));
         });
     }
@@ -69,7 +75,10 @@ public final class RoundOverview {
             Questionnaire questionnaire = status.questionnaire();
             List<RoundResults.Family> families = new ArrayList<>();
             for (RoundStatus.Line line : status.lines()) {
-                if (onlyStudent.isPresent() && !line.student().name().equalsIgnoreCase(onlyStudent.get().strip())) {
+                if (onlyStudent.isPresent()
+                        && !line.student()
+                                .name()
+                                .equalsIgnoreCase(onlyStudent.get().strip())) {
                     continue;
                 }
                 Map<String, Answer> answers = new LinkedHashMap<>();
@@ -82,8 +91,12 @@ public final class RoundOverview {
                     Optional.ofNullable(answers.get(question.id()))
                             .ifPresent(answer -> given.add(new RoundResults.Given(question, answer)));
                 }
-                families.add(new RoundResults.Family(line.student(), line.guardian(), line.channel(),
-                        List.copyOf(given), Optional.ofNullable(answers.get(Answer.EMAIL_NOTE))));
+                families.add(new RoundResults.Family(
+                        line.student(),
+                        line.guardian(),
+                        line.channel(),
+                        List.copyOf(given),
+                        Optional.ofNullable(answers.get(Answer.EMAIL_NOTE))));
             }
             return new RoundResults(status.round(), questionnaire, List.copyOf(families));
         });
@@ -101,8 +114,10 @@ public final class RoundOverview {
             case ANSWERED -> RoundStatus.State.ANSWERED;
             case IN_PROGRESS -> RoundStatus.State.IN_PROGRESS;
             case UNREACHABLE -> RoundStatus.State.UNREACHABLE;
-            case PENDING -> guardian.unreachable() ? RoundStatus.State.UNREACHABLE
-                    : sent(round, request, guardian) ? RoundStatus.State.SENT : RoundStatus.State.PENDING;
+            case PENDING ->
+                guardian.unreachable()
+                        ? RoundStatus.State.UNREACHABLE
+                        : sent(round, request, guardian) ? RoundStatus.State.SENT : RoundStatus.State.PENDING;
         };
     }
 
@@ -111,6 +126,9 @@ public final class RoundOverview {
         String key = request.channel() == ContactChannel.EMAIL
                 ? DedupeKeys.questionnaireEmail(round.id(), request.id())
                 : DedupeKeys.greeting(round.id(), guardian.id());
-        return deliveries.findByKey(key).map(delivery -> delivery.status() == DeliveryStatus.SENT).orElse(false);
+        return deliveries
+                .findByKey(key)
+                .map(delivery -> delivery.status() == DeliveryStatus.SENT)
+                .orElse(false);
     }
 }

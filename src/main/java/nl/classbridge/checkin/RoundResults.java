@@ -18,11 +18,13 @@ import nl.classbridge.domain.Student;
 public record RoundResults(CheckinRound round, Questionnaire questionnaire, List<Family> families) {
 
     /** One guardian's answers about one child. */
-    public record Family(Student student, Guardian guardian, ContactChannel channel, List<Given> answers,
-            Optional<Answer> emailNote) {
-    }
+    public record Family(
+            Student student,
+            Guardian guardian,
+            ContactChannel channel,
+            List<Given> answers,
+            Optional<Answer> emailNote) {}
 
     /** A question and the answer to it. */
-    public record Given(Question question, Answer answer) {
-    }
+    public record Given(Question question, Answer answer) {}
 }

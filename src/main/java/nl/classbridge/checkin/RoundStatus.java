@@ -29,9 +29,8 @@ public record RoundStatus(CheckinRound round, Questionnaire questionnaire, List<
         BOUNCED
     }
 
-    public record Line(Student student, Guardian guardian, ContactChannel channel, State state,
-            CheckinRequest request) {
-    }
+    public record Line(
+            Student student, Guardian guardian, ContactChannel channel, State state, CheckinRequest request) {}
 
     public long answered() {
         return lines.stream().filter(line -> line.state() == State.ANSWERED).count();

@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.checkin.questionnaire.AnswerCheck;
 import nl.classbridge.delivery.DedupeKeys;
-import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.delivery.Outbox;
+import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
 import nl.classbridge.domain.Guardian;
@@ -31,8 +31,13 @@ public final class TypedMessages {
     private final Conversations conversations;
     private final Outbox outbox;
 
-    public TypedMessages(Database database, GuardianRepository guardians, CheckinRepository checkins,
-            DeliveryRepository deliveries, Conversations conversations, Outbox outbox) {
+    public TypedMessages(
+            Database database,
+            GuardianRepository guardians,
+            CheckinRepository checkins,
+            DeliveryRepository deliveries,
+            Conversations conversations,
+            Outbox outbox) {
         this.database = database;
         this.guardians = guardians;
         this.checkins = checkins;
@@ -48,18 +53,21 @@ public final class TypedMessages {
      */
     public Optional<Reply> received(long discordUserId, String messageId, String text) {
         return database.transaction(() -> {
-            if (deliveries.findByKey(DedupeKeys.answerToDirectMessage(messageId)).isPresent()) {
+            if (deliveries
+                    .findByKey(DedupeKeys.answerToDirectMessage(messageId))
+                    .isPresent()) {
                 return Optional.empty();
             }
             Optional<Guardian> guardian = guardians.findByDiscordUser(discordUserId);
             if (guardian.isEmpty()) {
                 // Never linked, or removed by the teacher: either way nothing of a class is theirs.
-                outbox.enqueue(CheckinMail.answer(messageId, discordUserId, Optional.empty(), Optional.empty(),
-                        "checkin.not-linked", Map.of()));
+                outbox.enqueue(CheckinMail.answer(
+                        messageId, discordUserId, Optional.empty(), Optional.empty(), "checkin.not-linked", Map.of()));
                 return Optional.of(new Reply.NoLongerLinked());
             }
             Reply reply = conversations.typed(guardian.get().id(), text);
-            outbox.enqueue(answer(reply, messageId, discordUserId, guardian.get().id()));
+            outbox.enqueue(
+                    answer(reply, messageId, discordUserId, guardian.get().id()));
             return Optional.of(reply);
         });
     }
@@ -67,17 +75,28 @@ public final class TypedMessages {
     private OutgoingMessage answer(Reply reply, String messageId, long discordUserId, long guardianId) {
         if (reply instanceof Reply.Show show) {
             CheckinRound round = show.round();
-            int position = show.step() instanceof Step.Greeting ? CheckinMail.GREETING_POSITION
+            int position = show.step() instanceof Step.Greeting
+                    ? CheckinMail.GREETING_POSITION
                     : show.request().position();
             return CheckinMail.step(messageId, round.classId(), round, show.request(), position);
         }
         if (reply instanceof Reply.Refused refused) {
             Optional<CheckinRequest> about = Optional.of(refused.request());
             return refused.why() instanceof AnswerCheck.TooLong tooLong
-                    ? CheckinMail.answer(messageId, discordUserId, Optional.of(guardianId), about,
-                            "checkin.answer-too-long", Map.of("max", tooLong.maxLength()))
-                    : CheckinMail.answer(messageId, discordUserId, Optional.of(guardianId), about,
-                            "checkin.answer-unclear", Map.of());
+                    ? CheckinMail.answer(
+                            messageId,
+                            discordUserId,
+                            Optional.of(guardianId),
+                            about,
+                            "checkin.answer-too-long",
+                            Map.of("max", tooLong.maxLength()))
+                    : CheckinMail.answer(
+                            messageId,
+                            discordUserId,
+                            Optional.of(guardianId),
+                            about,
+                            "checkin.answer-unclear",
+                            Map.of());
         }
         String key = reply instanceof Reply.NoLongerLinked ? "checkin.no-longer-linked" : "checkin.nothing-open";
         return CheckinMail.answer(messageId, discordUserId, Optional.of(guardianId), Optional.empty(), key, Map.of());

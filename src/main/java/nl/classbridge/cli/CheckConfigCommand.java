@@ -7,15 +7,17 @@ import java.util.concurrent.Callable;
 import nl.classbridge.config.ConfigException;
 import nl.classbridge.config.EffectiveConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code classbridge check-config}: loads the file and the environment, checks every value, and
  * prints the effective configuration with secrets masked. Exit 0 when it is valid, 2 when not.
  */
-@Command(name = "check-config", mixinStandardHelpOptions = true,
+@Command(
+        name = "check-config",
+        mixinStandardHelpOptions = true,
         description = "Check the configuration and print it with secrets masked.")
 final class CheckConfigCommand implements Callable<Integer> {
     @ParentCommand

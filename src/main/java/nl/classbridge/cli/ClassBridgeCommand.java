@@ -5,13 +5,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import nl.classbridge.config.ConfigException;
 import nl.classbridge.config.ConfigLoader;
 import nl.classbridge.config.EffectiveConfig;
 import nl.classbridge.config.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code classbridge [--config PATH] [run | check-config]}. Without a command it runs the bot, so
@@ -23,10 +23,16 @@ import nl.classbridge.config.Settings;
         versionProvider = VersionProvider.class,
         description = "A Discord bot for warm, private parent communication in primary schools.",
         subcommands = {RunCommand.class, SandboxCommand.class, CheckConfigCommand.class, PreviewCommand.class},
-        footer = {"", "Without a command: 'run' when DISCORD_TOKEN is set, else 'sandbox'. Exit codes: 0 ok,"
-                + " 1 failed while running, 2 invalid configuration or command line."})
+        footer = {
+            "",
+            "Without a command: 'run' when DISCORD_TOKEN is set, else 'sandbox'. Exit codes: 0 ok,"
+                    + " 1 failed while running, 2 invalid configuration or command line."
+        })
 public final class ClassBridgeCommand implements Callable<Integer> {
-    @Option(names = "--config", paramLabel = "PATH", defaultValue = "config/classbridge.yml",
+    @Option(
+            names = "--config",
+            paramLabel = "PATH",
+            defaultValue = "config/classbridge.yml",
             scope = CommandLine.ScopeType.INHERIT,
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     Path configPath;

@@ -9,6 +9,5 @@ public final class ExitCode {
     /** The configuration or the command line is wrong; nothing was started. */
     public static final int CONFIG = 2;
 
-    private ExitCode() {
-    }
+    private ExitCode() {}
 }

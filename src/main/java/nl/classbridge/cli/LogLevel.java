@@ -6,8 +6,7 @@ import org.slf4j.LoggerFactory;
 
 /** Applies {@code logging.level} to the root logger once the configuration is known. */
 final class LogLevel {
-    private LogLevel() {
-    }
+    private LogLevel() {}
 
     /** The sandbox's console: JDA, GreenMail, Javalin and Jetty say only what goes wrong. */
     static void quietLibraries() {

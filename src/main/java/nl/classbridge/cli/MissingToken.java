@@ -15,6 +15,5 @@ final class MissingToken {
             permissions the bot needs. Check the rest of the setup with:
                    java -jar target/classbridge.jar check-config""";
 
-    private MissingToken() {
-    }
+    private MissingToken() {}
 }

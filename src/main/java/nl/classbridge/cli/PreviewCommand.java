@@ -7,29 +7,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import nl.classbridge.domain.Language;
-import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.DiscordText;
+import nl.classbridge.domain.Language;
 import nl.classbridge.mail.MailText;
+import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.messages.Text;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code classbridge preview KEY --lang ar --var child=Sam}: prints a message as the bot would
  * send it, so translators and teachers can check texts without Discord. Placeholders without a
  * {@code --var} are shown as {@code [name]}.
  */
-@Command(name = "preview", mixinStandardHelpOptions = true,
+@Command(
+        name = "preview",
+        mixinStandardHelpOptions = true,
         description = "Print a message from messages/ as the bot would send it.")
 final class PreviewCommand implements Callable<Integer> {
-    enum Format { discord, plain, html, header }
+    enum Format {
+        discord,
+        plain,
+        html,
+        header
+    }
 
     @Spec
     CommandSpec spec;
@@ -37,18 +44,27 @@ final class PreviewCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "KEY", description = "The message key, e.g. checkin.greeting.")
     String key;
 
-    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "nl",
+    @Option(
+            names = "--lang",
+            paramLabel = "LANG",
+            defaultValue = "nl",
             description = "The language: nl, en, ar, tr, pl or uk (default: ${DEFAULT-VALUE}).")
     String lang;
 
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for a placeholder; repeatable.")
     Map<String, String> vars = new LinkedHashMap<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "discord",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "discord",
             description = "discord, plain, html or header (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--messages", paramLabel = "FOLDER", defaultValue = "messages",
+    @Option(
+            names = "--messages",
+            paramLabel = "FOLDER",
+            defaultValue = "messages",
             description = "The message folder (default: ${DEFAULT-VALUE}).")
     Path folder;
 
@@ -68,8 +84,7 @@ final class PreviewCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCode.CONFIG;
         }
-        Optional<String> template = catalogue.find(language.get(), key)
-                .or(() -> catalogue.find(Language.EN, key));
+        Optional<String> template = catalogue.find(language.get(), key).or(() -> catalogue.find(Language.EN, key));
         if (template.isEmpty()) {
             err.println("no message '" + key + "'; keys look like checkin.greeting (file name, then the path in it)");
             return ExitCode.CONFIG;
@@ -82,8 +97,8 @@ final class PreviewCommand implements Callable<Integer> {
         List<Language> chain = messages.chain(language, Optional.empty());
         Text text = messages.text(key, chain, values);
         if (text.language() != language.get()) {
-            err.println("(not translated to " + language.get().code() + " yet; shown in " + text.language().code()
-                    + ")");
+            err.println("(not translated to " + language.get().code() + " yet; shown in "
+                    + text.language().code() + ")");
         }
         switch (format) {
             case discord -> {

@@ -8,12 +8,14 @@ import nl.classbridge.ClassBridge;
 import nl.classbridge.config.Settings;
 import nl.classbridge.messages.CatalogueException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code classbridge run}: the long-running bot. Stops cleanly on Ctrl-C or SIGTERM. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
         description = "Run the bot until stopped (the default command).")
 final class RunCommand implements Callable<Integer> {
     @ParentCommand

@@ -2,25 +2,29 @@ package nl.classbridge.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import nl.classbridge.config.Settings;
 import nl.classbridge.sandbox.Sandbox;
 import nl.classbridge.sandbox.SandboxException;
 import nl.classbridge.sandbox.page.SandboxPage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code classbridge sandbox}: the whole bot on this machine with a web page, for trying it without
  * a Discord account. What starts without a token ({@code java -jar classbridge.jar}).
  */
-@Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = {"Try ClassBridge on this machine: the real bot with a local Discord, local email and a"
-                + " web page on 127.0.0.1. Nothing leaves this machine; no Discord token is used."})
+@Command(
+        name = "sandbox",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Try ClassBridge on this machine: the real bot with a local Discord, local email and a"
+                    + " web page on 127.0.0.1. Nothing leaves this machine; no Discord token is used."
+        })
 final class SandboxCommand implements Callable<Integer> {
     @ParentCommand
     ClassBridgeCommand root;

@@ -6,8 +6,7 @@ import nl.classbridge.store.StoreException;
 
 /** What to say when the bot or the sandbox cannot start: the setting to look at, never personal data. */
 final class StartFailure {
-    private StartFailure() {
-    }
+    private StartFailure() {}
 
     /** Prints one line for {@code e} and returns the exit code; {@code databaseKey} names the file's setting. */
     static int report(Exception e, String databaseKey, PrintWriter err) {

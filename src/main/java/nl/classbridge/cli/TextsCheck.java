@@ -15,11 +15,9 @@ import nl.classbridge.messages.MessageCatalogue;
  */
 final class TextsCheck {
     /** A summary line per part, problems that stop start-up, and warnings. */
-    record Outcome(List<String> summary, List<String> errors, List<String> warnings) {
-    }
+    record Outcome(List<String> summary, List<String> errors, List<String> warnings) {}
 
-    private TextsCheck() {
-    }
+    private TextsCheck() {}
 
     static Outcome of(Texts texts) {
         List<String> summary = new ArrayList<>();
@@ -27,15 +25,17 @@ final class TextsCheck {
         List<String> warnings = new ArrayList<>();
         try {
             MessageCatalogue catalogue = MessageCatalogue.load(texts.messagesFolder());
-            summary.add("messages: " + catalogue.allKeys().size() + " texts in " + catalogue.languages().size()
-                    + " languages from " + texts.messagesFolder());
+            summary.add("messages: " + catalogue.allKeys().size() + " texts in "
+                    + catalogue.languages().size() + " languages from " + texts.messagesFolder());
             catalogue.inconsistencies().forEach(problem -> warnings.add("messages " + problem));
         } catch (CatalogueException e) {
             errors.add("texts.messages-folder: " + e.getMessage());
         }
         LoadResult questionnaires = QuestionnaireLoader.loadAll(texts.questionnairesFolder());
-        summary.add("questionnaires: " + String.join(", ", questionnaires.loaded().keySet().stream().sorted().toList())
-                + " from " + texts.questionnairesFolder());
+        summary.add("questionnaires: "
+                + String.join(
+                        ", ", questionnaires.loaded().keySet().stream().sorted().toList()) + " from "
+                + texts.questionnairesFolder());
         questionnaires.problems().forEach(problem -> warnings.add("questionnaire left out: " + problem));
         return new Outcome(summary, errors, warnings);
     }

@@ -60,14 +60,16 @@ final class ConfigFile {
                 return Map.of(); // nothing but comments: every key takes its default
             }
             if (first != JsonToken.START_OBJECT) {
-                throw ConfigException.ofFile(file + " line " + parser.currentTokenLocation().getLineNr()
-                        + ": expected settings written as 'key: value' lines");
+                throw ConfigException.ofFile(
+                        file + " line " + parser.currentTokenLocation().getLineNr()
+                                + ": expected settings written as 'key: value' lines");
             }
             ConfigFile reader = new ConfigFile(file, parser, problems);
             reader.readSection("");
             if (parser.nextToken() != null) {
-                throw ConfigException.ofFile(file + " line " + parser.currentTokenLocation().getLineNr()
-                        + ": holds a second YAML document; keep all settings in one, without '---'");
+                throw ConfigException.ofFile(
+                        file + " line " + parser.currentTokenLocation().getLineNr()
+                                + ": holds a second YAML document; keep all settings in one, without '---'");
             }
             return reader.entries;
         } catch (JsonProcessingException e) {
@@ -163,13 +165,16 @@ final class ConfigFile {
         if (ConfigKey.find(key).isPresent()) {
             Entry earlier = entries.putIfAbsent(key, new Entry(text, line));
             if (earlier != null) {
-                problems.add(Problem.ofKey(key, "is set twice in " + file + ", on lines " + earlier.line() + " and "
-                        + line + "; keep one"));
+                problems.add(Problem.ofKey(
+                        key,
+                        "is set twice in " + file + ", on lines " + earlier.line() + " and " + line + "; keep one"));
             }
         } else if (isSection(key)) {
             if (!text.isBlank()) {
-                problems.add(Problem.ofKey(key, "is a section, not a single value; write its settings under it, such as "
-                        + key + "." + childrenOf(key).iterator().next() + at(line)));
+                problems.add(Problem.ofKey(
+                        key,
+                        "is a section, not a single value; write its settings under it, such as " + key + "."
+                                + childrenOf(key).iterator().next() + at(line)));
             }
         } else {
             // The value is not echoed: an unknown key may well hold a password.

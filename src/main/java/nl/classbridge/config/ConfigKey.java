@@ -33,112 +33,181 @@ public final class ConfigKey<T> {
     // Filled by the constants below, in declaration order, which is also check-config's order.
     private static final List<ConfigKey<?>> ALL = new ArrayList<>();
 
-    public static final ConfigKey<String> SCHOOL_NAME = setting("school.name", "Onze school",
-            ValueTypes.text(100), "The school's name as parents know it; used in messages and emails");
-    public static final ConfigKey<ZoneId> SCHOOL_TIMEZONE = setting("school.timezone", "Europe/Amsterdam",
-            ValueTypes.zone(), "The school's time zone; schedules and quiet hours follow it, daylight saving included");
-    public static final ConfigKey<Language> SCHOOL_DEFAULT_LANGUAGE = setting("school.default-language", "nl",
-            ValueTypes.language(), "Language for families who have not chosen one");
+    public static final ConfigKey<String> SCHOOL_NAME = setting(
+            "school.name",
+            "Onze school",
+            ValueTypes.text(100),
+            "The school's name as parents know it; used in messages and emails");
+    public static final ConfigKey<ZoneId> SCHOOL_TIMEZONE = setting(
+            "school.timezone",
+            "Europe/Amsterdam",
+            ValueTypes.zone(),
+            "The school's time zone; schedules and quiet hours follow it, daylight saving included");
+    public static final ConfigKey<Language> SCHOOL_DEFAULT_LANGUAGE = setting(
+            "school.default-language", "nl", ValueTypes.language(), "Language for families who have not chosen one");
 
-    public static final ConfigKey<Path> DATABASE_PATH = setting("database.path", "data/classbridge.db",
+    public static final ConfigKey<Path> DATABASE_PATH = setting(
+            "database.path",
+            "data/classbridge.db",
             ValueTypes.path("data/classbridge.db"),
             "The SQLite database file; a relative path starts at the working directory");
 
-    public static final ConfigKey<Path> MESSAGES_FOLDER = setting("texts.messages-folder", "messages",
+    public static final ConfigKey<Path> MESSAGES_FOLDER = setting(
+            "texts.messages-folder",
+            "messages",
             ValueTypes.path("messages"),
             "The message catalogue: one folder per language; a relative path starts at the working directory");
-    public static final ConfigKey<Path> QUESTIONNAIRES_FOLDER = setting("texts.questionnaires-folder",
-            "config/questionnaires", ValueTypes.path("config/questionnaires"),
+    public static final ConfigKey<Path> QUESTIONNAIRES_FOLDER = setting(
+            "texts.questionnaires-folder",
+            "config/questionnaires",
+            ValueTypes.path("config/questionnaires"),
             "The questionnaires, one .yml file each; a relative path starts at the working directory");
 
-    public static final ConfigKey<Optional<Secret>> DISCORD_TOKEN = secret("discord.token", "DISCORD_TOKEN",
-            ValueTypes.secret(true), "The bot token from the Discord developer portal (environment only)");
-    public static final ConfigKey<URI> DISCORD_REST_URL = setting("discord.rest-url", "https://discord.com/api/v10/",
+    public static final ConfigKey<Optional<Secret>> DISCORD_TOKEN = secret(
+            "discord.token",
+            "DISCORD_TOKEN",
+            ValueTypes.secret(true),
+            "The bot token from the Discord developer portal (environment only)");
+    public static final ConfigKey<URI> DISCORD_REST_URL = setting(
+            "discord.rest-url",
+            "https://discord.com/api/v10/",
             ValueTypes.url("an http or https URL", "https://discord.com/api/v10/", true, "http", "https"),
             "Discord's REST API; change only for the sandbox or a proxy");
-    public static final ConfigKey<URI> DISCORD_GATEWAY_URL = setting("discord.gateway-url", "wss://gateway.discord.gg",
+    public static final ConfigKey<URI> DISCORD_GATEWAY_URL = setting(
+            "discord.gateway-url",
+            "wss://gateway.discord.gg",
             ValueTypes.url("a ws or wss URL", "wss://gateway.discord.gg", false, "ws", "wss"),
             "Discord's gateway (websocket); change only for the sandbox or a proxy");
-    public static final ConfigKey<String> DISCORD_TEACHER_ROLE = setting("discord.teacher-role", "Teacher",
-            ValueTypes.text(100), "The role whose members may use teacher commands: its name or its numeric id");
-    public static final ConfigKey<Double> DISCORD_DM_PER_SECOND = setting("discord.dm-per-second", "2",
+    public static final ConfigKey<String> DISCORD_TEACHER_ROLE = setting(
+            "discord.teacher-role",
+            "Teacher",
+            ValueTypes.text(100),
+            "The role whose members may use teacher commands: its name or its numeric id");
+    public static final ConfigKey<Double> DISCORD_DM_PER_SECOND = setting(
+            "discord.dm-per-second",
+            "2",
             ValueTypes.positiveNumber(50),
             "Most private messages sent per second; Discord frowns on bots that send many DMs quickly");
-    public static final ConfigKey<List<Long>> DISCORD_GUILDS = setting("discord.guilds", "",
+    public static final ConfigKey<List<Long>> DISCORD_GUILDS = setting(
+            "discord.guilds",
+            "",
             ValueTypes.guildIds(),
             "The servers (guild ids, comma-separated) the bot serves; empty: every server it is in (not advised)");
-    public static final ConfigKey<OptionalInt> DISCORD_SHARDS = setting("discord.shards", "auto",
+    public static final ConfigKey<OptionalInt> DISCORD_SHARDS = setting(
+            "discord.shards",
+            "auto",
             ValueTypes.shardCount(MAX_SHARDS),
             "Gateway connections (shards) to Discord: auto asks Discord how many; needed above 2,500 servers");
 
-    public static final ConfigKey<String> MAIL_FROM = setting("mail.from", "",
-            ValueTypes.emailAddress(), "Sender of emails to parents, e.g. 'Groep 5 <groep5@school.nl>'; empty: no email");
-    public static final ConfigKey<String> MAIL_REPLY_TO = setting("mail.reply-to", "",
-            ValueTypes.emailAddress(), "Where parents' replies go; empty: to mail.from");
+    public static final ConfigKey<String> MAIL_FROM = setting(
+            "mail.from",
+            "",
+            ValueTypes.emailAddress(),
+            "Sender of emails to parents, e.g. 'Groep 5 <groep5@school.nl>'; empty: no email");
+    public static final ConfigKey<String> MAIL_REPLY_TO =
+            setting("mail.reply-to", "", ValueTypes.emailAddress(), "Where parents' replies go; empty: to mail.from");
 
-    public static final ConfigKey<Optional<String>> MAIL_SMTP_HOST = setting("mail.smtp.host", "",
-            ValueTypes.host(), "Outgoing mail server; empty: emails wait in the outbox");
-    public static final ConfigKey<Integer> MAIL_SMTP_PORT = setting("mail.smtp.port", "587",
-            ValueTypes.port(), "Outgoing mail port: usually 587 with starttls, 465 with ssl");
-    public static final ConfigKey<MailSecurity> MAIL_SMTP_SECURITY = setting("mail.smtp.security", "starttls",
-            mailSecurity(), "Outgoing mail encryption");
-    public static final ConfigKey<String> MAIL_SMTP_USERNAME = setting("mail.smtp.username", "",
-            ValueTypes.optionalText(200), "Outgoing mail login name; empty: no login");
-    public static final ConfigKey<Optional<Secret>> MAIL_SMTP_PASSWORD = secret("mail.smtp.password", null,
-            ValueTypes.secret(false), "Outgoing mail password (environment only)");
+    public static final ConfigKey<Optional<String>> MAIL_SMTP_HOST =
+            setting("mail.smtp.host", "", ValueTypes.host(), "Outgoing mail server; empty: emails wait in the outbox");
+    public static final ConfigKey<Integer> MAIL_SMTP_PORT = setting(
+            "mail.smtp.port", "587", ValueTypes.port(), "Outgoing mail port: usually 587 with starttls, 465 with ssl");
+    public static final ConfigKey<MailSecurity> MAIL_SMTP_SECURITY =
+            setting("mail.smtp.security", "starttls", mailSecurity(), "Outgoing mail encryption");
+    public static final ConfigKey<String> MAIL_SMTP_USERNAME = setting(
+            "mail.smtp.username", "", ValueTypes.optionalText(200), "Outgoing mail login name; empty: no login");
+    public static final ConfigKey<Optional<Secret>> MAIL_SMTP_PASSWORD =
+            secret("mail.smtp.password", null, ValueTypes.secret(false), "Outgoing mail password (environment only)");
 
-    public static final ConfigKey<Optional<String>> MAIL_IMAP_HOST = setting("mail.imap.host", "",
-            ValueTypes.host(), "Mail server where parents' replies arrive; empty: replies are not read");
-    public static final ConfigKey<Integer> MAIL_IMAP_PORT = setting("mail.imap.port", "993",
-            ValueTypes.port(), "Incoming mail port: usually 993 with ssl, 143 with starttls");
-    public static final ConfigKey<MailSecurity> MAIL_IMAP_SECURITY = setting("mail.imap.security", "ssl",
-            mailSecurity(), "Incoming mail encryption");
-    public static final ConfigKey<String> MAIL_IMAP_USERNAME = setting("mail.imap.username", "",
-            ValueTypes.optionalText(200), "Incoming mail login name");
-    public static final ConfigKey<Optional<Secret>> MAIL_IMAP_PASSWORD = secret("mail.imap.password", null,
-            ValueTypes.secret(false), "Incoming mail password (environment only)");
-    public static final ConfigKey<String> MAIL_IMAP_FOLDER = setting("mail.imap.folder", "INBOX",
-            ValueTypes.text(200), "Mail folder where replies are read");
-    public static final ConfigKey<Integer> MAIL_IMAP_POLL_SECONDS = setting("mail.imap.poll-seconds", "60",
-            ValueTypes.wholeNumber(5, 3600), "Seconds between checks for replies when the server cannot push them");
-    public static final ConfigKey<ReplyTokenPlace> MAIL_REPLY_TOKEN = setting("mail.reply-token", "plus-address",
-            ValueTypes.oneOf("a place for the reply token", List.of(ReplyTokenPlace.values()),
-                    ReplyTokenPlace::configName),
+    public static final ConfigKey<Optional<String>> MAIL_IMAP_HOST = setting(
+            "mail.imap.host",
+            "",
+            ValueTypes.host(),
+            "Mail server where parents' replies arrive; empty: replies are not read");
+    public static final ConfigKey<Integer> MAIL_IMAP_PORT = setting(
+            "mail.imap.port", "993", ValueTypes.port(), "Incoming mail port: usually 993 with ssl, 143 with starttls");
+    public static final ConfigKey<MailSecurity> MAIL_IMAP_SECURITY =
+            setting("mail.imap.security", "ssl", mailSecurity(), "Incoming mail encryption");
+    public static final ConfigKey<String> MAIL_IMAP_USERNAME =
+            setting("mail.imap.username", "", ValueTypes.optionalText(200), "Incoming mail login name");
+    public static final ConfigKey<Optional<Secret>> MAIL_IMAP_PASSWORD =
+            secret("mail.imap.password", null, ValueTypes.secret(false), "Incoming mail password (environment only)");
+    public static final ConfigKey<String> MAIL_IMAP_FOLDER =
+            setting("mail.imap.folder", "INBOX", ValueTypes.text(200), "Mail folder where replies are read");
+    public static final ConfigKey<Integer> MAIL_IMAP_POLL_SECONDS = setting(
+            "mail.imap.poll-seconds",
+            "60",
+            ValueTypes.wholeNumber(5, 3600),
+            "Seconds between checks for replies when the server cannot push them");
+    public static final ConfigKey<ReplyTokenPlace> MAIL_REPLY_TOKEN = setting(
+            "mail.reply-token",
+            "plus-address",
+            ValueTypes.oneOf(
+                    "a place for the reply token", List.of(ReplyTokenPlace.values()), ReplyTokenPlace::configName),
             "Where emails carry the family's reply token: plus-address (bot+TOKEN@ and the subject) or subject only");
-    public static final ConfigKey<Optional<String>> MAIL_TRUSTED_AUTHSERV_ID = setting("mail.trusted-authserv-id", "",
+    public static final ConfigKey<Optional<String>> MAIL_TRUSTED_AUTHSERV_ID = setting(
+            "mail.trusted-authserv-id",
+            "",
             ValueTypes.authservId(),
             "The school's mail server as named in Authentication-Results; a reply it says fails DMARC is held");
-    public static final ConfigKey<Integer> MAIL_MAX_MESSAGE_BYTES = setting("mail.max-message-bytes", "2097152",
+    public static final ConfigKey<Integer> MAIL_MAX_MESSAGE_BYTES = setting(
+            "mail.max-message-bytes",
+            "2097152",
             ValueTypes.wholeNumber(65_536, 52_428_800),
             "A received mail larger than this many bytes is not read; the teacher is told one came");
-    public static final ConfigKey<Integer> MAIL_IMAP_KEEP_DAYS = setting("mail.imap.keep-days", "30",
-            ValueTypes.wholeNumber(1, 365), "Days a processed mail stays in the bot's mailbox before it is deleted");
+    public static final ConfigKey<Integer> MAIL_IMAP_KEEP_DAYS = setting(
+            "mail.imap.keep-days",
+            "30",
+            ValueTypes.wholeNumber(1, 365),
+            "Days a processed mail stays in the bot's mailbox before it is deleted");
 
-    public static final ConfigKey<LocalTime> QUIET_HOURS_START = setting("quiet-hours.start", "20:00",
-            ValueTypes.time(), "From this time no DMs or emails go to parents; they wait in the outbox");
-    public static final ConfigKey<LocalTime> QUIET_HOURS_END = setting("quiet-hours.end", "08:00",
-            ValueTypes.time(), "Until this time (next morning if before start); equal to start: no quiet hours");
+    public static final ConfigKey<LocalTime> QUIET_HOURS_START = setting(
+            "quiet-hours.start",
+            "20:00",
+            ValueTypes.time(),
+            "From this time no DMs or emails go to parents; they wait in the outbox");
+    public static final ConfigKey<LocalTime> QUIET_HOURS_END = setting(
+            "quiet-hours.end",
+            "08:00",
+            ValueTypes.time(),
+            "Until this time (next morning if before start); equal to start: no quiet hours");
 
-    public static final ConfigKey<Integer> RETENTION_MONTHS = setting("retention.months", "24",
-            ValueTypes.wholeNumber(1, 120), "Months that answers and messages are kept before they are deleted");
+    public static final ConfigKey<Integer> RETENTION_MONTHS = setting(
+            "retention.months",
+            "24",
+            ValueTypes.wholeNumber(1, 120),
+            "Months that answers and messages are kept before they are deleted");
 
-    public static final ConfigKey<String> LOGGING_LEVEL = setting("logging.level", "INFO",
+    public static final ConfigKey<String> LOGGING_LEVEL = setting(
+            "logging.level",
+            "INFO",
             ValueTypes.oneOf("a log level", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), s -> s),
             "How much the bot logs; personal data is never logged");
 
-    public static final ConfigKey<LocalTime> UPDATES_REMINDER_TIME = setting("updates.reminder-time", "15:00",
-            ValueTypes.time(), "The day before an update with nothing queued, the teacher is reminded at this time");
-    public static final ConfigKey<Integer> UPDATES_CATCH_UP_HOURS = setting("updates.catch-up-hours", "12",
+    public static final ConfigKey<LocalTime> UPDATES_REMINDER_TIME = setting(
+            "updates.reminder-time",
+            "15:00",
+            ValueTypes.time(),
+            "The day before an update with nothing queued, the teacher is reminded at this time");
+    public static final ConfigKey<Integer> UPDATES_CATCH_UP_HOURS = setting(
+            "updates.catch-up-hours",
+            "12",
             ValueTypes.wholeNumber(0, 168),
             "After downtime, post a missed class update if it was due at most this many hours ago; 0: never");
 
-    public static final ConfigKey<Integer> CHECKIN_EMAIL_AFTER_HOURS = setting("checkin.email-after-hours", "48",
-            ValueTypes.wholeNumber(1, 720), "Also email a check-in not answered on Discord after this many hours");
+    public static final ConfigKey<Integer> CHECKIN_EMAIL_AFTER_HOURS = setting(
+            "checkin.email-after-hours",
+            "48",
+            ValueTypes.wholeNumber(1, 720),
+            "Also email a check-in not answered on Discord after this many hours");
 
-    public static final ConfigKey<Integer> SANDBOX_PORT = setting("sandbox.port", "8080",
+    public static final ConfigKey<Integer> SANDBOX_PORT = setting(
+            "sandbox.port",
+            "8080",
             ValueTypes.wholeNumber(0, 65535),
             "Port of the sandbox's web page, on 127.0.0.1 only; 0: any free port");
-    public static final ConfigKey<Path> SANDBOX_DATABASE = setting("sandbox.database", "data/sandbox.db",
+    public static final ConfigKey<Path> SANDBOX_DATABASE = setting(
+            "sandbox.database",
+            "data/sandbox.db",
             ValueTypes.path("data/sandbox.db"),
             "The sandbox's own SQLite file, never the production database; --reset starts it over");
 
@@ -150,7 +219,11 @@ public final class ConfigKey<T> {
     private final boolean secret;
 
     private ConfigKey(
-            String key, String defaultText, String environmentVariable, String description, ValueType<T> type,
+            String key,
+            String defaultText,
+            String environmentVariable,
+            String description,
+            ValueType<T> type,
             boolean secret) {
         this.key = key;
         this.defaultText = defaultText;

@@ -1,10 +1,7 @@
 package nl.classbridge.config;
 
-import nl.classbridge.domain.QuietHours;
 import static nl.classbridge.config.ConfigKey.CHECKIN_EMAIL_AFTER_HOURS;
 import static nl.classbridge.config.ConfigKey.DATABASE_PATH;
-import static nl.classbridge.config.ConfigKey.MESSAGES_FOLDER;
-import static nl.classbridge.config.ConfigKey.QUESTIONNAIRES_FOLDER;
 import static nl.classbridge.config.ConfigKey.DISCORD_DM_PER_SECOND;
 import static nl.classbridge.config.ConfigKey.DISCORD_GATEWAY_URL;
 import static nl.classbridge.config.ConfigKey.DISCORD_GUILDS;
@@ -17,26 +14,28 @@ import static nl.classbridge.config.ConfigKey.MAIL_FROM;
 import static nl.classbridge.config.ConfigKey.MAIL_IMAP_FOLDER;
 import static nl.classbridge.config.ConfigKey.MAIL_IMAP_HOST;
 import static nl.classbridge.config.ConfigKey.MAIL_IMAP_KEEP_DAYS;
-import static nl.classbridge.config.ConfigKey.MAIL_MAX_MESSAGE_BYTES;
-import static nl.classbridge.config.ConfigKey.MAIL_REPLY_TOKEN;
-import static nl.classbridge.config.ConfigKey.MAIL_TRUSTED_AUTHSERV_ID;
 import static nl.classbridge.config.ConfigKey.MAIL_IMAP_PASSWORD;
 import static nl.classbridge.config.ConfigKey.MAIL_IMAP_POLL_SECONDS;
 import static nl.classbridge.config.ConfigKey.MAIL_IMAP_PORT;
 import static nl.classbridge.config.ConfigKey.MAIL_IMAP_SECURITY;
 import static nl.classbridge.config.ConfigKey.MAIL_IMAP_USERNAME;
+import static nl.classbridge.config.ConfigKey.MAIL_MAX_MESSAGE_BYTES;
 import static nl.classbridge.config.ConfigKey.MAIL_REPLY_TO;
+import static nl.classbridge.config.ConfigKey.MAIL_REPLY_TOKEN;
 import static nl.classbridge.config.ConfigKey.MAIL_SMTP_HOST;
 import static nl.classbridge.config.ConfigKey.MAIL_SMTP_PASSWORD;
 import static nl.classbridge.config.ConfigKey.MAIL_SMTP_PORT;
 import static nl.classbridge.config.ConfigKey.MAIL_SMTP_SECURITY;
 import static nl.classbridge.config.ConfigKey.MAIL_SMTP_USERNAME;
+import static nl.classbridge.config.ConfigKey.MAIL_TRUSTED_AUTHSERV_ID;
+import static nl.classbridge.config.ConfigKey.MESSAGES_FOLDER;
+import static nl.classbridge.config.ConfigKey.QUESTIONNAIRES_FOLDER;
 import static nl.classbridge.config.ConfigKey.QUIET_HOURS_END;
 import static nl.classbridge.config.ConfigKey.QUIET_HOURS_START;
 import static nl.classbridge.config.ConfigKey.RETENTION_MONTHS;
-import static nl.classbridge.config.ConfigKey.SCHOOL_DEFAULT_LANGUAGE;
 import static nl.classbridge.config.ConfigKey.SANDBOX_DATABASE;
 import static nl.classbridge.config.ConfigKey.SANDBOX_PORT;
+import static nl.classbridge.config.ConfigKey.SCHOOL_DEFAULT_LANGUAGE;
 import static nl.classbridge.config.ConfigKey.SCHOOL_NAME;
 import static nl.classbridge.config.ConfigKey.SCHOOL_TIMEZONE;
 import static nl.classbridge.config.ConfigKey.UPDATES_CATCH_UP_HOURS;
@@ -50,6 +49,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import nl.classbridge.config.ConfigException.Problem;
+import nl.classbridge.domain.QuietHours;
 
 /**
  * Reads the config file, applies environment overrides and defaults, and checks every value,
@@ -109,7 +109,10 @@ public final class ConfigLoader {
     }
 
     private static <T> Optional<Resolved<T>> resolveKey(
-            ConfigKey<T> key, Path file, Map<String, ConfigFile.Entry> fileValues, Map<String, String> env,
+            ConfigKey<T> key,
+            Path file,
+            Map<String, ConfigFile.Entry> fileValues,
+            Map<String, String> env,
             List<Problem> problems) {
         String fromEnv = env.get(key.environmentVariable());
         ConfigFile.Entry fromFile = key.isSecret() ? null : fileValues.get(key.key());
@@ -136,8 +139,11 @@ public final class ConfigLoader {
                 // Secrets are never refused, so their text can never reach a message.
                 throw new IllegalStateException(key + " cannot take " + source + " text: " + e.problem(), e);
             }
-            problems.add(Problem.ofValue(key.key(), text,
-                    "'" + shown(text) + "' " + e.problem() + "; use " + key.type().expected() + where));
+            problems.add(Problem.ofValue(
+                    key.key(),
+                    text,
+                    "'" + shown(text) + "' " + e.problem() + "; use "
+                            + key.type().expected() + where));
             return Optional.empty();
         }
     }
@@ -150,7 +156,8 @@ public final class ConfigLoader {
 
     private static Settings assemble(Map<ConfigKey<?>, Resolved<?>> values) {
         return new Settings(
-                new School(get(values, SCHOOL_NAME), get(values, SCHOOL_TIMEZONE), get(values, SCHOOL_DEFAULT_LANGUAGE)),
+                new School(
+                        get(values, SCHOOL_NAME), get(values, SCHOOL_TIMEZONE), get(values, SCHOOL_DEFAULT_LANGUAGE)),
                 new Store(get(values, DATABASE_PATH)),
                 new Texts(get(values, MESSAGES_FOLDER), get(values, QUESTIONNAIRES_FOLDER)),
                 new Discord(

@@ -86,8 +86,8 @@ final class ConfigWarnings {
         }
     }
 
-    private void security(String section, String host, int port, MailSecurity security, int sslPort,
-            List<Integer> startTlsPorts) {
+    private void security(
+            String section, String host, int port, MailSecurity security, int sslPort, List<Integer> startTlsPorts) {
         if (security == MailSecurity.NONE && !loopback(host)) {
             lines.add(section + ".security is none: passwords and parents' emails cross the network"
                     + " unencrypted; use starttls or ssl");
@@ -95,8 +95,8 @@ final class ConfigWarnings {
             lines.add(section + ".port is " + port + ", which usually needs " + section + ".security ssl, not "
                     + security.configName());
         } else if (startTlsPorts.contains(port) && security == MailSecurity.SSL) {
-            lines.add(section + ".port is " + port + ", which usually needs " + section
-                    + ".security starttls, not ssl");
+            lines.add(
+                    section + ".port is " + port + ", which usually needs " + section + ".security starttls, not ssl");
         }
     }
 

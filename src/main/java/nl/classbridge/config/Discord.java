@@ -20,8 +20,13 @@ import java.util.regex.Pattern;
  *                    recommends ({@code auto})
  */
 public record Discord(
-        Optional<Secret> token, URI restUrl, URI gatewayUrl, String teacherRole, double dmPerSecond,
-        List<Long> guilds, OptionalInt shards) {
+        Optional<Secret> token,
+        URI restUrl,
+        URI gatewayUrl,
+        String teacherRole,
+        double dmPerSecond,
+        List<Long> guilds,
+        OptionalInt shards) {
 
     /** Discord ids (snowflakes) are 17 to 20 digits; shorter numbers are taken as role names. */
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{17,20}");

@@ -23,7 +23,10 @@ final class NearMiss {
         if (close.isPresent()) {
             return close;
         }
-        return candidates.stream().filter(c -> c.endsWith(separator + typed)).sorted().findFirst();
+        return candidates.stream()
+                .filter(c -> c.endsWith(separator + typed))
+                .sorted()
+                .findFirst();
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */

@@ -1,7 +1,7 @@
 package nl.classbridge.config;
 
-import nl.classbridge.domain.QuietHours;
 import java.util.Objects;
+import nl.classbridge.domain.QuietHours;
 
 /**
  * Everything ClassBridge is configured with, checked and typed. Built by {@link ConfigLoader};

@@ -9,8 +9,7 @@ import java.util.Optional;
  * @param username empty means the server is used without logging in
  * @param password from {@code CLASSBRIDGE_MAIL_SMTP_PASSWORD}; empty when not set
  */
-public record Smtp(
-        Optional<String> host, int port, MailSecurity security, String username, Optional<Secret> password) {
+public record Smtp(Optional<String> host, int port, MailSecurity security, String username, Optional<Secret> password) {
 
     public Smtp {
         Objects.requireNonNull(host, "host");

@@ -55,8 +55,10 @@ final class ValueTypes {
 
     /** Single-line text that may be empty (meaning: not used). */
     static ValueType<String> optionalText(int maxLength) {
-        return ValueType.of("one line of text of at most " + maxLength + " characters, or nothing",
-                text -> checkedLine(text, maxLength), ValueTypes::orNotSet);
+        return ValueType.of(
+                "one line of text of at most " + maxLength + " characters, or nothing",
+                text -> checkedLine(text, maxLength),
+                ValueTypes::orNotSet);
     }
 
     private static String checkedLine(String text, int maxLength) throws InvalidValue {
@@ -71,18 +73,22 @@ final class ValueTypes {
 
     /** A mail server's host name or IP address; empty means the server is not configured. */
     static ValueType<Optional<String>> host() {
-        return ValueType.of("a host name such as smtp.school.nl (without port), or nothing", text -> {
-            if (text.isEmpty()) {
-                return Optional.empty();
-            }
-            if (text.contains("://")) {
-                throw new InvalidValue("is a URL, not a host name");
-            }
-            if (!HOST_NAME.matcher(text).matches() && !IPV6.matcher(text).matches()) {
-                throw new InvalidValue("is not a host name");
-            }
-            return Optional.of(text);
-        }, value -> value.orElse(NOT_SET));
+        return ValueType.of(
+                "a host name such as smtp.school.nl (without port), or nothing",
+                text -> {
+                    if (text.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    if (text.contains("://")) {
+                        throw new InvalidValue("is a URL, not a host name");
+                    }
+                    if (!HOST_NAME.matcher(text).matches()
+                            && !IPV6.matcher(text).matches()) {
+                        throw new InvalidValue("is not a host name");
+                    }
+                    return Optional.of(text);
+                },
+                value -> value.orElse(NOT_SET));
     }
 
     /**
@@ -90,15 +96,18 @@ final class ValueTypes {
      * usually a host name such as {@code mx.google.com}; empty means none is trusted.
      */
     static ValueType<Optional<String>> authservId() {
-        return ValueType.of("a name such as mx.google.com, or nothing", text -> {
-            if (text.isEmpty()) {
-                return Optional.empty();
-            }
-            if (!AUTHSERV_ID.matcher(text).matches()) {
-                throw new InvalidValue("is not a mail server's name (letters, digits, '.', '-', '_')");
-            }
-            return Optional.of(text);
-        }, value -> value.orElse(NOT_SET));
+        return ValueType.of(
+                "a name such as mx.google.com, or nothing",
+                text -> {
+                    if (text.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    if (!AUTHSERV_ID.matcher(text).matches()) {
+                        throw new InvalidValue("is not a mail server's name (letters, digits, '.', '-', '_')");
+                    }
+                    return Optional.of(text);
+                },
+                value -> value.orElse(NOT_SET));
     }
 
     /** A region time zone or UTC; fixed offsets are refused because they ignore daylight saving time. */
@@ -128,7 +137,8 @@ final class ValueTypes {
     }
 
     static ValueType<Language> language() {
-        return ValueType.of("one of " + Language.codes(),
+        return ValueType.of(
+                "one of " + Language.codes(),
                 text -> Language.fromCode(text)
                         .orElseThrow(() -> new InvalidValue("is not a language ClassBridge speaks")),
                 Language::code);
@@ -177,20 +187,23 @@ final class ValueTypes {
 
     /** A decimal number above 0 and at most {@code max}. */
     static ValueType<Double> positiveNumber(int max) {
-        return ValueType.of("a number above 0 and at most " + max, text -> {
-            // Our own pattern: Double.parseDouble would also take NaN, Infinity, 1e3 and 0x1p3.
-            if (!DECIMAL.matcher(text).matches()) {
-                throw new InvalidValue("is not a number");
-            }
-            BigDecimal number = new BigDecimal(text);
-            if (number.signum() <= 0) {
-                throw new InvalidValue("is too small");
-            }
-            if (number.compareTo(BigDecimal.valueOf(max)) > 0) {
-                throw new InvalidValue("is too large");
-            }
-            return number.doubleValue();
-        }, value -> BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
+        return ValueType.of(
+                "a number above 0 and at most " + max,
+                text -> {
+                    // Our own pattern: Double.parseDouble would also take NaN, Infinity, 1e3 and 0x1p3.
+                    if (!DECIMAL.matcher(text).matches()) {
+                        throw new InvalidValue("is not a number");
+                    }
+                    BigDecimal number = new BigDecimal(text);
+                    if (number.signum() <= 0) {
+                        throw new InvalidValue("is too small");
+                    }
+                    if (number.compareTo(BigDecimal.valueOf(max)) > 0) {
+                        throw new InvalidValue("is too large");
+                    }
+                    return number.doubleValue();
+                },
+                value -> BigDecimal.valueOf(value).stripTrailingZeros().toPlainString());
     }
 
     static ValueType<Integer> wholeNumber(int min, int max) {
@@ -223,7 +236,8 @@ final class ValueTypes {
     /** One of a few words, matched ignoring case. */
     static <T> ValueType<T> oneOf(String noun, List<T> values, Function<T, String> word) {
         String words = values.stream().map(word).collect(Collectors.joining(", "));
-        return ValueType.of("one of " + words,
+        return ValueType.of(
+                "one of " + words,
                 text -> values.stream()
                         .filter(v -> word.apply(v).equalsIgnoreCase(text))
                         .findFirst()
@@ -236,28 +250,32 @@ final class ValueTypes {
      * Doubles are kept once, in the order written.
      */
     static ValueType<List<Long>> guildIds() {
-        return ValueType.of("server ids such as 123456789012345678, separated by commas, or nothing", text -> {
-            List<Long> ids = new java.util.ArrayList<>();
-            for (String part : text.split("[,\\s]+")) {
-                if (part.isEmpty()) {
-                    continue;
-                }
-                long id;
-                try {
-                    if (!SNOWFLAKE.matcher(part).matches()) {
-                        throw new NumberFormatException(part);
+        return ValueType.of(
+                "server ids such as 123456789012345678, separated by commas, or nothing",
+                text -> {
+                    List<Long> ids = new java.util.ArrayList<>();
+                    for (String part : text.split("[,\\s]+")) {
+                        if (part.isEmpty()) {
+                            continue;
+                        }
+                        long id;
+                        try {
+                            if (!SNOWFLAKE.matcher(part).matches()) {
+                                throw new NumberFormatException(part);
+                            }
+                            id = Long.parseUnsignedLong(part);
+                        } catch (NumberFormatException e) {
+                            throw new InvalidValue("holds '" + part + "', which is not a server id (17 to 20 digits)");
+                        }
+                        if (!ids.contains(id)) {
+                            ids.add(id);
+                        }
                     }
-                    id = Long.parseUnsignedLong(part);
-                } catch (NumberFormatException e) {
-                    throw new InvalidValue("holds '" + part + "', which is not a server id (17 to 20 digits)");
-                }
-                if (!ids.contains(id)) {
-                    ids.add(id);
-                }
-            }
-            return List.copyOf(ids);
-        }, ids -> ids.isEmpty() ? NOT_SET
-                : ids.stream().map(Long::toUnsignedString).collect(Collectors.joining(", ")));
+                    return List.copyOf(ids);
+                },
+                ids -> ids.isEmpty()
+                        ? NOT_SET
+                        : ids.stream().map(Long::toUnsignedString).collect(Collectors.joining(", ")));
     }
 
     /**
@@ -266,33 +284,42 @@ final class ValueTypes {
      */
     static ValueType<OptionalInt> shardCount(int max) {
         ValueType<Integer> number = wholeNumber(1, max);
-        return ValueType.of("auto, or " + number.expected(), text -> {
-            if (text.equalsIgnoreCase(AUTO)) {
-                return OptionalInt.empty();
-            }
-            return OptionalInt.of(number.parse(text));
-        }, value -> value.isPresent() ? Integer.toString(value.getAsInt()) : AUTO);
+        return ValueType.of(
+                "auto, or " + number.expected(),
+                text -> {
+                    if (text.equalsIgnoreCase(AUTO)) {
+                        return OptionalInt.empty();
+                    }
+                    return OptionalInt.of(number.parse(text));
+                },
+                value -> value.isPresent() ? Integer.toString(value.getAsInt()) : AUTO);
     }
 
     /** A wall-clock time written H:mm or HH:mm. */
     static ValueType<LocalTime> time() {
-        return ValueType.of("a time as HH:mm from 00:00 to 23:59, such as 20:00", text -> {
-            try {
-                return LocalTime.parse(text, TIME);
-            } catch (DateTimeParseException e) {
-                throw new InvalidValue("is not a time of day");
-            }
-        }, TIME_OUT::format);
+        return ValueType.of(
+                "a time as HH:mm from 00:00 to 23:59, such as 20:00",
+                text -> {
+                    try {
+                        return LocalTime.parse(text, TIME);
+                    } catch (DateTimeParseException e) {
+                        throw new InvalidValue("is not a time of day");
+                    }
+                },
+                TIME_OUT::format);
     }
 
     /** One email address, possibly with a display name; empty means not set. */
     static ValueType<String> emailAddress() {
-        return ValueType.of("one address such as groep5@school.nl or 'Groep 5 <groep5@school.nl>'", text -> {
-            if (!text.isEmpty() && EmailAddress.Named.parse(text).isEmpty()) {
-                throw new InvalidValue("is not an email address");
-            }
-            return text;
-        }, ValueTypes::orNotSet);
+        return ValueType.of(
+                "one address such as groep5@school.nl or 'Groep 5 <groep5@school.nl>'",
+                text -> {
+                    if (!text.isEmpty() && EmailAddress.Named.parse(text).isEmpty()) {
+                        throw new InvalidValue("is not an email address");
+                    }
+                    return text;
+                },
+                ValueTypes::orNotSet);
     }
 
     /**
@@ -303,10 +330,13 @@ final class ValueTypes {
      *             with a trailing newline would otherwise fail to log in); passwords stay as given
      */
     static ValueType<Optional<Secret>> secret(boolean trim) {
-        return ValueType.of("the secret, in the environment only", text -> {
-            String value = trim ? text.strip() : text;
-            return value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
-        }, value -> value.map(Secret::masked).orElse(NOT_SET));
+        return ValueType.of(
+                "the secret, in the environment only",
+                text -> {
+                    String value = trim ? text.strip() : text;
+                    return value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
+                },
+                value -> value.map(Secret::masked).orElse(NOT_SET));
     }
 
     private static String orNotSet(String value) {

@@ -9,8 +9,7 @@ import nl.classbridge.domain.DeliveryChannel;
  * is once rows with it exist: a changed format would send again what was sent.
  */
 public final class DedupeKeys {
-    private DedupeKeys() {
-    }
+    private DedupeKeys() {}
 
     /** The one DM that opens a round for a family (about their first child): {@code checkin:7:guardian:12:dm}. */
     public static String greeting(long roundId, long guardianId) {

@@ -19,6 +19,7 @@ public final class DispatchLoop {
     static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
     /** After an unexpected error (the disk, a bug), before the next pass. */
     static final Duration AFTER_ERROR = Duration.ofSeconds(10);
+
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatchLoop.class);
@@ -119,7 +120,10 @@ public final class DispatchLoop {
             return true;
         } catch (RuntimeException e) {
             // The outbox keeps every row; the next pass picks up where this one stopped.
-            LOG.error("outbox pass failed ({}); trying again in {} s", Failure.code(e), AFTER_ERROR.toSeconds(),
+            LOG.error(
+                    "outbox pass failed ({}); trying again in {} s",
+                    Failure.code(e),
+                    AFTER_ERROR.toSeconds(),
                     Failure.withoutText(e));
             return false;
         }

@@ -57,8 +57,16 @@ public final class Dispatcher {
      * @param dmPerSecond   at most this many DMs per second ({@code discord.dm-per-second})
      * @param maxAttempts   tries before a temporarily failing message is given up
      */
-    public Dispatcher(Outbox outbox, DeliveryRepository deliveries, GuardianRepository guardians, List<Sender> senders,
-            HandOff handOff, TeacherNotice teacherNotice, Clock clock, double dmPerSecond, int maxAttempts) {
+    public Dispatcher(
+            Outbox outbox,
+            DeliveryRepository deliveries,
+            GuardianRepository guardians,
+            List<Sender> senders,
+            HandOff handOff,
+            TeacherNotice teacherNotice,
+            Clock clock,
+            double dmPerSecond,
+            int maxAttempts) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
@@ -67,7 +75,8 @@ public final class Dispatcher {
         this.guardians = guardians;
         for (Sender sender : senders) {
             if (this.senders.putIfAbsent(sender.channel(), sender) != null) {
-                throw new IllegalArgumentException("two senders for " + sender.channel().code());
+                throw new IllegalArgumentException(
+                        "two senders for " + sender.channel().code());
             }
         }
         this.handOff = handOff;
@@ -196,7 +205,9 @@ public final class Dispatcher {
         if (hanging == null || !deliveries.requeueInterrupted(hanging.id(), clock.instant())) {
             return false;
         }
-        LOG.warn("delivery {} on {} did not finish before the stop; put back in the queue", hanging.id(),
+        LOG.warn(
+                "delivery {} on {} did not finish before the stop; put back in the queue",
+                hanging.id(),
                 hanging.channel().code());
         return true;
     }
@@ -229,8 +240,11 @@ public final class Dispatcher {
             return sender.send(delivery);
         } catch (RuntimeException e) {
             // The exception's message may hold an address or text: its type is enough to look further.
-            LOG.warn("sender for {} threw {} on delivery {}; retrying later",
-                    delivery.channel().code(), e.getClass().getName(), delivery.id());
+            LOG.warn(
+                    "sender for {} threw {} on delivery {}; retrying later",
+                    delivery.channel().code(),
+                    e.getClass().getName(),
+                    delivery.id());
             return SendResult.retryLater("sender-error");
         }
     }
@@ -244,12 +258,19 @@ public final class Dispatcher {
         } else if (result instanceof SendResult.RateLimited limited) {
             Instant open = now.plus(limited.after());
             lanes.closeUntil(delivery.channel(), open);
-            LOG.debug("delivery {} on {} rate limited until {}", delivery.id(), delivery.channel().code(), open);
+            LOG.debug(
+                    "delivery {} on {} rate limited until {}",
+                    delivery.id(),
+                    delivery.channel().code(),
+                    open);
             deliveries.rateLimited(delivery.id(), limited.reason(), allowedFrom(delivery, guardian, open));
         } else if (result instanceof SendResult.Unreachable unreachable) {
             settleUnreachable(delivery, guardian, unreachable.reason(), true);
         } else if (result instanceof SendResult.Failed failed) {
-            LOG.error("delivery {} on {} failed for good: {}", delivery.id(), delivery.channel().code(),
+            LOG.error(
+                    "delivery {} on {} failed for good: {}",
+                    delivery.id(),
+                    delivery.channel().code(),
                     failed.reason());
             deliveries.markFailed(delivery.id(), failed.reason());
         } else {
@@ -261,8 +282,12 @@ public final class Dispatcher {
     private void retryLater(Delivery delivery, Optional<Guardian> guardian, SendResult.RetryLater retry, Instant now) {
         retry.after().ifPresent(after -> lanes.closeUntil(delivery.channel(), now.plus(after)));
         if (delivery.attempts() >= maxAttempts) {
-            LOG.warn("delivery {} on {} given up after {} attempts: {}", delivery.id(), delivery.channel().code(),
-                    delivery.attempts(), retry.reason());
+            LOG.warn(
+                    "delivery {} on {} given up after {} attempts: {}",
+                    delivery.id(),
+                    delivery.channel().code(),
+                    delivery.attempts(),
+                    retry.reason());
             deliveries.markFailed(delivery.id(), retry.reason());
             return;
         }
@@ -271,7 +296,12 @@ public final class Dispatcher {
         Instant next = asked.isAfter(backoff) ? asked : backoff;
         // A retry is a new send: it waits for the morning like the first one did.
         next = allowedFrom(delivery, guardian, next);
-        LOG.debug("delivery {} on {} retries at {}: {}", delivery.id(), delivery.channel().code(), next, retry.reason());
+        LOG.debug(
+                "delivery {} on {} retries at {}: {}",
+                delivery.id(),
+                delivery.channel().code(),
+                next,
+                retry.reason());
         deliveries.retryLater(delivery.id(), retry.reason(), next);
     }
 
@@ -284,7 +314,11 @@ public final class Dispatcher {
     private void settleUnreachable(Delivery delivery, Optional<Guardian> known, String reason, boolean fresh) {
         if (known.isEmpty()) {
             // A channel post or a DM to the teacher: nobody to fall back to.
-            LOG.warn("delivery {} on {} cannot be delivered: {}", delivery.id(), delivery.channel().code(), reason);
+            LOG.warn(
+                    "delivery {} on {} cannot be delivered: {}",
+                    delivery.id(),
+                    delivery.channel().code(),
+                    reason);
             deliveries.markFailed(delivery.id(), reason);
             return;
         }
@@ -297,14 +331,19 @@ public final class Dispatcher {
             }
         }
         Guardian guardian = guardians.find(guardianId).orElse(known.get());
-        Optional<OutgoingMessage> email = delivery.channel() == DeliveryChannel.DISCORD_DM && guardian.reachableByEmail()
-                ? emailFor(delivery, guardian)
-                : Optional.empty();
+        Optional<OutgoingMessage> email =
+                delivery.channel() == DeliveryChannel.DISCORD_DM && guardian.reachableByEmail()
+                        ? emailFor(delivery, guardian)
+                        : Optional.empty();
         if (email.isPresent()) {
             Delivery replacement = outbox.handOff(delivery, reason, email.get());
             LOG.info("delivery {} handed off to email delivery {}: {}", delivery.id(), replacement.id(), reason);
         } else {
-            LOG.info("delivery {} on {} failed: {}", delivery.id(), delivery.channel().code(), reason);
+            LOG.info(
+                    "delivery {} on {} failed: {}",
+                    delivery.id(),
+                    delivery.channel().code(),
+                    reason);
             deliveries.markFailed(delivery.id(), reason);
         }
         if (fresh) {
@@ -317,11 +356,15 @@ public final class Dispatcher {
         try {
             email = handOff.emailFor(delivery, guardian);
         } catch (RuntimeException e) {
-            LOG.error("hand-off of delivery {} threw {}", delivery.id(), e.getClass().getName());
+            LOG.error(
+                    "hand-off of delivery {} threw {}",
+                    delivery.id(),
+                    e.getClass().getName());
             return Optional.empty();
         }
-        if (email.isPresent() && (email.get().channel() != DeliveryChannel.EMAIL
-                || !email.get().guardianId().equals(Optional.of(guardian.id())))) {
+        if (email.isPresent()
+                && (email.get().channel() != DeliveryChannel.EMAIL
+                        || !email.get().guardianId().equals(Optional.of(guardian.id())))) {
             LOG.error("hand-off of delivery {} is not an email to the same guardian; not sent", delivery.id());
             return Optional.empty();
         }
@@ -333,14 +376,31 @@ public final class Dispatcher {
             teacherNotice.guardianUnreachable(guardian, channel, reason);
         } catch (RuntimeException e) {
             // The delivery is recorded; a failing notice must not undo it or stop the pass.
-            LOG.warn("telling the teacher about guardian {} failed: {}", guardian.id(), e.getClass().getName());
+            LOG.warn(
+                    "telling the teacher about guardian {} failed: {}",
+                    guardian.id(),
+                    e.getClass().getName());
         }
     }
 
     /** The row as {@code claim} left it, without reading it back. */
     private static Delivery asClaimed(Delivery d, Instant now) {
-        return new Delivery(d.id(), d.dedupeKey(), d.classId(), d.guardianId(), d.channel(), d.kind(), d.payload(),
-                DeliveryStatus.SENDING, d.attempts() + 1, now, d.lastError(), d.externalId(), d.handedOffTo(),
-                d.createdAt(), d.sentAt(), d.inConversation());
+        return new Delivery(
+                d.id(),
+                d.dedupeKey(),
+                d.classId(),
+                d.guardianId(),
+                d.channel(),
+                d.kind(),
+                d.payload(),
+                DeliveryStatus.SENDING,
+                d.attempts() + 1,
+                now,
+                d.lastError(),
+                d.externalId(),
+                d.handedOffTo(),
+                d.createdAt(),
+                d.sentAt(),
+                d.inConversation());
     }
 }

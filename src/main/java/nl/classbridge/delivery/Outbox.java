@@ -25,10 +25,15 @@ public final class Outbox {
     private final GuardianRepository guardians;
     private final Clock clock;
     private final QuietTime quietTime;
-    private volatile Runnable afterEnqueue = () -> { };
+    private volatile Runnable afterEnqueue = () -> {};
 
-    public Outbox(Database database, DeliveryRepository deliveries, GuardianRepository guardians, Clock clock,
-            QuietHours schoolQuietHours, ZoneId schoolZone) {
+    public Outbox(
+            Database database,
+            DeliveryRepository deliveries,
+            GuardianRepository guardians,
+            Clock clock,
+            QuietHours schoolQuietHours,
+            ZoneId schoolZone) {
         this.database = database;
         this.deliveries = deliveries;
         this.guardians = guardians;
@@ -89,10 +94,20 @@ public final class Outbox {
     }
 
     private Delivery add(OutgoingMessage message, Instant now) {
-        Optional<Guardian> guardian = message.guardianId().map(id -> guardians.find(id).orElseThrow(
-                () -> new IllegalArgumentException("no guardian with id " + id)));
+        Optional<Guardian> guardian = message.guardianId()
+                .map(id -> guardians
+                        .find(id)
+                        .orElseThrow(() -> new IllegalArgumentException("no guardian with id " + id)));
         Instant notBefore = message.inConversation() ? now : quietTime.earliest(guardian, message.channel(), now);
-        return deliveries.enqueue(message.dedupeKey(), message.classId(), message.guardianId(),
-                message.channel(), message.kind(), message.payload(), notBefore, now, message.inConversation());
+        return deliveries.enqueue(
+                message.dedupeKey(),
+                message.classId(),
+                message.guardianId(),
+                message.channel(),
+                message.kind(),
+                message.payload(),
+                notBefore,
+                now,
+                message.inConversation());
     }
 }

@@ -28,8 +28,13 @@ public record OutgoingMessage(
         boolean inConversation) {
 
     /** A message the outbox sends in its turn and outside quiet hours. */
-    public OutgoingMessage(String dedupeKey, Optional<Long> classId, Optional<Long> guardianId,
-            DeliveryChannel channel, String kind, String payload) {
+    public OutgoingMessage(
+            String dedupeKey,
+            Optional<Long> classId,
+            Optional<Long> guardianId,
+            DeliveryChannel channel,
+            String kind,
+            String payload) {
         this(dedupeKey, classId, guardianId, channel, kind, payload, false);
     }
 
@@ -49,8 +54,8 @@ public record OutgoingMessage(
     }
 
     /** A private message or email to one guardian. */
-    public static OutgoingMessage toGuardian(String dedupeKey, long classId, long guardianId,
-            DeliveryChannel channel, String kind, String payload) {
+    public static OutgoingMessage toGuardian(
+            String dedupeKey, long classId, long guardianId, DeliveryChannel channel, String kind, String payload) {
         return new OutgoingMessage(dedupeKey, Optional.of(classId), Optional.of(guardianId), channel, kind, payload);
     }
 
@@ -61,7 +66,7 @@ public record OutgoingMessage(
 
     /** A post in the class channel. */
     public static OutgoingMessage toClassChannel(String dedupeKey, long classId, String kind, String payload) {
-        return new OutgoingMessage(dedupeKey, Optional.of(classId), Optional.empty(),
-                DeliveryChannel.DISCORD_CHANNEL, kind, payload);
+        return new OutgoingMessage(
+                dedupeKey, Optional.of(classId), Optional.empty(), DeliveryChannel.DISCORD_CHANNEL, kind, payload);
     }
 }

@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 final class ReasonCode {
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9._-]{0,47}");
 
-    private ReasonCode() {
-    }
+    private ReasonCode() {}
 
     static String check(String reason) {
         Objects.requireNonNull(reason, "reason");

@@ -76,7 +76,8 @@ public final class ChannelPostSender implements Sender {
             Message first = null;
             for (int i = 0; i < parts.size(); i++) {
                 // complete(false): a 429 comes back to the outbox, which waits on its own clock.
-                Message posted = channel.sendMessage(parts.get(i)).setNonce(i == 0 ? nonce : nonce + "-" + i)
+                Message posted = channel.sendMessage(parts.get(i))
+                        .setNonce(i == 0 ? nonce : nonce + "-" + i)
                         .complete(false);
                 first = first == null ? posted : first;
             }
@@ -86,7 +87,10 @@ public final class ChannelPostSender implements Sender {
         } catch (ErrorResponseException e) {
             return DiscordOutcome.of(e);
         } catch (RuntimeException e) {
-            LOG.warn("Channel post {} failed, will retry: {}", delivery.id(), e.getClass().getSimpleName());
+            LOG.warn(
+                    "Channel post {} failed, will retry: {}",
+                    delivery.id(),
+                    e.getClass().getSimpleName());
             return SendResult.retryLater("discord-error");
         }
     }

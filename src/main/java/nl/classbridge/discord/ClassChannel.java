@@ -23,7 +23,8 @@ public final class ClassChannel {
 
     /** The channel's class if the user is one of its teachers; quietly empty otherwise (suggestions). */
     public Optional<SchoolClass> of(Interaction event) {
-        return scope(event) instanceof ClassTeachers.Scope.Yours yours ? Optional.of(yours.schoolClass())
+        return scope(event) instanceof ClassTeachers.Scope.Yours yours
+                ? Optional.of(yours.schoolClass())
                 : Optional.empty();
     }
 
@@ -42,7 +43,9 @@ public final class ClassChannel {
     }
 
     private ClassTeachers.Scope scope(Interaction event) {
-        return event.getChannel() == null ? new ClassTeachers.Scope.NoClass()
-                : teachers.inChannel(event.getChannel().getIdLong(), event.getUser().getIdLong());
+        return event.getChannel() == null
+                ? new ClassTeachers.Scope.NoClass()
+                : teachers.inChannel(
+                        event.getChannel().getIdLong(), event.getUser().getIdLong());
     }
 }

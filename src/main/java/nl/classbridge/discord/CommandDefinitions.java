@@ -37,7 +37,8 @@ public final class CommandDefinitions {
         CommandTexts.Entry entry = texts.get(path);
         return new SubcommandData(entry.name().en(), entry.description().en())
                 .setNameLocalization(DiscordLocale.DUTCH, entry.name().nl())
-                .setDescriptionLocalization(DiscordLocale.DUTCH, entry.description().nl());
+                .setDescriptionLocalization(
+                        DiscordLocale.DUTCH, entry.description().nl());
     }
 
     /** A group of subcommands, such as {@code teacher} in {@code /class teacher add}. */
@@ -45,14 +46,16 @@ public final class CommandDefinitions {
         CommandTexts.Entry entry = texts.get(path);
         return new SubcommandGroupData(entry.name().en(), entry.description().en())
                 .setNameLocalization(DiscordLocale.DUTCH, entry.name().nl())
-                .setDescriptionLocalization(DiscordLocale.DUTCH, entry.description().nl());
+                .setDescriptionLocalization(
+                        DiscordLocale.DUTCH, entry.description().nl());
     }
 
     public OptionData option(OptionType type, String path, boolean required) {
         CommandTexts.Entry entry = texts.get(path);
         return new OptionData(type, entry.name().en(), entry.description().en(), required)
                 .setNameLocalization(DiscordLocale.DUTCH, entry.name().nl())
-                .setDescriptionLocalization(DiscordLocale.DUTCH, entry.description().nl());
+                .setDescriptionLocalization(
+                        DiscordLocale.DUTCH, entry.description().nl());
     }
 
     /** A text option with autocomplete (student names, questionnaire ids). */
@@ -73,6 +76,7 @@ public final class CommandDefinitions {
         CommandTexts.Entry entry = texts.get(path);
         return Commands.slash(entry.name().en(), entry.description().en())
                 .setNameLocalization(DiscordLocale.DUTCH, entry.name().nl())
-                .setDescriptionLocalization(DiscordLocale.DUTCH, entry.description().nl());
+                .setDescriptionLocalization(
+                        DiscordLocale.DUTCH, entry.description().nl());
     }
 }

@@ -42,9 +42,15 @@ public final class CommandRouter extends ListenerAdapter {
     private final UserStripes stripes;
 
     /** @param servesGuild whether the bot serves a server, by its id ({@code discord.guilds}) */
-    public CommandRouter(List<SlashCommand> commands, PrivateConversation checkin, TeacherCheck teacherCheck,
-            LongPredicate servesGuild, Texts texts, UserStripes stripes) {
-        this.commands = commands.stream().collect(Collectors.toUnmodifiableMap(SlashCommand::name, Function.identity()));
+    public CommandRouter(
+            List<SlashCommand> commands,
+            PrivateConversation checkin,
+            TeacherCheck teacherCheck,
+            LongPredicate servesGuild,
+            Texts texts,
+            UserStripes stripes) {
+        this.commands =
+                commands.stream().collect(Collectors.toUnmodifiableMap(SlashCommand::name, Function.identity()));
         this.checkin = checkin;
         this.teacherCheck = teacherCheck;
         this.servesGuild = servesGuild;
@@ -96,7 +102,11 @@ public final class CommandRouter extends ListenerAdapter {
         try {
             command.autocomplete(event);
         } catch (RuntimeException e) {
-            LOG.error("Autocomplete for /{} failed: {}", event.getName(), DiscordFailures.reason(e), Failure.withoutText(e));
+            LOG.error(
+                    "Autocomplete for /{} failed: {}",
+                    event.getName(),
+                    DiscordFailures.reason(e),
+                    Failure.withoutText(e));
             event.replyChoices().queue();
         }
     }
@@ -108,9 +118,12 @@ public final class CommandRouter extends ListenerAdapter {
         }
         Optional<ComponentHandler> handler = handlerOf(event.getComponentId());
         if (handler.isPresent()) {
-            stripes.run(event.getUser().getIdLong(), () -> asTeacher(event, "button", () -> handler.get().button(event)));
+            stripes.run(
+                    event.getUser().getIdLong(),
+                    () -> asTeacher(event, "button", () -> handler.get().button(event)));
         } else if (checkin.owns(event.getComponentId())) {
-            stripes.run(event.getUser().getIdLong(), () -> safely(event, "check-in button", () -> checkin.button(event)));
+            stripes.run(
+                    event.getUser().getIdLong(), () -> safely(event, "check-in button", () -> checkin.button(event)));
         } else {
             Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));
         }
@@ -122,7 +135,8 @@ public final class CommandRouter extends ListenerAdapter {
             return;
         }
         if (checkin.owns(event.getComponentId())) {
-            stripes.run(event.getUser().getIdLong(), () -> safely(event, "check-in select", () -> checkin.select(event)));
+            stripes.run(
+                    event.getUser().getIdLong(), () -> safely(event, "check-in select", () -> checkin.select(event)));
         } else {
             Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));
         }
@@ -135,9 +149,12 @@ public final class CommandRouter extends ListenerAdapter {
         }
         Optional<ComponentHandler> handler = handlerOf(event.getModalId());
         if (handler.isPresent()) {
-            stripes.run(event.getUser().getIdLong(), () -> asTeacher(event, "form", () -> handler.get().modal(event)));
+            stripes.run(
+                    event.getUser().getIdLong(),
+                    () -> asTeacher(event, "form", () -> handler.get().modal(event)));
         } else if (checkin.owns(event.getModalId())) {
-            stripes.run(event.getUser().getIdLong(), () -> safely(event, "check-in answer", () -> checkin.modal(event)));
+            stripes.run(
+                    event.getUser().getIdLong(), () -> safely(event, "check-in answer", () -> checkin.modal(event)));
         } else {
             Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));
         }
@@ -145,7 +162,9 @@ public final class CommandRouter extends ListenerAdapter {
 
     @Override
     public void onMessageReceived(MessageReceivedEvent event) {
-        if (event.isFromType(ChannelType.PRIVATE) && !event.getAuthor().isBot() && !event.getAuthor().isSystem()) {
+        if (event.isFromType(ChannelType.PRIVATE)
+                && !event.getAuthor().isBot()
+                && !event.getAuthor().isSystem()) {
             stripes.run(event.getAuthor().getIdLong(), () -> {
                 try {
                     checkin.directMessage(event);
@@ -171,7 +190,9 @@ public final class CommandRouter extends ListenerAdapter {
         }
         if (refusedGuilds.add(event.getGuild().getIdLong())) {
             // Once per server: enough for an operator who forgot to list it, no flood from someone who keeps trying.
-            LOG.info("Refusing interactions from server {}: it is not in discord.guilds", event.getGuild().getId());
+            LOG.info(
+                    "Refusing interactions from server {}: it is not in discord.guilds",
+                    event.getGuild().getId());
         }
         Respond.privately(event, texts.forSchool("common.error.not-allowed", Map.of()));
         return true;
@@ -179,8 +200,11 @@ public final class CommandRouter extends ListenerAdapter {
 
     /** The command that owns a component id, if any (teacher commands' own buttons and forms). */
     private Optional<ComponentHandler> handlerOf(String id) {
-        return commands.values().stream().filter(c -> c instanceof ComponentHandler)
-                .map(c -> (ComponentHandler) c).filter(h -> h.owns(id)).findFirst();
+        return commands.values().stream()
+                .filter(c -> c instanceof ComponentHandler)
+                .map(c -> (ComponentHandler) c)
+                .filter(h -> h.owns(id))
+                .findFirst();
     }
 
     /** A teacher command's button or form: checked again, because anyone may press a button. */

@@ -63,7 +63,8 @@ public final class DiscordBot implements AutoCloseable {
                 .addEventListeners(ready, router);
         RestPool.applyTo(builder);
         if (!settings.gatewayUrl().equals(DISCORD_GATEWAY)) {
-            builder.setSessionController(new ConfiguredGateway(settings.gatewayUrl().toString(), 0))
+            builder.setSessionController(
+                            new ConfiguredGateway(settings.gatewayUrl().toString(), 0))
                     .setCompression(Compression.NONE);
         }
         // Logs in the first shard here (a refused token throws at once); the others follow in the background.
@@ -76,7 +77,9 @@ public final class DiscordBot implements AutoCloseable {
             bot.close();
             throw e;
         }
-        LOG.info("Connected to Discord with {} shard(s), in {} server(s)", bot.shards.getShardsTotal(),
+        LOG.info(
+                "Connected to Discord with {} shard(s), in {} server(s)",
+                bot.shards.getShardsTotal(),
                 bot.shards.getGuildCache().size());
         return bot;
     }
@@ -86,21 +89,27 @@ public final class DiscordBot implements AutoCloseable {
      * the others (so a server dropped from the list loses them at the next start). Each server's
      * commands go through the shard that carries it.
      */
-    private static void register(ShardManager shards, List<Long> guilds, List<SlashCommand> commands,
-            CommandDefinitions definitions) {
+    private static void register(
+            ShardManager shards, List<Long> guilds, List<SlashCommand> commands, CommandDefinitions definitions) {
         boolean everywhere = guilds.isEmpty();
-        List<SlashCommandData> forEveryone = commands.stream().filter(c -> everywhere || !c.teacherOnly())
-                .map(c -> c.definition(definitions)).toList();
-        List<SlashCommandData> forTeachers = commands.stream().filter(SlashCommand::teacherOnly)
-                .map(c -> c.definition(definitions)).toList();
+        List<SlashCommandData> forEveryone = commands.stream()
+                .filter(c -> everywhere || !c.teacherOnly())
+                .map(c -> c.definition(definitions))
+                .toList();
+        List<SlashCommandData> forTeachers = commands.stream()
+                .filter(SlashCommand::teacherOnly)
+                .map(c -> c.definition(definitions))
+                .toList();
         // Global commands belong to the application, not to a shard: registered once.
         directMessages(shards).updateCommands().addCommands(forEveryone).complete();
         for (Guild guild : shards.getGuilds()) {
             boolean listed = guilds.contains(guild.getIdLong());
             guild.updateCommands().addCommands(listed ? forTeachers : List.of()).complete();
         }
-        guilds.stream().filter(id -> shards.getGuildById(id) == null).forEach(id -> LOG.warn(
-                "discord.guilds lists server {}, but the bot is not in it: add the bot to that server", id));
+        guilds.stream()
+                .filter(id -> shards.getGuildById(id) == null)
+                .forEach(id -> LOG.warn(
+                        "discord.guilds lists server {}, but the bot is not in it: add the bot to that server", id));
     }
 
     /** Every shard; a server's channels are found through it in the shard that carries the server. */

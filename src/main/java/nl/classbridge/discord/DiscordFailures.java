@@ -14,8 +14,7 @@ import org.slf4j.LoggerFactory;
 public final class DiscordFailures {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordFailures.class);
 
-    private DiscordFailures() {
-    }
+    private DiscordFailures() {}
 
     /**
      * Replaces JDA's handler for a request that failed without one of its own (a reply, an

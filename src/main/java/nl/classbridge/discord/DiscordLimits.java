@@ -27,8 +27,7 @@ public final class DiscordLimits {
 
     private static final String ELLIPSIS = "…";
 
-    private DiscordLimits() {
-    }
+    private DiscordLimits() {}
 
     /** {@code text} as one or more messages of at most {@link #MESSAGE} characters. */
     public static List<String> split(String text) {
@@ -36,8 +35,13 @@ public final class DiscordLimits {
     }
 
     static List<String> split(String text, int limit) {
-        return SplitUtil.split(text, limit, true,
-                DiscordLimits::atParagraph, SplitUtil.Strategy.NEWLINE, SplitUtil.Strategy.WHITESPACE,
+        return SplitUtil.split(
+                text,
+                limit,
+                true,
+                DiscordLimits::atParagraph,
+                SplitUtil.Strategy.NEWLINE,
+                SplitUtil.Strategy.WHITESPACE,
                 DiscordLimits::atCodePoint);
     }
 
@@ -119,7 +123,8 @@ public final class DiscordLimits {
     public static List<String> numbered(List<String> parts) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            out.add("--- message " + (i + 1) + "/" + parts.size() + " (" + parts.get(i).length() + " characters) ---");
+            out.add("--- message " + (i + 1) + "/" + parts.size() + " ("
+                    + parts.get(i).length() + " characters) ---");
             out.add(parts.get(i));
         }
         return out;

@@ -8,8 +8,7 @@ import nl.classbridge.delivery.SendResult;
 
 /** Discord's answer to a send, as the outbox understands it. */
 public final class DiscordOutcome {
-    private DiscordOutcome() {
-    }
+    private DiscordOutcome() {}
 
     /**
      * Closed DMs and unknown users are unreachable (not tried again: 403s count against Discord's
@@ -18,7 +17,8 @@ public final class DiscordOutcome {
      */
     public static SendResult of(ErrorResponseException e) {
         ErrorResponse error = e.getErrorResponse();
-        if (error == ErrorResponse.CANNOT_SEND_TO_USER || error == ErrorResponse.UNKNOWN_USER
+        if (error == ErrorResponse.CANNOT_SEND_TO_USER
+                || error == ErrorResponse.UNKNOWN_USER
                 || e.getErrorCode() == 50278) {
             return new SendResult.Unreachable(error == ErrorResponse.UNKNOWN_USER ? "unknown-user" : "dm-closed");
         }

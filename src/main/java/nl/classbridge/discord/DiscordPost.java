@@ -12,8 +12,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  * {@code <@123>}; Discord then shows it as text and pings nobody.
  */
 public final class DiscordPost {
-    private DiscordPost() {
-    }
+    private DiscordPost() {}
 
     /** One message per part of {@code text}, none of which can ping anyone. */
     public static List<MessageCreateData> of(String text) {

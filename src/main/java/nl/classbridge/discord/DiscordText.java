@@ -11,8 +11,7 @@ public final class DiscordText extends TextRenderer {
     /** The one renderer; it holds no state. */
     public static final DiscordText MARKDOWN = new DiscordText();
 
-    private DiscordText() {
-    }
+    private DiscordText() {}
 
     @Override
     protected String value(String raw) {

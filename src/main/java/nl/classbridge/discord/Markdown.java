@@ -9,8 +9,8 @@ public final class Markdown {
      * A web address as Discord finds one in text: up to a space or {@code <}, without the
      * punctuation that ends a sentence. Markup inside it is part of the address, not markup.
      */
-    private static final Pattern URL = Pattern.compile("https?://[^\\s<]+[^\\s<.,:;\"')\\]]",
-            Pattern.UNICODE_CHARACTER_CLASS);
+    private static final Pattern URL =
+            Pattern.compile("https?://[^\\s<]+[^\\s<.,:;\"')\\]]", Pattern.UNICODE_CHARACTER_CLASS);
     /**
      * Discord reads these anywhere in a line: bold, italics, underline, strike, spoiler, code,
      * masked links, mentions, channels, timestamps and custom emoji ({@code <...>}), {@code @everyone}
@@ -18,8 +18,7 @@ public final class Markdown {
      */
     private static final String INLINE = "\\*_~|`[]<@";
 
-    private Markdown() {
-    }
+    private Markdown() {}
 
     /**
      * Markdown-escaped for Discord, every significant character on its own: Discord shows

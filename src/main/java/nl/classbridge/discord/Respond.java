@@ -8,8 +8,7 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /** Replies to a command: split to Discord's size, never pinging anyone. */
 public final class Respond {
-    private Respond() {
-    }
+    private Respond() {}
 
     /** A reply only the person who used the command sees: for anything with personal data. */
     public static void privately(IReplyCallback event, String text) {
@@ -31,10 +30,15 @@ public final class Respond {
             parts.add(part.build());
         }
         if (event.isAcknowledged()) {
-            parts.forEach(part -> event.getHook().sendMessage(part).setEphemeral(true).queue());
+            parts.forEach(
+                    part -> event.getHook().sendMessage(part).setEphemeral(true).queue());
             return;
         }
-        event.reply(parts.get(0)).setEphemeral(true).queue(hook ->
-                parts.stream().skip(1).forEach(part -> hook.sendMessage(part).setEphemeral(true).queue()));
+        event.reply(parts.get(0))
+                .setEphemeral(true)
+                .queue(hook -> parts.stream()
+                        .skip(1)
+                        .forEach(part ->
+                                hook.sendMessage(part).setEphemeral(true).queue()));
     }
 }

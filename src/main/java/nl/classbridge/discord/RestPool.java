@@ -24,15 +24,14 @@ import okhttp3.OkHttpClient;
 final class RestPool {
     /** Requests in flight at once: enough to hide Discord's round trip, few enough for two cores. */
     static final int REQUESTS_IN_FLIGHT = 8;
+
     private static final long IDLE_MINUTES = 5;
 
-    private RestPool() {
-    }
+    private RestPool() {}
 
     /** Sets JDA's REST threads and HTTP client; JDA shuts a shard's threads down with the shard. */
     static DefaultShardManagerBuilder applyTo(DefaultShardManagerBuilder builder) {
-        return builder
-                .setHttpClientBuilder(new OkHttpClient.Builder()
+        return builder.setHttpClientBuilder(new OkHttpClient.Builder()
                         .connectionPool(new ConnectionPool(REQUESTS_IN_FLIGHT, IDLE_MINUTES, TimeUnit.MINUTES)))
                 .setRateLimitElasticProvider(new ThreadPoolProvider<ExecutorService>() {
                     @Override
@@ -49,8 +48,8 @@ final class RestPool {
 
     private static ExecutorService threads() {
         AtomicInteger number = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(REQUESTS_IN_FLIGHT, REQUESTS_IN_FLIGHT, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                REQUESTS_IN_FLIGHT, REQUESTS_IN_FLIGHT, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
                     // "JDA ..." like JDA's own REST threads: the same work, told apart in thread dumps by "REST".
                     Thread thread = new Thread(runnable, "JDA REST " + number.incrementAndGet());
                     thread.setDaemon(true);

@@ -48,8 +48,8 @@ final class ShardsReady implements EventListener {
     private static String explain(ShutdownEvent shutdown, int total) {
         int shard = shutdown.getJDA().getShardInfo().getShardId();
         CloseCode code = shutdown.getCloseCode();
-        String where = "Discord closed shard " + shard + " of " + total + " while starting (code "
-                + shutdown.getCode() + ")";
+        String where =
+                "Discord closed shard " + shard + " of " + total + " while starting (code " + shutdown.getCode() + ")";
         if (code == CloseCode.SHARDING_REQUIRED) {
             return where + ": the bot is in too many servers for " + total + " shard(s);"
                     + " set discord.shards to auto or a higher number";

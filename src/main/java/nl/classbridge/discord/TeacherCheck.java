@@ -25,8 +25,9 @@ public final class TeacherCheck {
         if (isServerAdmin(member)) {
             return true;
         }
-        return member.getRoles().stream().anyMatch(role ->
-                role.getId().equals(teacherRole) || role.getName().equalsIgnoreCase(teacherRole));
+        return member.getRoles().stream()
+                .anyMatch(role ->
+                        role.getId().equals(teacherRole) || role.getName().equalsIgnoreCase(teacherRole));
     }
 
     /** Whether the member may manage the server (Administrator includes it): only they may take a class over. */

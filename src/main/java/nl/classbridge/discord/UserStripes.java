@@ -24,8 +24,8 @@ public final class UserStripes implements AutoCloseable {
                 Thread thread = new Thread(runnable, "classbridge-events-" + number);
                 thread.setDaemon(true);
                 // Handlers catch their own failures; anything that still gets out is logged without its text.
-                thread.setUncaughtExceptionHandler((where, failure) -> LOG.error("An event handler failed: {}",
-                        DiscordFailures.reason(failure), Failure.withoutText(failure)));
+                thread.setUncaughtExceptionHandler((where, failure) -> LOG.error(
+                        "An event handler failed: {}", DiscordFailures.reason(failure), Failure.withoutText(failure)));
                 return thread;
             });
         }

@@ -7,5 +7,4 @@ import java.util.Optional;
  * A teacher action, for accountability. The detail holds ids and option names, never personal
  * data such as names, addresses or answers.
  */
-public record AuditEntry(Instant at, long actorUserId, Optional<Long> classId, String action, String detail) {
-}
+public record AuditEntry(Instant at, long actorUserId, Optional<Long> classId, String action, String detail) {}

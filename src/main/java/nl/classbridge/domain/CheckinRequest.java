@@ -18,5 +18,4 @@ public record CheckinRequest(
         RequestStatus status,
         int position,
         Instant createdAt,
-        Optional<Instant> completedAt) {
-}
+        Optional<Instant> completedAt) {}

@@ -8,8 +8,8 @@ import java.time.Instant;
  *
  * @param name the teacher's Discord name when they were added, for the class's own list
  */
-public record ClassTeacher(long classId, long userId, String name, TeacherRole role, long addedByUserId,
-        Instant addedAt) {
+public record ClassTeacher(
+        long classId, long userId, String name, TeacherRole role, long addedByUserId, Instant addedAt) {
 
     public boolean owner() {
         return role == TeacherRole.OWNER;

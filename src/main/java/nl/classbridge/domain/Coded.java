@@ -12,12 +12,14 @@ public interface Coded {
 
     /** The constant of {@code type} whose code is {@code code}, if any. */
     static <E extends Enum<E> & Coded> Optional<E> fromCode(Class<E> type, String code) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.code().equals(code)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.code().equals(code))
+                .findFirst();
     }
 
     /** Like {@link #fromCode} for a code read from the store, where an unknown one is a bug. */
     static <E extends Enum<E> & Coded> E of(Class<E> type, String code) {
-        return fromCode(type, code).orElseThrow(
-                () -> new IllegalArgumentException("unknown " + type.getSimpleName() + " code: " + code));
+        return fromCode(type, code)
+                .orElseThrow(() -> new IllegalArgumentException("unknown " + type.getSimpleName() + " code: " + code));
     }
 }

@@ -18,15 +18,19 @@ import java.util.regex.Pattern;
 public record EmailAddress(String local, String domain) {
     /** The longest address a mail server must take (RFC 5321's path limit less the brackets). */
     public static final int MAX_LENGTH = 254;
+
     private static final int MAX_LOCAL = 64;
     /** A dot-atom: the characters RFC 5322 allows unquoted, in runs separated by single dots. */
-    private static final Pattern LOCAL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+    private static final Pattern LOCAL =
+            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
     /** Labels of letters, digits and inner hyphens, at least two, the last not only digits. */
-    private static final Pattern DOMAIN = Pattern.compile(
-            "([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]*[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
+    private static final Pattern DOMAIN =
+            Pattern.compile("([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9]*[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
 
     public EmailAddress {
-        if (!LOCAL.matcher(local).matches() || local.length() > MAX_LOCAL || !DOMAIN.matcher(domain).matches()
+        if (!LOCAL.matcher(local).matches()
+                || local.length() > MAX_LOCAL
+                || !DOMAIN.matcher(domain).matches()
                 || local.length() + 1 + domain.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("not an email address");
         }
@@ -44,7 +48,9 @@ public record EmailAddress(String local, String domain) {
         }
         String local = candidate.substring(0, at);
         String domain = candidate.substring(at + 1).toLowerCase(Locale.ROOT);
-        if (!LOCAL.matcher(local).matches() || local.length() > MAX_LOCAL || !DOMAIN.matcher(domain).matches()) {
+        if (!LOCAL.matcher(local).matches()
+                || local.length() > MAX_LOCAL
+                || !DOMAIN.matcher(domain).matches()) {
             return Optional.empty();
         }
         return Optional.of(new EmailAddress(local, domain));
@@ -106,7 +112,8 @@ public record EmailAddress(String local, String domain) {
     public static boolean same(String one, String other) {
         Optional<EmailAddress> first = parse(one);
         Optional<EmailAddress> second = parse(other);
-        return first.isPresent() && second.isPresent()
+        return first.isPresent()
+                && second.isPresent()
                 && first.get().toString().equalsIgnoreCase(second.get().toString());
     }
 

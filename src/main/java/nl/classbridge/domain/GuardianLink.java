@@ -10,5 +10,4 @@ import java.util.Optional;
  *                    added by email, or who joined before names were kept
  * @param linkedAt    when the guardian joined with a code, or was added by the teacher
  */
-public record GuardianLink(Guardian guardian, Optional<String> discordName, Instant linkedAt) {
-}
+public record GuardianLink(Guardian guardian, Optional<String> discordName, Instant linkedAt) {}

@@ -9,5 +9,4 @@ import java.time.Instant;
  * @param definition the questionnaire file's text at that version
  */
 public record QuestionnaireVersion(
-        long id, String questionnaire, int version, String contentHash, String definition, Instant loadedAt) {
-}
+        long id, String questionnaire, int version, String contentHash, String definition, Instant loadedAt) {}

@@ -18,5 +18,4 @@ public record SchoolClass(
         ZoneId timezone,
         long teacherUserId,
         String teacherName,
-        Instant createdAt) {
-}
+        Instant createdAt) {}

@@ -21,7 +21,9 @@ public record Student(long id, long classId, String name, Instant createdAt) {
             return Optional.empty();
         }
         String name = raw.strip().replaceAll("\\s+", " ");
-        if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || !NAME.matcher(name).matches()) {
+        if (name.isEmpty()
+                || name.length() > MAX_NAME_LENGTH
+                || !NAME.matcher(name).matches()) {
             return Optional.empty();
         }
         return Optional.of(name);

@@ -47,6 +47,8 @@ public record UpdateSchedule(
 
     /** Whether the run at {@code run} falls in a pause. */
     public boolean pausedOn(Instant run, ZoneId zone) {
-        return pausedUntil.map(until -> !run.atZone(zone).toLocalDate().isAfter(until)).orElse(false);
+        return pausedUntil
+                .map(until -> !run.atZone(zone).toLocalDate().isAfter(until))
+                .orElse(false);
     }
 }

@@ -19,8 +19,8 @@ public final class DiscordDataFilter extends TurboFilter {
     private static final String DISCORD_DATA = "net.dv8tion.jda.api.utils.data.";
 
     @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-            Throwable failure) {
+    public FilterReply decide(
+            Marker marker, Logger logger, Level level, String format, Object[] params, Throwable failure) {
         if (level == null || !logger.getName().startsWith(JDA)) {
             return FilterReply.NEUTRAL;
         }
@@ -32,7 +32,9 @@ public final class DiscordDataFilter extends TurboFilter {
         }
         if (level.isGreaterOrEqual(Level.INFO)) {
             // Through the logger's own context, so the note goes where JDA's line would have gone.
-            logger.getLoggerContext().getLogger(DiscordDataFilter.class).atLevel(org.slf4j.event.Level.valueOf(level.levelStr))
+            logger.getLoggerContext()
+                    .getLogger(DiscordDataFilter.class)
+                    .atLevel(org.slf4j.event.Level.valueOf(level.levelStr))
                     .log("{} logged a line with Discord data, not written here: \"{}\"", logger.getName(), format);
         }
         return FilterReply.DENY;
@@ -41,7 +43,9 @@ public final class DiscordDataFilter extends TurboFilter {
     /** Whether a line shows JSON from Discord, or says it shows a body, content or payload. */
     private static boolean carriesData(String format, Object[] params) {
         String words = format.toLowerCase(Locale.ROOT);
-        if (words.contains("json") || words.contains("body") || words.contains("content")
+        if (words.contains("json")
+                || words.contains("body")
+                || words.contains("content")
                 || words.contains("payload")) {
             return true;
         }

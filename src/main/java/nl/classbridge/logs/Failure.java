@@ -11,13 +11,13 @@ import java.util.Set;
  * a date parser the text it could not read, a mail library the address it refused.
  */
 public final class Failure {
-    private Failure() {
-    }
+    private Failure() {}
 
     /** A reason code: the class of the failure and of its first cause, e.g. {@code IllegalStateException/SQLException}. */
     public static String code(Throwable failure) {
         Throwable cause = failure.getCause();
-        return cause == null || cause == failure ? failure.getClass().getSimpleName()
+        return cause == null || cause == failure
+                ? failure.getClass().getSimpleName()
                 : failure.getClass().getSimpleName() + "/" + cause.getClass().getSimpleName();
     }
 
@@ -32,8 +32,8 @@ public final class Failure {
     private static Withheld copy(Throwable failure, Set<Throwable> seen) {
         seen.add(failure);
         Throwable cause = failure.getCause();
-        Withheld copy = new Withheld(failure.getClass().getName(),
-                cause == null || seen.contains(cause) ? null : copy(cause, seen));
+        Withheld copy = new Withheld(
+                failure.getClass().getName(), cause == null || seen.contains(cause) ? null : copy(cause, seen));
         copy.setStackTrace(failure.getStackTrace());
         for (Throwable suppressed : failure.getSuppressed()) {
             if (!seen.contains(suppressed)) {

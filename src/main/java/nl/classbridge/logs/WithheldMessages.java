@@ -14,12 +14,21 @@ import java.util.Set;
 public final class WithheldMessages extends ThrowableProxyConverter {
     /** Failures about the machine, the network and the database, never about what someone wrote. */
     private static final Set<String> MACHINE_FAILURES = Set.of(
-            "java.net.ConnectException", "java.net.SocketTimeoutException", "java.net.UnknownHostException",
-            "java.net.SocketException", "java.net.NoRouteToHostException", "java.io.EOFException",
-            "java.util.concurrent.TimeoutException", "java.lang.InterruptedException",
-            "java.util.concurrent.RejectedExecutionException", "java.sql.SQLException",
-            "org.sqlite.SQLiteException", "java.nio.file.NoSuchFileException", "java.nio.file.AccessDeniedException",
-            "java.lang.OutOfMemoryError", Failure.Withheld.class.getName());
+            "java.net.ConnectException",
+            "java.net.SocketTimeoutException",
+            "java.net.UnknownHostException",
+            "java.net.SocketException",
+            "java.net.NoRouteToHostException",
+            "java.io.EOFException",
+            "java.util.concurrent.TimeoutException",
+            "java.lang.InterruptedException",
+            "java.util.concurrent.RejectedExecutionException",
+            "java.sql.SQLException",
+            "org.sqlite.SQLiteException",
+            "java.nio.file.NoSuchFileException",
+            "java.nio.file.AccessDeniedException",
+            "java.lang.OutOfMemoryError",
+            Failure.Withheld.class.getName());
 
     @Override
     protected String throwableProxyToString(IThrowableProxy proxy) {

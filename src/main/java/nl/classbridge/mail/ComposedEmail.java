@@ -52,7 +52,9 @@ public record ComposedEmail(
             throw new IllegalArgumentException("language must be a language tag such as nl or ar");
         }
         Objects.requireNonNull(replyToken, "replyToken");
-        if (replyToken.filter(token -> !ReplyTokens.TOKEN.matcher(token).matches()).isPresent()) {
+        if (replyToken
+                .filter(token -> !ReplyTokens.TOKEN.matcher(token).matches())
+                .isPresent()) {
             throw new IllegalArgumentException("replyToken must be a reply token");
         }
     }

@@ -17,8 +17,7 @@ import org.apache.commons.text.StringEscapeUtils;
 final class HtmlRendering extends TextRenderer {
     private static final HtmlRendering HTML = new HtmlRendering();
 
-    private HtmlRendering() {
-    }
+    private HtmlRendering() {}
 
     /** {@code text} as the HTML part of an email, marked right-to-left for Arabic. */
     static String html(Text text) {
@@ -72,8 +71,8 @@ final class HtmlRendering extends TextRenderer {
     @Override
     protected String document(List<String> blocks, Language language) {
         String direction = language.rightToLeft() ? "rtl" : "ltr";
-        return "<div dir=\"" + direction + "\" lang=\"" + language.code() + "\">\n"
-                + String.join("\n", blocks) + "\n</div>\n";
+        return "<div dir=\"" + direction + "\" lang=\"" + language.code() + "\">\n" + String.join("\n", blocks)
+                + "\n</div>\n";
     }
 
     /** Line breaks kept as {@code <br>}: an address, a list written in a paragraph. */

@@ -9,12 +9,15 @@ import nl.classbridge.messages.Text;
  * so they always say the same.
  */
 public final class MailText {
-    private MailText() {
-    }
+    private MailText() {}
 
     /** The email to {@code to}, rendered: one subject line, a plain part and an HTML part. */
     public static ComposedEmail compose(String to, EmailText email) {
-        return ComposedEmail.of(to, header(email.subject()), plain(email.body()), html(email.body()),
+        return ComposedEmail.of(
+                to,
+                header(email.subject()),
+                plain(email.body()),
+                html(email.body()),
                 email.language().code());
     }
 

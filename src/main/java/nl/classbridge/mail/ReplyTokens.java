@@ -15,6 +15,7 @@ import nl.classbridge.store.ReplyTokenRepository;
 public final class ReplyTokens {
     /** What a token looks like; anything else is not looked up. */
     public static final Pattern TOKEN = Pattern.compile("[a-km-np-z2-9]{16}");
+
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789";
     private static final int LENGTH = 16;
 

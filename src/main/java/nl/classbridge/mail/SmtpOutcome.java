@@ -30,10 +30,8 @@ record SmtpOutcome(SendResult result, boolean keepConnection) {
     /** How long the email lane rests after the server could not be reached: the batch waits too. */
     static final Duration PAUSE_WHEN_DOWN = Duration.ofSeconds(30);
 
-    private static final SmtpOutcome DOWN =
-            new SmtpOutcome(SendResult.retryAfter("smtp-down", PAUSE_WHEN_DOWN), false);
-    private static final SmtpOutcome AUTH =
-            new SmtpOutcome(SendResult.retryAfter("smtp-auth", PAUSE_WHEN_DOWN), false);
+    private static final SmtpOutcome DOWN = new SmtpOutcome(SendResult.retryAfter("smtp-down", PAUSE_WHEN_DOWN), false);
+    private static final SmtpOutcome AUTH = new SmtpOutcome(SendResult.retryAfter("smtp-auth", PAUSE_WHEN_DOWN), false);
 
     static SmtpOutcome of(MessagingException failure) {
         List<Throwable> chain = chain(failure);
@@ -55,7 +53,8 @@ record SmtpOutcome(SendResult result, boolean keepConnection) {
             }
         }
         for (Throwable t : chain) {
-            if (t instanceof SendFailedException refused && refused.getInvalidAddresses() != null
+            if (t instanceof SendFailedException refused
+                    && refused.getInvalidAddresses() != null
                     && refused.getInvalidAddresses().length > 0) {
                 return new SmtpOutcome(new SendResult.Unreachable("address-invalid"), false);
             }

@@ -59,7 +59,10 @@ public final class SmtpSender implements Sender, AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** Whether one connection carries many mails (production) or each mail opens its own (benchmark). */
-    enum Connections { REUSE, PER_MESSAGE }
+    enum Connections {
+        REUSE,
+        PER_MESSAGE
+    }
 
     private final Smtp smtp;
     private final EmailComposer composer;
@@ -82,8 +85,7 @@ public final class SmtpSender implements Sender, AutoCloseable {
         this(mail, composer, deliveries, clock, Connections.REUSE);
     }
 
-    SmtpSender(Mail mail, EmailComposer composer, DeliveryRepository deliveries, Clock clock,
-            Connections connections) {
+    SmtpSender(Mail mail, EmailComposer composer, DeliveryRepository deliveries, Clock clock, Connections connections) {
         this.smtp = mail.smtp();
         this.composer = Objects.requireNonNull(composer, "composer");
         this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
@@ -125,7 +127,10 @@ public final class SmtpSender implements Sender, AutoCloseable {
             composed = composer.compose(delivery);
         } catch (IllegalArgumentException e) {
             // A header with a line break, a Message-ID that is none: a bug in the feature, not in the mail server.
-            LOG.error("email delivery {} could not be composed: {}", delivery.id(), e.getClass().getName());
+            LOG.error(
+                    "email delivery {} could not be composed: {}",
+                    delivery.id(),
+                    e.getClass().getName());
             return new SendResult.Failed("compose-invalid");
         }
         if (composed.isEmpty()) {
@@ -135,13 +140,16 @@ public final class SmtpSender implements Sender, AutoCloseable {
         if (to.isEmpty()) {
             return new SendResult.Unreachable("address-invalid");
         }
-        String messageId = delivery.externalId().filter(ComposedEmail::isMessageId)
-                .orElseGet(() -> newMessageId(delivery.id()));
+        String messageId =
+                delivery.externalId().filter(ComposedEmail::isMessageId).orElseGet(() -> newMessageId(delivery.id()));
         MimeMessage message;
         try {
             message = message(composed.get(), to.get(), messageId);
         } catch (MessagingException e) {
-            LOG.error("email delivery {} could not be built: {}", delivery.id(), e.getClass().getName());
+            LOG.error(
+                    "email delivery {} could not be built: {}",
+                    delivery.id(),
+                    e.getClass().getName());
             return new SendResult.Failed("message-invalid");
         }
         if (delivery.externalId().filter(messageId::equals).isEmpty()) {
@@ -190,7 +198,11 @@ public final class SmtpSender implements Sender, AutoCloseable {
         if (smtp.username().isBlank()) {
             opened.connect(host, smtp.port(), null, null);
         } else {
-            opened.connect(host, smtp.port(), smtp.username(), smtp.password().map(Secret::reveal).orElse(null));
+            opened.connect(
+                    host,
+                    smtp.port(),
+                    smtp.username(),
+                    smtp.password().map(Secret::reveal).orElse(null));
         }
         transport = opened;
         LOG.debug("SMTP connection opened");
@@ -212,12 +224,17 @@ public final class SmtpSender implements Sender, AutoCloseable {
 
     private MimeMessage message(ComposedEmail email, InternetAddress to, String messageId) throws MessagingException {
         MimeMessage message = new StableIdMessage(session, messageId);
-        InternetAddress replies = email.replyToken().filter(token -> tokenPlace == ReplyTokenPlace.PLUS_ADDRESS)
-                .map(this::plusAddress).orElse(replyTo);
+        InternetAddress replies = email.replyToken()
+                .filter(token -> tokenPlace == ReplyTokenPlace.PLUS_ADDRESS)
+                .map(this::plusAddress)
+                .orElse(replyTo);
         message.setFrom(from);
         message.setReplyTo(new Address[] {replies});
         message.setRecipient(Message.RecipientType.TO, to);
-        message.setSubject(email.replyToken().map(token -> withToken(email.subject(), token)).orElse(email.subject()),
+        message.setSubject(
+                email.replyToken()
+                        .map(token -> withToken(email.subject(), token))
+                        .orElse(email.subject()),
                 "UTF-8");
         message.setSentDate(Date.from(clock.instant()));
         message.setContentLanguage(new String[] {email.language()});
@@ -225,15 +242,17 @@ public final class SmtpSender implements Sender, AutoCloseable {
         // Outlook and Exchange: no out-of-office answers; bounces (NDRs) are still wanted.
         message.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
         // The token goes along, so a STOP through the mail program's unsubscribe button counts too.
-        String stopSubject = email.replyToken().filter(token -> tokenPlace == ReplyTokenPlace.SUBJECT)
-                .map(token -> "STOP%20%5B" + token + "%5D").orElse("STOP");
+        String stopSubject = email.replyToken()
+                .filter(token -> tokenPlace == ReplyTokenPlace.SUBJECT)
+                .map(token -> "STOP%20%5B" + token + "%5D")
+                .orElse("STOP");
         message.setHeader("List-Unsubscribe", "<mailto:" + replies.getAddress() + "?subject=" + stopSubject + ">");
         if (email.inReplyTo().isPresent()) {
             message.setHeader("In-Reply-To", email.inReplyTo().get());
         }
         if (!email.references().isEmpty()) {
-            message.setHeader("References", MimeUtility.fold("References: ".length(),
-                    String.join(" ", email.references())));
+            message.setHeader(
+                    "References", MimeUtility.fold("References: ".length(), String.join(" ", email.references())));
         }
         MimeBodyPart plain = new MimeBodyPart();
         plain.setText(email.text(), "UTF-8", "plain");

@@ -28,12 +28,10 @@ public final class CommandTexts {
     private static final Pattern NAME = Pattern.compile("[-_\\p{Ll}\\p{Lo}\\p{N}]{1,32}");
 
     /** A text in English and Dutch. */
-    public record Localized(String en, String nl) {
-    }
+    public record Localized(String en, String nl) {}
 
     /** One command, subcommand or option. */
-    public record Entry(Localized name, Localized description) {
-    }
+    public record Entry(Localized name, Localized description) {}
 
     private final Map<String, Entry> entries;
 

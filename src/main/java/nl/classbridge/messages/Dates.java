@@ -15,12 +15,13 @@ public final class Dates {
 
     static {
         for (Language language : Language.values()) {
-            FULL.put(language, DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(language.locale()));
+            FULL.put(
+                    language,
+                    DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(language.locale()));
         }
     }
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** "vrijdag 12 september 2026", "Friday, September 12, 2026", ... */
     public static String day(Instant instant, ZoneId zone, Language language) {

@@ -11,8 +11,7 @@ import nl.classbridge.domain.Language;
  * same.
  */
 public final class EmailFooter {
-    private EmailFooter() {
-    }
+    private EmailFooter() {}
 
     /** The footer in the first language of {@code chain} that has it. */
     public static Text.Paragraph of(Messages messages, List<Language> chain, String className, String schoolName) {

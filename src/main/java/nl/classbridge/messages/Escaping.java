@@ -7,8 +7,7 @@ final class Escaping {
     /** Control characters other than newline and tab, and Unicode line and paragraph separators. */
     private static final Pattern CONTROL_IN_TEXT = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]|[\\u2028\\u2029]");
 
-    private Escaping() {
-    }
+    private Escaping() {}
 
     /**
      * Text without stray control characters and without the invisible characters that turn text

@@ -19,8 +19,7 @@ final class InvisibleCharacters {
     private static final char ZWNJ = '\u200C';
     private static final char ZWJ = '\u200D';
 
-    private InvisibleCharacters() {
-    }
+    private InvisibleCharacters() {}
 
     /** {@code text} without direction controls and without zero-width characters that do no work. */
     static String remove(String text) {
@@ -38,8 +37,12 @@ final class InvisibleCharacters {
     }
 
     private static boolean suspect(int c) {
-        return c == '\u061C' || (c >= '\u200B' && c <= '\u200F') || (c >= '\u202A' && c <= '\u202E')
-                || (c >= '\u2060' && c <= '\u2064') || (c >= '\u2066' && c <= '\u2069') || c == '\uFEFF';
+        return c == '\u061C'
+                || (c >= '\u200B' && c <= '\u200F')
+                || (c >= '\u202A' && c <= '\u202E')
+                || (c >= '\u2060' && c <= '\u2064')
+                || (c >= '\u2066' && c <= '\u2069')
+                || c == '\uFEFF';
     }
 
     /** Whether the joiner or non-joiner at {@code i} joins something, as described above. */
@@ -53,7 +56,8 @@ final class InvisibleCharacters {
         if (c == ZWJ && emoji(before) && emoji(after)) {
             return true;
         }
-        return Character.isLetter(before) && joiningScript(before)
+        return Character.isLetter(before)
+                && joiningScript(before)
                 && (Character.isLetter(after) || Character.getType(after) == Character.NON_SPACING_MARK);
     }
 
@@ -62,7 +66,9 @@ final class InvisibleCharacters {
         int at = i;
         while (at > 0) {
             int cp = text.codePointBefore(at);
-            boolean modifier = cp == 0xFE0F || cp == 0xFE0E || (cp >= 0x1F3FB && cp <= 0x1F3FF)
+            boolean modifier = cp == 0xFE0F
+                    || cp == 0xFE0E
+                    || (cp >= 0x1F3FB && cp <= 0x1F3FF)
                     || Character.getType(cp) == Character.NON_SPACING_MARK;
             if (!modifier) {
                 return cp;
@@ -74,13 +80,17 @@ final class InvisibleCharacters {
 
     /** The blocks emoji in joined sequences come from (people, objects, symbols, flags). */
     private static boolean emoji(int cp) {
-        return (cp >= 0x1F000 && cp <= 0x1FAFF) || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x2B00 && cp <= 0x2BFF)
+        return (cp >= 0x1F000 && cp <= 0x1FAFF)
+                || (cp >= 0x2600 && cp <= 0x27BF)
+                || (cp >= 0x2B00 && cp <= 0x2BFF)
                 || (cp >= 0x2300 && cp <= 0x23FF);
     }
 
     private static boolean joiningScript(int cp) {
         UnicodeScript script = UnicodeScript.of(cp);
-        return script != UnicodeScript.LATIN && script != UnicodeScript.GREEK && script != UnicodeScript.CYRILLIC
+        return script != UnicodeScript.LATIN
+                && script != UnicodeScript.GREEK
+                && script != UnicodeScript.CYRILLIC
                 && script != UnicodeScript.COMMON;
     }
 }

@@ -32,8 +32,7 @@ public final class MessageCatalogue {
      * Areas written for some languages only: the sandbox's page speaks Dutch and English (what the bot
      * sends from it keeps each family's language). Elsewhere every language has every text.
      */
-    private static final Map<String, Set<Language>> PARTIAL_AREAS =
-            Map.of("sandbox", Set.of(Language.NL, Language.EN));
+    private static final Map<String, Set<Language>> PARTIAL_AREAS = Map.of("sandbox", Set.of(Language.NL, Language.EN));
 
     private final Map<Language, Map<String, String>> texts;
 
@@ -77,7 +76,8 @@ public final class MessageCatalogue {
     }
 
     public Set<String> keys(Language language) {
-        return Collections.unmodifiableSet(texts.getOrDefault(language, Map.of()).keySet());
+        return Collections.unmodifiableSet(
+                texts.getOrDefault(language, Map.of()).keySet());
     }
 
     /** Every key in any language, sorted. */
@@ -137,7 +137,9 @@ public final class MessageCatalogue {
         Map<String, String> texts = new TreeMap<>();
         List<Path> files;
         try (Stream<Path> listing = Files.list(languageFolder)) {
-            files = listing.filter(p -> p.getFileName().toString().endsWith(".yml")).sorted().toList();
+            files = listing.filter(p -> p.getFileName().toString().endsWith(".yml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new CatalogueException("cannot read " + languageFolder + ": " + e.getMessage(), e);
         }
@@ -154,8 +156,8 @@ public final class MessageCatalogue {
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!KEY_PART.matcher(field.getKey()).matches()) {
-                throw new CatalogueException(file + ": key '" + field.getKey()
-                        + "' must be lower-case letters, digits and dashes");
+                throw new CatalogueException(
+                        file + ": key '" + field.getKey() + "' must be lower-case letters, digits and dashes");
             }
             String key = prefix + "." + field.getKey();
             JsonNode value = field.getValue();
@@ -164,8 +166,8 @@ public final class MessageCatalogue {
             } else if (value.isTextual()) {
                 String text = value.textValue();
                 if (Placeholders.hasMalformed(text)) {
-                    throw new CatalogueException(file + ": " + key + " has a '${' that is not a placeholder like"
-                            + " ${child}");
+                    throw new CatalogueException(
+                            file + ": " + key + " has a '${' that is not a placeholder like" + " ${child}");
                 }
                 into.put(key, text);
             } else {

@@ -54,7 +54,8 @@ public final class Messages {
      * one paragraph, for the adapter to render or the core to compose into a larger text.
      */
     public Text text(String key, List<Language> chain, Map<String, ?> values) {
-        Map.Entry<Language, String> found = catalogue.firstIn(chain, key)
+        Map.Entry<Language, String> found = catalogue
+                .firstIn(chain, key)
                 .orElseThrow(() -> new IllegalArgumentException("no message '" + key + "' in any language"));
         return templates.computeIfAbsent(found.getValue(), Template::parse).fill(values, found.getKey(), key);
     }

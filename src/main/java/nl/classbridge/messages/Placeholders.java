@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 final class Placeholders {
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-z][a-z0-9-]*)}");
 
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     static Set<String> in(String template) {
         Set<String> names = new LinkedHashSet<>();

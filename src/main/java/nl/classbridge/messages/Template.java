@@ -21,17 +21,13 @@ final class Template {
     private static final Pattern STRONG = Pattern.compile("\\*\\*(.+?)\\*\\*");
 
     /** A part of a template before it is filled. */
-    private sealed interface Part permits Words, Slot, Strong {
-    }
+    private sealed interface Part permits Words, Slot, Strong {}
 
-    private record Words(String text) implements Part {
-    }
+    private record Words(String text) implements Part {}
 
-    private record Slot(String name) implements Part {
-    }
+    private record Slot(String name) implements Part {}
 
-    private record Strong(List<Part> parts) implements Part {
-    }
+    private record Strong(List<Part> parts) implements Part {}
 
     private final List<Part> parts;
 

@@ -58,16 +58,13 @@ public record Text(List<Block> blocks, Language language) {
     }
 
     /** A part of a line. */
-    public sealed interface Span permits Words, Value, Strong {
-    }
+    public sealed interface Span permits Words, Value, Strong {}
 
     /** The catalogue's own words: trusted, shown as written. */
-    public record Words(String text) implements Span {
-    }
+    public record Words(String text) implements Span {}
 
     /** A value (a name, a date, what someone typed): escaped by every renderer, shown exactly as written. */
-    public record Value(String raw) implements Span {
-    }
+    public record Value(String raw) implements Span {}
 
     /** Emphasis around other spans. */
     public record Strong(List<Span> spans) implements Span {
@@ -77,8 +74,7 @@ public record Text(List<Block> blocks, Language language) {
     }
 
     /** A part of a text, set apart from the next by a blank line. */
-    public sealed interface Block permits Title, Paragraph, Section {
-    }
+    public sealed interface Block permits Title, Paragraph, Section {}
 
     /** The text's title. */
     public record Title(List<Span> spans) implements Block {

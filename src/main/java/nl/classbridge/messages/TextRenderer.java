@@ -29,6 +29,7 @@ public abstract class TextRenderer {
     protected static final String BULLET = "• ";
     /** First-strong isolate and pop-directional isolate: keep a Latin name whole inside Arabic text. */
     private static final char FSI = '\u2068';
+
     private static final char PDI = '\u2069';
 
     /** {@code text} as this destination shows it. */

@@ -12,15 +12,15 @@ import java.nio.file.Path;
 final class YamlFile {
     private static final YAMLMapper YAML = new YAMLMapper();
 
-    private YamlFile() {
-    }
+    private YamlFile() {}
 
     static JsonNode readMap(Path file) throws CatalogueException {
         JsonNode root;
         try {
             root = YAML.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
-            throw new CatalogueException(file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+            throw new CatalogueException(
+                    file + " line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new CatalogueException("cannot read " + file + ": " + e.getMessage(), e);
         }

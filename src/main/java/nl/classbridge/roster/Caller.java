@@ -7,5 +7,4 @@ package nl.classbridge.roster;
  * @param name        their name on the server, e.g. "Juf Anna"; shown to families as the teacher
  * @param serverAdmin whether they may manage the server: only an admin can take a class over
  */
-public record Caller(long userId, String name, boolean serverAdmin) {
-}
+public record Caller(long userId, String name, boolean serverAdmin) {}

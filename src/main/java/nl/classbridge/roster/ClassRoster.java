@@ -43,9 +43,18 @@ public final class ClassRoster {
     private final ZoneId schoolZone;
     private final Clock clock;
 
-    public ClassRoster(Database database, SchoolClassRepository classes, StudentRepository students,
-            GuardianRepository guardians, ClassTeacherRepository teachers, DeliveryRepository deliveries,
-            Unlinking unlinking, AuditLog auditLog, Language schoolLanguage, ZoneId schoolZone, Clock clock) {
+    public ClassRoster(
+            Database database,
+            SchoolClassRepository classes,
+            StudentRepository students,
+            GuardianRepository guardians,
+            ClassTeacherRepository teachers,
+            DeliveryRepository deliveries,
+            Unlinking unlinking,
+            AuditLog auditLog,
+            Language schoolLanguage,
+            ZoneId schoolZone,
+            Clock clock) {
         this.database = database;
         this.classes = classes;
         this.students = students;
@@ -61,24 +70,18 @@ public final class ClassRoster {
 
     /** What {@link #setUp} did. */
     public sealed interface SetUp {
-        record Created(SchoolClass schoolClass) implements SetUp {
-        }
+        record Created(SchoolClass schoolClass) implements SetUp {}
 
-        record Updated(SchoolClass schoolClass) implements SetUp {
-        }
+        record Updated(SchoolClass schoolClass) implements SetUp {}
 
-        record NameInvalid(int max) implements SetUp {
-        }
+        record NameInvalid(int max) implements SetUp {}
 
-        record LanguageInvalid(String value) implements SetUp {
-        }
+        record LanguageInvalid(String value) implements SetUp {}
 
-        record TimezoneInvalid(String value) implements SetUp {
-        }
+        record TimezoneInvalid(String value) implements SetUp {}
 
         /** The channel is another teacher's class: only its own teachers may change it. */
-        record NotYours(SchoolClass schoolClass) implements SetUp {
-        }
+        record NotYours(SchoolClass schoolClass) implements SetUp {}
     }
 
     /**
@@ -87,10 +90,18 @@ public final class ClassRoster {
      * binds a channel owns the class; a class already there may be changed by its own teachers only,
      * and keeps its owner (whose name, as families see it, is refreshed when the owner runs it).
      */
-    public SetUp setUp(long guildId, long channelId, String name, Optional<String> language,
-            Optional<String> timezone, long teacherUserId, String teacherName) {
+    public SetUp setUp(
+            long guildId,
+            long channelId,
+            String name,
+            Optional<String> language,
+            Optional<String> timezone,
+            long teacherUserId,
+            String teacherName) {
         String cleanName = name == null ? "" : name.strip().replaceAll("\\s+", " ");
-        if (cleanName.isEmpty() || cleanName.length() > MAX_CLASS_NAME || cleanName.chars().anyMatch(Character::isISOControl)) {
+        if (cleanName.isEmpty()
+                || cleanName.length() > MAX_CLASS_NAME
+                || cleanName.chars().anyMatch(Character::isISOControl)) {
             return new SetUp.NameInvalid(MAX_CLASS_NAME);
         }
         Optional<Language> chosenLanguage = Optional.empty();
@@ -113,7 +124,8 @@ public final class ClassRoster {
         Optional<ZoneId> finalZone = chosenZone;
         return database.transaction(() -> {
             Optional<SchoolClass> existing = classes.findByChannel(channelId);
-            if (existing.isPresent() && teachers.find(existing.get().id(), teacherUserId).isEmpty()) {
+            if (existing.isPresent()
+                    && teachers.find(existing.get().id(), teacherUserId).isEmpty()) {
                 return new SetUp.NotYours(existing.get());
             }
             SchoolClass schoolClass;
@@ -121,33 +133,48 @@ public final class ClassRoster {
             if (existing.isPresent()) {
                 SchoolClass old = existing.get();
                 boolean byOwner = old.teacherUserId() == teacherUserId;
-                schoolClass = new SchoolClass(old.id(), cleanName, old.guildId(), old.channelId(),
-                        finalLanguage.orElse(old.language()), finalZone.orElse(old.timezone()), old.teacherUserId(),
-                        byOwner ? teacherName : old.teacherName(), old.createdAt());
+                schoolClass = new SchoolClass(
+                        old.id(),
+                        cleanName,
+                        old.guildId(),
+                        old.channelId(),
+                        finalLanguage.orElse(old.language()),
+                        finalZone.orElse(old.timezone()),
+                        old.teacherUserId(),
+                        byOwner ? teacherName : old.teacherName(),
+                        old.createdAt());
                 classes.update(schoolClass);
                 teachers.rename(old.id(), teacherUserId, teacherName);
                 result = new SetUp.Updated(schoolClass);
             } else {
-                schoolClass = classes.add(cleanName, guildId, channelId, finalLanguage.orElse(schoolLanguage),
-                        finalZone.orElse(schoolZone), teacherUserId, teacherName, now);
+                schoolClass = classes.add(
+                        cleanName,
+                        guildId,
+                        channelId,
+                        finalLanguage.orElse(schoolLanguage),
+                        finalZone.orElse(schoolZone),
+                        teacherUserId,
+                        teacherName,
+                        now);
                 result = new SetUp.Created(schoolClass);
             }
-            audit(teacherUserId, schoolClass, "class.setup", "language=" + schoolClass.language().code()
-                    + " timezone=" + schoolClass.timezone().getId());
+            audit(
+                    teacherUserId,
+                    schoolClass,
+                    "class.setup",
+                    "language=" + schoolClass.language().code() + " timezone="
+                            + schoolClass.timezone().getId());
             return result;
         });
     }
 
     /** What {@link #addStudent} did. */
     public sealed interface StudentAdded {
-        record Added(Student student) implements StudentAdded {
-        }
+        record Added(Student student) implements StudentAdded {}
 
-        record NameInvalid(int max) implements StudentAdded {
-        }
+        record NameInvalid(int max) implements StudentAdded {}
 
-        record AlreadyThere(Student student) implements StudentAdded {
-        }
+        record AlreadyThere(Student student) implements StudentAdded {}
     }
 
     /** Adds a child by first name or nickname only. */
@@ -166,7 +193,8 @@ public final class ClassRoster {
                 audit(teacherUserId, schoolClass, "student.add", "student=" + student.id());
                 return new StudentAdded.Added(student);
             } catch (ConstraintViolation raced) {
-                return new StudentAdded.AlreadyThere(students.findByName(schoolClass.id(), clean.get()).orElseThrow());
+                return new StudentAdded.AlreadyThere(
+                        students.findByName(schoolClass.id(), clean.get()).orElseThrow());
             }
         });
     }
@@ -206,25 +234,21 @@ public final class ClassRoster {
 
     /** What {@link #addEmailGuardian} did. */
     public sealed interface EmailGuardianAdded {
-        record Added(Guardian guardian, Student student) implements EmailGuardianAdded {
-        }
+        record Added(Guardian guardian, Student student) implements EmailGuardianAdded {}
 
-        record UnknownStudent(String name) implements EmailGuardianAdded {
-        }
+        record UnknownStudent(String name) implements EmailGuardianAdded {}
 
-        record EmailInvalid() implements EmailGuardianAdded {
-        }
+        record EmailInvalid() implements EmailGuardianAdded {}
 
-        record LanguageInvalid(String value) implements EmailGuardianAdded {
-        }
+        record LanguageInvalid(String value) implements EmailGuardianAdded {}
     }
 
     /**
      * Adds a guardian without Discord, reached by email. A guardian already known by that address
      * (a parent of another child) is linked rather than made twice.
      */
-    public EmailGuardianAdded addEmailGuardian(SchoolClass schoolClass, String studentName, String email,
-            Optional<String> language, long teacherUserId) {
+    public EmailGuardianAdded addEmailGuardian(
+            SchoolClass schoolClass, String studentName, String email, Optional<String> language, long teacherUserId) {
         Optional<Student> student = findStudent(schoolClass, studentName);
         if (student.isEmpty()) {
             return new EmailGuardianAdded.UnknownStudent(studentName);
@@ -239,11 +263,15 @@ public final class ClassRoster {
         }
         Instant now = clock.instant();
         return database.transaction(() -> {
-            Guardian guardian = guardians.findByEmail(address.get())
+            Guardian guardian = guardians
+                    .findByEmail(address.get())
                     .orElseGet(() -> guardians.addEmail(address.get(), chosen, now));
             guardians.link(guardian.id(), student.get().id(), now);
-            audit(teacherUserId, schoolClass, "guardian.add-email", "student=" + student.get().id()
-                    + " guardian=" + guardian.id());
+            audit(
+                    teacherUserId,
+                    schoolClass,
+                    "guardian.add-email",
+                    "student=" + student.get().id() + " guardian=" + guardian.id());
             return new EmailGuardianAdded.Added(guardian, student.get());
         });
     }

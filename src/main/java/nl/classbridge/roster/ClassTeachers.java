@@ -29,8 +29,13 @@ public final class ClassTeachers {
     private final TeacherDm dm;
     private final Clock clock;
 
-    public ClassTeachers(Database database, SchoolClassRepository classes, ClassTeacherRepository teachers,
-            AuditLog auditLog, TeacherDm dm, Clock clock) {
+    public ClassTeachers(
+            Database database,
+            SchoolClassRepository classes,
+            ClassTeacherRepository teachers,
+            AuditLog auditLog,
+            TeacherDm dm,
+            Clock clock) {
         this.database = database;
         this.classes = classes;
         this.teachers = teachers;
@@ -42,16 +47,13 @@ public final class ClassTeachers {
     /** The class of a channel, as one person may see it. */
     public sealed interface Scope {
         /** The person is one of the class's teachers. */
-        record Yours(SchoolClass schoolClass) implements Scope {
-        }
+        record Yours(SchoolClass schoolClass) implements Scope {}
 
         /** The channel is another teacher's class: nothing of it may be read or changed. */
-        record NotYours(SchoolClass schoolClass) implements Scope {
-        }
+        record NotYours(SchoolClass schoolClass) implements Scope {}
 
         /** The channel is not a class. */
-        record NoClass() implements Scope {
-        }
+        record NoClass() implements Scope {}
     }
 
     /** The one gate every teacher command for a class passes. */
@@ -72,15 +74,12 @@ public final class ClassTeachers {
 
     /** What {@link #add} did. */
     public sealed interface TeacherAdded {
-        record Added(ClassTeacher teacher) implements TeacherAdded {
-        }
+        record Added(ClassTeacher teacher) implements TeacherAdded {}
 
-        record AlreadyTeacher() implements TeacherAdded {
-        }
+        record AlreadyTeacher() implements TeacherAdded {}
 
         /** Only the owner adds or removes co-teachers. */
-        record NotOwner(String owner) implements TeacherAdded {
-        }
+        record NotOwner(String owner) implements TeacherAdded {}
     }
 
     /**
@@ -98,24 +97,21 @@ public final class ClassTeachers {
                 return new TeacherAdded.AlreadyTeacher();
             }
             audit(owner.userId(), schoolClass, "class.teacher-add", "user=" + userId);
-            return new TeacherAdded.Added(teachers.find(schoolClass.id(), userId).orElseThrow());
+            return new TeacherAdded.Added(
+                    teachers.find(schoolClass.id(), userId).orElseThrow());
         });
     }
 
     /** What {@link #remove} did. */
     public sealed interface TeacherRemoved {
-        record Removed() implements TeacherRemoved {
-        }
+        record Removed() implements TeacherRemoved {}
 
-        record NotATeacher() implements TeacherRemoved {
-        }
+        record NotATeacher() implements TeacherRemoved {}
 
-        record NotOwner(String owner) implements TeacherRemoved {
-        }
+        record NotOwner(String owner) implements TeacherRemoved {}
 
         /** The owner stays; an admin can take the class over instead. */
-        record IsOwner() implements TeacherRemoved {
-        }
+        record IsOwner() implements TeacherRemoved {}
     }
 
     /** Removes a co-teacher: from then on they cannot read or act for the class. Only the owner may. */
@@ -139,17 +135,13 @@ public final class ClassTeachers {
     /** What {@link #takeOver} did. */
     public sealed interface TakeOver {
         /** The admin owns the class now; {@code formerOwner} was told. */
-        record TakenOver(SchoolClass schoolClass, String formerOwner) implements TakeOver {
-        }
+        record TakenOver(SchoolClass schoolClass, String formerOwner) implements TakeOver {}
 
-        record NotAdmin() implements TakeOver {
-        }
+        record NotAdmin() implements TakeOver {}
 
-        record AlreadyOwner(SchoolClass schoolClass) implements TakeOver {
-        }
+        record AlreadyOwner(SchoolClass schoolClass) implements TakeOver {}
 
-        record NoClass() implements TakeOver {
-        }
+        record NoClass() implements TakeOver {}
     }
 
     /**
@@ -174,12 +166,24 @@ public final class ClassTeachers {
                 return new TakeOver.AlreadyOwner(current);
             }
             teachers.setOwner(current.id(), admin.userId(), admin.name(), admin.userId(), now);
-            SchoolClass changed = new SchoolClass(current.id(), current.name(), current.guildId(), current.channelId(),
-                    current.language(), current.timezone(), admin.userId(), admin.name(), current.createdAt());
+            SchoolClass changed = new SchoolClass(
+                    current.id(),
+                    current.name(),
+                    current.guildId(),
+                    current.channelId(),
+                    current.language(),
+                    current.timezone(),
+                    admin.userId(),
+                    admin.name(),
+                    current.createdAt());
             classes.update(changed);
             audit(admin.userId(), changed, "class.takeover", "from=" + formerOwner);
-            dm.tell(formerOwner, changed, "teacher.class.taken-over", Map.of("admin", admin.name(),
-                    "class", changed.name()), DedupeKeys.takeOverNotice(changed.id(), now));
+            dm.tell(
+                    formerOwner,
+                    changed,
+                    "teacher.class.taken-over",
+                    Map.of("admin", admin.name(), "class", changed.name()),
+                    DedupeKeys.takeOverNotice(changed.id(), now));
             return new TakeOver.TakenOver(changed, current.teacherName());
         });
     }

@@ -26,6 +26,7 @@ public final class Enrolment {
     public static final Duration INVITE_VALIDITY = Duration.ofDays(14);
     /** Wrong codes allowed per user within {@link #TRY_WINDOW}: enough for typos, too few to guess. */
     public static final int MAX_FAILED_TRIES = 5;
+
     public static final Duration TRY_WINDOW = Duration.ofHours(1);
 
     private final Database database;
@@ -37,8 +38,15 @@ public final class Enrolment {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    public Enrolment(Database database, StudentRepository students, GuardianRepository guardians,
-            InviteRepository invites, JoinAttemptRepository attempts, InviteCode codes, AuditLog auditLog, Clock clock) {
+    public Enrolment(
+            Database database,
+            StudentRepository students,
+            GuardianRepository guardians,
+            InviteRepository invites,
+            JoinAttemptRepository attempts,
+            InviteCode codes,
+            AuditLog auditLog,
+            Clock clock) {
         this.database = database;
         this.students = students;
         this.guardians = guardians;
@@ -50,8 +58,7 @@ public final class Enrolment {
     }
 
     /** A code as the teacher passes it on, and when it stops working. */
-    public record IssuedInvite(String code, Student student, Instant expiresAt) {
-    }
+    public record IssuedInvite(String code, Student student, Instant expiresAt) {}
 
     /** Makes a new one-time code for a guardian of {@code student}. The code itself is not stored. */
     public IssuedInvite invite(Student student, long teacherUserId) {
@@ -59,8 +66,13 @@ public final class Enrolment {
         Instant expiresAt = now.plus(INVITE_VALIDITY);
         String code = codes.next();
         database.inTransaction(() -> {
-            long invite = invites.add(student.id(), InviteCode.hash(code), teacherUserId, now, expiresAt).id();
-            auditLog.record(new AuditEntry(now, teacherUserId, Optional.of(student.classId()), "invite.create",
+            long invite = invites.add(student.id(), InviteCode.hash(code), teacherUserId, now, expiresAt)
+                    .id();
+            auditLog.record(new AuditEntry(
+                    now,
+                    teacherUserId,
+                    Optional.of(student.classId()),
+                    "invite.create",
                     "student=" + student.id() + " invite=" + invite));
         });
         return new IssuedInvite(code, student, expiresAt);
@@ -80,12 +92,15 @@ public final class Enrolment {
         return database.transaction(() -> {
             Instant windowStart = now.minus(TRY_WINDOW);
             if (attempts.failuresSince(discordUserId, windowStart) >= MAX_FAILED_TRIES) {
-                Instant oldest = attempts.oldestFailureSince(discordUserId, windowStart).orElse(now);
-                long minutes = Math.max(1, Duration.between(now, oldest.plus(TRY_WINDOW)).toSeconds() / 60 + 1);
+                Instant oldest =
+                        attempts.oldestFailureSince(discordUserId, windowStart).orElse(now);
+                long minutes = Math.max(
+                        1, Duration.between(now, oldest.plus(TRY_WINDOW)).toSeconds() / 60 + 1);
                 return new JoinResult.TooManyTries(minutes);
             }
             JoinResult result = tryCode(typedCode, discordUserId, discordName, now);
-            if (result instanceof JoinResult.Unknown || result instanceof JoinResult.Used
+            if (result instanceof JoinResult.Unknown
+                    || result instanceof JoinResult.Used
                     || result instanceof JoinResult.Expired) {
                 attempts.recordFailure(discordUserId, now);
             }
@@ -125,7 +140,11 @@ public final class Enrolment {
                 // Joining proves the parent can talk to the bot again.
                 guardians.markDiscordReachable(guardian.id());
             }
-            auditLog.record(new AuditEntry(now, discordUserId, Optional.of(student.classId()), "guardian.join",
+            auditLog.record(new AuditEntry(
+                    now,
+                    discordUserId,
+                    Optional.of(student.classId()),
+                    "guardian.join",
                     "student=" + student.id() + " guardian=" + guardian.id() + " invite=" + invite.id()));
             return new JoinResult.Joined(guardians.find(guardian.id()).orElseThrow(), student, firstChild);
         });

@@ -53,8 +53,8 @@ public final class InviteCode {
     /** The hash under which a code is stored. */
     public static String hash(String typed) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(normalize(typed).getBytes(StandardCharsets.US_ASCII));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest(normalize(typed).getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);

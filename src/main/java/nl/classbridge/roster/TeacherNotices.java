@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.delivery.DedupeKeys;
-import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.delivery.Outbox;
+import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.delivery.TeacherNotice;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
@@ -27,14 +27,14 @@ import nl.classbridge.updates.TeacherMessages;
 public final class TeacherNotices implements TeacherNotice, TeacherMessages, TeacherDm {
     /** The outbox kind of a notice to a teacher. */
     public static final String KIND = "teacher-notice";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * A notice as stored in the outbox: to whom, and what to say. Rows written before notices were
      * rendered on sending hold the rendered {@code text} instead of a key.
      */
-    public record Notice(long userId, Optional<String> key, Map<String, String> values, Optional<String> text) {
-    }
+    public record Notice(long userId, Optional<String> key, Map<String, String> values, Optional<String> text) {}
 
     private final Outbox outbox;
     private final StudentRepository students;
@@ -54,7 +54,10 @@ public final class TeacherNotices implements TeacherNotice, TeacherMessages, Tea
                 continue;
             }
             String key = channel == DeliveryChannel.EMAIL ? "teacher.email-bounced" : "teacher.dm-unreachable";
-            tell(schoolClass.get(), key, Map.of("student", student.name()),
+            tell(
+                    schoolClass.get(),
+                    key,
+                    Map.of("student", student.name()),
                     DedupeKeys.unreachableNotice(channel, guardian.id(), student.id()));
         }
     }
@@ -65,13 +68,18 @@ public final class TeacherNotices implements TeacherNotice, TeacherMessages, Tea
     }
 
     @Override
-    public void tell(long teacherUserId, SchoolClass schoolClass, String messageKey, Map<String, ?> values,
-            String dedupeKey) {
+    public void tell(
+            long teacherUserId, SchoolClass schoolClass, String messageKey, Map<String, ?> values, String dedupeKey) {
         ObjectNode payload = JSON.createObjectNode().put("user", teacherUserId).put("key", messageKey);
         ObjectNode filled = payload.putObject("values");
         values.forEach((name, value) -> filled.put(name, String.valueOf(value)));
-        outbox.enqueue(new OutgoingMessage(dedupeKey, Optional.of(schoolClass.id()), Optional.empty(),
-                DeliveryChannel.DISCORD_DM, KIND, payload.toString()));
+        outbox.enqueue(new OutgoingMessage(
+                dedupeKey,
+                Optional.of(schoolClass.id()),
+                Optional.empty(),
+                DeliveryChannel.DISCORD_DM,
+                KIND,
+                payload.toString()));
     }
 
     /** The notice a row of {@link #KIND} holds. */
@@ -79,7 +87,10 @@ public final class TeacherNotices implements TeacherNotice, TeacherMessages, Tea
         try {
             JsonNode node = JSON.readTree(payload);
             Map<String, String> values = new LinkedHashMap<>();
-            node.path("values").properties().forEach(field -> values.put(field.getKey(), field.getValue().asText()));
+            node.path("values")
+                    .properties()
+                    .forEach(
+                            field -> values.put(field.getKey(), field.getValue().asText()));
             return new Notice(node.path("user").asLong(), text(node, "key"), values, text(node, "text"));
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("not a teacher notice", e);

@@ -43,6 +43,7 @@ public final class Sandbox implements AutoCloseable {
     private static final double DMS_PER_SECOND = 10;
     /** The local mail server announces new mail (IDLE); this is only the fallback. */
     private static final int INBOX_POLL_SECONDS = 5;
+
     private final SandboxParts parts;
 
     /** The sandbox's web page, as the sandbox starts and stops it. */
@@ -83,7 +84,8 @@ public final class Sandbox implements AutoCloseable {
         SandboxParts parts = new SandboxParts(database);
         Sandbox sandbox = new Sandbox(parts);
         try {
-            parts.clock = SandboxClock.open(real, clockFile(database), configured.school().timezone());
+            parts.clock = SandboxClock.open(
+                    real, clockFile(database), configured.school().timezone());
             parts.discord = LocalDiscord.builder().clock(parts.clock).start();
             parts.school = SandboxSchool.onto(parts.discord);
             parts.mail = LocalMail.start(SandboxSchool.BOT_ADDRESS, parts.clock);
@@ -164,21 +166,37 @@ public final class Sandbox implements AutoCloseable {
         LocalDiscord discord = parts.discord;
         LocalMail mail = parts.mail;
         return new Settings(
-                new School(SandboxSchool.SCHOOL, configured.school().timezone(), configured.school().defaultLanguage()),
+                new School(
+                        SandboxSchool.SCHOOL,
+                        configured.school().timezone(),
+                        configured.school().defaultLanguage()),
                 new Store(parts.database),
                 configured.texts(),
-                new Discord(Optional.of(Secret.of(discord.botToken())), URI.create(discord.restUrl()),
-                        URI.create(discord.gatewayUrl()), SandboxSchool.TEACHER_ROLE, DMS_PER_SECOND,
-                        List.of(parts.school.guild().id()), OptionalInt.empty()),
-                new Mail(SandboxSchool.CLASS + " - " + SandboxSchool.SCHOOL + " <" + mail.botAddress() + ">",
+                new Discord(
+                        Optional.of(Secret.of(discord.botToken())),
+                        URI.create(discord.restUrl()),
+                        URI.create(discord.gatewayUrl()),
+                        SandboxSchool.TEACHER_ROLE,
+                        DMS_PER_SECOND,
+                        List.of(parts.school.guild().id()),
+                        OptionalInt.empty()),
+                new Mail(
+                        SandboxSchool.CLASS + " - " + SandboxSchool.SCHOOL + " <" + mail.botAddress() + ">",
                         mail.botAddress(),
                         // The local server delivers bot+TOKEN@ to the bot's mailbox, as servers with subaddressing do.
                         ReplyTokenPlace.PLUS_ADDRESS,
                         new Smtp(Optional.of(LOOPBACK), mail.smtpPort(), MailSecurity.NONE, "", Optional.empty()),
                         // No verdicts to trust: the local server checks no SPF, DKIM or DMARC.
-                        new Imap(Optional.of(LOOPBACK), mail.imapPort(), MailSecurity.NONE, mail.botLogin(),
-                                Optional.of(Secret.of(mail.botPassword())), "INBOX", INBOX_POLL_SECONDS,
-                                configured.mail().imap().keepDays(), configured.mail().imap().maxMessageBytes(),
+                        new Imap(
+                                Optional.of(LOOPBACK),
+                                mail.imapPort(),
+                                MailSecurity.NONE,
+                                mail.botLogin(),
+                                Optional.of(Secret.of(mail.botPassword())),
+                                "INBOX",
+                                INBOX_POLL_SECONDS,
+                                configured.mail().imap().keepDays(),
+                                configured.mail().imap().maxMessageBytes(),
                                 Optional.empty())),
                 configured.quietHours(),
                 configured.retention(),

@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class SandboxClock extends Clock {
     /** A fresh sandbox starts within school hours, so messages to families are not held for the night. */
     static final LocalTime SCHOOL_DAY_STARTS = LocalTime.of(9, 0);
+
     static final LocalTime SCHOOL_DAY_ENDS = LocalTime.of(17, 0);
 
     private final Clock real;
@@ -51,7 +52,8 @@ public final class SandboxClock extends Clock {
     private static java.util.Optional<Duration> read(Path file) {
         try {
             return Files.isRegularFile(file)
-                    ? java.util.Optional.of(Duration.parse(Files.readString(file, StandardCharsets.UTF_8).strip()))
+                    ? java.util.Optional.of(Duration.parse(Files.readString(file, StandardCharsets.UTF_8)
+                                    .strip()))
                             .filter(offset -> !offset.isNegative())
                     : java.util.Optional.empty();
         } catch (IOException | DateTimeParseException unreadable) {

@@ -11,6 +11,7 @@ final class SandboxParts implements AutoCloseable {
     final Path database;
     /** The database was new at this start: the school was set up in it now. */
     boolean fresh;
+
     SandboxClock clock;
     LocalDiscord discord;
     SandboxSchool school;

@@ -33,6 +33,7 @@ import nl.classbridge.store.Repositories;
 public final class SandboxSchool {
     /** Ids made on this day, so they are the same at every start and never meet the server's own. */
     private static final Instant IDS_MADE = Instant.parse("2026-01-05T08:00:00Z");
+
     private static final Pattern INVITE_CODE = Pattern.compile("[A-Z2-9]{5}-[A-Z2-9]{5}");
 
     public static final String SCHOOL = "Basisschool De Zandbak";
@@ -51,8 +52,13 @@ public final class SandboxSchool {
      * @param children    their children in the class
      * @param dmsClosed   whether their Discord blocks private messages from the bot
      */
-    public record Family(String username, String displayName, String email, Language language,
-            List<String> children, boolean dmsClosed) {
+    public record Family(
+            String username,
+            String displayName,
+            String email,
+            Language language,
+            List<String> children,
+            boolean dmsClosed) {
 
         public boolean onDiscord() {
             return username != null;
@@ -72,9 +78,15 @@ public final class SandboxSchool {
             new Family(null, "Yusuf's dad", "dad.yusuf@thuis.example", Language.EN, List.of("Yusuf"), false));
 
     private static final List<Map<String, String>> HIGHLIGHTS = List.of(
-            Map.of("kind", "learning", "text",
+            Map.of(
+                    "kind",
+                    "learning",
+                    "text",
                     "We hebben breuken ontdekt met pizzapunten: een half is echt meer dan een kwart!"),
-            Map.of("kind", "social-emotional", "text",
+            Map.of(
+                    "kind",
+                    "social-emotional",
+                    "text",
                     "Iedereen hielp mee met opruimen na het knutselen, zonder dat iemand het vroeg."),
             Map.of("kind", "celebration", "text", "Onze klassenplant Henk heeft een nieuw blad."));
 
@@ -98,8 +110,8 @@ public final class SandboxSchool {
         for (Family family : FAMILIES) {
             ++id; // every family keeps its place in the numbering, also those without Discord
             if (family.onDiscord()) {
-                LocalUser user = discord.addUser(LocalDiscord.snowflake(IDS_MADE, id), family.username(),
-                        family.displayName());
+                LocalUser user =
+                        discord.addUser(LocalDiscord.snowflake(IDS_MADE, id), family.username(), family.displayName());
                 guild.addMember(user);
                 if (family.dmsClosed()) {
                     discord.closeDirectMessages(user);
@@ -128,7 +140,9 @@ public final class SandboxSchool {
 
     /** The Discord user of a seeded family, by user name. */
     public Optional<LocalUser> discordUser(String username) {
-        return families.stream().filter(user -> user.username().equals(username)).findFirst();
+        return families.stream()
+                .filter(user -> user.username().equals(username))
+                .findFirst();
     }
 
     /** Whether the bot's database already has the class (a restart), so nothing is seeded again. */
@@ -147,8 +161,15 @@ public final class SandboxSchool {
                     String code = inviteCode(asTeacher("invite", Map.of("student", child)));
                     reply(discord.slashCommand(parent, discord.directChannel(parent), "join", Map.of("code", code)));
                 } else {
-                    asTeacher("guardian add-email", Map.of("student", child, "email", family.email(),
-                            "language", family.language().code()));
+                    asTeacher(
+                            "guardian add-email",
+                            Map.of(
+                                    "student",
+                                    child,
+                                    "email",
+                                    family.email(),
+                                    "language",
+                                    family.language().code()));
                 }
             }
         }
@@ -168,7 +189,9 @@ public final class SandboxSchool {
             if (!family.onDiscord()) {
                 continue;
             }
-            Guardian guardian = store.guardians().findByDiscordUser(discordUser(family.username()).orElseThrow().id())
+            Guardian guardian = store.guardians()
+                    .findByDiscordUser(
+                            discordUser(family.username()).orElseThrow().id())
                     .orElseThrow(() -> new IllegalStateException("a sandbox parent could not join"));
             store.guardians().savePlan(guardian.id(), guardian.plan().withLanguage(family.language()));
             if (family.email() != null) {
@@ -178,7 +201,8 @@ public final class SandboxSchool {
     }
 
     private void check(Repositories store) {
-        SchoolClass schoolClass = store.classes().findByChannel(channel.id())
+        SchoolClass schoolClass = store.classes()
+                .findByChannel(channel.id())
                 .orElseThrow(() -> new IllegalStateException("the sandbox's class could not be set up"));
         int children = store.students().inClass(schoolClass.id()).size();
         int guardians = store.guardians().inClass(schoolClass.id()).size();
@@ -190,7 +214,8 @@ public final class SandboxSchool {
 
     /** Whether {@code message} answered one of the commands that set the school up. */
     public boolean answersSetUp(PostedMessage message) {
-        return setUpInteractions.contains(message.json().path("interaction_metadata").path("id").asLong());
+        return setUpInteractions.contains(
+                message.json().path("interaction_metadata").path("id").asLong());
     }
 
     private String asTeacher(String command, Map<String, ?> options) {

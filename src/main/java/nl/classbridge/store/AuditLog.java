@@ -2,7 +2,6 @@ package nl.classbridge.store;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import nl.classbridge.domain.AuditEntry;
 
 /** Teacher actions, newest last. Ids and action names only: no personal data goes in here. */
@@ -23,22 +22,24 @@ public final class AuditLog {
     public void record(AuditEntry entry) {
         database.write(sql -> sql.insert(
                 "INSERT INTO audit_log (at, actor_user_id, class_id, action, detail) VALUES (?, ?, ?, ?, ?)",
-                entry.at(), entry.actorUserId(), entry.classId(), entry.action(), entry.detail()));
+                entry.at(),
+                entry.actorUserId(),
+                entry.classId(),
+                entry.action(),
+                entry.detail()));
     }
 
     public List<AuditEntry> ofClass(long classId) {
-        return database.read(sql -> sql.list(
-                "SELECT * FROM audit_log WHERE class_id = ? ORDER BY at, id", ENTRY, classId));
+        return database.read(
+                sql -> sql.list("SELECT * FROM audit_log WHERE class_id = ? ORDER BY at, id", ENTRY, classId));
     }
 
     public List<AuditEntry> since(Instant from) {
-        return database.read(sql -> sql.list(
-                "SELECT * FROM audit_log WHERE at >= ? ORDER BY at, id", ENTRY, from));
+        return database.read(sql -> sql.list("SELECT * FROM audit_log WHERE at >= ? ORDER BY at, id", ENTRY, from));
     }
 
     /** Forgets entries older than {@code before}, by the retention setting. */
     public int removeOlderThan(Instant before) {
         return database.write(sql -> sql.update("DELETE FROM audit_log WHERE at < ?", before));
     }
-
 }

@@ -49,15 +49,28 @@ public final class CheckinRepository {
         this.database = database;
     }
 
-    public CheckinRound startRound(long classId, long questionnaireVersionId, String token, long startedByUserId,
-            Instant now, Instant deadline) {
-        long id = database.write(sql -> sql.insert("""
+    public CheckinRound startRound(
+            long classId,
+            long questionnaireVersionId,
+            String token,
+            long startedByUserId,
+            Instant now,
+            Instant deadline) {
+        long id = database.write(
+                sql -> sql.insert("""
                 INSERT INTO checkin_round (class_id, questionnaire_version_id, token, started_by_user_id,
                                            started_at, deadline_at)
-                VALUES (?, ?, ?, ?, ?, ?)""",
-                classId, questionnaireVersionId, token, startedByUserId, now, deadline));
-        return new CheckinRound(id, classId, questionnaireVersionId, token, startedByUserId, now, deadline,
-                Optional.empty(), Optional.empty());
+                VALUES (?, ?, ?, ?, ?, ?)""", classId, questionnaireVersionId, token, startedByUserId, now, deadline));
+        return new CheckinRound(
+                id,
+                classId,
+                questionnaireVersionId,
+                token,
+                startedByUserId,
+                now,
+                deadline,
+                Optional.empty(),
+                Optional.empty());
     }
 
     public Optional<CheckinRound> findRound(long roundId) {
@@ -85,7 +98,8 @@ public final class CheckinRepository {
     public Optional<CheckinRound> latestRound(long classId) {
         return database.read(sql -> sql.one(
                 "SELECT * FROM checkin_round WHERE class_id = ? ORDER BY started_at DESC, id DESC LIMIT 1",
-                ROUND, classId));
+                ROUND,
+                classId));
     }
 
     public void markReminded(long roundId, Instant now) {
@@ -93,20 +107,19 @@ public final class CheckinRepository {
     }
 
     public void closeRound(long roundId, Instant now) {
-        database.write(sql -> sql.update(
-                "UPDATE checkin_round SET closed_at = ? WHERE id = ? AND closed_at IS NULL", now, roundId));
+        database.write(sql ->
+                sql.update("UPDATE checkin_round SET closed_at = ? WHERE id = ? AND closed_at IS NULL", now, roundId));
     }
 
     /** Asks a guardian about a child in a round; asking twice returns the first request. */
-    public CheckinRequest addRequest(long roundId, long guardianId, long studentId, ContactChannel channel,
-            Instant now) {
+    public CheckinRequest addRequest(
+            long roundId, long guardianId, long studentId, ContactChannel channel, Instant now) {
         return database.transaction(() -> database.write(sql -> {
             sql.update("""
                     INSERT OR IGNORE INTO checkin_request (round_id, guardian_id, student_id, channel, created_at)
                     VALUES (?, ?, ?, ?, ?)""", roundId, guardianId, studentId, channel, now);
             return sql.one("""
-                    SELECT * FROM checkin_request WHERE round_id = ? AND guardian_id = ? AND student_id = ?""",
-                    REQUEST, roundId, guardianId, studentId).orElseThrow();
+                    SELECT * FROM checkin_request WHERE round_id = ? AND guardian_id = ? AND student_id = ?""", REQUEST, roundId, guardianId, studentId).orElseThrow();
         }));
     }
 
@@ -115,24 +128,23 @@ public final class CheckinRepository {
     }
 
     /** A request, and whether its guardian is still linked to its child. */
-    public record RequestAndLink(CheckinRequest request, boolean linked) {
-    }
+    public record RequestAndLink(CheckinRequest request, boolean linked) {}
 
     /**
      * A request with whether its guardian is still linked to its child, in one statement: a press
      * checks both (the link is {@link GuardianRepository#isLinked}'s row).
      */
     public Optional<RequestAndLink> findRequestAndLink(long requestId) {
-        return database.read(sql -> sql.one("""
+        return database.read(
+                sql -> sql.one("""
                 SELECT r.*, EXISTS (SELECT 1 FROM guardian_student gs
                                     WHERE gs.guardian_id = r.guardian_id AND gs.student_id = r.student_id) AS linked
-                FROM checkin_request r WHERE r.id = ?""",
-                row -> new RequestAndLink(REQUEST.map(row), row.bool("linked")), requestId));
+                FROM checkin_request r WHERE r.id = ?""", row -> new RequestAndLink(REQUEST.map(row), row.bool("linked")), requestId));
     }
 
     public List<CheckinRequest> requests(long roundId) {
-        return database.read(sql -> sql.list(
-                "SELECT * FROM checkin_request WHERE round_id = ? ORDER BY id", REQUEST, roundId));
+        return database.read(
+                sql -> sql.list("SELECT * FROM checkin_request WHERE round_id = ? ORDER BY id", REQUEST, roundId));
     }
 
     /** The guardian's requests that still wait for answers, oldest first. */
@@ -162,31 +174,36 @@ public final class CheckinRepository {
     /** Records that a question went out, with the Discord message id or email Message-ID. */
     public void recordQuestionSent(long requestId, String questionId, Optional<String> messageRef, Instant now) {
         database.write(sql -> sql.insert("""
-                INSERT INTO question_sent (request_id, question_id, sent_at, message_ref) VALUES (?, ?, ?, ?)""",
-                requestId, questionId, now, messageRef));
+                INSERT INTO question_sent (request_id, question_id, sent_at, message_ref) VALUES (?, ?, ?, ?)""", requestId, questionId, now, messageRef));
     }
 
     public List<String> questionsSent(long requestId) {
         return database.read(sql -> sql.list(
                 "SELECT question_id FROM question_sent WHERE request_id = ? ORDER BY id",
-                row -> row.string("question_id"), requestId));
+                row -> row.string("question_id"),
+                requestId));
     }
 
     /** Stores an answer; a second answer to the same question replaces the first. */
     public void saveAnswer(Answer answer) {
-        database.write(sql -> sql.update("""
+        database.write(sql -> sql.update(
+                """
                 INSERT INTO answer (request_id, question_id, value, skipped, source, answered_at)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (request_id, question_id) DO UPDATE SET
                     value = excluded.value, skipped = excluded.skipped,
                     source = excluded.source, answered_at = excluded.answered_at""",
-                answer.requestId(), answer.questionId(), answer.value(), answer.skipped(), answer.source(),
+                answer.requestId(),
+                answer.questionId(),
+                answer.value(),
+                answer.skipped(),
+                answer.source(),
                 answer.answeredAt()));
     }
 
     public List<Answer> answers(long requestId) {
-        return database.read(sql -> sql.list(
-                "SELECT * FROM answer WHERE request_id = ? ORDER BY id", ANSWER, requestId));
+        return database.read(
+                sql -> sql.list("SELECT * FROM answer WHERE request_id = ? ORDER BY id", ANSWER, requestId));
     }
 
     /**

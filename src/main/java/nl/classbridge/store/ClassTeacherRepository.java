@@ -27,7 +27,8 @@ public final class ClassTeacherRepository {
     public boolean addCoTeacher(long classId, long userId, String name, long addedByUserId, Instant now) {
         return database.write(sql -> sql.update("""
                 INSERT OR IGNORE INTO class_teacher (class_id, user_id, name, role, added_by_user_id, added_at)
-                VALUES (?, ?, ?, ?, ?, ?)""", classId, userId, name, TeacherRole.CO_TEACHER, addedByUserId, now)) == 1;
+                VALUES (?, ?, ?, ?, ?, ?)""", classId, userId, name, TeacherRole.CO_TEACHER, addedByUserId, now))
+                == 1;
     }
 
     /**
@@ -36,8 +37,10 @@ public final class ClassTeacherRepository {
      */
     public void setOwner(long classId, long userId, String name, long byUserId, Instant now) {
         database.inTransaction(() -> database.execute(sql -> {
-            sql.update("DELETE FROM class_teacher WHERE class_id = ? AND (role = 'owner' OR user_id = ?)",
-                    classId, userId);
+            sql.update(
+                    "DELETE FROM class_teacher WHERE class_id = ? AND (role = 'owner' OR user_id = ?)",
+                    classId,
+                    userId);
             return sql.update("""
                     INSERT INTO class_teacher (class_id, user_id, name, role, added_by_user_id, added_at)
                     VALUES (?, ?, ?, ?, ?, ?)""", classId, userId, name, TeacherRole.OWNER, byUserId, now);
@@ -53,13 +56,15 @@ public final class ClassTeacherRepository {
     /** Removes a co-teacher; the owner is never removed this way. */
     public boolean removeCoTeacher(long classId, long userId) {
         return database.write(sql -> sql.update(
-                "DELETE FROM class_teacher WHERE class_id = ? AND user_id = ? AND role = 'co-teacher'",
-                classId, userId)) == 1;
+                        "DELETE FROM class_teacher WHERE class_id = ? AND user_id = ? AND role = 'co-teacher'",
+                        classId,
+                        userId))
+                == 1;
     }
 
     public Optional<ClassTeacher> find(long classId, long userId) {
-        return database.read(sql -> sql.one(
-                "SELECT * FROM class_teacher WHERE class_id = ? AND user_id = ?", TEACHER, classId, userId));
+        return database.read(sql ->
+                sql.one("SELECT * FROM class_teacher WHERE class_id = ? AND user_id = ?", TEACHER, classId, userId));
     }
 
     /** The owner first, then co-teachers in the order they were added. */

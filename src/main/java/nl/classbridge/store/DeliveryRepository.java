@@ -42,22 +42,46 @@ public final class DeliveryRepository {
      * Queues a message unless one with the same dedupe key exists; returns the row either way,
      * so a run repeated after a crash finds the rows it made before.
      */
-    public Delivery enqueue(String dedupeKey, Optional<Long> classId, Optional<Long> guardianId,
-            DeliveryChannel channel, String kind, String payload, Instant notBefore, Instant now) {
+    public Delivery enqueue(
+            String dedupeKey,
+            Optional<Long> classId,
+            Optional<Long> guardianId,
+            DeliveryChannel channel,
+            String kind,
+            String payload,
+            Instant notBefore,
+            Instant now) {
         return enqueue(dedupeKey, classId, guardianId, channel, kind, payload, notBefore, now, false);
     }
 
     /** The same, for a message in a conversation the person is having now, which goes first on its channel. */
-    public Delivery enqueue(String dedupeKey, Optional<Long> classId, Optional<Long> guardianId,
-            DeliveryChannel channel, String kind, String payload, Instant notBefore, Instant now,
+    public Delivery enqueue(
+            String dedupeKey,
+            Optional<Long> classId,
+            Optional<Long> guardianId,
+            DeliveryChannel channel,
+            String kind,
+            String payload,
+            Instant notBefore,
+            Instant now,
             boolean inConversation) {
         return database.transaction(() -> database.write(sql -> {
-            sql.update("""
+            sql.update(
+                    """
                     INSERT OR IGNORE INTO delivery (dedupe_key, class_id, guardian_id, channel, kind, payload,
                                                     next_attempt_at, created_at, in_conversation)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    dedupeKey, classId, guardianId, channel, kind, payload, notBefore, now, inConversation ? 1 : 0);
-            return sql.one("SELECT * FROM delivery WHERE dedupe_key = ?", DELIVERY, dedupeKey).orElseThrow();
+                    dedupeKey,
+                    classId,
+                    guardianId,
+                    channel,
+                    kind,
+                    payload,
+                    notBefore,
+                    now,
+                    inConversation ? 1 : 0);
+            return sql.one("SELECT * FROM delivery WHERE dedupe_key = ?", DELIVERY, dedupeKey)
+                    .orElseThrow();
         }));
     }
 
@@ -69,7 +93,10 @@ public final class DeliveryRepository {
     public Optional<Delivery> findByExternalId(String externalId) {
         String bare = externalId.replaceAll("^<|>$", "");
         return database.read(sql -> sql.one(
-                "SELECT * FROM delivery WHERE external_id IN (?, ?) ORDER BY id LIMIT 1", DELIVERY, bare, "<" + bare + ">"));
+                "SELECT * FROM delivery WHERE external_id IN (?, ?) ORDER BY id LIMIT 1",
+                DELIVERY,
+                bare,
+                "<" + bare + ">"));
     }
 
     public Optional<Delivery> findByKey(String dedupeKey) {
@@ -98,8 +125,7 @@ public final class DeliveryRepository {
 
     /** Rows a previous process claimed but never finished: to be checked, not blindly re-sent. */
     public List<Delivery> interrupted() {
-        return database.read(sql -> sql.list(
-                "SELECT * FROM delivery WHERE status = 'sending' ORDER BY id", DELIVERY));
+        return database.read(sql -> sql.list("SELECT * FROM delivery WHERE status = 'sending' ORDER BY id", DELIVERY));
     }
 
     /**
@@ -117,14 +143,19 @@ public final class DeliveryRepository {
     /** Moves a queued message to a later time without counting an attempt (quiet hours began). */
     public boolean postpone(long id, Instant nextAttemptAt) {
         return database.write(sql -> sql.update(
-                "UPDATE delivery SET next_attempt_at = ? WHERE id = ? AND status = 'queued'", nextAttemptAt, id)) == 1;
+                        "UPDATE delivery SET next_attempt_at = ? WHERE id = ? AND status = 'queued'",
+                        nextAttemptAt,
+                        id))
+                == 1;
     }
 
     /** When the earliest queued message on a channel is due, if any is queued. */
     public Optional<Instant> nextAttemptAt(DeliveryChannel channel) {
         return database.read(sql -> sql.one(
-                "SELECT MIN(next_attempt_at) AS next FROM delivery WHERE channel = ? AND status = 'queued'",
-                row -> row.optionalInstant("next"), channel)).flatMap(next -> next);
+                        "SELECT MIN(next_attempt_at) AS next FROM delivery WHERE channel = ? AND status = 'queued'",
+                        row -> row.optionalInstant("next"),
+                        channel))
+                .flatMap(next -> next);
     }
 
     /** Notes the id the message will carry (email Message-ID, Discord nonce) before it is sent. */
@@ -143,8 +174,7 @@ public final class DeliveryRepository {
     public void retryLater(long id, String error, Instant nextAttemptAt) {
         database.write(sql -> sql.update("""
                 UPDATE delivery SET status = 'queued', last_error = ?, next_attempt_at = ?
-                WHERE id = ? AND status = 'sending'""",
-                error, nextAttemptAt, id));
+                WHERE id = ? AND status = 'sending'""", error, nextAttemptAt, id));
     }
 
     /**
@@ -155,41 +185,43 @@ public final class DeliveryRepository {
         database.write(sql -> sql.update("""
                 UPDATE delivery SET status = 'queued', attempts = MAX(attempts - 1, 0), last_error = ?,
                                     next_attempt_at = ?
-                WHERE id = ? AND status = 'sending'""",
-                reason, nextAttemptAt, id));
+                WHERE id = ? AND status = 'sending'""", reason, nextAttemptAt, id));
     }
 
     /** A permanent failure on this channel. {@code error} is a reason code, never message content. */
     public void markFailed(long id, String error) {
         database.write(sql -> sql.update(
                 "UPDATE delivery SET status = 'failed', last_error = ? WHERE id = ? AND status = 'sending'",
-                error, id));
+                error,
+                id));
     }
 
     /** Failed here and given to {@code replacementId} on another channel. */
     public void markHandedOff(long id, String error, long replacementId) {
         database.write(sql -> sql.update("""
                 UPDATE delivery SET status = 'handed-off', last_error = ?, handed_off_to = ?
-                WHERE id = ? AND status = 'sending'""",
-                error, replacementId, id));
+                WHERE id = ? AND status = 'sending'""", error, replacementId, id));
     }
 
     public void cancel(long id) {
-        database.write(sql -> sql.update(
-                "UPDATE delivery SET status = 'cancelled' WHERE id = ? AND status = 'queued'", id));
+        database.write(
+                sql -> sql.update("UPDATE delivery SET status = 'cancelled' WHERE id = ? AND status = 'queued'", id));
     }
 
     /** The guardian's messages still waiting in the queue, oldest first. */
     public List<Delivery> queuedOf(long guardianId) {
         return database.read(sql -> sql.list(
-                "SELECT * FROM delivery WHERE guardian_id = ? AND status = 'queued' ORDER BY id", DELIVERY, guardianId));
+                "SELECT * FROM delivery WHERE guardian_id = ? AND status = 'queued' ORDER BY id",
+                DELIVERY,
+                guardianId));
     }
 
     /** Cancels every queued message to the guardian about one class (they left it); returns how many. */
     public int cancelQueued(long guardianId, long classId) {
         return database.write(sql -> sql.update(
                 "UPDATE delivery SET status = 'cancelled' WHERE guardian_id = ? AND class_id = ? AND status = 'queued'",
-                guardianId, classId));
+                guardianId,
+                classId));
     }
 
     /**
@@ -197,13 +229,14 @@ public final class DeliveryRepository {
      * for the family's other child); its dedupe key stays, so it is still sent once.
      */
     public boolean replacePayload(long id, String payload) {
-        return database.write(sql -> sql.update(
-                "UPDATE delivery SET payload = ? WHERE id = ? AND status = 'queued'", payload, id)) == 1;
+        return database.write(sql ->
+                        sql.update("UPDATE delivery SET payload = ? WHERE id = ? AND status = 'queued'", payload, id))
+                == 1;
     }
 
     public List<Delivery> ofGuardian(long guardianId) {
-        return database.read(sql -> sql.list(
-                "SELECT * FROM delivery WHERE guardian_id = ? ORDER BY id", DELIVERY, guardianId));
+        return database.read(
+                sql -> sql.list("SELECT * FROM delivery WHERE guardian_id = ? ORDER BY id", DELIVERY, guardianId));
     }
 
     public long countQueued(DeliveryChannel channel) {

@@ -39,17 +39,19 @@ public final class HighlightRepository {
     public List<Highlight> queued(long classId) {
         return database.read(sql -> sql.list(
                 "SELECT * FROM highlight WHERE class_id = ? AND used_at IS NULL ORDER BY created_at, id",
-                HIGHLIGHT, classId));
+                HIGHLIGHT,
+                classId));
     }
 
     public boolean edit(long highlightId, String text) {
-        return database.write(sql -> sql.update(
-                "UPDATE highlight SET text = ? WHERE id = ? AND used_at IS NULL", text, highlightId)) == 1;
+        return database.write(sql ->
+                        sql.update("UPDATE highlight SET text = ? WHERE id = ? AND used_at IS NULL", text, highlightId))
+                == 1;
     }
 
     public boolean remove(long highlightId) {
-        return database.write(sql -> sql.update(
-                "DELETE FROM highlight WHERE id = ? AND used_at IS NULL", highlightId)) == 1;
+        return database.write(sql -> sql.update("DELETE FROM highlight WHERE id = ? AND used_at IS NULL", highlightId))
+                == 1;
     }
 
     /** Marks highlights as shared in an update, so the next update does not repeat them. */

@@ -24,8 +24,14 @@ public final class Housekeeping {
     private final int retentionMonths;
     private final Clock clock;
 
-    public Housekeeping(Database database, CheckinRepository checkins, DeliveryRepository deliveries,
-            AuditLog auditLog, InviteRepository invites, JoinAttemptRepository joinAttempts, int retentionMonths,
+    public Housekeeping(
+            Database database,
+            CheckinRepository checkins,
+            DeliveryRepository deliveries,
+            AuditLog auditLog,
+            InviteRepository invites,
+            JoinAttemptRepository joinAttempts,
+            int retentionMonths,
             Clock clock) {
         this.database = database;
         this.checkins = checkins;
@@ -38,8 +44,7 @@ public final class Housekeeping {
     }
 
     /** What one clean-up removed. */
-    public record Removed(int rounds, int deliveries, int auditEntries, int invites, int joinAttempts) {
-    }
+    public record Removed(int rounds, int deliveries, int auditEntries, int invites, int joinAttempts) {}
 
     /** Removes what is older than the retention period, in one transaction. */
     public Removed run() {
@@ -51,8 +56,12 @@ public final class Housekeeping {
                 auditLog.removeOlderThan(cutoff),
                 invites.removeExpiredUnused(now),
                 joinAttempts.removeBefore(now.minus(Duration.ofDays(1)))));
-        LOG.info("Housekeeping removed {} rounds, {} deliveries, {} audit entries, {} expired invites",
-                removed.rounds(), removed.deliveries(), removed.auditEntries(), removed.invites());
+        LOG.info(
+                "Housekeeping removed {} rounds, {} deliveries, {} audit entries, {} expired invites",
+                removed.rounds(),
+                removed.deliveries(),
+                removed.auditEntries(),
+                removed.invites());
         return removed;
     }
 }

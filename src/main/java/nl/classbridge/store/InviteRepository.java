@@ -39,13 +39,12 @@ public final class InviteRepository {
     public boolean claim(long inviteId, long guardianId, Instant now) {
         return database.write(sql -> sql.update("""
                 UPDATE invite_code SET used_at = ?, used_by_guardian_id = ?
-                WHERE id = ? AND used_at IS NULL AND expires_at > ?""",
-                now, guardianId, inviteId, now)) == 1;
+                WHERE id = ? AND used_at IS NULL AND expires_at > ?""", now, guardianId, inviteId, now)) == 1;
     }
 
     /** Forgets invites that expired before {@code before}; used ones are kept for the audit trail. */
     public int removeExpiredUnused(Instant before) {
-        return database.write(sql -> sql.update(
-                "DELETE FROM invite_code WHERE used_at IS NULL AND expires_at < ?", before));
+        return database.write(
+                sql -> sql.update("DELETE FROM invite_code WHERE used_at IS NULL AND expires_at < ?", before));
     }
 }

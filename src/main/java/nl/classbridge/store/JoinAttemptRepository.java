@@ -19,7 +19,8 @@ public final class JoinAttemptRepository {
     public long failuresSince(long discordUserId, Instant since) {
         return database.read(sql -> sql.count(
                 "SELECT COUNT(*) AS n FROM join_attempt WHERE discord_user_id = ? AND attempted_at > ?",
-                discordUserId, since));
+                discordUserId,
+                since));
     }
 
     /** The oldest failure after {@code since}: when it ages out, one more try is allowed. */

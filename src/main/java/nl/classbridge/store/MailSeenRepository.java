@@ -21,34 +21,34 @@ public final class MailSeenRepository {
     /** Claims a mail before it is read. Returns false when it was claimed before: then leave it alone. */
     public boolean claim(long uidValidity, long uid, Instant now) {
         return database.write(sql -> sql.update("""
-                INSERT OR IGNORE INTO mail_seen (uid_validity, uid, outcome, processed_at) VALUES (?, ?, ?, ?)""",
-                uidValidity, uid, READING, now)) == 1;
+                INSERT OR IGNORE INTO mail_seen (uid_validity, uid, outcome, processed_at) VALUES (?, ?, ?, ?)""", uidValidity, uid, READING, now)) == 1;
     }
 
     /** Records what became of a claimed mail: a short code such as {@code answers} or {@code quarantined}. */
     public void finish(long uidValidity, long uid, String outcome, Instant now) {
         database.write(sql -> sql.update("""
-                UPDATE mail_seen SET outcome = ?, processed_at = ? WHERE uid_validity = ? AND uid = ?""",
-                outcome, now, uidValidity, uid));
+                UPDATE mail_seen SET outcome = ?, processed_at = ? WHERE uid_validity = ? AND uid = ?""", outcome, now, uidValidity, uid));
     }
 
     /** Gives a claim back: the mailbox dropped the connection before the mail could be read. */
     public void release(long uidValidity, long uid) {
-        database.write(sql -> sql.update("DELETE FROM mail_seen WHERE uid_validity = ? AND uid = ? AND outcome = ?",
-                uidValidity, uid, READING));
+        database.write(sql -> sql.update(
+                "DELETE FROM mail_seen WHERE uid_validity = ? AND uid = ? AND outcome = ?", uidValidity, uid, READING));
     }
 
     /** Claims that were never finished: the bot stopped while reading them. */
     public List<Long> unfinished(long uidValidity) {
         return database.read(sql -> sql.list(
                 "SELECT uid FROM mail_seen WHERE uid_validity = ? AND outcome = ? ORDER BY uid",
-                row -> row.longValue("uid"), uidValidity, READING));
+                row -> row.longValue("uid"),
+                uidValidity,
+                READING));
     }
 
     /** The highest UID claimed in this folder generation; 0 when none. */
     public long lastUid(long uidValidity) {
-        return database.read(sql -> sql.count(
-                "SELECT COALESCE(MAX(uid), 0) AS n FROM mail_seen WHERE uid_validity = ?", uidValidity));
+        return database.read(sql ->
+                sql.count("SELECT COALESCE(MAX(uid), 0) AS n FROM mail_seen WHERE uid_validity = ?", uidValidity));
     }
 
     /** Mails finished before {@code before} and still in the mailbox, at most {@code limit}, oldest first. */
@@ -63,7 +63,10 @@ public final class MailSeenRepository {
         database.transaction(() -> {
             for (long uid : uids) {
                 database.write(sql -> sql.update(
-                        "UPDATE mail_seen SET expunged_at = ? WHERE uid_validity = ? AND uid = ?", now, uidValidity, uid));
+                        "UPDATE mail_seen SET expunged_at = ? WHERE uid_validity = ? AND uid = ?",
+                        now,
+                        uidValidity,
+                        uid));
             }
             return null;
         });
@@ -71,7 +74,10 @@ public final class MailSeenRepository {
 
     /** The outcome recorded for a mail, if it was claimed. */
     public java.util.Optional<String> outcome(long uidValidity, long uid) {
-        return database.read(sql -> sql.one("SELECT outcome FROM mail_seen WHERE uid_validity = ? AND uid = ?",
-                row -> row.string("outcome"), uidValidity, uid));
+        return database.read(sql -> sql.one(
+                "SELECT outcome FROM mail_seen WHERE uid_validity = ? AND uid = ?",
+                row -> row.string("outcome"),
+                uidValidity,
+                uid));
     }
 }

@@ -26,12 +26,14 @@ public final class QuestionnaireRepository {
      * changed without raising its version, it gets the highest so far plus one, so two different
      * texts never share a version. Answers keep pointing to the version their round asked.
      */
-    public QuestionnaireVersion remember(String questionnaire, int declaredVersion, String contentHash,
-            String definition, Instant now) {
+    public QuestionnaireVersion remember(
+            String questionnaire, int declaredVersion, String contentHash, String definition, Instant now) {
         return database.transaction(() -> database.write(sql -> {
             Optional<QuestionnaireVersion> known = sql.one(
                     "SELECT * FROM questionnaire_version WHERE questionnaire = ? AND content_hash = ?",
-                    VERSION, questionnaire, contentHash);
+                    VERSION,
+                    questionnaire,
+                    contentHash);
             if (known.isPresent()) {
                 return known.get();
             }
@@ -53,6 +55,7 @@ public final class QuestionnaireRepository {
     public Optional<QuestionnaireVersion> latest(String questionnaire) {
         return database.read(sql -> sql.one(
                 "SELECT * FROM questionnaire_version WHERE questionnaire = ? ORDER BY version DESC LIMIT 1",
-                VERSION, questionnaire));
+                VERSION,
+                questionnaire));
     }
 }

@@ -7,8 +7,8 @@ import nl.classbridge.domain.ReplyToken;
 
 /** The reply tokens of emails to families: one per guardian and request, one per guardian alone. */
 public final class ReplyTokenRepository {
-    private static final RowMapper<ReplyToken> TOKEN = row -> new ReplyToken(
-            row.string("token"), row.longValue("guardian_id"), row.optionalLong("request_id"));
+    private static final RowMapper<ReplyToken> TOKEN =
+            row -> new ReplyToken(row.string("token"), row.longValue("guardian_id"), row.optionalLong("request_id"));
 
     private final Database database;
 
@@ -19,20 +19,33 @@ public final class ReplyTokenRepository {
     /** The token of this guardian's request, made with {@code fresh} the first time it is asked for. */
     public String forRequest(long guardianId, long requestId, Supplier<String> fresh, Instant now) {
         return database.transaction(() -> database.write(sql -> {
-            sql.update("INSERT OR IGNORE INTO reply_token (token, guardian_id, request_id, created_at) VALUES (?, ?, ?, ?)",
-                    fresh.get(), guardianId, requestId, now);
-            return sql.one("SELECT * FROM reply_token WHERE guardian_id = ? AND request_id = ?", TOKEN,
-                    guardianId, requestId).orElseThrow().token();
+            sql.update(
+                    "INSERT OR IGNORE INTO reply_token (token, guardian_id, request_id, created_at) VALUES (?, ?, ?, ?)",
+                    fresh.get(),
+                    guardianId,
+                    requestId,
+                    now);
+            return sql.one(
+                            "SELECT * FROM reply_token WHERE guardian_id = ? AND request_id = ?",
+                            TOKEN,
+                            guardianId,
+                            requestId)
+                    .orElseThrow()
+                    .token();
         }));
     }
 
     /** The guardian's own token, for mail that is no request; made the first time it is asked for. */
     public String forGuardian(long guardianId, Supplier<String> fresh, Instant now) {
         return database.transaction(() -> database.write(sql -> {
-            sql.update("INSERT OR IGNORE INTO reply_token (token, guardian_id, request_id, created_at) VALUES (?, ?, NULL, ?)",
-                    fresh.get(), guardianId, now);
-            return sql.one("SELECT * FROM reply_token WHERE guardian_id = ? AND request_id IS NULL", TOKEN,
-                    guardianId).orElseThrow().token();
+            sql.update(
+                    "INSERT OR IGNORE INTO reply_token (token, guardian_id, request_id, created_at) VALUES (?, ?, NULL, ?)",
+                    fresh.get(),
+                    guardianId,
+                    now);
+            return sql.one("SELECT * FROM reply_token WHERE guardian_id = ? AND request_id IS NULL", TOKEN, guardianId)
+                    .orElseThrow()
+                    .token();
         }));
     }
 

@@ -19,7 +19,8 @@ public record Repositories(
         AuditLog auditLog) {
 
     public static Repositories over(Database database) {
-        return new Repositories(database,
+        return new Repositories(
+                database,
                 new SchoolClassRepository(database),
                 new ClassTeacherRepository(database),
                 new StudentRepository(database),

@@ -28,14 +28,21 @@ public final class SchoolClassRepository {
     }
 
     /** Adds a class with the teacher who made it as its owner (see {@link ClassTeacherRepository}). */
-    public SchoolClass add(String name, long guildId, long channelId, Language language, ZoneId timezone,
-            long teacherUserId, String teacherName, Instant now) {
+    public SchoolClass add(
+            String name,
+            long guildId,
+            long channelId,
+            Language language,
+            ZoneId timezone,
+            long teacherUserId,
+            String teacherName,
+            Instant now) {
         long id = database.write(sql -> {
-            long classId = sql.insert("""
+            long classId = sql.insert(
+                    """
                     INSERT INTO school_class (name, guild_id, channel_id, language, timezone, teacher_user_id,
                                               teacher_name, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                    name, guildId, channelId, language, timezone.getId(), teacherUserId, teacherName, now);
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", name, guildId, channelId, language, timezone.getId(), teacherUserId, teacherName, now);
             // A class never exists without its owner: only its teachers may act for it.
             sql.update("""
                     INSERT INTO class_teacher (class_id, user_id, name, role, added_by_user_id, added_at)
@@ -54,8 +61,12 @@ public final class SchoolClassRepository {
         database.write(sql -> sql.update(
                 "UPDATE school_class SET name = ?, language = ?, timezone = ?, teacher_user_id = ?, teacher_name = ?"
                         + " WHERE id = ?",
-                changed.name(), changed.language(), changed.timezone().getId(), changed.teacherUserId(),
-                changed.teacherName(), changed.id()));
+                changed.name(),
+                changed.language(),
+                changed.timezone().getId(),
+                changed.teacherUserId(),
+                changed.teacherName(),
+                changed.id()));
     }
 
     public Optional<SchoolClass> find(long id) {
@@ -66,17 +77,21 @@ public final class SchoolClassRepository {
      * What a check-in message says about a child and the family asked: the child's name, the
      * family's own language if they chose one, and the class.
      */
-    public record ChildInClass(String child, Optional<Language> familyLanguage, SchoolClass schoolClass) {
-    }
+    public record ChildInClass(String child, Optional<Language> familyLanguage, SchoolClass schoolClass) {}
 
     /** Child {@code studentId} with their class, for guardian {@code guardianId}: one statement instead of three. */
     public Optional<ChildInClass> childInClass(long studentId, long guardianId) {
-        return database.read(sql -> sql.one("""
+        return database.read(sql -> sql.one(
+                """
                 SELECT s.name AS child_name, g.language AS family_language, c.*
                 FROM student s JOIN school_class c ON c.id = s.class_id JOIN guardian g ON g.id = ?
-                WHERE s.id = ?""", row -> new ChildInClass(row.string("child_name"),
-                row.optionalString("family_language").map(code -> Coded.of(Language.class, code)), CLASS.map(row)),
-                guardianId, studentId));
+                WHERE s.id = ?""",
+                row -> new ChildInClass(
+                        row.string("child_name"),
+                        row.optionalString("family_language").map(code -> Coded.of(Language.class, code)),
+                        CLASS.map(row)),
+                guardianId,
+                studentId));
     }
 
     public Optional<SchoolClass> findByChannel(long channelId) {
@@ -84,8 +99,8 @@ public final class SchoolClassRepository {
     }
 
     public List<SchoolClass> inGuild(long guildId) {
-        return database.read(sql -> sql.list(
-                "SELECT * FROM school_class WHERE guild_id = ? ORDER BY name", CLASS, guildId));
+        return database.read(
+                sql -> sql.list("SELECT * FROM school_class WHERE guild_id = ? ORDER BY name", CLASS, guildId));
     }
 
     public List<SchoolClass> all() {

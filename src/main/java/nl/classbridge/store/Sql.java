@@ -92,8 +92,8 @@ public final class Sql {
         try {
             PreparedStatement statement = entry.statement;
             if (statement.getParameterMetaData().getParameterCount() != params.length) {
-                throw new SQLException("expected " + statement.getParameterMetaData().getParameterCount()
-                        + " parameters, got " + params.length);
+                throw new SQLException("expected "
+                        + statement.getParameterMetaData().getParameterCount() + " parameters, got " + params.length);
             }
             for (int i = 0; i < params.length; i++) {
                 bind(statement, i + 1, params[i]);

@@ -7,8 +7,8 @@ import nl.classbridge.domain.Student;
 
 /** The children of a class, and which guardians belong to each. */
 public final class StudentRepository {
-    private static final RowMapper<Student> STUDENT = row -> new Student(
-            row.longValue("id"), row.longValue("class_id"), row.string("name"), row.instant("created_at"));
+    private static final RowMapper<Student> STUDENT = row ->
+            new Student(row.longValue("id"), row.longValue("class_id"), row.string("name"), row.instant("created_at"));
 
     private final Database database;
 
@@ -18,8 +18,8 @@ public final class StudentRepository {
 
     /** Adds a child; a name already in the class (in any letter case) is a {@link ConstraintViolation}. */
     public Student add(long classId, String name, Instant now) {
-        long id = database.write(sql -> sql.insert(
-                "INSERT INTO student (class_id, name, created_at) VALUES (?, ?, ?)", classId, name, now));
+        long id = database.write(sql ->
+                sql.insert("INSERT INTO student (class_id, name, created_at) VALUES (?, ?, ?)", classId, name, now));
         return new Student(id, classId, name, now);
     }
 
@@ -33,8 +33,8 @@ public final class StudentRepository {
     }
 
     public List<Student> inClass(long classId) {
-        return database.read(sql -> sql.list(
-                "SELECT * FROM student WHERE class_id = ? ORDER BY name COLLATE NOCASE", STUDENT, classId));
+        return database.read(sql ->
+                sql.list("SELECT * FROM student WHERE class_id = ? ORDER BY name COLLATE NOCASE", STUDENT, classId));
     }
 
     /** Removes a child with everything that hangs on it (links, invites, check-ins, agreements). */

@@ -27,7 +27,8 @@ public final class UpdateScheduleRepository {
 
     /** Sets (or replaces) the class's schedule. */
     public void save(UpdateSchedule schedule) {
-        database.write(sql -> sql.update("""
+        database.write(sql -> sql.update(
+                """
                 INSERT INTO update_schedule (class_id, day_of_week, local_time, every_weeks, paused_until,
                                              pause_reason, next_run_at, last_run_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -36,8 +37,14 @@ public final class UpdateScheduleRepository {
                     every_weeks = excluded.every_weeks, paused_until = excluded.paused_until,
                     pause_reason = excluded.pause_reason, next_run_at = excluded.next_run_at,
                     last_run_at = excluded.last_run_at""",
-                schedule.classId(), schedule.day().getValue(), schedule.time(), schedule.everyWeeks(),
-                schedule.pausedUntil(), schedule.pauseReason(), schedule.nextRunAt(), schedule.lastRunAt()));
+                schedule.classId(),
+                schedule.day().getValue(),
+                schedule.time(),
+                schedule.everyWeeks(),
+                schedule.pausedUntil(),
+                schedule.pauseReason(),
+                schedule.nextRunAt(),
+                schedule.lastRunAt()));
     }
 
     public Optional<UpdateSchedule> find(long classId) {
@@ -46,8 +53,8 @@ public final class UpdateScheduleRepository {
 
     /** Schedules whose next run has come by {@code now}, earliest first. */
     public List<UpdateSchedule> due(Instant now) {
-        return database.read(sql -> sql.list(
-                "SELECT * FROM update_schedule WHERE next_run_at <= ? ORDER BY next_run_at", SCHEDULE, now));
+        return database.read(sql ->
+                sql.list("SELECT * FROM update_schedule WHERE next_run_at <= ? ORDER BY next_run_at", SCHEDULE, now));
     }
 
     /**
@@ -56,7 +63,11 @@ public final class UpdateScheduleRepository {
      */
     public boolean advance(long classId, Instant ranAt, Instant nextRunAt) {
         return database.write(sql -> sql.update(
-                "UPDATE update_schedule SET last_run_at = ?, next_run_at = ? WHERE class_id = ? AND next_run_at = ?",
-                ranAt, nextRunAt, classId, ranAt)) == 1;
+                        "UPDATE update_schedule SET last_run_at = ?, next_run_at = ? WHERE class_id = ? AND next_run_at = ?",
+                        ranAt,
+                        nextRunAt,
+                        classId,
+                        ranAt))
+                == 1;
     }
 }

@@ -35,16 +35,13 @@ public final class Highlights {
 
     /** What adding or editing did. */
     public sealed interface Written {
-        record Saved(Highlight highlight) implements Written {
-        }
+        record Saved(Highlight highlight) implements Written {}
 
         /** Empty, or longer than {@link #MAX_LENGTH}: nothing changed. */
-        record Invalid(int maxLength) implements Written {
-        }
+        record Invalid(int maxLength) implements Written {}
 
         /** Shared in an update or removed meanwhile, or not of this class: nothing changed. */
-        record Gone() implements Written {
-        }
+        record Gone() implements Written {}
     }
 
     /** Adds a highlight, stripped, to the class's queue. */
@@ -56,7 +53,11 @@ public final class Highlights {
         Instant now = clock.instant();
         return database.transaction(() -> {
             Highlight added = highlights.add(schoolClass.id(), kind, clean, teacherUserId, now);
-            audit(now, teacherUserId, schoolClass, "update.highlight-add",
+            audit(
+                    now,
+                    teacherUserId,
+                    schoolClass,
+                    "update.highlight-add",
                     "highlight=" + added.id() + " kind=" + kind.code());
             return new Written.Saved(added);
         });

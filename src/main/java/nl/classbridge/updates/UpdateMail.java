@@ -22,29 +22,33 @@ public final class UpdateMail {
     public static final String EMAIL_COPY = "class-update-email";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private UpdateMail() {
-    }
+    private UpdateMail() {}
 
     /** The payload of the channel post. */
-    public record Post(long classId, Instant runAt, String text) {
-    }
+    public record Post(long classId, Instant runAt, String text) {}
 
     /** The payload of one email copy. */
-    public record EmailCopy(long classId, Instant runAt, List<Long> highlightIds) {
-    }
+    public record EmailCopy(long classId, Instant runAt, List<Long> highlightIds) {}
 
     public static OutgoingMessage post(long classId, Instant runAt, String text) {
-        ObjectNode payload = JSON.createObjectNode().put("classId", classId).put("runAt", runAt.toString())
+        ObjectNode payload = JSON.createObjectNode()
+                .put("classId", classId)
+                .put("runAt", runAt.toString())
                 .put("text", text);
-        return OutgoingMessage.toClassChannel(DedupeKeys.update(classId, runAt, "channel"), classId, POST,
-                payload.toString());
+        return OutgoingMessage.toClassChannel(
+                DedupeKeys.update(classId, runAt, "channel"), classId, POST, payload.toString());
     }
 
     public static OutgoingMessage emailCopy(long classId, Instant runAt, long guardianId, List<Long> highlightIds) {
         ObjectNode payload = JSON.createObjectNode().put("classId", classId).put("runAt", runAt.toString());
         highlightIds.forEach(payload.putArray("highlightIds")::add);
-        return OutgoingMessage.toGuardian(DedupeKeys.updateEmail(classId, runAt, guardianId),
-                classId, guardianId, DeliveryChannel.EMAIL, EMAIL_COPY, payload.toString());
+        return OutgoingMessage.toGuardian(
+                DedupeKeys.updateEmail(classId, runAt, guardianId),
+                classId,
+                guardianId,
+                DeliveryChannel.EMAIL,
+                EMAIL_COPY,
+                payload.toString());
     }
 
     public static boolean isUpdate(String kind) {
@@ -53,7 +57,9 @@ public final class UpdateMail {
 
     public static Post postOf(String json) {
         JsonNode node = read(json);
-        return new Post(node.path("classId").asLong(), Instant.parse(node.path("runAt").asText()),
+        return new Post(
+                node.path("classId").asLong(),
+                Instant.parse(node.path("runAt").asText()),
                 node.path("text").asText());
     }
 
@@ -61,7 +67,8 @@ public final class UpdateMail {
         JsonNode node = read(json);
         List<Long> ids = new ArrayList<>();
         node.path("highlightIds").forEach(id -> ids.add(id.asLong()));
-        return new EmailCopy(node.path("classId").asLong(), Instant.parse(node.path("runAt").asText()), List.copyOf(ids));
+        return new EmailCopy(
+                node.path("classId").asLong(), Instant.parse(node.path("runAt").asText()), List.copyOf(ids));
     }
 
     private static JsonNode read(String json) {

@@ -7,13 +7,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.classbridge.messages.EmailText;
 import nl.classbridge.domain.Highlight;
 import nl.classbridge.domain.HighlightKind;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.messages.Dates;
 import nl.classbridge.messages.EmailFooter;
+import nl.classbridge.messages.EmailText;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.messages.Text;
 
@@ -31,6 +31,7 @@ public final class UpdatePost {
     /** Sections in this order: learning and social-emotional life first, side by side, then the rest. */
     public static final List<HighlightKind> SECTION_ORDER = List.of(
             HighlightKind.LEARNING, HighlightKind.SOCIAL_EMOTIONAL, HighlightKind.TOGETHER, HighlightKind.CELEBRATION);
+
     private static final Comparator<Highlight> IN_ORDER_ADDED =
             Comparator.comparing(Highlight::createdAt).thenComparingLong(Highlight::id);
 
@@ -61,14 +62,17 @@ public final class UpdatePost {
         requireHighlights(highlights);
         Text intro = messages.text("updates.post.intro", chain, Map.of());
         Language language = intro.language();
-        Text title = messages.text("updates.post.title", chain, Map.of(
-                "class", schoolClass.name(), "date", readable(date, schoolClass.timezone(), language)));
+        Text title = messages.text(
+                "updates.post.title",
+                chain,
+                Map.of("class", schoolClass.name(), "date", readable(date, schoolClass.timezone(), language)));
         List<Text.Block> blocks = new ArrayList<>();
         blocks.add(new Text.Title(title.spans()));
         blocks.add(new Text.Paragraph(intro.spans()));
         blocks.addAll(sections(highlights, chain));
-        blocks.add(new Text.Paragraph(messages.text("updates.post.closing", chain,
-                Map.of("teacher", schoolClass.teacherName())).spans()));
+        blocks.add(new Text.Paragraph(
+                messages.text("updates.post.closing", chain, Map.of("teacher", schoolClass.teacherName()))
+                        .spans()));
         return new Text(blocks, language);
     }
 
@@ -82,14 +86,16 @@ public final class UpdatePost {
         requireHighlights(highlights);
         Text intro = messages.text("email.update.intro", chain, Map.of());
         Language language = intro.language();
-        Text subject = messages.text("email.update.subject", chain, Map.of(
-                "class", schoolClass.name(), "date", readable(date, schoolClass.timezone(), language)));
+        Text subject = messages.text(
+                "email.update.subject",
+                chain,
+                Map.of("class", schoolClass.name(), "date", readable(date, schoolClass.timezone(), language)));
         List<Text.Block> blocks = new ArrayList<>();
         blocks.add(paragraph("common.greeting-anonymous", chain, Map.of()));
         blocks.add(new Text.Paragraph(intro.spans()));
         blocks.addAll(sections(highlights, chain));
-        blocks.add(paragraph("common.signature", chain, Map.of(
-                "teacher", schoolClass.teacherName(), "class", schoolClass.name())));
+        blocks.add(paragraph(
+                "common.signature", chain, Map.of("teacher", schoolClass.teacherName(), "class", schoolClass.name())));
         blocks.add(EmailFooter.of(messages, chain, schoolClass.name(), schoolName));
         return new EmailText(subject, new Text(blocks, language));
     }
@@ -98,13 +104,20 @@ public final class UpdatePost {
     private List<Text.Section> sections(List<Highlight> highlights, List<Language> chain) {
         List<Text.Section> sections = new ArrayList<>();
         for (HighlightKind kind : SECTION_ORDER) {
-            List<Highlight> ofKind = highlights.stream().filter(h -> h.kind() == kind).sorted(IN_ORDER_ADDED).toList();
+            List<Highlight> ofKind = highlights.stream()
+                    .filter(h -> h.kind() == kind)
+                    .sorted(IN_ORDER_ADDED)
+                    .toList();
             if (ofKind.isEmpty()) {
                 continue;
             }
             List<List<Text.Span>> items = ofKind.stream()
-                    .<List<Text.Span>>map(highlight -> List.of(new Text.Value(highlight.text().strip()))).toList();
-            sections.add(new Text.Section(messages.text("updates.section." + kind.code(), chain, Map.of()).spans(),
+                    .<List<Text.Span>>map(
+                            highlight -> List.of(new Text.Value(highlight.text().strip())))
+                    .toList();
+            sections.add(new Text.Section(
+                    messages.text("updates.section." + kind.code(), chain, Map.of())
+                            .spans(),
                     items));
         }
         return sections;

@@ -22,15 +22,15 @@ import nl.classbridge.domain.Highlight;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.UpdateSchedule;
+import nl.classbridge.logs.Failure;
 import nl.classbridge.messages.Dates;
+import nl.classbridge.messages.TextRenderer;
 import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.HighlightRepository;
 import nl.classbridge.store.SchoolClassRepository;
 import nl.classbridge.store.UpdateScheduleRepository;
-import nl.classbridge.logs.Failure;
-import nl.classbridge.messages.TextRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +56,7 @@ public final class UpdateRuns {
     private static final Duration REMINDER_HORIZON = Duration.ofHours(50);
     /** Runs handled for one class in one pass; more means the schedule is broken, not late. */
     private static final int MAX_RUNS_AT_ONCE = 60;
+
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
     private static final Logger LOG = LoggerFactory.getLogger(UpdateRuns.class);
 
@@ -68,6 +69,7 @@ public final class UpdateRuns {
     private final UpdatePost post;
     /** The class channel's markup: the post is rendered when the run happens, as the preview shows it. */
     private final TextRenderer channel;
+
     private final TeacherMessages teacher;
     private final AuditLog auditLog;
     private final Duration catchUp;
@@ -75,9 +77,19 @@ public final class UpdateRuns {
     private final Clock clock;
 
     /** {@code updates.reminderTime()} is local time in each class's zone. */
-    public UpdateRuns(Database database, SchoolClassRepository classes, UpdateScheduleRepository schedules,
-            HighlightRepository highlights, GuardianRepository guardians, Outbox outbox, UpdatePost post,
-            TeacherMessages teacher, AuditLog auditLog, Updates updates, TextRenderer channel, Clock clock) {
+    public UpdateRuns(
+            Database database,
+            SchoolClassRepository classes,
+            UpdateScheduleRepository schedules,
+            HighlightRepository highlights,
+            GuardianRepository guardians,
+            Outbox outbox,
+            UpdatePost post,
+            TeacherMessages teacher,
+            AuditLog auditLog,
+            Updates updates,
+            TextRenderer channel,
+            Clock clock) {
         this.database = database;
         this.classes = classes;
         this.schedules = schedules;
@@ -100,37 +112,29 @@ public final class UpdateRuns {
         Instant runAt();
 
         /** Posted, with an email copy for {@code emailCopies} families. */
-        record Posted(long classId, Instant runAt, List<Long> highlightIds, int emailCopies) implements Run {
-        }
+        record Posted(long classId, Instant runAt, List<Long> highlightIds, int emailCopies) implements Run {}
 
         /** The run fell in a pause: nothing posted, nobody told. */
-        record Paused(long classId, Instant runAt) implements Run {
-        }
+        record Paused(long classId, Instant runAt) implements Run {}
 
         /** Found too late (the bot was down): skipped, with any later missed runs; the teacher told. */
-        record Missed(long classId, Instant runAt, Instant nextRunAt) implements Run {
-        }
+        record Missed(long classId, Instant runAt, Instant nextRunAt) implements Run {}
 
         /** Nothing was queued: skipped; the teacher told. */
-        record Empty(long classId, Instant runAt) implements Run {
-        }
+        record Empty(long classId, Instant runAt) implements Run {}
 
         /** Another run of the job handled it first. */
-        record TakenByOther(long classId, Instant runAt) implements Run {
-        }
+        record TakenByOther(long classId, Instant runAt) implements Run {}
 
         /** The day before an empty run: the teacher asked for a highlight (once, by its dedupe key). */
-        record Reminded(long classId, Instant runAt) implements Run {
-        }
+        record Reminded(long classId, Instant runAt) implements Run {}
     }
 
     /** The outcome of {@code /update post-now}. */
     public sealed interface PostedNow {
-        record Posted(Instant at, List<Long> highlightIds, int emailCopies) implements PostedNow {
-        }
+        record Posted(Instant at, List<Long> highlightIds, int emailCopies) implements PostedNow {}
 
-        record NothingQueued() implements PostedNow {
-        }
+        record NothingQueued() implements PostedNow {}
     }
 
     /** Handles every run that is due, then the reminders for tomorrow's empty runs. */
@@ -167,7 +171,11 @@ public final class UpdateRuns {
                 return new PostedNow.NothingQueued();
             }
             int emails = share(schoolClass, queued, now, now);
-            auditLog.record(new AuditEntry(now, teacherUserId, Optional.of(schoolClass.id()), "update.post-now",
+            auditLog.record(new AuditEntry(
+                    now,
+                    teacherUserId,
+                    Optional.of(schoolClass.id()),
+                    "update.post-now",
                     "highlights=" + queued.size()));
             return new PostedNow.Posted(now, ids(queued), emails);
         });
@@ -183,9 +191,10 @@ public final class UpdateRuns {
         if (queued.isEmpty()) {
             return Optional.empty();
         }
-        Instant at = schedules.find(schoolClass.id()).map(UpdateSchedule::nextRunAt).orElseGet(clock::instant);
-        return Optional.of(channel.render(post.post(schoolClass, queued, localDate(at, schoolClass),
-                post.chain(schoolClass, language))));
+        Instant at =
+                schedules.find(schoolClass.id()).map(UpdateSchedule::nextRunAt).orElseGet(clock::instant);
+        return Optional.of(channel.render(
+                post.post(schoolClass, queued, localDate(at, schoolClass), post.chain(schoolClass, language))));
     }
 
     private List<Run> runUpTo(UpdateSchedule due, Instant now) {
@@ -195,7 +204,11 @@ public final class UpdateRuns {
         }
         List<Run> done = new ArrayList<>();
         Optional<UpdateSchedule> current = Optional.of(due);
-        for (int i = 0; i < MAX_RUNS_AT_ONCE && current.isPresent() && !current.get().nextRunAt().isAfter(now); i++) {
+        for (int i = 0;
+                i < MAX_RUNS_AT_ONCE
+                        && current.isPresent()
+                        && !current.get().nextRunAt().isAfter(now);
+                i++) {
             Run run = runOnce(schoolClass.get(), current.get(), now);
             done.add(run);
             if (run instanceof Run.TakenByOther) {
@@ -212,7 +225,8 @@ public final class UpdateRuns {
         Instant runAt = schedule.nextRunAt();
         Instant next = schedule.runAfter(runAt, zone);
         if (schedule.pausedOn(runAt, zone)) {
-            return schedules.advance(classId, runAt, next) ? new Run.Paused(classId, runAt)
+            return schedules.advance(classId, runAt, next)
+                    ? new Run.Paused(classId, runAt)
                     : new Run.TakenByOther(classId, runAt);
         }
         if (tooLate(runAt, now)) {
@@ -225,7 +239,9 @@ public final class UpdateRuns {
                 if (!schedules.advance(classId, runAt, nextRun)) {
                     return new Run.TakenByOther(classId, runAt);
                 }
-                teacher.tell(schoolClass, "updates.teacher.missed-run",
+                teacher.tell(
+                        schoolClass,
+                        "updates.teacher.missed-run",
                         Map.of("date", Dates.day(runAt, zone, schoolClass.language())),
                         DedupeKeys.update(classId, runAt, "missed"));
                 return new Run.Missed(classId, runAt, nextRun);
@@ -237,7 +253,10 @@ public final class UpdateRuns {
             }
             List<Highlight> queued = highlights.queued(classId);
             if (queued.isEmpty()) {
-                teacher.tell(schoolClass, "updates.teacher.skipped-empty", Map.of(),
+                teacher.tell(
+                        schoolClass,
+                        "updates.teacher.skipped-empty",
+                        Map.of(),
                         DedupeKeys.update(classId, runAt, "skipped"));
                 return new Run.Empty(classId, runAt);
             }
@@ -257,12 +276,16 @@ public final class UpdateRuns {
         }
         ZoneId zone = schoolClass.get().timezone();
         LocalDate runDate = runAt.atZone(zone).toLocalDate();
-        Instant remindAt = ZonedDateTime.of(runDate.minusDays(1), reminderTime, zone).toInstant();
-        if (now.isBefore(remindAt) || schedule.pausedOn(runAt, zone)
+        Instant remindAt =
+                ZonedDateTime.of(runDate.minusDays(1), reminderTime, zone).toInstant();
+        if (now.isBefore(remindAt)
+                || schedule.pausedOn(runAt, zone)
                 || !highlights.queued(schedule.classId()).isEmpty()) {
             return Optional.empty();
         }
-        teacher.tell(schoolClass.get(), "updates.teacher.reminder-empty",
+        teacher.tell(
+                schoolClass.get(),
+                "updates.teacher.reminder-empty",
                 Map.of("time", HOUR_MINUTE.format(runAt.atZone(zone))),
                 DedupeKeys.update(schedule.classId(), runAt, "reminder"));
         return Optional.of(new Run.Reminded(schedule.classId(), runAt));
@@ -273,8 +296,8 @@ public final class UpdateRuns {
      * makes it all or nothing. Returns the number of email copies.
      */
     private int share(SchoolClass schoolClass, List<Highlight> queued, Instant runAt, Instant now) {
-        String text = channel.render(post.post(schoolClass, queued, localDate(runAt, schoolClass),
-                post.chain(schoolClass, Optional.empty())));
+        String text = channel.render(post.post(
+                schoolClass, queued, localDate(runAt, schoolClass), post.chain(schoolClass, Optional.empty())));
         List<Long> highlightIds = ids(queued);
         List<OutgoingMessage> rows = new ArrayList<>();
         rows.add(UpdateMail.post(schoolClass.id(), runAt, text));

@@ -36,27 +36,22 @@ public final class UpdateSchedules {
     /** The outcome of setting a schedule. */
     public sealed interface Scheduled {
         /** Stored; {@code schedule.nextRunAt()} is the first update. */
-        record Set(UpdateSchedule schedule) implements Scheduled {
-        }
+        record Set(UpdateSchedule schedule) implements Scheduled {}
 
         /** Only every week (1) and every other week (2) are offered. */
-        record BadInterval(int everyWeeks) implements Scheduled {
-        }
+        record BadInterval(int everyWeeks) implements Scheduled {}
     }
 
     /** The outcome of pausing. */
     public sealed interface Paused {
         /** Runs on dates up to and including {@code schedule.pausedUntil()} are skipped. */
-        record Until(UpdateSchedule schedule) implements Paused {
-        }
+        record Until(UpdateSchedule schedule) implements Paused {}
 
         /** The date has already passed in the class's time zone. */
-        record DateInPast(LocalDate until, LocalDate today) implements Paused {
-        }
+        record DateInPast(LocalDate until, LocalDate today) implements Paused {}
 
         /** There is no rhythm to pause yet. */
-        record NoSchedule() implements Paused {
-        }
+        record NoSchedule() implements Paused {}
     }
 
     /**
@@ -72,11 +67,21 @@ public final class UpdateSchedules {
         Instant next = UpdateSchedule.firstRunAfter(now, day, minute, schoolClass.timezone());
         return database.transaction(() -> {
             Optional<UpdateSchedule> old = schedules.find(schoolClass.id());
-            UpdateSchedule schedule = new UpdateSchedule(schoolClass.id(), day, minute, everyWeeks,
-                    old.flatMap(UpdateSchedule::pausedUntil), old.flatMap(UpdateSchedule::pauseReason),
-                    next, old.flatMap(UpdateSchedule::lastRunAt));
+            UpdateSchedule schedule = new UpdateSchedule(
+                    schoolClass.id(),
+                    day,
+                    minute,
+                    everyWeeks,
+                    old.flatMap(UpdateSchedule::pausedUntil),
+                    old.flatMap(UpdateSchedule::pauseReason),
+                    next,
+                    old.flatMap(UpdateSchedule::lastRunAt));
             schedules.save(schedule);
-            auditLog.record(new AuditEntry(now, teacherUserId, Optional.of(schoolClass.id()), "update.schedule",
+            auditLog.record(new AuditEntry(
+                    now,
+                    teacherUserId,
+                    Optional.of(schoolClass.id()),
+                    "update.schedule",
                     "day=" + day + " time=" + minute + " every-weeks=" + everyWeeks));
             return new Scheduled.Set(schedule);
         });
@@ -92,7 +97,8 @@ public final class UpdateSchedules {
         if (until.isBefore(today)) {
             return new Paused.DateInPast(until, today);
         }
-        Optional<String> cleanReason = reason.map(String::strip).filter(r -> !r.isEmpty())
+        Optional<String> cleanReason = reason.map(String::strip)
+                .filter(r -> !r.isEmpty())
                 .map(r -> r.length() > MAX_REASON ? r.substring(0, MAX_REASON) : r);
         return database.transaction(() -> {
             Optional<UpdateSchedule> old = schedules.find(schoolClass.id());
@@ -100,11 +106,18 @@ public final class UpdateSchedules {
                 return new Paused.NoSchedule();
             }
             UpdateSchedule s = old.get();
-            UpdateSchedule paused = new UpdateSchedule(s.classId(), s.day(), s.time(), s.everyWeeks(),
-                    Optional.of(until), cleanReason, s.nextRunAt(), s.lastRunAt());
+            UpdateSchedule paused = new UpdateSchedule(
+                    s.classId(),
+                    s.day(),
+                    s.time(),
+                    s.everyWeeks(),
+                    Optional.of(until),
+                    cleanReason,
+                    s.nextRunAt(),
+                    s.lastRunAt());
             schedules.save(paused);
-            auditLog.record(new AuditEntry(now, teacherUserId, Optional.of(schoolClass.id()), "update.pause",
-                    "until=" + until));
+            auditLog.record(new AuditEntry(
+                    now, teacherUserId, Optional.of(schoolClass.id()), "update.pause", "until=" + until));
             return new Paused.Until(paused);
         });
     }

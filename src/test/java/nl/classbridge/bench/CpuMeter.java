@@ -81,7 +81,9 @@ public final class CpuMeter {
             counts.merge(bracket < 0 ? group : group.substring(0, bracket), 1, Integer::sum);
         }
         StringBuilder out = new StringBuilder();
-        counts.forEach((group, count) -> out.append(out.length() == 0 ? "" : "; ").append(count).append(' ')
+        counts.forEach((group, count) -> out.append(out.length() == 0 ? "" : "; ")
+                .append(count)
+                .append(' ')
                 .append(group));
         return out.toString();
     }
@@ -94,8 +96,11 @@ public final class CpuMeter {
                 for (Path task : tasks) {
                     try {
                         String name = Files.readString(task.resolve("comm")).strip();
-                        String schedstat = Files.readString(task.resolve("schedstat")).strip();
-                        times.put(task.getFileName() + " " + name, Long.parseLong(schedstat.split(" ")[0]));
+                        String schedstat =
+                                Files.readString(task.resolve("schedstat")).strip();
+                        times.put(
+                                task.getFileName() + " " + name,
+                                Long.parseLong(schedstat.split(" ")[0]));
                     } catch (IOException | RuntimeException ended) {
                         // the thread ended while we looked
                     }
@@ -177,21 +182,34 @@ public final class CpuMeter {
         /** The table, per unit of work ({@code unit} names it, e.g. "press"). */
         public String table(int units, String unit) {
             StringBuilder out = new StringBuilder();
-            out.append(String.format(Locale.ROOT,
+            out.append(String.format(
+                    Locale.ROOT,
                     "CPU: %.2f s in %.2f s (%.0f%% of one core), %.2f ms per %s; GC pauses %d ms%n",
-                    processCpuNanos / 1e9, wallNanos / 1e9, 100.0 * processCpuNanos / wallNanos,
-                    cpuMillisPer(units), unit, gcPauseMillis));
+                    processCpuNanos / 1e9,
+                    wallNanos / 1e9,
+                    100.0 * processCpuNanos / wallNanos,
+                    cpuMillisPer(units),
+                    unit,
+                    gcPauseMillis));
             for (Map.Entry<String, Long> group : groups.entrySet()) {
                 if (group.getValue() == 0) {
                     continue;
                 }
-                out.append(String.format(Locale.ROOT, "  %5.1f%%  %6.3f ms per %s  %s%n",
-                        100.0 * group.getValue() / Math.max(1, processCpuNanos), group.getValue() / 1e6 / units,
-                        unit, group.getKey()));
+                out.append(String.format(
+                        Locale.ROOT,
+                        "  %5.1f%%  %6.3f ms per %s  %s%n",
+                        100.0 * group.getValue() / Math.max(1, processCpuNanos),
+                        group.getValue() / 1e6 / units,
+                        unit,
+                        group.getKey()));
             }
-            out.append(String.format(Locale.ROOT,
+            out.append(String.format(
+                    Locale.ROOT,
                     "  the bot's own threads %.3f ms per %s; the local server and the driver %.3f ms per %s%n",
-                    bot() / 1e6 / units, unit, localServer() / 1e6 / units, unit));
+                    bot() / 1e6 / units,
+                    unit,
+                    localServer() / 1e6 / units,
+                    unit));
             return out.toString();
         }
     }

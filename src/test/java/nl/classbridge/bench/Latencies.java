@@ -39,13 +39,18 @@ public final class Latencies {
 
     /** "p50 1.2 ms, p99 3.4 ms, max 5.6 ms". */
     public String summary() {
-        return String.format(java.util.Locale.ROOT, "p50 %s ms, p99 %s ms, max %s ms",
-                millis(percentile(50)), millis(percentile(99)), millis(max()));
+        return String.format(
+                java.util.Locale.ROOT,
+                "p50 %s ms, p99 %s ms, max %s ms",
+                millis(percentile(50)),
+                millis(percentile(99)),
+                millis(max()));
     }
 
     public static String millis(Duration duration) {
         double ms = duration.toNanos() / 1e6;
-        return ms >= 100 ? String.format(java.util.Locale.ROOT, "%,.0f", ms)
+        return ms >= 100
+                ? String.format(java.util.Locale.ROOT, "%,.0f", ms)
                 : String.format(java.util.Locale.ROOT, "%.1f", ms);
     }
 }

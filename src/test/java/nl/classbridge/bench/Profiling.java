@@ -36,7 +36,10 @@ public final class Profiling implements AutoCloseable {
         recording.setName(name);
         recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
         recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(5));
-        recording.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ofMillis(1)).withStackTrace();
+        recording
+                .enable("jdk.JavaMonitorEnter")
+                .withThreshold(Duration.ofMillis(1))
+                .withStackTrace();
         recording.enable("jdk.ThreadPark").withThreshold(Duration.ofMillis(1)).withStackTrace();
         recording.enable("jdk.SocketRead").withThreshold(Duration.ofMillis(1)).withStackTrace();
         recording.enable("jdk.ObjectAllocationSample").withStackTrace();

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** The process's resident memory, from {@code /proc/self/status} (Linux). */
 public final class Rss {
-    private Rss() {
-    }
+    private Rss() {}
 
     /** VmRSS in MiB, or -1 where /proc is not there. */
     public static long mebibytes() {
@@ -23,7 +22,10 @@ public final class Rss {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith(name)) {
-                    return Long.parseLong(line.substring(name.length()).replace("kB", "").strip()) / 1024;
+                    return Long.parseLong(line.substring(name.length())
+                                    .replace("kB", "")
+                                    .strip())
+                            / 1024;
                 }
             }
         } catch (IOException | RuntimeException e) {

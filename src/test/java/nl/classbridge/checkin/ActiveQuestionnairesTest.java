@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ActiveQuestionnairesTest {
     @TempDir
     Path folder;
+
     Path questionnaires;
     MutableClock clock = new MutableClock(TestStore.T0);
 
@@ -50,7 +51,9 @@ class ActiveQuestionnairesTest {
     @DisplayName("an edited questionnaire is a new version; the old version is still there, as it was asked")
     void editMakesNewVersion() throws Exception {
         try (TestStore store = new TestStore(folder)) {
-            var before = ActiveQuestionnaires.load(questionnaires, store.questionnaires, clock).find("check-in").orElseThrow();
+            var before = ActiveQuestionnaires.load(questionnaires, store.questionnaires, clock)
+                    .find("check-in")
+                    .orElseThrow();
             Path file = questionnaires.resolve("check-in.yml");
             String original = Files.readString(file);
             String question = before.questionnaire().questions().get(1).text().get(Language.NL);
@@ -62,7 +65,8 @@ class ActiveQuestionnairesTest {
             assertThat(edited.version().version()).isEqualTo(before.version().version() + 1);
             assertThat(after.problems()).singleElement().asString().contains("check-in.yml", "version");
 
-            var asAskedBefore = QuestionnaireLoader.parse(store.questionnaires.find(before.version().id()).orElseThrow());
+            var asAskedBefore = QuestionnaireLoader.parse(
+                    store.questionnaires.find(before.version().id()).orElseThrow());
             assertThat(asAskedBefore.questions().get(1).text().get(Language.NL)).isEqualTo(question);
             assertThat(edited.questionnaire().questions().get(1).text().get(Language.NL))
                     .isEqualTo("Wat ging er deze week goed?");
@@ -77,7 +81,9 @@ class ActiveQuestionnairesTest {
         try (TestStore store = new TestStore(folder)) {
             ActiveQuestionnaires active = ActiveQuestionnaires.load(questionnaires, store.questionnaires, clock);
             assertThat(active.ids()).containsExactly("check-in", "start-of-year");
-            assertThat(active.problems()).singleElement().asString()
+            assertThat(active.problems())
+                    .singleElement()
+                    .asString()
                     .contains("after-conversation.yml", "line", "maybe");
         }
     }

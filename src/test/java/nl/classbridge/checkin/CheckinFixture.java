@@ -28,13 +28,31 @@ final class CheckinFixture implements AutoCloseable {
 
     CheckinFixture(Path folder) {
         store = new TestStore(folder);
-        outbox = new Outbox(store.database, store.deliveries, store.guardians, clock,
-                new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT), ZoneId.of("Europe/Amsterdam"));
+        outbox = new Outbox(
+                store.database,
+                store.deliveries,
+                store.guardians,
+                clock,
+                new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT),
+                ZoneId.of("Europe/Amsterdam"));
         questionnaires = ActiveQuestionnaires.load(Path.of("config/questionnaires"), store.questionnaires, clock);
-        rounds = new CheckinRounds(store.database, store.checkins, store.students, store.guardians, questionnaires,
-                new QuestionnaireVersions(store.questionnaires), outbox, store.auditLog, clock);
-        overview = new RoundOverview(store.checkins, store.students, store.guardians, store.deliveries,
-                new QuestionnaireVersions(store.questionnaires), clock);
+        rounds = new CheckinRounds(
+                store.database,
+                store.checkins,
+                store.students,
+                store.guardians,
+                questionnaires,
+                new QuestionnaireVersions(store.questionnaires),
+                outbox,
+                store.auditLog,
+                clock);
+        overview = new RoundOverview(
+                store.checkins,
+                store.students,
+                store.guardians,
+                store.deliveries,
+                new QuestionnaireVersions(store.questionnaires),
+                clock);
         groep5 = store.aClass();
         sam = store.aStudent(groep5, "Sam");
         mila = store.aStudent(groep5, "Mila");
@@ -49,8 +67,13 @@ final class CheckinFixture implements AutoCloseable {
 
     /** Fresh services over the same store, as after a restart. */
     Conversations conversations() {
-        return new Conversations(store.database, store.checkins, store.guardians,
-                new QuestionnaireVersions(store.questionnaires), outbox, clock);
+        return new Conversations(
+                store.database,
+                store.checkins,
+                store.guardians,
+                new QuestionnaireVersions(store.questionnaires),
+                outbox,
+                clock);
     }
 
     CheckinRounds.Started.Round start(String questionnaire) {

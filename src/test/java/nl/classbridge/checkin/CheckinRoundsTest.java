@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckinRoundsTest {
     @TempDir
     Path folder;
+
     CheckinFixture fixture;
 
     @BeforeEach
@@ -39,10 +40,16 @@ class CheckinRoundsTest {
         assertThat(round.round().deadline()).isEqualTo(TestStore.T0.plus(Duration.ofDays(7)));
         assertThat(round.round().token()).matches("[a-z2-9]{10}");
         assertThat(round.requests()).hasSize(4);
-        assertThat(round.requests()).filteredOn(r -> r.guardianId() == fixture.emailOnly.id())
-                .singleElement().extracting(r -> r.channel()).isEqualTo(ContactChannel.EMAIL);
-        assertThat(round.requests()).filteredOn(r -> r.guardianId() == fixture.parentOfBoth.id()).hasSize(2);
-        assertThat(fixture.store.auditLog.ofClass(fixture.groep5.id())).extracting(e -> e.action())
+        assertThat(round.requests())
+                .filteredOn(r -> r.guardianId() == fixture.emailOnly.id())
+                .singleElement()
+                .extracting(r -> r.channel())
+                .isEqualTo(ContactChannel.EMAIL);
+        assertThat(round.requests())
+                .filteredOn(r -> r.guardianId() == fixture.parentOfBoth.id())
+                .hasSize(2);
+        assertThat(fixture.store.auditLog.ofClass(fixture.groep5.id()))
+                .extracting(e -> e.action())
                 .containsExactly("checkin.start");
     }
 
@@ -53,19 +60,24 @@ class CheckinRoundsTest {
         var round = fixture.start("check-in");
 
         assertThat(round.families()).isEqualTo(3);
-        assertThat(fixture.store.deliveries.ofGuardian(fixture.parentOfBoth.id())).singleElement()
+        assertThat(fixture.store.deliveries.ofGuardian(fixture.parentOfBoth.id()))
+                .singleElement()
                 .satisfies(row -> assertThat(row.dedupeKey())
                         .isEqualTo(DedupeKeys.greeting(round.round().id(), fixture.parentOfBoth.id())));
-        assertThat(fixture.store.deliveries.ofGuardian(fixture.emailOnly.id())).singleElement()
+        assertThat(fixture.store.deliveries.ofGuardian(fixture.emailOnly.id()))
+                .singleElement()
                 .satisfies(row -> assertThat(row.kind()).isEqualTo(CheckinMail.QUESTIONNAIRE));
     }
 
     @Test
-    @DisplayName("bad input gets a clear refusal: unknown questionnaire, deadline out of range, a round already running")
+    @DisplayName(
+            "bad input gets a clear refusal: unknown questionnaire, deadline out of range, a round already running")
     void refusals() {
-        assertThat(fixture.rounds.start(fixture.groep5, "weekly-mood", 7, 1L)).isInstanceOfSatisfying(
-                CheckinRounds.Started.UnknownQuestionnaire.class,
-                unknown -> assertThat(unknown.known()).containsExactly("after-conversation", "check-in", "start-of-year"));
+        assertThat(fixture.rounds.start(fixture.groep5, "weekly-mood", 7, 1L))
+                .isInstanceOfSatisfying(
+                        CheckinRounds.Started.UnknownQuestionnaire.class,
+                        unknown -> assertThat(unknown.known())
+                                .containsExactly("after-conversation", "check-in", "start-of-year"));
         assertThat(fixture.rounds.start(fixture.groep5, "check-in", 0, 1L))
                 .isInstanceOf(CheckinRounds.Started.DeadlineOutOfRange.class);
         assertThat(fixture.rounds.start(fixture.groep5, "check-in", 61, 1L))
@@ -81,8 +93,15 @@ class CheckinRoundsTest {
     @Test
     @DisplayName("a class without families yet is told to invite them first")
     void noFamilies() {
-        var empty = fixture.store.classes.add("Groep 8", TestStore.GUILD, 99L, Language.NL,
-                java.time.ZoneId.of("Europe/Amsterdam"), 1L, "Juf Anna", TestStore.T0);
+        var empty = fixture.store.classes.add(
+                "Groep 8",
+                TestStore.GUILD,
+                99L,
+                Language.NL,
+                java.time.ZoneId.of("Europe/Amsterdam"),
+                1L,
+                "Juf Anna",
+                TestStore.T0);
         fixture.store.students.add(empty.id(), "Lotte", TestStore.T0);
         assertThat(fixture.rounds.start(empty, "check-in", 7, 1L)).isInstanceOf(CheckinRounds.Started.NoFamilies.class);
     }
@@ -94,26 +113,32 @@ class CheckinRoundsTest {
         var round = fixture.start("check-in");
         Conversations conversations = fixture.conversations();
         long parent = fixture.parentOfBoth.id();
-        var forSam = round.requests().stream().filter(r -> r.guardianId() == parent && r.studentId() == fixture.sam.id())
-                .findFirst().orElseThrow();
+        var forSam = round.requests().stream()
+                .filter(r -> r.guardianId() == parent && r.studentId() == fixture.sam.id())
+                .findFirst()
+                .orElseThrow();
         conversations.begin(forSam.id(), parent);
         conversations.answer(forSam.id(), parent, "feeling", "4", AnswerSource.DISCORD_BUTTON);
         conversations.answer(forSam.id(), parent, "went-well", "Lezen", AnswerSource.DISCORD_BUTTON);
         conversations.skip(forSam.id(), parent, "good-to-know");
-        var forMila = round.requests().stream().filter(r -> r.guardianId() == parent && r.studentId() == fixture.mila.id())
-                .findFirst().orElseThrow();
+        var forMila = round.requests().stream()
+                .filter(r -> r.guardianId() == parent && r.studentId() == fixture.mila.id())
+                .findFirst()
+                .orElseThrow();
         conversations.begin(forMila.id(), parent);
 
         RoundStatus status = fixture.overview.status(fixture.groep5).orElseThrow();
         assertThat(status.answered()).isEqualTo(1);
-        assertThat(status.lines()).extracting(l -> l.student().name() + "/" + l.guardian().id() + "/" + l.state())
+        assertThat(status.lines())
+                .extracting(l -> l.student().name() + "/" + l.guardian().id() + "/" + l.state())
                 .containsExactlyInAnyOrder(
                         "Sam/" + fixture.samsMum.id() + "/UNREACHABLE",
                         "Sam/" + parent + "/ANSWERED",
                         "Mila/" + parent + "/IN_PROGRESS",
                         "Mila/" + fixture.emailOnly.id() + "/PENDING");
-        assertThat(fixture.overview.status(fixture.store.classes.add("Leeg", 1L, 2L, Language.NL,
-                java.time.ZoneId.of("UTC"), 1L, "Juf Anna", TestStore.T0))).isEmpty();
+        assertThat(fixture.overview.status(fixture.store.classes.add(
+                        "Leeg", 1L, 2L, Language.NL, java.time.ZoneId.of("UTC"), 1L, "Juf Anna", TestStore.T0)))
+                .isEmpty();
     }
 
     @Test
@@ -122,12 +147,20 @@ class CheckinRoundsTest {
         assertThat(fixture.rounds.remind(fixture.groep5, 1L)).isInstanceOf(CheckinRounds.Reminded.NoOpenRound.class);
         fixture.start("check-in");
         var reminded = fixture.rounds.remind(fixture.groep5, 1L);
-        assertThat(reminded).isInstanceOfSatisfying(CheckinRounds.Reminded.ToSend.class, toSend ->
-                assertThat(toSend.pending()).extracting(r -> r.guardianId()).doesNotHaveDuplicates().hasSize(3));
-        assertThat(fixture.rounds.remind(fixture.groep5, 1L)).isInstanceOf(CheckinRounds.Reminded.AlreadyReminded.class);
-        assertThat(fixture.store.deliveries.ofGuardian(fixture.emailOnly.id())).extracting(row -> row.kind())
+        assertThat(reminded)
+                .isInstanceOfSatisfying(
+                        CheckinRounds.Reminded.ToSend.class,
+                        toSend -> assertThat(toSend.pending())
+                                .extracting(r -> r.guardianId())
+                                .doesNotHaveDuplicates()
+                                .hasSize(3));
+        assertThat(fixture.rounds.remind(fixture.groep5, 1L))
+                .isInstanceOf(CheckinRounds.Reminded.AlreadyReminded.class);
+        assertThat(fixture.store.deliveries.ofGuardian(fixture.emailOnly.id()))
+                .extracting(row -> row.kind())
                 .containsExactly(CheckinMail.QUESTIONNAIRE, CheckinMail.REMINDER);
-        assertThat(fixture.store.auditLog.ofClass(fixture.groep5.id())).extracting(e -> e.action())
+        assertThat(fixture.store.auditLog.ofClass(fixture.groep5.id()))
+                .extracting(e -> e.action())
                 .containsExactly("checkin.start", "checkin.remind");
     }
 
@@ -137,20 +170,34 @@ class CheckinRoundsTest {
         Path copy = Files.createDirectories(folder.resolve("q"));
         Files.copy(Path.of("config/questionnaires/check-in.yml"), copy.resolve("check-in.yml"));
         ActiveQuestionnaires before = ActiveQuestionnaires.load(copy, fixture.store.questionnaires, fixture.clock);
-        CheckinRounds rounds = new CheckinRounds(fixture.store.database, fixture.store.checkins, fixture.store.students,
-                fixture.store.guardians, before, new QuestionnaireVersions(fixture.store.questionnaires),
-                fixture.outbox, fixture.store.auditLog, fixture.clock);
+        CheckinRounds rounds = new CheckinRounds(
+                fixture.store.database,
+                fixture.store.checkins,
+                fixture.store.students,
+                fixture.store.guardians,
+                before,
+                new QuestionnaireVersions(fixture.store.questionnaires),
+                fixture.outbox,
+                fixture.store.auditLog,
+                fixture.clock);
         var started = (CheckinRounds.Started.Round) rounds.start(fixture.groep5, "check-in", 7, 1L);
-        String original = started.questionnaire().questionnaire().question("went-well").orElseThrow().text(Language.NL);
-        Files.writeString(copy.resolve("check-in.yml"),
+        String original = started.questionnaire()
+                .questionnaire()
+                .question("went-well")
+                .orElseThrow()
+                .text(Language.NL);
+        Files.writeString(
+                copy.resolve("check-in.yml"),
                 Files.readString(copy.resolve("check-in.yml")).replace(original, "Wat was het mooiste moment?"));
         ActiveQuestionnaires.load(copy, fixture.store.questionnaires, fixture.clock);
 
         var request = started.requests().get(0);
         Conversations conversations = fixture.conversations();
         conversations.begin(request.id(), request.guardianId());
-        Reply second = conversations.answer(request.id(), request.guardianId(), "feeling", "3", AnswerSource.DISCORD_BUTTON);
-        assertThat(((Step.Ask) ((Reply.Show) second).step()).question().text(Language.NL)).isEqualTo(original);
+        Reply second =
+                conversations.answer(request.id(), request.guardianId(), "feeling", "3", AnswerSource.DISCORD_BUTTON);
+        assertThat(((Step.Ask) ((Reply.Show) second).step()).question().text(Language.NL))
+                .isEqualTo(original);
         assertThat(Optional.of(started.round().questionnaireVersionId())).isNotEmpty();
     }
 }

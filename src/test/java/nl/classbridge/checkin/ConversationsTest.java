@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.checkin.questionnaire.AnswerCheck;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.domain.Answer;
 import nl.classbridge.domain.AnswerSource;
 import nl.classbridge.domain.CheckinRequest;
@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConversationsTest {
     @TempDir
     Path folder;
+
     CheckinFixture fixture;
     Conversations conversations;
 
@@ -38,7 +39,9 @@ class ConversationsTest {
 
     private CheckinRequest requestOf(CheckinRounds.Started.Round round, long guardianId, long studentId) {
         return round.requests().stream()
-                .filter(r -> r.guardianId() == guardianId && r.studentId() == studentId).findFirst().orElseThrow();
+                .filter(r -> r.guardianId() == guardianId && r.studentId() == studentId)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Step.Ask ask(Reply reply) {
@@ -54,7 +57,8 @@ class ConversationsTest {
         CheckinRequest request = requestOf(round, fixture.samsMum.id(), fixture.sam.id());
         long mum = fixture.samsMum.id();
 
-        assertThat(((Reply.Show) conversations.current(request.id(), mum)).step()).isInstanceOf(Step.Greeting.class);
+        assertThat(((Reply.Show) conversations.current(request.id(), mum)).step())
+                .isInstanceOf(Step.Greeting.class);
         Step.Ask first = ask(conversations.begin(request.id(), mum));
         assertThat(first.question().id()).isEqualTo("feeling");
         assertThat(List.of(first.number(), first.total())).containsExactly(1, 3);
@@ -63,15 +67,24 @@ class ConversationsTest {
         assertThat(second.question().id()).isEqualTo("went-well");
         assertThat(second.number()).isEqualTo(2);
 
-        Step.Ask third = ask(conversations.answer(request.id(), mum, "went-well", "Hij heeft een vriend gemaakt",
-                AnswerSource.DISCORD_MODAL));
+        Step.Ask third = ask(conversations.answer(
+                request.id(), mum, "went-well", "Hij heeft een vriend gemaakt", AnswerSource.DISCORD_MODAL));
         assertThat(third.question().required()).isFalse();
 
         Reply summary = conversations.skip(request.id(), mum, third.question().id());
-        assertThat(((Reply.Show) summary).step()).isInstanceOfSatisfying(Step.Summary.class, s ->
-                assertThat(s.lines()).extracting(l -> l.answer().map(a -> a.value().orElse("(skipped)")).orElse("-"))
-                        .containsExactly("4", "Hij heeft een vriend gemaakt", "(skipped)"));
-        assertThat(fixture.store.checkins.findRequest(request.id()).orElseThrow().status())
+        assertThat(((Reply.Show) summary).step())
+                .isInstanceOfSatisfying(
+                        Step.Summary.class,
+                        s -> assertThat(s.lines())
+                                .extracting(l -> l.answer()
+                                        .map(a -> a.value().orElse("(skipped)"))
+                                        .orElse("-"))
+                                .containsExactly("4", "Hij heeft een vriend gemaakt", "(skipped)"));
+        assertThat(fixture.store
+                        .checkins
+                        .findRequest(request.id())
+                        .orElseThrow()
+                        .status())
                 .isEqualTo(RequestStatus.ANSWERED);
     }
 
@@ -90,8 +103,11 @@ class ConversationsTest {
         assertThat(again.earlier()).map(a -> a.value().orElseThrow()).contains("2");
         Reply back = conversations.answer(request.id(), mum, "feeling", "😄 Heel goed", AnswerSource.DISCORD_TEXT);
         assertThat(((Reply.Show) back).step()).isInstanceOf(Step.Summary.class);
-        assertThat(fixture.store.checkins.answers(request.id())).filteredOn(a -> a.questionId().equals("feeling"))
-                .singleElement().extracting(a -> a.value().orElseThrow()).isEqualTo("5");
+        assertThat(fixture.store.checkins.answers(request.id()))
+                .filteredOn(a -> a.questionId().equals("feeling"))
+                .singleElement()
+                .extracting(a -> a.value().orElseThrow())
+                .isEqualTo("5");
     }
 
     @Test
@@ -123,7 +139,8 @@ class ConversationsTest {
         assertThat(fixture.store.checkins.answers(request.id())).isEmpty();
         Step.Ask next = ask(conversations.typed(fixture.samsMum.id(), "3"));
         assertThat(next.question().id()).isEqualTo("went-well");
-        assertThat(fixture.store.checkins.answers(request.id())).extracting(Answer::source)
+        assertThat(fixture.store.checkins.answers(request.id()))
+                .extracting(Answer::source)
                 .containsExactly(AnswerSource.DISCORD_TEXT);
     }
 
@@ -133,15 +150,22 @@ class ConversationsTest {
         var round = fixture.start("check-in");
         CheckinRequest request = requestOf(round, fixture.samsMum.id(), fixture.sam.id());
         assertThat(conversations.begin(request.id(), fixture.parentOfBoth.id())).isInstanceOf(Reply.NotYours.class);
-        assertThat(conversations.answer(request.id(), fixture.parentOfBoth.id(), "feeling", "1",
-                AnswerSource.DISCORD_BUTTON)).isInstanceOf(Reply.NotYours.class);
+        assertThat(conversations.answer(
+                        request.id(), fixture.parentOfBoth.id(), "feeling", "1", AnswerSource.DISCORD_BUTTON))
+                .isInstanceOf(Reply.NotYours.class);
 
         fixture.clock.advance(Duration.ofDays(8));
         assertThat(conversations.begin(request.id(), fixture.samsMum.id())).isInstanceOf(Reply.Closed.class);
-        assertThat(conversations.answer(request.id(), fixture.samsMum.id(), "feeling", "1",
-                AnswerSource.DISCORD_BUTTON)).isInstanceOf(Reply.Closed.class);
+        assertThat(conversations.answer(
+                        request.id(), fixture.samsMum.id(), "feeling", "1", AnswerSource.DISCORD_BUTTON))
+                .isInstanceOf(Reply.Closed.class);
         assertThat(fixture.store.checkins.answers(request.id())).isEmpty();
-        assertThat(fixture.store.checkins.findRequest(request.id()).orElseThrow().status()).isEqualTo(RequestStatus.PENDING);
+        assertThat(fixture.store
+                        .checkins
+                        .findRequest(request.id())
+                        .orElseThrow()
+                        .status())
+                .isEqualTo(RequestStatus.PENDING);
     }
 
     @Test
@@ -155,8 +179,14 @@ class ConversationsTest {
         Conversations afterRestart = fixture.conversations();
         Step.Ask current = ask(afterRestart.current(request.id(), fixture.samsMum.id()));
         assertThat(current.question().id()).isEqualTo("went-well");
-        assertThat(ask(afterRestart.answer(request.id(), fixture.samsMum.id(), "went-well", "Goed gespeeld",
-                AnswerSource.DISCORD_BUTTON)).number()).isEqualTo(3);
+        assertThat(ask(afterRestart.answer(
+                                request.id(),
+                                fixture.samsMum.id(),
+                                "went-well",
+                                "Goed gespeeld",
+                                AnswerSource.DISCORD_BUTTON))
+                        .number())
+                .isEqualTo(3);
     }
 
     @Test
@@ -170,9 +200,14 @@ class ConversationsTest {
         conversations.answer(forSam.id(), parent, "feeling", "5", AnswerSource.DISCORD_BUTTON);
         conversations.answer(forSam.id(), parent, "went-well", "Voetbal", AnswerSource.DISCORD_BUTTON);
         conversations.skip(forSam.id(), parent, "good-to-know");
-        assertThat(conversations.finish(forSam.id(), parent)).isInstanceOfSatisfying(Reply.Finished.class, finished ->
-                assertThat(finished.nextChild()).map(CheckinRequest::id).contains(forMila.id()));
-        assertThat(fixture.store.deliveries.findByKey(DedupeKeys.nextChildGreeting(round.round().id(), forMila.id())))
+        assertThat(conversations.finish(forSam.id(), parent))
+                .isInstanceOfSatisfying(
+                        Reply.Finished.class,
+                        finished -> assertThat(finished.nextChild())
+                                .map(CheckinRequest::id)
+                                .contains(forMila.id()));
+        assertThat(fixture.store.deliveries.findByKey(
+                        DedupeKeys.nextChildGreeting(round.round().id(), forMila.id())))
                 .as("the second child's greeting is queued in the conversation")
                 .hasValueSatisfying(row -> assertThat(row.inConversation()).isTrue());
         assertThat(fixture.store.checkins.answers(forMila.id())).isEmpty();
@@ -196,10 +231,13 @@ class ConversationsTest {
         Reply again = conversations.finish(forSam.id(), parent);
 
         // THEN
-        assertThat(first).isInstanceOfSatisfying(Reply.Finished.class, f -> assertThat(f.nextChild()).isPresent());
+        assertThat(first)
+                .isInstanceOfSatisfying(
+                        Reply.Finished.class, f -> assertThat(f.nextChild()).isPresent());
         assertThat(again).isEqualTo(first);
-        assertThat(fixture.store.deliveries.ofGuardian(parent)).filteredOn(row -> row.kind()
-                .equals(CheckinMail.NEXT_GREETING)).hasSize(1);
+        assertThat(fixture.store.deliveries.ofGuardian(parent))
+                .filteredOn(row -> row.kind().equals(CheckinMail.NEXT_GREETING))
+                .hasSize(1);
     }
 
     @Test
@@ -212,8 +250,13 @@ class ConversationsTest {
         assertThat(step.question().id()).isEqualTo("going-well");
         while (!step.question().id().equals("channel")) {
             Reply reply = step.question().required()
-                    ? conversations.answer(request.id(), mum, step.question().id(),
-                            step.question().options().isEmpty() ? "Fijn" : step.question().options().get(0).id(),
+                    ? conversations.answer(
+                            request.id(),
+                            mum,
+                            step.question().id(),
+                            step.question().options().isEmpty()
+                                    ? "Fijn"
+                                    : step.question().options().get(0).id(),
                             AnswerSource.DISCORD_BUTTON)
                     : conversations.skip(request.id(), mum, step.question().id());
             step = ask(reply);

@@ -19,16 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
 class EmailFollowUpTest {
     @TempDir
     Path folder;
+
     CheckinFixture fixture;
     EmailFollowUp followUp;
 
     @BeforeEach
     void setUp() {
         fixture = new CheckinFixture(folder);
-        Outbox outbox = new Outbox(fixture.store.database, fixture.store.deliveries, fixture.store.guardians,
-                fixture.clock, new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT), ZoneId.of("Europe/Amsterdam"));
-        followUp = new EmailFollowUp(fixture.store.checkins, fixture.store.guardians, outbox, Duration.ofHours(48),
-                fixture.clock);
+        Outbox outbox = new Outbox(
+                fixture.store.database,
+                fixture.store.deliveries,
+                fixture.store.guardians,
+                fixture.clock,
+                new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT),
+                ZoneId.of("Europe/Amsterdam"));
+        followUp = new EmailFollowUp(
+                fixture.store.checkins, fixture.store.guardians, outbox, Duration.ofHours(48), fixture.clock);
         fixture.store.guardians.setEmail(fixture.parentOfBoth.id(), "ouder.van.twee@example.org");
     }
 
@@ -41,11 +47,13 @@ class EmailFollowUpTest {
     private List<String> followUpEmails() {
         return fixture.store.database.read(sql -> sql.list(
                 "SELECT dedupe_key FROM delivery WHERE channel = 'email' AND guardian_id <> ? ORDER BY dedupe_key",
-                row -> row.string("dedupe_key"), fixture.emailOnly.id()));
+                row -> row.string("dedupe_key"),
+                fixture.emailOnly.id()));
     }
 
     @Test
-    @DisplayName("after 48 hours without an answer on Discord, a family with an email gets the questions by email, once")
+    @DisplayName(
+            "after 48 hours without an answer on Discord, a family with an email gets the questions by email, once")
     void onceAfterTheWait() {
         var round = fixture.start("check-in");
         fixture.clock.advance(Duration.ofHours(47));
@@ -53,7 +61,8 @@ class EmailFollowUpTest {
 
         var forSam = round.requests().stream()
                 .filter(r -> r.guardianId() == fixture.parentOfBoth.id() && r.studentId() == fixture.sam.id())
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         Conversations conversations = fixture.conversations();
         conversations.begin(forSam.id(), fixture.parentOfBoth.id());
         conversations.answer(forSam.id(), fixture.parentOfBoth.id(), "feeling", "4", AnswerSource.DISCORD_BUTTON);
@@ -67,8 +76,10 @@ class EmailFollowUpTest {
         // the email-only family was asked by email from the start.
         var forMila = round.requests().stream()
                 .filter(r -> r.guardianId() == fixture.parentOfBoth.id() && r.studentId() == fixture.mila.id())
-                .findFirst().orElseThrow();
-        assertThat(followUpEmails()).containsExactly("checkin:" + round.round().id() + ":request:" + forMila.id() + ":email");
+                .findFirst()
+                .orElseThrow();
+        assertThat(followUpEmails())
+                .containsExactly("checkin:" + round.round().id() + ":request:" + forMila.id() + ":email");
     }
 
     @Test

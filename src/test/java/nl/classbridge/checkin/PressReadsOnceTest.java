@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PressReadsOnceTest {
     @TempDir
     Path folder;
+
     CheckinFixture fixture;
     Conversations conversations;
     CheckinContexts contexts;
@@ -38,13 +39,17 @@ class PressReadsOnceTest {
     void setUp() throws Exception {
         fixture = new CheckinFixture(folder);
         conversations = fixture.conversations();
-        contexts = new CheckinContexts(fixture.store.checkins, fixture.store.classes,
+        contexts = new CheckinContexts(
+                fixture.store.checkins,
+                fixture.store.classes,
                 new QuestionnaireVersions(fixture.store.questionnaires),
                 new Messages(MessageCatalogue.load(Path.of("messages")), Language.NL));
         var round = fixture.start("check-in");
         mum = fixture.samsMum.id();
         request = round.requests().stream()
-                .filter(r -> r.guardianId() == mum && r.studentId() == fixture.sam.id()).findFirst().orElseThrow();
+                .filter(r -> r.guardianId() == mum && r.studentId() == fixture.sam.id())
+                .findFirst()
+                .orElseThrow();
         conversations.begin(request.id(), mum);
     }
 
@@ -59,9 +64,10 @@ class PressReadsOnceTest {
         // GIVEN a parent who answered the first two questions, a millisecond-odd clock
         fixture.clock.advance(Duration.ofNanos(1_234_567));
         conversations.answerAt(request.id(), mum, 0, q -> Optional.of("4"), AnswerSource.DISCORD_BUTTON);
-        Reply second = conversations.answerAt(request.id(), mum, 1, q -> Optional.of("Goed"),
-                AnswerSource.DISCORD_MODAL);
-        assertThat(((Reply.Show) second).request()).isEqualTo(fixture.store.checkins.findRequest(request.id()).get());
+        Reply second =
+                conversations.answerAt(request.id(), mum, 1, q -> Optional.of("Goed"), AnswerSource.DISCORD_MODAL);
+        assertThat(((Reply.Show) second).request())
+                .isEqualTo(fixture.store.checkins.findRequest(request.id()).get());
 
         // WHEN the last question is skipped, which completes the check-in
         Reply last = conversations.skipAt(request.id(), mum, 2);
@@ -71,7 +77,8 @@ class PressReadsOnceTest {
         CheckinRequest stored = fixture.store.checkins.findRequest(request.id()).orElseThrow();
         assertThat(stored.status()).isEqualTo(RequestStatus.ANSWERED);
         assertThat(show.request()).isEqualTo(stored);
-        assertThat(show.round()).isEqualTo(fixture.store.checkins.findRound(request.roundId()).orElseThrow());
+        assertThat(show.round())
+                .isEqualTo(fixture.store.checkins.findRound(request.roundId()).orElseThrow());
         assertThat(show.step()).isInstanceOf(Step.Summary.class);
     }
 
@@ -80,12 +87,12 @@ class PressReadsOnceTest {
     void refusalsByIndex() {
         // GIVEN the request of Sam's mum
         // WHEN presses name no question, come from another parent, the round closed, the link or request is gone
-        Reply noSuchQuestion = conversations.answerAt(request.id(), mum, 99, q -> Optional.of("4"),
-                AnswerSource.DISCORD_BUTTON);
-        Reply noValue = conversations.answerAt(request.id(), mum, 0, q -> Optional.empty(),
-                AnswerSource.DISCORD_SELECT);
-        Reply otherParent = conversations.answerAt(request.id(), fixture.parentOfBoth.id(), 0,
-                q -> Optional.of("4"), AnswerSource.DISCORD_BUTTON);
+        Reply noSuchQuestion =
+                conversations.answerAt(request.id(), mum, 99, q -> Optional.of("4"), AnswerSource.DISCORD_BUTTON);
+        Reply noValue =
+                conversations.answerAt(request.id(), mum, 0, q -> Optional.empty(), AnswerSource.DISCORD_SELECT);
+        Reply otherParent = conversations.answerAt(
+                request.id(), fixture.parentOfBoth.id(), 0, q -> Optional.of("4"), AnswerSource.DISCORD_BUTTON);
         fixture.store.checkins.closeRound(request.roundId(), fixture.clock.instant());
         Reply closed = conversations.answerAt(request.id(), mum, 0, q -> Optional.of("4"), AnswerSource.DISCORD_BUTTON);
         fixture.store.guardians.unlink(mum, fixture.sam.id());
@@ -116,13 +123,22 @@ class PressReadsOnceTest {
         // WHEN the class moves to another time zone and language, and is renamed
         SchoolClass groep5 = fixture.groep5;
         ZoneId tokyo = ZoneId.of("Asia/Tokyo");
-        fixture.store.classes.update(new SchoolClass(groep5.id(), "Groep 6", groep5.guildId(), groep5.channelId(),
-                Language.EN, tokyo, groep5.teacherUserId(), groep5.teacherName(), groep5.createdAt()));
+        fixture.store.classes.update(new SchoolClass(
+                groep5.id(),
+                "Groep 6",
+                groep5.guildId(),
+                groep5.channelId(),
+                Language.EN,
+                tokyo,
+                groep5.teacherUserId(),
+                groep5.teacherName(),
+                groep5.createdAt()));
         CheckinContext after = contexts.of(stored, round);
 
         // THEN the new context shows the deadline in the class's new zone and language, and the new name
         assertThat(after.language()).isEqualTo(Language.EN);
-        assertThat(after.deadline()).isEqualTo(Dates.day(round.deadline(), tokyo, Language.EN))
+        assertThat(after.deadline())
+                .isEqualTo(Dates.day(round.deadline(), tokyo, Language.EN))
                 .isNotEqualTo(before.deadline());
         assertThat(after.className()).isEqualTo("Groep 6");
         assertThat(after.child()).isEqualTo("Sam");

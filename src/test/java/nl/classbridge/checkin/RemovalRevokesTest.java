@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.delivery.Outbox;
+import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.domain.AnswerSource;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Delivery;
@@ -34,6 +34,7 @@ class RemovalRevokesTest {
 
     @TempDir
     Path folder;
+
     CheckinFixture fixture;
     Conversations conversations;
     Outbox outbox;
@@ -45,11 +46,25 @@ class RemovalRevokesTest {
         fixture = new CheckinFixture(folder);
         TestStore store = fixture.store;
         conversations = fixture.conversations();
-        outbox = new Outbox(store.database, store.deliveries, store.guardians, fixture.clock,
-                new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT), AMSTERDAM);
-        roster = new ClassRoster(store.database, store.classes, store.students, store.guardians, store.classTeachers,
-                store.deliveries, new CheckinRevocation(store.database, store.checkins, store.deliveries),
-                store.auditLog, Language.NL, AMSTERDAM, fixture.clock);
+        outbox = new Outbox(
+                store.database,
+                store.deliveries,
+                store.guardians,
+                fixture.clock,
+                new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT),
+                AMSTERDAM);
+        roster = new ClassRoster(
+                store.database,
+                store.classes,
+                store.students,
+                store.guardians,
+                store.classTeachers,
+                store.deliveries,
+                new CheckinRevocation(store.database, store.checkins, store.deliveries),
+                store.auditLog,
+                Language.NL,
+                AMSTERDAM,
+                fixture.clock);
         // Sam: his mum and the parent of both; Mila: the parent of both and a parent by email.
         round = fixture.start("check-in");
     }
@@ -60,8 +75,10 @@ class RemovalRevokesTest {
     }
 
     private CheckinRequest requestOf(long guardianId, Student student) {
-        return round.requests().stream().filter(r -> r.guardianId() == guardianId && r.studentId() == student.id())
-                .findFirst().orElseThrow();
+        return round.requests().stream()
+                .filter(r -> r.guardianId() == guardianId && r.studentId() == student.id())
+                .findFirst()
+                .orElseThrow();
     }
 
     private Delivery queued(OutgoingMessage message) {
@@ -83,15 +100,16 @@ class RemovalRevokesTest {
         CheckinRequest forMila = requestOf(parent, fixture.mila);
         Delivery greeting = queued(CheckinMail.greeting(fixture.groep5.id(), round.round(), forSam));
         Delivery email = queued(CheckinMail.questionnaireByEmail(fixture.groep5.id(), round.round(), forSam));
-        Delivery reminder = queued(CheckinMail.reminder(fixture.groep5.id(), round.round(), forSam,
-                DeliveryChannel.DISCORD_DM));
-        Delivery samsMumsGreeting = queued(CheckinMail.greeting(fixture.groep5.id(), round.round(),
-                requestOf(fixture.samsMum.id(), fixture.sam)));
+        Delivery reminder =
+                queued(CheckinMail.reminder(fixture.groep5.id(), round.round(), forSam, DeliveryChannel.DISCORD_DM));
+        Delivery samsMumsGreeting = queued(
+                CheckinMail.greeting(fixture.groep5.id(), round.round(), requestOf(fixture.samsMum.id(), fixture.sam)));
         conversations.begin(forSam.id(), parent);
         conversations.answer(forSam.id(), parent, "feeling", "4", AnswerSource.DISCORD_BUTTON);
 
         // WHEN
-        assertThat(roster.removeGuardian(fixture.groep5, fixture.sam, parent, TestStore.TEACHER)).isTrue();
+        assertThat(roster.removeGuardian(fixture.groep5, fixture.sam, parent, TestStore.TEACHER))
+                .isTrue();
 
         // THEN the check-in about Sam is gone with its answer; Mila's stays
         assertThat(fixture.store.checkins.findRequest(forSam.id())).isEmpty();
@@ -107,11 +125,15 @@ class RemovalRevokesTest {
         // an old button about Sam says "no longer linked"; a typed message goes to Mila's check-in
         assertThat(conversations.answer(forSam.id(), parent, "feeling", "1", AnswerSource.DISCORD_BUTTON))
                 .isInstanceOf(Reply.NoLongerLinked.class);
-        assertThat(conversations.typed(parent, "hoi")).isInstanceOfSatisfying(Reply.Show.class,
-                show -> assertThat(show.request().id()).isEqualTo(forMila.id()));
+        assertThat(conversations.typed(parent, "hoi"))
+                .isInstanceOfSatisfying(
+                        Reply.Show.class,
+                        show -> assertThat(show.request().id()).isEqualTo(forMila.id()));
         assertThat(fixture.store.auditLog.ofClass(fixture.groep5.id()))
-                .filteredOn(e -> e.action().equals("guardian.remove")).singleElement()
-                .satisfies(e -> assertThat(e.detail()).isEqualTo("student=" + fixture.sam.id() + " guardian=" + parent));
+                .filteredOn(e -> e.action().equals("guardian.remove"))
+                .singleElement()
+                .satisfies(
+                        e -> assertThat(e.detail()).isEqualTo("student=" + fixture.sam.id() + " guardian=" + parent));
     }
 
     @Test
@@ -136,8 +158,10 @@ class RemovalRevokesTest {
         assertThat(conversations.change(forSam.id(), parent, "feeling")).isInstanceOf(Reply.NoLongerLinked.class);
         assertThat(conversations.answer(forSam.id(), parent, "feeling", "1", AnswerSource.DISCORD_BUTTON))
                 .isInstanceOf(Reply.NoLongerLinked.class);
-        assertThat(fixture.store.checkins.answers(forSam.id())).filteredOn(a -> a.questionId().equals("feeling"))
-                .singleElement().satisfies(a -> assertThat(a.value()).contains("5"));
+        assertThat(fixture.store.checkins.answers(forSam.id()))
+                .filteredOn(a -> a.questionId().equals("feeling"))
+                .singleElement()
+                .satisfies(a -> assertThat(a.value()).contains("5"));
     }
 
     @Test
@@ -147,29 +171,38 @@ class RemovalRevokesTest {
     void removingAChild() {
         // GIVEN a second class, where the parent of both also has a child
         TestStore store = fixture.store;
-        SchoolClass groep6 = store.classes.add("Groep 6", TestStore.GUILD, TestStore.CHANNEL + 1, Language.NL,
-                AMSTERDAM, TestStore.TEACHER + 1, "Meester Tom", TestStore.T0);
+        SchoolClass groep6 = store.classes.add(
+                "Groep 6",
+                TestStore.GUILD,
+                TestStore.CHANNEL + 1,
+                Language.NL,
+                AMSTERDAM,
+                TestStore.TEACHER + 1,
+                "Meester Tom",
+                TestStore.T0);
         Student lotte = store.aStudent(groep6, "Lotte");
         long parent = fixture.parentOfBoth.id();
         store.guardians.link(parent, lotte.id(), TestStore.T0);
         CheckinRequest emailForMila = requestOf(fixture.emailOnly.id(), fixture.mila);
-        Delivery toEmailParent = queued(CheckinMail.questionnaireByEmail(fixture.groep5.id(), round.round(),
-                emailForMila));
-        Delivery aboutMila = queued(CheckinMail.questionnaireByEmail(fixture.groep5.id(), round.round(),
-                requestOf(parent, fixture.mila)));
-        Delivery updateCopy = queued(OutgoingMessage.toGuardian("update:groep5:parent", fixture.groep5.id(), parent,
-                DeliveryChannel.EMAIL, "update-email", "{}"));
-        Delivery groep6Copy = queued(OutgoingMessage.toGuardian("update:groep6:parent", groep6.id(), parent,
-                DeliveryChannel.EMAIL, "update-email", "{}"));
+        Delivery toEmailParent =
+                queued(CheckinMail.questionnaireByEmail(fixture.groep5.id(), round.round(), emailForMila));
+        Delivery aboutMila = queued(
+                CheckinMail.questionnaireByEmail(fixture.groep5.id(), round.round(), requestOf(parent, fixture.mila)));
+        Delivery updateCopy = queued(OutgoingMessage.toGuardian(
+                "update:groep5:parent", fixture.groep5.id(), parent, DeliveryChannel.EMAIL, "update-email", "{}"));
+        Delivery groep6Copy = queued(OutgoingMessage.toGuardian(
+                "update:groep6:parent", groep6.id(), parent, DeliveryChannel.EMAIL, "update-email", "{}"));
 
         // WHEN Mila leaves
-        assertThat(roster.removeStudent(fixture.groep5, "mila", TestStore.TEACHER)).contains(fixture.mila);
+        assertThat(roster.removeStudent(fixture.groep5, "mila", TestStore.TEACHER))
+                .contains(fixture.mila);
 
         // THEN the parent by email had only Mila: gone, with their queued email
         assertThat(store.guardians.find(fixture.emailOnly.id())).isEmpty();
         assertThat(store.deliveries.find(toEmailParent.id())).isEmpty();
         // the parent of both keeps Sam's check-in; the one about Mila is cancelled
-        assertThat(store.checkins.findRequest(requestOf(parent, fixture.sam).id())).isPresent();
+        assertThat(store.checkins.findRequest(requestOf(parent, fixture.sam).id()))
+                .isPresent();
         assertThat(now(aboutMila).status()).isEqualTo(DeliveryStatus.CANCELLED);
         assertThat(now(updateCopy).status()).isEqualTo(DeliveryStatus.QUEUED);
 

@@ -26,8 +26,7 @@ class ClassBridgeJarIT {
     @TempDir
     Path folder;
 
-    record Run(int exitCode, String output) {
-    }
+    record Run(int exitCode, String output) {}
 
     private Run java(Map<String, String> env, String... args) throws IOException, InterruptedException {
         Map<String, String> all = new HashMap<>();
@@ -42,7 +41,9 @@ class ClassBridgeJarIT {
     @Test
     @DisplayName("the fat jar exists and check-config on the shipped config exits 0 with the token masked")
     void checkConfig() throws Exception {
-        assertThat(Files.isRegularFile(JarProcess.JAR)).as("mvn package makes target/classbridge.jar").isTrue();
+        assertThat(Files.isRegularFile(JarProcess.JAR))
+                .as("mvn package makes target/classbridge.jar")
+                .isTrue();
         Run run = java(Map.of("DISCORD_TOKEN", TOKEN), "check-config");
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("DISCORD_TOKEN", "****").doesNotContain(TOKEN);
@@ -57,7 +58,8 @@ class ClassBridgeJarIT {
     }
 
     @Test
-    @DisplayName("'run' without a token still explains what is missing and exits 2: production never falls into the sandbox")
+    @DisplayName(
+            "'run' without a token still explains what is missing and exits 2: production never falls into the sandbox")
     void runWithoutToken() throws Exception {
         Run run = java(Map.of(), "run");
         assertThat(run.exitCode()).isEqualTo(2);
@@ -65,19 +67,27 @@ class ClassBridgeJarIT {
     }
 
     @Test
-    @DisplayName("the quick-start command without a token starts the sandbox; its page answers within 20 s; Ctrl-C stops it")
+    @DisplayName(
+            "the quick-start command without a token starts the sandbox; its page answers within 20 s; Ctrl-C stops it")
     void quickStartOpensTheSandbox() throws Exception {
         long started = System.nanoTime();
         String output;
         try (JarProcess jar = JarProcess.start(Map.of(
-                "CLASSBRIDGE_SANDBOX_DATABASE", folder.resolve("sandbox.db").toString(),
-                "CLASSBRIDGE_SANDBOX_PORT", "0"))) { // 8080 may be taken on a build machine
+                "CLASSBRIDGE_SANDBOX_DATABASE",
+                folder.resolve("sandbox.db").toString(),
+                "CLASSBRIDGE_SANDBOX_PORT",
+                "0"))) { // 8080 may be taken on a build machine
             Pattern open = Pattern.compile("Open\\s+(http://127\\.0\\.0\\.1:\\d+/)");
-            Eventually.await("the banner naming the page", Duration.ofSeconds(20), () -> open.matcher(jar.output()).find());
+            Eventually.await(
+                    "the banner naming the page",
+                    Duration.ofSeconds(20),
+                    () -> open.matcher(jar.output()).find());
             Matcher banner = open.matcher(jar.output());
             assertThat(banner.find()).isTrue();
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(banner.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(banner.group(1))).build(),
+                            HttpResponse.BodyHandlers.ofString());
             Duration firstAnswer = Duration.ofNanos(System.nanoTime() - started);
             System.out.printf("Sandbox from 'java -jar' to the page's first answer: %d ms%n", firstAnswer.toMillis());
             assertThat(answer.statusCode()).isEqualTo(200);
@@ -88,7 +98,8 @@ class ClassBridgeJarIT {
             jar.awaitExit(Duration.ofSeconds(20));
             output = jar.output();
         }
-        assertThat(output).contains("sandbox", folder.resolve("sandbox.db").toString(), "Ctrl-C")
+        assertThat(output)
+                .contains("sandbox", folder.resolve("sandbox.db").toString(), "Ctrl-C")
                 .doesNotContain("Exception", "ERROR");
     }
 

@@ -21,8 +21,7 @@ class CommandLineTest {
     @TempDir
     Path folder;
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
     private Result run(Map<String, String> env, String... args) {
         StringWriter out = new StringWriter();
@@ -36,7 +35,9 @@ class CommandLineTest {
 
     private Map<String, String> env(String... pairs) {
         Map<String, String> env = new HashMap<>();
-        env.put("CLASSBRIDGE_DATABASE_PATH", folder.resolve("data/classbridge.db").toString());
+        env.put(
+                "CLASSBRIDGE_DATABASE_PATH",
+                folder.resolve("data/classbridge.db").toString());
         for (int i = 0; i < pairs.length; i += 2) {
             env.put(pairs[i], pairs[i + 1]);
         }
@@ -46,11 +47,11 @@ class CommandLineTest {
     @Test
     @DisplayName("check-config on the shipped config exits 0 and prints every key with secrets masked")
     void checkConfigMasksSecrets() {
-        Result result = run(env("DISCORD_TOKEN", TOKEN, "CLASSBRIDGE_MAIL_SMTP_PASSWORD", SMTP_PASSWORD),
-                "check-config");
+        Result result =
+                run(env("DISCORD_TOKEN", TOKEN, "CLASSBRIDGE_MAIL_SMTP_PASSWORD", SMTP_PASSWORD), "check-config");
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("school.timezone", "Europe/Amsterdam", "database.path", "mail.smtp.host",
-                "****");
+        assertThat(result.out())
+                .contains("school.timezone", "Europe/Amsterdam", "database.path", "mail.smtp.host", "****");
         assertThat(result.out() + result.err()).doesNotContain(TOKEN, SMTP_PASSWORD, "not-real");
     }
 
@@ -59,7 +60,9 @@ class CommandLineTest {
     void invalidTimezone() {
         Result result = run(env("CLASSBRIDGE_SCHOOL_TIMEZONE", "Mars/Phobos"), "check-config");
         assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
-        assertThat(result.err().strip()).contains("school.timezone", "Mars/Phobos").doesNotContain("\n");
+        assertThat(result.err().strip())
+                .contains("school.timezone", "Mars/Phobos")
+                .doesNotContain("\n");
         assertThat(result.out()).isEmpty();
     }
 
@@ -68,17 +71,21 @@ class CommandLineTest {
     void runWithoutToken() {
         Result result = run(env(), "run");
         assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
-        assertThat(result.err()).contains("DISCORD_TOKEN is not set", "discord.com/developers/applications",
-                "check-config");
+        assertThat(result.err())
+                .contains("DISCORD_TOKEN is not set", "discord.com/developers/applications", "check-config");
         assertThat(folder.resolve("data/classbridge.db")).doesNotExist();
     }
 
     @Test
     @DisplayName("without a command and without a token, the sandbox starts (here it refuses the production database)")
     void sandboxIsTheDefaultWithoutToken() {
-        Result result = run(env("CLASSBRIDGE_SANDBOX_DATABASE", folder.resolve("data/classbridge.db").toString()));
+        Result result = run(env(
+                "CLASSBRIDGE_SANDBOX_DATABASE",
+                folder.resolve("data/classbridge.db").toString()));
         assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
-        assertThat(result.err().strip()).startsWith("sandbox.database: ").contains("production database")
+        assertThat(result.err().strip())
+                .startsWith("sandbox.database: ")
+                .contains("production database")
                 .doesNotContain("\n");
         assertThat(folder.resolve("data/classbridge.db")).doesNotExist();
     }
@@ -87,10 +94,16 @@ class CommandLineTest {
     @DisplayName("sandbox with a taken port: one line naming sandbox.port, exit 2")
     void sandboxPortTaken() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Result result = run(env("CLASSBRIDGE_SANDBOX_DATABASE", folder.resolve("sandbox.db").toString(),
-                    "CLASSBRIDGE_SANDBOX_PORT", String.valueOf(taken.getLocalPort())), "sandbox");
+            Result result = run(
+                    env(
+                            "CLASSBRIDGE_SANDBOX_DATABASE",
+                            folder.resolve("sandbox.db").toString(),
+                            "CLASSBRIDGE_SANDBOX_PORT",
+                            String.valueOf(taken.getLocalPort())),
+                    "sandbox");
             assertThat(result.exitCode()).isEqualTo(ExitCode.CONFIG);
-            assertThat(result.err().strip()).startsWith("sandbox.port: 127.0.0.1:" + taken.getLocalPort())
+            assertThat(result.err().strip())
+                    .startsWith("sandbox.port: 127.0.0.1:" + taken.getLocalPort())
                     .doesNotContain("\n");
         }
     }
@@ -113,7 +126,8 @@ class CommandLineTest {
         assertThat(ok.exitCode()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("De Regenboog");
 
-        Result missing = run(env(), "check-config", "--config", folder.resolve("nope.yml").toString());
+        Result missing = run(
+                env(), "check-config", "--config", folder.resolve("nope.yml").toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCode.CONFIG);
         assertThat(missing.err()).contains("nope.yml");
     }
@@ -137,8 +151,8 @@ class CommandLineTest {
     @Test
     @DisplayName("check-config checks the texts: a missing catalogue exits 2; a broken questionnaire is a warning")
     void checksTexts() throws Exception {
-        Result noMessages = run(env("CLASSBRIDGE_TEXTS_MESSAGES_FOLDER", folder.resolve("none").toString()),
-                "check-config");
+        Result noMessages = run(
+                env("CLASSBRIDGE_TEXTS_MESSAGES_FOLDER", folder.resolve("none").toString()), "check-config");
         assertThat(noMessages.exitCode()).isEqualTo(ExitCode.CONFIG);
         assertThat(noMessages.err()).contains("texts.messages-folder");
 

@@ -28,14 +28,16 @@ final class JarProcess implements AutoCloseable {
 
     private JarProcess(Process process) {
         this.process = process;
-        this.reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(line -> output.append(line).append('\n'));
-            } catch (IOException | UncheckedIOException closed) {
-                // The process was killed while its output was read: what was read is kept.
-            }
-        }, "jar-output");
+        this.reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        lines.lines().forEach(line -> output.append(line).append('\n'));
+                    } catch (IOException | UncheckedIOException closed) {
+                        // The process was killed while its output was read: what was read is kept.
+                    }
+                },
+                "jar-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -45,8 +47,8 @@ final class JarProcess implements AutoCloseable {
      * and {@code DISCORD_TOKEN} variables are removed first: only {@code env} counts.
      */
     static JarProcess start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("CLASSBRIDGE_") || key.equals("DISCORD_TOKEN"));
@@ -68,8 +70,8 @@ final class JarProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 drained();
                 if (count(text) < times) {
-                    throw new AssertionError("the jar ended (exit " + process.exitValue() + ") before writing '"
-                            + text + "':\n" + output());
+                    throw new AssertionError("the jar ended (exit " + process.exitValue() + ") before writing '" + text
+                            + "':\n" + output());
                 }
             }
             return count(text) >= times;

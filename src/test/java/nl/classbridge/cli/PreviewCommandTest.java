@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 class PreviewCommandTest {
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
     private static Result preview(String... args) {
         StringWriter out = new StringWriter();
@@ -35,7 +34,9 @@ class PreviewCommandTest {
         for (Language language : Language.values()) {
             for (String key : catalogue.expectedKeys(language)) {
                 Result result = preview(key, "--lang", language.code());
-                assertThat(result.exitCode()).as(key + " " + language.code() + ": " + result.err()).isZero();
+                assertThat(result.exitCode())
+                        .as(key + " " + language.code() + ": " + result.err())
+                        .isZero();
                 assertThat(result.out()).as(key).isNotBlank().doesNotContain("${");
                 assertThat(result.err()).as(key).isEmpty();
             }

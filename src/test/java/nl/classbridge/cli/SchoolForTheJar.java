@@ -49,6 +49,7 @@ final class SchoolForTheJar implements AutoCloseable {
     final List<LocalUser> onDiscord = new ArrayList<>();
     /** Families by email: their addresses, in order. */
     final List<String> byEmail = new ArrayList<>();
+
     private final List<JarProcess> started = new ArrayList<>();
     private Database look;
 
@@ -64,10 +65,19 @@ final class SchoolForTheJar implements AutoCloseable {
     void seed(int discordFamilies, int emailFamilies) {
         Instant now = Instant.now();
         try (TestStore store = new TestStore(folder)) {
-            SchoolClass groep = store.classes.add("Groep 5", guild.id(), groep5.id(), Language.NL,
-                    ZoneId.of("Europe/Amsterdam"), teacher.id(), teacher.username(), now);
+            SchoolClass groep = store.classes.add(
+                    "Groep 5",
+                    guild.id(),
+                    groep5.id(),
+                    Language.NL,
+                    ZoneId.of("Europe/Amsterdam"),
+                    teacher.id(),
+                    teacher.username(),
+                    now);
             for (int i = 0; i < discordFamilies + emailFamilies; i++) {
-                long child = store.students.add(groep.id(), String.format("Kind%03d", i), now).id();
+                long child = store.students
+                        .add(groep.id(), String.format("Kind%03d", i), now)
+                        .id();
                 long guardian;
                 if (i < discordFamilies) {
                     LocalUser parent = discord.addUser(String.format("ouder%03d", i));
@@ -76,7 +86,9 @@ final class SchoolForTheJar implements AutoCloseable {
                 } else {
                     String address = String.format("ouder%03d@example.org", i);
                     byEmail.add(address);
-                    guardian = store.guardians.addEmail(address, Optional.empty(), now).id();
+                    guardian = store.guardians
+                            .addEmail(address, Optional.empty(), now)
+                            .id();
                 }
                 store.guardians.link(guardian, child, now);
             }
@@ -119,14 +131,17 @@ final class SchoolForTheJar implements AutoCloseable {
 
     /** The teacher runs a command in the class channel; returns the bot's reply. */
     String teacher(String command, Map<String, ?> options) throws InterruptedException {
-        return discord.slashCommand(teacher, groep5, command, options).response(PATIENCE)
-                .orElseThrow(() -> new AssertionError("no answer to /" + command)).content();
+        return discord.slashCommand(teacher, groep5, command, options)
+                .response(PATIENCE)
+                .orElseThrow(() -> new AssertionError("no answer to /" + command))
+                .content();
     }
 
     /** The check-in greetings (the DM with a Start button) a family got. */
     List<PostedMessage> greetings(LocalUser parent) {
         return discord.directMessagesTo(parent).stream()
-                .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:"))).toList();
+                .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
+                .toList();
     }
 
     /** Greetings on Discord over all families. */
@@ -141,8 +156,10 @@ final class SchoolForTheJar implements AutoCloseable {
 
     /** The questionnaires GreenMail received (not the confirmations, which answer a parent's mail). */
     List<MimeMessage> questionnairesReceived() {
-        return Arrays.stream(mail.getReceivedMessages()).filter(m -> header(m, "In-Reply-To") == null)
-                .filter(m -> !recipient(m).equals(BOT_MAILBOX)).toList();
+        return Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> header(m, "In-Reply-To") == null)
+                .filter(m -> !recipient(m).equals(BOT_MAILBOX))
+                .toList();
     }
 
     static String recipient(MimeMessage message) {

@@ -17,21 +17,48 @@ class ConfigKeyTest {
         List<String> keys = ConfigKey.all().stream().map(ConfigKey::key).toList();
 
         // THEN it has every key the README documents
-        assertThat(keys).containsExactly(
-                "school.name", "school.timezone", "school.default-language",
-                "database.path",
-                "texts.messages-folder", "texts.questionnaires-folder",
-                "discord.token", "discord.rest-url", "discord.gateway-url", "discord.teacher-role",
-                "discord.dm-per-second", "discord.guilds", "discord.shards",
-                "mail.from", "mail.reply-to",
-                "mail.smtp.host", "mail.smtp.port", "mail.smtp.security", "mail.smtp.username",
-                "mail.smtp.password",
-                "mail.imap.host", "mail.imap.port", "mail.imap.security", "mail.imap.username",
-                "mail.imap.password", "mail.imap.folder", "mail.imap.poll-seconds",
-                "mail.reply-token", "mail.trusted-authserv-id", "mail.max-message-bytes", "mail.imap.keep-days",
-                "quiet-hours.start", "quiet-hours.end",
-                "retention.months", "logging.level", "updates.reminder-time", "updates.catch-up-hours", "checkin.email-after-hours",
-                "sandbox.port", "sandbox.database");
+        assertThat(keys)
+                .containsExactly(
+                        "school.name",
+                        "school.timezone",
+                        "school.default-language",
+                        "database.path",
+                        "texts.messages-folder",
+                        "texts.questionnaires-folder",
+                        "discord.token",
+                        "discord.rest-url",
+                        "discord.gateway-url",
+                        "discord.teacher-role",
+                        "discord.dm-per-second",
+                        "discord.guilds",
+                        "discord.shards",
+                        "mail.from",
+                        "mail.reply-to",
+                        "mail.smtp.host",
+                        "mail.smtp.port",
+                        "mail.smtp.security",
+                        "mail.smtp.username",
+                        "mail.smtp.password",
+                        "mail.imap.host",
+                        "mail.imap.port",
+                        "mail.imap.security",
+                        "mail.imap.username",
+                        "mail.imap.password",
+                        "mail.imap.folder",
+                        "mail.imap.poll-seconds",
+                        "mail.reply-token",
+                        "mail.trusted-authserv-id",
+                        "mail.max-message-bytes",
+                        "mail.imap.keep-days",
+                        "quiet-hours.start",
+                        "quiet-hours.end",
+                        "retention.months",
+                        "logging.level",
+                        "updates.reminder-time",
+                        "updates.catch-up-hours",
+                        "checkin.email-after-hours",
+                        "sandbox.port",
+                        "sandbox.database");
     }
 
     @Test
@@ -42,19 +69,26 @@ class ConfigKeyTest {
         assertThat(ConfigKey.QUIET_HOURS_START.environmentVariable()).isEqualTo("CLASSBRIDGE_QUIET_HOURS_START");
         assertThat(ConfigKey.MAIL_SMTP_PASSWORD.environmentVariable()).isEqualTo("CLASSBRIDGE_MAIL_SMTP_PASSWORD");
         assertThat(ConfigKey.DISCORD_TOKEN.environmentVariable()).isEqualTo("DISCORD_TOKEN");
-        assertThat(ConfigKey.all()).filteredOn(k -> k != ConfigKey.DISCORD_TOKEN)
-                .allMatch(k -> k.environmentVariable().equals(
-                        "CLASSBRIDGE_" + k.key().toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_')));
+        assertThat(ConfigKey.all())
+                .filteredOn(k -> k != ConfigKey.DISCORD_TOKEN)
+                .allMatch(k -> k.environmentVariable()
+                        .equals("CLASSBRIDGE_"
+                                + k.key()
+                                        .toUpperCase(Locale.ROOT)
+                                        .replace('.', '_')
+                                        .replace('-', '_')));
     }
 
     @Test
     @DisplayName("marks exactly the token and the two passwords as secrets, without defaults")
     void secrets() {
         // GIVEN / WHEN / THEN
-        assertThat(ConfigKey.all()).filteredOn(ConfigKey::isSecret)
+        assertThat(ConfigKey.all())
+                .filteredOn(ConfigKey::isSecret)
                 .containsExactly(ConfigKey.DISCORD_TOKEN, ConfigKey.MAIL_SMTP_PASSWORD, ConfigKey.MAIL_IMAP_PASSWORD)
                 .allMatch(k -> k.defaultValue().isEmpty());
-        assertThat(ConfigKey.all()).filteredOn(k -> ConfigFile.looksSecret(k.key()))
+        assertThat(ConfigKey.all())
+                .filteredOn(k -> ConfigFile.looksSecret(k.key()))
                 .allMatch(ConfigKey::isSecret);
     }
 

@@ -56,9 +56,10 @@ class EnvironmentTest {
         assertThat(settings.updates().catchUpHours()).isZero();
         assertThat(config.source(ConfigKey.DISCORD_REST_URL)).isEqualTo(ConfigSource.ENVIRONMENT);
         assertThat(config.source(ConfigKey.MAIL_SMTP_HOST)).isEqualTo(ConfigSource.FILE);
-        assertThat(config.describe()).contains(
-                "discord.rest-url = http://127.0.0.1:9000/api/v10/   (from environment CLASSBRIDGE_DISCORD_REST_URL)",
-                "updates.catch-up-hours = 0   (from environment CLASSBRIDGE_UPDATES_CATCH_UP_HOURS)");
+        assertThat(config.describe())
+                .contains(
+                        "discord.rest-url = http://127.0.0.1:9000/api/v10/   (from environment CLASSBRIDGE_DISCORD_REST_URL)",
+                        "updates.catch-up-hours = 0   (from environment CLASSBRIDGE_UPDATES_CATCH_UP_HOURS)");
     }
 
     @Test
@@ -122,12 +123,13 @@ class EnvironmentTest {
         var warnings = ConfigLoader.loadEffective(file, env).warnings();
 
         // THEN the likely meant name is given, and unrelated variables are left alone
-        assertThat(warnings).contains(
-                "CLASSBRIDGE_MAIL_SMTP_HOTS is not a ClassBridge setting and is ignored;"
-                        + " did you mean CLASSBRIDGE_MAIL_SMTP_HOST?",
-                "CLASSBRIDGE_SMTP_PASSWORD is not a ClassBridge setting and is ignored;"
-                        + " did you mean CLASSBRIDGE_MAIL_SMTP_PASSWORD?",
-                "CLASSBRIDGE_DISCORD_TOKEN is ignored: discord.token is read from DISCORD_TOKEN");
+        assertThat(warnings)
+                .contains(
+                        "CLASSBRIDGE_MAIL_SMTP_HOTS is not a ClassBridge setting and is ignored;"
+                                + " did you mean CLASSBRIDGE_MAIL_SMTP_HOST?",
+                        "CLASSBRIDGE_SMTP_PASSWORD is not a ClassBridge setting and is ignored;"
+                                + " did you mean CLASSBRIDGE_MAIL_SMTP_PASSWORD?",
+                        "CLASSBRIDGE_DISCORD_TOKEN is ignored: discord.token is read from DISCORD_TOKEN");
         assertThat(warnings).noneMatch(w -> w.contains("CLASSBRIDGE_CONFIG"));
     }
 }

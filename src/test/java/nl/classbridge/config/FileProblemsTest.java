@@ -27,8 +27,10 @@ class FileProblemsTest {
         // THEN the key and the right variable are named, the password nowhere
         assertThat(e.key()).contains("mail.smtp.password");
         assertThat(e.value()).isEmpty();
-        assertThat(e.getMessage()).isEqualTo("mail.smtp.password: secrets are not read from the config file;"
-                + " remove it and set CLASSBRIDGE_MAIL_SMTP_PASSWORD in the environment (line 4 of " + file + ")");
+        assertThat(e.getMessage())
+                .isEqualTo("mail.smtp.password: secrets are not read from the config file;"
+                        + " remove it and set CLASSBRIDGE_MAIL_SMTP_PASSWORD in the environment (line 4 of " + file
+                        + ")");
         assertThat(String.join(" ", e.problems()) + e).doesNotContain("Hunter2");
     }
 
@@ -40,8 +42,9 @@ class FileProblemsTest {
         ConfigException e = ConfigFiles.refused(dir, "discord.token: MTA5.secret-token-text\n");
 
         // THEN DISCORD_TOKEN is named and the token is not shown
-        assertThat(e.getMessage()).startsWith("discord.token: secrets are not read from the config file;"
-                + " remove it and set DISCORD_TOKEN in the environment");
+        assertThat(e.getMessage())
+                .startsWith("discord.token: secrets are not read from the config file;"
+                        + " remove it and set DISCORD_TOKEN in the environment");
         assertThat(e.getMessage()).doesNotContain("secret-token-text");
     }
 
@@ -54,7 +57,8 @@ class FileProblemsTest {
 
         // THEN it is refused as a secret, not merely as unknown
         assertThat(e.key()).contains("mail.imap.app-token");
-        assertThat(e.getMessage()).contains("secrets are not read from the config file")
+        assertThat(e.getMessage())
+                .contains("secrets are not read from the config file")
                 .contains("CLASSBRIDGE_MAIL_IMAP_PASSWORD")
                 .doesNotContain("abc123def");
     }
@@ -93,8 +97,8 @@ class FileProblemsTest {
         ConfigException e = ConfigFiles.refused(dir, "school:\n  colour: pale-blue-private\n");
 
         // THEN the known keys of the section are listed and the value is not repeated
-        assertThat(e.getMessage()).startsWith("school.colour: unknown setting; school has name, timezone,"
-                + " default-language");
+        assertThat(e.getMessage())
+                .startsWith("school.colour: unknown setting; school has name, timezone," + " default-language");
         assertThat(e.getMessage()).doesNotContain("pale-blue-private");
         assertThat(e.value()).isEmpty();
     }
@@ -104,7 +108,8 @@ class FileProblemsTest {
     void listForValue() throws Exception {
         // GIVEN two hosts as a list
         // WHEN it is loaded
-        ConfigException e = ConfigFiles.refused(dir, "mail:\n  smtp:\n    host:\n      - a.school.nl\n      - b.school.nl\n");
+        ConfigException e =
+                ConfigFiles.refused(dir, "mail:\n  smtp:\n    host:\n      - a.school.nl\n      - b.school.nl\n");
 
         // THEN the key is named
         assertThat(e.key()).contains("mail.smtp.host");
@@ -121,8 +126,9 @@ class FileProblemsTest {
         // THEN both are named
         assertThat(e.problems()).hasSize(2);
         assertThat(e.problems().get(0)).startsWith("school.name: expected a single value, not a section");
-        assertThat(e.problems().get(1)).startsWith("mail: is a section, not a single value;"
-                + " write its settings under it, such as mail.from");
+        assertThat(e.problems().get(1))
+                .startsWith(
+                        "mail: is a section, not a single value;" + " write its settings under it, such as mail.from");
     }
 
     @Test
@@ -135,7 +141,8 @@ class FileProblemsTest {
         ConfigException e = ConfigFiles.refused(file, Map.of());
 
         // THEN both places are named
-        assertThat(e.getMessage()).isEqualTo("mail.smtp.port: is set twice in " + file + ", on lines 3 and 4; keep one");
+        assertThat(e.getMessage())
+                .isEqualTo("mail.smtp.port: is set twice in " + file + ", on lines 3 and 4; keep one");
     }
 
     @Test
@@ -174,7 +181,9 @@ class FileProblemsTest {
 
         // THEN the file and line are named, on one line
         assertThat(e.key()).isEmpty();
-        assertThat(e.getMessage()).startsWith(file + " line 3: not valid YAML (").doesNotContain("\n");
+        assertThat(e.getMessage())
+                .startsWith(file + " line 3: not valid YAML (")
+                .doesNotContain("\n");
     }
 
     @Test
@@ -187,7 +196,8 @@ class FileProblemsTest {
         ConfigException e = ConfigFiles.refused(file, Map.of());
 
         // THEN a line is named
-        assertThat(e.getMessage()).matches(java.util.regex.Pattern.quote(file.toString()) + " line \\d+: not valid YAML .*");
+        assertThat(e.getMessage())
+                .matches(java.util.regex.Pattern.quote(file.toString()) + " line \\d+: not valid YAML .*");
     }
 
     @Test

@@ -30,8 +30,9 @@ class InvalidValueTest {
         // THEN the message says it all on one line
         assertThat(e.key()).contains("school.timezone");
         assertThat(e.value()).contains("Mars/Phobos");
-        assertThat(e.getMessage()).isEqualTo("school.timezone: 'Mars/Phobos' is not a time zone;"
-                + " use a region id such as Europe/Amsterdam (from environment CLASSBRIDGE_SCHOOL_TIMEZONE)");
+        assertThat(e.getMessage())
+                .isEqualTo("school.timezone: 'Mars/Phobos' is not a time zone;"
+                        + " use a region id such as Europe/Amsterdam (from environment CLASSBRIDGE_SCHOOL_TIMEZONE)");
     }
 
     @Test
@@ -44,8 +45,9 @@ class InvalidValueTest {
         ConfigException e = ConfigFiles.refused(file, Map.of());
 
         // THEN the message names key, value, valid range and line
-        assertThat(e.getMessage()).isEqualTo("mail.smtp.port: '70000' is not a port;"
-                + " use a whole number from 1 to 65535 (line 3 of " + file + ")");
+        assertThat(e.getMessage())
+                .isEqualTo("mail.smtp.port: '70000' is not a port;" + " use a whole number from 1 to 65535 (line 3 of "
+                        + file + ")");
     }
 
     static Stream<Arguments> invalidValues() {
@@ -55,10 +57,13 @@ class InvalidValueTest {
                 Arguments.of("school.default-language", "fr", "use one of nl, en, ar, tr, pl, uk"),
                 Arguments.of("mail.smtp.port", "0", "is not a port; use a whole number from 1 to 65535"),
                 Arguments.of("mail.imap.port", "imaps", "is not a port"),
-                Arguments.of("mail.smtp.security", "tls", "is not a mail security setting; use one of none, starttls, ssl"),
+                Arguments.of(
+                        "mail.smtp.security", "tls", "is not a mail security setting; use one of none, starttls, ssl"),
                 Arguments.of("mail.imap.security", "yes", "use one of none, starttls, ssl"),
                 Arguments.of("discord.rest-url", "ftp://discord.com/api/", "is not an http or https URL"),
-                Arguments.of("discord.guilds", "123456789012345678, De Regenboog",
+                Arguments.of(
+                        "discord.guilds",
+                        "123456789012345678, De Regenboog",
                         "holds 'De', which is not a server id (17 to 20 digits)"),
                 Arguments.of("discord.guilds", "99999999999999999999", "is not a server id"),
                 Arguments.of("discord.shards", "0", "is too small; use auto, or a whole number from 1 to 1024"),
@@ -75,17 +80,21 @@ class InvalidValueTest {
                 Arguments.of("updates.catch-up-hours", "-1", "is too small; use a whole number from 0 to 168"),
                 Arguments.of("checkin.email-after-hours", "99999999999999", "is too large"),
                 Arguments.of("mail.imap.poll-seconds", "1", "use a whole number from 5 to 3600"),
-                Arguments.of("mail.reply-token", "header",
+                Arguments.of(
+                        "mail.reply-token",
+                        "header",
                         "is not a place for the reply token; use one of plus-address, subject"),
                 Arguments.of("mail.trusted-authserv-id", "mx.google.com; dmarc=pass", "is not a mail server's name"),
                 Arguments.of("mail.max-message-bytes", "2MB", "is not a whole number"),
-                Arguments.of("mail.max-message-bytes", "1000", "is too small; use a whole number from 65536 to 52428800"),
+                Arguments.of(
+                        "mail.max-message-bytes", "1000", "is too small; use a whole number from 65536 to 52428800"),
                 Arguments.of("mail.imap.keep-days", "0", "is too small; use a whole number from 1 to 365"),
                 Arguments.of("sandbox.port", "65536", "is too large; use a whole number from 0 to 65535"),
                 Arguments.of("discord.dm-per-second", "0", "is too small; use a number above 0 and at most 50"),
                 Arguments.of("discord.dm-per-second", "51", "is too large"),
                 Arguments.of("discord.dm-per-second", "NaN", "is not a number"),
-                Arguments.of("logging.level", "VERBOSE", "is not a log level; use one of TRACE, DEBUG, INFO, WARN, ERROR"),
+                Arguments.of(
+                        "logging.level", "VERBOSE", "is not a log level; use one of TRACE, DEBUG, INFO, WARN, ERROR"),
                 Arguments.of("mail.from", "juf.anna@", "is not an email address"),
                 Arguments.of("mail.from", "juf anna@school.nl", "is not an email address"),
                 Arguments.of("mail.reply-to", "a@school.nl, b@school.nl", "is not an email address"),
@@ -143,7 +152,9 @@ class InvalidValueTest {
         ConfigException e = ConfigFiles.refused(file, Map.of());
 
         // THEN the message stays on one line
-        assertThat(e.getMessage()).isEqualTo("school.name: 'De\\nRegenboog' contains a line break or another"
-                + " control character; use one line of text of at most 100 characters (line 2 of " + file + ")");
+        assertThat(e.getMessage())
+                .isEqualTo("school.name: 'De\\nRegenboog' contains a line break or another"
+                        + " control character; use one line of text of at most 100 characters (line 2 of " + file
+                        + ")");
     }
 }

@@ -1,6 +1,5 @@
 package nl.classbridge.config;
 
-import nl.classbridge.domain.QuietHours;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -12,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.domain.Language;
+import nl.classbridge.domain.QuietHours;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,11 +46,20 @@ class LoadingTest {
         assertThat(settings.discord().shards()).isEmpty();
         assertThat(settings.mail().from()).isEmpty();
         assertThat(settings.mail().replyTo()).isEmpty();
-        assertThat(settings.mail().smtp()).isEqualTo(
-                new Smtp(Optional.empty(), 587, MailSecurity.STARTTLS, "", Optional.empty()));
+        assertThat(settings.mail().smtp())
+                .isEqualTo(new Smtp(Optional.empty(), 587, MailSecurity.STARTTLS, "", Optional.empty()));
         assertThat(settings.mail().smtp().configured()).isFalse();
-        assertThat(settings.mail().imap()).isEqualTo(
-                new Imap(Optional.empty(), 993, MailSecurity.SSL, "", Optional.empty(), "INBOX", 60, 30, 2_097_152,
+        assertThat(settings.mail().imap())
+                .isEqualTo(new Imap(
+                        Optional.empty(),
+                        993,
+                        MailSecurity.SSL,
+                        "",
+                        Optional.empty(),
+                        "INBOX",
+                        60,
+                        30,
+                        2_097_152,
                         Optional.empty()));
         assertThat(settings.mail().replyToken()).isEqualTo(ReplyTokenPlace.PLUS_ADDRESS);
         assertThat(settings.quietHours()).isEqualTo(new QuietHours(LocalTime.of(20, 0), LocalTime.of(8, 0)));
@@ -93,8 +102,8 @@ class LoadingTest {
     @DisplayName("dotted keys and nested sections may be mixed")
     void dottedAndNested() throws Exception {
         // GIVEN one key nested and one written with dots
-        Path file = ConfigFiles.write(dir, "mail:\n  smtp:\n    host: smtp.school.nl\nmail.smtp.port: 465\n"
-                + "mail.smtp.security: SSL\n");
+        Path file = ConfigFiles.write(
+                dir, "mail:\n  smtp:\n    host: smtp.school.nl\nmail.smtp.port: 465\n" + "mail.smtp.security: SSL\n");
 
         // WHEN it is loaded
         Smtp smtp = ConfigLoader.load(file, Map.of()).mail().smtp();
@@ -110,8 +119,10 @@ class LoadingTest {
     @DisplayName("values are read as written, not as YAML guesses them (unquoted times, yes, long ids)")
     void valuesAsWritten() throws Exception {
         // GIVEN unquoted values YAML 1.1 would turn into numbers or booleans
-        Path file = ConfigFiles.write(dir, "school:\n  name: yes\nquiet-hours:\n  start: 21:30\n  end: 7:00\n"
-                + "discord:\n  teacher-role: 123456789012345678\n");
+        Path file = ConfigFiles.write(
+                dir,
+                "school:\n  name: yes\nquiet-hours:\n  start: 21:30\n  end: 7:00\n"
+                        + "discord:\n  teacher-role: 123456789012345678\n");
 
         // WHEN it is loaded
         Settings settings = ConfigLoader.load(file, Map.of());
@@ -127,8 +138,10 @@ class LoadingTest {
     @DisplayName("lenient where the meaning is clear: case of words and zones, a missing final slash")
     void normalisedValues() throws Exception {
         // GIVEN values in another case and a REST URL without final slash
-        Path file = ConfigFiles.write(dir, "school:\n  timezone: europe/amsterdam\n  default-language: EN\n"
-                + "logging:\n  level: debug\ndiscord:\n  rest-url: http://127.0.0.1:8080/api/v10\n");
+        Path file = ConfigFiles.write(
+                dir,
+                "school:\n  timezone: europe/amsterdam\n  default-language: EN\n"
+                        + "logging:\n  level: debug\ndiscord:\n  rest-url: http://127.0.0.1:8080/api/v10\n");
 
         // WHEN it is loaded
         Settings settings = ConfigLoader.load(file, Map.of());
@@ -192,13 +205,14 @@ class LoadingTest {
         // THEN each key has one line, in registry order, saying where its value came from
         assertThat(lines).hasSize(ConfigKey.all().size());
         assertThat(lines.get(0)).isEqualTo("school.name = De Regenboog   (from file)");
-        assertThat(lines).contains(
-                "school.timezone = Europe/Amsterdam   (default)",
-                "discord.dm-per-second = 2   (default)",
-                "mail.smtp.host = (not set)   (default)",
-                "mail.smtp.port = 465   (from environment CLASSBRIDGE_MAIL_SMTP_PORT)",
-                "mail.smtp.security = starttls   (default)",
-                "quiet-hours.start = 20:00   (default)",
-                "discord.token = (not set)   (default)");
+        assertThat(lines)
+                .contains(
+                        "school.timezone = Europe/Amsterdam   (default)",
+                        "discord.dm-per-second = 2   (default)",
+                        "mail.smtp.host = (not set)   (default)",
+                        "mail.smtp.port = 465   (from environment CLASSBRIDGE_MAIL_SMTP_PORT)",
+                        "mail.smtp.security = starttls   (default)",
+                        "quiet-hours.start = 20:00   (default)",
+                        "discord.token = (not set)   (default)");
     }
 }

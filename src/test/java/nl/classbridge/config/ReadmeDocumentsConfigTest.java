@@ -14,7 +14,9 @@ class ReadmeDocumentsConfigTest {
     void everyKeyDocumented() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         for (ConfigKey<?> key : ConfigKey.all()) {
-            assertThat(readme).as("README mentions %s", key.environmentVariable()).contains(key.environmentVariable());
+            assertThat(readme)
+                    .as("README mentions %s", key.environmentVariable())
+                    .contains(key.environmentVariable());
             if (!key.isSecret()) {
                 assertThat(readme).as("README documents %s", key.key()).contains("`" + key.key() + "`");
             }

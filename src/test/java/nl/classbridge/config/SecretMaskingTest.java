@@ -47,8 +47,10 @@ class SecretMaskingTest {
     @DisplayName("never appear in describe(), warnings() or the settings' toString()")
     void neverShown() throws Exception {
         // GIVEN all three secrets in the environment
-        Path file = ConfigFiles.write(dir, "mail:\n  smtp:\n    host: smtp.school.nl\n    username: groep5\n"
-                + "  imap:\n    host: imap.school.nl\n    username: groep5\n");
+        Path file = ConfigFiles.write(
+                dir,
+                "mail:\n  smtp:\n    host: smtp.school.nl\n    username: groep5\n"
+                        + "  imap:\n    host: imap.school.nl\n    username: groep5\n");
         Map<String, String> env = Map.of(
                 "DISCORD_TOKEN", TOKEN,
                 "CLASSBRIDGE_MAIL_SMTP_PASSWORD", SMTP_PASSWORD,
@@ -56,15 +58,16 @@ class SecretMaskingTest {
 
         // WHEN everything printable is gathered
         EffectiveConfig config = ConfigLoader.loadEffective(file, env);
-        String printed = String.join("\n", config.describe()) + String.join("\n", config.warnings())
-                + config.settings();
+        String printed =
+                String.join("\n", config.describe()) + String.join("\n", config.warnings()) + config.settings();
 
         // THEN no secret is in it, and set secrets show as ****
         assertThat(printed).doesNotContain(TOKEN, SMTP_PASSWORD, IMAP_PASSWORD, "very-secret", "Wachtwoord");
-        assertThat(config.describe()).contains(
-                "discord.token = ****   (from environment DISCORD_TOKEN)",
-                "mail.smtp.password = ****   (from environment CLASSBRIDGE_MAIL_SMTP_PASSWORD)",
-                "mail.imap.password = ****   (from environment CLASSBRIDGE_MAIL_IMAP_PASSWORD)");
+        assertThat(config.describe())
+                .contains(
+                        "discord.token = ****   (from environment DISCORD_TOKEN)",
+                        "mail.smtp.password = ****   (from environment CLASSBRIDGE_MAIL_SMTP_PASSWORD)",
+                        "mail.imap.password = ****   (from environment CLASSBRIDGE_MAIL_IMAP_PASSWORD)");
         assertThat(config.settings().discord().token().orElseThrow().reveal()).isEqualTo(TOKEN);
     }
 
@@ -78,10 +81,11 @@ class SecretMaskingTest {
         var lines = ConfigLoader.loadEffective(file, Map.of()).describe();
 
         // THEN they say so
-        assertThat(lines).contains(
-                "discord.token = (not set)   (default)",
-                "mail.smtp.password = (not set)   (default)",
-                "mail.imap.password = (not set)   (default)");
+        assertThat(lines)
+                .contains(
+                        "discord.token = (not set)   (default)",
+                        "mail.smtp.password = (not set)   (default)",
+                        "mail.imap.password = (not set)   (default)");
     }
 
     @Test

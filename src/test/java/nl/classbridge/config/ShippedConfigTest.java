@@ -38,8 +38,11 @@ class ShippedConfigTest {
 
         // THEN every non-secret key is in it, and nothing else
         assertThat(problems).isEmpty();
-        assertThat(written).containsExactlyInAnyOrderElementsOf(
-                ConfigKey.all().stream().filter(k -> !k.isSecret()).map(ConfigKey::key).toList());
+        assertThat(written)
+                .containsExactlyInAnyOrderElementsOf(ConfigKey.all().stream()
+                        .filter(k -> !k.isSecret())
+                        .map(ConfigKey::key)
+                        .toList());
     }
 
     @Test
@@ -52,10 +55,11 @@ class ShippedConfigTest {
         // THEN the warnings say what is still to do
         assertThat(config.warnings()).hasSize(4);
         assertThat(config.warnings().get(0)).startsWith("DISCORD_TOKEN is not set: ");
-        assertThat(config.warnings()).contains(
-                "discord.guilds is empty: the bot serves every Discord server it is added to, and registers its"
-                        + " teacher commands for all of them; list the school's server ids in discord.guilds",
-                "mail.smtp.host is not set: emails stay queued in the outbox until SMTP is configured",
-                "mail.imap.host is not set: parents' email replies are not read");
+        assertThat(config.warnings())
+                .contains(
+                        "discord.guilds is empty: the bot serves every Discord server it is added to, and registers its"
+                                + " teacher commands for all of them; list the school's server ids in discord.guilds",
+                        "mail.smtp.host is not set: emails stay queued in the outbox until SMTP is configured",
+                        "mail.imap.host is not set: parents' email replies are not read");
     }
 }

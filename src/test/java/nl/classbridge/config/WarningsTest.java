@@ -57,8 +57,10 @@ class WarningsTest {
         List<String> none = warnings("", ALL_SECRETS);
 
         // THEN the warning says what that means and what to do
-        assertThat(none).contains("discord.guilds is empty: the bot serves every Discord server it is added to,"
-                + " and registers its teacher commands for all of them; list the school's server ids in discord.guilds");
+        assertThat(none)
+                .contains(
+                        "discord.guilds is empty: the bot serves every Discord server it is added to,"
+                                + " and registers its teacher commands for all of them; list the school's server ids in discord.guilds");
 
         // GIVEN / WHEN two servers, one twice, in the environment
         Map<String, String> env = new java.util.HashMap<>(ALL_SECRETS);
@@ -70,8 +72,9 @@ class WarningsTest {
         assertThat(listed.settings().discord().serves(123456789012345678L)).isTrue();
         assertThat(listed.settings().discord().serves(323456789012345678L)).isFalse();
         assertThat(listed.warnings()).noneMatch(w -> w.startsWith("discord.guilds"));
-        assertThat(listed.describe()).contains("discord.guilds = 223456789012345678, 123456789012345678"
-                + "   (from environment CLASSBRIDGE_DISCORD_GUILDS)");
+        assertThat(listed.describe())
+                .contains("discord.guilds = 223456789012345678, 123456789012345678"
+                        + "   (from environment CLASSBRIDGE_DISCORD_GUILDS)");
     }
 
     @Test
@@ -87,9 +90,10 @@ class WarningsTest {
                 """;
 
         // WHEN / THEN
-        assertThat(warnings(yaml, ALL_SECRETS)).containsExactly(
-                "mail.smtp.port is 465, which usually needs mail.smtp.security ssl, not starttls",
-                "mail.imap.port is 143, which usually needs mail.imap.security starttls, not ssl");
+        assertThat(warnings(yaml, ALL_SECRETS))
+                .containsExactly(
+                        "mail.smtp.port is 465, which usually needs mail.smtp.security ssl, not starttls",
+                        "mail.imap.port is 143, which usually needs mail.imap.security starttls, not ssl");
     }
 
     @Test
@@ -106,10 +110,11 @@ class WarningsTest {
                 """;
 
         // WHEN / THEN only the remote ones are named
-        assertThat(warnings(yaml, ALL_SECRETS)).containsExactly(
-                "discord.rest-url uses http: the bot token crosses the network unencrypted; use https",
-                "mail.smtp.security is none: passwords and parents' emails cross the network unencrypted;"
-                        + " use starttls or ssl");
+        assertThat(warnings(yaml, ALL_SECRETS))
+                .containsExactly(
+                        "discord.rest-url uses http: the bot token crosses the network unencrypted; use https",
+                        "mail.smtp.security is none: passwords and parents' emails cross the network unencrypted;"
+                                + " use starttls or ssl");
     }
 
     @Test
@@ -125,12 +130,13 @@ class WarningsTest {
                 """;
 
         // WHEN / THEN
-        assertThat(warnings(yaml, Map.of("DISCORD_TOKEN", "t"))).containsExactly(
-                "mail.from is not set: emails need a sender address; set mail.from",
-                "mail.smtp.username is set but CLASSBRIDGE_MAIL_SMTP_PASSWORD is not:"
-                        + " the mail server will probably refuse the login",
-                "mail.imap.username is not set: the mail server needs a login to read replies",
-                "quiet-hours.start equals quiet-hours.end: there are no quiet hours,"
-                        + " so parents may get messages at night");
+        assertThat(warnings(yaml, Map.of("DISCORD_TOKEN", "t")))
+                .containsExactly(
+                        "mail.from is not set: emails need a sender address; set mail.from",
+                        "mail.smtp.username is set but CLASSBRIDGE_MAIL_SMTP_PASSWORD is not:"
+                                + " the mail server will probably refuse the login",
+                        "mail.imap.username is not set: the mail server needs a login to read replies",
+                        "quiet-hours.start equals quiet-hours.end: there are no quiet hours,"
+                                + " so parents may get messages at night");
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DispatchLoopTest {
     @TempDir
     Path folder;
+
     Outboxes the;
     DispatchLoop loop;
 
@@ -96,7 +97,8 @@ class DispatchLoopTest {
         assertThat(released.status()).isEqualTo(DeliveryStatus.QUEUED);
         assertThat(released.attempts()).isZero();
         assertThat(released.externalId()).contains("email-" + email.id());
-        assertThat(the.reload(email).status()).as("the late 'sent' does not undo the release")
+        assertThat(the.reload(email).status())
+                .as("the late 'sent' does not undo the release")
                 .isEqualTo(DeliveryStatus.QUEUED);
     }
 }

@@ -23,6 +23,7 @@ class DispatcherTest {
 
     @TempDir
     Path folder;
+
     Outboxes the;
 
     @BeforeEach
@@ -64,7 +65,8 @@ class DispatcherTest {
     }
 
     @Test
-    @DisplayName("GIVEN a DM held by quiet hours WHEN passes run before and at 08:00 THEN it goes out at 08:00, not before")
+    @DisplayName(
+            "GIVEN a DM held by quiet hours WHEN passes run before and at 08:00 THEN it goes out at 08:00, not before")
     void heldUntilQuietHoursEnd() {
         Guardian parent = the.onDiscord();
         the.clock.set(Instant.parse("2026-09-01T19:30:00Z"));
@@ -191,8 +193,8 @@ class DispatcherTest {
         assertThat(wake).isEqualTo(T0.plusSeconds(5));
         assertThat(duringPause).isZero();
         assertThat(the.dms.sends()).first().extracting(FakeSender.Send::at).isEqualTo(T0);
-        assertThat(the.dms.sendInstants().subList(1, 4)).allSatisfy(at ->
-                assertThat(at).isAfterOrEqualTo(T0.plusSeconds(5)));
+        assertThat(the.dms.sendInstants().subList(1, 4))
+                .allSatisfy(at -> assertThat(at).isAfterOrEqualTo(T0.plusSeconds(5)));
         assertThat(dms).allSatisfy(dm -> assertThat(the.reload(dm).status()).isEqualTo(DeliveryStatus.SENT));
         // The 429ed DM itself waits at least its own backoff (a minute) as well.
         assertThat(the.dms.sendInstants()).last().isEqualTo(T0.plus(Duration.ofMinutes(1)));
@@ -244,10 +246,14 @@ class DispatcherTest {
         assertThat(at).hasSize(50).doesNotHaveDuplicates().isSorted();
         assertThat(Duration.between(at.get(0), at.get(49))).isEqualTo(Duration.ofMillis(24_500));
         for (Instant start : at) {
-            long inOneSecond = at.stream().filter(t -> !t.isBefore(start) && t.isBefore(start.plusSeconds(1))).count();
+            long inOneSecond = at.stream()
+                    .filter(t -> !t.isBefore(start) && t.isBefore(start.plusSeconds(1)))
+                    .count();
             assertThat(inOneSecond).as("DMs in the second from %s", start).isLessThanOrEqualTo(2);
         }
-        assertThat(fanOut).allSatisfy(message -> assertThat(the.dms.sendsOf(message.dedupeKey())).isEqualTo(1));
+        assertThat(fanOut)
+                .allSatisfy(message ->
+                        assertThat(the.dms.sendsOf(message.dedupeKey())).isEqualTo(1));
     }
 
     @Test
@@ -267,7 +273,8 @@ class DispatcherTest {
     }
 
     @Test
-    @DisplayName("GIVEN a sender that throws WHEN a pass runs THEN the row is retried later, not lost, and the pass goes on")
+    @DisplayName(
+            "GIVEN a sender that throws WHEN a pass runs THEN the row is retried later, not lost, and the pass goes on")
     void senderExceptionIsTemporary() {
         Guardian parent = the.byEmail("ouder@example.org");
         Delivery first = the.outbox.enqueue(the.email("email:1", parent));
@@ -307,8 +314,16 @@ class DispatcherTest {
     void channelWithoutSenderWaits() {
         Guardian parent = the.byEmail("ouder@example.org");
         Delivery email = the.outbox.enqueue(the.email("email:1", parent));
-        Dispatcher withoutMail = new Dispatcher(the.outbox, the.store.deliveries, the.store.guardians,
-                List.of(the.dms, the.posts), the.handOff, the.teacher, the.clock, 2, 12);
+        Dispatcher withoutMail = new Dispatcher(
+                the.outbox,
+                the.store.deliveries,
+                the.store.guardians,
+                List.of(the.dms, the.posts),
+                the.handOff,
+                the.teacher,
+                the.clock,
+                2,
+                12);
 
         int taken = withoutMail.dispatchDue();
 

@@ -19,8 +19,7 @@ import nl.classbridge.store.DeliveryRepository;
  */
 final class FakeSender implements Sender {
     /** One call to {@link #send}: which row, when, and with which nonce or Message-ID. */
-    record Send(long deliveryId, String dedupeKey, Instant at, String externalId, int attempts) {
-    }
+    record Send(long deliveryId, String dedupeKey, Instant at, String externalId, int attempts) {}
 
     private final DeliveryChannel channel;
     private final Clock clock;

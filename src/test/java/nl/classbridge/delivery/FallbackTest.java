@@ -23,6 +23,7 @@ class FallbackTest {
 
     @TempDir
     Path folder;
+
     Outboxes the;
 
     @BeforeEach
@@ -36,9 +37,10 @@ class FallbackTest {
     }
 
     @Test
-    @DisplayName("GIVEN a guardian with closed DMs and an email address WHEN the DM is sent THEN the guardian is marked "
-            + "discord-unreachable, the DM is handed off to an email that is sent, the teacher is told, "
-            + "and Discord is never tried again")
+    @DisplayName(
+            "GIVEN a guardian with closed DMs and an email address WHEN the DM is sent THEN the guardian is marked "
+                    + "discord-unreachable, the DM is handed off to an email that is sent, the teacher is told, "
+                    + "and Discord is never tried again")
     void unreachableDmGoesToEmail() {
         Guardian parent = the.onDiscordWithEmail("ouder@example.org");
         Delivery dm = the.outbox.enqueue(the.dm("round:1:guardian:" + parent.id(), parent));
@@ -52,7 +54,8 @@ class FallbackTest {
         Delivery handedOff = the.reload(dm);
         assertThat(handedOff.status()).isEqualTo(DeliveryStatus.HANDED_OFF);
         assertThat(handedOff.lastError()).contains("dm-closed");
-        Delivery email = the.store.deliveries.find(handedOff.handedOffTo().orElseThrow()).orElseThrow();
+        Delivery email =
+                the.store.deliveries.find(handedOff.handedOffTo().orElseThrow()).orElseThrow();
         assertThat(email.channel()).isEqualTo(DeliveryChannel.EMAIL);
         assertThat(email.dedupeKey()).isEqualTo(dm.dedupeKey() + ":email");
         assertThat(email.status()).isEqualTo(DeliveryStatus.SENT);
@@ -62,8 +65,9 @@ class FallbackTest {
         Guardian marked = the.reload(parent);
         assertThat(marked.discordUnreachable()).isTrue();
         assertThat(marked.statusReason()).contains("dm-closed");
-        assertThat(the.teacher.notices()).containsExactly(
-                new RecordingTeacherNotice.Notice(parent.id(), DeliveryChannel.DISCORD_DM, "dm-closed"));
+        assertThat(the.teacher.notices())
+                .containsExactly(
+                        new RecordingTeacherNotice.Notice(parent.id(), DeliveryChannel.DISCORD_DM, "dm-closed"));
     }
 
     @Test
@@ -71,15 +75,16 @@ class FallbackTest {
             + "THEN Discord is asked once, all three are handed off, and the teacher is told once")
     void knownUnreachableDmsSpendNoRequest() {
         Guardian parent = the.onDiscordWithEmail("ouder@example.org");
-        List<Delivery> dms = the.outbox.enqueueAll(List.of(
-                the.dm("a", parent), the.dm("b", parent), the.dm("c", parent)));
+        List<Delivery> dms =
+                the.outbox.enqueueAll(List.of(the.dm("a", parent), the.dm("b", parent), the.dm("c", parent)));
         the.dms.otherwise(delivery -> new SendResult.Unreachable("dm-closed"));
 
         the.runUntilIdle(the.dispatcher(), T0.plus(Duration.ofHours(1)));
 
         assertThat(the.dms.sends()).hasSize(1);
         assertThat(dms).allSatisfy(dm -> assertThat(the.reload(dm).status()).isEqualTo(DeliveryStatus.HANDED_OFF));
-        assertThat(the.emails.sends()).extracting(FakeSender.Send::dedupeKey)
+        assertThat(the.emails.sends())
+                .extracting(FakeSender.Send::dedupeKey)
                 .containsExactlyInAnyOrder("a:email", "b:email", "c:email");
         assertThat(the.teacher.notices()).hasSize(1);
     }
@@ -101,8 +106,9 @@ class FallbackTest {
         assertThat(the.handOffsAsked).isEmpty();
         assertThat(the.store.deliveries.ofGuardian(parent.id())).containsExactly(failed);
         assertThat(the.reload(parent).discordUnreachable()).isTrue();
-        assertThat(the.teacher.notices()).containsExactly(
-                new RecordingTeacherNotice.Notice(parent.id(), DeliveryChannel.DISCORD_DM, "no-mutual-guild"));
+        assertThat(the.teacher.notices())
+                .containsExactly(
+                        new RecordingTeacherNotice.Notice(parent.id(), DeliveryChannel.DISCORD_DM, "no-mutual-guild"));
     }
 
     @Test
@@ -145,8 +151,8 @@ class FallbackTest {
         Guardian marked = the.reload(parent);
         assertThat(marked.emailInvalid()).isTrue();
         assertThat(marked.statusReason()).contains("smtp-550");
-        assertThat(the.teacher.notices()).containsExactly(
-                new RecordingTeacherNotice.Notice(parent.id(), DeliveryChannel.EMAIL, "smtp-550"));
+        assertThat(the.teacher.notices())
+                .containsExactly(new RecordingTeacherNotice.Notice(parent.id(), DeliveryChannel.EMAIL, "smtp-550"));
         assertThat(the.handOffsAsked).isEmpty();
     }
 

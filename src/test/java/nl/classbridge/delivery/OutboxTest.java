@@ -29,6 +29,7 @@ class OutboxTest {
 
     @TempDir
     Path folder;
+
     Outboxes the;
 
     @BeforeEach
@@ -57,7 +58,8 @@ class OutboxTest {
     }
 
     @Test
-    @DisplayName("GIVEN 21:30 in the school's quiet hours WHEN a DM and an email are enqueued THEN both wait until 08:00")
+    @DisplayName(
+            "GIVEN 21:30 in the school's quiet hours WHEN a DM and an email are enqueued THEN both wait until 08:00")
     void quietHoursHoldDmAndEmail() {
         Guardian parent = the.onDiscordWithEmail("ouder@example.org");
         the.clock.set(EVENING);
@@ -106,7 +108,8 @@ class OutboxTest {
     }
 
     @Test
-    @DisplayName("GIVEN 21:30 WHEN a class channel post is enqueued THEN it is due at once: posts follow the class schedule")
+    @DisplayName(
+            "GIVEN 21:30 WHEN a class channel post is enqueued THEN it is due at once: posts follow the class schedule")
     void channelPostIsNotHeld() {
         the.clock.set(EVENING);
 
@@ -121,8 +124,8 @@ class OutboxTest {
             + "THEN theirs apply, not the school's")
     void guardiansOwnQuietHoursOverrideTheSchools() {
         Guardian ownHours = the.onDiscord();
-        the.store.guardians.savePlan(ownHours.id(),
-                ownHours.plan().withQuietHours(new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0))));
+        the.store.guardians.savePlan(
+                ownHours.id(), ownHours.plan().withQuietHours(new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0))));
         Guardian schoolHours = the.onDiscord();
         the.clock.set(EVENING);
 
@@ -147,14 +150,18 @@ class OutboxTest {
         List<Delivery> rows = the.outbox.enqueueAll(fanOut);
         List<Delivery> again = the.outbox.enqueueAll(fanOut);
 
-        assertThat(rows).hasSize(50).extracting(Delivery::dedupeKey)
-                .containsExactlyElementsOf(fanOut.stream().map(OutgoingMessage::dedupeKey).toList());
+        assertThat(rows)
+                .hasSize(50)
+                .extracting(Delivery::dedupeKey)
+                .containsExactlyElementsOf(
+                        fanOut.stream().map(OutgoingMessage::dedupeKey).toList());
         assertThat(again).isEqualTo(rows);
         assertThat(the.store.deliveries.countQueued(DeliveryChannel.DISCORD_DM)).isEqualTo(50);
     }
 
     @Test
-    @DisplayName("GIVEN a fan-out whose 26th guardian was removed meanwhile WHEN it is enqueued THEN it fails and no row is left")
+    @DisplayName(
+            "GIVEN a fan-out whose 26th guardian was removed meanwhile WHEN it is enqueued THEN it fails and no row is left")
     void fanOutIsAllOrNothing() {
         List<OutgoingMessage> fanOut = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

@@ -45,14 +45,27 @@ final class Outboxes implements AutoCloseable {
         emails = new FakeSender(DeliveryChannel.EMAIL, clock, store.deliveries);
         handOff = (failed, guardian) -> {
             handOffsAsked.add(failed.id());
-            return Optional.of(OutgoingMessage.toGuardian(failed.dedupeKey() + ":email", groep5.id(), guardian.id(),
-                    DeliveryChannel.EMAIL, failed.kind(), "email version"));
+            return Optional.of(OutgoingMessage.toGuardian(
+                    failed.dedupeKey() + ":email",
+                    groep5.id(),
+                    guardian.id(),
+                    DeliveryChannel.EMAIL,
+                    failed.kind(),
+                    "email version"));
         };
     }
 
     Dispatcher dispatcher(double dmPerSecond, int maxAttempts) {
-        return new Dispatcher(outbox, store.deliveries, store.guardians, List.of(dms, posts, emails), handOff, teacher,
-                clock, dmPerSecond, maxAttempts);
+        return new Dispatcher(
+                outbox,
+                store.deliveries,
+                store.guardians,
+                List.of(dms, posts, emails),
+                handOff,
+                teacher,
+                clock,
+                dmPerSecond,
+                maxAttempts);
     }
 
     Dispatcher dispatcher() {
@@ -82,13 +95,13 @@ final class Outboxes implements AutoCloseable {
     }
 
     OutgoingMessage dm(String key, Guardian guardian) {
-        return OutgoingMessage.toGuardian(key, groep5.id(), guardian.id(), DeliveryChannel.DISCORD_DM,
-                "checkin-question", "question 1");
+        return OutgoingMessage.toGuardian(
+                key, groep5.id(), guardian.id(), DeliveryChannel.DISCORD_DM, "checkin-question", "question 1");
     }
 
     OutgoingMessage email(String key, Guardian guardian) {
-        return OutgoingMessage.toGuardian(key, groep5.id(), guardian.id(), DeliveryChannel.EMAIL,
-                "class-update", "update text");
+        return OutgoingMessage.toGuardian(
+                key, groep5.id(), guardian.id(), DeliveryChannel.EMAIL, "class-update", "update text");
     }
 
     OutgoingMessage post(String key) {

@@ -7,8 +7,7 @@ import nl.classbridge.domain.Guardian;
 
 /** Stands for the Discord side that tells the teacher; remembers what it was told. */
 final class RecordingTeacherNotice implements TeacherNotice {
-    record Notice(long guardianId, DeliveryChannel channel, String reason) {
-    }
+    record Notice(long guardianId, DeliveryChannel channel, String reason) {}
 
     private final List<Notice> notices = new ArrayList<>();
 

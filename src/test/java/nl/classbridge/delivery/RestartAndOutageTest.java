@@ -23,6 +23,7 @@ class RestartAndOutageTest {
 
     @TempDir
     Path folder;
+
     Outboxes the;
 
     @BeforeEach
@@ -59,8 +60,11 @@ class RestartAndOutageTest {
         assertThat(requeued.attempts()).isZero();
         assertThat(requeued.externalId()).contains("nonce-before-crash");
         assertThat(requeued.nextAttemptAt()).isEqualTo(T0.plus(Duration.ofMinutes(3)));
-        assertThat(the.dms.sends()).filteredOn(send -> send.deliveryId() == dm.id())
-                .singleElement().extracting(FakeSender.Send::externalId).isEqualTo("nonce-before-crash");
+        assertThat(the.dms.sends())
+                .filteredOn(send -> send.deliveryId() == dm.id())
+                .singleElement()
+                .extracting(FakeSender.Send::externalId)
+                .isEqualTo("nonce-before-crash");
         Delivery sent = the.reload(dm);
         assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(sent.attempts()).isEqualTo(1);
@@ -79,9 +83,8 @@ class RestartAndOutageTest {
         }
         List<Delivery> rows = the.outbox.enqueueAll(fanOut);
         Instant upAgain = T0.plus(Duration.ofHours(4));
-        the.emails.otherwise(delivery -> the.clock.instant().isBefore(upAgain)
-                ? SendResult.retryLater("connection-refused")
-                : null);
+        the.emails.otherwise(
+                delivery -> the.clock.instant().isBefore(upAgain) ? SendResult.retryLater("connection-refused") : null);
         Dispatcher dispatcher = the.dispatcher();
 
         Instant end = T0.plus(Duration.ofHours(6));
@@ -96,10 +99,14 @@ class RestartAndOutageTest {
             assertThat(stored.sentAt().orElseThrow()).isAfterOrEqualTo(upAgain);
             assertThat(stored.attempts()).isLessThan(Dispatcher.DEFAULT_MAX_ATTEMPTS);
         });
-        assertThat(fanOut).allSatisfy(message -> assertThat(the.emails.sends().stream()
-                .filter(send -> send.dedupeKey().equals(message.dedupeKey()))
-                .filter(send -> !send.at().isBefore(upAgain))).hasSize(1));
-        assertThat(the.emails.sends()).filteredOn(send -> !send.at().isBefore(upAgain)).hasSize(30);
+        assertThat(fanOut)
+                .allSatisfy(message -> assertThat(the.emails.sends().stream()
+                                .filter(send -> send.dedupeKey().equals(message.dedupeKey()))
+                                .filter(send -> !send.at().isBefore(upAgain)))
+                        .hasSize(1));
+        assertThat(the.emails.sends())
+                .filteredOn(send -> !send.at().isBefore(upAgain))
+                .hasSize(30);
         assertThat(dispatcher.nextWakeUp()).isEqualTo(Instant.MAX);
     }
 }

@@ -15,7 +15,8 @@ class SendResultTest {
     @DisplayName("GIVEN short codes WHEN results are made THEN they are kept as given")
     void codesAccepted() {
         assertThat(new SendResult.Unreachable("dm-closed").reason()).isEqualTo("dm-closed");
-        assertThat(SendResult.retryAfter("http-429", Duration.ofSeconds(2)).after()).contains(Duration.ofSeconds(2));
+        assertThat(SendResult.retryAfter("http-429", Duration.ofSeconds(2)).after())
+                .contains(Duration.ofSeconds(2));
         assertThat(new SendResult.Failed("smtp-5.1.1").reason()).isEqualTo("smtp-5.1.1");
         assertThat(SendResult.sent("123").externalId()).isEqualTo(Optional.of("123"));
     }

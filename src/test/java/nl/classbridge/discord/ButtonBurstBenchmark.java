@@ -37,8 +37,7 @@ public final class ButtonBurstBenchmark {
     private static final int BURST_PARENTS = 25;
     private static final int BIG_BURST = 1_000;
 
-    private ButtonBurstBenchmark() {
-    }
+    private ButtonBurstBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int warmup = Integer.getInteger("bench.warmup", 5);
@@ -46,9 +45,11 @@ public final class ButtonBurstBenchmark {
         int openSeconds = Integer.getInteger("bench.open.seconds", 30);
         Path folder = Files.createTempDirectory("classbridge-bench");
         try (PressingFamilies pressing = PressingFamilies.start(folder, PARENTS, Map.of())) {
-            System.out.printf("ClassBridge button presses: real JDA + local Discord + SQLite in one JVM; %d cores; %s%n",
+            System.out.printf(
+                    "ClassBridge button presses: real JDA + local Discord + SQLite in one JVM; %d cores; %s%n",
                     Runtime.getRuntime().availableProcessors(), loadAverage());
-            System.out.printf("resident memory after set-up (%d parents at their first question): %d MiB%n%n",
+            System.out.printf(
+                    "resident memory after set-up (%d parents at their first question): %d MiB%n%n",
                     PARENTS, Rss.mebibytes());
 
             pressing.oneAtATime(100); // warm-up
@@ -68,23 +69,27 @@ public final class ButtonBurstBenchmark {
             System.out.println();
             burst(pressing, "BURST after " + warmup + " warm-up bursts", BURST, BURST_PARENTS, true);
             burst(pressing, "BIG BURST", BIG_BURST, PARENTS, false);
-            System.out.printf("resident memory after the bursts: %d MiB (peak %d MiB)%n%n", Rss.mebibytes(),
-                    Rss.peakMebibytes());
+            System.out.printf(
+                    "resident memory after the bursts: %d MiB (peak %d MiB)%n%n", Rss.mebibytes(), Rss.peakMebibytes());
 
             CpuMeter openCpu = CpuMeter.start();
             PressingFamilies.OpenLoop open = pressing.openLoop(openRate, openSeconds, PARENTS);
             CpuMeter.Report openReport = openCpu.stop();
             Latencies openLatencies = open.presses().latencies();
-            System.out.printf("OPEN LOOP: %d presses a second for %d s from %d parents (%d presses)%n", openRate,
-                    openSeconds, PARENTS, openLatencies.count());
+            System.out.printf(
+                    "OPEN LOOP: %d presses a second for %d s from %d parents (%d presses)%n",
+                    openRate, openSeconds, PARENTS, openLatencies.count());
             System.out.printf("acknowledgement latency: %s%n", openLatencies.summary());
-            System.out.printf("within 50 ms: %d of %d; the driver fell behind its plan by at most %s ms%n",
-                    openLatencies.within(Duration.ofMillis(50)), openLatencies.count(),
+            System.out.printf(
+                    "within 50 ms: %d of %d; the driver fell behind its plan by at most %s ms%n",
+                    openLatencies.within(Duration.ofMillis(50)),
+                    openLatencies.count(),
                     Latencies.millis(open.driverMostLate()));
             System.out.printf("each parent's presses in order: %s%n", pressing.orderCheck(open.presses()));
             System.out.print(openReport.table(openLatencies.count(), "press"));
-            System.out.printf("%nresident memory at the end: %d MiB (peak %d MiB); %s%n", Rss.mebibytes(),
-                    Rss.peakMebibytes(), loadAverage());
+            System.out.printf(
+                    "%nresident memory at the end: %d MiB (peak %d MiB); %s%n",
+                    Rss.mebibytes(), Rss.peakMebibytes(), loadAverage());
         }
     }
 
@@ -103,13 +108,16 @@ public final class ButtonBurstBenchmark {
         Latencies latencies = burst.latencies();
         System.out.printf("%s: %d presses from %d parents at once%n", title, presses, parents);
         System.out.printf("acknowledgement latency: %s%n", latencies.summary());
-        System.out.printf("throughput: %.0f presses/s (%d in %.2f s); within Discord's 3 s: %d of %d%n",
+        System.out.printf(
+                "throughput: %.0f presses/s (%d in %.2f s); within Discord's 3 s: %d of %d%n",
                 burst.perSecond(), presses, burst.nanos() / 1e9, latencies.within(Duration.ofSeconds(3)), presses);
         System.out.printf("each parent's presses in order: %s%n", pressing.orderCheck(burst));
         System.out.print(report.table(presses, "press"));
-        System.out.printf("local server: %d requests, %d new connections; threads now: %s%n%n",
+        System.out.printf(
+                "local server: %d requests, %d new connections; threads now: %s%n%n",
                 serverAfter.requests() - serverBefore.requests(),
-                serverAfter.connectionsOpened() - serverBefore.connectionsOpened(), CpuMeter.threadCounts());
+                serverAfter.connectionsOpened() - serverBefore.connectionsOpened(),
+                CpuMeter.threadCounts());
     }
 
     /** The machine's load average now, from /proc/loadavg: other builds on the same cores skew every figure. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ChannelPostTest {
     @TempDir
     Path folder;
+
     SchoolOnDiscord school;
 
     @BeforeEach
@@ -37,16 +38,26 @@ class ChannelPostTest {
     }
 
     private long enqueuePost(String key, String text) {
-        long classId = school.inStore(db -> db.read(sql -> sql.one("SELECT id FROM school_class",
-                row -> row.longValue("id")))).orElseThrow();
-        return school.inStore(db -> new DeliveryRepository(db).enqueue(key, Optional.of(classId), Optional.empty(),
-                DeliveryChannel.DISCORD_CHANNEL, "class-update", "{\"text\":\"" + text + "\"}", Instant.now(),
-                Instant.now()).id());
+        long classId = school.inStore(
+                        db -> db.read(sql -> sql.one("SELECT id FROM school_class", row -> row.longValue("id"))))
+                .orElseThrow();
+        return school.inStore(db -> new DeliveryRepository(db)
+                .enqueue(
+                        key,
+                        Optional.of(classId),
+                        Optional.empty(),
+                        DeliveryChannel.DISCORD_CHANNEL,
+                        "class-update",
+                        "{\"text\":\"" + text + "\"}",
+                        Instant.now(),
+                        Instant.now())
+                .id());
     }
 
     private long postsIn() {
         return school.discord.messagesIn(school.groep5).stream()
-                .filter(m -> !m.ephemeral() && m.content().contains("Klasnieuws")).count();
+                .filter(m -> !m.ephemeral() && m.content().contains("Klasnieuws"))
+                .count();
     }
 
     @Test
@@ -56,7 +67,9 @@ class ChannelPostTest {
         school.restart(); // the dispatch loop takes what is due at start
         school.discord.await("the post", Duration.ofSeconds(20), () -> postsIn() == 1);
         PostedMessage post = school.discord.messagesIn(school.groep5).stream()
-                .filter(m -> m.content().contains("Klasnieuws")).findFirst().orElseThrow();
+                .filter(m -> m.content().contains("Klasnieuws"))
+                .findFirst()
+                .orElseThrow();
         assertThat(post.nonceValue()).contains("cb" + id);
         assertThat(post.allowedMentions().get("parse")).isEmpty();
     }
@@ -67,18 +80,31 @@ class ChannelPostTest {
         long id = enqueuePost("update:test:2", "Klasnieuws: een mooie week");
         school.restart();
         school.discord.await("the post", Duration.ofSeconds(20), () -> postsIn() == 1);
-        Eventually.await("the delivery to be noted as sent", Duration.ofSeconds(10), () -> school.inStore(db ->
-                db.read(sql -> sql.count("SELECT COUNT(*) AS n FROM delivery WHERE id = ? AND status = 'sent'", id))) == 1);
+        Eventually.await(
+                "the delivery to be noted as sent",
+                Duration.ofSeconds(10),
+                () -> school.inStore(db -> db.read(sql ->
+                                sql.count("SELECT COUNT(*) AS n FROM delivery WHERE id = ? AND status = 'sent'", id)))
+                        == 1);
 
         // As if the process died right after Discord answered: the row still says 'sending'.
         school.bot.close();
         school.inStore(db -> db.write(sql -> sql.update("UPDATE delivery SET status = 'sending' WHERE id = ?", id)));
         school.start();
-        Eventually.await("the interrupted post to be settled again", Duration.ofSeconds(20), () -> school.inStore(db ->
-                db.read(sql -> sql.count("SELECT COUNT(*) AS n FROM delivery WHERE id = ? AND status = 'sent'", id))) == 1);
-        assertThat(postsIn()).as("Discord's enforced nonce returned the first post").isEqualTo(1);
+        Eventually.await(
+                "the interrupted post to be settled again",
+                Duration.ofSeconds(20),
+                () -> school.inStore(db -> db.read(sql ->
+                                sql.count("SELECT COUNT(*) AS n FROM delivery WHERE id = ? AND status = 'sent'", id)))
+                        == 1);
+        assertThat(postsIn())
+                .as("Discord's enforced nonce returned the first post")
+                .isEqualTo(1);
         long attempts = school.discord.restCalls().stream()
-                .filter(call -> call.method().equals("POST") && call.route().contains("messages")).count();
-        assertThat(attempts).as("the post was really sent twice, and deduplicated by Discord").isGreaterThanOrEqualTo(2);
+                .filter(call -> call.method().equals("POST") && call.route().contains("messages"))
+                .count();
+        assertThat(attempts)
+                .as("the post was really sent twice, and deduplicated by Discord")
+                .isGreaterThanOrEqualTo(2);
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckinOnDiscordTest {
     @TempDir
     Path folder;
+
     SchoolOnDiscord school;
 
     @BeforeEach
@@ -54,15 +55,20 @@ class CheckinOnDiscordTest {
 
     /** The check-in greeting: the DM with a Start button. */
     private PostedMessage awaitGreeting(LocalUser user, String child) {
-        return school.discord.awaitValue("the check-in greeting about " + child, () -> school.discord
-                .directMessagesTo(user).stream()
-                .filter(m -> m.content().contains(child) && m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
-                .findFirst());
+        return school.discord.awaitValue(
+                "the check-in greeting about " + child,
+                () -> school.discord.directMessagesTo(user).stream()
+                        .filter(m -> m.content().contains(child)
+                                && m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
+                        .findFirst());
     }
 
     private PostedMessage awaitDm(LocalUser user, String containing) {
-        return school.discord.awaitValue("a DM containing " + containing, () -> school.discord.directMessagesTo(user)
-                .stream().filter(m -> m.content().contains(containing)).reduce((a, b) -> b));
+        return school.discord.awaitValue(
+                "a DM containing " + containing,
+                () -> school.discord.directMessagesTo(user).stream()
+                        .filter(m -> m.content().contains(containing))
+                        .reduce((a, b) -> b));
     }
 
     /** Presses a button and returns the message once it is updated in place. */
@@ -73,18 +79,23 @@ class CheckinOnDiscordTest {
     private PostedMessage updated(LocalUser user, PostedMessage message, Interaction interaction) {
         InteractionResponse response = interaction.awaitResponse();
         assertThat(response.type()).as(response.content()).isEqualTo(InteractionResponse.UPDATE_MESSAGE);
-        school.discord.await("the message to show the bot's update",
+        school.discord.await(
+                "the message to show the bot's update",
                 () -> latest(user, message).content().equals(response.content()));
         return latest(user, message);
     }
 
     private PostedMessage latest(LocalUser user, PostedMessage message) {
-        return school.discord.directMessagesTo(user).stream().filter(m -> m.id() == message.id()).findFirst()
+        return school.discord.directMessagesTo(user).stream()
+                .filter(m -> m.id() == message.id())
+                .findFirst()
                 .orElseThrow();
     }
 
     private static String idStartingWith(PostedMessage message, String prefix) {
-        return message.customIds().stream().filter(id -> id.startsWith(prefix)).findFirst()
+        return message.customIds().stream()
+                .filter(id -> id.startsWith(prefix))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + prefix + " in " + message.customIds()));
     }
 
@@ -99,8 +110,9 @@ class CheckinOnDiscordTest {
         LocalUser closedDms = joined("vader.lotte", "Lotte");
         school.discord.closeDirectMessages(closedDms);
         // This father gave an email address in the start-of-year conversation.
-        school.inStore(db -> db.write(sql -> sql.update("UPDATE guardian SET email = 'vader.lotte@example.org'"
-                + " WHERE discord_user_id = ?", closedDms.id())));
+        school.inStore(db -> db.write(sql -> sql.update(
+                "UPDATE guardian SET email = 'vader.lotte@example.org'" + " WHERE discord_user_id = ?",
+                closedDms.id())));
 
         String notTeacher = school.command(school.bystander, school.groep5, "student add", Map.of("name", "Kim"));
         assertThat(notTeacher).contains("alleen de leerkracht");
@@ -112,13 +124,20 @@ class CheckinOnDiscordTest {
         PostedMessage greeting = awaitGreeting(byButtons, "Sam");
         PostedMessage question = press(byButtons, greeting, idStartingWith(greeting, "ci:start:"));
         assertThat(question.content()).contains("Vraag 1 van 3");
-        question = press(byButtons, question, idStartingWith(question, "ci:ans:") .replaceAll(":\\d+$", ":4"));
+        question =
+                press(byButtons, question, idStartingWith(question, "ci:ans:").replaceAll(":\\d+$", ":4"));
         assertThat(question.content()).contains("Vraag 2 van 3");
         Interaction open = school.discord.pressButton(byButtons, question, idStartingWith(question, "ci:open:"));
         InteractionResponse modal = open.awaitResponse();
         assertThat(modal.type()).isEqualTo(InteractionResponse.MODAL);
-        question = updated(byButtons, question, school.discord.submitModal(byButtons, question,
-                modal.data().get("custom_id").asText(), Map.of("answer", "Hij heeft een nieuwe vriend")));
+        question = updated(
+                byButtons,
+                question,
+                school.discord.submitModal(
+                        byButtons,
+                        question,
+                        modal.data().get("custom_id").asText(),
+                        Map.of("answer", "Hij heeft een nieuwe vriend")));
         assertThat(question.content()).contains("Vraag 3 van 3");
         PostedMessage summary = press(byButtons, question, idStartingWith(question, "ci:skip:"));
         assertThat(summary.content()).contains("Hij heeft een nieuwe vriend", "(overgeslagen)");
@@ -129,14 +148,25 @@ class CheckinOnDiscordTest {
         PostedMessage milaGreeting = awaitGreeting(byModal, "Mila");
         PostedMessage milaQuestion = press(byModal, milaGreeting, idStartingWith(milaGreeting, "ci:start:"));
         school.restart();
-        milaQuestion = press(byModal, milaQuestion, idStartingWith(milaQuestion, "ci:ans:").replaceAll(":\\d+$", ":5"));
-        Interaction milaOpen = school.discord.pressButton(byModal, milaQuestion, idStartingWith(milaQuestion, "ci:open:"));
+        milaQuestion = press(
+                byModal, milaQuestion, idStartingWith(milaQuestion, "ci:ans:").replaceAll(":\\d+$", ":5"));
+        Interaction milaOpen =
+                school.discord.pressButton(byModal, milaQuestion, idStartingWith(milaQuestion, "ci:open:"));
         String modalId = milaOpen.awaitResponse().data().get("custom_id").asText();
-        milaQuestion = updated(byModal, milaQuestion,
+        milaQuestion = updated(
+                byModal,
+                milaQuestion,
                 school.discord.submitModal(byModal, milaQuestion, modalId, Map.of("answer", "Ze leest veel")));
-        Interaction optional = school.discord.pressButton(byModal, milaQuestion, idStartingWith(milaQuestion, "ci:open:"));
-        PostedMessage milaSummary = updated(byModal, milaQuestion, school.discord.submitModal(byModal, milaQuestion,
-                optional.awaitResponse().data().get("custom_id").asText(), Map.of("answer", "Niets bijzonders")));
+        Interaction optional =
+                school.discord.pressButton(byModal, milaQuestion, idStartingWith(milaQuestion, "ci:open:"));
+        PostedMessage milaSummary = updated(
+                byModal,
+                milaQuestion,
+                school.discord.submitModal(
+                        byModal,
+                        milaQuestion,
+                        optional.awaitResponse().data().get("custom_id").asText(),
+                        Map.of("answer", "Niets bijzonders")));
         assertThat(milaSummary.content()).contains("Ze leest veel", "Niets bijzonders");
 
         // By typing in the DM.
@@ -152,8 +182,11 @@ class CheckinOnDiscordTest {
 
         // Closed DMs: marked unreachable, the questionnaire handed to email (queued until SMTP is
         // built), the teacher told by DM, never tried on Discord again.
-        school.discord.await("the closed-DM parent to be marked unreachable", () -> school.inStore(db -> db.read(sql ->
-                sql.count("SELECT COUNT(*) AS n FROM guardian WHERE discord_status = 'unreachable'"))) == 1);
+        school.discord.await(
+                "the closed-DM parent to be marked unreachable",
+                () -> school.inStore(db -> db.read(sql ->
+                                sql.count("SELECT COUNT(*) AS n FROM guardian WHERE discord_status = 'unreachable'")))
+                        == 1);
         List<String> handedOff = school.inStore(db -> db.read(sql -> sql.list(
                 "SELECT last_error FROM delivery WHERE kind = 'checkin-greeting' AND status = 'handed-off'",
                 row -> row.string("last_error"))));
@@ -161,18 +194,22 @@ class CheckinOnDiscordTest {
         long emails = school.inStore(db -> db.read(sql -> sql.count(
                 "SELECT COUNT(*) AS n FROM delivery WHERE channel = 'email' AND kind = 'checkin-questionnaire'")));
         assertThat(emails).as("the hand-off is recorded as a queued email").isEqualTo(1);
-        assertThat(school.discord.directMessagesTo(closedDms)).noneMatch(m -> !m.customIds().isEmpty());
+        assertThat(school.discord.directMessagesTo(closedDms))
+                .noneMatch(m -> !m.customIds().isEmpty());
         awaitDm(school.teacher, "Lotte");
         long greetingAttempts = school.discord.restCalls().stream()
-                .filter(call -> call.method().equals("POST") && call.route().contains("messages")
-                        && call.status() == 403).count();
+                .filter(call ->
+                        call.method().equals("POST") && call.route().contains("messages") && call.status() == 403)
+                .count();
         assertThat(greetingAttempts).isEqualTo(1);
 
         String status = school.teacher("checkin status", Map.of());
-        assertThat(status).contains("3 van 4")
+        assertThat(status)
+                .contains("3 van 4")
                 .containsPattern("Lotte\\*\\* #\\d+ · E-mail: Nog geen antwoord")
                 .containsPattern("Sam\\*\\* #\\d+ · Discord: Beantwoord");
-        assertThat(school.discord.messagesIn(school.groep5)).noneMatch(m -> m.content().contains("nieuwe vriend"));
+        assertThat(school.discord.messagesIn(school.groep5))
+                .noneMatch(m -> m.content().contains("nieuwe vriend"));
         String results = school.teacher("checkin results", Map.of());
         assertThat(results).contains("Hij heeft een nieuwe vriend", "Ze leest veel", "Ze hielp een klasgenoot");
         assertThat(school.command(school.bystander, school.groep5, "checkin results", Map.of()))
@@ -188,8 +225,10 @@ class CheckinOnDiscordTest {
     void badInput() {
         setUpClass("Sam");
         assertThat(school.teacher("invite", Map.of("student", "Samuel"))).contains("Samuel");
-        assertThat(school.teacher("class setup", Map.of("name", "x".repeat(6000)))).contains("name");
-        assertThat(school.teacher("student add", Map.of("name", "Sam Jansen 2018-03-12"))).contains("voornaam");
+        assertThat(school.teacher("class setup", Map.of("name", "x".repeat(6000))))
+                .contains("name");
+        assertThat(school.teacher("student add", Map.of("name", "Sam Jansen 2018-03-12")))
+                .contains("voornaam");
 
         LocalUser guesser = school.parent("raden");
         var dm = school.discord.directChannel(guesser);
@@ -212,7 +251,8 @@ class CheckinOnDiscordTest {
         LocalUser stranger = school.parent("vreemde");
         Interaction notYours = school.discord.pressButton(stranger, greeting, idStartingWith(greeting, "ci:start:"));
         assertThat(notYours.awaitResponse().ephemeral()).isTrue();
-        assertThat(school.teacher("checkin start", Map.of("questionnaire", "weekly"))).contains("weekly");
+        assertThat(school.teacher("checkin start", Map.of("questionnaire", "weekly")))
+                .contains("weekly");
     }
 
     @Test
@@ -225,9 +265,11 @@ class CheckinOnDiscordTest {
         assertThat(school.command(parent, school.discord.directChannel(parent), "join", Map.of("code", code)))
                 .contains("Mila");
         school.teacher("checkin start", Map.of("questionnaire", "check-in"));
-        PostedMessage greeting = school.discord.awaitValue("the first greeting", () -> school.discord
-                .directMessagesTo(parent).stream().filter(m -> m.customIds().stream()
-                        .anyMatch(id -> id.startsWith("ci:start:"))).findFirst());
+        PostedMessage greeting = school.discord.awaitValue(
+                "the first greeting",
+                () -> school.discord.directMessagesTo(parent).stream()
+                        .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
+                        .findFirst());
         String first = greeting.content().contains("Sam") ? "Sam" : "Mila";
         String second = first.equals("Sam") ? "Mila" : "Sam";
         PostedMessage step = school.press(parent, greeting, "ci:start:");

@@ -35,30 +35,37 @@ class ClassUpdateTest {
     private static final int FAMILIES = 50;
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup[] {
-            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+    static final GreenMailExtension MAIL = new GreenMailExtension(
+            new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
 
     @TempDir
     Path folder;
+
     SchoolOnDiscord school;
 
     @BeforeEach
     void start() throws Exception {
         school = new SchoolOnDiscord(folder);
         school.extraEnvironment.putAll(Map.of(
-                "CLASSBRIDGE_MAIL_FROM", "Groep 5 <" + BOT + ">",
-                "CLASSBRIDGE_MAIL_SMTP_HOST", "127.0.0.1",
-                "CLASSBRIDGE_MAIL_SMTP_PORT", String.valueOf(MAIL.getSmtp().getPort()),
-                "CLASSBRIDGE_MAIL_SMTP_SECURITY", "none"));
+                "CLASSBRIDGE_MAIL_FROM",
+                "Groep 5 <" + BOT + ">",
+                "CLASSBRIDGE_MAIL_SMTP_HOST",
+                "127.0.0.1",
+                "CLASSBRIDGE_MAIL_SMTP_PORT",
+                String.valueOf(MAIL.getSmtp().getPort()),
+                "CLASSBRIDGE_MAIL_SMTP_SECURITY",
+                "none"));
         school.restart();
         school.teacher("class setup", Map.of("name", "Groep 5"));
-        long classId = school.inStore(db -> db.read(sql -> sql.one("SELECT id FROM school_class",
-                row -> row.longValue("id")))).orElseThrow();
+        long classId = school.inStore(
+                        db -> db.read(sql -> sql.one("SELECT id FROM school_class", row -> row.longValue("id"))))
+                .orElseThrow();
         school.inStore(db -> {
             StudentRepository students = new StudentRepository(db);
             GuardianRepository guardians = new GuardianRepository(db);
             for (int i = 0; i < FAMILIES; i++) {
-                var child = students.add(classId, "Kind" + (char) ('A' + i / 26) + (char) ('a' + i % 26), Instant.now());
+                var child =
+                        students.add(classId, "Kind" + (char) ('A' + i / 26) + (char) ('a' + i % 26), Instant.now());
                 Optional<Language> language = i % 10 == 0 ? Optional.of(Language.TR) : Optional.empty();
                 var guardian = guardians.addEmail("ouder" + i + "@example.org", language, Instant.now());
                 guardians.link(guardian.id(), child.id(), Instant.now());
@@ -73,8 +80,8 @@ class ClassUpdateTest {
     }
 
     private Map<String, Long> copiesPerFamily() {
-        return Arrays.stream(MAIL.getReceivedMessages()).collect(Collectors.groupingBy(ClassUpdateTest::to,
-                Collectors.counting()));
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .collect(Collectors.groupingBy(ClassUpdateTest::to, Collectors.counting()));
     }
 
     private static String to(MimeMessage message) {
@@ -86,37 +93,53 @@ class ClassUpdateTest {
     }
 
     @Test
-    @DisplayName("post-now: one post in the channel, one email per family in its language, also when stopped mid fan-out")
+    @DisplayName(
+            "post-now: one post in the channel, one email per family in its language, also when stopped mid fan-out")
     void onceEverywhereAcrossARestart() throws Exception {
         school.teacher("update add", Map.of("text", "We maakten een *vulkaan* die echt werkte", "kind", "learning"));
-        school.teacher("update add", Map.of("text", "Iedereen hielp Mila met haar arm in het gips", "kind",
-                "social-emotional"));
+        school.teacher(
+                "update add",
+                Map.of("text", "Iedereen hielp Mila met haar arm in het gips", "kind", "social-emotional"));
         String preview = school.teacher("update preview", Map.of());
 
         assertThat(school.teacher("update post-now", Map.of())).contains("Groep 5");
         assertThat(MAIL.waitForIncomingEmail(10_000, 1)).isTrue();
         school.restart(); // stopped while the outbox was sending the copies, then started again
         int beforeStart = MAIL.getReceivedMessages().length;
-        System.out.printf("ClassUpdateTest: %d of %d copies had gone out when the bot was stopped%n", beforeStart,
-                FAMILIES);
+        System.out.printf(
+                "ClassUpdateTest: %d of %d copies had gone out when the bot was stopped%n", beforeStart, FAMILIES);
         assertThat(beforeStart).as("the stop came in the middle of the fan-out").isBetween(1, FAMILIES - 1);
 
         assertThat(MAIL.waitForIncomingEmail(30_000, FAMILIES)).isTrue();
-        school.discord.await("the post in the channel", Duration.ofSeconds(20), () -> school.discord
-                .messagesIn(school.groep5).stream().anyMatch(m -> !m.ephemeral() && m.content().contains("vulkaan")));
-        Eventually.await("the outbox to be done", Duration.ofSeconds(30), () -> school.inStore(db -> db.read(sql ->
-                sql.count("SELECT COUNT(*) AS n FROM delivery WHERE status IN ('queued', 'sending')"))) == 0);
+        school.discord.await(
+                "the post in the channel",
+                Duration.ofSeconds(20),
+                () -> school.discord.messagesIn(school.groep5).stream()
+                        .anyMatch(m -> !m.ephemeral() && m.content().contains("vulkaan")));
+        Eventually.await(
+                "the outbox to be done",
+                Duration.ofSeconds(30),
+                () -> school.inStore(db -> db.read(sql ->
+                                sql.count("SELECT COUNT(*) AS n FROM delivery WHERE status IN ('queued', 'sending')")))
+                        == 0);
 
         var posts = school.discord.messagesIn(school.groep5).stream()
-                .filter(m -> !m.ephemeral() && m.content().contains("vulkaan")).toList();
+                .filter(m -> !m.ephemeral() && m.content().contains("vulkaan"))
+                .toList();
         assertThat(posts).hasSize(1);
         assertThat(posts.get(0).content()).isEqualTo(preview);
-        assertThat(copiesPerFamily()).hasSize(FAMILIES).allSatisfy((address, copies) -> assertThat(copies).isEqualTo(1));
+        assertThat(copiesPerFamily())
+                .hasSize(FAMILIES)
+                .allSatisfy((address, copies) -> assertThat(copies).isEqualTo(1));
 
-        MimeMessage dutch = Arrays.stream(MAIL.getReceivedMessages()).filter(m -> to(m).equals("ouder1@example.org"))
-                .findFirst().orElseThrow();
-        MimeMessage turkish = Arrays.stream(MAIL.getReceivedMessages()).filter(m -> to(m).equals("ouder0@example.org"))
-                .findFirst().orElseThrow();
+        MimeMessage dutch = Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> to(m).equals("ouder1@example.org"))
+                .findFirst()
+                .orElseThrow();
+        MimeMessage turkish = Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> to(m).equals("ouder0@example.org"))
+                .findFirst()
+                .orElseThrow();
         assertThat(GreenMailUtil.getBody(dutch)).contains("vulkaan", "Mila");
         assertThat(dutch.getContentLanguage()).containsExactly("nl");
         assertThat(turkish.getContentLanguage()).containsExactly("tr");

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.mail.LocalMailServer;
-import nl.classbridge.sandbox.faults.Hold;
 import nl.classbridge.sandbox.discord.Interaction;
 import nl.classbridge.sandbox.discord.InteractionResponse;
 import nl.classbridge.sandbox.discord.LocalUser;
 import nl.classbridge.sandbox.discord.PostedMessage;
+import nl.classbridge.sandbox.faults.Hold;
 import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.StudentRepository;
 import nl.classbridge.testing.Eventually;
@@ -37,6 +37,7 @@ class DiscordFaultTest {
 
     @TempDir
     Path folder;
+
     SchoolOnDiscord school;
     LocalMailServer mail;
     final List<LocalUser> onDiscord = new ArrayList<>();
@@ -47,10 +48,14 @@ class DiscordFaultTest {
         mail.start();
         school = new SchoolOnDiscord(folder);
         school.extraEnvironment.putAll(Map.of(
-                "CLASSBRIDGE_MAIL_FROM", "Groep 5 <klas@school.example>",
-                "CLASSBRIDGE_MAIL_SMTP_HOST", LocalMailServer.HOST,
-                "CLASSBRIDGE_MAIL_SMTP_PORT", Integer.toString(mail.smtpPort()),
-                "CLASSBRIDGE_MAIL_SMTP_SECURITY", "none"));
+                "CLASSBRIDGE_MAIL_FROM",
+                "Groep 5 <klas@school.example>",
+                "CLASSBRIDGE_MAIL_SMTP_HOST",
+                LocalMailServer.HOST,
+                "CLASSBRIDGE_MAIL_SMTP_PORT",
+                Integer.toString(mail.smtpPort()),
+                "CLASSBRIDGE_MAIL_SMTP_SECURITY",
+                "none"));
         school.restart();
         school.teacher("class setup", Map.of("name", "Groep 5"));
     }
@@ -71,26 +76,37 @@ class DiscordFaultTest {
 
         school.teacher("checkin start", Map.of("questionnaire", "check-in"));
 
-        assertThat(mail.waitForIncomingEmail(PATIENCE.toMillis(), 6)).as("email is not held up behind Discord").isTrue();
+        assertThat(mail.waitForIncomingEmail(PATIENCE.toMillis(), 6))
+                .as("email is not held up behind Discord")
+                .isTrue();
         for (int storm = 1; storm <= 3; storm++) {
             int expected = storm;
             if (storm > 1) {
                 afterAWhile(Duration.ofMinutes(1));
             }
             // The bot has taken the 429 in (not only Discord sent it) before its clock moves on.
-            Eventually.await("429 number " + expected + " taken in", PATIENCE, () -> count(
-                    "SELECT COUNT(*) AS n FROM delivery WHERE last_error = 'http-429'") == expected);
-            assertThat(refusedWith(429)).as("one try per retry_after: the lane waits").isEqualTo(expected);
+            Eventually.await(
+                    "429 number " + expected + " taken in",
+                    PATIENCE,
+                    () -> count("SELECT COUNT(*) AS n FROM delivery WHERE last_error = 'http-429'") == expected);
+            assertThat(refusedWith(429))
+                    .as("one try per retry_after: the lane waits")
+                    .isEqualTo(expected);
         }
         afterAWhile(Duration.ofMinutes(1));
-        school.discord.await("every family greeted", PATIENCE, () -> onDiscord.stream().allMatch(p -> greetings(p) == 1));
+        school.discord.await(
+                "every family greeted", PATIENCE, () -> onDiscord.stream().allMatch(p -> greetings(p) == 1));
 
         assertThat(onDiscord).allSatisfy(parent -> assertThat(greetings(parent)).isEqualTo(1));
         assertThat(refusedWith(429)).isEqualTo(3);
-        Eventually.await("the greetings noted as sent", PATIENCE, () -> count(
-                "SELECT COUNT(*) AS n FROM delivery WHERE kind = 'checkin-greeting' AND status = 'sent'") == 6);
+        Eventually.await(
+                "the greetings noted as sent",
+                PATIENCE,
+                () -> count("SELECT COUNT(*) AS n FROM delivery WHERE kind = 'checkin-greeting' AND status = 'sent'")
+                        == 6);
         assertThat(count("SELECT COUNT(*) AS n FROM delivery WHERE kind = 'checkin-greeting' AND attempts = 1"))
-                .as("a rate limit is no failed attempt").isEqualTo(6);
+                .as("a rate limit is no failed attempt")
+                .isEqualTo(6);
     }
 
     @Test
@@ -112,12 +128,16 @@ class DiscordFaultTest {
                 AND next_attempt_at >= created_at + 60000""")).as("each waits a minute").isEqualTo(6);
         school.discord.clearFaults(); // Discord is back after the minute
         afterAWhile(Duration.ofMinutes(1));
-        school.discord.await("every family greeted", PATIENCE, () -> onDiscord.stream().allMatch(p -> greetings(p) == 1));
+        school.discord.await(
+                "every family greeted", PATIENCE, () -> onDiscord.stream().allMatch(p -> greetings(p) == 1));
 
         assertThat(refusedWith(500)).isEqualTo(6);
-        Eventually.await("the greetings noted as sent", PATIENCE, () -> count(
-                "SELECT COUNT(*) AS n FROM delivery WHERE kind = 'checkin-greeting' AND status = 'sent' AND attempts = 2")
-                == 6);
+        Eventually.await(
+                "the greetings noted as sent",
+                PATIENCE,
+                () -> count(
+                                "SELECT COUNT(*) AS n FROM delivery WHERE kind = 'checkin-greeting' AND status = 'sent' AND attempts = 2")
+                        == 6);
         assertThat(onDiscord).allSatisfy(parent -> assertThat(greetings(parent)).isEqualTo(1));
     }
 
@@ -135,8 +155,8 @@ class DiscordFaultTest {
 
         Interaction[] inTheGap = new Interaction[1];
         PostedMessage asked = question;
-        school.discord.dropGatewayConnection(() -> inTheGap[0] = school.discord.pressButton(parent, asked,
-                idStartingWith(asked, "ci:ans:").replaceAll(":\\d+$", ":4")));
+        school.discord.dropGatewayConnection(() -> inTheGap[0] = school.discord.pressButton(
+                parent, asked, idStartingWith(asked, "ci:ans:").replaceAll(":\\d+$", ":4")));
         question = updated(parent, question, inTheGap[0]);
         assertThat(question.content()).contains("Vraag 2 van 3");
         assertThat(school.discord.gatewayLogins()).last().satisfies(login -> {
@@ -144,24 +164,41 @@ class DiscordFaultTest {
             assertThat(login.replayedEvents()).isGreaterThanOrEqualTo(1);
         });
 
-        long identifies = school.discord.gatewayLogins().stream().filter(login -> !login.resume()).count();
+        long identifies = school.discord.gatewayLogins().stream()
+                .filter(login -> !login.resume())
+                .count();
         school.discord.invalidateGatewaySessions();
         PostedMessage second = question;
         String open = idStartingWith(second, "ci:open:");
         school.discord.dropGatewayConnection(() -> inTheGap[0] = school.discord.pressButton(parent, second, open));
-        school.discord.await("a new IDENTIFY", PATIENCE, () -> school.discord.gatewayLogins().stream()
-                .filter(login -> !login.resume()).count() == identifies + 1);
+        school.discord.await(
+                "a new IDENTIFY",
+                PATIENCE,
+                () -> school.discord.gatewayLogins().stream()
+                                .filter(login -> !login.resume())
+                                .count()
+                        == identifies + 1);
         // The new session gets its READY first, then this press: the bot sees it.
-        InteractionResponse form = school.discord.pressButton(parent, second, open).awaitResponse();
+        InteractionResponse form =
+                school.discord.pressButton(parent, second, open).awaitResponse();
         assertThat(form.type()).isEqualTo(InteractionResponse.MODAL);
-        question = updated(parent, second, school.discord.submitModal(parent, second,
-                form.data().get("custom_id").asText(), Map.of("answer", "Ze hielp een vriendje")));
+        question = updated(
+                parent,
+                second,
+                school.discord.submitModal(
+                        parent,
+                        second,
+                        form.data().get("custom_id").asText(),
+                        Map.of("answer", "Ze hielp een vriendje")));
         assertThat(question.content()).contains("Vraag 3 van 3");
-        assertThat(inTheGap[0].response()).as("the press in the gap never reached the bot").isEmpty();
+        assertThat(inTheGap[0].response())
+                .as("the press in the gap never reached the bot")
+                .isEmpty();
 
         assertThat(count("SELECT COUNT(*) AS n FROM answer WHERE question_id = 'feeling' AND value = '4'"))
                 .isEqualTo(1);
-        assertThat(count("SELECT COUNT(*) AS n FROM answer WHERE value = 'Ze hielp een vriendje'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) AS n FROM answer WHERE value = 'Ze hielp een vriendje'"))
+                .isEqualTo(1);
         assertThat(count("SELECT COUNT(*) AS n FROM answer")).isEqualTo(2);
     }
 
@@ -173,47 +210,64 @@ class DiscordFaultTest {
         families(12, 0);
         for (int i = 1; i < onDiscord.size(); i += 2) {
             LocalUser parent = onDiscord.get(i);
-            school.inStore(db -> db.write(sql -> sql.update("UPDATE guardian SET email = ? WHERE discord_user_id = ?",
-                    parent.username() + "@example.org", parent.id())));
+            school.inStore(db -> db.write(sql -> sql.update(
+                    "UPDATE guardian SET email = ? WHERE discord_user_id = ?",
+                    parent.username() + "@example.org",
+                    parent.id())));
         }
         Hold sixth = school.discord.holdNoncedMessage("cb", 5);
 
         school.teacher("checkin start", Map.of("questionnaire", "check-in"));
         assertThat(sixth.awaitHeld(PATIENCE)).isTrue();
-        List<LocalUser> closed = onDiscord.stream().filter(parent -> greetings(parent) == 0).toList();
+        List<LocalUser> closed =
+                onDiscord.stream().filter(parent -> greetings(parent) == 0).toList();
         closed.forEach(school.discord::closeDirectMessages);
         sixth.release();
 
         assertThat(closed).hasSize(6);
-        List<LocalUser> closedWithEmail = closed.stream().filter(p -> onDiscord.indexOf(p) % 2 == 1).toList();
+        List<LocalUser> closedWithEmail =
+                closed.stream().filter(p -> onDiscord.indexOf(p) % 2 == 1).toList();
         assertThat(closedWithEmail).hasSize(3);
         assertThat(mail.waitForIncomingEmail(PATIENCE.toMillis(), 3)).isTrue();
-        school.discord.await("a notice to the teacher about each closed family", PATIENCE,
+        school.discord.await(
+                "a notice to the teacher about each closed family",
+                PATIENCE,
                 () -> school.discord.directMessagesTo(school.teacher).size() == 6);
-        Eventually.await("the outbox to be done", PATIENCE, () -> count(
-                "SELECT COUNT(*) AS n FROM delivery WHERE status IN ('queued', 'sending')") == 0);
+        Eventually.await(
+                "the outbox to be done",
+                PATIENCE,
+                () -> count("SELECT COUNT(*) AS n FROM delivery WHERE status IN ('queued', 'sending')") == 0);
 
-        assertThat(onDiscord).filteredOn(parent -> !closed.contains(parent))
+        assertThat(onDiscord)
+                .filteredOn(parent -> !closed.contains(parent))
                 .allSatisfy(parent -> assertThat(greetings(parent)).isEqualTo(1));
-        assertThat(closed).allSatisfy(parent -> assertThat(school.discord.directMessagesTo(parent)).isEmpty());
+        assertThat(closed)
+                .allSatisfy(parent ->
+                        assertThat(school.discord.directMessagesTo(parent)).isEmpty());
         assertThat(java.util.Arrays.stream(mail.getReceivedMessages()).map(m -> {
-            try {
-                return m.getAllRecipients()[0].toString();
-            } catch (jakarta.mail.MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        })).containsExactlyInAnyOrderElementsOf(closedWithEmail.stream().map(p -> p.username() + "@example.org")
-                .toList());
-        assertThat(count("SELECT COUNT(*) AS n FROM guardian WHERE discord_status = 'unreachable'")).isEqualTo(6);
-        assertThat(refusedWith(403)).as("each closed family tried once, never again").isEqualTo(6);
+                    try {
+                        return m.getAllRecipients()[0].toString();
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }))
+                .containsExactlyInAnyOrderElementsOf(closedWithEmail.stream()
+                        .map(p -> p.username() + "@example.org")
+                        .toList());
+        assertThat(count("SELECT COUNT(*) AS n FROM guardian WHERE discord_status = 'unreachable'"))
+                .isEqualTo(6);
+        assertThat(refusedWith(403))
+                .as("each closed family tried once, never again")
+                .isEqualTo(6);
     }
 
     // ---- helpers
 
     /** Families with one child each, stored as the bot would have stored them after /join or /guardian. */
     private void families(int discordFamilies, int emailFamilies) {
-        long classId = school.inStore(db -> db.read(sql -> sql.one("SELECT id FROM school_class",
-                row -> row.longValue("id")))).orElseThrow();
+        long classId = school.inStore(
+                        db -> db.read(sql -> sql.one("SELECT id FROM school_class", row -> row.longValue("id"))))
+                .orElseThrow();
         for (int i = 0; i < discordFamilies + emailFamilies; i++) {
             LocalUser parent = i < discordFamilies ? school.parent(String.format("ouder%02d", i)) : null;
             if (parent != null) {
@@ -221,12 +275,16 @@ class DiscordFaultTest {
             }
             int number = i;
             school.inStore(db -> {
-                long child = new StudentRepository(db).add(classId, String.format("Kind%02d", number), Instant.now()).id();
+                long child = new StudentRepository(db)
+                        .add(classId, String.format("Kind%02d", number), Instant.now())
+                        .id();
                 GuardianRepository guardians = new GuardianRepository(db);
                 long guardian = parent != null
                         ? guardians.addDiscord(parent.id(), Instant.now()).id()
-                        : guardians.addEmail(String.format("ouder%02d@example.org", number), Optional.empty(),
-                                Instant.now()).id();
+                        : guardians
+                                .addEmail(
+                                        String.format("ouder%02d@example.org", number), Optional.empty(), Instant.now())
+                                .id();
                 return guardians.link(guardian, child, Instant.now());
             });
         }
@@ -240,7 +298,8 @@ class DiscordFaultTest {
 
     private long refusedWith(int status) {
         return school.discord.restCalls().stream()
-                .filter(call -> call.method().equals("POST") && call.route().equals(MESSAGES) && call.status() == status)
+                .filter(call ->
+                        call.method().equals("POST") && call.route().equals(MESSAGES) && call.status() == status)
                 .count();
     }
 
@@ -250,12 +309,16 @@ class DiscordFaultTest {
 
     private long greetings(LocalUser parent) {
         return school.discord.directMessagesTo(parent).stream()
-                .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:"))).count();
+                .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
+                .count();
     }
 
     private PostedMessage awaitGreeting(LocalUser parent) {
-        return school.discord.awaitValue("the greeting", () -> school.discord.directMessagesTo(parent).stream()
-                .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:"))).findFirst());
+        return school.discord.awaitValue(
+                "the greeting",
+                () -> school.discord.directMessagesTo(parent).stream()
+                        .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
+                        .findFirst());
     }
 
     private PostedMessage press(LocalUser parent, PostedMessage message, String customId) {
@@ -265,18 +328,23 @@ class DiscordFaultTest {
     private PostedMessage updated(LocalUser parent, PostedMessage message, Interaction interaction) {
         InteractionResponse response = interaction.awaitResponse();
         assertThat(response.type()).as(response.content()).isEqualTo(InteractionResponse.UPDATE_MESSAGE);
-        school.discord.await("the message to show the bot's update", () -> latest(parent, message).content()
-                .equals(response.content()));
+        school.discord.await(
+                "the message to show the bot's update",
+                () -> latest(parent, message).content().equals(response.content()));
         return latest(parent, message);
     }
 
     private PostedMessage latest(LocalUser parent, PostedMessage message) {
-        return school.discord.directMessagesTo(parent).stream().filter(m -> m.id() == message.id()).findFirst()
+        return school.discord.directMessagesTo(parent).stream()
+                .filter(m -> m.id() == message.id())
+                .findFirst()
                 .orElseThrow();
     }
 
     private static String idStartingWith(PostedMessage message, String prefix) {
-        return message.customIds().stream().filter(id -> id.startsWith(prefix)).findFirst()
+        return message.customIds().stream()
+                .filter(id -> id.startsWith(prefix))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + prefix + " in " + message.customIds()));
     }
 }

@@ -18,14 +18,20 @@ class DiscordTextTest {
     @DisplayName("GIVEN emphasis, a title and a section WHEN rendered for Discord THEN bold in Markdown, the items"
             + " bulleted, the catalogue's words as written")
     void structure() {
-        Text text = new Text(List.of(
-                new Text.Title(List.of(new Words("Nieuws uit "), new Value("Groep 5"))),
-                new Text.Paragraph(List.of(new Words("Druk op "), new Strong(List.of(new Words("Beginnen"))),
-                        new Words(".\n- een lijstje van de catalogus"))),
-                new Text.Section(List.of(new Words("Wat we leerden")), List.of(List.of(new Value("De tafel van 7"))))),
+        Text text = new Text(
+                List.of(
+                        new Text.Title(List.of(new Words("Nieuws uit "), new Value("Groep 5"))),
+                        new Text.Paragraph(List.of(
+                                new Words("Druk op "),
+                                new Strong(List.of(new Words("Beginnen"))),
+                                new Words(".\n- een lijstje van de catalogus"))),
+                        new Text.Section(
+                                List.of(new Words("Wat we leerden")), List.of(List.of(new Value("De tafel van 7"))))),
                 Language.NL);
-        assertThat(DiscordText.MARKDOWN.render(text)).isEqualTo("**Nieuws uit Groep 5**\n\n"
-                + "Druk op **Beginnen**.\n- een lijstje van de catalogus\n\n**Wat we leerden**\n• De tafel van 7");
+        assertThat(DiscordText.MARKDOWN.render(text))
+                .isEqualTo(
+                        "**Nieuws uit Groep 5**\n\n"
+                                + "Druk op **Beginnen**.\n- een lijstje van de catalogus\n\n**Wat we leerden**\n• De tafel van 7");
     }
 
     @Test
@@ -35,7 +41,9 @@ class DiscordTextTest {
         String typed = "*Wel*zijn `x` **y** @everyone\\";
         Text text = Text.of(List.of(new Words("Check-in "), new Strong(List.of(new Value(typed)))), Language.NL);
         String markdown = DiscordText.MARKDOWN.render(text);
-        assertThat(DiscordView.html(markdown)).startsWith("<p>Check-in <strong>").doesNotContain("<em>", "<code>");
+        assertThat(DiscordView.html(markdown))
+                .startsWith("<p>Check-in <strong>")
+                .doesNotContain("<em>", "<code>");
         assertThat(DiscordView.visible(markdown)).isEqualTo("Check-in " + typed);
     }
 

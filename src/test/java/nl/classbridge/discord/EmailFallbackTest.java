@@ -33,11 +33,12 @@ class EmailFallbackTest {
     private static final String PARENT = "vader.lotte@example.org";
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup[] {
-            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+    static final GreenMailExtension MAIL = new GreenMailExtension(
+            new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
 
     @TempDir
     Path folder;
+
     SchoolOnDiscord school;
 
     @BeforeEach
@@ -59,15 +60,19 @@ class EmailFallbackTest {
     }
 
     private static java.util.Optional<MimeMessage> mailTo(String address, String subjectPart) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> {
                     try {
                         return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                                .anyMatch(a -> ((InternetAddress) a).getAddress().equals(address))
+                                        .anyMatch(a -> ((InternetAddress) a)
+                                                .getAddress()
+                                                .equals(address))
                                 && m.getSubject().contains(subjectPart);
                     } catch (jakarta.mail.MessagingException e) {
                         return false;
                     }
-                }).findFirst();
+                })
+                .findFirst();
     }
 
     private void reply(String from, MimeMessage original, String body) throws Exception {
@@ -87,10 +92,11 @@ class EmailFallbackTest {
         school.teacher("class setup", Map.of("name", "Groep 5"));
         school.teacher("student add", Map.of("name", "Lotte"));
         LocalUser father = school.parent("vader.lotte");
-        school.command(father, school.discord.directChannel(father), "join", Map.of("code", school.inviteCode("Lotte")));
+        school.command(
+                father, school.discord.directChannel(father), "join", Map.of("code", school.inviteCode("Lotte")));
         school.discord.closeDirectMessages(father);
-        school.inStore(db -> db.write(sql -> sql.update("UPDATE guardian SET email = ? WHERE discord_user_id = ?",
-                PARENT, father.id())));
+        school.inStore(db -> db.write(
+                sql -> sql.update("UPDATE guardian SET email = ? WHERE discord_user_id = ?", PARENT, father.id())));
 
         school.teacher("checkin start", Map.of("questionnaire", "check-in"));
         MimeMessage questions = awaitMailTo(PARENT, "Lotte");
@@ -99,14 +105,21 @@ class EmailFallbackTest {
         String token = questions.getSubject().replaceAll(".*\\[([a-z2-9]{16})]$", "$1");
         assertThat(questions.getHeader("Reply-To")[0]).isEqualTo("klas+" + token + "@school.example");
         assertThat(questions.getMessageID()).isNotBlank();
-        Eventually.await("the questions to be marked sent", Duration.ofSeconds(10), () -> school.inStore(db -> db.read(
-                sql -> sql.count("SELECT COUNT(*) AS n FROM delivery WHERE channel = 'email' AND status = 'sent'"))) == 1);
+        Eventually.await(
+                "the questions to be marked sent",
+                Duration.ofSeconds(10),
+                () -> school.inStore(db -> db.read(sql -> sql.count(
+                                "SELECT COUNT(*) AS n FROM delivery WHERE channel = 'email' AND status = 'sent'")))
+                        == 1);
         assertThat(school.teacher("checkin status", Map.of())).containsPattern("Lotte\\*\\* #\\d+ · E-mail: Verstuurd");
 
         reply("iemand.anders@example.org", questions, "1. 1\n2. Niets");
         awaitDmToTeacher("Lotte");
-        reply(PARENT, questions, "1. Heel goed\n2. Ze tekent graag\n\nOp ma 1 sep. 2026 om 09:00 schreef Groep 5:\n> 1. Hoe"
-                + " voelt je kind zich?\n");
+        reply(
+                PARENT,
+                questions,
+                "1. Heel goed\n2. Ze tekent graag\n\nOp ma 1 sep. 2026 om 09:00 schreef Groep 5:\n> 1. Hoe"
+                        + " voelt je kind zich?\n");
 
         // The confirmation is queued with the answers, in one transaction: once it arrives, they are stored.
         // Mails so far: the questions, the stranger's reply, the father's reply, the confirmation.
@@ -116,8 +129,8 @@ class EmailFallbackTest {
         assertThat(status).containsPattern("Lotte\\*\\* #\\d+ · E-mail: Beantwoord");
         assertThat(school.teacher("checkin results", Map.of("student", "Lotte")))
                 .contains("Antwoorden op", "Lotte", "Heel goed", "Ze tekent graag", "(overgeslagen)");
-        long answers = school.inStore(db -> db.read(sql -> sql.count(
-                "SELECT COUNT(*) AS n FROM answer WHERE source = 'email' AND skipped = 0")));
+        long answers = school.inStore(db ->
+                db.read(sql -> sql.count("SELECT COUNT(*) AS n FROM answer WHERE source = 'email' AND skipped = 0")));
         assertThat(answers).isEqualTo(2);
 
         assertThat(GreenMailUtil.getBody(confirmation)).contains("Heel goed", "Ze tekent graag");
@@ -126,13 +139,19 @@ class EmailFallbackTest {
 
         reply(PARENT, questions, "STOP");
         assertThat(MAIL.waitForIncomingEmail(30_000, 5)).isTrue();
-        Eventually.await("the father to be unsubscribed", Duration.ofSeconds(30), () -> school.inStore(db -> db.read(
-                sql -> sql.count("SELECT COUNT(*) AS n FROM guardian WHERE status_reason = 'unsubscribed'"))) == 1);
+        Eventually.await(
+                "the father to be unsubscribed",
+                Duration.ofSeconds(30),
+                () -> school.inStore(db -> db.read(sql ->
+                                sql.count("SELECT COUNT(*) AS n FROM guardian WHERE status_reason = 'unsubscribed'")))
+                        == 1);
     }
 
     private void awaitDmToTeacher(String containing) {
-        school.discord.await("a DM to the teacher about " + containing, Duration.ofSeconds(30), () -> school.discord
-                .directMessagesTo(school.teacher).stream().anyMatch(m -> m.content().contains(containing)));
+        school.discord.await(
+                "a DM to the teacher about " + containing,
+                Duration.ofSeconds(30),
+                () -> school.discord.directMessagesTo(school.teacher).stream()
+                        .anyMatch(m -> m.content().contains(containing)));
     }
-
 }

@@ -58,20 +58,23 @@ class HostileMailTest {
     private static final String DAAN = "ouder.daan@example.org";
     private static final String FENNA = "ouder.fenna@example.org";
     /** Families for whom nothing may ever be stored, and families whose cases store answers. */
-    private static final Map<String, String> FAMILIES = Map.of("Lotte", LOTTE, "Sem", SEM, "Noor", NOOR,
-            "Mila", MILA, "Daan", DAAN, "Fenna", FENNA);
+    private static final Map<String, String> FAMILIES =
+            Map.of("Lotte", LOTTE, "Sem", SEM, "Noor", NOOR, "Mila", MILA, "Daan", DAAN, "Fenna", FENNA);
+
     private static final Pattern TOKEN = Pattern.compile("\\[([a-z2-9]{16})]$");
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup[] {
-            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()})
+    static final GreenMailExtension MAIL = new GreenMailExtension(
+                    new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()})
             .withPerMethodLifecycle(false); // one mail server for the suite, as for the bot
 
     @TempDir
     static Path folder;
+
     SchoolOnDiscord school;
     /** The questionnaire mail of the open round, and of the closed one, per family address. */
     final Map<String, MimeMessage> questions = new HashMap<>();
+
     final Map<String, MimeMessage> oldQuestions = new HashMap<>();
 
     @BeforeAll
@@ -100,7 +103,8 @@ class HostileMailTest {
     // ---------------------------------------------------------------------------------- the cases
 
     @Test
-    @DisplayName("a verified reply (the family's token, the family's address) is stored and confirmed: the control case")
+    @DisplayName(
+            "a verified reply (the family's token, the family's address) is stored and confirmed: the control case")
     void verifiedReply() throws Exception {
         long before = mailsTo(NOOR);
         String outcome = deliver(reply(NOOR, questions.get(NOOR), "1. 4\n2. Ze leest graag"));
@@ -111,7 +115,8 @@ class HostileMailTest {
     }
 
     @Test
-    @DisplayName("a forged sender (a family's address, no token) stores nothing and reaches the teacher as unverified mail")
+    @DisplayName(
+            "a forged sender (a family's address, no token) stores nothing and reaches the teacher as unverified mail")
     void forgedSender() throws Exception {
         String outcome = deliver(plain(LOTTE, "Re: Groep 5: Check-in – Lotte", "1. 1\n2. Niets, ze is gepest"));
 
@@ -121,7 +126,8 @@ class HostileMailTest {
     }
 
     @Test
-    @DisplayName("a reply with another family's token, from that other family's real address, stores nothing for either")
+    @DisplayName(
+            "a reply with another family's token, from that other family's real address, stores nothing for either")
     void anotherFamilysToken() throws Exception {
         String outcome = deliver(reply(SEM, questions.get(LOTTE), "1. 1\n2. Niets"));
 
@@ -184,12 +190,14 @@ class HostileMailTest {
     @DisplayName("a family the teacher unlinked from the child replies with its own token: nothing changes, the teacher"
             + " gets the words")
     void unlinkedFamily() throws Exception {
-        assertThat(deliver(reply(FENNA, questions.get(FENNA), "1. 3\n2. Tekenen"))).isEqualTo("answers");
+        assertThat(deliver(reply(FENNA, questions.get(FENNA), "1. 3\n2. Tekenen")))
+                .isEqualTo("answers");
         // The parent stays known through another child, so the reply is verified; the link to Fenna is what ended.
         school.teacher("student add", Map.of("name", "Ties"));
         school.teacher("guardian add-email", Map.of("student", "Ties", "email", FENNA));
-        long guardian = school.inStore(db -> db.read(sql -> sql.one("SELECT id FROM guardian WHERE email = ?",
-                row -> row.longValue("id"), FENNA))).orElseThrow();
+        long guardian = school.inStore(db -> db.read(
+                        sql -> sql.one("SELECT id FROM guardian WHERE email = ?", row -> row.longValue("id"), FENNA)))
+                .orElseThrow();
         school.teacher("guardian remove", Map.of("student", "Fenna", "guardian", guardian));
 
         String outcome = deliver(reply(FENNA, questions.get(FENNA), "1. 1\n2. Alles is anders"));
@@ -200,13 +208,15 @@ class HostileMailTest {
     }
 
     @Test
-    @DisplayName("header injection: a reply whose Message-ID carries a Bcc line gets a confirmation to the family only, "
-            + "without the injected header")
+    @DisplayName(
+            "header injection: a reply whose Message-ID carries a Bcc line gets a confirmation to the family only, "
+                    + "without the injected header")
     void headerInjection() throws Exception {
         long before = mailsTo(NOOR);
         String token = token(questions.get(NOOR));
         String outcome = deliver(("From: " + NOOR + "\r\nTo: klas+" + token + "@school.example\r\n"
-                + "Subject: Re: Groep 5 [" + token + "]\r\nMessage-ID: <inject@example.org>\r\n Bcc: evil@example.org\r\n"
+                + "Subject: Re: Groep 5 [" + token
+                + "]\r\nMessage-ID: <inject@example.org>\r\n Bcc: evil@example.org\r\n"
                 + "In-Reply-To: <x@y>\r\n\tBcc: evil@example.org\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\n3. Alles goed\r\n"));
 
@@ -230,7 +240,10 @@ class HostileMailTest {
 
         assertThat(outcome).isEqualTo("quarantined-failed");
         awaitTeacherNote("Lotte", "die we niet konden lezen");
-        assertThat(Arrays.stream(MAIL.getReceivedMessages()).filter(m -> flagged(m)).count()).isPositive();
+        assertThat(Arrays.stream(MAIL.getReceivedMessages())
+                        .filter(m -> flagged(m))
+                        .count())
+                .isPositive();
         assertThat(deliver(plain(LOTTE, "Re: daarna", "Gewoon een vraag"))).isEqualTo("unverified-no-token");
     }
 
@@ -254,8 +267,9 @@ class HostileMailTest {
         String token = token(questions.get(MILA));
         String headers = "From: " + MILA + "\r\nTo: " + BOT + "\r\nSubject: Re: Groep 5 [" + token + "]\r\n"
                 + "MIME-Version: 1.0\r\n";
-        String outcome = deliverBytes((headers + "Content-Type: text/plain\r\n\r\n1. 3\r\n2. Één keer tekenen, daarna "
-                + "spelen\r\n").getBytes(Charset.forName("windows-1252")));
+        String outcome = deliverBytes(
+                (headers + "Content-Type: text/plain\r\n\r\n1. 3\r\n2. Één keer tekenen, daarna " + "spelen\r\n")
+                        .getBytes(Charset.forName("windows-1252")));
         assertThat(outcome).isEqualTo("answers");
         assertThat(answersOf(MILA)).contains("Één keer tekenen, daarna spelen");
 
@@ -286,11 +300,15 @@ class HostileMailTest {
     void pathologicalHtml() throws Exception {
         String token = token(questions.get(DAAN));
         StringBuilder html = new StringBuilder("<div>1. 2</div><div>2. Rekenen</div><img title=\"")
-                .append("a".repeat(300_000)).append("\">\n");
+                .append("a".repeat(300_000))
+                .append("\">\n");
         for (int i = 0; i < 20_000; i++) {
             html.append(i % 50 == 0 ? "<blockquote>\n" : "<blockquote>");
         }
-        html.append("diep").append("\n<style>").append("<style \n".repeat(30_000)).append("</style>")
+        html.append("diep")
+                .append("\n<style>")
+                .append("<style \n".repeat(30_000))
+                .append("</style>")
                 .append("<meta \n".repeat(30_000));
         String outcome = deliver("From: " + DAAN + "\r\nTo: klas+" + token + "@school.example\r\nSubject: Re: Groep 5 ["
                 + token + "]\r\nMIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n" + html);
@@ -305,9 +323,12 @@ class HostileMailTest {
         Eventually.await("the questions for every family", Duration.ofSeconds(30), () -> {
             for (String family : FAMILIES.values()) {
                 Arrays.stream(MAIL.getReceivedMessages())
-                        .filter(m -> to(m, family) && subject(m).startsWith("Groep 5: Hoe gaat het") && TOKEN.matcher(subject(m)).find())
+                        .filter(m -> to(m, family)
+                                && subject(m).startsWith("Groep 5: Hoe gaat het")
+                                && TOKEN.matcher(subject(m)).find())
                         .filter(m -> oldQuestions.values().stream().noneMatch(old -> sameId(old, m)))
-                        .findFirst().ifPresent(m -> into.put(family, m));
+                        .findFirst()
+                        .ifPresent(m -> into.put(family, m));
             }
             return into.size() == FAMILIES.size();
         });
@@ -334,14 +355,14 @@ class HostileMailTest {
         }
         Eventually.await("the bot to handle mail " + (before + 1), Duration.ofSeconds(60), () -> handled() > before);
         return school.inStore(db -> db.read(sql -> sql.one(
-                "SELECT outcome FROM mail_seen ORDER BY uid DESC LIMIT 1",
-                row -> row.string("outcome")))).orElseThrow();
+                        "SELECT outcome FROM mail_seen ORDER BY uid DESC LIMIT 1", row -> row.string("outcome"))))
+                .orElseThrow();
     }
 
     /** Mails the bot finished with (claimed and done). */
     private long handled() {
-        return school.inStore(db -> db.read(sql -> sql.count(
-                "SELECT COUNT(*) AS n FROM mail_seen WHERE outcome <> 'reading'")));
+        return school.inStore(
+                db -> db.read(sql -> sql.count("SELECT COUNT(*) AS n FROM mail_seen WHERE outcome <> 'reading'")));
     }
 
     /** A reply as a mail program writes it: to the original's Reply-To, subject "Re: ...", In-Reply-To. */
@@ -378,27 +399,37 @@ class HostileMailTest {
     private List<String> answersOf(String family) {
         return school.inStore(db -> db.read(sql -> sql.list("""
                 SELECT a.value FROM answer a JOIN checkin_request r ON r.id = a.request_id
-                JOIN guardian g ON g.id = r.guardian_id WHERE g.email = ? AND a.skipped = 0""",
-                row -> row.string("value"), family)));
+                JOIN guardian g ON g.id = r.guardian_id WHERE g.email = ? AND a.skipped = 0""", row -> row.string("value"), family)));
     }
 
     private String emailStatus(String family) {
-        return school.inStore(db -> db.read(sql -> sql.one("SELECT email_status FROM guardian WHERE email = ?",
-                row -> row.string("email_status"), family))).orElseThrow();
+        return school.inStore(db -> db.read(sql -> sql.one(
+                        "SELECT email_status FROM guardian WHERE email = ?",
+                        row -> row.string("email_status"),
+                        family)))
+                .orElseThrow();
     }
 
     /** The teacher's private note about {@code child} that holds every part; its text. */
     private String awaitTeacherNote(String child, String... parts) {
         String[] found = new String[1];
-        school.discord.await("a note to the teacher about " + child, Duration.ofSeconds(30), () -> school.discord
-                .directMessagesTo(school.teacher).stream().map(m -> m.content())
-                .filter(text -> text.contains(child) && Arrays.stream(parts).allMatch(text::contains))
-                .peek(text -> found[0] = text).findFirst().isPresent());
+        school.discord.await(
+                "a note to the teacher about " + child,
+                Duration.ofSeconds(30),
+                () -> school.discord.directMessagesTo(school.teacher).stream()
+                        .map(m -> m.content())
+                        .filter(text ->
+                                text.contains(child) && Arrays.stream(parts).allMatch(text::contains))
+                        .peek(text -> found[0] = text)
+                        .findFirst()
+                        .isPresent());
         return found[0];
     }
 
     private static long mailsTo(String family) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> to(m, family)).count();
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> to(m, family))
+                .count();
     }
 
     private static void awaitMailsTo(String family, long count) {
@@ -406,24 +437,32 @@ class HostileMailTest {
     }
 
     private static MimeMessage newestMailTo(String family) {
-        List<MimeMessage> mails = Arrays.stream(MAIL.getReceivedMessages()).filter(m -> to(m, family)).toList();
+        List<MimeMessage> mails = Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> to(m, family))
+                .toList();
         return mails.get(mails.size() - 1);
     }
 
     private static long receivedBy(String address) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> to(m, address)).count();
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> to(m, address))
+                .count();
     }
 
     private static String headers(MimeMessage message) throws MessagingException {
         StringBuilder all = new StringBuilder();
-        message.getAllHeaderLines().asIterator().forEachRemaining(line -> all.append(line).append('\n'));
+        message.getAllHeaderLines()
+                .asIterator()
+                .forEachRemaining(line -> all.append(line).append('\n'));
         return all.toString();
     }
 
     private static boolean to(MimeMessage message, String address) {
         try {
             Address[] to = message.getRecipients(Message.RecipientType.TO);
-            return to != null && Arrays.stream(to).anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+            return to != null
+                    && Arrays.stream(to)
+                            .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
         } catch (MessagingException e) {
             return false;
         }

@@ -40,16 +40,20 @@ class HostileTeacherScopeTest {
 
     @TempDir
     Path folder;
+
     SchoolOnDiscord school;
     /** A colleague with the teacher role, who has a class of his own in the same server. */
     LocalUser tom;
+
     LocalChannel groep6;
     /** A second school's server, also served by the bot, run by its director. */
     LocalGuild zonnebloem;
+
     LocalUser director;
     LocalChannel groep7;
     /** A server the bot is in but does not serve, with its own admin. */
     LocalGuild gamers;
+
     LocalUser gamer;
     LocalChannel general;
 
@@ -65,7 +69,8 @@ class HostileTeacherScopeTest {
             gamer = s.discord.addUser("gamer");
             gamers = s.discord.addGuild("Gamers", gamer);
             general = gamers.addTextChannel("algemeen");
-            s.extraEnvironment.put("CLASSBRIDGE_DISCORD_GUILDS",
+            s.extraEnvironment.put(
+                    "CLASSBRIDGE_DISCORD_GUILDS",
                     Long.toUnsignedString(s.guild.id()) + "," + Long.toUnsignedString(zonnebloem.id()));
         });
         school.teacher("class setup", Map.of("name", "Groep 5"));
@@ -86,8 +91,9 @@ class HostileTeacherScopeTest {
     }
 
     private List<String> suggestions(LocalUser user, LocalChannel channel, String command, String typed) {
-        InteractionResponse response = school.discord.autocomplete(user, channel, command,
-                Map.of("student", typed), "student").awaitResponse();
+        InteractionResponse response = school.discord
+                .autocomplete(user, channel, command, Map.of("student", typed), "student")
+                .awaitResponse();
         assertThat(response.type()).isEqualTo(InteractionResponse.AUTOCOMPLETE);
         return response.data().path("choices").findValuesAsText("name");
     }
@@ -109,14 +115,16 @@ class HostileTeacherScopeTest {
     }
 
     private PostedMessage greeting(LocalUser parent, String child) {
-        return school.discord.awaitValue("the check-in greeting about " + child,
+        return school.discord.awaitValue(
+                "the check-in greeting about " + child,
                 () -> greetings(parent, child).stream().findFirst());
     }
 
     /** The DMs with a Start button that name the child. */
     private List<PostedMessage> greetings(LocalUser parent, String child) {
         return school.discord.directMessagesTo(parent).stream()
-                .filter(m -> m.content().contains(child) && m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
+                .filter(m -> m.content().contains(child)
+                        && m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
                 .toList();
     }
 
@@ -127,20 +135,27 @@ class HostileTeacherScopeTest {
 
     /** Presses a button and waits until the message shows the bot's update. */
     private PostedMessage press(LocalUser user, PostedMessage message, String customId) {
-        InteractionResponse response = school.discord.pressButton(user, message, customId).awaitResponse();
+        InteractionResponse response =
+                school.discord.pressButton(user, message, customId).awaitResponse();
         assertThat(response.type()).as(response.content()).isEqualTo(InteractionResponse.UPDATE_MESSAGE);
-        school.discord.await("the message to show the update", () -> latest(message).content().equals(response.content()));
+        school.discord.await(
+                "the message to show the update",
+                () -> latest(message).content().equals(response.content()));
         return latest(message);
     }
 
     private static String id(PostedMessage message, String prefix) {
-        return message.customIds().stream().filter(id -> id.startsWith(prefix)).findFirst()
+        return message.customIds().stream()
+                .filter(id -> id.startsWith(prefix))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + prefix + " in " + message.customIds()));
     }
 
     private long guardianNumber(String line, String student) {
         Matcher matcher = Pattern.compile("\\*\\*" + student + "\\*\\* #(\\d+)").matcher(line);
-        assertThat(matcher.find()).as("a guardian of " + student + " in: " + line).isTrue();
+        assertThat(matcher.find())
+                .as("a guardian of " + student + " in: " + line)
+                .isTrue();
         return Long.parseLong(matcher.group(1));
     }
 
@@ -150,25 +165,38 @@ class HostileTeacherScopeTest {
     void nonTeacher() {
         // GIVEN Anna's highlight list, with its buttons
         school.teacher("update add", Map.of("text", "We bouwden een brug", "kind", "learning"));
-        PostedMessage list = school.discord.slashCommand(school.teacher, school.groep5, "update list", Map.of())
+        PostedMessage list = school.discord
+                .slashCommand(school.teacher, school.groep5, "update list", Map.of())
                 .awaitOriginal();
         String remove = id(list, "up:rm:");
         String highlight = remove.substring("up:rm:".length());
 
         // WHEN / THEN
         for (String command : List.of("student list", "guardian list", "checkin results", "class info")) {
-            assertThat(as(school.bystander, school.groep5, command, Map.of())).as(command).contains(NOT_TEACHER);
+            assertThat(as(school.bystander, school.groep5, command, Map.of()))
+                    .as(command)
+                    .contains(NOT_TEACHER);
         }
-        assertThat(as(school.bystander, school.groep5, "class setup", Map.of("name", "Mijn klas"))).contains(NOT_TEACHER);
-        assertThat(suggestions(school.bystander, school.groep5, "invite", "")).isEmpty();
-        assertThat(school.discord.pressButton(school.bystander, list, remove).awaitResponse().content())
+        assertThat(as(school.bystander, school.groep5, "class setup", Map.of("name", "Mijn klas")))
                 .contains(NOT_TEACHER);
-        assertThat(school.discord.submitModal(school.bystander, school.groep5, "up:md:" + highlight,
-                Map.of("text", "Gehackt")).awaitResponse().content()).contains(NOT_TEACHER);
+        assertThat(suggestions(school.bystander, school.groep5, "invite", "")).isEmpty();
+        assertThat(school.discord
+                        .pressButton(school.bystander, list, remove)
+                        .awaitResponse()
+                        .content())
+                .contains(NOT_TEACHER);
+        assertThat(school.discord
+                        .submitModal(school.bystander, school.groep5, "up:md:" + highlight, Map.of("text", "Gehackt"))
+                        .awaitResponse()
+                        .content())
+                .contains(NOT_TEACHER);
 
         // THEN the class, its highlight and its children are as they were
-        assertThat(school.teacher("update list", Map.of())).contains("We bouwden een brug").doesNotContain("Gehackt");
-        assertThat(count("SELECT COUNT(*) AS n FROM school_class WHERE name = 'Mijn klas'")).isZero();
+        assertThat(school.teacher("update list", Map.of()))
+                .contains("We bouwden een brug")
+                .doesNotContain("Gehackt");
+        assertThat(count("SELECT COUNT(*) AS n FROM school_class WHERE name = 'Mijn klas'"))
+                .isZero();
         assertThat(count("SELECT COUNT(*) AS n FROM student")).isEqualTo(4);
     }
 
@@ -179,48 +207,78 @@ class HostileTeacherScopeTest {
         // GIVEN Anna's class with a family, a check-in answer pending and a highlight with buttons
         joined("papa.sam", "Sam");
         school.teacher("update add", Map.of("text", "We bouwden een brug", "kind", "learning"));
-        PostedMessage annasList = school.discord.slashCommand(school.teacher, school.groep5, "update list", Map.of())
+        PostedMessage annasList = school.discord
+                .slashCommand(school.teacher, school.groep5, "update list", Map.of())
                 .awaitOriginal();
         String highlight = id(annasList, "up:rm:").substring("up:rm:".length());
         long invitesBefore = count("SELECT COUNT(*) AS n FROM invite_code");
 
         // WHEN Tom works in Anna's channel
-        for (String command : List.of("student list", "guardian list", "checkin status", "checkin results",
-                "class info", "update list", "update preview", "update post-now", "checkin remind")) {
+        for (String command : List.of(
+                "student list",
+                "guardian list",
+                "checkin status",
+                "checkin results",
+                "class info",
+                "update list",
+                "update preview",
+                "update post-now",
+                "checkin remind")) {
             assertThat(as(tom, school.groep5, command, Map.of())).as(command).contains(NOT_YOUR_CLASS);
         }
-        assertThat(as(tom, school.groep5, "invite", Map.of("student", "Sam"))).contains(NOT_YOUR_CLASS)
+        assertThat(as(tom, school.groep5, "invite", Map.of("student", "Sam")))
+                .contains(NOT_YOUR_CLASS)
                 .doesNotContainPattern(CODE.pattern());
-        assertThat(as(tom, school.groep5, "student remove", Map.of("name", "Sam"))).contains(NOT_YOUR_CLASS);
-        assertThat(as(tom, school.groep5, "update add", Map.of("text", "Van Tom"))).contains(NOT_YOUR_CLASS);
+        assertThat(as(tom, school.groep5, "student remove", Map.of("name", "Sam")))
+                .contains(NOT_YOUR_CLASS);
+        assertThat(as(tom, school.groep5, "update add", Map.of("text", "Van Tom")))
+                .contains(NOT_YOUR_CLASS);
         assertThat(as(tom, school.groep5, "checkin start", Map.of("questionnaire", "check-in")))
                 .contains(NOT_YOUR_CLASS);
-        assertThat(as(tom, school.groep5, "class setup", Map.of("name", "Groep 5 van Tom"))).contains(NOT_YOUR_CLASS);
-        assertThat(as(tom, school.groep5, "class teacher add", Map.of("user", tom.id()))).contains(NOT_YOUR_CLASS);
-        assertThat(school.discord.pressButton(tom, annasList, id(annasList, "up:ed:")).awaitResponse().content())
+        assertThat(as(tom, school.groep5, "class setup", Map.of("name", "Groep 5 van Tom")))
                 .contains(NOT_YOUR_CLASS);
-        assertThat(school.discord.submitModal(tom, school.groep5, "up:md:" + highlight, Map.of("text", "Gehackt"))
-                .awaitResponse().content()).contains(NOT_YOUR_CLASS);
+        assertThat(as(tom, school.groep5, "class teacher add", Map.of("user", tom.id())))
+                .contains(NOT_YOUR_CLASS);
+        assertThat(school.discord
+                        .pressButton(tom, annasList, id(annasList, "up:ed:"))
+                        .awaitResponse()
+                        .content())
+                .contains(NOT_YOUR_CLASS);
+        assertThat(school.discord
+                        .submitModal(tom, school.groep5, "up:md:" + highlight, Map.of("text", "Gehackt"))
+                        .awaitResponse()
+                        .content())
+                .contains(NOT_YOUR_CLASS);
 
         // WHEN Tom works in his own channel with Anna's ids and names
-        assertThat(school.discord.submitModal(tom, groep6, "up:md:" + highlight, Map.of("text", "Gehackt"))
-                .awaitResponse().content()).contains("niet meer klaar");
+        assertThat(school.discord
+                        .submitModal(tom, groep6, "up:md:" + highlight, Map.of("text", "Gehackt"))
+                        .awaitResponse()
+                        .content())
+                .contains("niet meer klaar");
         assertThat(as(tom, groep6, "invite", Map.of("student", "Sam"))).contains("Ik kan Sam niet vinden");
         assertThat(as(tom, groep6, "checkin results", Map.of("student", "Sam"))).doesNotContain("papa.sam");
 
         // THEN suggestions show each teacher his own class only
         assertThat(suggestions(tom, school.groep5, "invite", "")).isEmpty();
         assertThat(suggestions(tom, groep6, "invite", "")).containsExactly("Fenna");
-        assertThat(suggestions(school.teacher, school.groep5, "invite", "")).containsExactlyInAnyOrder("Sam", "Noor", "Lotte");
+        assertThat(suggestions(school.teacher, school.groep5, "invite", ""))
+                .containsExactlyInAnyOrder("Sam", "Noor", "Lotte");
         // and nothing of Anna's class changed
-        assertThat(school.teacher("update list", Map.of())).contains("We bouwden een brug").doesNotContain("Gehackt");
-        assertThat(school.teacher("class info", Map.of())).contains("Groep 5", "juf.anna").doesNotContain("Tom");
+        assertThat(school.teacher("update list", Map.of()))
+                .contains("We bouwden een brug")
+                .doesNotContain("Gehackt");
+        assertThat(school.teacher("class info", Map.of()))
+                .contains("Groep 5", "juf.anna")
+                .doesNotContain("Tom");
         assertThat(count("SELECT COUNT(*) AS n FROM invite_code")).isEqualTo(invitesBefore);
         assertThat(count("SELECT COUNT(*) AS n FROM checkin_round")).isZero();
-        assertThat(count("SELECT COUNT(*) AS n FROM highlight WHERE text LIKE '%Tom%'")).isZero();
+        assertThat(count("SELECT COUNT(*) AS n FROM highlight WHERE text LIKE '%Tom%'"))
+                .isZero();
 
         // WHEN Anna makes Tom her co-teacher, he may act for her class; a co-teacher does not manage teachers
-        assertThat(school.teacher("class teacher add", Map.of("user", tom.id()))).contains("meester.tom is nu ook leerkracht");
+        assertThat(school.teacher("class teacher add", Map.of("user", tom.id())))
+                .contains("meester.tom is nu ook leerkracht");
         assertThat(as(tom, school.groep5, "student list", Map.of())).contains("Sam", "Noor");
         assertThat(as(tom, school.groep5, "class teacher remove", Map.of("user", school.teacher.id())))
                 .contains("Alleen juf.anna");
@@ -229,15 +287,17 @@ class HostileTeacherScopeTest {
         assertThat(school.teacher("class info", Map.of())).contains("juf.anna, meester.tom");
 
         // WHEN Anna removes him again, he is refused again
-        assertThat(school.teacher("class teacher remove", Map.of("user", tom.id()))).contains("geen leerkracht van deze klas meer");
+        assertThat(school.teacher("class teacher remove", Map.of("user", tom.id())))
+                .contains("geen leerkracht van deze klas meer");
         assertThat(as(tom, school.groep5, "student list", Map.of())).contains(NOT_YOUR_CLASS);
         assertThat(strings("action", "SELECT action FROM audit_log WHERE action LIKE 'class.teacher%' ORDER BY id"))
                 .containsExactly("class.teacher-add", "class.teacher-remove");
     }
 
     @Test
-    @DisplayName("GIVEN an admin of the school's server WHEN they read a class that is not theirs THEN they are"
-            + " refused; WHEN they take it over THEN the teacher is told by DM, loses access, and the audit log says so")
+    @DisplayName(
+            "GIVEN an admin of the school's server WHEN they read a class that is not theirs THEN they are"
+                    + " refused; WHEN they take it over THEN the teacher is told by DM, loses access, and the audit log says so")
     void adminTakesOver() {
         // GIVEN the server's owner, an admin without the teacher role
         LocalUser admin = school.admin;
@@ -253,8 +313,11 @@ class HostileTeacherScopeTest {
         assertThat(as(admin, school.groep5, "class takeover", Map.of())).contains("overgenomen", "juf.anna");
 
         // THEN Anna is told by DM, through the outbox, and is now refused; the admin acts for the class
-        PostedMessage told = school.discord.awaitValue("the DM to the former teacher", () -> school.discord
-                .directMessagesTo(school.teacher).stream().filter(m -> m.content().contains("overgenomen")).findFirst());
+        PostedMessage told = school.discord.awaitValue(
+                "the DM to the former teacher",
+                () -> school.discord.directMessagesTo(school.teacher).stream()
+                        .filter(m -> m.content().contains("overgenomen"))
+                        .findFirst());
         assertThat(told.content()).contains("ict.beheer", "Groep 5");
         assertThat(count("SELECT COUNT(*) AS n FROM delivery WHERE kind = 'teacher-notice' AND status = 'sent'"))
                 .isEqualTo(1);
@@ -274,7 +337,8 @@ class HostileTeacherScopeTest {
         // GIVEN only the two schools' servers have the teacher commands
         assertThat(school.discord.guildCommands(gamers)).isEmpty();
         assertThat(StreamSupport.stream(school.discord.guildCommands(zonnebloem).spliterator(), false)
-                .map(c -> c.path("name").asText())).contains("class", "checkin");
+                        .map(c -> c.path("name").asText()))
+                .contains("class", "checkin");
         long classes = count("SELECT COUNT(*) AS n FROM school_class");
 
         // WHEN / THEN
@@ -282,9 +346,13 @@ class HostileTeacherScopeTest {
         assertThat(as(gamer, general, "student list", Map.of())).containsIgnoringCase(NOT_HERE);
         assertThat(as(gamer, general, "class takeover", Map.of())).containsIgnoringCase(NOT_HERE);
         assertThat(suggestions(gamer, general, "invite", "")).isEmpty();
-        assertThat(school.discord.submitModal(gamer, general, "up:md:1", Map.of("text", "Gehackt")).awaitResponse()
-                .content()).containsIgnoringCase(NOT_HERE);
-        assertThat(as(gamer, general, "join", Map.of("code", school.inviteCode("Sam")))).containsIgnoringCase(NOT_HERE);
+        assertThat(school.discord
+                        .submitModal(gamer, general, "up:md:1", Map.of("text", "Gehackt"))
+                        .awaitResponse()
+                        .content())
+                .containsIgnoringCase(NOT_HERE);
+        assertThat(as(gamer, general, "join", Map.of("code", school.inviteCode("Sam"))))
+                .containsIgnoringCase(NOT_HERE);
 
         // THEN
         assertThat(count("SELECT COUNT(*) AS n FROM school_class")).isEqualTo(classes);
@@ -303,7 +371,8 @@ class HostileTeacherScopeTest {
         LocalUser omaLotte = joined("oma.lotte", "Lotte");
         String list = school.teacher("guardian list", Map.of());
         assertThat(list).contains("papa.sam", "mama.noor", "oma.lotte", "aangemeld op");
-        assertThat(count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'guardian.join'")).isEqualTo(3);
+        assertThat(count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'guardian.join'"))
+                .isEqualTo(3);
         school.teacher("checkin start", Map.of("questionnaire", "check-in"));
         PostedMessage question = press(papaSam, greeting(papaSam, "Sam"), id(greeting(papaSam, "Sam"), "ci:start:"));
         PostedMessage noorsGreeting = greeting(mamaNoor, "Noor");
@@ -311,7 +380,8 @@ class HostileTeacherScopeTest {
 
         // WHEN the teacher unlinks Sam's father and removes Noor
         long papa = guardianNumber(list, "Sam");
-        assertThat(school.teacher("guardian remove", Map.of("student", "Sam", "guardian", papa))).contains("verwijderd");
+        assertThat(school.teacher("guardian remove", Map.of("student", "Sam", "guardian", papa)))
+                .contains("verwijderd");
         assertThat(school.teacher("student remove", Map.of("name", "Noor"))).contains("verwijderd");
 
         // THEN an old button, a typed answer, a form: a polite refusal, and the message stays as it was
@@ -320,23 +390,37 @@ class HostileTeacherScopeTest {
         assertThat(pressed.awaitResponse().content()).contains(NO_LONGER_LINKED);
         assertThat(latest(question).content()).isEqualTo(question.content());
         String form = id(question, "ci:ans:").replaceAll("^ci:ans:(\\d+):(\\d+):\\d+$", "ci:modal:$1:$2");
-        assertThat(school.discord.submitModal(papaSam, question, form, Map.of("answer", "Toch nog")).awaitResponse()
-                .content()).contains(NO_LONGER_LINKED);
+        assertThat(school.discord
+                        .submitModal(papaSam, question, form, Map.of("answer", "Toch nog"))
+                        .awaitResponse()
+                        .content())
+                .contains(NO_LONGER_LINKED);
         school.discord.sendDirectMessage(papaSam, "4");
-        school.discord.await("a reply to the removed father", () -> school.discord.directMessagesTo(papaSam).stream()
-                .anyMatch(m -> m.content().contains(NOT_LINKED)));
-        assertThat(school.discord.pressButton(mamaNoor, noorsGreeting, id(noorsGreeting, "ci:start:"))
-                .awaitResponse().content()).contains(NO_LONGER_LINKED);
+        school.discord.await(
+                "a reply to the removed father",
+                () -> school.discord.directMessagesTo(papaSam).stream()
+                        .anyMatch(m -> m.content().contains(NOT_LINKED)));
+        assertThat(school.discord
+                        .pressButton(mamaNoor, noorsGreeting, id(noorsGreeting, "ci:start:"))
+                        .awaitResponse()
+                        .content())
+                .contains(NO_LONGER_LINKED);
         school.discord.sendDirectMessage(mamaNoor, "Hallo?");
-        school.discord.await("a reply to Noor's mother", () -> school.discord.directMessagesTo(mamaNoor).stream()
-                .anyMatch(m -> m.content().contains(NOT_LINKED)));
+        school.discord.await(
+                "a reply to Noor's mother",
+                () -> school.discord.directMessagesTo(mamaNoor).stream()
+                        .anyMatch(m -> m.content().contains(NOT_LINKED)));
 
         // THEN nothing was stored for them; the family that stays goes on as before
         assertThat(count("SELECT COUNT(*) AS n FROM answer")).isZero();
         assertThat(count("SELECT COUNT(*) AS n FROM guardian")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) AS n FROM checkin_request")).isEqualTo(1);
-        assertThat(press(omaLotte, lottesGreeting, id(lottesGreeting, "ci:start:")).content()).contains("Vraag 1 van 3");
-        assertThat(school.teacher("guardian list", Map.of())).contains("oma.lotte").doesNotContain("papa.sam", "mama.noor");
+        assertThat(press(omaLotte, lottesGreeting, id(lottesGreeting, "ci:start:"))
+                        .content())
+                .contains("Vraag 1 van 3");
+        assertThat(school.teacher("guardian list", Map.of()))
+                .contains("oma.lotte")
+                .doesNotContain("papa.sam", "mama.noor");
         assertThat(school.teacher("checkin status", Map.of())).contains("Lotte").doesNotContain("Sam", "Noor");
     }
 
@@ -350,9 +434,11 @@ class HostileTeacherScopeTest {
         long papa = guardianNumber(school.teacher("guardian list", Map.of()), "Sam");
         school.discord.failWith("POST", "channels/{channel_id}/messages", 2, 500);
         school.teacher("checkin start", Map.of("questionnaire", "check-in"));
-        school.discord.await("both greetings to wait for a retry", () -> count(
-                "SELECT COUNT(*) AS n FROM delivery WHERE kind = 'checkin-greeting' AND status = 'queued'"
-                        + " AND last_error = 'http-500'") == 2);
+        school.discord.await(
+                "both greetings to wait for a retry",
+                () -> count("SELECT COUNT(*) AS n FROM delivery WHERE kind = 'checkin-greeting' AND status = 'queued'"
+                                + " AND last_error = 'http-500'")
+                        == 2);
 
         // WHEN
         school.teacher("guardian remove", Map.of("student", "Sam", "guardian", papa));
@@ -361,9 +447,10 @@ class HostileTeacherScopeTest {
 
         // THEN
         greeting(omaLotte, "Lotte");
-        assertThat(count("SELECT COUNT(*) AS n FROM delivery WHERE kind = 'checkin-greeting'")).isEqualTo(1);
-        assertThat(school.discord.directMessagesTo(papaSam)).noneMatch(m -> m.content().contains("Sam")
-                && !m.customIds().isEmpty());
+        assertThat(count("SELECT COUNT(*) AS n FROM delivery WHERE kind = 'checkin-greeting'"))
+                .isEqualTo(1);
+        assertThat(school.discord.directMessagesTo(papaSam))
+                .noneMatch(m -> m.content().contains("Sam") && !m.customIds().isEmpty());
     }
 
     @Test
@@ -383,31 +470,45 @@ class HostileTeacherScopeTest {
 
         // WHEN the same answer arrives twice
         String four = id(question, "ci:ans:").replaceAll(":\\d+$", ":4");
-        InteractionResponse once = school.discord.pressButton(parent, question, four).awaitResponse();
-        InteractionResponse twice = school.discord.pressButton(parent, question, four).awaitResponse();
+        InteractionResponse once =
+                school.discord.pressButton(parent, question, four).awaitResponse();
+        InteractionResponse twice =
+                school.discord.pressButton(parent, question, four).awaitResponse();
 
         // THEN one answer, and both show the next question
         assertThat(once.content()).contains("Vraag 2 van 3");
         assertThat(twice.content()).isEqualTo(once.content());
-        assertThat(count("SELECT COUNT(*) AS n FROM answer WHERE question_id = 'feeling'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) AS n FROM answer WHERE question_id = 'feeling'"))
+                .isEqualTo(1);
 
         // WHEN the parent finishes the first child and Done arrives twice
-        school.discord.await("the second question", () -> latest(question).content().contains("Vraag 2 van 3"));
+        school.discord.await(
+                "the second question", () -> latest(question).content().contains("Vraag 2 van 3"));
         PostedMessage second = latest(question);
-        InteractionResponse form = school.discord.pressButton(parent, second, id(second, "ci:open:")).awaitResponse();
-        InteractionResponse written = school.discord.submitModal(parent, second, form.data().get("custom_id").asText(),
-                Map.of("answer", "Hij hielp een vriend")).awaitResponse();
-        school.discord.await("the third question", () -> latest(second).content().equals(written.content()));
+        InteractionResponse form = school.discord
+                .pressButton(parent, second, id(second, "ci:open:"))
+                .awaitResponse();
+        InteractionResponse written = school.discord
+                .submitModal(
+                        parent, second, form.data().get("custom_id").asText(), Map.of("answer", "Hij hielp een vriend"))
+                .awaitResponse();
+        school.discord.await(
+                "the third question", () -> latest(second).content().equals(written.content()));
         PostedMessage third = latest(second);
         PostedMessage summary = press(parent, third, id(third, "ci:skip:"));
         String done = id(summary, "ci:done:");
-        InteractionResponse firstDone = school.discord.pressButton(parent, summary, done).awaitResponse();
-        InteractionResponse secondDone = school.discord.pressButton(parent, summary, done).awaitResponse();
+        InteractionResponse firstDone =
+                school.discord.pressButton(parent, summary, done).awaitResponse();
+        InteractionResponse secondDone =
+                school.discord.pressButton(parent, summary, done).awaitResponse();
         assertThat(secondDone.content()).isEqualTo(firstDone.content());
         // a typed message goes the same way as the greetings, so once it is answered all before it arrived
         school.discord.sendDirectMessage(parent, "hoi");
-        school.discord.await("the next child's first question", () -> school.discord.directMessagesTo(parent).stream()
-                .anyMatch(m -> m.content().contains("Vraag 1 van 3") && m.content().contains(other)));
+        school.discord.await(
+                "the next child's first question",
+                () -> school.discord.directMessagesTo(parent).stream()
+                        .anyMatch(m -> m.content().contains("Vraag 1 van 3")
+                                && m.content().contains(other)));
 
         // THEN the second child was greeted once
         assertThat(greetings(parent, other)).hasSize(1);
@@ -416,7 +517,8 @@ class HostileTeacherScopeTest {
         school.clock.jump(Duration.ofDays(2));
         school.teacher("checkin start", Map.of("questionnaire", "check-in"));
         PostedMessage old = greetings(parent, other).get(0);
-        InteractionResponse closed = school.discord.pressButton(parent, old, id(old, "ci:start:")).awaitResponse();
+        InteractionResponse closed =
+                school.discord.pressButton(parent, old, id(old, "ci:start:")).awaitResponse();
 
         // THEN
         assertThat(closed.ephemeral()).isTrue();
@@ -425,11 +527,19 @@ class HostileTeacherScopeTest {
 
         // AND a teacher's remove pressed twice removes once
         school.teacher("update add", Map.of("text", "We bouwden een brug"));
-        PostedMessage list = school.discord.slashCommand(school.teacher, school.groep5, "update list", Map.of())
+        PostedMessage list = school.discord
+                .slashCommand(school.teacher, school.groep5, "update list", Map.of())
                 .awaitOriginal();
         String remove = id(list, "up:rm:");
-        assertThat(school.discord.pressButton(school.teacher, list, remove).awaitResponse().content()).contains("Weggehaald");
-        assertThat(school.discord.pressButton(school.teacher, list, remove).awaitResponse().content())
+        assertThat(school.discord
+                        .pressButton(school.teacher, list, remove)
+                        .awaitResponse()
+                        .content())
+                .contains("Weggehaald");
+        assertThat(school.discord
+                        .pressButton(school.teacher, list, remove)
+                        .awaitResponse()
+                        .content())
                 .contains("niet meer klaar");
     }
 
@@ -455,11 +565,14 @@ class HostileTeacherScopeTest {
         }
 
         // THEN the sixth and seventh are refused, whichever class and place
-        assertThat(as(guesser, groep7, "join", Map.of("code", zonnebloemCode.group()))).contains("minuten");
+        assertThat(as(guesser, groep7, "join", Map.of("code", zonnebloemCode.group())))
+                .contains("minuten");
         assertThat(as(guesser, dm, "join", Map.of("code", regenboogCode))).contains("minuten");
         assertThat(count("SELECT COUNT(*) AS n FROM guardian")).isZero();
-        assertThat(count("SELECT COUNT(*) AS n FROM invite_code WHERE used_at IS NOT NULL")).isZero();
-        assertThat(count("SELECT COUNT(*) AS n FROM join_attempt WHERE discord_user_id = " + guesser.id())).isEqualTo(5);
+        assertThat(count("SELECT COUNT(*) AS n FROM invite_code WHERE used_at IS NOT NULL"))
+                .isZero();
+        assertThat(count("SELECT COUNT(*) AS n FROM join_attempt WHERE discord_user_id = " + guesser.id()))
+                .isEqualTo(5);
         // the codes still work for the parents they were meant for
         LocalUser papaSam = school.parent("papa.sam");
         assertThat(as(papaSam, school.discord.directChannel(papaSam), "join", Map.of("code", regenboogCode)))

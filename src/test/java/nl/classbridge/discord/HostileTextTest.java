@@ -49,11 +49,12 @@ class HostileTextTest {
     private static final int LONGEST_OPTION = 6000;
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup[] {
-            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+    static final GreenMailExtension MAIL = new GreenMailExtension(
+            new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
 
     @TempDir
     Path folder;
+
     SchoolOnDiscord school;
     LogCapture logs;
 
@@ -74,8 +75,10 @@ class HostileTextTest {
     /** Nothing crashed: no error logged, and Discord refused none of the bot's requests. */
     private void assertNothingCrashed() {
         assertThat(logs.linesAtLeast(Level.ERROR, "")).as("errors in the log").isEmpty();
-        assertThat(logs.linesWith(List.of("A Discord request failed", "handler failed"))).isEmpty();
-        assertThat(school.discord.restCalls()).as("requests Discord refused")
+        assertThat(logs.linesWith(List.of("A Discord request failed", "handler failed")))
+                .isEmpty();
+        assertThat(school.discord.restCalls())
+                .as("requests Discord refused")
                 .noneMatch(call -> call.status() == 400 || call.status() == 500);
     }
 
@@ -102,8 +105,8 @@ class HostileTextTest {
 
     /** The whole reply to an interaction: the first message and its follow-ups, once {@code complete} holds. */
     private String wholeReply(Interaction interaction, java.util.function.Predicate<String> complete) {
-        school.discord.await("the whole reply", () -> interaction.response().isPresent()
-                && complete.test(joined(interaction)));
+        school.discord.await(
+                "the whole reply", () -> interaction.response().isPresent() && complete.test(joined(interaction)));
         return joined(interaction);
     }
 
@@ -127,10 +130,12 @@ class HostileTextTest {
                 JsonNode last = choices.get(choices.size() - 1).path("value");
                 options.put(name, last.isNumber() ? (Object) last.asLong() : last.asText());
             } else if (type == 3) {
-                int length = option.has("max_length") ? option.path("max_length").asInt() : LONGEST_OPTION;
+                int length =
+                        option.has("max_length") ? option.path("max_length").asInt() : LONGEST_OPTION;
                 options.put(name, filler(name, length));
             } else if (type == 4) {
-                options.put(name, option.has("max_value") ? option.path("max_value").asLong() : 9_007_199_254_740_991L);
+                options.put(
+                        name, option.has("max_value") ? option.path("max_value").asLong() : 9_007_199_254_740_991L);
             }
         }
         return options;
@@ -138,19 +143,24 @@ class HostileTextTest {
 
     /** Text of exactly {@code length} characters with Markdown, a mention and a template in it. */
     private static String filler(String name, int length) {
-        return ("*" + name + "* @everyone ${env:DISCORD_TOKEN} 🌱 ").repeat(length).substring(0, length);
+        return ("*" + name + "* @everyone ${env:DISCORD_TOKEN} 🌱 ")
+                .repeat(length)
+                .substring(0, length);
     }
 
     /** Each command as typed: {@code "class setup"}, or {@code "invite"} for one without subcommands. */
     private static Map<String, JsonNode> commandsAndSubcommands(JsonNode registered) {
         Map<String, JsonNode> paths = new LinkedHashMap<>();
         for (JsonNode command : registered) {
-            List<JsonNode> subcommands = StreamSupport.stream(command.path("options").spliterator(), false)
-                    .filter(option -> option.path("type").asInt() == 1).toList();
+            List<JsonNode> subcommands = StreamSupport.stream(
+                            command.path("options").spliterator(), false)
+                    .filter(option -> option.path("type").asInt() == 1)
+                    .toList();
             if (subcommands.isEmpty()) {
                 paths.put(command.path("name").asText(), command);
             }
-            subcommands.forEach(sub -> paths.put(command.path("name").asText() + " " + sub.path("name").asText(), sub));
+            subcommands.forEach(sub -> paths.put(
+                    command.path("name").asText() + " " + sub.path("name").asText(), sub));
         }
         return paths;
     }
@@ -166,8 +176,16 @@ class HostileTextTest {
         // Teacher commands are registered in the school's server, the parents' /join everywhere.
         Map<String, JsonNode> commands = commandsAndSubcommands(school.discord.guildCommands(school.guild));
         commands.putAll(commandsAndSubcommands(school.discord.globalCommands()));
-        assertThat(commands.keySet()).contains("class setup", "student add", "guardian add-email", "checkin start",
-                "update add", "update pause", "invite", "join");
+        assertThat(commands.keySet())
+                .contains(
+                        "class setup",
+                        "student add",
+                        "guardian add-email",
+                        "checkin start",
+                        "update add",
+                        "update pause",
+                        "invite",
+                        "join");
 
         for (Map.Entry<String, JsonNode> command : commands.entrySet()) {
             Map<String, Object> options = longest(command.getValue());
@@ -181,10 +199,18 @@ class HostileTextTest {
 
             for (JsonNode option : command.getValue().path("options")) {
                 if (option.path("autocomplete").asBoolean(false)) {
-                    InteractionResponse choices = school.discord.autocomplete(user, channel, command.getKey(), options,
-                            option.path("name").asText()).awaitResponse();
+                    InteractionResponse choices = school.discord
+                            .autocomplete(
+                                    user,
+                                    channel,
+                                    command.getKey(),
+                                    options,
+                                    option.path("name").asText())
+                            .awaitResponse();
                     assertThat(choices.type()).isEqualTo(InteractionResponse.AUTOCOMPLETE);
-                    assertThat(choices.data().path("choices")).as(command.getKey()).isEmpty();
+                    assertThat(choices.data().path("choices"))
+                            .as(command.getKey())
+                            .isEmpty();
                 }
             }
         }
@@ -194,20 +220,23 @@ class HostileTextTest {
         assertThat(school.teacher("checkin results", Map.of("student", "Sam"))).isNotBlank();
 
         // Stored: what fits its limit (a highlight of 500, a reason of 200), nothing longer.
-        List<String> classes = school.inStore(db -> db.read(sql -> sql.list("SELECT name FROM school_class",
-                row -> row.string("name"))));
-        List<String> students = school.inStore(db -> db.read(sql -> sql.list("SELECT name FROM student",
-                row -> row.string("name"))));
-        long addresses = school.inStore(db -> db.read(sql -> sql.count(
-                "SELECT COUNT(*) AS n FROM guardian WHERE email IS NOT NULL")));
-        List<String> highlights = school.inStore(db -> db.read(sql -> sql.list("SELECT text FROM highlight",
-                row -> row.string("text"))));
-        List<String> reasons = school.inStore(db -> db.read(sql -> sql.list("SELECT pause_reason FROM update_schedule",
+        List<String> classes = school.inStore(
+                db -> db.read(sql -> sql.list("SELECT name FROM school_class", row -> row.string("name"))));
+        List<String> students =
+                school.inStore(db -> db.read(sql -> sql.list("SELECT name FROM student", row -> row.string("name"))));
+        long addresses = school.inStore(
+                db -> db.read(sql -> sql.count("SELECT COUNT(*) AS n FROM guardian WHERE email IS NOT NULL")));
+        List<String> highlights =
+                school.inStore(db -> db.read(sql -> sql.list("SELECT text FROM highlight", row -> row.string("text"))));
+        List<String> reasons = school.inStore(db -> db.read(sql -> sql.list(
+                "SELECT pause_reason FROM update_schedule",
                 row -> row.optionalString("pause_reason").orElse(""))));
         assertThat(classes).containsExactly("Groep 5");
         assertThat(students).containsExactly("Sam");
         assertThat(addresses).isZero();
-        assertThat(highlights).hasSizeGreaterThan(1).allSatisfy(text -> assertThat(text.length()).isLessThanOrEqualTo(500));
+        assertThat(highlights)
+                .hasSizeGreaterThan(1)
+                .allSatisfy(text -> assertThat(text.length()).isLessThanOrEqualTo(500));
         assertThat(reasons).allSatisfy(reason -> assertThat(reason.length()).isLessThanOrEqualTo(200));
         assertThat(everythingSent(parent)).noneMatch(text -> text.contains(school.discord.botToken()));
         assertNothingCrashed();
@@ -221,16 +250,24 @@ class HostileTextTest {
         java.nio.file.Files.createDirectories(questionnaires);
         String checkin = java.nio.file.Files.readString(Path.of("config/questionnaires/check-in.yml"));
         for (int i = 1; i <= 30; i++) {
-            java.nio.file.Files.writeString(questionnaires.resolve("check-in-" + i + ".yml"),
+            java.nio.file.Files.writeString(
+                    questionnaires.resolve("check-in-" + i + ".yml"),
                     checkin.replace("id: check-in", "id: check-in-" + i));
         }
         school.extraEnvironment.put("CLASSBRIDGE_TEXTS_QUESTIONNAIRES_FOLDER", questionnaires.toString());
         school.restart();
         setUpClass("Sam");
-        InteractionResponse suggestions = school.discord.autocomplete(school.teacher, school.groep5, "checkin start",
-                Map.of("questionnaire", "check"), "questionnaire").awaitResponse();
+        InteractionResponse suggestions = school.discord
+                .autocomplete(
+                        school.teacher,
+                        school.groep5,
+                        "checkin start",
+                        Map.of("questionnaire", "check"),
+                        "questionnaire")
+                .awaitResponse();
         assertThat(suggestions.data().path("choices")).hasSize(25);
-        assertThat(school.teacher("checkin start", Map.of("questionnaire", "check-in-99"))).contains("check-in-99");
+        assertThat(school.teacher("checkin start", Map.of("questionnaire", "check-in-99")))
+                .contains("check-in-99");
         assertNothingCrashed();
     }
 
@@ -242,11 +279,14 @@ class HostileTextTest {
             + " zero-width tricks are gone everywhere, on Discord and in the email copy")
     void unicodeRightToLeftZeroWidthAndEmoji() throws Exception {
         assertThat(school.teacher("class setup", Map.of("name", "صف ٥ 🌱\u202Egnp.exe", "language", "ar")))
-                .contains("صف ٥ 🌱gnp.exe").doesNotContain("\u202E");
+                .contains("صف ٥ 🌱gnp.exe")
+                .doesNotContain("\u202E");
         assertThat(school.teacher("student add", Map.of("name", "مريم"))).contains("\u2068مريم\u2069");
         assertThat(school.teacher("student add", Map.of("name", "Zoë"))).contains("Zoë");
         String refused = school.teacher("student add", Map.of("name", "Zo\u200Bë"));
-        assertThat(refused).as("a name with a hidden character gets a clear answer").contains("40");
+        assertThat(refused)
+                .as("a name with a hidden character gets a clear answer")
+                .contains("40");
         LocalUser parent = school.joined("mama.maryam", "مريم");
         school.teacher("guardian add-email", Map.of("student", "Zoë", "email", "mama.zoe@example.org"));
 
@@ -261,11 +301,17 @@ class HostileTextTest {
         school.press(parent, summary, "ci:done:");
         assertThat(school.teacher("checkin results", Map.of())).contains(shown).doesNotContain("\u202E", "\u200B");
 
-        school.teacher("update add", Map.of("text", "We vierden Zoë's verjaardag 🎉👨\u200D👩\u200D👧\u200D👦 \u2066\u202Etxt.exe"));
+        school.teacher(
+                "update add",
+                Map.of("text", "We vierden Zoë's verjaardag 🎉👨\u200D👩\u200D👧\u200D👦 \u2066\u202Etxt.exe"));
         school.teacher("update post-now", Map.of());
-        PostedMessage post = school.discord.awaitValue("the class update", () -> school.discord.messagesIn(school.groep5)
-                .stream().filter(m -> !m.ephemeral() && m.content().contains("🎉")).findFirst());
-        assertThat(post.content()).contains("Zoë's verjaardag 🎉👨\u200D👩\u200D👧\u200D👦 txt.exe")
+        PostedMessage post = school.discord.awaitValue(
+                "the class update",
+                () -> school.discord.messagesIn(school.groep5).stream()
+                        .filter(m -> !m.ephemeral() && m.content().contains("🎉"))
+                        .findFirst());
+        assertThat(post.content())
+                .contains("Zoë's verjaardag 🎉👨\u200D👩\u200D👧\u200D👦 txt.exe")
                 .doesNotContain("\u202E", "\u2066");
         MimeMessage copy = mailTo("mama.zoe@example.org", "🎉");
         assertThat(GreenMailUtil.getBody(copy)).doesNotContain("\u202E", "\u2066");
@@ -275,20 +321,28 @@ class HostileTextTest {
 
     /** The first mail to {@code address} whose plain text shows {@code containing}, once it arrived. */
     private MimeMessage mailTo(String address, String containing) {
-        Eventually.await("a mail to " + address + " with " + containing, Duration.ofSeconds(30),
+        Eventually.await(
+                "a mail to " + address + " with " + containing,
+                Duration.ofSeconds(30),
                 () -> mailsTo(address).stream().anyMatch(mail -> copyText(mail).contains(containing)));
-        return mailsTo(address).stream().filter(mail -> copyText(mail).contains(containing)).findFirst().orElseThrow();
+        return mailsTo(address).stream()
+                .filter(mail -> copyText(mail).contains(containing))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<MimeMessage> mailsTo(String address) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(a -> ((InternetAddress) a).getAddress().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(MAIL.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(
+                                        a -> ((InternetAddress) a).getAddress().equals(address));
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     /** The plain-text part of a mail, decoded, with its line ends as the bot wrote them. */
@@ -328,19 +382,32 @@ class HostileTextTest {
         String injection = "@everyone @here <@" + school.teacher.id() + "> <@&" + school.teacherRole.id() + "> "
                 + "[klik hier](https://evil.example/phish) **vet** ||geheim||\n# Kop\n-# klein\n> citaat\n"
                 + "```\ncode\n```\n<script>alert(1)</script>";
-        assertThat(school.teacher("class setup", Map.of("name", "**Groep 5** @everyone"))).contains("\\*\\*Groep 5\\*\\*");
+        assertThat(school.teacher("class setup", Map.of("name", "**Groep 5** @everyone")))
+                .contains("\\*\\*Groep 5\\*\\*");
         school.teacher("student add", Map.of("name", "Sam"));
         LocalUser parent = school.joined("papa.sam", "Sam");
         school.teacher("guardian add-email", Map.of("student", "Sam", "email", "mama.sam@example.org"));
 
         school.teacher("update add", Map.of("text", injection));
         school.teacher("update post-now", Map.of());
-        PostedMessage post = school.discord.awaitValue("the class update", () -> school.discord.messagesIn(school.groep5)
-                .stream().filter(m -> !m.ephemeral() && m.content().contains("evil.example")).findFirst());
+        PostedMessage post = school.discord.awaitValue(
+                "the class update",
+                () -> school.discord.messagesIn(school.groep5).stream()
+                        .filter(m -> !m.ephemeral() && m.content().contains("evil.example"))
+                        .findFirst());
         assertThat(post.allowedMentions().path("parse")).isEmpty();
         String html = DiscordView.html(post.content());
-        assertThat(html).doesNotContain("class=\"mention\"", "<h3>", "<small", "<blockquote>", "<pre>", "<script",
-                "<strong>vet</strong>", "spoiler").contains("<a href=\"https://evil.example/phish\"");
+        assertThat(html)
+                .doesNotContain(
+                        "class=\"mention\"",
+                        "<h3>",
+                        "<small",
+                        "<blockquote>",
+                        "<pre>",
+                        "<script",
+                        "<strong>vet</strong>",
+                        "spoiler")
+                .contains("<a href=\"https://evil.example/phish\"");
         assertThat(DiscordView.visible(post.content())).contains(injection, "**Groep 5** @everyone");
 
         school.teacher("checkin start", Map.of("questionnaire", "check-in"));
@@ -352,11 +419,14 @@ class HostileTextTest {
         assertThat(DiscordView.visible(summary.content())).contains(injection);
         school.press(parent, summary, "ci:done:");
         Interaction results = school.discord.slashCommand(school.teacher, school.groep5, "checkin results", Map.of());
-        assertThat(DiscordView.visible(wholeReply(results, text -> text.contains("evil")))).contains(injection);
+        assertThat(DiscordView.visible(wholeReply(results, text -> text.contains("evil"))))
+                .contains(injection);
         assertThat(results.awaitOriginal().allowedMentions().path("parse")).isEmpty();
 
         MimeMessage copy = mailTo("mama.sam@example.org", "evil.example");
-        assertThat(htmlPart(copy)).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script");
+        assertThat(htmlPart(copy))
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+                .doesNotContain("<script");
         assertThat(copyText(copy)).contains(injection);
         assertNothingCrashed();
     }
@@ -368,7 +438,8 @@ class HostileTextTest {
         String lookups = "${env:DISCORD_TOKEN} ${sys:user.home} ${java:version} $${child}";
         assertThat(DiscordView.visible(school.teacher("class setup", Map.of("name", "${env:DISCORD_TOKEN}"))))
                 .contains("${env:DISCORD_TOKEN}");
-        assertThat(school.teacher("student add", Map.of("name", "${sys:user.home}"))).contains("40");
+        assertThat(school.teacher("student add", Map.of("name", "${sys:user.home}")))
+                .contains("40");
         school.teacher("student add", Map.of("name", "Sam"));
         LocalUser parent = school.joined("papa.sam", "Sam");
         school.teacher("guardian add-email", Map.of("student", "Sam", "email", "mama.sam@example.org"));
@@ -379,14 +450,16 @@ class HostileTextTest {
         step = school.press(parent, step, "ci:ans:");
         step = school.answerInForm(parent, step, lookups);
         school.press(parent, school.press(parent, step, "ci:skip:"), "ci:done:");
-        assertThat(DiscordView.visible(school.teacher("checkin results", Map.of()))).contains(lookups);
+        assertThat(DiscordView.visible(school.teacher("checkin results", Map.of())))
+                .contains(lookups);
         MimeMessage copy = mailTo("mama.sam@example.org", "${sys:user.home}");
         assertThat(copyText(copy) + copy.getSubject()).contains(lookups, "${env:DISCORD_TOKEN}");
 
         List<String> sent = everythingSent(parent);
         assertThat(sent.stream().map(DiscordView::visible)).anyMatch(text -> text.contains(lookups));
         String home = System.getProperty("user.home");
-        assertThat(sent).noneMatch(text -> text.contains(school.discord.botToken()))
+        assertThat(sent)
+                .noneMatch(text -> text.contains(school.discord.botToken()))
                 .noneMatch(text -> text.contains(home + " ") || text.contains(System.getProperty("java.version")));
         assertNothingCrashed();
     }
@@ -413,7 +486,9 @@ class HostileTextTest {
         school.press(parent, summary, "ci:done:");
 
         String results = school.teacher("checkin results", Map.of());
-        assertThat(results).contains("Beter gezegd: hij heeft een nieuwe vriend").doesNotContain("Eerste gedachte");
+        assertThat(results)
+                .contains("Beter gezegd: hij heeft een nieuwe vriend")
+                .doesNotContain("Eerste gedachte");
         assertThat(school.teacher("checkin status", Map.of())).containsPattern("Sam\\*\\* #\\d+ · Discord: Beantwoord");
         assertNothingCrashed();
     }
@@ -431,8 +506,9 @@ class HostileTextTest {
         PostedMessage summary = school.press(parent, step, "ci:skip:");
 
         for (String forged : List.of("twee", "99", "-1", "")) {
-            InteractionResponse refusal = school.discord.chooseOptions(parent, summary,
-                    SchoolOnDiscord.idStartingWith(summary, "ci:chg:"), List.of(forged)).awaitResponse();
+            InteractionResponse refusal = school.discord
+                    .chooseOptions(parent, summary, SchoolOnDiscord.idStartingWith(summary, "ci:chg:"), List.of(forged))
+                    .awaitResponse();
             assertThat(refusal.type()).as(forged).isEqualTo(InteractionResponse.REPLY);
             assertThat(refusal.ephemeral()).as(forged).isTrue();
             assertThat(refusal.content()).as(forged).isEqualTo("Deze knop is voor iemand anders bedoeld.");
@@ -462,13 +538,14 @@ class HostileTextTest {
         PostedMessage summary = school.answerInForm(parent, step, goodToKnow);
         assertThat(summary.content().length()).isLessThanOrEqualTo(2000);
         assertThat(summary.content()).contains("…", "Alles lezen");
-        Interaction everything = school.discord.pressButton(parent, summary,
-                SchoolOnDiscord.idStartingWith(summary, "ci:all:"));
-        String inFull = DiscordView.visible(wholeReply(everything, text -> text.contains("END")
-                && text.indexOf("END") != text.lastIndexOf("END")));
+        Interaction everything =
+                school.discord.pressButton(parent, summary, SchoolOnDiscord.idStartingWith(summary, "ci:all:"));
+        String inFull = DiscordView.visible(
+                wholeReply(everything, text -> text.contains("END") && text.indexOf("END") != text.lastIndexOf("END")));
         assertThat(inFull).contains(wentWell, goodToKnow);
         assertThat(everything.awaitResponse().ephemeral()).isTrue();
-        assertThat(everything.followUps()).allSatisfy(part -> assertThat(part.ephemeral()).isTrue());
+        assertThat(everything.followUps())
+                .allSatisfy(part -> assertThat(part.ephemeral()).isTrue());
         assertThat(school.latest(parent, summary).content()).isEqualTo(summary.content());
         school.press(parent, summary, "ci:done:");
 
@@ -492,7 +569,8 @@ class HostileTextTest {
             assertThat(part.ephemeral()).isTrue();
         });
         String status = school.teacher("checkin status", Map.of());
-        assertThat(status).containsPattern("Sam\\*\\* #\\d+ · Discord: Beantwoord")
+        assertThat(status)
+                .containsPattern("Sam\\*\\* #\\d+ · Discord: Beantwoord")
                 .containsPattern("Lotte\\*\\* #\\d+ · E-mail: Beantwoord");
         assertNothingCrashed();
     }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LockedDatabaseTest {
     @TempDir
     Path folder;
+
     SchoolOnDiscord school;
     LocalUser parent;
 
@@ -52,22 +53,27 @@ class LockedDatabaseTest {
             + "and both get their answer")
     void waitsForTheLockAndCarriesOn() throws Exception {
         try (LockingProcess other = LockingProcess.lock(folder.resolve("classbridge.db"))) {
-            Interaction addNoor = school.discord.slashCommand(school.teacher, school.groep5, "student add",
-                    Map.of("name", "Noor"));
+            Interaction addNoor =
+                    school.discord.slashCommand(school.teacher, school.groep5, "student add", Map.of("name", "Noor"));
             school.discord.sendDirectMessage(parent, "4");
-            Eventually.await("the teacher's command and the parent's answer to wait at the database",
-                    Duration.ofSeconds(30), () -> eventThreadsAtTheDatabase() == 2);
-            assertThat(addNoor.response()).as("no answer while the database is held").isEmpty();
+            Eventually.await(
+                    "the teacher's command and the parent's answer to wait at the database",
+                    Duration.ofSeconds(30),
+                    () -> eventThreadsAtTheDatabase() == 2);
+            assertThat(addNoor.response())
+                    .as("no answer while the database is held")
+                    .isEmpty();
 
             other.release();
 
-            assertThat(addNoor.response(Duration.ofSeconds(30)).orElseThrow().content()).contains("Noor");
+            assertThat(addNoor.response(Duration.ofSeconds(30)).orElseThrow().content())
+                    .contains("Noor");
             awaitDm("Vraag 2 van 3");
         }
-        long noor = school.inStore(db -> db.read(sql -> sql.count(
-                "SELECT COUNT(*) AS n FROM student WHERE name = 'Noor'")));
-        long answered = school.inStore(db -> db.read(sql -> sql.count(
-                "SELECT COUNT(*) AS n FROM answer WHERE value = '4' AND source = 'discord-text'")));
+        long noor = school.inStore(
+                db -> db.read(sql -> sql.count("SELECT COUNT(*) AS n FROM student WHERE name = 'Noor'")));
+        long answered = school.inStore(db -> db.read(
+                sql -> sql.count("SELECT COUNT(*) AS n FROM answer WHERE value = '4' AND source = 'discord-text'")));
         assertThat(noor).isEqualTo(1);
         assertThat(answered).isEqualTo(1);
     }
@@ -92,14 +98,17 @@ class LockedDatabaseTest {
     private static long eventThreadsAtTheDatabase() {
         return Thread.getAllStackTraces().entrySet().stream()
                 .filter(thread -> thread.getKey().getName().startsWith("classbridge-events-"))
-                .filter(thread -> Arrays.stream(thread.getValue()).anyMatch(frame ->
-                        frame.getClassName().equals(Database.class.getName())
+                .filter(thread -> Arrays.stream(thread.getValue())
+                        .anyMatch(frame -> frame.getClassName().equals(Database.class.getName())
                                 && frame.getMethodName().equals("transaction")))
                 .count();
     }
 
     private void awaitDm(String containing) {
-        school.discord.await("a DM with " + containing, Duration.ofSeconds(20), () -> school.discord
-                .directMessagesTo(parent).stream().anyMatch(m -> m.content().contains(containing)));
+        school.discord.await(
+                "a DM with " + containing,
+                Duration.ofSeconds(20),
+                () -> school.discord.directMessagesTo(parent).stream()
+                        .anyMatch(m -> m.content().contains(containing)));
     }
 }

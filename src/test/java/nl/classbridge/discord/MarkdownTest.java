@@ -37,9 +37,11 @@ class MarkdownTest {
     }
 
     @Test
-    @DisplayName("GIVEN web addresses with markers in them WHEN shown THEN the address and its link stay exactly as typed")
+    @DisplayName(
+            "GIVEN web addresses with markers in them WHEN shown THEN the address and its link stay exactly as typed")
     void addressesIntact() {
-        for (String url : List.of("https://x.example/a_b_c", "https://x.example/~noor/*ster*", "http://x.example/a|b`c")) {
+        for (String url :
+                List.of("https://x.example/a_b_c", "https://x.example/~noor/*ster*", "http://x.example/a|b`c")) {
             assertThat(escaped(url)).isEqualTo(url);
             assertThat(DiscordView.html(escaped("zie " + url + "."))).contains("<a href=\"" + url + "\"");
         }
@@ -58,13 +60,15 @@ class MarkdownTest {
     }
 
     @Test
-    @DisplayName("GIVEN two highlights in one section each with one marker WHEN shown THEN they do not pair into italics")
+    @DisplayName(
+            "GIVEN two highlights in one section each with one marker WHEN shown THEN they do not pair into italics")
     void markersAcrossValues() {
-        String section = "**Om te vieren**\n• " + escaped("Mila_ is jarig") + "\n• " + escaped("Sam_ ook")
-                + "\n• " + escaped("*Noor") + " en " + escaped("Lotte*");
+        String section = "**Om te vieren**\n• " + escaped("Mila_ is jarig") + "\n• " + escaped("Sam_ ook") + "\n• "
+                + escaped("*Noor") + " en " + escaped("Lotte*");
         String html = DiscordView.html(section);
         assertThat(html).doesNotContain("<em>").contains("<strong>Om te vieren</strong>");
-        assertThat(DiscordView.visible(section)).isEqualTo("Om te vieren\n• Mila_ is jarig\n• Sam_ ook\n• *Noor en Lotte*");
+        assertThat(DiscordView.visible(section))
+                .isEqualTo("Om te vieren\n• Mila_ is jarig\n• Sam_ ook\n• *Noor en Lotte*");
     }
 
     @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OnePathOutTest {
     @TempDir
     Path folder;
+
     SchoolOnDiscord school;
 
     @BeforeEach
@@ -42,10 +43,12 @@ class OnePathOutTest {
 
     /** The latest message the bot wrote to {@code person} that contains {@code text}. */
     private PostedMessage botSaid(LocalUser person, String text) {
-        return school.discord.awaitValue("the bot saying '" + text + "' to " + person.username(), () -> school.discord
-                .directMessagesTo(person).stream()
-                .filter(m -> m.authorId() == school.discord.bot().id() && m.content().contains(text))
-                .reduce((first, second) -> second));
+        return school.discord.awaitValue(
+                "the bot saying '" + text + "' to " + person.username(),
+                () -> school.discord.directMessagesTo(person).stream()
+                        .filter(m -> m.authorId() == school.discord.bot().id()
+                                && m.content().contains(text))
+                        .reduce((first, second) -> second));
     }
 
     @Test
@@ -69,9 +72,11 @@ class OnePathOutTest {
 
         // A round: the parent of two answers the first child's questions by typing.
         school.teacher("checkin start", Map.of("questionnaire", "check-in"));
-        PostedMessage greeting = school.discord.awaitValue("the first greeting", () -> school.discord
-                .directMessagesTo(twoChildren).stream()
-                .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:"))).findFirst());
+        PostedMessage greeting = school.discord.awaitValue(
+                "the first greeting",
+                () -> school.discord.directMessagesTo(twoChildren).stream()
+                        .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
+                        .findFirst());
         String second = greeting.content().contains("Sam") ? "Mila" : "Sam";
         school.discord.sendDirectMessage(twoChildren, "Hallo!");
         botSaid(twoChildren, "Vraag 1 van 3");
@@ -88,19 +93,23 @@ class OnePathOutTest {
         // Done by button, twice: the second child's greeting follows once, in the conversation.
         school.press(twoChildren, summary, "ci:done:");
         PostedMessage next = school.awaitGreeting(twoChildren, second);
-        school.discord.pressButton(twoChildren, summary, SchoolOnDiscord.idStartingWith(summary, "ci:done:"))
+        school.discord
+                .pressButton(twoChildren, summary, SchoolOnDiscord.idStartingWith(summary, "ci:done:"))
                 .awaitResponse();
         school.press(twoChildren, next, "ci:start:");
 
         assertThat(school.directMessagesOutsideTheOutbox(twoChildren, nothingOpenYet, stranger, school.teacher))
                 .isEmpty();
-        long nextGreetings = school.inStore(db -> db.read(sql -> sql.count(
-                "SELECT COUNT(*) AS n FROM delivery WHERE kind = 'checkin-next-greeting'")));
-        assertThat(nextGreetings).as("the next child is greeted once, however often Done is pressed").isEqualTo(1);
+        long nextGreetings = school.inStore(db ->
+                db.read(sql -> sql.count("SELECT COUNT(*) AS n FROM delivery WHERE kind = 'checkin-next-greeting'")));
+        assertThat(nextGreetings)
+                .as("the next child is greeted once, however often Done is pressed")
+                .isEqualTo(1);
         List<String> kinds = school.inStore(db -> db.read(sql -> sql.list(
                 "SELECT DISTINCT kind FROM delivery WHERE channel = 'discord-dm' ORDER BY kind",
                 row -> row.string("kind"))));
-        assertThat(kinds).as("the conversation's DMs went through the outbox")
+        assertThat(kinds)
+                .as("the conversation's DMs went through the outbox")
                 .contains("checkin-greeting", "checkin-next-greeting", "checkin-step", "checkin-answer");
     }
 }

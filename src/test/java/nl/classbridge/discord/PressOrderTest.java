@@ -22,17 +22,20 @@ class PressOrderTest {
     Path folder;
 
     @Test
-    @DisplayName("GIVEN two parents at a scale question WHEN each presses 30 times at once THEN each parent's last press is what is stored")
+    @DisplayName(
+            "GIVEN two parents at a scale question WHEN each presses 30 times at once THEN each parent's last press is what is stored")
     void lastPressWins() throws Exception {
         try (PressingFamilies pressing = PressingFamilies.start(folder, FAMILIES, Map.of())) {
             PressingFamilies.Burst burst = pressing.burst(PRESSES, FAMILIES);
 
             for (int who = 0; who < FAMILIES; who++) {
                 int last = PRESSES - FAMILIES + who;
-                assertThat(pressing.storedAnswer(who)).as("parent " + who + "'s stored answer")
+                assertThat(pressing.storedAnswer(who))
+                        .as("parent " + who + "'s stored answer")
                         .isEqualTo(String.valueOf(PressingFamilies.valueOf(last, FAMILIES)));
             }
-            assertThat(burst.presses()).allSatisfy(press -> assertThat(press.response()).isPresent());
+            assertThat(burst.presses())
+                    .allSatisfy(press -> assertThat(press.response()).isPresent());
         }
     }
 }

@@ -24,8 +24,7 @@ final class PressingFamilies implements AutoCloseable {
     final List<Family> families = new ArrayList<>();
 
     /** One parent, the message with the first question, and the id prefix of its scale buttons. */
-    record Family(LocalUser parent, PostedMessage question, String answerPrefix) {
-    }
+    record Family(LocalUser parent, PostedMessage question, String answerPrefix) {}
 
     private PressingFamilies(SchoolOnDiscord school) {
         this.school = school;
@@ -51,8 +50,8 @@ final class PressingFamilies implements AutoCloseable {
             String child = childName(i);
             school.teacher("student add", Map.of("name", child));
             LocalUser parent = school.parent("ouder" + i);
-            school.command(parent, school.discord.directChannel(parent), "join",
-                    Map.of("code", school.inviteCode(child)));
+            school.command(
+                    parent, school.discord.directChannel(parent), "join", Map.of("code", school.inviteCode(child)));
             parents.add(parent);
         }
         families.addAll(atFirstQuestion(school, parents));
@@ -66,14 +65,21 @@ final class PressingFamilies implements AutoCloseable {
         school.teacher("checkin start", Map.of("questionnaire", "check-in"));
         List<Family> ready = new ArrayList<>();
         for (LocalUser parent : parents) {
-            PostedMessage greeting = school.discord.awaitValue("a greeting", () -> school.discord
-                    .directMessagesTo(parent).stream()
-                    .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:"))).findFirst());
+            PostedMessage greeting = school.discord.awaitValue(
+                    "a greeting",
+                    () -> school.discord.directMessagesTo(parent).stream()
+                            .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
+                            .findFirst());
             String start = greeting.customIds().get(0);
-            String firstQuestion = school.discord.pressButton(parent, greeting, start).awaitResponse().content();
-            PostedMessage question = school.discord.awaitValue("the first question", () -> school.discord
-                    .directMessagesTo(parent).stream()
-                    .filter(m -> m.id() == greeting.id() && m.content().equals(firstQuestion)).findFirst());
+            String firstQuestion = school.discord
+                    .pressButton(parent, greeting, start)
+                    .awaitResponse()
+                    .content();
+            PostedMessage question = school.discord.awaitValue(
+                    "the first question",
+                    () -> school.discord.directMessagesTo(parent).stream()
+                            .filter(m -> m.id() == greeting.id() && m.content().equals(firstQuestion))
+                            .findFirst());
             ready.add(new Family(parent, question, start.replace("ci:start:", "ci:ans:") + ":0:"));
         }
         return ready;
@@ -125,7 +131,7 @@ final class PressingFamilies implements AutoCloseable {
 
     /** A burst: {@code count} presses sent at once, round {@code families} families. */
     Burst burst(int count, int familyCount) {
-        return burst(count, familyCount, i -> { });
+        return burst(count, familyCount, i -> {});
     }
 
     Burst burst(int count, int familyCount, Consumer<Integer> beforeEach) {
@@ -166,13 +172,13 @@ final class PressingFamilies implements AutoCloseable {
     }
 
     /** An open-loop run, and the most the driver fell behind its plan. */
-    record OpenLoop(Burst presses, Duration driverMostLate) {
-    }
+    record OpenLoop(Burst presses, Duration driverMostLate) {}
 
     /** What a run of presses gave: acknowledgement latencies, throughput, and whether order held. */
     record Burst(List<Interaction> presses, int familyCount, long nanos) {
         Latencies latencies() {
-            return new Latencies(presses.stream().map(p -> p.acknowledgedIn().orElseThrow()).toList());
+            return new Latencies(
+                    presses.stream().map(p -> p.acknowledgedIn().orElseThrow()).toList());
         }
 
         double perSecond() {
@@ -210,17 +216,21 @@ final class PressingFamilies implements AutoCloseable {
                 wrongLast++;
             }
         }
-        return (wrongLast == 0 ? "yes, every family's stored answer is its last press"
-                : "NO: " + wrongLast + " of " + burst.familyCount() + " stored answers not the family's last press")
+        return (wrongLast == 0
+                        ? "yes, every family's stored answer is its last press"
+                        : "NO: " + wrongLast + " of " + burst.familyCount()
+                                + " stored answers not the family's last press")
                 + "; callbacks that reached the server out of press order: " + outOfOrder;
     }
 
     /** The scale point stored for family {@code who}'s first question, as the database has it now. */
     String storedAnswer(int who) {
         long requestId = Long.parseLong(families.get(who).answerPrefix().split(":")[2]);
-        return school.inStore(db -> nl.classbridge.store.Repositories.over(db).checkins()
-                .answers(requestId).stream().filter(a -> a.questionId().equals("feeling")).findFirst()
-                .map(a -> a.value().orElse("")).orElse(""));
+        return school.inStore(db -> nl.classbridge.store.Repositories.over(db).checkins().answers(requestId).stream()
+                .filter(a -> a.questionId().equals("feeling"))
+                .findFirst()
+                .map(a -> a.value().orElse(""))
+                .orElse(""));
     }
 
     @Override

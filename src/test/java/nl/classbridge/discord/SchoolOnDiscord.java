@@ -38,6 +38,7 @@ final class SchoolOnDiscord implements AutoCloseable {
     final LocalUser bystander;
     /** The server's owner: an admin (Manage Server), without the teacher role. */
     final LocalUser admin;
+
     final LocalGuild guild;
     final LocalChannel groep5;
     final LocalRole teacherRole;
@@ -45,10 +46,11 @@ final class SchoolOnDiscord implements AutoCloseable {
     final Path folder;
     /** Overrides of the environment for the next start, e.g. a slower DM pace. */
     final Map<String, String> extraEnvironment = new HashMap<>();
+
     ClassBridge bot;
 
     SchoolOnDiscord(Path folder) throws Exception {
-        this(folder, school -> { });
+        this(folder, school -> {});
     }
 
     /** A school with more seeded before the bot logs in (other servers, colleagues), by {@code seed}. */
@@ -96,8 +98,13 @@ final class SchoolOnDiscord implements AutoCloseable {
         env.put("CLASSBRIDGE_DISCORD_GATEWAY_URL", discord.gatewayUrl());
         env.put("CLASSBRIDGE_DISCORD_TEACHER_ROLE", "Leerkracht");
         env.put("CLASSBRIDGE_DISCORD_DM_PER_SECOND", "50");
-        env.put("CLASSBRIDGE_DISCORD_GUILDS", String.join(",",
-                guilds.stream().map(served -> Long.toUnsignedString(served.id())).toList()));
+        env.put(
+                "CLASSBRIDGE_DISCORD_GUILDS",
+                String.join(
+                        ",",
+                        guilds.stream()
+                                .map(served -> Long.toUnsignedString(served.id()))
+                                .toList()));
         env.put("CLASSBRIDGE_DATABASE_PATH", folder.resolve("classbridge.db").toString());
         // Families are never disturbed at night; the test runs at any hour, so quiet hours are off.
         env.put("CLASSBRIDGE_QUIET_HOURS_START", "00:00");
@@ -112,16 +119,26 @@ final class SchoolOnDiscord implements AutoCloseable {
     void useMail(GreenMailOperations mail, String bot, String sender) {
         mail.setUser(bot, bot, "geheim");
         extraEnvironment.putAll(Map.of(
-                "CLASSBRIDGE_MAIL_FROM", sender + " <" + bot + ">",
-                "CLASSBRIDGE_MAIL_REPLY_TO", bot,
-                "CLASSBRIDGE_MAIL_SMTP_HOST", "127.0.0.1",
-                "CLASSBRIDGE_MAIL_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()),
-                "CLASSBRIDGE_MAIL_SMTP_SECURITY", "none",
-                "CLASSBRIDGE_MAIL_IMAP_HOST", "127.0.0.1",
-                "CLASSBRIDGE_MAIL_IMAP_PORT", String.valueOf(mail.getImap().getPort()),
-                "CLASSBRIDGE_MAIL_IMAP_SECURITY", "none",
-                "CLASSBRIDGE_MAIL_IMAP_USERNAME", bot,
-                "CLASSBRIDGE_MAIL_IMAP_PASSWORD", "geheim"));
+                "CLASSBRIDGE_MAIL_FROM",
+                sender + " <" + bot + ">",
+                "CLASSBRIDGE_MAIL_REPLY_TO",
+                bot,
+                "CLASSBRIDGE_MAIL_SMTP_HOST",
+                "127.0.0.1",
+                "CLASSBRIDGE_MAIL_SMTP_PORT",
+                String.valueOf(mail.getSmtp().getPort()),
+                "CLASSBRIDGE_MAIL_SMTP_SECURITY",
+                "none",
+                "CLASSBRIDGE_MAIL_IMAP_HOST",
+                "127.0.0.1",
+                "CLASSBRIDGE_MAIL_IMAP_PORT",
+                String.valueOf(mail.getImap().getPort()),
+                "CLASSBRIDGE_MAIL_IMAP_SECURITY",
+                "none",
+                "CLASSBRIDGE_MAIL_IMAP_USERNAME",
+                bot,
+                "CLASSBRIDGE_MAIL_IMAP_PASSWORD",
+                "geheim"));
         extraEnvironment.put("CLASSBRIDGE_MAIL_IMAP_POLL_SECONDS", "5");
     }
 
@@ -161,14 +178,19 @@ final class SchoolOnDiscord implements AutoCloseable {
 
     /** The check-in greeting about {@code child}: the DM with a Start button. */
     PostedMessage awaitGreeting(LocalUser parent, String child) {
-        return discord.awaitValue("the check-in greeting about " + child, () -> discord.directMessagesTo(parent).stream()
-                .filter(m -> m.content().contains(child) && m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
-                .findFirst());
+        return discord.awaitValue(
+                "the check-in greeting about " + child,
+                () -> discord.directMessagesTo(parent).stream()
+                        .filter(m -> m.content().contains(child)
+                                && m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
+                        .findFirst());
     }
 
     /** The first component on {@code message} whose id starts with {@code prefix}. */
     static String idStartingWith(PostedMessage message, String prefix) {
-        return message.customIds().stream().filter(id -> id.startsWith(prefix)).findFirst()
+        return message.customIds().stream()
+                .filter(id -> id.startsWith(prefix))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + prefix + " in " + message.customIds()));
     }
 
@@ -179,8 +201,10 @@ final class SchoolOnDiscord implements AutoCloseable {
 
     /** Chooses {@code value} in the select menu starting with {@code prefix}; the message once updated. */
     PostedMessage choose(LocalUser parent, PostedMessage message, String prefix, String value) {
-        return updated(parent, message, discord.chooseOptions(parent, message, idStartingWith(message, prefix),
-                List.of(value)));
+        return updated(
+                parent,
+                message,
+                discord.chooseOptions(parent, message, idStartingWith(message, prefix), List.of(value)));
     }
 
     /** Opens the answer form on {@code message}, writes {@code text} and sends it; the message once updated. */
@@ -188,21 +212,28 @@ final class SchoolOnDiscord implements AutoCloseable {
         InteractionResponse modal = discord.pressButton(parent, message, idStartingWith(message, "ci:open:"))
                 .awaitResponse();
         assertThat(modal.type()).isEqualTo(InteractionResponse.MODAL);
-        return updated(parent, message, discord.submitModal(parent, message, modal.data().get("custom_id").asText(),
-                Map.of("answer", text)));
+        return updated(
+                parent,
+                message,
+                discord.submitModal(
+                        parent, message, modal.data().get("custom_id").asText(), Map.of("answer", text)));
     }
 
     private PostedMessage updated(LocalUser parent, PostedMessage message, Interaction interaction) {
         InteractionResponse response = interaction.awaitResponse();
         assertThat(response.type()).as(response.content()).isEqualTo(InteractionResponse.UPDATE_MESSAGE);
-        discord.await("the message to show the bot's update", () -> latest(parent, message).content()
-                .equals(response.content()));
+        discord.await(
+                "the message to show the bot's update",
+                () -> latest(parent, message).content().equals(response.content()));
         return latest(parent, message);
     }
 
     /** The message as it is now. */
     PostedMessage latest(LocalUser parent, PostedMessage message) {
-        return discord.directMessagesTo(parent).stream().filter(m -> m.id() == message.id()).findFirst().orElseThrow();
+        return discord.directMessagesTo(parent).stream()
+                .filter(m -> m.id() == message.id())
+                .findFirst()
+                .orElseThrow();
     }
 
     /**
@@ -212,8 +243,8 @@ final class SchoolOnDiscord implements AutoCloseable {
      * that row is a DM). Edits are not new messages. Empty when the rule held.
      */
     List<String> directMessagesOutsideTheOutbox(LocalUser... people) {
-        java.util.Set<Long> outboxDms = new java.util.HashSet<>(inStore(db -> db.read(sql -> sql.list(
-                "SELECT id FROM delivery WHERE channel = 'discord-dm'", row -> row.longValue("id")))));
+        java.util.Set<Long> outboxDms = new java.util.HashSet<>(inStore(db -> db.read(
+                sql -> sql.list("SELECT id FROM delivery WHERE channel = 'discord-dm'", row -> row.longValue("id")))));
         List<String> outside = new java.util.ArrayList<>();
         for (LocalUser person : people) {
             for (PostedMessage message : discord.directMessagesTo(person)) {
@@ -222,8 +253,8 @@ final class SchoolOnDiscord implements AutoCloseable {
                 }
                 Matcher nonce = OUTBOX_NONCE.matcher(message.nonceValue().orElse(""));
                 if (!nonce.matches() || !outboxDms.contains(Long.parseLong(nonce.group(1)))) {
-                    outside.add("to " + person.username() + ", nonce " + message.nonceValue().orElse("none") + ": "
-                            + message.content());
+                    outside.add("to " + person.username() + ", nonce "
+                            + message.nonceValue().orElse("none") + ": " + message.content());
                 }
             }
         }

@@ -12,7 +12,6 @@ import nl.classbridge.bench.Latencies;
 import nl.classbridge.bench.Profiling;
 import nl.classbridge.bench.Rss;
 import nl.classbridge.checkin.ActiveQuestionnaires;
-import nl.classbridge.checkin.CheckinMail;
 import nl.classbridge.checkin.CheckinRevocation;
 import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.Conversations;
@@ -69,8 +68,7 @@ public final class SchoolYearBenchmark {
     private static final int CONVERSATIONS = 2;
     private static final int COMMANDS = 200;
 
-    private SchoolYearBenchmark() {
-    }
+    private SchoolYearBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path folder = Files.createTempDirectory("classbridge-year");
@@ -79,20 +77,32 @@ public final class SchoolYearBenchmark {
         try (SchoolOnDiscord school = new SchoolOnDiscord(folder, s -> year.simulate(s))) {
             long firstStart = System.nanoTime() - constructed - year.nanos;
             Path db = folder.resolve("classbridge.db");
-            System.out.printf("School year: %d classes of %d children, %d guardians, %d updates per class,"
-                    + " %d check-in rounds, %d conversations per child; %s%n", CLASSES, CHILDREN, year.guardians,
-                    UPDATES, ROUNDS, CONVERSATIONS, ButtonBurstBenchmark.loadAverage());
-            System.out.printf("simulated in %.1f s: %,d answers, %,d conversations, %,d deliveries%n",
+            System.out.printf(
+                    "School year: %d classes of %d children, %d guardians, %d updates per class,"
+                            + " %d check-in rounds, %d conversations per child; %s%n",
+                    CLASSES,
+                    CHILDREN,
+                    year.guardians,
+                    UPDATES,
+                    ROUNDS,
+                    CONVERSATIONS,
+                    ButtonBurstBenchmark.loadAverage());
+            System.out.printf(
+                    "simulated in %.1f s: %,d answers, %,d conversations, %,d deliveries%n",
                     year.nanos / 1e9, year.answers, year.conversationsHeld, year.deliveries);
-            System.out.printf("database: %.1f MiB (%s, after the year, closed: the WAL checkpointed)%n", year.databaseBytes / 1048576.0,
-                    db.getFileName());
+            System.out.printf(
+                    "database: %.1f MiB (%s, after the year, closed: the WAL checkpointed)%n",
+                    year.databaseBytes / 1048576.0, db.getFileName());
 
             Duration restart = restart(school);
-            System.out.printf("start-up to ready (database open and migrated, JDA ready, commands registered):"
-                    + " first start in this JVM %.2f s, a restart %.2f s%n", firstStart / 1e9, restart.toNanos() / 1e9);
+            System.out.printf(
+                    "start-up to ready (database open and migrated, JDA ready, commands registered):"
+                            + " first start in this JVM %.2f s, a restart %.2f s%n",
+                    firstStart / 1e9, restart.toNanos() / 1e9);
             System.gc();
-            System.out.printf("resident memory idle after start: %d MiB (heap live %d MiB)%n", Rss.mebibytes(),
-                    Rss.liveHeapMebibytes());
+            System.out.printf(
+                    "resident memory idle after start: %d MiB (heap live %d MiB)%n",
+                    Rss.mebibytes(), Rss.liveHeapMebibytes());
 
             Latencies status = command(school, "checkin status");
             Latencies results;
@@ -102,23 +112,31 @@ public final class SchoolYearBenchmark {
             } finally {
                 profiling.close();
             }
-            System.out.printf("/checkin status, class of %d, %d after %d to warm up: %s%n", CHILDREN, COMMANDS,
-                    COMMANDS / 4, status.summary());
-            System.out.printf("/checkin results, class of %d, %d after %d to warm up: %s%n", CHILDREN, COMMANDS,
-                    COMMANDS / 4, results.summary());
+            System.out.printf(
+                    "/checkin status, class of %d, %d after %d to warm up: %s%n",
+                    CHILDREN, COMMANDS, COMMANDS / 4, status.summary());
+            System.out.printf(
+                    "/checkin results, class of %d, %d after %d to warm up: %s%n",
+                    CHILDREN, COMMANDS, COMMANDS / 4, results.summary());
 
-            PressingFamilies pressing = PressingFamilies.of(school,
-                    PressingFamilies.atFirstQuestion(school, year.measuredParents));
+            PressingFamilies pressing =
+                    PressingFamilies.of(school, PressingFamilies.atFirstQuestion(school, year.measuredParents));
             long rssBefore = Rss.mebibytes();
             PressingFamilies.Burst burst = null;
             for (int i = 0; i < 3; i++) {
                 burst = pressing.burst(700, CHILDREN);
             }
-            System.out.printf("resident memory: before a burst %d MiB, after three bursts of 700 presses from %d"
-                    + " parents %d MiB, peak %d MiB (last burst %.0f presses/s, p99 %s ms)%n", rssBefore, CHILDREN,
-                    Rss.mebibytes(), Rss.peakMebibytes(), burst.perSecond(),
+            System.out.printf(
+                    "resident memory: before a burst %d MiB, after three bursts of 700 presses from %d"
+                            + " parents %d MiB, peak %d MiB (last burst %.0f presses/s, p99 %s ms)%n",
+                    rssBefore,
+                    CHILDREN,
+                    Rss.mebibytes(),
+                    Rss.peakMebibytes(),
+                    burst.perSecond(),
                     Latencies.millis(burst.latencies().percentile(99)));
-            System.out.printf("database after the bursts: %.1f MiB; %s%n",
+            System.out.printf(
+                    "database after the bursts: %.1f MiB; %s%n",
                     (Files.size(db) + sizeIfThere(folder.resolve("classbridge.db-wal"))) / 1048576.0,
                     ButtonBurstBenchmark.loadAverage());
         }
@@ -178,20 +196,48 @@ public final class SchoolYearBenchmark {
             MutableClock clock = MutableClock.at("2025-09-01T07:00:00Z");
             Repositories store = Repositories.over(database);
             QuestionnaireVersions versions = new QuestionnaireVersions(store.questionnaires());
-            ActiveQuestionnaires questionnaires = ActiveQuestionnaires.load(settings.texts().questionnairesFolder(),
-                    store.questionnaires(), clock);
-            Outbox outbox = new Outbox(database, store.deliveries(), store.guardians(), clock, settings.quietHours(),
+            ActiveQuestionnaires questionnaires =
+                    ActiveQuestionnaires.load(settings.texts().questionnairesFolder(), store.questionnaires(), clock);
+            Outbox outbox = new Outbox(
+                    database,
+                    store.deliveries(),
+                    store.guardians(),
+                    clock,
+                    settings.quietHours(),
                     settings.school().timezone());
-            ClassRoster roster = new ClassRoster(database, store.classes(), store.students(), store.guardians(),
-                    store.classTeachers(), store.deliveries(),
-                    new CheckinRevocation(database, store.checkins(), store.deliveries()), store.auditLog(),
-                    settings.school().defaultLanguage(), settings.school().timezone(), clock);
-            Enrolment enrolment = new Enrolment(database, store.students(), store.guardians(), store.invites(),
-                    store.joinAttempts(), new InviteCode(), store.auditLog(), clock);
-            CheckinRounds rounds = new CheckinRounds(database, store.checkins(), store.students(), store.guardians(),
-                    questionnaires, versions, outbox, store.auditLog(), clock);
-            Conversations conversations = new Conversations(database, store.checkins(), store.guardians(), versions,
-                    outbox, clock);
+            ClassRoster roster = new ClassRoster(
+                    database,
+                    store.classes(),
+                    store.students(),
+                    store.guardians(),
+                    store.classTeachers(),
+                    store.deliveries(),
+                    new CheckinRevocation(database, store.checkins(), store.deliveries()),
+                    store.auditLog(),
+                    settings.school().defaultLanguage(),
+                    settings.school().timezone(),
+                    clock);
+            Enrolment enrolment = new Enrolment(
+                    database,
+                    store.students(),
+                    store.guardians(),
+                    store.invites(),
+                    store.joinAttempts(),
+                    new InviteCode(),
+                    store.auditLog(),
+                    clock);
+            CheckinRounds rounds = new CheckinRounds(
+                    database,
+                    store.checkins(),
+                    store.students(),
+                    store.guardians(),
+                    questionnaires,
+                    versions,
+                    outbox,
+                    store.auditLog(),
+                    clock);
+            Conversations conversations =
+                    new Conversations(database, store.checkins(), store.guardians(), versions, outbox, clock);
 
             // The classes, their children and families: the teacher's own class (groep 5) with parents
             // on the local server, the others with families the bot never meets during the benchmark.
@@ -204,8 +250,14 @@ public final class SchoolYearBenchmark {
                 if (c > 0) {
                     school.guild.addMember(teacher, school.teacherRole);
                 }
-                var setUp = roster.setUp(school.guild.id(), channel.id(), "Groep " + (c + 5), Optional.empty(),
-                        Optional.empty(), teacher.id(), teacher.username());
+                var setUp = roster.setUp(
+                        school.guild.id(),
+                        channel.id(),
+                        "Groep " + (c + 5),
+                        Optional.empty(),
+                        Optional.empty(),
+                        teacher.id(),
+                        teacher.username());
                 SchoolClass schoolClass = ((ClassRoster.SetUp.Created) setUp).schoolClass();
                 classes.add(schoolClass);
                 teachers.add(teacher.id());
@@ -220,7 +272,8 @@ public final class SchoolYearBenchmark {
                     } else {
                         // The last SIBLINGS children of the school share a guardian two by two.
                         int total = CLASSES * CHILDREN;
-                        int guardian = child < total - SIBLINGS ? child : total - SIBLINGS + (child - (total - SIBLINGS)) / 2;
+                        int guardian =
+                                child < total - SIBLINGS ? child : total - SIBLINGS + (child - (total - SIBLINGS)) / 2;
                         userId = 900_000_000_000_000_000L + guardian;
                     }
                     String code = enrolment.invite(student, teacher.id()).code();
@@ -230,7 +283,8 @@ public final class SchoolYearBenchmark {
                 }
             }
             System.out.printf("  families joined: %.1f s%n", (System.nanoTime() - began) / 1e9);
-            guardians = database.read(sql -> sql.count("SELECT count(*) AS n FROM guardian")).intValue();
+            guardians = database.read(sql -> sql.count("SELECT count(*) AS n FROM guardian"))
+                    .intValue();
 
             // The year: a class update every week, a check-in every six weeks, answered within days.
             Instant september = clock.instant();
@@ -245,34 +299,49 @@ public final class SchoolYearBenchmark {
                 if (week % 6 == 0 && week / 6 < ROUNDS) {
                     int round = week / 6;
                     for (int c = 0; c < CLASSES; c++) {
-                        checkIn(rounds, conversations, classes.get(c), teachers.get(c),
-                                round == 1 || round == 4);
+                        checkIn(rounds, conversations, classes.get(c), teachers.get(c), round == 1 || round == 4);
                     }
                 }
             }
-            database.execute(sql -> sql.update("UPDATE delivery SET status = 'sent', sent_at = created_at"
-                    + " WHERE status = 'queued'"));
+            database.execute(sql -> sql.update(
+                    "UPDATE delivery SET status = 'sent', sent_at = created_at" + " WHERE status = 'queued'"));
             deliveries = database.read(sql -> sql.count("SELECT count(*) AS n FROM delivery"));
             answers = database.read(sql -> sql.count("SELECT count(*) AS n FROM answer"));
         }
 
-        private static void postUpdate(Database database, Repositories store, Outbox outbox, SchoolClass schoolClass,
-                long teacher, Instant now) {
+        private static void postUpdate(
+                Database database,
+                Repositories store,
+                Outbox outbox,
+                SchoolClass schoolClass,
+                long teacher,
+                Instant now) {
             database.inTransaction(() -> {
                 List<Long> ids = new ArrayList<>();
-                String[] texts = {"We hebben geoefend met breuken; iedereen kan nu een pizza eerlijk verdelen.",
+                String[] texts = {
+                    "We hebben geoefend met breuken; iedereen kan nu een pizza eerlijk verdelen.",
                     "Op het plein hebben we samen een nieuw spel bedacht en elkaar geholpen met de regels.",
-                    "Vrijdag vierden we de verjaardag van de klas met een liedje en een zelfgemaakte slinger."};
-                HighlightKind[] kinds = {HighlightKind.LEARNING, HighlightKind.SOCIAL_EMOTIONAL, HighlightKind.CELEBRATION};
+                    "Vrijdag vierden we de verjaardag van de klas met een liedje en een zelfgemaakte slinger."
+                };
+                HighlightKind[] kinds = {
+                    HighlightKind.LEARNING, HighlightKind.SOCIAL_EMOTIONAL, HighlightKind.CELEBRATION
+                };
                 for (int i = 0; i < texts.length; i++) {
-                    ids.add(store.highlights().add(schoolClass.id(), kinds[i], texts[i], teacher, now).id());
+                    ids.add(store.highlights()
+                            .add(schoolClass.id(), kinds[i], texts[i], teacher, now)
+                            .id());
                 }
                 outbox.enqueue(UpdateMail.post(schoolClass.id(), now, String.join("\n\n", texts)));
                 store.highlights().markUsed(ids, now);
             });
         }
 
-        private void checkIn(CheckinRounds rounds, Conversations conversations, SchoolClass schoolClass, long teacher, boolean conversationRound) {
+        private void checkIn(
+                CheckinRounds rounds,
+                Conversations conversations,
+                SchoolClass schoolClass,
+                long teacher,
+                boolean conversationRound) {
             // Starting queues the invitations, as /checkin start does.
             CheckinRounds.Started started = rounds.start(schoolClass, "check-in", 7, teacher);
             if (!(started instanceof CheckinRounds.Started.Round round)) {
@@ -284,7 +353,10 @@ public final class SchoolYearBenchmark {
                     // A conversation, as far as one exists yet: back in DMs to change the last answer.
                     Reply changed = conversations.change(request.id(), request.guardianId(), "good-to-know");
                     if (changed instanceof Reply.Show show && show.step() instanceof Step.Ask ask) {
-                        conversations.answer(request.id(), request.guardianId(), ask.question().id(),
+                        conversations.answer(
+                                request.id(),
+                                request.guardianId(),
+                                ask.question().id(),
                                 "Na ons gesprek: graag wat vaker een berichtje over hoe het gaat.",
                                 AnswerSource.DISCORD_TEXT);
                         conversations.finish(request.id(), request.guardianId());
@@ -298,15 +370,17 @@ public final class SchoolYearBenchmark {
             Reply reply = conversations.begin(request.id(), request.guardianId());
             while (reply instanceof Reply.Show show && show.step() instanceof Step.Ask ask) {
                 Question question = ask.question();
-                String answer = question.type() == QuestionType.SCALE ? String.valueOf(2 + (int) (request.id() % 4))
-                        : question.type() == QuestionType.YES_NO ? "ja"
-                        : question.type() == QuestionType.CHOICE ? question.options().get(0).id()
-                        : "Het gaat goed; hij vertelt thuis veel over de klas en speelt graag buiten.";
-                reply = conversations.answer(request.id(), request.guardianId(), question.id(), answer,
-                        AnswerSource.DISCORD_BUTTON);
+                String answer = question.type() == QuestionType.SCALE
+                        ? String.valueOf(2 + (int) (request.id() % 4))
+                        : question.type() == QuestionType.YES_NO
+                                ? "ja"
+                                : question.type() == QuestionType.CHOICE
+                                        ? question.options().get(0).id()
+                                        : "Het gaat goed; hij vertelt thuis veel over de klas en speelt graag buiten.";
+                reply = conversations.answer(
+                        request.id(), request.guardianId(), question.id(), answer, AnswerSource.DISCORD_BUTTON);
             }
             conversations.finish(request.id(), request.guardianId());
         }
     }
-
 }

@@ -42,7 +42,10 @@ final class ShardedSchools implements AutoCloseable {
         }
     }
 
-    final LocalDiscord discord = LocalDiscord.builder().recommendedShards(2).maxGuildsPerSession(PER_SESSION).start();
+    final LocalDiscord discord = LocalDiscord.builder()
+            .recommendedShards(2)
+            .maxGuildsPerSession(PER_SESSION)
+            .start();
     final List<School> schools = new ArrayList<>();
     final List<Interaction> interactions = new CopyOnWriteArrayList<>();
     private final JumpingClock clock = new JumpingClock();
@@ -65,15 +68,17 @@ final class ShardedSchools implements AutoCloseable {
 
     /** Starts ClassBridge serving every school's server, with {@code discord.shards} set to {@code shards}. */
     void start(String shards) throws Exception {
-        Map<String, String> env = SchoolOnDiscord.environment(discord,
-                schools.stream().map(School::guild).toList(), folder);
+        Map<String, String> env = SchoolOnDiscord.environment(
+                discord, schools.stream().map(School::guild).toList(), folder);
         env.put("CLASSBRIDGE_DISCORD_SHARDS", shards);
         bot = ClassBridge.start(ConfigLoader.load(Path.of("config/classbridge.yml"), env), clock);
     }
 
     /** Runs a slash command and returns the bot's reply text. */
     String command(LocalUser user, LocalChannel channel, String command, Map<String, ?> options) {
-        return kept(discord.slashCommand(user, channel, command, options)).awaitResponse().content();
+        return kept(discord.slashCommand(user, channel, command, options))
+                .awaitResponse()
+                .content();
     }
 
     String teacher(School school, String command, Map<String, ?> options) {

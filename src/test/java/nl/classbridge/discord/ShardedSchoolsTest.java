@@ -34,6 +34,7 @@ class ShardedSchoolsTest {
 
     @TempDir
     Path folder;
+
     ShardedSchools board;
 
     @BeforeEach
@@ -70,23 +71,28 @@ class ShardedSchoolsTest {
         Throwable refused = catchThrowable(() -> board.start("1"));
 
         // THEN Discord's 4011 is turned into one line that says what to change, and nothing stays connected
-        assertThat(refused).isInstanceOf(IllegalStateException.class).hasMessage(
-                "Discord closed shard 0 of 1 while starting (code 4011): the bot is in too many servers for 1"
-                        + " shard(s); set discord.shards to auto or a higher number");
-        assertThat(board.discord.gatewayLogins()).singleElement().satisfies(login -> assertThat(login.accepted())
-                .isFalse());
+        assertThat(refused)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage(
+                        "Discord closed shard 0 of 1 while starting (code 4011): the bot is in too many servers for 1"
+                                + " shard(s); set discord.shards to auto or a higher number");
+        assertThat(board.discord.gatewayLogins())
+                .singleElement()
+                .satisfies(login -> assertThat(login.accepted()).isFalse());
     }
 
     private void everyEventOnce(String shards) throws Exception {
         // GIVEN four schools whose servers are on shards 0, 1, 0, 1 of two
-        assertThat(board.schools).extracting(school -> LocalDiscord.shardOf(school.guild().id(), 2))
+        assertThat(board.schools)
+                .extracting(school -> LocalDiscord.shardOf(school.guild().id(), 2))
                 .containsExactly(0, 1, 0, 1);
 
         // WHEN ClassBridge starts with discord.shards as given
         board.start(shards);
 
         // THEN it logged in as shard 0 and shard 1 of two
-        assertThat(board.discord.gatewayLogins()).filteredOn(GatewayLogin::accepted)
+        assertThat(board.discord.gatewayLogins())
+                .filteredOn(GatewayLogin::accepted)
                 .extracting(GatewayLogin::shardId, GatewayLogin::shardCount)
                 .containsExactlyInAnyOrder(tuple(0, 2), tuple(1, 2));
 
@@ -95,49 +101,65 @@ class ShardedSchoolsTest {
         for (School school : board.schools) {
             assertThat(board.teacher(school, "class setup", Map.of("name", school.className())))
                     .contains(school.className());
-            assertThat(board.teacher(school, "student add", Map.of("name", school.child()))).contains(school.child());
-            board.teacher(school, "update add", Map.of("text", "Highlight van school " + school.number(),
-                    "kind", "learning"));
+            assertThat(board.teacher(school, "student add", Map.of("name", school.child())))
+                    .contains(school.child());
+            board.teacher(
+                    school,
+                    "update add",
+                    Map.of("text", "Highlight van school " + school.number(), "kind", "learning"));
             Matcher code = CODE.matcher(board.teacher(school, "invite", Map.of("student", school.child())));
             assertThat(code.find()).isTrue();
-            assertThat(board.command(school.parent(), board.discord.directChannel(school.parent()), "join",
-                    Map.of("code", code.group()))).contains(school.child());
+            assertThat(board.command(
+                            school.parent(),
+                            board.discord.directChannel(school.parent()),
+                            "join",
+                            Map.of("code", code.group())))
+                    .contains(school.child());
         }
         // ... starts a check-in; each parent presses Start in the DM and types the first answer
         for (School school : board.schools) {
             board.teacher(school, "checkin start", Map.of("questionnaire", "check-in"));
         }
         for (School school : board.schools) {
-            PostedMessage greeting = board.discord.awaitValue("the greeting about " + school.child(),
+            PostedMessage greeting = board.discord.awaitValue(
+                    "the greeting about " + school.child(),
                     () -> board.discord.directMessagesTo(school.parent()).stream()
                             .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ci:start:")))
                             .findFirst());
-            String start = greeting.customIds().stream().filter(id -> id.startsWith("ci:start:")).findFirst()
+            String start = greeting.customIds().stream()
+                    .filter(id -> id.startsWith("ci:start:"))
+                    .findFirst()
                     .orElseThrow();
-            InteractionResponse started = board.press(school.parent(), greeting, start).awaitResponse();
+            InteractionResponse started =
+                    board.press(school.parent(), greeting, start).awaitResponse();
             assertThat(started.content()).contains("Vraag 1 van 3");
             board.discord.sendDirectMessage(school.parent(), "4");
-            board.discord.await("the second question for " + school.child(), () -> dmsContaining(school,
-                    "Vraag 2 van 3") == 1);
+            board.discord.await(
+                    "the second question for " + school.child(), () -> dmsContaining(school, "Vraag 2 van 3") == 1);
         }
         // ... and posts the class update
         for (School school : board.schools) {
             assertThat(board.teacher(school, "update post-now", Map.of())).contains(school.className());
         }
         for (School school : board.schools) {
-            board.discord.await("the update in " + school.className(), Duration.ofSeconds(20),
-                    () -> posts(school) == 1);
+            board.discord.await(
+                    "the update in " + school.className(), Duration.ofSeconds(20), () -> posts(school) == 1);
         }
-        Eventually.await("the outbox to be done", Duration.ofSeconds(30), () -> board.count(
-                "SELECT COUNT(*) AS n FROM delivery WHERE status IN ('queued', 'sending')") == 0);
+        Eventually.await(
+                "the outbox to be done",
+                Duration.ofSeconds(30),
+                () -> board.count("SELECT COUNT(*) AS n FROM delivery WHERE status IN ('queued', 'sending')") == 0);
 
         // THEN the bot answered every command and press exactly once (a second shard would have answered again)
-        assertThat(board.interactions).hasSize(ShardedSchools.SCHOOLS * 8)
+        assertThat(board.interactions)
+                .hasSize(ShardedSchools.SCHOOLS * 8)
                 .allSatisfy(interaction -> assertThat(interaction.callbacks()).isEqualTo(1));
         // ... the store holds everything once: per school one class, child, family, highlight, round, answer
-        for (String table : new String[] {"school_class", "student", "guardian", "highlight", "checkin_round",
-                "answer"}) {
-            assertThat(board.count("SELECT COUNT(*) AS n FROM " + table)).as(table).isEqualTo(ShardedSchools.SCHOOLS);
+        for (String table :
+                new String[] {"school_class", "student", "guardian", "highlight", "checkin_round", "answer"}) {
+            assertThat(board.count("SELECT COUNT(*) AS n FROM " + table))
+                    .as(table)
+                    .isEqualTo(ShardedSchools.SCHOOLS);
         }
         for (School school : board.schools) {
             // ... each parent's typed answer was taken once: the second question came once, the third never
@@ -147,19 +169,26 @@ class ShardedSchoolsTest {
             assertThat(posts(school)).isEqualTo(1);
         }
         // ... every DM and post went out once, at the first try: each channel was found in its server's shard
-        assertThat(board.count("SELECT COUNT(*) AS n FROM delivery WHERE channel = 'discord-channel' AND status = 'sent'"
-                + " AND attempts = 1")).isEqualTo(ShardedSchools.SCHOOLS);
+        assertThat(board.count(
+                        "SELECT COUNT(*) AS n FROM delivery WHERE channel = 'discord-channel' AND status = 'sent'"
+                                + " AND attempts = 1"))
+                .isEqualTo(ShardedSchools.SCHOOLS);
         assertThat(board.count("SELECT COUNT(*) AS n FROM delivery WHERE channel = 'discord-dm' AND kind ="
-                + " 'checkin-greeting' AND status = 'sent' AND attempts = 1")).isEqualTo(ShardedSchools.SCHOOLS);
-        assertThat(board.count("SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'")).isZero();
+                        + " 'checkin-greeting' AND status = 'sent' AND attempts = 1"))
+                .isEqualTo(ShardedSchools.SCHOOLS);
+        assertThat(board.count("SELECT COUNT(*) AS n FROM delivery WHERE status <> 'sent'"))
+                .isZero();
     }
 
     private long dmsContaining(School school, String text) {
-        return board.discord.directMessagesTo(school.parent()).stream().filter(m -> m.content().contains(text)).count();
+        return board.discord.directMessagesTo(school.parent()).stream()
+                .filter(m -> m.content().contains(text))
+                .count();
     }
 
     private long posts(School school) {
         return board.discord.messagesIn(school.channel()).stream()
-                .filter(m -> !m.ephemeral() && m.content().contains("Highlight van school " + school.number())).count();
+                .filter(m -> !m.ephemeral() && m.content().contains("Highlight van school " + school.number()))
+                .count();
     }
 }

@@ -43,25 +43,30 @@ public final class ShardingBenchmark {
 
     private record Server(LocalGuild guild, LocalChannel channel, LocalUser teacher) {}
 
-    private ShardingBenchmark() {
-    }
+    private ShardingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         Path folder = Files.createTempDirectory("classbridge-shards-bench");
         JumpingClock clock = new JumpingClock();
         try (LocalDiscord discord = LocalDiscord.start()) {
             List<Server> servers = seed(discord);
-            Map<String, String> env = SchoolOnDiscord.environment(discord, servers.stream().map(Server::guild).toList(),
-                    folder);
+            Map<String, String> env = SchoolOnDiscord.environment(
+                    discord, servers.stream().map(Server::guild).toList(), folder);
             // Warm-up, also the set-up: a class in every server (and the database made and migrated).
             try (ClassBridge bot = start(env, 1, clock)) {
                 for (Server server : servers) {
-                    discord.slashCommand(server.teacher(), server.channel(), "class setup",
-                            Map.of("name", "Groep " + server.guild().name())).awaitResponse();
+                    discord.slashCommand(
+                                    server.teacher(),
+                                    server.channel(),
+                                    "class setup",
+                                    Map.of("name", "Groep " + server.guild().name()))
+                            .awaitResponse();
                 }
             }
-            System.out.printf("ClassBridge on shards: %d servers, a teacher and a class in each; real JDA + local"
-                    + " Discord (same JVM) + SQLite; %d cores%n", SERVERS, Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    "ClassBridge on shards: %d servers, a teacher and a class in each; real JDA + local"
+                            + " Discord (same JVM) + SQLite; %d cores%n",
+                    SERVERS, Runtime.getRuntime().availableProcessors());
             System.out.println("shards | start-up to ready (3 runs) | heap held by the bot | threads | burst of "
                     + BURST + " commands: p50 / p99 / max ack, throughput | a class update posted in every server");
             for (int shards : SHARDS) {
@@ -85,8 +90,15 @@ public final class ShardingBenchmark {
                     }
                 }
                 startMillis.sort(Comparator.naturalOrder());
-                System.out.printf("%6d | %s ms (median %d) | %.1f MiB | %d | %s | %s%n", shards, startMillis,
-                        startMillis.get(ROUNDS / 2), heap / (1024.0 * 1024), threads, burst, updates);
+                System.out.printf(
+                        "%6d | %s ms (median %d) | %.1f MiB | %d | %s | %s%n",
+                        shards,
+                        startMillis,
+                        startMillis.get(ROUNDS / 2),
+                        heap / (1024.0 * 1024),
+                        threads,
+                        burst,
+                        updates);
             }
         }
     }
@@ -117,14 +129,24 @@ public final class ShardingBenchmark {
         List<Interaction> sent = new ArrayList<>();
         for (int i = 0; i < BURST; i++) {
             Server server = servers.get(i % servers.size());
-            sent.add(discord.slashCommand(server.teacher(), server.channel(), "update add",
+            sent.add(discord.slashCommand(
+                    server.teacher(),
+                    server.channel(),
+                    "update add",
                     Map.of("text", "Highlight " + i, "kind", "learning")));
         }
         sent.forEach(Interaction::awaitResponse);
         double seconds = (System.nanoTime() - begin) / 1e9;
-        List<Duration> acks = sent.stream().map(i -> i.acknowledgedIn().orElseThrow()).sorted().toList();
-        return String.format("%.0f / %.0f / %.0f ms, %.0f per s", millis(percentile(acks, 50)),
-                millis(percentile(acks, 99)), millis(acks.get(acks.size() - 1)), BURST / seconds);
+        List<Duration> acks = sent.stream()
+                .map(i -> i.acknowledgedIn().orElseThrow())
+                .sorted()
+                .toList();
+        return String.format(
+                "%.0f / %.0f / %.0f ms, %.0f per s",
+                millis(percentile(acks, 50)),
+                millis(percentile(acks, 99)),
+                millis(acks.get(acks.size() - 1)),
+                BURST / seconds);
     }
 
     /**
@@ -134,9 +156,12 @@ public final class ShardingBenchmark {
     private static String classUpdates(ClassBridge bot, LocalDiscord discord, List<Server> servers) {
         long begin = System.nanoTime();
         for (Server server : servers) {
-            discord.slashCommand(server.teacher(), server.channel(), "update post-now", Map.of()).awaitResponse();
+            discord.slashCommand(server.teacher(), server.channel(), "update post-now", Map.of())
+                    .awaitResponse();
         }
-        Eventually.await("every class update posted", Duration.ofSeconds(120),
+        Eventually.await(
+                "every class update posted",
+                Duration.ofSeconds(120),
                 () -> bot.store().deliveries().countQueued(DeliveryChannel.DISCORD_CHANNEL) == 0);
         double seconds = (System.nanoTime() - begin) / 1e9;
         return String.format("%d posts in %.1f s (%.0f per s)", servers.size(), seconds, servers.size() / seconds);

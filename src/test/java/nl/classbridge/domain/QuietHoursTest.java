@@ -20,8 +20,15 @@ class QuietHoursTest {
 
     @ParameterizedTest(name = "{0} quiet: {1}")
     @CsvSource({
-        "19:59, false", "20:00, true", "23:59, true", "00:00, true", "03:00, true", "07:59, true",
-        "08:00, false", "12:00, false"})
+        "19:59, false",
+        "20:00, true",
+        "23:59, true",
+        "00:00, true",
+        "03:00, true",
+        "07:59, true",
+        "08:00, false",
+        "12:00, false"
+    })
     @DisplayName("from 20:00 to 08:00 wrap past midnight")
     void wrapPastMidnight(String time, boolean quiet) {
         // GIVEN quiet hours 20:00-08:00 / WHEN a time is checked / THEN the night counts as quiet
@@ -84,7 +91,8 @@ class QuietHoursTest {
         ZonedDateTime early = ZonedDateTime.of(2025, 5, 2, 5, 0, 0, 0, AMSTERDAM);
 
         // WHEN / THEN 08:00 that day
-        assertThat(EVENING_TO_MORNING.nextAllowed(early)).isEqualTo(ZonedDateTime.of(2025, 5, 2, 8, 0, 0, 0, AMSTERDAM));
+        assertThat(EVENING_TO_MORNING.nextAllowed(early))
+                .isEqualTo(ZonedDateTime.of(2025, 5, 2, 8, 0, 0, 0, AMSTERDAM));
     }
 
     @Test

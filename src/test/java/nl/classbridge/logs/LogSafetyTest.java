@@ -53,22 +53,30 @@ class LogSafetyTest {
     }
 
     private LoggingEvent event(String logger, Level level, String message, Throwable failure) {
-        return new LoggingEvent(LogSafetyTest.class.getName(), context.getLogger(logger), level, message, failure, null);
+        return new LoggingEvent(
+                LogSafetyTest.class.getName(), context.getLogger(logger), level, message, failure, null);
     }
 
     @Test
     @DisplayName("GIVEN a failure whose message, cause and suppressed failure hold a child's name WHEN logged"
             + " through Failure THEN the log has the classes, the reason code and the frames, not the name")
     void failureWithoutText() {
-        IllegalArgumentException failure = new IllegalArgumentException("Content may not be longer: " + MARKER,
-                new IOException("about " + MARKER));
+        IllegalArgumentException failure = new IllegalArgumentException(
+                "Content may not be longer: " + MARKER, new IOException("about " + MARKER));
         failure.addSuppressed(new IllegalStateException(MARKER));
         assertThat(Failure.code(failure)).isEqualTo("IllegalArgumentException/IOException");
 
-        String line = printed(event("nl.classbridge.discord.CommandRouter", Level.ERROR, "check-in button failed",
+        String line = printed(event(
+                "nl.classbridge.discord.CommandRouter",
+                Level.ERROR,
+                "check-in button failed",
                 Failure.withoutText(failure)));
-        assertThat(line).doesNotContain(MARKER)
-                .contains("java.lang.IllegalArgumentException", "java.io.IOException", "java.lang.IllegalStateException",
+        assertThat(line)
+                .doesNotContain(MARKER)
+                .contains(
+                        "java.lang.IllegalArgumentException",
+                        "java.io.IOException",
+                        "java.lang.IllegalStateException",
                         "at nl.classbridge.logs.LogSafetyTest.failureWithoutText");
     }
 
@@ -76,11 +84,19 @@ class LogSafetyTest {
     @DisplayName("GIVEN a library logs a failure with a child's name in its message WHEN written THEN the class and"
             + " frames without the message; a time-out keeps its message")
     void libraryFailures() {
-        String line = printed(event("org.example.Library", Level.ERROR, "failed",
+        String line = printed(event(
+                "org.example.Library",
+                Level.ERROR,
+                "failed",
                 new UncheckedIOException("x", new IOException("Text '" + MARKER + "' could not be parsed"))));
-        assertThat(line).doesNotContain(MARKER).contains("java.io.UncheckedIOException: (message not logged)",
-                "Caused by: java.io.IOException: (message not logged)", "at nl.classbridge.logs.LogSafetyTest");
-        assertThat(printed(event("org.example.Library", Level.WARN, "slow", new SocketTimeoutException("Read timed out"))))
+        assertThat(line)
+                .doesNotContain(MARKER)
+                .contains(
+                        "java.io.UncheckedIOException: (message not logged)",
+                        "Caused by: java.io.IOException: (message not logged)",
+                        "at nl.classbridge.logs.LogSafetyTest");
+        assertThat(printed(
+                        event("org.example.Library", Level.WARN, "slow", new SocketTimeoutException("Read timed out"))))
                 .contains("java.net.SocketTimeoutException: Read timed out");
     }
 
@@ -91,17 +107,22 @@ class LogSafetyTest {
         DataObject event = DataObject.empty().put("content", MARKER + " is ziek");
         context.getLogger("net.dv8tion.jda.internal.requests.Requester")
                 .trace("Sending request on route {}/{} with body\n{}", "POST", "channels/1/messages", event);
-        context.getLogger("net.dv8tion.jda.internal.requests.WebSocketClient").trace("{} -> {}", "MESSAGE_CREATE", event);
+        context.getLogger("net.dv8tion.jda.internal.requests.WebSocketClient")
+                .trace("{} -> {}", "MESSAGE_CREATE", event);
         context.getLogger("net.dv8tion.jda.internal.requests.WebSocketClient").debug("Unrecognized event:\n{}", event);
         context.getLogger("net.dv8tion.jda.internal.entities.EntityBuilder")
                 .error("Failed to parse element in {} with content {}", "messages", event);
         context.getLogger("net.dv8tion.jda.api.JDA").info("Finished Loading!");
         context.getLogger("nl.classbridge.ClassBridge").trace("our own TRACE line");
 
-        assertThat(written.list).extracting(ILoggingEvent::getFormattedMessage).noneMatch(m -> m.contains(MARKER))
-                .containsExactly("net.dv8tion.jda.internal.entities.EntityBuilder logged a line with Discord data,"
+        assertThat(written.list)
+                .extracting(ILoggingEvent::getFormattedMessage)
+                .noneMatch(m -> m.contains(MARKER))
+                .containsExactly(
+                        "net.dv8tion.jda.internal.entities.EntityBuilder logged a line with Discord data,"
                                 + " not written here: \"Failed to parse element in {} with content {}\"",
-                        "Finished Loading!", "our own TRACE line");
+                        "Finished Loading!",
+                        "our own TRACE line");
         assertThat(written.list.get(0).getLevel()).isEqualTo(Level.ERROR);
     }
 }

@@ -32,14 +32,35 @@ class ComposedEmailTest {
     @Test
     @DisplayName("GIVEN In-Reply-To or References that are not Message-IDs WHEN the email is made THEN it is refused")
     void refusesWhatIsNoMessageId() {
-        assertThatThrownBy(() -> new ComposedEmail("o@example.org", "s", "t", "h",
-                Optional.of("<a@b>\r\nBcc: x@example.org"), List.of(), "nl", Optional.empty()))
+        assertThatThrownBy(() -> new ComposedEmail(
+                        "o@example.org",
+                        "s",
+                        "t",
+                        "h",
+                        Optional.of("<a@b>\r\nBcc: x@example.org"),
+                        List.of(),
+                        "nl",
+                        Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ComposedEmail("o@example.org", "s", "t", "h",
-                Optional.empty(), List.of("<a@b> <c@d>"), "nl", Optional.empty()))
+        assertThatThrownBy(() -> new ComposedEmail(
+                        "o@example.org",
+                        "s",
+                        "t",
+                        "h",
+                        Optional.empty(),
+                        List.of("<a@b> <c@d>"),
+                        "nl",
+                        Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ComposedEmail("o@example.org", "s", "t", "h",
-                Optional.of("no-brackets@example.org"), List.of(), "nl", Optional.empty()))
+        assertThatThrownBy(() -> new ComposedEmail(
+                        "o@example.org",
+                        "s",
+                        "t",
+                        "h",
+                        Optional.of("no-brackets@example.org"),
+                        List.of(),
+                        "nl",
+                        Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -63,13 +84,22 @@ class ComposedEmailTest {
     }
 
     @Test
-    @DisplayName("GIVEN ordinary values in any script WHEN the email is made THEN it keeps them, bodies with line breaks too")
+    @DisplayName(
+            "GIVEN ordinary values in any script WHEN the email is made THEN it keeps them, bodies with line breaks too")
     void keepsOrdinaryValues() {
-        ComposedEmail email = new ComposedEmail("fatima@example.org", "شكراً 🌷", "regel 1\nregel 2", "<p>1</p>\n<p>2</p>",
-                Optional.of("<r-1@mail.example.org>"), List.of("<d-1@school.example>"), "ar", Optional.empty());
+        ComposedEmail email = new ComposedEmail(
+                "fatima@example.org",
+                "شكراً 🌷",
+                "regel 1\nregel 2",
+                "<p>1</p>\n<p>2</p>",
+                Optional.of("<r-1@mail.example.org>"),
+                List.of("<d-1@school.example>"),
+                "ar",
+                Optional.empty());
 
         assertThat(email.subject()).isEqualTo("شكراً 🌷");
         assertThat(email.references()).containsExactly("<d-1@school.example>");
-        assertThat(ComposedEmail.of("o@example.org", "s", "t", "h", "pt-BR").language()).isEqualTo("pt-BR");
+        assertThat(ComposedEmail.of("o@example.org", "s", "t", "h", "pt-BR").language())
+                .isEqualTo("pt-BR");
     }
 }

@@ -18,9 +18,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -46,13 +46,15 @@ public final class LocalMailServer extends GreenMail {
     private AbstractServer imap;
     /** Mails delivered to a mailbox through this server's SMTP, one per recipient; guarded by itself. */
     private final int[] delivered = {0};
+
     private final int smtpPort;
     private final int imapPort;
 
     private LocalMailServer(int smtpPort, int imapPort) {
         super(new ServerSetup[] {
             new ServerSetup(smtpPort, HOST, ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imapPort, HOST, ServerSetup.PROTOCOL_IMAP)});
+            new ServerSetup(imapPort, HOST, ServerSetup.PROTOCOL_IMAP)
+        });
         this.smtpPort = smtpPort;
         this.imapPort = imapPort;
     }

@@ -48,6 +48,7 @@ class MailFaultTest {
 
     @TempDir
     Path folder;
+
     SchoolMail the;
     TestStore store;
     LocalMailServer server;
@@ -101,8 +102,10 @@ class MailFaultTest {
         assertThat(received).hasSize(50);
         assertThat(received.stream().map(MailFaultTest::messageId).collect(Collectors.toSet()))
                 .as("each mail carries the Message-ID stored before its first try")
-                .isEqualTo(waited.stream().filter(row -> row.externalId().isPresent())
-                        .map(row -> row.externalId().get()).collect(Collectors.toSet()))
+                .isEqualTo(waited.stream()
+                        .filter(row -> row.externalId().isPresent())
+                        .map(row -> row.externalId().get())
+                        .collect(Collectors.toSet()))
                 .hasSize(50);
         assertThat(the.server.smtpConnections()).isEqualTo(1);
     }
@@ -133,8 +136,13 @@ class MailFaultTest {
         } finally {
             loop.stop();
         }
-        assertThat(handled).containsExactly("<voor-1@example.org>", "<voor-2@example.org>", "<voor-3@example.org>",
-                "<tijdens-1@example.org>", "<tijdens-2@example.org>");
+        assertThat(handled)
+                .containsExactly(
+                        "<voor-1@example.org>",
+                        "<voor-2@example.org>",
+                        "<voor-3@example.org>",
+                        "<tijdens-1@example.org>",
+                        "<tijdens-2@example.org>");
         assertThat(seenRows()).isEqualTo(5);
     }
 
@@ -167,8 +175,11 @@ class MailFaultTest {
         assertThat(handled).hasSize(500).doesNotHaveDuplicates();
         assertThat(seenRows()).isEqualTo(500);
         long unseen = List.of(server.getReceivedMessages()).stream()
-                .filter(message -> !isSeen(message)).count();
-        assertThat(unseen).as("mail 200 was recorded but its flag was lost with the connection").isLessThanOrEqualTo(1);
+                .filter(message -> !isSeen(message))
+                .count();
+        assertThat(unseen)
+                .as("mail 200 was recorded but its flag was lost with the connection")
+                .isLessThanOrEqualTo(1);
     }
 
     @Test
@@ -181,33 +192,42 @@ class MailFaultTest {
         CountDownLatch handling = new CountDownLatch(1);
         CountDownLatch letGo = new CountDownLatch(1);
         List<String> handled = Collections.synchronizedList(new ArrayList<>());
-        InboxLoop loop = new InboxLoop(inbox(message -> {
-            handling.countDown();
-            awaitQuietly(letGo);
-            handled.add(messageId(message));
-            return "answers";
-        }), Duration.ofMinutes(1));
+        InboxLoop loop = new InboxLoop(
+                inbox(message -> {
+                    handling.countDown();
+                    awaitQuietly(letGo);
+                    handled.add(messageId(message));
+                    return "answers";
+                }),
+                Duration.ofMinutes(1));
         loop.start();
         assertThat(handling.await(30, TimeUnit.SECONDS)).isTrue();
 
-        Thread stopping = new Thread(() -> {
-            try {
-                loop.stop();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stopping");
+        Thread stopping = new Thread(
+                () -> {
+                    try {
+                        loop.stop();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "stopping");
         stopping.start();
         // The stop waits for the mail in hand (the inbox is busy with it); only then is the mail let go.
-        Eventually.await("the stop to wait for the mail in hand", Duration.ofSeconds(30),
+        Eventually.await(
+                "the stop to wait for the mail in hand",
+                Duration.ofSeconds(30),
                 () -> stopping.getState() == Thread.State.BLOCKED);
         letGo.countDown();
         stopping.join(Duration.ofSeconds(30).toMillis());
 
         assertThat(handled).containsExactly("<net-binnen@example.org>");
-        assertThat(Thread.getAllStackTraces().keySet()).as("the loop's thread has ended")
+        assertThat(Thread.getAllStackTraces().keySet())
+                .as("the loop's thread has ended")
                 .noneMatch(thread -> thread.getName().equals("classbridge-inbox") && thread.isAlive());
-        assertThat(server.imapConnections()).as("no new connection after the stop").isEqualTo(1);
+        assertThat(server.imapConnections())
+                .as("no new connection after the stop")
+                .isEqualTo(1);
     }
 
     // ---- helpers
@@ -259,8 +279,17 @@ class MailFaultTest {
 
     /** An inbox whose handler does {@code handle} with each mail; a mail too large or quarantined fails the test. */
     private ImapInbox inbox(Function<MimeMessage, String> handle) {
-        Imap settings = new Imap(Optional.of(LocalMailServer.HOST), server.imapPort(), MailSecurity.NONE, BOT,
-                Optional.of(Secret.of(PASSWORD)), "INBOX", 60, 30, 2_097_152, Optional.empty());
+        Imap settings = new Imap(
+                Optional.of(LocalMailServer.HOST),
+                server.imapPort(),
+                MailSecurity.NONE,
+                BOT,
+                Optional.of(Secret.of(PASSWORD)),
+                "INBOX",
+                60,
+                30,
+                2_097_152,
+                Optional.empty());
         ImapInbox.Handler handler = new ImapInbox.Handler() {
             @Override
             public String handle(ImapInbox.Received mail) {

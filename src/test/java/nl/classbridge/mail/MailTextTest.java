@@ -17,12 +17,16 @@ class MailTextTest {
     private static final String HOSTILE = "<script>alert('x')</script> & \"Sam\"\r\nBcc: x@example.org";
 
     private static Text body(Language language) {
-        return new Text(List.of(
-                new Text.Title(List.of(new Words("Nieuws uit "), new Value(HOSTILE))),
-                new Text.Paragraph(List.of(new Words("Hallo <allemaal>,\n"), new Strong(List.of(new Words("lees dit"))),
-                        new Words("\n\nTot ziens"))),
-                new Text.Section(List.of(new Words("Wat we leerden")),
-                        List.of(List.of(new Value("De tafel van 7")), List.of(new Value(HOSTILE))))),
+        return new Text(
+                List.of(
+                        new Text.Title(List.of(new Words("Nieuws uit "), new Value(HOSTILE))),
+                        new Text.Paragraph(List.of(
+                                new Words("Hallo <allemaal>,\n"),
+                                new Strong(List.of(new Words("lees dit"))),
+                                new Words("\n\nTot ziens"))),
+                        new Text.Section(
+                                List.of(new Words("Wat we leerden")),
+                                List.of(List.of(new Value("De tafel van 7")), List.of(new Value(HOSTILE))))),
                 language);
     }
 
@@ -70,13 +74,15 @@ class MailTextTest {
     @DisplayName("GIVEN an Arabic email with a hostile subject WHEN composed THEN one subject line, right-to-left parts"
             + " with isolated values, and Content-Language ar")
     void composedEmail() {
-        EmailText email = new EmailText(Text.of(List.of(new Words("أخبار "), new Value(HOSTILE)), Language.AR),
-                body(Language.AR));
+        EmailText email = new EmailText(
+                Text.of(List.of(new Words("أخبار "), new Value(HOSTILE)), Language.AR), body(Language.AR));
         ComposedEmail composed = MailText.compose("ouder@example.org", email);
         // A header line keeps no invisible character at all, the isolates included.
         assertThat(composed.subject()).isEqualTo("أخبار <script>alert('x')</script> & \"Sam\" Bcc: x@example.org");
-        assertThat(composed.html()).startsWith("<div dir=\"rtl\" lang=\"ar\">")
-                .contains("<li>\u2068De tafel van 7\u2069</li>").doesNotContain("<script>");
+        assertThat(composed.html())
+                .startsWith("<div dir=\"rtl\" lang=\"ar\">")
+                .contains("<li>\u2068De tafel van 7\u2069</li>")
+                .doesNotContain("<script>");
         assertThat(composed.text()).contains("• \u2068De tafel van 7\u2069");
         assertThat(composed.language()).isEqualTo("ar");
     }

@@ -18,8 +18,8 @@ import nl.classbridge.config.Secret;
 import nl.classbridge.config.Smtp;
 import nl.classbridge.delivery.Dispatcher;
 import nl.classbridge.delivery.HandOff;
-import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.delivery.Outbox;
+import nl.classbridge.delivery.OutgoingMessage;
 import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
@@ -38,8 +38,7 @@ final class SchoolMail implements AutoCloseable {
     static final String REPLY_TO = "antwoord@school.example";
 
     /** Who was told that a family cannot be reached, and why. */
-    record Notice(long guardianId, DeliveryChannel channel, String reason) {
-    }
+    record Notice(long guardianId, DeliveryChannel channel, String reason) {}
 
     final TestStore store;
     final MutableClock clock = new MutableClock(TestStore.T0);
@@ -63,23 +62,55 @@ final class SchoolMail implements AutoCloseable {
         this(folder, username, password, connections, ReplyTokenPlace.PLUS_ADDRESS);
     }
 
-    private SchoolMail(Path folder, String username, Optional<Secret> password, SmtpSender.Connections connections,
+    private SchoolMail(
+            Path folder,
+            String username,
+            Optional<Secret> password,
+            SmtpSender.Connections connections,
             ReplyTokenPlace tokenPlace) {
         store = new TestStore(folder);
         groep5 = store.aClass();
-        outbox = new Outbox(store.database, store.deliveries, store.guardians, clock,
-                new QuietHours(LocalTime.of(20, 0), LocalTime.of(8, 0)), ZoneId.of("Europe/Amsterdam"));
-        sender = new SmtpSender(mail(server.smtpPort(), username, password, tokenPlace), this::compose,
-                store.deliveries, clock, connections);
-        dispatcher = new Dispatcher(outbox, store.deliveries, store.guardians, List.of(sender), HandOff.none(),
+        outbox = new Outbox(
+                store.database,
+                store.deliveries,
+                store.guardians,
+                clock,
+                new QuietHours(LocalTime.of(20, 0), LocalTime.of(8, 0)),
+                ZoneId.of("Europe/Amsterdam"));
+        sender = new SmtpSender(
+                mail(server.smtpPort(), username, password, tokenPlace),
+                this::compose,
+                store.deliveries,
+                clock,
+                connections);
+        dispatcher = new Dispatcher(
+                outbox,
+                store.deliveries,
+                store.guardians,
+                List.of(sender),
+                HandOff.none(),
                 (guardian, channel, reason) -> notices.add(new Notice(guardian.id(), channel, reason)),
-                clock, 50, Dispatcher.DEFAULT_MAX_ATTEMPTS);
+                clock,
+                50,
+                Dispatcher.DEFAULT_MAX_ATTEMPTS);
     }
 
     static Mail mail(int port, String username, Optional<Secret> password, ReplyTokenPlace tokenPlace) {
-        return new Mail(FROM, REPLY_TO, tokenPlace,
+        return new Mail(
+                FROM,
+                REPLY_TO,
+                tokenPlace,
                 new Smtp(Optional.of(LocalMailServer.HOST), port, MailSecurity.NONE, username, password),
-                new Imap(Optional.empty(), 993, MailSecurity.SSL, "", Optional.empty(), "INBOX", 60, 30, 2_097_152,
+                new Imap(
+                        Optional.empty(),
+                        993,
+                        MailSecurity.SSL,
+                        "",
+                        Optional.empty(),
+                        "INBOX",
+                        60,
+                        30,
+                        2_097_152,
                         Optional.empty()));
     }
 
@@ -94,14 +125,21 @@ final class SchoolMail implements AutoCloseable {
     /** Queues {@code email} for the family at its address, under {@code key}. */
     Delivery queue(String key, Guardian guardian, ComposedEmail email) {
         emails.put(key, email);
-        return outbox.enqueue(OutgoingMessage.toGuardian(key, groep5.id(), guardian.id(), DeliveryChannel.EMAIL,
-                "class-update", "rendered by the composer"));
+        return outbox.enqueue(OutgoingMessage.toGuardian(
+                key, groep5.id(), guardian.id(), DeliveryChannel.EMAIL, "class-update", "rendered by the composer"));
     }
 
     /** A plain class update to {@code address}, queued under {@code key}. */
     Delivery queueUpdate(String key, String address) {
-        return queue(key, family(address), ComposedEmail.of(address, "Nieuws uit groep 5",
-                "Hallo, vandaag hebben we geknutseld.", "<p>Hallo, vandaag hebben we geknutseld.</p>", "nl"));
+        return queue(
+                key,
+                family(address),
+                ComposedEmail.of(
+                        address,
+                        "Nieuws uit groep 5",
+                        "Hallo, vandaag hebben we geknutseld.",
+                        "<p>Hallo, vandaag hebben we geknutseld.</p>",
+                        "nl"));
     }
 
     Delivery reload(Delivery delivery) {

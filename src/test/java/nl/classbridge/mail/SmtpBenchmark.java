@@ -26,11 +26,13 @@ public final class SmtpBenchmark {
     private static final int MAILS = 1_000;
     private static final int WARM_UP = 300;
 
-    private SmtpBenchmark() {
-    }
+    private SmtpBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.printf(Locale.ROOT, "SMTP benchmark: %d mails to GreenMail on 127.0.0.1, %s%n", MAILS,
+        System.out.printf(
+                Locale.ROOT,
+                "SMTP benchmark: %d mails to GreenMail on 127.0.0.1, %s%n",
+                MAILS,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         run(SmtpSender.Connections.REUSE);
         run(SmtpSender.Connections.PER_MESSAGE);
@@ -50,11 +52,15 @@ public final class SmtpBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
 
             int received = school.received().size() - receivedBefore;
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "%-28s %7.0f mails/s  p50 %6.3f ms  p99 %6.3f ms  max %6.3f ms  (%d received, %d new connections)%n",
                     mode == SmtpSender.Connections.REUSE ? "one reused connection:" : "new connection per mail:",
-                    MAILS / seconds, millis(percentile(latencies, 50)), millis(percentile(latencies, 99)),
-                    millis(latencies[latencies.length - 1]), received,
+                    MAILS / seconds,
+                    millis(percentile(latencies, 50)),
+                    millis(percentile(latencies, 99)),
+                    millis(latencies[latencies.length - 1]),
+                    received,
                     school.server.smtpConnections() - connectionsBefore);
         } finally {
             delete(folder);
@@ -92,9 +98,14 @@ public final class SmtpBenchmark {
             long start = System.nanoTime();
             school.dispatchAllDue();
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "%-28s %7.0f mails/s  (%d received, %d connections; includes SQLite "
-                    + "claim + Message-ID + mark sent per mail)%n", "dispatcher + outbox, reused:",
-                    MAILS / seconds, school.received().size(), school.server.smtpConnections());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-28s %7.0f mails/s  (%d received, %d connections; includes SQLite "
+                            + "claim + Message-ID + mark sent per mail)%n",
+                    "dispatcher + outbox, reused:",
+                    MAILS / seconds,
+                    school.received().size(),
+                    school.server.smtpConnections());
         } finally {
             delete(folder);
         }

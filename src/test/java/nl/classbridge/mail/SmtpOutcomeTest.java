@@ -21,9 +21,11 @@ class SmtpOutcomeTest {
     private static final InternetAddress PARENT = address("ouder@example.org");
 
     @Test
-    @DisplayName("GIVEN a recipient refused with 550 inside Jakarta Mail's chain THEN unreachable smtp-550, connection kept")
+    @DisplayName(
+            "GIVEN a recipient refused with 550 inside Jakarta Mail's chain THEN unreachable smtp-550, connection kept")
     void refusedRecipient() {
-        SendFailedException failure = new SendFailedException("Invalid Addresses",
+        SendFailedException failure = new SendFailedException(
+                "Invalid Addresses",
                 new SMTPAddressFailedException(PARENT, "RCPT TO:<ouder@example.org>", 550, "550 no such user"));
 
         SmtpOutcome outcome = SmtpOutcome.of(failure);
@@ -35,7 +37,8 @@ class SmtpOutcomeTest {
     @Test
     @DisplayName("GIVEN a recipient deferred with 452 THEN retry later smtp-452")
     void deferredRecipient() {
-        SendFailedException failure = new SendFailedException("Invalid Addresses",
+        SendFailedException failure = new SendFailedException(
+                "Invalid Addresses",
                 new SMTPAddressFailedException(PARENT, "RCPT TO:<ouder@example.org>", 452, "452 mailbox full"));
 
         assertThat(SmtpOutcome.of(failure).result()).isEqualTo(SendResult.retryLater("smtp-452"));
@@ -51,9 +54,11 @@ class SmtpOutcomeTest {
     }
 
     @Test
-    @DisplayName("GIVEN our own sender address refused at MAIL FROM THEN retry later smtp-from-553: no family is marked")
+    @DisplayName(
+            "GIVEN our own sender address refused at MAIL FROM THEN retry later smtp-from-553: no family is marked")
     void refusedSender() {
-        SendResult result = SmtpOutcome.of(sendFailed("MAIL FROM:<klas@school.example>", 553)).result();
+        SendResult result = SmtpOutcome.of(sendFailed("MAIL FROM:<klas@school.example>", 553))
+                .result();
 
         assertThat(result).isInstanceOf(SendResult.RetryLater.class);
         assertThat(((SendResult.RetryLater) result).reason()).isEqualTo("smtp-from-553");
@@ -62,9 +67,11 @@ class SmtpOutcomeTest {
     @Test
     @DisplayName("GIVEN a failed login or 530 authentication required THEN retry later smtp-auth, lane paused")
     void authentication() {
-        assertThat(SmtpOutcome.of(new AuthenticationFailedException("535 bad credentials")).result())
+        assertThat(SmtpOutcome.of(new AuthenticationFailedException("535 bad credentials"))
+                        .result())
                 .isEqualTo(SendResult.retryAfter("smtp-auth", SmtpOutcome.PAUSE_WHEN_DOWN));
-        assertThat(SmtpOutcome.of(sendFailed("MAIL FROM:<klas@school.example>", 530)).result())
+        assertThat(SmtpOutcome.of(sendFailed("MAIL FROM:<klas@school.example>", 530))
+                        .result())
                 .isEqualTo(SendResult.retryAfter("smtp-auth", SmtpOutcome.PAUSE_WHEN_DOWN));
     }
 
@@ -72,10 +79,18 @@ class SmtpOutcomeTest {
     @DisplayName("GIVEN a refused connection, an unknown host, a timeout THEN retry later smtp-down, lane paused")
     void serverDown() {
         SendResult down = SendResult.retryAfter("smtp-down", SmtpOutcome.PAUSE_WHEN_DOWN);
-        assertThat(SmtpOutcome.of(new MessagingException("x", new ConnectException())).result()).isEqualTo(down);
-        assertThat(SmtpOutcome.of(new MessagingException("x", new UnknownHostException())).result()).isEqualTo(down);
-        assertThat(SmtpOutcome.of(new MessagingException("x", new SocketTimeoutException())).result()).isEqualTo(down);
-        assertThat(SmtpOutcome.of(new MessagingException("x", new ConnectException())).keepConnection()).isFalse();
+        assertThat(SmtpOutcome.of(new MessagingException("x", new ConnectException()))
+                        .result())
+                .isEqualTo(down);
+        assertThat(SmtpOutcome.of(new MessagingException("x", new UnknownHostException()))
+                        .result())
+                .isEqualTo(down);
+        assertThat(SmtpOutcome.of(new MessagingException("x", new SocketTimeoutException()))
+                        .result())
+                .isEqualTo(down);
+        assertThat(SmtpOutcome.of(new MessagingException("x", new ConnectException()))
+                        .keepConnection())
+                .isFalse();
     }
 
     @Test
@@ -88,7 +103,8 @@ class SmtpOutcomeTest {
     @Test
     @DisplayName("GIVEN a failure that says nothing known THEN retry later smtp-error")
     void unknown() {
-        assertThat(SmtpOutcome.of(new MessagingException("what")).result()).isEqualTo(SendResult.retryLater("smtp-error"));
+        assertThat(SmtpOutcome.of(new MessagingException("what")).result())
+                .isEqualTo(SendResult.retryLater("smtp-error"));
     }
 
     private static SMTPSendFailedException sendFailed(String command, int code) {

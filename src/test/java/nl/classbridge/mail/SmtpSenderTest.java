@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SmtpSenderTest {
     @TempDir
     Path folder;
+
     SchoolMail the;
 
     @AfterEach
@@ -56,15 +57,20 @@ class SmtpSenderTest {
         the = new SchoolMail(folder, ReplyTokenPlace.SUBJECT);
         the.server.start();
         Guardian family = the.family("ouder@example.org");
-        the.queue("update:1:guardian:1", family, ComposedEmail.of("ouder@example.org", "Nieuws [groep 5]", "t",
-                "<p>t</p>", "nl").withReplyToken(TOKEN));
-        the.queue("update:2:guardian:1", family, ComposedEmail.of("ouder@example.org", "Zonder code", "t",
-                "<p>t</p>", "nl"));
+        the.queue(
+                "update:1:guardian:1",
+                family,
+                ComposedEmail.of("ouder@example.org", "Nieuws [groep 5]", "t", "<p>t</p>", "nl")
+                        .withReplyToken(TOKEN));
+        the.queue(
+                "update:2:guardian:1",
+                family,
+                ComposedEmail.of("ouder@example.org", "Zonder code", "t", "<p>t</p>", "nl"));
 
         the.dispatchAllDue();
 
-        Map<String, MimeMessage> bySubject = the.received().stream()
-                .collect(Collectors.toMap(SmtpSenderTest::subject, Function.identity()));
+        Map<String, MimeMessage> bySubject =
+                the.received().stream().collect(Collectors.toMap(SmtpSenderTest::subject, Function.identity()));
         MimeMessage withToken = bySubject.get("Nieuws [groep 5] [" + TOKEN + "]");
         assertThat(withToken.getReplyTo()).containsExactly(new InternetAddress(SchoolMail.REPLY_TO));
         assertThat(withToken.getHeader("List-Unsubscribe"))
@@ -101,8 +107,8 @@ class SmtpSenderTest {
         assertThat(the.server.smtpConnections()).isEqualTo(1);
         List<MimeMessage> received = the.received();
         assertThat(received).hasSize(100);
-        Map<String, MimeMessage> byMessageId = received.stream()
-                .collect(Collectors.toMap(SmtpSenderTest::messageId, Function.identity()));
+        Map<String, MimeMessage> byMessageId =
+                received.stream().collect(Collectors.toMap(SmtpSenderTest::messageId, Function.identity()));
         assertThat(byMessageId).hasSize(100);
         for (int i = 0; i < rows.size(); i++) {
             Delivery stored = the.reload(rows.get(i));
@@ -128,9 +134,14 @@ class SmtpSenderTest {
         String subject = "شكراً لإجابتك 🌷 – groep 5";
         String text = "مرحباً،\nشكراً على إجاباتك. 😊\nReply STOP to stop these emails.";
         String html = "<p dir=\"rtl\">مرحباً، شكراً على إجاباتك. 😊</p>";
-        ComposedEmail email = new ComposedEmail(address, subject, text, html,
+        ComposedEmail email = new ComposedEmail(
+                address,
+                subject,
+                text,
+                html,
                 Optional.of("<reply-77@mail.example.org>"),
-                List.of("<delivery-3.00aa@school.example>", "<reply-77@mail.example.org>"), "ar",
+                List.of("<delivery-3.00aa@school.example>", "<reply-77@mail.example.org>"),
+                "ar",
                 Optional.of(TOKEN));
         Delivery row = the.queue("confirm:7:guardian:1", the.family(address), email);
 
@@ -149,7 +160,8 @@ class SmtpSenderTest {
             assertThat(mail.getReplyTo()).containsExactly(new InternetAddress("antwoord+" + TOKEN + "@school.example"));
             assertThat(mail.getRecipients(Message.RecipientType.TO)).containsExactly(new InternetAddress(address));
             assertThat(mail.getSentDate().toInstant()).isEqualTo(the.now());
-            assertThat(mail.getHeader("Message-ID")).containsExactly(stored.externalId().orElseThrow());
+            assertThat(mail.getHeader("Message-ID"))
+                    .containsExactly(stored.externalId().orElseThrow());
             assertThat(mail.getHeader("In-Reply-To")).containsExactly("<reply-77@mail.example.org>");
             assertThat(String.join(" ", mail.getHeader("References")).replaceAll("\\s+", " "))
                     .isEqualTo("<delivery-3.00aa@school.example> <reply-77@mail.example.org>");
@@ -192,10 +204,13 @@ class SmtpSenderTest {
 
         List<MimeMessage> received = the.received();
         assertThat(received).hasSize(5);
-        assertThat(received).extracting(SmtpSenderTest::messageId).doesNotHaveDuplicates()
+        assertThat(received)
+                .extracting(SmtpSenderTest::messageId)
+                .doesNotHaveDuplicates()
                 .contains(waiting.get(0).externalId().orElseThrow());
         assertThat(rows).allSatisfy(row -> assertThat(the.reload(row).status()).isEqualTo(DeliveryStatus.SENT));
-        assertThat(the.reload(rows.get(0)).externalId()).isEqualTo(waiting.get(0).externalId());
+        assertThat(the.reload(rows.get(0)).externalId())
+                .isEqualTo(waiting.get(0).externalId());
         assertThat(the.server.smtpConnections()).isEqualTo(1);
         assertThat(the.notices).isEmpty();
     }
@@ -209,8 +224,10 @@ class SmtpSenderTest {
         the.server.refuse("weg@example.org", "550 5.1.1 <weg@example.org>: mailbox unavailable");
         Delivery first = the.queueUpdate("update:3:guardian:1", "ouder1@example.org");
         Guardian gone = the.family("weg@example.org");
-        Delivery refused = the.queue("update:3:guardian:2", gone, ComposedEmail.of("weg@example.org",
-                "Nieuws", "Hallo", "<p>Hallo</p>", "nl"));
+        Delivery refused = the.queue(
+                "update:3:guardian:2",
+                gone,
+                ComposedEmail.of("weg@example.org", "Nieuws", "Hallo", "<p>Hallo</p>", "nl"));
         Delivery last = the.queueUpdate("update:3:guardian:3", "ouder3@example.org");
 
         the.dispatchAllDue();
@@ -232,8 +249,10 @@ class SmtpSenderTest {
         school().server.start();
         the.server.refuse("vol@example.org", "451 4.2.0 try again later");
         Guardian full = the.family("vol@example.org");
-        Delivery row = the.queue("update:4:guardian:1", full, ComposedEmail.of("vol@example.org",
-                "Nieuws", "Hallo", "<p>Hallo</p>", "nl"));
+        Delivery row = the.queue(
+                "update:4:guardian:1",
+                full,
+                ComposedEmail.of("vol@example.org", "Nieuws", "Hallo", "<p>Hallo</p>", "nl"));
 
         the.dispatchAllDue();
 
@@ -275,8 +294,10 @@ class SmtpSenderTest {
     void addressThatDoesNotParse() {
         school().server.start();
         Guardian typo = the.family("ouder@@example..org");
-        Delivery row = the.queue("update:6:guardian:1", typo, ComposedEmail.of("ouder@@example..org",
-                "Nieuws", "Hallo", "<p>Hallo</p>", "nl"));
+        Delivery row = the.queue(
+                "update:6:guardian:1",
+                typo,
+                ComposedEmail.of("ouder@@example..org", "Nieuws", "Hallo", "<p>Hallo</p>", "nl"));
 
         the.dispatchAllDue();
 
@@ -304,8 +325,8 @@ class SmtpSenderTest {
     @Test
     @DisplayName("GIVEN a wrong SMTP password WHEN mail is due THEN it waits with smtp-auth and no family is marked")
     void wrongPassword() {
-        the = new SchoolMail(folder, "klas@school.example", Optional.of(Secret.of("verkeerd")),
-                SmtpSender.Connections.REUSE);
+        the = new SchoolMail(
+                folder, "klas@school.example", Optional.of(Secret.of("verkeerd")), SmtpSender.Connections.REUSE);
         the.server.setUser("klas@school.example", "klas@school.example", "goed");
         the.server.start();
         Delivery row = the.queueUpdate("update:8:guardian:1", "ouder@example.org");
@@ -322,8 +343,8 @@ class SmtpSenderTest {
     @Test
     @DisplayName("GIVEN the right SMTP password WHEN mail is due THEN it logs in and the mail arrives")
     void rightPassword() {
-        the = new SchoolMail(folder, "klas@school.example", Optional.of(Secret.of("goed")),
-                SmtpSender.Connections.REUSE);
+        the = new SchoolMail(
+                folder, "klas@school.example", Optional.of(Secret.of("goed")), SmtpSender.Connections.REUSE);
         the.server.setUser("klas@school.example", "klas@school.example", "goed");
         the.server.start();
         Delivery row = the.queueUpdate("update:9:guardian:1", "ouder@example.org");

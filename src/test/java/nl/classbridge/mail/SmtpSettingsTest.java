@@ -24,9 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 @DisplayName("SMTP settings")
 class SmtpSettingsTest {
-    private static final Imap NO_IMAP =
-            new Imap(Optional.empty(), 993, MailSecurity.SSL, "", Optional.empty(), "INBOX", 60, 30,
-                    2_097_152, Optional.empty());
+    private static final Imap NO_IMAP = new Imap(
+            Optional.empty(),
+            993,
+            MailSecurity.SSL,
+            "",
+            Optional.empty(),
+            "INBOX",
+            60,
+            30,
+            2_097_152,
+            Optional.empty());
 
     @TempDir
     Path folder;
@@ -36,7 +44,8 @@ class SmtpSettingsTest {
     void starttls() {
         Properties props = SmtpSender.properties(smtp(MailSecurity.STARTTLS, "klas@school.example"));
 
-        assertThat(props).containsEntry("mail.smtp.host", "smtp.school.example")
+        assertThat(props)
+                .containsEntry("mail.smtp.host", "smtp.school.example")
                 .containsEntry("mail.smtp.port", "587")
                 .containsEntry("mail.smtp.auth", "true")
                 .containsEntry("mail.smtp.starttls.enable", "true")
@@ -53,7 +62,8 @@ class SmtpSettingsTest {
     void ssl() {
         Properties props = SmtpSender.properties(smtp(MailSecurity.SSL, "klas@school.example"));
 
-        assertThat(props).containsEntry("mail.smtp.ssl.enable", "true")
+        assertThat(props)
+                .containsEntry("mail.smtp.ssl.enable", "true")
                 .containsEntry("mail.smtp.ssl.checkserveridentity", "true")
                 .doesNotContainKey("mail.smtp.starttls.enable");
     }
@@ -63,9 +73,11 @@ class SmtpSettingsTest {
     void none() {
         Properties props = SmtpSender.properties(smtp(MailSecurity.NONE, ""));
 
-        assertThat(props).containsEntry("mail.smtp.auth", "false")
+        assertThat(props)
+                .containsEntry("mail.smtp.auth", "false")
                 .doesNotContainKeys("mail.smtp.ssl.enable", "mail.smtp.starttls.enable");
-        assertThat(SmtpSender.properties(smtp(MailSecurity.STARTTLS, "klas@school.example")).values())
+        assertThat(SmtpSender.properties(smtp(MailSecurity.STARTTLS, "klas@school.example"))
+                        .values())
                 .doesNotContain("geheim");
     }
 
@@ -73,10 +85,14 @@ class SmtpSettingsTest {
     @DisplayName("GIVEN no SMTP host WHEN asked THEN the sender is not configured and leaves mail waiting")
     void notConfigured() {
         try (TestStore store = new TestStore(folder)) {
-            Mail mail = new Mail("", "", ReplyTokenPlace.PLUS_ADDRESS, new Smtp(Optional.empty(), 587, MailSecurity.STARTTLS, "", Optional.empty()),
+            Mail mail = new Mail(
+                    "",
+                    "",
+                    ReplyTokenPlace.PLUS_ADDRESS,
+                    new Smtp(Optional.empty(), 587, MailSecurity.STARTTLS, "", Optional.empty()),
                     NO_IMAP);
-            SmtpSender sender = new SmtpSender(mail, delivery -> Optional.empty(), store.deliveries,
-                    new MutableClock(TestStore.T0));
+            SmtpSender sender = new SmtpSender(
+                    mail, delivery -> Optional.empty(), store.deliveries, new MutableClock(TestStore.T0));
 
             assertThat(sender.configured()).isFalse();
             assertThat(sender.send(aDelivery())).isEqualTo(SendResult.retryLater("smtp-not-configured"));
@@ -89,19 +105,25 @@ class SmtpSettingsTest {
         try (TestStore store = new TestStore(folder)) {
             Mail mail = new Mail("klas", "", ReplyTokenPlace.PLUS_ADDRESS, smtp(MailSecurity.STARTTLS, ""), NO_IMAP);
 
-            assertThatThrownBy(() -> new SmtpSender(mail, delivery -> Optional.empty(), store.deliveries,
-                    new MutableClock(TestStore.T0))).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> new SmtpSender(
+                            mail, delivery -> Optional.empty(), store.deliveries, new MutableClock(TestStore.T0)))
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("mail.from");
         }
     }
 
     @Test
-    @DisplayName("GIVEN a composer that puts a line break in the subject WHEN sending THEN compose-invalid, nothing sent")
+    @DisplayName(
+            "GIVEN a composer that puts a line break in the subject WHEN sending THEN compose-invalid, nothing sent")
     void composerWithAHeaderInjection() {
         try (TestStore store = new TestStore(folder)) {
-            Mail mail = new Mail("klas@school.example", "", ReplyTokenPlace.PLUS_ADDRESS, smtp(MailSecurity.NONE, ""), NO_IMAP);
-            SmtpSender sender = new SmtpSender(mail, delivery -> Optional.of(ComposedEmail.of("ouder@example.org",
-                    "Nieuws\r\nBcc: iedereen@example.org", "t", "<p>t</p>", "nl")), store.deliveries,
+            Mail mail = new Mail(
+                    "klas@school.example", "", ReplyTokenPlace.PLUS_ADDRESS, smtp(MailSecurity.NONE, ""), NO_IMAP);
+            SmtpSender sender = new SmtpSender(
+                    mail,
+                    delivery -> Optional.of(ComposedEmail.of(
+                            "ouder@example.org", "Nieuws\r\nBcc: iedereen@example.org", "t", "<p>t</p>", "nl")),
+                    store.deliveries,
                     new MutableClock(TestStore.T0));
 
             assertThat(sender.send(aDelivery())).isEqualTo(new SendResult.Failed("compose-invalid"));
@@ -109,14 +131,31 @@ class SmtpSettingsTest {
     }
 
     private static Smtp smtp(MailSecurity security, String username) {
-        return new Smtp(Optional.of("smtp.school.example"), security == MailSecurity.SSL ? 465 : 587, security,
-                username, username.isEmpty() ? Optional.empty() : Optional.of(Secret.of("geheim")));
+        return new Smtp(
+                Optional.of("smtp.school.example"),
+                security == MailSecurity.SSL ? 465 : 587,
+                security,
+                username,
+                username.isEmpty() ? Optional.empty() : Optional.of(Secret.of("geheim")));
     }
 
     private static Delivery aDelivery() {
-        return new Delivery(1, "update:1:guardian:1", Optional.of(1L), Optional.of(1L),
-                DeliveryChannel.EMAIL, "class-update", "p",
-                DeliveryStatus.SENDING, 1, TestStore.T0, Optional.empty(), Optional.empty(),
-                Optional.empty(), TestStore.T0, Optional.empty(), false);
+        return new Delivery(
+                1,
+                "update:1:guardian:1",
+                Optional.of(1L),
+                Optional.of(1L),
+                DeliveryChannel.EMAIL,
+                "class-update",
+                "p",
+                DeliveryStatus.SENDING,
+                1,
+                TestStore.T0,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                TestStore.T0,
+                Optional.empty(),
+                false);
     }
 }

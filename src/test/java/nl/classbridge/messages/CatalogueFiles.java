@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Writes small catalogues for tests: {@code messages/<lang>/<area>.yml}. */
 final class CatalogueFiles {
-    private CatalogueFiles() {
-    }
+    private CatalogueFiles() {}
 
     static void write(Path folder, String language, String area, String yaml) throws IOException {
         Path file = folder.resolve(language).resolve(area + ".yml");

@@ -28,11 +28,12 @@ class CatalogueLoadingTest {
         CatalogueFiles.write(folder, "en", "join", "success: \"Welcome, ${child}\"\nused: Used\nempty: Something\n");
         CatalogueFiles.write(folder, "nl", "join", "success: \"Welkom, ${kind}\"\nempty: \"  \"\n");
         MessageCatalogue catalogue = MessageCatalogue.load(folder);
-        assertThat(catalogue.inconsistencies()).contains(
-                "nl: join.used is missing",
-                "nl: join.empty is empty",
-                "nl: join.success has placeholders [kind] but en has [child]",
-                "ar: join.success is missing");
+        assertThat(catalogue.inconsistencies())
+                .contains(
+                        "nl: join.used is missing",
+                        "nl: join.empty is empty",
+                        "nl: join.success has placeholders [kind] but en has [child]",
+                        "ar: join.success is missing");
     }
 
     @Test
@@ -41,7 +42,8 @@ class CatalogueLoadingTest {
         CatalogueFiles.write(folder, "en", "common", "leak: \"token ${env:DISCORD_TOKEN}\"\n");
         assertThatThrownBy(() -> MessageCatalogue.load(folder))
                 .isInstanceOf(CatalogueException.class)
-                .hasMessageContaining("common.yml").hasMessageContaining("common.leak");
+                .hasMessageContaining("common.yml")
+                .hasMessageContaining("common.leak");
 
         CatalogueFiles.write(folder, "en", "common", "fallback: \"hi ${name:-there}\"\n");
         assertThatThrownBy(() -> MessageCatalogue.load(folder)).hasMessageContaining("common.fallback");
@@ -51,7 +53,8 @@ class CatalogueLoadingTest {
     @DisplayName("a non-text value, a bad key and a YAML syntax error are refused with the file named")
     void malformed() throws Exception {
         CatalogueFiles.write(folder, "en", "common", "count: [1, 2]\n");
-        assertThatThrownBy(() -> MessageCatalogue.load(folder)).hasMessageContaining("common.count")
+        assertThatThrownBy(() -> MessageCatalogue.load(folder))
+                .hasMessageContaining("common.count")
                 .hasMessageContaining("text");
 
         CatalogueFiles.write(folder, "en", "common", "Bad_Key: x\n");

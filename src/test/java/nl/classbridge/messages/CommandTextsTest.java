@@ -17,9 +17,21 @@ class CommandTextsTest {
     @DisplayName("the shipped commands have English names with Dutch localizations, within Discord's limits")
     void shipped() throws Exception {
         CommandTexts texts = CommandTexts.load(Path.of("messages/commands.yml"));
-        assertThat(texts.paths()).contains("class", "class setup", "class setup name", "student add", "invite student",
-                "guardian add-email", "checkin start", "checkin start questionnaire", "checkin status", "checkin remind",
-                "join", "join code", "update schedule");
+        assertThat(texts.paths())
+                .contains(
+                        "class",
+                        "class setup",
+                        "class setup name",
+                        "student add",
+                        "invite student",
+                        "guardian add-email",
+                        "checkin start",
+                        "checkin start questionnaire",
+                        "checkin status",
+                        "checkin remind",
+                        "join",
+                        "join code",
+                        "update schedule");
         assertThat(texts.get("class setup").name()).isEqualTo(new CommandTexts.Localized("setup", "instellen"));
         for (String path : texts.paths()) {
             CommandTexts.Entry entry = texts.get(path);
@@ -29,7 +41,8 @@ class CommandTextsTest {
     }
 
     @Test
-    @DisplayName("names Discord would refuse, long descriptions, a missing Dutch text and a renamed English name are refused")
+    @DisplayName(
+            "names Discord would refuse, long descriptions, a missing Dutch text and a renamed English name are refused")
     void mistakes() throws Exception {
         Path file = folder.resolve("commands.yml");
         Files.writeString(file, """

@@ -48,18 +48,27 @@ class InvisibleCharactersTest {
     }
 
     @Test
-    @DisplayName("GIVEN zero-width characters between Latin or Cyrillic letters WHEN shown THEN the name reads as it looks")
+    @DisplayName(
+            "GIVEN zero-width characters between Latin or Cyrillic letters WHEN shown THEN the name reads as it looks")
     void zeroWidth() {
-        assertThat(plain("S\u200Ba\u200Cm\u200D \uFEFFN\u2060o\u2061o\u2064r \u041C\u200B\u0430\u200C\u0448\u0430",
-                Language.NL)).isEqualTo("Sam Noor \u041C\u0430\u0448\u0430");
+        assertThat(plain(
+                        "S\u200Ba\u200Cm\u200D \uFEFFN\u2060o\u2061o\u2064r \u041C\u200B\u0430\u200C\u0448\u0430",
+                        Language.NL))
+                .isEqualTo("Sam Noor \u041C\u0430\u0448\u0430");
         assertThat(onDiscord("\u200B\u200C\u200D", Language.NL)).isEmpty();
     }
 
     @Test
     @DisplayName("GIVEN emoji joined into one (families, flags, jobs, skin tones) WHEN shown THEN they stay whole")
     void emojiSequences() {
-        for (String emoji : List.of("👩\u200D👧", "👨\u200D👩\u200D👧\u200D👦", "🏳\uFE0F\u200D🌈", "🧑🏽\u200D💻",
-                "❤\uFE0F\u200D🔥", "👩\u200D⚕\uFE0F", "🏴\u200D☠\uFE0F")) {
+        for (String emoji : List.of(
+                "👩\u200D👧",
+                "👨\u200D👩\u200D👧\u200D👦",
+                "🏳\uFE0F\u200D🌈",
+                "🧑🏽\u200D💻",
+                "❤\uFE0F\u200D🔥",
+                "👩\u200D⚕\uFE0F",
+                "🏴\u200D☠\uFE0F")) {
             assertThat(onDiscord("Trots " + emoji + "!", Language.NL)).isEqualTo("Trots " + emoji + "!");
         }
     }
@@ -74,8 +83,7 @@ class InvisibleCharactersTest {
         assertThat(html(arabic, Language.NL)).contains("<p>" + arabic + "</p>");
         String hindi = "क्\u200Dष";
         assertThat(plain(hindi, Language.NL)).isEqualTo(hindi);
-        assertThat(onDiscord("\u202E" + persian, Language.AR))
-                .isEqualTo("\u2068" + persian + "\u2069");
+        assertThat(onDiscord("\u202E" + persian, Language.AR)).isEqualTo("\u2068" + persian + "\u2069");
     }
 
     @Test

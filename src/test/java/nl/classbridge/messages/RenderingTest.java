@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RenderingTest {
     @TempDir
     Path folder;
+
     Messages messages;
     List<Language> english;
     List<Language> arabic;
@@ -62,9 +63,13 @@ class RenderingTest {
     @Test
     @DisplayName("lookups in values stay literal: no environment, no system properties, no nesting")
     void noInterpolation() {
-        for (String name : List.of("${env:DISCORD_TOKEN}", "${sys:user.home}", "${${child}}", "$${child}", "${child}")) {
-            assertThat(shown(name)).hasSize(4)
-                    .allSatisfy(text -> assertThat(text).contains(name).doesNotContain("Sam, about")
+        for (String name :
+                List.of("${env:DISCORD_TOKEN}", "${sys:user.home}", "${${child}}", "$${child}", "${child}")) {
+            assertThat(shown(name))
+                    .hasSize(4)
+                    .allSatisfy(text -> assertThat(text)
+                            .contains(name)
+                            .doesNotContain("Sam, about")
                             .doesNotContain(System.getProperty("user.home") + ","));
         }
     }
@@ -73,8 +78,15 @@ class RenderingTest {
     @DisplayName("Discord: Markdown in values is escaped while the template's own Markdown stays")
     void discordMarkdown() {
         String text = discord("*Noor* __x__ ~~y~~ `z` ||spoiler|| [klik](https://x.example)");
-        assertThat(text).startsWith("Hello **").contains("\\*Noor\\*", "\\_\\_x\\_\\_", "\\~\\~y\\~\\~", "\\`z\\`",
-                "\\|\\|spoiler\\|\\|", "\\[klik\\](https://x.example)");
+        assertThat(text)
+                .startsWith("Hello **")
+                .contains(
+                        "\\*Noor\\*",
+                        "\\_\\_x\\_\\_",
+                        "\\~\\~y\\~\\~",
+                        "\\`z\\`",
+                        "\\|\\|spoiler\\|\\|",
+                        "\\[klik\\](https://x.example)");
         String lines = discord("# Groot\n> quote\n-# klein\n- lijst\n1. een");
         assertThat(lines).contains("\\# Groot\n\\> quote\n\\-# klein\n\\- lijst\n1\\. een");
     }
@@ -82,25 +94,25 @@ class RenderingTest {
     @Test
     @DisplayName("Discord: @everyone and user mentions are shown as the text typed (and sending disables pings)")
     void mentionsAsText() {
-        assertThat(discord("@everyone <@123> <@&456>"))
-                .contains("\\@everyone \\<\\@123> \\<\\@&456>");
+        assertThat(discord("@everyone <@123> <@&456>")).contains("\\@everyone \\<\\@123> \\<\\@&456>");
         assertThat(DiscordView.visible(discord("@everyone <@123> <@&456>"))).contains("@everyone <@123> <@&456>");
     }
 
     @Test
     @DisplayName("HTML: every value and the text around it are escaped; paragraphs become <p>")
     void html() {
-        String html = MailText.html(messages.text("test.hello", english,
-                Map.of("name", "<script>alert('x')</script>", "child", "A & B \"C\"")));
-        assertThat(html).contains("&lt;script&gt;alert('x')&lt;/script&gt;", "A &amp; B &quot;C&quot;",
-                "dir=\"ltr\"", "<p>").doesNotContain("<script>");
+        String html = MailText.html(messages.text(
+                "test.hello", english, Map.of("name", "<script>alert('x')</script>", "child", "A & B \"C\"")));
+        assertThat(html)
+                .contains("&lt;script&gt;alert('x')&lt;/script&gt;", "A &amp; B &quot;C&quot;", "dir=\"ltr\"", "<p>")
+                .doesNotContain("<script>");
     }
 
     @Test
     @DisplayName("mail headers: CR, LF and other control characters in values cannot start a new header")
     void headerInjection() {
-        String subject = MailText.header(messages.text("test.subject", english,
-                Map.of("child", "Sam\r\nBcc: evil@example.org\u0000\u2028X")));
+        String subject = MailText.header(
+                messages.text("test.subject", english, Map.of("child", "Sam\r\nBcc: evil@example.org\u0000\u2028X")));
         assertThat(subject).doesNotContain("\r", "\n", "\u0000", "\u2028").startsWith("News about Sam Bcc:");
     }
 
@@ -128,7 +140,9 @@ class RenderingTest {
         String text = discord(story);
         assertThat(text.length()).isGreaterThan(5000);
         List<String> parts = DiscordLimits.split(text);
-        assertThat(parts).hasSizeGreaterThan(2).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(2000));
+        assertThat(parts)
+                .hasSizeGreaterThan(2)
+                .allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(2000));
         assertThat(String.join("", parts).replaceAll("\\s", "")).isEqualTo(text.replaceAll("\\s", ""));
     }
 
@@ -137,13 +151,15 @@ class RenderingTest {
     void fallback() {
         assertThat(messages.chain(Optional.of(Language.TR), Optional.of(Language.PL)))
                 .containsExactly(Language.TR, Language.PL, Language.NL, Language.EN);
-        assertThat(messages.chain(Optional.empty(), Optional.of(Language.NL))).containsExactly(Language.NL, Language.EN);
+        assertThat(messages.chain(Optional.empty(), Optional.of(Language.NL)))
+                .containsExactly(Language.NL, Language.EN);
         List<Language> turkishFamilyInDutchClass = messages.chain(Optional.of(Language.TR), Optional.of(Language.NL));
         Text onlyDutch = messages.text("test.only-nl", turkishFamilyInDutchClass, Map.of("name", "Ayşe"));
         assertThat(onlyDutch.words()).isEqualTo("Hoi Ayşe");
         assertThat(onlyDutch.language()).isEqualTo(Language.NL);
         assertThat(messages.text("test.hello", turkishFamilyInDutchClass, Map.of("name", "A", "child", "B"))
-                .language()).isEqualTo(Language.EN);
+                        .language())
+                .isEqualTo(Language.EN);
     }
 
     @Test

@@ -30,14 +30,19 @@ class ShippedCatalogueTest {
         assertThat(catalogue.inconsistencies()).isEmpty();
         for (Language language : Language.values()) {
             assertThat(catalogue.keys(language)).as(language.code()).isEqualTo(catalogue.expectedKeys(language));
-            long pageTexts = catalogue.keys(language).stream().filter(key -> key.startsWith("sandbox.")).count();
+            long pageTexts = catalogue.keys(language).stream()
+                    .filter(key -> key.startsWith("sandbox."))
+                    .count();
             if (language == Language.NL || language == Language.EN) {
                 assertThat(pageTexts).as(language.code()).isGreaterThan(50);
             } else {
-                assertThat(pageTexts).as(language.code() + ": the page speaks Dutch and English only").isZero();
+                assertThat(pageTexts)
+                        .as(language.code() + ": the page speaks Dutch and English only")
+                        .isZero();
             }
         }
-        assertThat(catalogue.allKeys()).hasSizeGreaterThan(100)
+        assertThat(catalogue.allKeys())
+                .hasSizeGreaterThan(100)
                 .contains("checkin.greeting", "join.code-expired", "email.checkin.subject", "teacher.not-teacher");
     }
 
@@ -49,10 +54,14 @@ class ShippedCatalogueTest {
                 String text = catalogue.find(language, key).orElseThrow();
                 assertThat(text.length()).as(language.code() + " " + key).isLessThan(DiscordLimits.MESSAGE);
                 if (key.contains(".button.")) {
-                    assertThat(text.length()).as(language.code() + " " + key).isLessThanOrEqualTo(DiscordLimits.BUTTON_LABEL);
+                    assertThat(text.length())
+                            .as(language.code() + " " + key)
+                            .isLessThanOrEqualTo(DiscordLimits.BUTTON_LABEL);
                 }
                 if (key.endsWith("modal.title") || key.endsWith("modal.label")) {
-                    assertThat(text.length()).as(language.code() + " " + key).isLessThanOrEqualTo(DiscordLimits.MODAL_TITLE);
+                    assertThat(text.length())
+                            .as(language.code() + " " + key)
+                            .isLessThanOrEqualTo(DiscordLimits.MODAL_TITLE);
                 }
             }
         }
@@ -69,8 +78,12 @@ class ShippedCatalogueTest {
                         .forEach(name -> values.put(name, "«" + name + "»"));
                 Text text = messages.text(key, messages.chain(Optional.of(language), Optional.empty()), values);
                 assertThat(text.language()).isEqualTo(language);
-                assertThat(List.of(MailText.plain(text), MailText.html(text), MailText.header(text),
-                        DiscordText.MARKDOWN.render(text))).allSatisfy(shown -> assertThat(shown).doesNotContain("${"));
+                assertThat(List.of(
+                                MailText.plain(text),
+                                MailText.html(text),
+                                MailText.header(text),
+                                DiscordText.MARKDOWN.render(text)))
+                        .allSatisfy(shown -> assertThat(shown).doesNotContain("${"));
             }
         }
     }

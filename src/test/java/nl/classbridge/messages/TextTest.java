@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TextTest {
     @TempDir
     Path folder;
+
     Messages messages;
     List<Language> dutch;
 
@@ -42,8 +43,13 @@ class TextTest {
     void emphasisParsed() {
         Text text = messages.text("test.started", dutch, Map.of("questionnaire", "*Wel*zijn"));
         assertThat(text.language()).isEqualTo(Language.NL);
-        assertThat(text.spans()).containsExactly(new Words("Check-in "), new Strong(List.of(new Value("*Wel*zijn"))),
-                new Words(" is gestart. Druk op "), new Strong(List.of(new Words("Beginnen"))), new Words("."));
+        assertThat(text.spans())
+                .containsExactly(
+                        new Words("Check-in "),
+                        new Strong(List.of(new Value("*Wel*zijn"))),
+                        new Words(" is gestart. Druk op "),
+                        new Strong(List.of(new Words("Beginnen"))),
+                        new Words("."));
     }
 
     @Test
@@ -63,22 +69,27 @@ class TextTest {
         Text text = messages.text("test.started", dutch, values);
         assertThat(MailText.plain(text)).isEqualTo("Check-in *Wel*zijn is gestart. Druk op Beginnen.");
         assertThat(MailText.header(text)).isEqualTo("Check-in *Wel*zijn is gestart. Druk op Beginnen.");
-        assertThat(MailText.html(text)).contains(
-                "<p>Check-in <strong>*Wel*zijn</strong> is gestart. Druk op <strong>Beginnen</strong>.</p>");
+        assertThat(MailText.html(text))
+                .contains("<p>Check-in <strong>*Wel*zijn</strong> is gestart. Druk op <strong>Beginnen</strong>.</p>");
     }
 
     @Test
     @DisplayName("GIVEN a composed text with a title, a paragraph and a section WHEN rendered for email THEN blocks"
             + " apart by a blank line and the items bulleted, each line in order")
     void blocks() {
-        Text text = new Text(List.of(
-                new Text.Title(List.of(new Words("Nieuws uit "), new Value("Groep 5"))),
-                new Text.Paragraph(List.of(new Words("Dit ging goed:"))),
-                new Text.Section(List.of(new Strong(List.of(new Words("Wat we leerden")))),
-                        List.of(List.of(new Value("De tafel van 7")), List.of(new Value("Lezen\r\nen schrijven"))))),
+        Text text = new Text(
+                List.of(
+                        new Text.Title(List.of(new Words("Nieuws uit "), new Value("Groep 5"))),
+                        new Text.Paragraph(List.of(new Words("Dit ging goed:"))),
+                        new Text.Section(
+                                List.of(new Strong(List.of(new Words("Wat we leerden")))),
+                                List.of(
+                                        List.of(new Value("De tafel van 7")),
+                                        List.of(new Value("Lezen\r\nen schrijven"))))),
                 Language.NL);
-        assertThat(MailText.plain(text)).isEqualTo(
-                "Nieuws uit Groep 5\n\nDit ging goed:\n\nWat we leerden\n• De tafel van 7\n• Lezen\nen schrijven");
+        assertThat(MailText.plain(text))
+                .isEqualTo(
+                        "Nieuws uit Groep 5\n\nDit ging goed:\n\nWat we leerden\n• De tafel van 7\n• Lezen\nen schrijven");
     }
 
     @Test

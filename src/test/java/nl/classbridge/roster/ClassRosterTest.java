@@ -23,15 +23,25 @@ class ClassRosterTest {
 
     @TempDir
     Path folder;
+
     TestStore store;
     ClassRoster roster;
 
     @BeforeEach
     void setUp() {
         store = new TestStore(folder);
-        roster = new ClassRoster(store.database, store.classes, store.students, store.guardians, store.classTeachers,
-                store.deliveries, new CheckinRevocation(store.database, store.checkins, store.deliveries),
-                store.auditLog, Language.NL, ZoneId.of("Europe/Amsterdam"), new MutableClock(TestStore.T0));
+        roster = new ClassRoster(
+                store.database,
+                store.classes,
+                store.students,
+                store.guardians,
+                store.classTeachers,
+                store.deliveries,
+                new CheckinRevocation(store.database, store.checkins, store.deliveries),
+                store.auditLog,
+                Language.NL,
+                ZoneId.of("Europe/Amsterdam"),
+                new MutableClock(TestStore.T0));
     }
 
     @AfterEach
@@ -40,8 +50,15 @@ class ClassRosterTest {
     }
 
     private SchoolClass groep5() {
-        return ((ClassRoster.SetUp.Created) roster.setUp(TestStore.GUILD, TestStore.CHANNEL, " Groep  5 ",
-                Optional.empty(), Optional.empty(), TEACHER, "Juf Anna")).schoolClass();
+        return ((ClassRoster.SetUp.Created) roster.setUp(
+                        TestStore.GUILD,
+                        TestStore.CHANNEL,
+                        " Groep  5 ",
+                        Optional.empty(),
+                        Optional.empty(),
+                        TEACHER,
+                        "Juf Anna"))
+                .schoolClass();
     }
 
     @Test
@@ -52,14 +69,21 @@ class ClassRosterTest {
         assertThat(created.language()).isEqualTo(Language.NL);
         assertThat(created.timezone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
 
-        var again = roster.setUp(TestStore.GUILD, TestStore.CHANNEL, "Groep 5b", Optional.of("EN"),
-                Optional.of("Europe/London"), TEACHER, "Juf Anna");
+        var again = roster.setUp(
+                TestStore.GUILD,
+                TestStore.CHANNEL,
+                "Groep 5b",
+                Optional.of("EN"),
+                Optional.of("Europe/London"),
+                TEACHER,
+                "Juf Anna");
         assertThat(again).isInstanceOfSatisfying(ClassRoster.SetUp.Updated.class, updated -> {
             assertThat(updated.schoolClass().id()).isEqualTo(created.id());
             assertThat(updated.schoolClass().language()).isEqualTo(Language.EN);
             assertThat(updated.schoolClass().timezone()).isEqualTo(ZoneId.of("Europe/London"));
         });
-        assertThat(store.auditLog.ofClass(created.id())).extracting(e -> e.detail())
+        assertThat(store.auditLog.ofClass(created.id()))
+                .extracting(e -> e.detail())
                 .containsExactly("language=nl timezone=Europe/Amsterdam", "language=en timezone=Europe/London");
     }
 
@@ -72,8 +96,14 @@ class ClassRosterTest {
         long otherTeacher = 99L;
 
         // WHEN another teacher of the server runs setup in the class's channel
-        var refused = roster.setUp(TestStore.GUILD, TestStore.CHANNEL, "Mijn klas", Optional.of("en"),
-                Optional.empty(), otherTeacher, "Meester Tom");
+        var refused = roster.setUp(
+                TestStore.GUILD,
+                TestStore.CHANNEL,
+                "Mijn klas",
+                Optional.of("en"),
+                Optional.empty(),
+                otherTeacher,
+                "Meester Tom");
 
         // THEN it is not theirs, and nothing changed
         assertThat(refused).isInstanceOf(ClassRoster.SetUp.NotYours.class);
@@ -81,8 +111,14 @@ class ClassRosterTest {
 
         // WHEN the owner adds them as co-teacher and they run setup
         store.classTeachers.addCoTeacher(created.id(), otherTeacher, "Meester Tom", TEACHER, TestStore.T0);
-        var changed = roster.setUp(TestStore.GUILD, TestStore.CHANNEL, "Groep 5b", Optional.empty(), Optional.empty(),
-                otherTeacher, "Meester Tom");
+        var changed = roster.setUp(
+                TestStore.GUILD,
+                TestStore.CHANNEL,
+                "Groep 5b",
+                Optional.empty(),
+                Optional.empty(),
+                otherTeacher,
+                "Meester Tom");
 
         // THEN the class changed, and its owner (as families see the teacher) did not
         assertThat(changed).isInstanceOfSatisfying(ClassRoster.SetUp.Updated.class, updated -> {
@@ -111,16 +147,21 @@ class ClassRosterTest {
     void students() {
         SchoolClass groep5 = groep5();
         assertThat(roster.addStudent(groep5, "Anne-Fleur", TEACHER)).isInstanceOf(ClassRoster.StudentAdded.Added.class);
-        assertThat(roster.addStudent(groep5, "anne-fleur", TEACHER)).isInstanceOf(ClassRoster.StudentAdded.AlreadyThere.class);
+        assertThat(roster.addStudent(groep5, "anne-fleur", TEACHER))
+                .isInstanceOf(ClassRoster.StudentAdded.AlreadyThere.class);
         assertThat(roster.addStudent(groep5, "Sam B.", TEACHER)).isInstanceOf(ClassRoster.StudentAdded.Added.class);
-        assertThat(roster.addStudent(groep5, "Noor 12-03-2018", TEACHER)).isInstanceOf(ClassRoster.StudentAdded.NameInvalid.class);
-        assertThat(roster.addStudent(groep5, "x".repeat(41), TEACHER)).isInstanceOf(ClassRoster.StudentAdded.NameInvalid.class);
-        assertThat(roster.addStudent(groep5, "<@123>", TEACHER)).isInstanceOf(ClassRoster.StudentAdded.NameInvalid.class);
+        assertThat(roster.addStudent(groep5, "Noor 12-03-2018", TEACHER))
+                .isInstanceOf(ClassRoster.StudentAdded.NameInvalid.class);
+        assertThat(roster.addStudent(groep5, "x".repeat(41), TEACHER))
+                .isInstanceOf(ClassRoster.StudentAdded.NameInvalid.class);
+        assertThat(roster.addStudent(groep5, "<@123>", TEACHER))
+                .isInstanceOf(ClassRoster.StudentAdded.NameInvalid.class);
         assertThat(roster.students(groep5)).extracting(s -> s.student().name()).containsExactly("Anne-Fleur", "Sam B.");
     }
 
     @Test
-    @DisplayName("a guardian by email is linked once even for two children; a removed child takes a lone guardian along")
+    @DisplayName(
+            "a guardian by email is linked once even for two children; a removed child takes a lone guardian along")
     void emailGuardians() {
         SchoolClass groep5 = groep5();
         roster.addStudent(groep5, "Sam", TEACHER);
@@ -131,20 +172,33 @@ class ClassRosterTest {
             assertThat(added.guardian().email()).contains("Ouder@example.org");
             assertThat(added.guardian().plan().language()).contains(Language.TR);
         });
-        long guardianId = ((ClassRoster.EmailGuardianAdded.Added) first).guardian().id();
-        assertThat(((ClassRoster.EmailGuardianAdded.Added) second).guardian().id()).isEqualTo(guardianId);
+        long guardianId =
+                ((ClassRoster.EmailGuardianAdded.Added) first).guardian().id();
+        assertThat(((ClassRoster.EmailGuardianAdded.Added) second).guardian().id())
+                .isEqualTo(guardianId);
 
         roster.removeStudent(groep5, "Sam", TEACHER);
         assertThat(store.guardians.find(guardianId)).isPresent();
         roster.removeStudent(groep5, "Mila", TEACHER);
         assertThat(store.guardians.find(guardianId)).isEmpty();
-        assertThat(store.auditLog.ofClass(groep5.id())).allSatisfy(entry ->
-                assertThat(entry.detail()).doesNotContain("Sam", "Mila", "Ouder", "example"));
+        assertThat(store.auditLog.ofClass(groep5.id()))
+                .allSatisfy(entry -> assertThat(entry.detail()).doesNotContain("Sam", "Mila", "Ouder", "example"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "ouder", "ouder@", "@example.org", "ouder@example", "ouder@exa mple.org",
-            "a@b.org\r\nBcc: x@y.org", "Ouder <ouder@example.org>", "a@b.org, c@d.org", "ouder@example.org."})
+    @ValueSource(
+            strings = {
+                "",
+                "ouder",
+                "ouder@",
+                "@example.org",
+                "ouder@example",
+                "ouder@exa mple.org",
+                "a@b.org\r\nBcc: x@y.org",
+                "Ouder <ouder@example.org>",
+                "a@b.org, c@d.org",
+                "ouder@example.org."
+            })
     @DisplayName("malformed email addresses are refused and nothing is stored")
     void malformedEmails(String email) {
         SchoolClass groep5 = groep5();
@@ -163,10 +217,14 @@ class ClassRosterTest {
                 .isEqualTo(new ClassRoster.EmailGuardianAdded.UnknownStudent("Samuel"));
         assertThat(roster.addEmailGuardian(groep5, "Sam", "a@b.org", Optional.of("klingon"), TEACHER))
                 .isEqualTo(new ClassRoster.EmailGuardianAdded.LanguageInvalid("klingon"));
-        var added = (ClassRoster.EmailGuardianAdded.Added) roster.addEmailGuardian(groep5, "Sam", "a@b.org",
-                Optional.empty(), TEACHER);
-        assertThat(roster.removeGuardian(groep5, added.student(), added.guardian().id(), TEACHER)).isTrue();
-        assertThat(roster.removeGuardian(groep5, added.student(), added.guardian().id(), TEACHER)).isFalse();
+        var added = (ClassRoster.EmailGuardianAdded.Added)
+                roster.addEmailGuardian(groep5, "Sam", "a@b.org", Optional.empty(), TEACHER);
+        assertThat(roster.removeGuardian(
+                        groep5, added.student(), added.guardian().id(), TEACHER))
+                .isTrue();
+        assertThat(roster.removeGuardian(
+                        groep5, added.student(), added.guardian().id(), TEACHER))
+                .isFalse();
         assertThat(store.guardians.find(added.guardian().id())).isEmpty();
         assertThat(roster.removeStudent(groep5, "Nobody", TEACHER)).isEmpty();
     }

@@ -26,11 +26,11 @@ class ClassTeachersTest {
     private static final long OTHER_CHANNEL = 1_200_000_000_000_000_002L;
 
     /** A private message to a teacher, as the outbox would get it. */
-    record Told(long userId, long classId, String key, Map<String, ?> values, String dedupeKey) {
-    }
+    record Told(long userId, long classId, String key, Map<String, ?> values, String dedupeKey) {}
 
     @TempDir
     Path folder;
+
     TestStore store;
     final List<Told> told = new ArrayList<>();
     ClassTeachers teachers;
@@ -39,7 +39,11 @@ class ClassTeachersTest {
     @BeforeEach
     void setUp() {
         store = new TestStore(folder);
-        teachers = new ClassTeachers(store.database, store.classes, store.classTeachers, store.auditLog,
+        teachers = new ClassTeachers(
+                store.database,
+                store.classes,
+                store.classTeachers,
+                store.auditLog,
                 (userId, schoolClass, key, values, dedupeKey) ->
                         told.add(new Told(userId, schoolClass.id(), key, values, dedupeKey)),
                 new MutableClock(TestStore.T0));
@@ -66,7 +70,8 @@ class ClassTeachersTest {
             assertThat(owner.name()).isEqualTo("Juf Anna");
         });
         assertThat(teachers.inChannel(TestStore.CHANNEL, OWNER)).isEqualTo(new ClassTeachers.Scope.Yours(groep5));
-        assertThat(teachers.inChannel(TestStore.CHANNEL, COLLEAGUE)).isEqualTo(new ClassTeachers.Scope.NotYours(groep5));
+        assertThat(teachers.inChannel(TestStore.CHANNEL, COLLEAGUE))
+                .isEqualTo(new ClassTeachers.Scope.NotYours(groep5));
         assertThat(teachers.inChannel(TestStore.CHANNEL, ADMIN)).isInstanceOf(ClassTeachers.Scope.NotYours.class);
         assertThat(teachers.inChannel(OTHER_CHANNEL, OWNER)).isInstanceOf(ClassTeachers.Scope.NoClass.class);
     }
@@ -85,8 +90,10 @@ class ClassTeachersTest {
         var again = teachers.add(groep5, teacher(OWNER, "Juf Anna"), COLLEAGUE, "Meester Tom");
 
         // THEN the colleague is a co-teacher once, and may act for the class
-        assertThat(added).isInstanceOfSatisfying(ClassTeachers.TeacherAdded.Added.class,
-                a -> assertThat(a.teacher().role()).isEqualTo(TeacherRole.CO_TEACHER));
+        assertThat(added)
+                .isInstanceOfSatisfying(
+                        ClassTeachers.TeacherAdded.Added.class,
+                        a -> assertThat(a.teacher().role()).isEqualTo(TeacherRole.CO_TEACHER));
         assertThat(again).isInstanceOf(ClassTeachers.TeacherAdded.AlreadyTeacher.class);
         assertThat(teachers.of(groep5)).extracting(ClassTeacher::name).containsExactly("Juf Anna", "Meester Tom");
         assertThat(teachers.inChannel(TestStore.CHANNEL, COLLEAGUE)).isInstanceOf(ClassTeachers.Scope.Yours.class);
@@ -108,7 +115,8 @@ class ClassTeachersTest {
         // THEN the colleague is out, the owner stays, and the audit log has ids only
         assertThat(teachers.inChannel(TestStore.CHANNEL, COLLEAGUE)).isInstanceOf(ClassTeachers.Scope.NotYours.class);
         assertThat(teachers.isTeacherOf(groep5, OWNER)).isTrue();
-        assertThat(store.auditLog.ofClass(groep5.id())).extracting(AuditEntry::action, AuditEntry::detail)
+        assertThat(store.auditLog.ofClass(groep5.id()))
+                .extracting(AuditEntry::action, AuditEntry::detail)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("class.teacher-add", "user=" + COLLEAGUE),
                         org.assertj.core.groups.Tuple.tuple("class.teacher-remove", "user=" + COLLEAGUE));
@@ -135,18 +143,23 @@ class ClassTeachersTest {
             assertThat(t.schoolClass().teacherName()).isEqualTo("Directeur Bram");
         });
         assertThat(twice).isInstanceOf(ClassTeachers.TakeOver.AlreadyOwner.class);
-        assertThat(store.classes.find(groep5.id()).orElseThrow().teacherUserId()).isEqualTo(ADMIN);
-        assertThat(teachers.of(groep5)).extracting(ClassTeacher::userId, ClassTeacher::role).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(ADMIN, TeacherRole.OWNER),
-                org.assertj.core.groups.Tuple.tuple(COLLEAGUE, TeacherRole.CO_TEACHER));
+        assertThat(store.classes.find(groep5.id()).orElseThrow().teacherUserId())
+                .isEqualTo(ADMIN);
+        assertThat(teachers.of(groep5))
+                .extracting(ClassTeacher::userId, ClassTeacher::role)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(ADMIN, TeacherRole.OWNER),
+                        org.assertj.core.groups.Tuple.tuple(COLLEAGUE, TeacherRole.CO_TEACHER));
         assertThat(teachers.inChannel(TestStore.CHANNEL, OWNER)).isInstanceOf(ClassTeachers.Scope.NotYours.class);
         assertThat(told).singleElement().satisfies(message -> {
             assertThat(message.userId()).isEqualTo(OWNER);
             assertThat(message.key()).isEqualTo("teacher.class.taken-over");
             assertThat(message.values()).isEqualTo(Map.of("admin", "Directeur Bram", "class", "Groep 5"));
         });
-        assertThat(store.auditLog.ofClass(groep5.id())).filteredOn(e -> e.action().equals("class.takeover"))
-                .singleElement().satisfies(entry -> {
+        assertThat(store.auditLog.ofClass(groep5.id()))
+                .filteredOn(e -> e.action().equals("class.takeover"))
+                .singleElement()
+                .satisfies(entry -> {
                     assertThat(entry.actorUserId()).isEqualTo(ADMIN);
                     assertThat(entry.detail()).isEqualTo("from=" + OWNER);
                 });

@@ -24,6 +24,7 @@ class EnrolmentTest {
 
     @TempDir
     Path folder;
+
     TestStore store;
     MutableClock clock;
     Enrolment enrolment;
@@ -34,8 +35,15 @@ class EnrolmentTest {
     void setUp() {
         store = new TestStore(folder);
         clock = new MutableClock(TestStore.T0);
-        enrolment = new Enrolment(store.database, store.students, store.guardians, store.invites,
-                new nl.classbridge.store.JoinAttemptRepository(store.database), new InviteCode(), store.auditLog, clock);
+        enrolment = new Enrolment(
+                store.database,
+                store.students,
+                store.guardians,
+                store.invites,
+                new nl.classbridge.store.JoinAttemptRepository(store.database),
+                new InviteCode(),
+                store.auditLog,
+                clock);
         SchoolClass groep5 = store.aClass();
         sam = store.aStudent(groep5, "Sam");
         mila = store.aStudent(groep5, "Mila");
@@ -53,8 +61,8 @@ class EnrolmentTest {
         assertThat(issued.code()).matches("[A-Z2-9]{5}-[A-Z2-9]{5}");
         assertThat(issued.expiresAt()).isEqualTo(TestStore.T0.plus(Duration.ofDays(14)));
 
-        List<String> stored = store.database.read(sql -> sql.list("SELECT code_hash FROM invite_code",
-                row -> row.string("code_hash")));
+        List<String> stored = store.database.read(
+                sql -> sql.list("SELECT code_hash FROM invite_code", row -> row.string("code_hash")));
         String bare = issued.code().replace("-", "");
         assertThat(stored).singleElement().satisfies(hash -> {
             assertThat(hash).isEqualTo(InviteCode.hash(issued.code())).hasSize(64);
@@ -68,7 +76,8 @@ class EnrolmentTest {
             assertThat(joined.firstChild()).isTrue();
             assertThat(joined.guardian().discordUserId()).contains(PARENT);
         });
-        long guardianId = store.guardians.findByDiscordUser(PARENT).orElseThrow().id();
+        long guardianId =
+                store.guardians.findByDiscordUser(PARENT).orElseThrow().id();
         assertThat(store.guardians.isLinked(guardianId, sam.id())).isTrue();
     }
 
@@ -114,7 +123,8 @@ class EnrolmentTest {
         JoinResult second = enrolment.join(forMila, PARENT, "Papa Sam");
         assertThat(second).isInstanceOfSatisfying(JoinResult.Joined.class, joined -> {
             assertThat(joined.firstChild()).isFalse();
-            assertThat(joined.guardian().id()).isEqualTo(((JoinResult.Joined) first).guardian().id());
+            assertThat(joined.guardian().id())
+                    .isEqualTo(((JoinResult.Joined) first).guardian().id());
         });
         long guardianId = ((JoinResult.Joined) first).guardian().id();
         assertThat(store.students.childrenOf(guardianId)).containsExactlyInAnyOrder(sam, mila);
@@ -125,14 +135,17 @@ class EnrolmentTest {
     void race() throws Exception {
         String code = enrolment.invite(sam, TestStore.TEACHER).code();
         ExecutorService executor = Executors.newFixedThreadPool(2);
-        List<Callable<JoinResult>> both = List.of(() -> enrolment.join(code, PARENT, "Papa Sam"), () -> enrolment.join(code, OTHER_PARENT, "Mama Mila"));
-        List<JoinResult> results = executor.invokeAll(both).stream().map(f -> {
-            try {
-                return f.get();
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }).toList();
+        List<Callable<JoinResult>> both = List.of(
+                () -> enrolment.join(code, PARENT, "Papa Sam"), () -> enrolment.join(code, OTHER_PARENT, "Mama Mila"));
+        List<JoinResult> results = executor.invokeAll(both).stream()
+                .map(f -> {
+                    try {
+                        return f.get();
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                })
+                .toList();
         executor.shutdown();
         assertThat(results).filteredOn(r -> r instanceof JoinResult.Joined).hasSize(1);
         assertThat(results).filteredOn(r -> r instanceof JoinResult.Used).hasSize(1);
@@ -165,10 +178,13 @@ class EnrolmentTest {
 
         // THEN
         long guardian = joined.guardian().id();
-        assertThat(store.auditLog.ofClass(sam.classId())).extracting(e -> e.action() + " by " + e.actorUserId())
+        assertThat(store.auditLog.ofClass(sam.classId()))
+                .extracting(e -> e.action() + " by " + e.actorUserId())
                 .containsExactly("invite.create by " + TestStore.TEACHER, "guardian.join by " + PARENT);
-        assertThat(store.auditLog.ofClass(sam.classId())).allSatisfy(e ->
-                assertThat(e.detail()).doesNotContain("Papa", "Sam", code).contains("student=" + sam.id()));
+        assertThat(store.auditLog.ofClass(sam.classId()))
+                .allSatisfy(e -> assertThat(e.detail())
+                        .doesNotContain("Papa", "Sam", code)
+                        .contains("student=" + sam.id()));
         assertThat(store.auditLog.ofClass(sam.classId()).get(1).detail()).contains("guardian=" + guardian);
         assertThat(store.guardians.linksOf(sam.id())).singleElement().satisfies(link -> {
             assertThat(link.discordName()).contains("Papa Sam");
@@ -182,11 +198,14 @@ class EnrolmentTest {
         String code = enrolment.invite(sam, TestStore.TEACHER).code();
         for (int i = 0; i < Enrolment.MAX_FAILED_TRIES; i++) {
             clock.advance(Duration.ofMinutes(1));
-            assertThat(enrolment.join("ABCDE-FGHJ" + "KMNPQ".charAt(i), PARENT, "Papa Sam")).isInstanceOf(JoinResult.Unknown.class);
+            assertThat(enrolment.join("ABCDE-FGHJ" + "KMNPQ".charAt(i), PARENT, "Papa Sam"))
+                    .isInstanceOf(JoinResult.Unknown.class);
         }
         JoinResult sixth = enrolment.join(code, PARENT, "Papa Sam");
-        assertThat(sixth).isInstanceOfSatisfying(JoinResult.TooManyTries.class,
-                tooMany -> assertThat(tooMany.minutes()).isBetween(55L, 60L));
+        assertThat(sixth)
+                .isInstanceOfSatisfying(
+                        JoinResult.TooManyTries.class,
+                        tooMany -> assertThat(tooMany.minutes()).isBetween(55L, 60L));
         assertThat(store.guardians.findByDiscordUser(PARENT)).isEmpty();
         assertThat(enrolment.join(code, OTHER_PARENT, "Mama Mila")).isInstanceOf(JoinResult.Joined.class);
 

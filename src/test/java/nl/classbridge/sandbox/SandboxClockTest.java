@@ -23,8 +23,8 @@ class SandboxClockTest {
     Path folder;
 
     private SandboxClock at(String instant) {
-        return SandboxClock.open(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), folder.resolve("sandbox.db.clock"),
-                AMSTERDAM);
+        return SandboxClock.open(
+                Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), folder.resolve("sandbox.db.clock"), AMSTERDAM);
     }
 
     @Test
@@ -34,7 +34,8 @@ class SandboxClockTest {
     }
 
     @Test
-    @DisplayName("a fresh sandbox started in the evening or early morning starts at 9:00, so nothing waits for the night")
+    @DisplayName(
+            "a fresh sandbox started in the evening or early morning starts at 9:00, so nothing waits for the night")
     void outsideSchoolHours() {
         SandboxClock evening = at("2026-12-07T20:30:00Z"); // 21:30 in Amsterdam
         assertThat(evening.instant().atZone(AMSTERDAM).toLocalDateTime()).hasToString("2026-12-08T09:00");
@@ -55,7 +56,8 @@ class SandboxClockTest {
     }
 
     @Test
-    @DisplayName("time only moves forward: a target that has passed changes nothing; a later one is reached plus a minute")
+    @DisplayName(
+            "time only moves forward: a target that has passed changes nothing; a later one is reached plus a minute")
     void forwardOnly() {
         SandboxClock clock = at("2026-12-07T10:15:00Z");
         assertThatThrownBy(() -> clock.advance(Duration.ofHours(-1))).isInstanceOf(IllegalArgumentException.class);

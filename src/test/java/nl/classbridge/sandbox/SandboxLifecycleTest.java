@@ -39,8 +39,10 @@ class SandboxLifecycleTest {
             assertThat(second.bot().store().guardians().inClass(classId)).hasSize(8);
             assertThat(second.clock().offset()).isGreaterThanOrEqualTo(Duration.ofDays(3));
             // The families' Discord ids still match: the bot's teacher command works on the same class.
-            String reply = second.discord().slashCommand(second.school().teacher(), second.school().channel(),
-                    "class info", Map.of()).awaitResponse().content();
+            String reply = second.discord()
+                    .slashCommand(second.school().teacher(), second.school().channel(), "class info", Map.of())
+                    .awaitResponse()
+                    .content();
             assertThat(reply).contains("Groep 5");
         }
     }
@@ -50,13 +52,17 @@ class SandboxLifecycleTest {
     void reset() throws Exception {
         Path database = folder.resolve("sandbox.db");
         try (Sandbox first = Sandboxes.start(database, Map.of(), false)) {
-            first.discord().slashCommand(first.school().teacher(), first.school().channel(), "student add",
-                    Map.of("name", "Extra")).awaitResponse();
+            first.discord()
+                    .slashCommand(
+                            first.school().teacher(), first.school().channel(), "student add", Map.of("name", "Extra"))
+                    .awaitResponse();
             first.clock().advance(Duration.ofDays(30));
-            assertThat(first.bot().store().students().inClass(groep5(first).id())).hasSize(7);
+            assertThat(first.bot().store().students().inClass(groep5(first).id()))
+                    .hasSize(7);
         }
         try (Sandbox again = Sandboxes.start(database, Map.of(), true)) {
-            assertThat(again.bot().store().students().inClass(groep5(again).id())).hasSize(6);
+            assertThat(again.bot().store().students().inClass(groep5(again).id()))
+                    .hasSize(6);
             assertThat(again.clock().offset()).isLessThan(Duration.ofDays(2));
         }
     }
@@ -65,8 +71,10 @@ class SandboxLifecycleTest {
     @DisplayName("the sandbox refuses to use the production database, and says which setting to change")
     void productionDatabase() {
         String production = folder.resolve("classbridge.db").toString();
-        assertThatThrownBy(() -> Sandboxes.start(folder.resolve("unused.db"), Map.of(
-                "CLASSBRIDGE_DATABASE_PATH", production, "CLASSBRIDGE_SANDBOX_DATABASE", production), false))
+        assertThatThrownBy(() -> Sandboxes.start(
+                        folder.resolve("unused.db"),
+                        Map.of("CLASSBRIDGE_DATABASE_PATH", production, "CLASSBRIDGE_SANDBOX_DATABASE", production),
+                        false))
                 .isInstanceOf(SandboxException.class)
                 .hasMessageStartingWith("sandbox.database: ")
                 .hasMessageContaining("production database");
@@ -77,8 +85,10 @@ class SandboxLifecycleTest {
     @DisplayName("a taken port: one line naming sandbox.port, and nothing is started")
     void portTaken() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> Sandboxes.start(folder.resolve("sandbox.db"), Map.of(
-                    "CLASSBRIDGE_SANDBOX_PORT", String.valueOf(taken.getLocalPort())), false))
+            assertThatThrownBy(() -> Sandboxes.start(
+                            folder.resolve("sandbox.db"),
+                            Map.of("CLASSBRIDGE_SANDBOX_PORT", String.valueOf(taken.getLocalPort())),
+                            false))
                     .isInstanceOf(SandboxException.class)
                     .hasMessageStartingWith("sandbox.port: 127.0.0.1:" + taken.getLocalPort() + " is in use");
         }
@@ -86,6 +96,10 @@ class SandboxLifecycleTest {
     }
 
     private static SchoolClass groep5(Sandbox sandbox) {
-        return sandbox.bot().store().classes().findByChannel(sandbox.school().channel().id()).orElseThrow();
+        return sandbox.bot()
+                .store()
+                .classes()
+                .findByChannel(sandbox.school().channel().id())
+                .orElseThrow();
     }
 }

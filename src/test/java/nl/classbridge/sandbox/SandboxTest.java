@@ -47,6 +47,7 @@ class SandboxTest {
 
     @TempDir
     static Path folder;
+
     static Sandbox sandbox;
     static HttpClient http = HttpClient.newHttpClient();
 
@@ -78,25 +79,36 @@ class SandboxTest {
         assertThat(store().students().inClass(groep5.id())).hasSize(6);
         List<Guardian> guardians = store().guardians().inClass(groep5.id());
         assertThat(guardians).hasSize(8);
-        assertThat(guardians.stream().filter(g -> g.discordUserId().isPresent())).hasSize(5);
-        assertThat(guardians.stream().filter(g -> g.discordUserId().isEmpty() && g.email().isPresent())).hasSize(3);
-        assertThat(guardians.stream().map(g -> g.plan().languageOr(groep5.language())).distinct())
+        assertThat(guardians.stream().filter(g -> g.discordUserId().isPresent()))
+                .hasSize(5);
+        assertThat(guardians.stream()
+                        .filter(g -> g.discordUserId().isEmpty() && g.email().isPresent()))
+                .hasSize(3);
+        assertThat(guardians.stream()
+                        .map(g -> g.plan().languageOr(groep5.language()))
+                        .distinct())
                 .containsExactlyInAnyOrder(Language.NL, Language.EN, Language.AR, Language.PL, Language.TR);
-        assertThat(guardians.stream().filter(g -> store().students().childrenOf(g.id()).size() == 2)).hasSize(1);
-        assertThat(guardians.stream().filter(g -> g.plan().channel() == ContactChannel.EMAIL)).hasSize(3);
-        long closed = guardians.stream().flatMap(g -> g.discordUserId().stream())
+        assertThat(guardians.stream()
+                        .filter(g -> store().students().childrenOf(g.id()).size() == 2))
+                .hasSize(1);
+        assertThat(guardians.stream().filter(g -> g.plan().channel() == ContactChannel.EMAIL))
+                .hasSize(3);
+        long closed = guardians.stream()
+                .flatMap(g -> g.discordUserId().stream())
                 .flatMap(id -> sandbox.discord().user(id).stream())
-                .filter(sandbox.discord()::directMessagesClosed).count();
+                .filter(sandbox.discord()::directMessagesClosed)
+                .count();
         assertThat(closed).isEqualTo(1);
         assertThat(store().highlights().queued(groep5.id())).hasSize(3);
-        assertThat(store().schedules().find(groep5.id())).hasValueSatisfying(schedule ->
-                assertThat(schedule.day()).isEqualTo(java.time.DayOfWeek.FRIDAY));
+        assertThat(store().schedules().find(groep5.id()))
+                .hasValueSatisfying(schedule -> assertThat(schedule.day()).isEqualTo(java.time.DayOfWeek.FRIDAY));
     }
 
     @Test
     @DisplayName("the real DISCORD_TOKEN in the environment never reaches the local Discord server; its own token does")
     void realTokenStaysHome() {
-        sandbox.discord().slashCommand(sandbox.school().teacher(), sandbox.school().channel(), "class info", Map.of())
+        sandbox.discord()
+                .slashCommand(sandbox.school().teacher(), sandbox.school().channel(), "class info", Map.of())
                 .awaitResponse();
         assertThat(sandbox.discord().wasPresented(sandbox.discord().botToken())).isTrue();
         assertThat(sandbox.discord().wasPresented(REAL_TOKEN)).isFalse();
@@ -117,25 +129,37 @@ class SandboxTest {
     @Order(99) // it posts the queued highlights
     @DisplayName("moving the clock to the next class update posts it within seconds, not at the next minute's turn")
     void clockJumpRunsTheJobs() {
-        sandbox.clock().advanceTo(store().schedules().find(groep5().id()).orElseThrow().nextRunAt());
-        sandbox.discord().await("the class update in the channel", Duration.ofSeconds(5), () -> sandbox.discord()
-                .messagesIn(sandbox.school().channel()).stream()
-                .anyMatch(message -> !message.ephemeral() && message.content().contains("pizzapunten")));
+        sandbox.clock()
+                .advanceTo(store().schedules().find(groep5().id()).orElseThrow().nextRunAt());
+        sandbox.discord()
+                .await(
+                        "the class update in the channel",
+                        Duration.ofSeconds(5),
+                        () -> sandbox.discord().messagesIn(sandbox.school().channel()).stream()
+                                .anyMatch(message -> !message.ephemeral()
+                                        && message.content().contains("pizzapunten")));
     }
 
     @Test
     @DisplayName("the page, the local Discord server and the mail server cannot be reached from another machine")
     void loopbackOnly() throws Exception {
-        java.util.Optional<InetAddress> outward = java.util.Collections.list(NetworkInterface.getNetworkInterfaces())
-                .stream().filter(n -> !isLoopback(n))
-                .flatMap(n -> java.util.Collections.list(n.getInetAddresses()).stream())
-                .filter(address -> address instanceof java.net.Inet4Address).findFirst();
+        java.util.Optional<InetAddress> outward =
+                java.util.Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                        .filter(n -> !isLoopback(n))
+                        .flatMap(n -> java.util.Collections.list(n.getInetAddresses()).stream())
+                        .filter(address -> address instanceof java.net.Inet4Address)
+                        .findFirst();
         Assumptions.assumeTrue(outward.isPresent(), "this machine has no network address besides loopback");
-        int[] ports = {sandbox.page().getPort(), URI.create(sandbox.discord().restUrl()).getPort(),
-            sandbox.mail().smtpPort(), sandbox.mail().imapPort()};
+        int[] ports = {
+            sandbox.page().getPort(),
+            URI.create(sandbox.discord().restUrl()).getPort(),
+            sandbox.mail().smtpPort(),
+            sandbox.mail().imapPort()
+        };
         for (int port : ports) {
             assertThatThrownBy(() -> new Socket(outward.get(), port).close())
-                    .as("port " + port + " on " + outward.get()).isInstanceOf(java.net.ConnectException.class);
+                    .as("port " + port + " on " + outward.get())
+                    .isInstanceOf(java.net.ConnectException.class);
         }
     }
 
@@ -152,8 +176,8 @@ class SandboxTest {
     void watch() throws Exception {
         HttpResponse<String> first = get("/watch?v=none");
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.headers().firstValue("HX-Trigger")).hasValueSatisfying(events ->
-                assertThat(events).startsWith("world-changed"));
+        assertThat(first.headers().firstValue("HX-Trigger"))
+                .hasValueSatisfying(events -> assertThat(events).startsWith("world-changed"));
         String version = first.body().replaceAll("(?s).*\\?v=([^\"]+)\".*", "$1");
         // The bot may still be sending the seeding's welcome mails: look until a moment is quiet.
         boolean quiet = false;
@@ -162,7 +186,8 @@ class SandboxTest {
             quiet = again.statusCode() == 204;
             if (!quiet) {
                 version = again.body().replaceAll("(?s).*\\?v=([^\"]+)\".*", "$1");
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+                java.util.concurrent.locks.LockSupport.parkNanos(
+                        Duration.ofMillis(50).toNanos());
             }
         }
         assertThat(quiet).as("204 once nothing changed").isTrue();
@@ -171,41 +196,55 @@ class SandboxTest {
     }
 
     @Test
-    @DisplayName("a family the teacher adds on the page gets a panel: the watch tells the page to draw the families again")
+    @DisplayName(
+            "a family the teacher adds on the page gets a panel: the watch tells the page to draw the families again")
     void newFamilyGetsAPanel() throws Exception {
         String version = get("/watch?v=none").body().replaceAll("(?s).*\\?v=([^\"]+)\".*", "$1");
-        sandbox.discord().slashCommand(sandbox.school().teacher(), sandbox.school().channel(), "guardian add-email",
-                Map.of("student", "Noor", "email", "opa.noor@thuis.example")).awaitResponse();
+        sandbox.discord()
+                .slashCommand(
+                        sandbox.school().teacher(),
+                        sandbox.school().channel(),
+                        "guardian add-email",
+                        Map.of("student", "Noor", "email", "opa.noor@thuis.example"))
+                .awaitResponse();
         HttpResponse<String> watch = get("/watch?v=" + version);
-        assertThat(watch.headers().firstValue("HX-Trigger")).hasValueSatisfying(events ->
-                assertThat(events).contains("world-changed", "families-changed"));
+        assertThat(watch.headers().firstValue("HX-Trigger"))
+                .hasValueSatisfying(events -> assertThat(events).contains("world-changed", "families-changed"));
         assertThat(get("/part/families").body()).contains("opa.noor@thuis.example");
     }
 
     @Test
     @DisplayName("the page works without a script: a command posted as a plain form comes back as the whole page")
     void withoutScript() throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(sandbox.page().resolve("/teacher/command"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("command=class+info")).build(),
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(sandbox.page().resolve("/teacher/command"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("command=class+info"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).startsWith("<!doctype html>").contains("Groep 5");
     }
 
     @Test
-    @DisplayName("the page answers only this machine's browser: another Host (DNS rebinding) or a cross-site post is refused")
+    @DisplayName(
+            "the page answers only this machine's browser: another Host (DNS rebinding) or a cross-site post is refused")
     void guard() throws Exception {
         assertThat(rawStatus("GET / HTTP/1.1\r\nHost: classbridge.evil.example\r\nConnection: close\r\n\r\n"))
                 .isEqualTo(403);
-        HttpResponse<String> crossSite = http.send(HttpRequest.newBuilder(sandbox.page().resolve("/clock"))
-                .header("Sec-Fetch-Site", "cross-site").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("to=day")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> crossSite = http.send(
+                HttpRequest.newBuilder(sandbox.page().resolve("/clock"))
+                        .header("Sec-Fetch-Site", "cross-site")
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("to=day"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(crossSite.statusCode()).isEqualTo(403);
         HttpResponse<String> page = get("/");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
-                assertThat(policy).contains("default-src 'self'", "frame-ancestors 'none'"));
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(
+                        policy -> assertThat(policy).contains("default-src 'self'", "frame-ancestors 'none'"));
     }
 
     @Test
@@ -219,8 +258,8 @@ class SandboxTest {
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(sandbox.page().resolve(path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(sandbox.page().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A request with a Host header Java's HTTP client will not send, straight over a socket. */
@@ -230,7 +269,8 @@ class SandboxTest {
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+            String status = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
             return Integer.parseInt(status.split(" ")[1]);
         }

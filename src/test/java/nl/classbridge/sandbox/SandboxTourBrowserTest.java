@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import nl.classbridge.sandbox.page.SandboxPage;
 import nl.classbridge.config.ConfigLoader;
+import nl.classbridge.sandbox.page.SandboxPage;
 import nl.classbridge.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,14 +51,23 @@ class SandboxTourBrowserTest {
 
     @TempDir
     static Path folder;
+
     static Sandbox sandbox;
     static ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        sandbox = Sandbox.start(ConfigLoader.load(Path.of("config/classbridge.yml"), Map.of(
-                "CLASSBRIDGE_SANDBOX_DATABASE", folder.resolve("sandbox.db").toString(),
-                "CLASSBRIDGE_SANDBOX_PORT", "0")), true, Clock.systemUTC(), SandboxPage::start);
+        sandbox = Sandbox.start(
+                ConfigLoader.load(
+                        Path.of("config/classbridge.yml"),
+                        Map.of(
+                                "CLASSBRIDGE_SANDBOX_DATABASE",
+                                folder.resolve("sandbox.db").toString(),
+                                "CLASSBRIDGE_SANDBOX_PORT",
+                                "0")),
+                true,
+                Clock.systemUTC(),
+                SandboxPage::start);
         browser = HeadlessChromium.start(folder.resolve("chromium"), 1280, 1000);
         browser.get(sandbox.page().resolve("/lang/nl").toString()); // the page's own language switch
     }
@@ -80,7 +89,8 @@ class SandboxTourBrowserTest {
         assertThat(browser.getTitle()).isEqualTo("ClassBridge proberen");
         assertThat(browser.findElements(By.cssSelector("#tour .steps li"))).hasSize(5);
         assertThat(browser.findElements(By.cssSelector("details.family"))).hasSize(8);
-        assertThat(browser.findElements(By.cssSelector("details.command"))).extracting(WebElement::getText)
+        assertThat(browser.findElements(By.cssSelector("details.command")))
+                .extracting(WebElement::getText)
                 .anyMatch(text -> text.contains("/klasnieuws"));
         screenshot("01-start");
     }
@@ -90,7 +100,9 @@ class SandboxTourBrowserTest {
     @DisplayName("tour 1: the teacher previews and posts a class update, and it shows in the channel")
     void postsAnUpdate() throws Exception {
         command("update preview", Map.of());
-        await("the preview in the teacher's replies", () -> text("#teacher .live").contains("pizzapunten"));
+        await(
+                "the preview in the teacher's replies",
+                () -> text("#teacher .live").contains("pizzapunten"));
         command("update post-now", Map.of());
         await("the update in the channel", () -> text("#channel-posts").contains("pizzapunten"));
         await("step 1 ticked off", () -> stepDone(1));
@@ -104,8 +116,11 @@ class SandboxTourBrowserTest {
         openCommand("checkin");
         WebElement questionnaire = browser.findElement(By.id("c-checkin-start-questionnaire"));
         questionnaire.sendKeys("check");
-        await("the bot's suggestions", () -> !browser.findElements(
-                By.cssSelector("#c-checkin-start-questionnaire-suggestions option[value='check-in']")).isEmpty());
+        await(
+                "the bot's suggestions",
+                () -> !browser.findElements(
+                                By.cssSelector("#c-checkin-start-questionnaire-suggestions option[value='check-in']"))
+                        .isEmpty());
         questionnaire.sendKeys("-in");
         browser.findElement(By.id("c-checkin-start-run")).click();
         await("step 2 ticked off", () -> stepDone(2));
@@ -121,7 +136,8 @@ class SandboxTourBrowserTest {
         press(papa, "Antwoorden");
         WebElement answer = awaitElement(By.cssSelector("#slot-" + papa + " textarea"));
         answer.sendKeys("Hij heeft zijn eerste boek helemaal uitgelezen.");
-        browser.findElement(By.cssSelector("#slot-" + papa + " .modal button.b1")).click();
+        browser.findElement(By.cssSelector("#slot-" + papa + " .modal button.b1"))
+                .click();
         press(papa, "Overslaan");
         await("the summary", () -> text("#family-" + papa + " .live").contains("eerste boek"));
         screenshot("03-answered-on-discord", By.id("family-" + papa));
@@ -134,10 +150,14 @@ class SandboxTourBrowserTest {
     @DisplayName("tour 4: a parent by email replies to the questionnaire mail like a mail program")
     void answersByEmail() throws Exception {
         String mother = openFamily(ELIF_MOTHER);
-        await("the questionnaire in her mailbox", () -> !browser.findElements(
-                By.cssSelector("#family-" + mother + " details.mail")).isEmpty());
-        retrying(() -> browser.findElement(By.cssSelector("#family-" + mother + " details.mail summary")).click());
-        retrying(() -> browser.findElement(By.cssSelector("#family-" + mother + " details.mail button")).click());
+        await(
+                "the questionnaire in her mailbox",
+                () -> !browser.findElements(By.cssSelector("#family-" + mother + " details.mail"))
+                        .isEmpty());
+        retrying(() -> browser.findElement(By.cssSelector("#family-" + mother + " details.mail summary"))
+                .click());
+        retrying(() -> browser.findElement(By.cssSelector("#family-" + mother + " details.mail button"))
+                .click());
         WebElement reply = awaitElement(By.cssSelector("#slot-" + mother + " textarea"));
         assertThat(reply.getAttribute("value")).contains("> ");
         reply.sendKeys(Keys.chord(Keys.CONTROL, Keys.HOME), "1. 4\n2. Kitap okumayı çok sevdi.\n3. Hayır\n");
@@ -152,12 +172,16 @@ class SandboxTourBrowserTest {
     @DisplayName("two days later, the Discord parent who did not answer gets the questions by email")
     void followUpByEmail() throws Exception {
         String mother = openFamily(NOOR_MOTHER);
-        assertThat(browser.findElements(By.cssSelector("#family-" + mother + " details.mail"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#family-" + mother + " details.mail")))
+                .isEmpty();
         clock("day");
         clock("day");
-        await("the follow-up about Noor in her mailbox", () -> browser.findElements(
-                By.cssSelector("#family-" + mother + " details.mail")).size() == 1
-                && text("#family-" + mother + " details.mail summary").contains("Noor"));
+        await(
+                "the follow-up about Noor in her mailbox",
+                () -> browser.findElements(By.cssSelector("#family-" + mother + " details.mail"))
+                                        .size()
+                                == 1
+                        && text("#family-" + mother + " details.mail summary").contains("Noor"));
     }
 
     @Test
@@ -182,8 +206,9 @@ class SandboxTourBrowserTest {
         By newest = By.xpath("(//details[@id='family-" + mother + "']//article[contains(@class,'bot')])[last()]"
                 + "//div[@class='text']");
         await("her check-in in Arabic", () -> text(newest).matches("(?s).*\\p{IsArabic}.*"));
-        await("her check-in shown right to left", () -> browser.findElement(newest).getCssValue("direction")
-                .equals("rtl"));
+        await(
+                "her check-in shown right to left",
+                () -> browser.findElement(newest).getCssValue("direction").equals("rtl"));
         screenshot("06-arabic", By.id("family-" + mother));
     }
 
@@ -194,8 +219,8 @@ class SandboxTourBrowserTest {
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.navigate().refresh();
         awaitElement(By.cssSelector("#tour .steps"));
-        long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth;");
+        long scrollWidth =
+                (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;");
         long viewport = (Long) ((JavascriptExecutor) browser).executeScript("return window.innerWidth;");
         assertThat(scrollWidth).isLessThanOrEqualTo(viewport);
         assertThat(browser.findElement(By.id("teacher")).getRect().getWidth()).isLessThanOrEqualTo((int) viewport);
@@ -265,13 +290,16 @@ class SandboxTourBrowserTest {
                 + "//button[normalize-space()=\"" + label + "\" and not(@disabled)])[last()]");
         await("a button '" + label + "'", () -> !browser.findElements(button).isEmpty());
         retrying(() -> browser.findElement(button).click());
-        await("the bot to take '" + label + "'", () -> browser.findElements(button).isEmpty()
-                || !text("#slot-" + actor).isEmpty());
+        await(
+                "the bot to take '" + label + "'",
+                () -> browser.findElements(button).isEmpty()
+                        || !text("#slot-" + actor).isEmpty());
     }
 
     private static void clock(String to) {
         String before = text("#clock .time");
-        retrying(() -> browser.findElement(By.cssSelector("#clock button[value='" + to + "']")).click());
+        retrying(() -> browser.findElement(By.cssSelector("#clock button[value='" + to + "']"))
+                .click());
         await("the clock to move", () -> !text("#clock .time").equals(before));
     }
 
@@ -293,22 +321,29 @@ class SandboxTourBrowserTest {
     }
 
     private static WebElement awaitElement(By by) {
-        return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
-                .until(driver -> driver.findElements(by).stream().filter(WebElement::isDisplayed).findFirst()
+        return new WebDriverWait(browser, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(by).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
                         .orElse(null));
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, WAIT).withMessage(what).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(browser, WAIT)
+                .withMessage(what)
+                .ignoring(StaleElementReferenceException.class)
                 .until((Function<WebDriver, Boolean>) driver -> condition.getAsBoolean());
     }
 
     /** A click on an element the page may be redrawing at that moment, tried again on the new one. */
     private static void retrying(Runnable click) {
-        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(driver -> {
-            click.run();
-            return true;
-        });
+        new WebDriverWait(browser, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    click.run();
+                    return true;
+                });
     }
 
     private static void screenshot(String name) throws Exception {

@@ -4,14 +4,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import nl.classbridge.sandbox.page.SandboxPage;
 import nl.classbridge.config.ConfigLoader;
 import nl.classbridge.config.Settings;
+import nl.classbridge.sandbox.page.SandboxPage;
 
 /** Starts sandboxes as the command line does, with the shipped config and a database in a test folder. */
 final class Sandboxes {
-    private Sandboxes() {
-    }
+    private Sandboxes() {}
 
     static Settings settings(Path database, Map<String, String> environment) throws Exception {
         Map<String, String> env = new HashMap<>(environment);

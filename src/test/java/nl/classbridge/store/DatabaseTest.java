@@ -31,14 +31,32 @@ class DatabaseTest {
         try (Database database = Database.open(file)) {
             tables = tableNames(database);
         }
-        assertThat(tables).contains("school_class", "student", "guardian", "guardian_student", "invite_code",
-                "highlight", "update_schedule", "questionnaire_version", "checkin_round", "checkin_request",
-                "question_sent", "answer", "delivery", "agreement", "audit_log", "join_attempt", "mail_seen", "flyway_schema_history");
+        assertThat(tables)
+                .contains(
+                        "school_class",
+                        "student",
+                        "guardian",
+                        "guardian_student",
+                        "invite_code",
+                        "highlight",
+                        "update_schedule",
+                        "questionnaire_version",
+                        "checkin_round",
+                        "checkin_request",
+                        "question_sent",
+                        "answer",
+                        "delivery",
+                        "agreement",
+                        "audit_log",
+                        "join_attempt",
+                        "mail_seen",
+                        "flyway_schema_history");
 
         try (Database again = Database.open(file)) {
             long migrations;
             try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
-                migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+                migrations = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                        .count();
             }
             assertThat(count(again, "SELECT COUNT(*) AS n FROM flyway_schema_history WHERE success = 1"))
                     .isEqualTo(migrations);
@@ -62,7 +80,8 @@ class DatabaseTest {
     @DisplayName("every connection runs in WAL mode with foreign keys on and a busy timeout")
     void pragmas() {
         try (TestStore store = new TestStore(folder)) {
-            String journalMode = store.database.read(sql -> sql.one("PRAGMA journal_mode", r -> r.string("journal_mode")))
+            String journalMode = store.database
+                    .read(sql -> sql.one("PRAGMA journal_mode", r -> r.string("journal_mode")))
                     .orElseThrow();
             assertThat(journalMode).isEqualTo("wal");
             assertThat(count(store.database, "SELECT foreign_keys AS n FROM pragma_foreign_keys"))
@@ -82,7 +101,8 @@ class DatabaseTest {
         try (TestStore store = new TestStore(folder)) {
             assertThatThrownBy(() -> store.students.add(424242, "Sam", TestStore.T0))
                     .isInstanceOf(ConstraintViolation.class);
-            assertThat(count(store.database, "SELECT COUNT(*) AS n FROM student")).isZero();
+            assertThat(count(store.database, "SELECT COUNT(*) AS n FROM student"))
+                    .isZero();
         }
     }
 
@@ -92,10 +112,12 @@ class DatabaseTest {
         try (TestStore store = new TestStore(folder)) {
             SchoolClass schoolClass = store.aClass();
             assertThatThrownBy(() -> store.database.inTransaction(() -> {
-                store.students.add(schoolClass.id(), "Sam", TestStore.T0);
-                assertThat(store.students.findByName(schoolClass.id(), "sam")).isPresent();
-                store.students.add(schoolClass.id(), "SAM", TestStore.T0); // same name: refused
-            })).isInstanceOf(ConstraintViolation.class);
+                        store.students.add(schoolClass.id(), "Sam", TestStore.T0);
+                        assertThat(store.students.findByName(schoolClass.id(), "sam"))
+                                .isPresent();
+                        store.students.add(schoolClass.id(), "SAM", TestStore.T0); // same name: refused
+                    }))
+                    .isInstanceOf(ConstraintViolation.class);
 
             assertThat(store.students.inClass(schoolClass.id())).isEmpty();
             store.students.add(schoolClass.id(), "Sam", TestStore.T0);
@@ -108,23 +130,38 @@ class DatabaseTest {
     void concurrentWritersInOneProcess() throws Exception {
         try (TestStore store = new TestStore(folder)) {
             SchoolClass schoolClass = store.aClass();
-            runWriters(2, 1000, (thread, i) ->
-                    store.highlights.add(schoolClass.id(), nl.classbridge.domain.HighlightKind.LEARNING,
-                            "t" + thread + "-" + i, TestStore.TEACHER, TestStore.T0));
-            assertThat(count(store.database, "SELECT COUNT(*) AS n FROM highlight")).isEqualTo(2000);
+            runWriters(
+                    2,
+                    1000,
+                    (thread, i) -> store.highlights.add(
+                            schoolClass.id(),
+                            nl.classbridge.domain.HighlightKind.LEARNING,
+                            "t" + thread + "-" + i,
+                            TestStore.TEACHER,
+                            TestStore.T0));
+            assertThat(count(store.database, "SELECT COUNT(*) AS n FROM highlight"))
+                    .isEqualTo(2000);
         }
     }
 
     @Test
     @DisplayName("two stores on one file (as two processes would be) write 1,000 times each without SQLITE_BUSY")
     void concurrentWritersOnTwoConnections() throws Exception {
-        try (TestStore first = new TestStore(folder); TestStore second = new TestStore(folder)) {
+        try (TestStore first = new TestStore(folder);
+                TestStore second = new TestStore(folder)) {
             SchoolClass schoolClass = first.aClass();
             TestStore[] stores = {first, second};
-            runWriters(2, 1000, (thread, i) -> stores[thread].database.inTransaction(() ->
-                    stores[thread].highlights.add(schoolClass.id(), nl.classbridge.domain.HighlightKind.TOGETHER,
-                            "t" + thread + "-" + i, TestStore.TEACHER, TestStore.T0)));
-            assertThat(count(second.database, "SELECT COUNT(*) AS n FROM highlight")).isEqualTo(2000);
+            runWriters(
+                    2,
+                    1000,
+                    (thread, i) -> stores[thread].database.inTransaction(() -> stores[thread].highlights.add(
+                            schoolClass.id(),
+                            nl.classbridge.domain.HighlightKind.TOGETHER,
+                            "t" + thread + "-" + i,
+                            TestStore.TEACHER,
+                            TestStore.T0)));
+            assertThat(count(second.database, "SELECT COUNT(*) AS n FROM highlight"))
+                    .isEqualTo(2000);
         }
     }
 
@@ -146,12 +183,15 @@ class DatabaseTest {
             readDone.countDown();
             writer.get(10, TimeUnit.SECONDS);
             executor.shutdown();
-            assertThat(store.students.inClass(schoolClass.id())).extracting(s -> s.name()).containsExactly("Noor");
+            assertThat(store.students.inClass(schoolClass.id()))
+                    .extracting(s -> s.name())
+                    .containsExactly("Noor");
         }
     }
 
     @Test
-    @DisplayName("after-commit work runs once the outermost transaction commits, at once outside one, never on rollback")
+    @DisplayName(
+            "after-commit work runs once the outermost transaction commits, at once outside one, never on rollback")
     void afterCommit() {
         try (TestStore store = new TestStore(folder)) {
             SchoolClass schoolClass = store.aClass();
@@ -168,10 +208,11 @@ class DatabaseTest {
             assertThat(seen).containsExactly("outside", "committed:1");
 
             assertThatThrownBy(() -> store.database.inTransaction(() -> {
-                store.database.afterCommit(() -> seen.add("rolled back"));
-                throw new IllegalStateException("boom");
-            })).isInstanceOf(IllegalStateException.class);
-            store.database.inTransaction(() -> { });
+                        store.database.afterCommit(() -> seen.add("rolled back"));
+                        throw new IllegalStateException("boom");
+                    }))
+                    .isInstanceOf(IllegalStateException.class);
+            store.database.inTransaction(() -> {});
             assertThat(seen).containsExactly("outside", "committed:1");
         }
     }

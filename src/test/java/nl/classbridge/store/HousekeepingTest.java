@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import nl.classbridge.domain.AuditEntry;
 import nl.classbridge.domain.Answer;
 import nl.classbridge.domain.AnswerSource;
+import nl.classbridge.domain.AuditEntry;
 import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
@@ -32,25 +32,52 @@ class HousekeepingTest {
             SchoolClass groep5 = store.aClass();
             Student sam = store.aStudent(groep5, "Sam");
             Guardian parent = store.guardians.addDiscord(1L, start);
-            long version = store.questionnaires.remember("check-in", 1, "h", "d", start).id();
+            long version = store.questionnaires
+                    .remember("check-in", 1, "h", "d", start)
+                    .id();
 
-            var oldRound = store.checkins.startRound(groep5.id(), version, "old", 1L, start, start.plus(Duration.ofDays(7)));
-            var oldRequest = store.checkins.addRequest(oldRound.id(), parent.id(), sam.id(), ContactChannel.DISCORD, start);
-            store.checkins.saveAnswer(Answer.given(oldRequest.id(), "feeling", "4", AnswerSource.DISCORD_BUTTON, start));
-            var oldDm = store.deliveries.enqueue("old-dm", Optional.of(groep5.id()), Optional.of(parent.id()),
-                    DeliveryChannel.DISCORD_DM, "checkin-question", "{}", start, start);
+            var oldRound =
+                    store.checkins.startRound(groep5.id(), version, "old", 1L, start, start.plus(Duration.ofDays(7)));
+            var oldRequest =
+                    store.checkins.addRequest(oldRound.id(), parent.id(), sam.id(), ContactChannel.DISCORD, start);
+            store.checkins.saveAnswer(
+                    Answer.given(oldRequest.id(), "feeling", "4", AnswerSource.DISCORD_BUTTON, start));
+            var oldDm = store.deliveries.enqueue(
+                    "old-dm",
+                    Optional.of(groep5.id()),
+                    Optional.of(parent.id()),
+                    DeliveryChannel.DISCORD_DM,
+                    "checkin-question",
+                    "{}",
+                    start,
+                    start);
             store.deliveries.claim(oldDm.id(), start);
-            var oldMail = store.deliveries.enqueue("old-mail", Optional.of(groep5.id()), Optional.of(parent.id()),
-                    DeliveryChannel.EMAIL, "checkin-question", "{}", start, start);
+            var oldMail = store.deliveries.enqueue(
+                    "old-mail",
+                    Optional.of(groep5.id()),
+                    Optional.of(parent.id()),
+                    DeliveryChannel.EMAIL,
+                    "checkin-question",
+                    "{}",
+                    start,
+                    start);
             store.deliveries.markHandedOff(oldDm.id(), "dm-closed", oldMail.id());
             store.deliveries.claim(oldMail.id(), start);
             store.deliveries.markSent(oldMail.id(), Optional.of("<m@x>"), start);
-            store.deliveries.enqueue("old-but-queued", Optional.empty(), Optional.empty(), DeliveryChannel.EMAIL, "x", "{}",
-                    start, start);
+            store.deliveries.enqueue(
+                    "old-but-queued",
+                    Optional.empty(),
+                    Optional.empty(),
+                    DeliveryChannel.EMAIL,
+                    "x",
+                    "{}",
+                    start,
+                    start);
             store.auditLog.record(new AuditEntry(start, 1L, Optional.of(groep5.id()), "class.setup", ""));
 
             Instant later = start.plus(Duration.ofDays(400));
-            var newRound = store.checkins.startRound(groep5.id(), version, "new", 1L, later, later.plus(Duration.ofDays(7)));
+            var newRound =
+                    store.checkins.startRound(groep5.id(), version, "new", 1L, later, later.plus(Duration.ofDays(7)));
             store.auditLog.record(new AuditEntry(later, 1L, Optional.of(groep5.id()), "checkin.start", ""));
             store.invites.add(sam.id(), "expired", 1L, later, later.plus(Duration.ofDays(14)));
             store.invites.add(sam.id(), "valid", 1L, later.plus(Duration.ofDays(20)), later.plus(Duration.ofDays(34)));
@@ -59,8 +86,15 @@ class HousekeepingTest {
             attempts.recordFailure(5L, later.plus(Duration.ofDays(19)));
             attempts.recordFailure(5L, later.plus(Duration.ofDays(21)).minusSeconds(60));
             MutableClock clock = new MutableClock(later.plus(Duration.ofDays(21)));
-            Housekeeping housekeeping = new Housekeeping(store.database, store.checkins, store.deliveries,
-                    store.auditLog, store.invites, attempts, 12, clock);
+            Housekeeping housekeeping = new Housekeeping(
+                    store.database,
+                    store.checkins,
+                    store.deliveries,
+                    store.auditLog,
+                    store.invites,
+                    attempts,
+                    12,
+                    clock);
             Housekeeping.Removed removed = housekeeping.run();
 
             assertThat(removed).isEqualTo(new Housekeeping.Removed(1, 2, 1, 1, 1));
@@ -69,7 +103,9 @@ class HousekeepingTest {
             assertThat(store.checkins.answers(oldRequest.id())).isEmpty();
             assertThat(store.checkins.findRound(newRound.id())).isPresent();
             assertThat(store.deliveries.findByKey("old-but-queued")).isPresent();
-            assertThat(store.auditLog.ofClass(groep5.id())).extracting(AuditEntry::action).containsExactly("checkin.start");
+            assertThat(store.auditLog.ofClass(groep5.id()))
+                    .extracting(AuditEntry::action)
+                    .containsExactly("checkin.start");
             assertThat(store.invites.findByHash("expired")).isEmpty();
             assertThat(store.invites.findByHash("valid")).isPresent();
         }

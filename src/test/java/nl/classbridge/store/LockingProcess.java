@@ -30,25 +30,30 @@ public final class LockingProcess implements AutoCloseable {
 
     private LockingProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(line -> output.append(line).append('\n'));
-            } catch (IOException | java.io.UncheckedIOException ended) {
-                // the process ended
-            }
-        }, "locking-process-output");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        lines.lines().forEach(line -> output.append(line).append('\n'));
+                    } catch (IOException | java.io.UncheckedIOException ended) {
+                        // the process ended
+                    }
+                },
+                "locking-process-output");
         reader.setDaemon(true);
         reader.start();
     }
 
     /** Starts the process on {@code database} and returns once it holds the lock. */
     public static LockingProcess lock(Path database) throws IOException {
-        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classpath = String.join(java.io.File.pathSeparator, codeOf(LockingProcess.class),
-                codeOf(org.sqlite.JDBC.class));
-        Process process = new ProcessBuilder(List.of(javaCommand, "-cp", classpath, LockingProcess.class.getName(),
-                database.toString())).redirectErrorStream(true).start();
+        String javaCommand =
+                Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath =
+                String.join(java.io.File.pathSeparator, codeOf(LockingProcess.class), codeOf(org.sqlite.JDBC.class));
+        Process process = new ProcessBuilder(
+                        List.of(javaCommand, "-cp", classpath, LockingProcess.class.getName(), database.toString()))
+                .redirectErrorStream(true)
+                .start();
         LockingProcess locking = new LockingProcess(process);
         Eventually.await("the other process to hold the database", Duration.ofSeconds(60), () -> {
             if (!process.isAlive()) {
@@ -76,7 +81,11 @@ public final class LockingProcess implements AutoCloseable {
 
     private static String codeOf(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -46,6 +46,7 @@ class RepositoriesTest {
 
     @TempDir
     Path folder;
+
     TestStore store;
     SchoolClass groep5;
 
@@ -67,13 +68,29 @@ class RepositoriesTest {
         assertThat(store.classes.findByChannel(TestStore.CHANNEL)).contains(groep5);
         assertThat(store.classes.inGuild(TestStore.GUILD)).containsExactly(groep5);
 
-        SchoolClass renamed = new SchoolClass(groep5.id(), "Groep 5b", groep5.guildId(), groep5.channelId(),
-                Language.EN, ZoneId.of("Europe/London"), 77L, "Meester Tom", groep5.createdAt());
+        SchoolClass renamed = new SchoolClass(
+                groep5.id(),
+                "Groep 5b",
+                groep5.guildId(),
+                groep5.channelId(),
+                Language.EN,
+                ZoneId.of("Europe/London"),
+                77L,
+                "Meester Tom",
+                groep5.createdAt());
         store.classes.update(renamed);
         assertThat(store.classes.find(groep5.id())).contains(renamed);
 
-        assertThatThrownBy(() -> store.classes.add("Other", TestStore.GUILD, TestStore.CHANNEL, Language.NL,
-                ZoneId.of("Europe/Amsterdam"), 1L, "Juf Anna", T0)).isInstanceOf(ConstraintViolation.class);
+        assertThatThrownBy(() -> store.classes.add(
+                        "Other",
+                        TestStore.GUILD,
+                        TestStore.CHANNEL,
+                        Language.NL,
+                        ZoneId.of("Europe/Amsterdam"),
+                        1L,
+                        "Juf Anna",
+                        T0))
+                .isInstanceOf(ConstraintViolation.class);
     }
 
     @Test
@@ -113,8 +130,12 @@ class RepositoriesTest {
         assertThat(store.guardians.inClass(groep5.id())).containsExactly(onDiscord, byEmail);
         assertThat(byEmail.plan().languageOr(Language.NL)).isEqualTo(Language.TR);
 
-        CommunicationPlan plan = onDiscord.plan().withChannel(ContactChannel.BOTH).withLanguage(Language.AR)
-                .withContactTimes("after-school").withQuietHours(new QuietHours(LocalTime.of(19, 0), LocalTime.of(8, 30)));
+        CommunicationPlan plan = onDiscord
+                .plan()
+                .withChannel(ContactChannel.BOTH)
+                .withLanguage(Language.AR)
+                .withContactTimes("after-school")
+                .withQuietHours(new QuietHours(LocalTime.of(19, 0), LocalTime.of(8, 30)));
         store.guardians.savePlan(onDiscord.id(), plan);
         store.guardians.setEmail(onDiscord.id(), "papa@example.org");
         store.guardians.markDiscordUnreachable(onDiscord.id(), "dm-closed");
@@ -126,10 +147,12 @@ class RepositoriesTest {
         assertThat(reread.wantsEmail()).isTrue();
 
         store.guardians.markEmailInvalid(byEmail.id(), "bounced");
-        assertThat(store.guardians.find(byEmail.id()).orElseThrow().unreachable()).isTrue();
+        assertThat(store.guardians.find(byEmail.id()).orElseThrow().unreachable())
+                .isTrue();
 
-        assertThatThrownBy(() -> store.database.execute(sql -> sql.insert(
-                "INSERT INTO guardian (created_at) VALUES (?)", T0))).isInstanceOf(ConstraintViolation.class);
+        assertThatThrownBy(() ->
+                        store.database.execute(sql -> sql.insert("INSERT INTO guardian (created_at) VALUES (?)", T0)))
+                .isInstanceOf(ConstraintViolation.class);
         assertThat(store.guardians.remove(byEmail.id())).isTrue();
         assertThat(store.guardians.ofStudent(sam.id())).containsExactly(reread);
     }
@@ -142,13 +165,17 @@ class RepositoriesTest {
         var invite = store.invites.add(sam.id(), "hash-1", TestStore.TEACHER, T0, T0.plus(Duration.ofDays(14)));
         assertThat(store.invites.findByHash("hash-1")).contains(invite);
 
-        assertThat(store.invites.claim(invite.id(), parent.id(), T0.plus(Duration.ofDays(15)))).isFalse();
-        assertThat(store.invites.claim(invite.id(), parent.id(), T0.plus(Duration.ofDays(1)))).isTrue();
-        assertThat(store.invites.claim(invite.id(), parent.id(), T0.plus(Duration.ofDays(2)))).isFalse();
+        assertThat(store.invites.claim(invite.id(), parent.id(), T0.plus(Duration.ofDays(15))))
+                .isFalse();
+        assertThat(store.invites.claim(invite.id(), parent.id(), T0.plus(Duration.ofDays(1))))
+                .isTrue();
+        assertThat(store.invites.claim(invite.id(), parent.id(), T0.plus(Duration.ofDays(2))))
+                .isFalse();
         assertThat(store.invites.findByHash("hash-1").orElseThrow().usedAt()).contains(T0.plus(Duration.ofDays(1)));
 
         store.invites.add(sam.id(), "hash-2", TestStore.TEACHER, T0, T0.plus(Duration.ofDays(14)));
-        assertThat(store.invites.removeExpiredUnused(T0.plus(Duration.ofDays(30)))).isEqualTo(1);
+        assertThat(store.invites.removeExpiredUnused(T0.plus(Duration.ofDays(30))))
+                .isEqualTo(1);
         assertThat(store.invites.findByHash("hash-2")).isEmpty();
         assertThat(store.invites.findByHash("hash-1")).isPresent();
     }
@@ -157,16 +184,18 @@ class RepositoriesTest {
     @DisplayName("highlights: queued until used, editable and removable while queued")
     void highlights() {
         var first = store.highlights.add(groep5.id(), HighlightKind.LEARNING, "Tafels van 7 geoefend", 1L, T0);
-        var second = store.highlights.add(groep5.id(), HighlightKind.SOCIAL_EMOTIONAL, "Samen opgeruimd", 1L,
-                T0.plusSeconds(60));
+        var second = store.highlights.add(
+                groep5.id(), HighlightKind.SOCIAL_EMOTIONAL, "Samen opgeruimd", 1L, T0.plusSeconds(60));
         var third = store.highlights.add(groep5.id(), HighlightKind.CELEBRATION, "Verjaardag", 1L, T0.plusSeconds(120));
         assertThat(store.highlights.queued(groep5.id())).containsExactly(first, second, third);
 
-        assertThat(store.highlights.edit(second.id(), "Samen de klas opgeruimd")).isTrue();
+        assertThat(store.highlights.edit(second.id(), "Samen de klas opgeruimd"))
+                .isTrue();
         assertThat(store.highlights.remove(third.id())).isTrue();
         store.highlights.markUsed(List.of(first.id()), T0.plusSeconds(300));
 
-        assertThat(store.highlights.queued(groep5.id())).singleElement()
+        assertThat(store.highlights.queued(groep5.id()))
+                .singleElement()
                 .satisfies(h -> assertThat(h.text()).isEqualTo("Samen de klas opgeruimd"));
         assertThat(store.highlights.edit(first.id(), "changed after posting")).isFalse();
     }
@@ -175,13 +204,27 @@ class RepositoriesTest {
     @DisplayName("update schedules: saved, replaced, due by next run, advanced once per run")
     void updateSchedules() {
         Instant next = Instant.parse("2026-09-04T13:00:00Z");
-        UpdateSchedule schedule = new UpdateSchedule(groep5.id(), DayOfWeek.FRIDAY, LocalTime.of(15, 0), 1,
-                Optional.empty(), Optional.empty(), next, Optional.empty());
+        UpdateSchedule schedule = new UpdateSchedule(
+                groep5.id(),
+                DayOfWeek.FRIDAY,
+                LocalTime.of(15, 0),
+                1,
+                Optional.empty(),
+                Optional.empty(),
+                next,
+                Optional.empty());
         store.schedules.save(schedule);
         assertThat(store.schedules.find(groep5.id())).contains(schedule);
 
-        UpdateSchedule paused = new UpdateSchedule(groep5.id(), DayOfWeek.FRIDAY, LocalTime.of(15, 0), 2,
-                Optional.of(LocalDate.of(2026, 10, 25)), Optional.of("herfstvakantie"), next, Optional.empty());
+        UpdateSchedule paused = new UpdateSchedule(
+                groep5.id(),
+                DayOfWeek.FRIDAY,
+                LocalTime.of(15, 0),
+                2,
+                Optional.of(LocalDate.of(2026, 10, 25)),
+                Optional.of("herfstvakantie"),
+                next,
+                Optional.empty());
         store.schedules.save(paused);
         assertThat(store.schedules.find(groep5.id())).contains(paused);
 
@@ -200,7 +243,8 @@ class RepositoriesTest {
         QuestionnaireVersion v1 = store.questionnaires.remember("check-in", 1, "aaa", "id: check-in\n", T0);
         assertThat(store.questionnaires.remember("check-in", 1, "aaa", "id: check-in\n", T0.plusSeconds(5)))
                 .isEqualTo(v1);
-        QuestionnaireVersion forgotToBump = store.questionnaires.remember("check-in", 1, "bbb", "id: check-in\n# b\n", T0);
+        QuestionnaireVersion forgotToBump =
+                store.questionnaires.remember("check-in", 1, "bbb", "id: check-in\n# b\n", T0);
         QuestionnaireVersion bumped = store.questionnaires.remember("check-in", 5, "ccc", "id: check-in\n# c\n", T0);
         assertThat(v1.version()).isEqualTo(1);
         assertThat(forgotToBump.version()).isEqualTo(2);
@@ -216,28 +260,31 @@ class RepositoriesTest {
         Guardian parent = store.guardians.addDiscord(503L, T0);
         QuestionnaireVersion version = store.questionnaires.remember("check-in", 1, "h", "def", T0);
         Instant deadline = T0.plus(Duration.ofDays(7));
-        CheckinRound round = store.checkins.startRound(groep5.id(), version.id(), "tok123", TestStore.TEACHER, T0,
-                deadline);
+        CheckinRound round =
+                store.checkins.startRound(groep5.id(), version.id(), "tok123", TestStore.TEACHER, T0, deadline);
         assertThat(store.checkins.findRound(round.id())).contains(round);
         assertThat(store.checkins.findRoundByToken("tok123")).contains(round);
         assertThat(store.checkins.openRound(groep5.id(), T0)).contains(round);
         assertThat(store.checkins.openRound(groep5.id(), deadline)).isEmpty();
 
-        CheckinRequest request = store.checkins.addRequest(round.id(), parent.id(), sam.id(), ContactChannel.DISCORD, T0);
+        CheckinRequest request =
+                store.checkins.addRequest(round.id(), parent.id(), sam.id(), ContactChannel.DISCORD, T0);
         assertThat(store.checkins.addRequest(round.id(), parent.id(), sam.id(), ContactChannel.DISCORD, T0))
                 .isEqualTo(request);
         assertThat(store.checkins.openRequestsOf(parent.id())).containsExactly(request);
 
         store.checkins.recordQuestionSent(request.id(), "feeling", Optional.of("999"), T0);
         store.checkins.saveAnswer(Answer.given(request.id(), "feeling", "4", AnswerSource.DISCORD_BUTTON, T0));
-        store.checkins.saveAnswer(Answer.given(request.id(), "feeling", "5", AnswerSource.DISCORD_BUTTON, T0.plusSeconds(9)));
+        store.checkins.saveAnswer(
+                Answer.given(request.id(), "feeling", "5", AnswerSource.DISCORD_BUTTON, T0.plusSeconds(9)));
         store.checkins.saveAnswer(Answer.skipped(request.id(), "good-to-know", AnswerSource.DISCORD_BUTTON, T0));
         store.checkins.updateProgress(request.id(), RequestStatus.ANSWERED, 3, T0.plusSeconds(10));
 
         assertThat(store.checkins.questionsSent(request.id())).containsExactly("feeling");
-        assertThat(store.checkins.answers(request.id())).containsExactly(
-                Answer.given(request.id(), "feeling", "5", AnswerSource.DISCORD_BUTTON, T0.plusSeconds(9)),
-                Answer.skipped(request.id(), "good-to-know", AnswerSource.DISCORD_BUTTON, T0));
+        assertThat(store.checkins.answers(request.id()))
+                .containsExactly(
+                        Answer.given(request.id(), "feeling", "5", AnswerSource.DISCORD_BUTTON, T0.plusSeconds(9)),
+                        Answer.skipped(request.id(), "good-to-know", AnswerSource.DISCORD_BUTTON, T0));
         CheckinRequest done = store.checkins.findRequest(request.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(RequestStatus.ANSWERED);
         assertThat(done.completedAt()).contains(T0.plusSeconds(10));
@@ -254,10 +301,24 @@ class RepositoriesTest {
     @DisplayName("outbox: one row per dedupe key, claimed once, retried, sent, handed off")
     void deliveries() {
         Guardian parent = store.guardians.addDiscord(504L, T0);
-        Delivery dm = store.deliveries.enqueue("round:1:guardian:" + parent.id(), Optional.of(groep5.id()),
-                Optional.of(parent.id()), DeliveryChannel.DISCORD_DM, "checkin-question", "{}", T0, T0);
-        assertThat(store.deliveries.enqueue("round:1:guardian:" + parent.id(), Optional.of(groep5.id()),
-                Optional.of(parent.id()), DeliveryChannel.DISCORD_DM, "checkin-question", "{other}", T0, T0))
+        Delivery dm = store.deliveries.enqueue(
+                "round:1:guardian:" + parent.id(),
+                Optional.of(groep5.id()),
+                Optional.of(parent.id()),
+                DeliveryChannel.DISCORD_DM,
+                "checkin-question",
+                "{}",
+                T0,
+                T0);
+        assertThat(store.deliveries.enqueue(
+                        "round:1:guardian:" + parent.id(),
+                        Optional.of(groep5.id()),
+                        Optional.of(parent.id()),
+                        DeliveryChannel.DISCORD_DM,
+                        "checkin-question",
+                        "{other}",
+                        T0,
+                        T0))
                 .isEqualTo(dm);
         assertThat(store.deliveries.due(DeliveryChannel.DISCORD_DM, T0, 10)).containsExactly(dm);
         assertThat(store.deliveries.countQueued(DeliveryChannel.DISCORD_DM)).isEqualTo(1);
@@ -267,11 +328,19 @@ class RepositoriesTest {
         assertThat(store.deliveries.interrupted()).extracting(Delivery::id).containsExactly(dm.id());
         store.deliveries.retryLater(dm.id(), "http-503", T0.plusSeconds(60));
         assertThat(store.deliveries.due(DeliveryChannel.DISCORD_DM, T0, 10)).isEmpty();
-        assertThat(store.deliveries.due(DeliveryChannel.DISCORD_DM, T0.plusSeconds(60), 10)).hasSize(1);
+        assertThat(store.deliveries.due(DeliveryChannel.DISCORD_DM, T0.plusSeconds(60), 10))
+                .hasSize(1);
 
         store.deliveries.claim(dm.id(), T0.plusSeconds(60));
-        Delivery email = store.deliveries.enqueue("round:1:guardian:" + parent.id() + ":email", Optional.of(groep5.id()),
-                Optional.of(parent.id()), DeliveryChannel.EMAIL, "checkin-question", "{}", T0, T0);
+        Delivery email = store.deliveries.enqueue(
+                "round:1:guardian:" + parent.id() + ":email",
+                Optional.of(groep5.id()),
+                Optional.of(parent.id()),
+                DeliveryChannel.EMAIL,
+                "checkin-question",
+                "{}",
+                T0,
+                T0);
         store.deliveries.markHandedOff(dm.id(), "dm-closed", email.id());
         Delivery handedOff = store.deliveries.find(dm.id()).orElseThrow();
         assertThat(handedOff.status()).isEqualTo(DeliveryStatus.HANDED_OFF);
@@ -287,8 +356,8 @@ class RepositoriesTest {
         assertThat(sent.sentAt()).contains(T0.plusSeconds(1));
         assertThat(store.deliveries.ofGuardian(parent.id())).hasSize(2);
 
-        Delivery later = store.deliveries.enqueue("x", Optional.empty(), Optional.empty(), DeliveryChannel.DISCORD_CHANNEL,
-                "class-update", "{}", T0, T0);
+        Delivery later = store.deliveries.enqueue(
+                "x", Optional.empty(), Optional.empty(), DeliveryChannel.DISCORD_CHANNEL, "class-update", "{}", T0, T0);
         store.deliveries.cancel(later.id());
         assertThat(store.deliveries.find(later.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.CANCELLED);
         store.deliveries.claim(later.id(), T0);
@@ -302,19 +371,36 @@ class RepositoriesTest {
     void interruptedDeliveries() {
         Guardian parent = store.guardians.addDiscord(505L, T0);
         assertThat(store.deliveries.nextAttemptAt(DeliveryChannel.DISCORD_DM)).isEmpty();
-        Delivery later = store.deliveries.enqueue("later", Optional.empty(), Optional.of(parent.id()),
-                DeliveryChannel.DISCORD_DM, "checkin-question", "{}", T0.plusSeconds(90), T0);
-        Delivery dm = store.deliveries.enqueue("now", Optional.empty(), Optional.of(parent.id()),
-                DeliveryChannel.DISCORD_DM, "checkin-question", "{}", T0, T0);
+        Delivery later = store.deliveries.enqueue(
+                "later",
+                Optional.empty(),
+                Optional.of(parent.id()),
+                DeliveryChannel.DISCORD_DM,
+                "checkin-question",
+                "{}",
+                T0.plusSeconds(90),
+                T0);
+        Delivery dm = store.deliveries.enqueue(
+                "now",
+                Optional.empty(),
+                Optional.of(parent.id()),
+                DeliveryChannel.DISCORD_DM,
+                "checkin-question",
+                "{}",
+                T0,
+                T0);
         assertThat(store.deliveries.nextAttemptAt(DeliveryChannel.DISCORD_DM)).contains(T0);
         assertThat(store.deliveries.nextAttemptAt(DeliveryChannel.EMAIL)).isEmpty();
 
         store.deliveries.claim(dm.id(), T0);
         store.deliveries.setExternalId(dm.id(), "nonce-1");
         assertThat(store.deliveries.nextAttemptAt(DeliveryChannel.DISCORD_DM)).contains(T0.plusSeconds(90));
-        assertThat(store.deliveries.requeueInterrupted(dm.id(), T0.plusSeconds(30))).isTrue();
-        assertThat(store.deliveries.requeueInterrupted(dm.id(), T0.plusSeconds(30))).isFalse();
-        assertThat(store.deliveries.requeueInterrupted(later.id(), T0.plusSeconds(30))).isFalse();
+        assertThat(store.deliveries.requeueInterrupted(dm.id(), T0.plusSeconds(30)))
+                .isTrue();
+        assertThat(store.deliveries.requeueInterrupted(dm.id(), T0.plusSeconds(30)))
+                .isFalse();
+        assertThat(store.deliveries.requeueInterrupted(later.id(), T0.plusSeconds(30)))
+                .isFalse();
 
         Delivery requeued = store.deliveries.find(dm.id()).orElseThrow();
         assertThat(requeued.status()).isEqualTo(DeliveryStatus.QUEUED);
@@ -325,7 +411,8 @@ class RepositoriesTest {
         assertThat(store.deliveries.find(later.id()).orElseThrow()).isEqualTo(later);
 
         assertThat(store.deliveries.postpone(later.id(), T0.plusSeconds(600))).isTrue();
-        assertThat(store.deliveries.find(later.id()).orElseThrow().nextAttemptAt()).isEqualTo(T0.plusSeconds(600));
+        assertThat(store.deliveries.find(later.id()).orElseThrow().nextAttemptAt())
+                .isEqualTo(T0.plusSeconds(600));
         assertThat(store.deliveries.find(later.id()).orElseThrow().attempts()).isZero();
         store.deliveries.claim(dm.id(), T0.plusSeconds(30));
         assertThat(store.deliveries.postpone(dm.id(), T0.plusSeconds(600))).isFalse();
@@ -334,9 +421,10 @@ class RepositoriesTest {
     @Test
     @DisplayName("audit log: entries per class in order, trimmed by retention")
     void auditLog() {
-        AuditEntry setup = new AuditEntry(T0, TestStore.TEACHER, Optional.of(groep5.id()), "class.setup", "language=nl");
-        AuditEntry invite = new AuditEntry(T0.plusSeconds(5), TestStore.TEACHER, Optional.of(groep5.id()), "invite.create",
-                "student=1");
+        AuditEntry setup =
+                new AuditEntry(T0, TestStore.TEACHER, Optional.of(groep5.id()), "class.setup", "language=nl");
+        AuditEntry invite = new AuditEntry(
+                T0.plusSeconds(5), TestStore.TEACHER, Optional.of(groep5.id()), "invite.create", "student=1");
         store.auditLog.record(invite);
         store.auditLog.record(setup);
         assertThat(store.auditLog.ofClass(groep5.id())).containsExactly(setup, invite);
@@ -381,8 +469,8 @@ class RepositoriesTest {
     void replyTokens() {
         ReplyTokenRepository tokens = new ReplyTokenRepository(store.database);
         Guardian guardian = store.guardians.addEmail("ouder@example.org", Optional.empty(), T0);
-        Iterator<String> fresh = List.of("aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb",
-                "cccccccccccccccc", "dddddddddddddddd").iterator();
+        Iterator<String> fresh = List.of("aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb", "cccccccccccccccc", "dddddddddddddddd")
+                .iterator();
         String own = tokens.forGuardian(guardian.id(), fresh::next, T0);
         assertThat(own).isEqualTo("aaaaaaaaaaaaaaaa");
         assertThat(tokens.forGuardian(guardian.id(), fresh::next, T0)).isEqualTo(own);

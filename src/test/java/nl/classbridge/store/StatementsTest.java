@@ -19,6 +19,7 @@ class StatementsTest {
 
     @TempDir
     Path folder;
+
     private Database database;
 
     @BeforeEach
@@ -33,7 +34,8 @@ class StatementsTest {
     }
 
     @Test
-    @DisplayName("GIVEN every reader kept the statement of a read WHEN a write commits THEN the same read on each reader sees it")
+    @DisplayName(
+            "GIVEN every reader kept the statement of a read WHEN a write commits THEN the same read on each reader sees it")
     void keptStatementsSeeNewRows() {
         List<Long> before = new ArrayList<>();
         for (int i = 0; i < 8; i++) { // twice round the pool of readers
@@ -58,18 +60,22 @@ class StatementsTest {
         });
         String all = "SELECT v FROM scratch ORDER BY v";
 
-        List<String> pairs = database.read(sql -> sql.list(all,
-                row -> row.longValue("v") + ":" + sql.list(all, inner -> inner.longValue("v")).size()));
+        List<String> pairs = database.read(sql -> sql.list(
+                all,
+                row -> row.longValue("v") + ":"
+                        + sql.list(all, inner -> inner.longValue("v")).size()));
 
         assertThat(pairs).containsExactly("1:2", "2:2");
     }
 
     @Test
-    @DisplayName("GIVEN an insert that broke a constraint WHEN the same insert runs with a good value THEN it is stored")
+    @DisplayName(
+            "GIVEN an insert that broke a constraint WHEN the same insert runs with a good value THEN it is stored")
     void failedStatementIsPreparedAgain() {
         database.execute(sql -> sql.insert(INSERT, 1));
 
-        assertThatThrownBy(() -> database.execute(sql -> sql.insert(INSERT, 1))).isInstanceOf(ConstraintViolation.class);
+        assertThatThrownBy(() -> database.execute(sql -> sql.insert(INSERT, 1)))
+                .isInstanceOf(ConstraintViolation.class);
         long id = database.write(sql -> sql.insert(INSERT, 2));
         long count = database.read(sql -> sql.count(COUNT));
 
@@ -78,10 +84,12 @@ class StatementsTest {
     }
 
     @Test
-    @DisplayName("GIVEN a statement with one parameter WHEN it is given two THEN it fails, and the next right use works")
+    @DisplayName(
+            "GIVEN a statement with one parameter WHEN it is given two THEN it fails, and the next right use works")
     void wrongParameterCount() {
         assertThatThrownBy(() -> database.execute(sql -> sql.insert(INSERT, 1, 2)))
-                .isInstanceOf(StoreException.class).hasMessageContaining("expected 1 parameters, got 2");
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("expected 1 parameters, got 2");
 
         database.execute(sql -> sql.insert(INSERT, 3));
         long count = database.read(sql -> sql.count(COUNT));

@@ -23,8 +23,12 @@ class TeacherScopeMigrationTest {
     void existingClassKeepsItsTeacher() throws Exception {
         // GIVEN a database at version 4 with a class
         Path file = folder.resolve("classbridge.db");
-        Flyway.configure().dataSource("jdbc:sqlite:" + file, null, null).locations("classpath:db/migration")
-                .target("4").load().migrate();
+        Flyway.configure()
+                .dataSource("jdbc:sqlite:" + file, null, null)
+                .locations("classpath:db/migration")
+                .target("4")
+                .load()
+                .migrate();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement statement = connection.createStatement()) {
             statement.execute("""
@@ -36,9 +40,11 @@ class TeacherScopeMigrationTest {
         // WHEN it is opened by this version
         try (Database upgraded = Database.open(file)) {
             // THEN
-            assertThat(new ClassTeacherRepository(upgraded).ofClass(7)).singleElement().satisfies(owner ->
-                    assertThat(owner).isEqualTo(new ClassTeacher(7, 13, "Juf Anna", TeacherRole.OWNER, 13,
-                            java.time.Instant.ofEpochMilli(1000))));
+            assertThat(new ClassTeacherRepository(upgraded).ofClass(7))
+                    .singleElement()
+                    .satisfies(owner -> assertThat(owner)
+                            .isEqualTo(new ClassTeacher(
+                                    7, 13, "Juf Anna", TeacherRole.OWNER, 13, java.time.Instant.ofEpochMilli(1000))));
         }
     }
 }

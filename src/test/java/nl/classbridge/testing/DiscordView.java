@@ -7,8 +7,7 @@ import nl.classbridge.sandbox.page.DiscordMarkdown;
  * Discord's Markdown: what a test compares with what a parent or teacher typed.
  */
 public final class DiscordView {
-    private DiscordView() {
-    }
+    private DiscordView() {}
 
     /** The rendered HTML of {@code content}. */
     public static String html(String content) {
@@ -17,8 +16,15 @@ public final class DiscordView {
 
     /** The text a reader sees: line breaks kept, tags gone, entities decoded. */
     public static String visible(String content) {
-        return html(content).replace("<br>\n", "\n").replaceAll("</p>\n<p>", "\n\n").replaceAll("<[^>]+>", "")
-                .strip().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+        return html(content)
+                .replace("<br>\n", "\n")
+                .replaceAll("</p>\n<p>", "\n\n")
+                .replaceAll("<[^>]+>", "")
+                .strip()
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
                 .replace("&amp;", "&");
     }
 }

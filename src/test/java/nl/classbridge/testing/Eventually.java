@@ -11,8 +11,7 @@ import java.util.function.BooleanSupplier;
 public final class Eventually {
     private static final long CHECK_EVERY_NANOS = Duration.ofMillis(20).toNanos();
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -16,22 +16,31 @@ public final class HeadlessChromium {
     public static final Path BROWSER = Path.of("/usr/bin/chromium");
     public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     /** A new headless browser with an empty profile in {@code profile}, at the given window size. */
     public static ChromeDriver start(Path profile, int width, int height) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
-            throw new AssertionError("The browser tests need Debian's chromium and chromium-driver ("
-                    + BROWSER + ", " + DRIVER + "): apt-get install chromium chromium-driver, or run .ci/run");
+            throw new AssertionError("The browser tests need Debian's chromium and chromium-driver (" + BROWSER + ", "
+                    + DRIVER + "): apt-get install chromium chromium-driver, or run .ci/run");
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
         // As root and without a display; no background traffic to the outside (there is no outside here).
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--disable-extensions", "--user-data-dir=" + profile,
-                "--window-size=" + width + "," + height, "--lang=nl");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--user-data-dir=" + profile,
+                "--window-size=" + width + "," + height,
+                "--lang=nl");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString()))
                 .usingAnyFreePort()

@@ -27,8 +27,8 @@ public final class LogCapture implements AutoCloseable {
      * level the configuration pins them at, as the sandbox runs them: their DEBUG is a protocol
      * trace of the servers, not the bot's log.
      */
-    private static final List<String> NAMED = List.of(Logger.ROOT_LOGGER_NAME, "nl.classbridge", "net.dv8tion.jda",
-            "org.flywaydb", "org.sqlite");
+    private static final List<String> NAMED =
+            List.of(Logger.ROOT_LOGGER_NAME, "nl.classbridge", "net.dv8tion.jda", "org.flywaydb", "org.sqlite");
 
     private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     private final Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
@@ -39,7 +39,9 @@ public final class LogCapture implements AutoCloseable {
         @Override
         protected void append(ILoggingEvent event) {
             String line = event.getLevel() + " " + event.getLoggerName() + " - " + event.getFormattedMessage()
-                    + (event.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy()));
+                    + (event.getThrowableProxy() == null
+                            ? ""
+                            : "\n" + ThrowableProxyUtil.asString(event.getThrowableProxy()));
             synchronized (lines) {
                 lines.add(line);
             }
@@ -75,14 +77,19 @@ public final class LogCapture implements AutoCloseable {
 
     /** The lines that contain any of {@code markers}, ignoring case. */
     public List<String> linesWith(List<String> markers) {
-        return lines().stream().filter(line -> markers.stream()
-                .anyMatch(marker -> line.toLowerCase(Locale.ROOT).contains(marker.toLowerCase(Locale.ROOT)))).toList();
+        return lines().stream()
+                .filter(line -> markers.stream()
+                        .anyMatch(marker -> line.toLowerCase(Locale.ROOT).contains(marker.toLowerCase(Locale.ROOT))))
+                .toList();
     }
 
     /** The lines at {@code level} or above from loggers under {@code prefix}. */
     public List<String> linesAtLeast(Level level, String prefix) {
-        return lines().stream().filter(line -> Level.toLevel(line.substring(0, line.indexOf(' '))).isGreaterOrEqual(level)
-                && line.substring(line.indexOf(' ') + 1).startsWith(prefix)).toList();
+        return lines().stream()
+                .filter(line ->
+                        Level.toLevel(line.substring(0, line.indexOf(' '))).isGreaterOrEqual(level)
+                                && line.substring(line.indexOf(' ') + 1).startsWith(prefix))
+                .toList();
     }
 
     @Override

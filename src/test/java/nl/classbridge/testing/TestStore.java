@@ -56,7 +56,8 @@ public final class TestStore implements AutoCloseable {
 
     /** A class "Groep 5" bound to the test channel. */
     public SchoolClass aClass() {
-        return classes.add("Groep 5", GUILD, CHANNEL, Language.NL, ZoneId.of("Europe/Amsterdam"), TEACHER, "Juf Anna", T0);
+        return classes.add(
+                "Groep 5", GUILD, CHANNEL, Language.NL, ZoneId.of("Europe/Amsterdam"), TEACHER, "Juf Anna", T0);
     }
 
     public Student aStudent(SchoolClass schoolClass, String name) {

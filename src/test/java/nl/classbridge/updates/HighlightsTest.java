@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HighlightsTest {
     @TempDir
     Path folder;
+
     TestStore store;
     Highlights highlights;
     SchoolClass groep5;
@@ -32,8 +33,15 @@ class HighlightsTest {
         store = new TestStore(folder);
         highlights = new Highlights(store.database, store.highlights, store.auditLog, new MutableClock(TestStore.T0));
         groep5 = store.aClass();
-        groep8 = store.classes.add("Groep 8", TestStore.GUILD, 77L, Language.NL, ZoneId.of("Europe/Amsterdam"), 5L,
-                "Meester Bas", TestStore.T0);
+        groep8 = store.classes.add(
+                "Groep 8",
+                TestStore.GUILD,
+                77L,
+                Language.NL,
+                ZoneId.of("Europe/Amsterdam"),
+                5L,
+                "Meester Bas",
+                TestStore.T0);
     }
 
     @AfterEach
@@ -52,9 +60,13 @@ class HighlightsTest {
     void addIsStrippedAndAudited() {
         Highlight highlight = added(groep5, "  Samen een moestuin aangelegd  ");
 
-        assertThat(highlights.queued(groep5)).extracting(Highlight::text).containsExactly("Samen een moestuin aangelegd");
-        assertThat(store.auditLog.ofClass(groep5.id())).extracting(AuditEntry::action, AuditEntry::detail)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("update.highlight-add",
+        assertThat(highlights.queued(groep5))
+                .extracting(Highlight::text)
+                .containsExactly("Samen een moestuin aangelegd");
+        assertThat(store.auditLog.ofClass(groep5.id()))
+                .extracting(AuditEntry::action, AuditEntry::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "update.highlight-add",
                         "highlight=" + highlight.id() + " kind=" + HighlightKind.LEARNING.code()));
     }
 
@@ -91,12 +103,18 @@ class HighlightsTest {
         store.highlights.markUsed(List.of(shared.id()), TestStore.T0);
 
         assertThat(highlights.edit(groep5, highlight.id(), "Voorlezen aan groep 1", TestStore.TEACHER))
-                .isInstanceOfSatisfying(Highlights.Written.Saved.class,
+                .isInstanceOfSatisfying(
+                        Highlights.Written.Saved.class,
                         saved -> assertThat(saved.highlight().text()).isEqualTo("Voorlezen aan groep 1"));
         assertThat(highlights.remove(groep5, highlight.id(), TestStore.TEACHER)).isTrue();
         assertThat(highlights.edit(groep5, shared.id(), "Anders", TestStore.TEACHER))
                 .isInstanceOf(Highlights.Written.Gone.class);
-        assertThat(store.auditLog.ofClass(groep5.id())).extracting(AuditEntry::action).containsExactly(
-                "update.highlight-add", "update.highlight-add", "update.highlight-edit", "update.highlight-remove");
+        assertThat(store.auditLog.ofClass(groep5.id()))
+                .extracting(AuditEntry::action)
+                .containsExactly(
+                        "update.highlight-add",
+                        "update.highlight-add",
+                        "update.highlight-edit",
+                        "update.highlight-remove");
     }
 }

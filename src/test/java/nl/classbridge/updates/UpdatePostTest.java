@@ -26,6 +26,7 @@ class UpdatePostTest {
 
     @TempDir
     Path folder;
+
     UpdatesFixture fixture;
 
     @BeforeEach
@@ -46,8 +47,8 @@ class UpdatePostTest {
     }
 
     private String channelPost(List<Highlight> highlights) {
-        return DiscordText.MARKDOWN.render(fixture.post.post(fixture.groep5, highlights, FRIDAY,
-                fixture.post.chain(fixture.groep5, Optional.empty())));
+        return DiscordText.MARKDOWN.render(fixture.post.post(
+                fixture.groep5, highlights, FRIDAY, fixture.post.chain(fixture.groep5, Optional.empty())));
     }
 
     /** The email copy as it goes out: rendered by the mail adapter. */
@@ -85,8 +86,12 @@ class UpdatePostTest {
         fixture.highlight(HighlightKind.SOCIAL_EMOTIONAL, "We hielpen elkaar met opruimen");
         fixture.highlight(HighlightKind.LEARNING, "Breuken!");
         String text = channelPost(fixture.store.highlights.queued(fixture.groep5.id()));
-        assertThat(text).containsSubsequence("**Wat we leerden**", "**Hoe we met elkaar omgaan**",
-                "**School en thuis samen**", "**Om te vieren 🎉**");
+        assertThat(text)
+                .containsSubsequence(
+                        "**Wat we leerden**",
+                        "**Hoe we met elkaar omgaan**",
+                        "**School en thuis samen**",
+                        "**Om te vieren 🎉**");
     }
 
     @Test
@@ -108,9 +113,10 @@ class UpdatePostTest {
     @Test
     @DisplayName("a preview in another language on request: English headings, the teacher's words unchanged")
     void previewInEnglish() {
-        String text = DiscordText.MARKDOWN.render(fixture.post.post(fixture.groep5, highlights(), FRIDAY,
-                fixture.post.chain(fixture.groep5, Optional.of(Language.EN))));
-        assertThat(text).startsWith("**Groep 5: what went well? (Friday, October 23, 2026)**")
+        String text = DiscordText.MARKDOWN.render(fixture.post.post(
+                fixture.groep5, highlights(), FRIDAY, fixture.post.chain(fixture.groep5, Optional.of(Language.EN))));
+        assertThat(text)
+                .startsWith("**Groep 5: what went well? (Friday, October 23, 2026)**")
                 .contains("**What we learned**\n• We lazen \\*\\*bold\\*\\*", "Warm regards,\nJuf Anna");
     }
 
@@ -119,18 +125,24 @@ class UpdatePostTest {
             + " signature and footer, HTML escaped")
     void emailCopy() {
         List<Highlight> queued = highlights();
-        ComposedEmail turkish = sent(fixture.post.email(fixture.groep5, queued, FRIDAY,
-                fixture.post.chain(fixture.groep5, Optional.of(Language.TR))));
+        ComposedEmail turkish = sent(fixture.post.email(
+                fixture.groep5, queued, FRIDAY, fixture.post.chain(fixture.groep5, Optional.of(Language.TR))));
         assertThat(turkish.language()).isEqualTo("tr");
         assertThat(turkish.subject()).startsWith("Groep 5").contains("2026").doesNotContain("\n", "\r");
         assertThat(turkish.text())
-                .containsSubsequence("• We lazen **bold** voor @everyone en <@1>", "• De tafel van 7 zit erin",
-                        "• Dank aan alle ouders", "Juf Anna", "—\n", "De Regenboog", "STOP")
+                .containsSubsequence(
+                        "• We lazen **bold** voor @everyone en <@1>",
+                        "• De tafel van 7 zit erin",
+                        "• Dank aan alle ouders",
+                        "Juf Anna",
+                        "—\n",
+                        "De Regenboog",
+                        "STOP")
                 .doesNotContain("Wat we leerden", "\\*");
         assertThat(turkish.html()).contains("lang=\"tr\"", "&lt;@1&gt;").doesNotContain("<@1>");
 
-        ComposedEmail dutch = sent(fixture.post.email(fixture.groep5, queued, FRIDAY,
-                fixture.post.chain(fixture.groep5, Optional.empty())));
+        ComposedEmail dutch = sent(fixture.post.email(
+                fixture.groep5, queued, FRIDAY, fixture.post.chain(fixture.groep5, Optional.empty())));
         assertThat(dutch.subject()).isEqualTo("Groep 5: nieuws uit de klas (vrijdag 23 oktober 2026)");
         assertThat(dutch.text()).contains("Wat we leerden\n• We lazen **bold** voor @everyone en <@1>");
     }

@@ -24,8 +24,8 @@ import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Highlight;
 import nl.classbridge.domain.HighlightKind;
 import nl.classbridge.domain.UpdateSchedule;
-import nl.classbridge.testing.TestStore;
 import nl.classbridge.mail.MailText;
+import nl.classbridge.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UpdateRunsTest {
     @TempDir
     Path folder;
+
     UpdatesFixture fixture;
 
     @BeforeEach
@@ -66,7 +67,9 @@ class UpdateRunsTest {
             assertThat(fixture.runAt(next)).singleElement().isInstanceOf(UpdateRuns.Run.Posted.class);
             posted.add(next);
         }
-        assertThat(fixture.posts()).extracting(d -> UpdateMail.postOf(d.payload()).runAt()).containsExactlyElementsOf(posted);
+        assertThat(fixture.posts())
+                .extracting(d -> UpdateMail.postOf(d.payload()).runAt())
+                .containsExactlyElementsOf(posted);
         return posted;
     }
 
@@ -76,10 +79,16 @@ class UpdateRunsTest {
         fixture.clock.set(at("2026-10-12T10:00:00Z"));
         fixture.schedule(DayOfWeek.FRIDAY, LocalTime.of(15, 0), 1);
         List<Instant> posted = weeksOfPosts(4);
-        assertThat(posted).containsExactly(at("2026-10-16T13:00:00Z"), at("2026-10-23T13:00:00Z"),
-                at("2026-10-30T14:00:00Z"), at("2026-11-06T14:00:00Z"));
-        assertThat(posted).allSatisfy(run -> assertThat(run.atZone(UpdatesFixture.AMSTERDAM).toLocalTime())
-                .isEqualTo(LocalTime.of(15, 0)));
+        assertThat(posted)
+                .containsExactly(
+                        at("2026-10-16T13:00:00Z"),
+                        at("2026-10-23T13:00:00Z"),
+                        at("2026-10-30T14:00:00Z"),
+                        at("2026-11-06T14:00:00Z"));
+        assertThat(posted)
+                .allSatisfy(
+                        run -> assertThat(run.atZone(UpdatesFixture.AMSTERDAM).toLocalTime())
+                                .isEqualTo(LocalTime.of(15, 0)));
     }
 
     @Test
@@ -87,8 +96,12 @@ class UpdateRunsTest {
     void springSwitch() {
         fixture.clock.set(at("2027-03-15T10:00:00Z"));
         fixture.schedule(DayOfWeek.FRIDAY, LocalTime.of(15, 0), 1);
-        assertThat(weeksOfPosts(4)).containsExactly(at("2027-03-19T14:00:00Z"), at("2027-03-26T14:00:00Z"),
-                at("2027-04-02T13:00:00Z"), at("2027-04-09T13:00:00Z"));
+        assertThat(weeksOfPosts(4))
+                .containsExactly(
+                        at("2027-03-19T14:00:00Z"),
+                        at("2027-03-26T14:00:00Z"),
+                        at("2027-04-02T13:00:00Z"),
+                        at("2027-04-09T13:00:00Z"));
     }
 
     @Test
@@ -108,15 +121,17 @@ class UpdateRunsTest {
     @DisplayName("a paused week posts nothing and tells nobody; the highlights wait and go out the week after")
     void pausedWeek() {
         fixture.schedule(DayOfWeek.FRIDAY, LocalTime.of(15, 0), 1);
-        fixture.schedules.pause(fixture.groep5, java.time.LocalDate.of(2026, 9, 6), Optional.of("studiedag"),
-                TestStore.TEACHER);
+        fixture.schedules.pause(
+                fixture.groep5, java.time.LocalDate.of(2026, 9, 6), Optional.of("studiedag"), TestStore.TEACHER);
         Highlight waiting = fixture.highlight(HighlightKind.TOGETHER, "Schoolreis");
         assertThat(fixture.runAt(at("2026-09-04T13:00:00Z")))
                 .containsExactly(new UpdateRuns.Run.Paused(fixture.groep5.id(), at("2026-09-04T13:00:00Z")));
         assertThat(fixture.outboxRows()).isEmpty();
         assertThat(fixture.teacher.calls).isEmpty();
-        assertThat(fixture.runAt(at("2026-09-11T13:00:00Z"))).singleElement()
-                .isInstanceOfSatisfying(UpdateRuns.Run.Posted.class,
+        assertThat(fixture.runAt(at("2026-09-11T13:00:00Z")))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        UpdateRuns.Run.Posted.class,
                         posted -> assertThat(posted.highlightIds()).containsExactly(waiting.id()));
     }
 
@@ -126,10 +141,14 @@ class UpdateRunsTest {
     void emptyWeek() {
         fixture.schedule(DayOfWeek.FRIDAY, LocalTime.of(15, 0), 1);
         assertThat(fixture.runAt(at("2026-09-03T12:59:00Z"))).isEmpty(); // Thursday 14:59
-        for (String minute : List.of("2026-09-03T13:00:00Z", "2026-09-03T13:01:00Z", "2026-09-03T18:00:00Z",
-                "2026-09-04T07:00:00Z", "2026-09-04T12:59:00Z")) {
-            assertThat(fixture.runAt(at(minute))).containsExactly(
-                    new UpdateRuns.Run.Reminded(fixture.groep5.id(), at("2026-09-04T13:00:00Z")));
+        for (String minute : List.of(
+                "2026-09-03T13:00:00Z",
+                "2026-09-03T13:01:00Z",
+                "2026-09-03T18:00:00Z",
+                "2026-09-04T07:00:00Z",
+                "2026-09-04T12:59:00Z")) {
+            assertThat(fixture.runAt(at(minute)))
+                    .containsExactly(new UpdateRuns.Run.Reminded(fixture.groep5.id(), at("2026-09-04T13:00:00Z")));
         }
         assertThat(fixture.teacher.sent()).singleElement().satisfies(told -> {
             assertThat(told.key()).isEqualTo("updates.teacher.reminder-empty");
@@ -141,7 +160,8 @@ class UpdateRunsTest {
                 .containsExactly(new UpdateRuns.Run.Empty(fixture.groep5.id(), at("2026-09-04T13:00:00Z")));
         fixture.runAt(at("2026-09-04T13:01:00Z"));
         assertThat(fixture.outboxRows()).isEmpty();
-        assertThat(fixture.teacher.sent()).extracting(UpdatesFixture.RecordingTeacher.Told::key)
+        assertThat(fixture.teacher.sent())
+                .extracting(UpdatesFixture.RecordingTeacher.Told::key)
                 .containsExactly("updates.teacher.reminder-empty", "updates.teacher.skipped-empty");
         assertThat(schedule().nextRunAt()).isEqualTo(at("2026-09-11T13:00:00Z"));
     }
@@ -153,7 +173,8 @@ class UpdateRunsTest {
         fixture.highlight(HighlightKind.LEARNING, "Lezen");
         assertThat(fixture.runAt(at("2026-09-03T13:00:00Z"))).isEmpty();
         fixture.runAt(at("2026-09-04T13:00:00Z"));
-        fixture.schedules.pause(fixture.groep5, java.time.LocalDate.of(2026, 9, 11), Optional.empty(), TestStore.TEACHER);
+        fixture.schedules.pause(
+                fixture.groep5, java.time.LocalDate.of(2026, 9, 11), Optional.empty(), TestStore.TEACHER);
         assertThat(fixture.runAt(at("2026-09-10T13:00:00Z"))).isEmpty();
         assertThat(fixture.teacher.calls).isEmpty();
     }
@@ -165,8 +186,10 @@ class UpdateRunsTest {
         fixture.highlight(HighlightKind.LEARNING, "Lezen");
         assertThat(fixture.runAt(at("2026-09-04T15:00:00Z"))).singleElement().isInstanceOf(UpdateRuns.Run.Posted.class);
         assertThat(fixture.runAt(at("2026-09-04T15:01:00Z"))).isEmpty();
-        assertThat(fixture.posts()).singleElement()
-                .satisfies(post -> assertThat(UpdateMail.postOf(post.payload()).runAt()).isEqualTo(at("2026-09-04T13:00:00Z")));
+        assertThat(fixture.posts())
+                .singleElement()
+                .satisfies(post ->
+                        assertThat(UpdateMail.postOf(post.payload()).runAt()).isEqualTo(at("2026-09-04T13:00:00Z")));
         assertThat(schedule().nextRunAt()).isEqualTo(at("2026-09-11T13:00:00Z"));
     }
 
@@ -175,8 +198,9 @@ class UpdateRunsTest {
     void catchUpTooLate() {
         fixture.schedule(DayOfWeek.FRIDAY, LocalTime.of(15, 0), 1);
         fixture.highlight(HighlightKind.LEARNING, "Lezen");
-        assertThat(fixture.runAt(at("2026-09-05T02:00:00Z"))).containsExactly(new UpdateRuns.Run.Missed(
-                fixture.groep5.id(), at("2026-09-04T13:00:00Z"), at("2026-09-11T13:00:00Z")));
+        assertThat(fixture.runAt(at("2026-09-05T02:00:00Z")))
+                .containsExactly(new UpdateRuns.Run.Missed(
+                        fixture.groep5.id(), at("2026-09-04T13:00:00Z"), at("2026-09-11T13:00:00Z")));
         assertThat(fixture.outboxRows()).isEmpty();
         assertThat(fixture.store.highlights.queued(fixture.groep5.id())).hasSize(1);
         assertThat(fixture.teacher.sent()).singleElement().satisfies(told -> {
@@ -214,8 +238,13 @@ class UpdateRunsTest {
         fixture.highlight(HighlightKind.LEARNING, "Lezen");
         fixture.clock.set(at("2026-09-04T13:00:30Z"));
         try (TestStore other = new TestStore(folder)) {
-            Outbox otherOutbox = new Outbox(other.database, other.deliveries, other.guardians, fixture.clock,
-                    UpdatesFixture.SCHOOL_QUIET, UpdatesFixture.AMSTERDAM);
+            Outbox otherOutbox = new Outbox(
+                    other.database,
+                    other.deliveries,
+                    other.guardians,
+                    fixture.clock,
+                    UpdatesFixture.SCHOOL_QUIET,
+                    UpdatesFixture.AMSTERDAM);
             List<UpdateRuns> jobs = List.of(fixture.runs, fixture.runs(other, otherOutbox));
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
@@ -252,15 +281,18 @@ class UpdateRunsTest {
         Highlight first = fixture.highlight(HighlightKind.LEARNING, "Lezen");
         Highlight second = fixture.highlight(HighlightKind.CELEBRATION, "Feest");
         fixture.runAt(at("2026-09-04T13:00:00Z"));
-        assertThat(fixture.emailCopies()).extracting(d -> d.guardianId().orElseThrow())
+        assertThat(fixture.emailCopies())
+                .extracting(d -> d.guardianId().orElseThrow())
                 .containsExactlyInAnyOrder(fixture.both.id(), fixture.emailOnly.id(), fixture.discordGone.id());
         long classId = fixture.groep5.id();
         assertThat(fixture.emailCopies()).allSatisfy(copy -> {
             assertThat(copy.channel()).isEqualTo(DeliveryChannel.EMAIL);
-            assertThat(copy.dedupeKey()).isEqualTo(
-                    "update:" + classId + ":1788526800000:guardian:" + copy.guardianId().orElseThrow() + ":email");
-            assertThat(UpdateMail.emailCopyOf(copy.payload())).isEqualTo(new UpdateMail.EmailCopy(
-                    classId, at("2026-09-04T13:00:00Z"), List.of(first.id(), second.id())));
+            assertThat(copy.dedupeKey())
+                    .isEqualTo("update:" + classId + ":1788526800000:guardian:"
+                            + copy.guardianId().orElseThrow() + ":email");
+            assertThat(UpdateMail.emailCopyOf(copy.payload()))
+                    .isEqualTo(new UpdateMail.EmailCopy(
+                            classId, at("2026-09-04T13:00:00Z"), List.of(first.id(), second.id())));
         });
         assertThat(fixture.posts()).singleElement().satisfies(post -> {
             assertThat(post.channel()).isEqualTo(DeliveryChannel.DISCORD_CHANNEL);
@@ -284,44 +316,63 @@ class UpdateRunsTest {
         assertThat(fixture.runs.preview(fixture.groep5, Optional.empty())).isEmpty();
 
         Delivery copy = fixture.emailCopies().stream()
-                .filter(d -> d.guardianId().orElseThrow() == fixture.emailOnly.id()).findFirst().orElseThrow();
+                .filter(d -> d.guardianId().orElseThrow() == fixture.emailOnly.id())
+                .findFirst()
+                .orElseThrow();
         UpdateMail.EmailCopy payload = UpdateMail.emailCopyOf(copy.payload());
         List<Highlight> shared = payload.highlightIds().stream()
-                .map(id -> fixture.store.highlights.find(id).orElseThrow()).toList();
-        var email = fixture.post.email(fixture.groep5, shared,
+                .map(id -> fixture.store.highlights.find(id).orElseThrow())
+                .toList();
+        var email = fixture.post.email(
+                fixture.groep5,
+                shared,
                 payload.runAt().atZone(fixture.groep5.timezone()).toLocalDate(),
                 fixture.post.chain(fixture.groep5, fixture.emailOnly.plan().language()));
         assertThat(email.language().code()).isEqualTo("tr");
-        assertThat(MailText.plain(email.body())).contains("• We lazen **bold** voor @everyone en <@1>", "• Iedereen hielp mee");
+        assertThat(MailText.plain(email.body()))
+                .contains("• We lazen **bold** voor @everyone en <@1>", "• Iedereen hielp mee");
     }
 
     @Test
     @DisplayName("quiet hours: post-now at 21:00 puts the post out now and holds the email copies until 08:00")
     void quietHours() {
         fixture.highlight(HighlightKind.LEARNING, "Lezen");
-        Instant nine = ZonedDateTime.of(2026, 9, 1, 21, 0, 0, 0, UpdatesFixture.AMSTERDAM).toInstant();
+        Instant nine = ZonedDateTime.of(2026, 9, 1, 21, 0, 0, 0, UpdatesFixture.AMSTERDAM)
+                .toInstant();
         fixture.clock.set(nine);
         assertThat(fixture.runs.postNow(fixture.groep5, TestStore.TEACHER))
-                .isInstanceOfSatisfying(UpdateRuns.PostedNow.Posted.class, posted -> assertThat(posted.emailCopies()).isEqualTo(3));
-        Instant eight = ZonedDateTime.of(2026, 9, 2, 8, 0, 0, 0, UpdatesFixture.AMSTERDAM).toInstant();
-        assertThat(fixture.emailCopies()).hasSize(3).allSatisfy(copy -> assertThat(copy.nextAttemptAt()).isEqualTo(eight));
-        assertThat(fixture.posts()).singleElement().satisfies(post -> assertThat(post.nextAttemptAt()).isEqualTo(nine));
+                .isInstanceOfSatisfying(
+                        UpdateRuns.PostedNow.Posted.class,
+                        posted -> assertThat(posted.emailCopies()).isEqualTo(3));
+        Instant eight = ZonedDateTime.of(2026, 9, 2, 8, 0, 0, 0, UpdatesFixture.AMSTERDAM)
+                .toInstant();
+        assertThat(fixture.emailCopies())
+                .hasSize(3)
+                .allSatisfy(copy -> assertThat(copy.nextAttemptAt()).isEqualTo(eight));
+        assertThat(fixture.posts())
+                .singleElement()
+                .satisfies(post -> assertThat(post.nextAttemptAt()).isEqualTo(nine));
     }
 
     @Test
-    @DisplayName("post-now: nothing queued posts nothing; otherwise posts at once, audited, and leaves the schedule alone")
+    @DisplayName(
+            "post-now: nothing queued posts nothing; otherwise posts at once, audited, and leaves the schedule alone")
     void postNow() {
         UpdateSchedule before = fixture.schedule(DayOfWeek.FRIDAY, LocalTime.of(15, 0), 1);
-        assertThat(fixture.runs.postNow(fixture.groep5, TestStore.TEACHER)).isInstanceOf(UpdateRuns.PostedNow.NothingQueued.class);
+        assertThat(fixture.runs.postNow(fixture.groep5, TestStore.TEACHER))
+                .isInstanceOf(UpdateRuns.PostedNow.NothingQueued.class);
         fixture.highlight(HighlightKind.LEARNING, "Lezen");
-        assertThat(fixture.runs.postNow(fixture.groep5, TestStore.TEACHER)).isInstanceOf(UpdateRuns.PostedNow.Posted.class);
-        assertThat(fixture.runs.postNow(fixture.groep5, TestStore.TEACHER)).isInstanceOf(UpdateRuns.PostedNow.NothingQueued.class);
+        assertThat(fixture.runs.postNow(fixture.groep5, TestStore.TEACHER))
+                .isInstanceOf(UpdateRuns.PostedNow.Posted.class);
+        assertThat(fixture.runs.postNow(fixture.groep5, TestStore.TEACHER))
+                .isInstanceOf(UpdateRuns.PostedNow.NothingQueued.class);
         assertThat(fixture.posts()).singleElement().satisfies(post -> {
             assertThat(post.dedupeKey()).isEqualTo(DedupeKeys.update(fixture.groep5.id(), TestStore.T0, "channel"));
             assertThat(UpdateMail.postOf(post.payload()).text()).contains("(dinsdag 1 september 2026)");
         });
         assertThat(schedule()).isEqualTo(before);
-        assertThat(fixture.store.auditLog.ofClass(fixture.groep5.id())).extracting(e -> e.action())
+        assertThat(fixture.store.auditLog.ofClass(fixture.groep5.id()))
+                .extracting(e -> e.action())
                 .containsExactly("update.schedule", "update.post-now");
     }
 }

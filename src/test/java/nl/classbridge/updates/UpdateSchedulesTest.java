@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UpdateSchedulesTest {
     @TempDir
     Path folder;
+
     UpdatesFixture fixture;
 
     @BeforeEach
@@ -40,7 +41,8 @@ class UpdateSchedulesTest {
         assertThat(schedule.nextRunAt()).isEqualTo(Instant.parse("2026-09-04T13:00:00Z"));
         assertThat(fixture.schedules.find(fixture.groep5)).contains(schedule);
         assertThat(fixture.store.auditLog.ofClass(fixture.groep5.id()))
-                .singleElement().satisfies(entry -> {
+                .singleElement()
+                .satisfies(entry -> {
                     assertThat(entry.action()).isEqualTo("update.schedule");
                     assertThat(entry.detail()).isEqualTo("day=FRIDAY time=15:00 every-weeks=1");
                 });
@@ -50,7 +52,8 @@ class UpdateSchedulesTest {
     @DisplayName("only every week or every other week")
     void badInterval() {
         for (int every : new int[] {0, 3, -1}) {
-            assertThat(fixture.schedules.set(fixture.groep5, DayOfWeek.FRIDAY, LocalTime.NOON, every, TestStore.TEACHER))
+            assertThat(fixture.schedules.set(
+                            fixture.groep5, DayOfWeek.FRIDAY, LocalTime.NOON, every, TestStore.TEACHER))
                     .isEqualTo(new UpdateSchedules.Scheduled.BadInterval(every));
         }
         assertThat(fixture.schedules.find(fixture.groep5)).isEmpty();
@@ -60,19 +63,24 @@ class UpdateSchedulesTest {
     @DisplayName("a pause until a date (inclusive) is kept with its reason; the reason stays out of the audit log;"
             + " a new rhythm keeps the pause")
     void pause() {
-        assertThat(fixture.schedules.pause(fixture.groep5, LocalDate.of(2026, 10, 25), Optional.empty(), TestStore.TEACHER))
+        assertThat(fixture.schedules.pause(
+                        fixture.groep5, LocalDate.of(2026, 10, 25), Optional.empty(), TestStore.TEACHER))
                 .isInstanceOf(UpdateSchedules.Paused.NoSchedule.class);
         fixture.schedule(DayOfWeek.FRIDAY, LocalTime.of(15, 0), 1);
-        var paused = fixture.schedules.pause(fixture.groep5, LocalDate.of(2026, 10, 25),
-                Optional.of("  Herfstvakantie  "), TestStore.TEACHER);
+        var paused = fixture.schedules.pause(
+                fixture.groep5, LocalDate.of(2026, 10, 25), Optional.of("  Herfstvakantie  "), TestStore.TEACHER);
         assertThat(paused).isInstanceOfSatisfying(UpdateSchedules.Paused.Until.class, until -> {
             assertThat(until.schedule().pausedUntil()).contains(LocalDate.of(2026, 10, 25));
             assertThat(until.schedule().pauseReason()).contains("Herfstvakantie");
         });
         fixture.schedule(DayOfWeek.MONDAY, LocalTime.of(8, 30), 2);
-        assertThat(fixture.schedules.find(fixture.groep5).orElseThrow().pausedUntil()).contains(LocalDate.of(2026, 10, 25));
-        assertThat(fixture.store.auditLog.ofClass(fixture.groep5.id())).extracting(e -> e.action() + " " + e.detail())
-                .containsExactly("update.schedule day=FRIDAY time=15:00 every-weeks=1", "update.pause until=2026-10-25",
+        assertThat(fixture.schedules.find(fixture.groep5).orElseThrow().pausedUntil())
+                .contains(LocalDate.of(2026, 10, 25));
+        assertThat(fixture.store.auditLog.ofClass(fixture.groep5.id()))
+                .extracting(e -> e.action() + " " + e.detail())
+                .containsExactly(
+                        "update.schedule day=FRIDAY time=15:00 every-weeks=1",
+                        "update.pause until=2026-10-25",
                         "update.schedule day=MONDAY time=08:30 every-weeks=2");
     }
 
@@ -82,9 +90,11 @@ class UpdateSchedulesTest {
         fixture.schedule(DayOfWeek.FRIDAY, LocalTime.of(15, 0), 1);
         // 2026-08-31T22:30Z is already 1 September in Amsterdam.
         fixture.clock.set(Instant.parse("2026-08-31T22:30:00Z"));
-        assertThat(fixture.schedules.pause(fixture.groep5, LocalDate.of(2026, 8, 31), Optional.empty(), TestStore.TEACHER))
+        assertThat(fixture.schedules.pause(
+                        fixture.groep5, LocalDate.of(2026, 8, 31), Optional.empty(), TestStore.TEACHER))
                 .isEqualTo(new UpdateSchedules.Paused.DateInPast(LocalDate.of(2026, 8, 31), LocalDate.of(2026, 9, 1)));
-        assertThat(fixture.schedules.pause(fixture.groep5, LocalDate.of(2026, 9, 1), Optional.empty(), TestStore.TEACHER))
+        assertThat(fixture.schedules.pause(
+                        fixture.groep5, LocalDate.of(2026, 9, 1), Optional.empty(), TestStore.TEACHER))
                 .isInstanceOf(UpdateSchedules.Paused.Until.class);
     }
 }

@@ -90,9 +90,19 @@ final class UpdatesFixture implements AutoCloseable {
 
     /** The job as another process (or the same after a restart) would build it over {@code store}. */
     UpdateRuns runs(TestStore over, Outbox itsOutbox) {
-        return new UpdateRuns(over.database, over.classes, over.schedules, over.highlights, over.guardians, itsOutbox,
-                post, teacher, over.auditLog, new Updates(CATCH_UP_HOURS, java.time.LocalTime.of(15, 0)),
-                nl.classbridge.discord.DiscordText.MARKDOWN, clock);
+        return new UpdateRuns(
+                over.database,
+                over.classes,
+                over.schedules,
+                over.highlights,
+                over.guardians,
+                itsOutbox,
+                post,
+                teacher,
+                over.auditLog,
+                new Updates(CATCH_UP_HOURS, java.time.LocalTime.of(15, 0)),
+                nl.classbridge.discord.DiscordText.MARKDOWN,
+                clock);
     }
 
     private Guardian withEmail(Guardian guardian, String email) {
@@ -112,17 +122,23 @@ final class UpdatesFixture implements AutoCloseable {
 
     /** Every outbox row, oldest first. */
     List<Delivery> outboxRows() {
-        List<String> keys = store.database.read(sql -> sql.list(
-                "SELECT dedupe_key FROM delivery ORDER BY id", row -> row.string("dedupe_key")));
-        return keys.stream().map(key -> store.deliveries.findByKey(key).orElseThrow()).toList();
+        List<String> keys = store.database.read(
+                sql -> sql.list("SELECT dedupe_key FROM delivery ORDER BY id", row -> row.string("dedupe_key")));
+        return keys.stream()
+                .map(key -> store.deliveries.findByKey(key).orElseThrow())
+                .toList();
     }
 
     List<Delivery> posts() {
-        return outboxRows().stream().filter(d -> d.kind().equals(UpdateMail.POST)).toList();
+        return outboxRows().stream()
+                .filter(d -> d.kind().equals(UpdateMail.POST))
+                .toList();
     }
 
     List<Delivery> emailCopies() {
-        return outboxRows().stream().filter(d -> d.kind().equals(UpdateMail.EMAIL_COPY)).toList();
+        return outboxRows().stream()
+                .filter(d -> d.kind().equals(UpdateMail.EMAIL_COPY))
+                .toList();
     }
 
     /** Moves the clock to {@code at} and runs the job, as the scheduler does each minute. */
@@ -141,15 +157,14 @@ final class UpdatesFixture implements AutoCloseable {
      * outbox does.
      */
     static final class RecordingTeacher implements TeacherMessages {
-        record Told(long classId, String key, Map<String, ?> values, String dedupeKey) {
-        }
+        record Told(long classId, String key, Map<String, ?> values, String dedupeKey) {}
 
         final List<Told> calls = new ArrayList<>();
         private final Map<String, Told> sent = new LinkedHashMap<>();
 
         @Override
-        public synchronized void tell(SchoolClass schoolClass, String messageKey, Map<String, ?> values,
-                String dedupeKey) {
+        public synchronized void tell(
+                SchoolClass schoolClass, String messageKey, Map<String, ?> values, String dedupeKey) {
             Told told = new Told(schoolClass.id(), messageKey, Map.copyOf(values), dedupeKey);
             calls.add(told);
             sent.putIfAbsent(dedupeKey, told);

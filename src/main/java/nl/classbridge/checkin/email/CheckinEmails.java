@@ -34,12 +34,24 @@ public final class CheckinEmails {
      */
     public EmailText questionnaire(CheckinContext context) {
         String title = context.questionnaire().title(context.language());
-        Text subject = messages.text("email.checkin.subject", context.chain(), Map.of(
-                "class", context.className(), "questionnaire", title, "child", context.child()));
+        Text subject = messages.text(
+                "email.checkin.subject",
+                context.chain(),
+                Map.of("class", context.className(), "questionnaire", title, "child", context.child()));
         List<Text.Block> blocks = new ArrayList<>();
         blocks.add(paragraph("common.greeting-anonymous", context, Map.of()));
-        blocks.add(paragraph("email.checkin.intro", context, Map.of("teacher", context.teacher(),
-                "class", context.className(), "child", context.child(), "deadline", context.deadline())));
+        blocks.add(paragraph(
+                "email.checkin.intro",
+                context,
+                Map.of(
+                        "teacher",
+                        context.teacher(),
+                        "class",
+                        context.className(),
+                        "child",
+                        context.child(),
+                        "deadline",
+                        context.deadline())));
         blocks.add(paragraph("email.checkin.how-to-answer", context, Map.of()));
         // The questionnaire's own texts are the school's, written like the catalogue's: words, not values.
         blocks.add(new Text.Title(List.of(new Text.Words(title))));
@@ -61,12 +73,17 @@ public final class CheckinEmails {
     public EmailText reminder(CheckinContext context) {
         String title = context.questionnaire().title(context.language());
         Text subject = messages.text("email.reminder.subject", context.chain(), Map.of("questionnaire", title));
-        return email(subject, List.of(
-                paragraph("common.greeting-anonymous", context, Map.of()),
-                paragraph("email.reminder.body", context, Map.of("questionnaire", title,
-                        "deadline", context.deadline())),
-                signature(context),
-                footer(context)), context);
+        return email(
+                subject,
+                List.of(
+                        paragraph("common.greeting-anonymous", context, Map.of()),
+                        paragraph(
+                                "email.reminder.body",
+                                context,
+                                Map.of("questionnaire", title, "deadline", context.deadline())),
+                        signature(context),
+                        footer(context)),
+                context);
     }
 
     /**
@@ -90,10 +107,13 @@ public final class CheckinEmails {
     public EmailText roundClosed(CheckinContext context) {
         String title = context.questionnaire().title(context.language());
         Text subject = messages.text("email.round-closed.subject", context.chain(), Map.of("questionnaire", title));
-        return email(subject, List.of(
-                paragraph("email.round-closed.body", context, Map.of("questionnaire", title)),
-                signature(context),
-                footer(context)), context);
+        return email(
+                subject,
+                List.of(
+                        paragraph("email.round-closed.body", context, Map.of("questionnaire", title)),
+                        signature(context),
+                        footer(context)),
+                context);
     }
 
     /** One question with its number, its hint on the next line and, for optional ones, that it may be skipped. */
@@ -117,7 +137,8 @@ public final class CheckinEmails {
             return spans("email.checkin.scale-hint", context, Map.of("labels", labels));
         }
         if (question.type() == QuestionType.CHOICE) {
-            String options = question.options().stream().map(option -> option.label(context.language()))
+            String options = question.options().stream()
+                    .map(option -> option.label(context.language()))
                     .collect(Collectors.joining(" / "));
             return spans("email.checkin.choice-hint", context, Map.of("options", options));
         }
@@ -128,8 +149,8 @@ public final class CheckinEmails {
     }
 
     private Text.Paragraph signature(CheckinContext context) {
-        return paragraph("common.signature", context, Map.of("teacher", context.teacher(),
-                "class", context.className()));
+        return paragraph(
+                "common.signature", context, Map.of("teacher", context.teacher(), "class", context.className()));
     }
 
     private Text.Paragraph footer(CheckinContext context) {

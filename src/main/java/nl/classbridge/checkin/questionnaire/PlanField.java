@@ -12,7 +12,9 @@ import nl.classbridge.domain.Language;
  * {@link #CHANNEL} and {@link #LANGUAGE} must be exactly the values the plan knows.
  */
 public enum PlanField implements Coded {
-    CHANNEL("channel", Arrays.stream(ContactChannel.values()).map(ContactChannel::code).toList()),
+    CHANNEL(
+            "channel",
+            Arrays.stream(ContactChannel.values()).map(ContactChannel::code).toList()),
     LANGUAGE("language", Arrays.stream(Language.values()).map(Language::code).toList()),
     /** Free options: the teacher reads the family's choice. */
     CONTACT_TIMES("contact-times", List.of());

@@ -73,11 +73,14 @@ public record Question(
         return switch (type) {
             case SCALE -> onlyOne(scalePoints(typed));
             case CHOICE -> onlyOne(optionIds(typed));
-            case YES_NO -> ReplyWords.yesOrNo(typed).<AnswerCheck>map(AnswerCheck.Accepted::new)
-                    .orElseGet(AnswerCheck.Unclear::new);
-            case TEXT -> typed.length() <= maxLength
-                    ? new AnswerCheck.Accepted(typed)
-                    : new AnswerCheck.TooLong(typed.length(), maxLength);
+            case YES_NO ->
+                ReplyWords.yesOrNo(typed)
+                        .<AnswerCheck>map(AnswerCheck.Accepted::new)
+                        .orElseGet(AnswerCheck.Unclear::new);
+            case TEXT ->
+                typed.length() <= maxLength
+                        ? new AnswerCheck.Accepted(typed)
+                        : new AnswerCheck.TooLong(typed.length(), maxLength);
             case INFO -> throw new IllegalStateException("info item '" + id + "' is never answered");
         };
     }
@@ -111,7 +114,9 @@ public record Question(
     }
 
     private static boolean matches(String words, Map<Language, String> label) {
-        return !words.isEmpty() && label.values().stream().anyMatch(l -> ReplyWords.simplifiedLabel(l).equals(words));
+        return !words.isEmpty()
+                && label.values().stream()
+                        .anyMatch(l -> ReplyWords.simplifiedLabel(l).equals(words));
     }
 
     /** A reply that could mean two things is not guessed at. */

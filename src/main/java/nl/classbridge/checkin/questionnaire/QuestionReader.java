@@ -28,8 +28,7 @@ final class QuestionReader {
     private static final int DEFAULT_MAX_LENGTH = 1000;
     private static final int MAX_MAX_LENGTH = 4000; // a Discord text field holds 4000
 
-    private QuestionReader() {
-    }
+    private QuestionReader() {}
 
     /** The {@code number}th item (from 1) of the file. */
     static Question read(String file, Node node, int number) throws QuestionnaireException {
@@ -41,19 +40,23 @@ final class QuestionReader {
         for (String key : KEYS) {
             QuestionType onlyFor = ONLY_FOR.get(key);
             if (onlyFor != null && onlyFor != type && q.has(key)) {
-                throw q.problem(q.lineOf(key), "'" + key + "' is only for a " + onlyFor.code()
-                        + " question and this one has type '" + type.code() + "'; remove it");
+                throw q.problem(
+                        q.lineOf(key),
+                        "'" + key + "' is only for a " + onlyFor.code() + " question and this one has type '"
+                                + type.code() + "'; remove it");
             }
         }
         if (type == QuestionType.INFO && q.has("required")) {
             throw q.problem(q.lineOf("required"), "an info item is never answered, so it has no 'required'; remove it");
         }
-        boolean required = type != QuestionType.INFO && q.trueOrFalse("required").orElse(true);
+        boolean required =
+                type != QuestionType.INFO && q.trueOrFalse("required").orElse(true);
         Map<Language, String> text = q.texts("text", TextLimit.QUESTION);
         List<Map<Language, String>> labels = type == QuestionType.SCALE ? labels(q) : List.of();
         List<Option> options = type == QuestionType.CHOICE ? options(q) : List.of();
         Optional<PlanField> plan = q.has("plan") ? Optional.of(plan(q, options)) : Optional.empty();
-        int maxLength = type != QuestionType.TEXT ? 0
+        int maxLength = type != QuestionType.TEXT
+                ? 0
                 : q.has("max-length") ? q.wholeNumber("max-length", 1, MAX_MAX_LENGTH) : DEFAULT_MAX_LENGTH;
         return new Question(id, type, required, text, labels, options, plan, maxLength);
     }
@@ -61,8 +64,10 @@ final class QuestionReader {
     /** Per point 1..5, the label in each language; written per language as a list of five. */
     private static List<Map<Language, String>> labels(Section q) throws QuestionnaireException {
         if (!q.has("labels")) {
-            throw q.problem(q.line(), "a scale needs 'labels': " + Question.SCALE_POINTS
-                    + " per language, from low (1) to high (" + Question.SCALE_POINTS + ")");
+            throw q.problem(
+                    q.line(),
+                    "a scale needs 'labels': " + Question.SCALE_POINTS + " per language, from low (1) to high ("
+                            + Question.SCALE_POINTS + ")");
         }
         List<Map<Language, String>> points = new ArrayList<>();
         for (int point = 1; point <= Question.SCALE_POINTS; point++) {
@@ -72,12 +77,16 @@ final class QuestionReader {
             String code = entry.getKey().code();
             int line = Section.lineOf(entry.getValue().getKeyNode());
             if (!(entry.getValue().getValueNode() instanceof SequenceNode list)) {
-                throw q.problem(line, "the labels in '" + code + "' must be a list of " + Question.SCALE_POINTS
-                        + ", like [\"Not good\", \"Not so good\", \"Okay\", \"Good\", \"Very good\"]");
+                throw q.problem(
+                        line,
+                        "the labels in '" + code + "' must be a list of " + Question.SCALE_POINTS
+                                + ", like [\"Not good\", \"Not so good\", \"Okay\", \"Good\", \"Very good\"]");
             }
             if (list.getValue().size() != Question.SCALE_POINTS) {
-                throw q.problem(line, "a scale needs exactly " + Question.SCALE_POINTS + " labels in '" + code
-                        + "', found " + list.getValue().size());
+                throw q.problem(
+                        line,
+                        "a scale needs exactly " + Question.SCALE_POINTS + " labels in '" + code + "', found "
+                                + list.getValue().size());
             }
             for (int point = 1; point <= Question.SCALE_POINTS; point++) {
                 String what = "label " + point + " in '" + code + "'";
@@ -97,8 +106,10 @@ final class QuestionReader {
         }
         int count = list.getValue().size();
         if (count < MIN_OPTIONS || count > MAX_OPTIONS) {
-            throw q.problem(q.lineOf("options"), "a choice needs " + MIN_OPTIONS + " to " + MAX_OPTIONS
-                    + " options (a Discord menu holds " + MAX_OPTIONS + "), found " + count);
+            throw q.problem(
+                    q.lineOf("options"),
+                    "a choice needs " + MIN_OPTIONS + " to " + MAX_OPTIONS + " options (a Discord menu holds "
+                            + MAX_OPTIONS + "), found " + count);
         }
         List<Option> options = new ArrayList<>();
         Map<String, Integer> lines = new HashMap<>();
@@ -110,8 +121,10 @@ final class QuestionReader {
             option.allowOnly(List.of("id", "label"));
             Integer earlier = lines.putIfAbsent(id, option.lineOf("id"));
             if (earlier != null) {
-                throw option.problem(option.lineOf("id"), "option id '" + id + "' is used twice, on lines " + earlier
-                        + " and " + option.lineOf("id") + "; give each option its own id");
+                throw option.problem(
+                        option.lineOf("id"),
+                        "option id '" + id + "' is used twice, on lines " + earlier + " and " + option.lineOf("id")
+                                + "; give each option its own id");
             }
             options.add(new Option(id, option.texts("label", TextLimit.LABEL)));
         }
@@ -123,8 +136,10 @@ final class QuestionReader {
         PlanField plan = q.code("plan", PlanField.class, "plan");
         Set<String> found = new TreeSet<>(options.stream().map(Option::id).toList());
         if (!plan.fixedOptions().isEmpty() && !found.equals(new TreeSet<>(plan.fixedOptions()))) {
-            throw q.problem(q.lineOf("plan"), "a '" + plan.code() + "' plan question needs exactly the options "
-                    + String.join(", ", plan.fixedOptions()) + "; it has " + String.join(", ", found));
+            throw q.problem(
+                    q.lineOf("plan"),
+                    "a '" + plan.code() + "' plan question needs exactly the options "
+                            + String.join(", ", plan.fixedOptions()) + "; it has " + String.join(", ", found));
         }
         return plan;
     }

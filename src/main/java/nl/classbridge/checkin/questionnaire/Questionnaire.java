@@ -46,6 +46,8 @@ public record Questionnaire(
 
     /** The question whose answer sets this part of the family's communication plan, if any. */
     public Optional<Question> planQuestion(PlanField field) {
-        return questions.stream().filter(q -> q.plan().equals(Optional.of(field))).findFirst();
+        return questions.stream()
+                .filter(q -> q.plan().equals(Optional.of(field)))
+                .findFirst();
     }
 }

@@ -26,8 +26,7 @@ public final class QuestionnaireLoader {
     private static final String BYTE_ORDER_MARK = "\uFEFF";
     private static final char NOT_UTF_8 = '\uFFFD';
 
-    private QuestionnaireLoader() {
-    }
+    private QuestionnaireLoader() {}
 
     /**
      * Every {@code .yml} (or {@code .yaml}) file in {@code folder}, in file name order. Two files
@@ -35,15 +34,19 @@ public final class QuestionnaireLoader {
      */
     public static LoadResult loadAll(Path folder) {
         if (!Files.isDirectory(folder)) {
-            return new LoadResult(Map.of(), List.of("questionnaire folder " + folder + " not found (looked for "
-                    + folder.toAbsolutePath() + "); no questionnaires can be sent"));
+            return new LoadResult(
+                    Map.of(),
+                    List.of("questionnaire folder " + folder + " not found (looked for " + folder.toAbsolutePath()
+                            + "); no questionnaires can be sent"));
         }
         Map<String, LoadedQuestionnaire> loaded = new LinkedHashMap<>();
         Map<String, String> fileOfId = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> listing = Files.list(folder)) {
-            files = listing.filter(QuestionnaireLoader::isQuestionnaireFile).sorted().toList();
+            files = listing.filter(QuestionnaireLoader::isQuestionnaireFile)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             return new LoadResult(Map.of(), List.of("questionnaire folder " + folder + " cannot be read: " + e));
         }
@@ -55,8 +58,11 @@ public final class QuestionnaireLoader {
                 String id = read.questionnaire().id();
                 String first = fileOfId.putIfAbsent(id, file);
                 if (first != null) {
-                    throw new QuestionnaireException(file, read.idLine(), "duplicate questionnaire id '" + id
-                            + "', also in " + first + "; keep one of the two files");
+                    throw new QuestionnaireException(
+                            file,
+                            read.idLine(),
+                            "duplicate questionnaire id '" + id + "', also in " + first
+                                    + "; keep one of the two files");
                 }
                 loaded.put(id, new LoadedQuestionnaire(read.questionnaire(), text, contentHash(text)));
             } catch (QuestionnaireException e) {
@@ -110,9 +116,15 @@ public final class QuestionnaireLoader {
         // Bytes that are not UTF-8 decode to U+FFFD; a real U+FFFD is a sign of damage as well.
         int bad = text.indexOf(NOT_UTF_8);
         if (bad >= 0) {
-            int line = 1 + (int) text.substring(0, bad).chars().filter(c -> c == '\n').count();
-            throw new QuestionnaireException(file, line, "is not UTF-8 text (the first character that is not"
-                    + " is on this line); save the file as UTF-8");
+            int line = 1
+                    + (int) text.substring(0, bad)
+                            .chars()
+                            .filter(c -> c == '\n')
+                            .count();
+            throw new QuestionnaireException(
+                    file,
+                    line,
+                    "is not UTF-8 text (the first character that is not" + " is on this line); save the file as UTF-8");
         }
         // Windows editors like to start UTF-8 files with a byte order mark.
         return text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;

@@ -21,15 +21,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class QuestionnaireReader {
 
     /** A questionnaire and the line of its id, for problems found across files. */
-    record Read(Questionnaire questionnaire, int idLine) {
-    }
+    record Read(Questionnaire questionnaire, int idLine) {}
 
     private static final List<String> KEYS = List.of("id", "version", "title", "intro", "questions");
     /** The summary's menu to change an answer holds 25 options, one per question asked. */
     private static final int MAX_ASKED = 25;
 
-    private QuestionnaireReader() {
-    }
+    private QuestionnaireReader() {}
 
     static Read read(String file, String text) throws QuestionnaireException {
         Section top = Section.of(file, "", compose(file, text), "a questionnaire");
@@ -37,8 +35,10 @@ final class QuestionnaireReader {
         String id = top.id("id");
         String expected = QuestionnaireLoader.idOf(file);
         if (!id.equals(expected)) {
-            throw top.problem(top.lineOf("id"), "id '" + id + "' does not match the file name " + file
-                    + "; they must be the same, so rename the file to " + id + ".yml or change the id");
+            throw top.problem(
+                    top.lineOf("id"),
+                    "id '" + id + "' does not match the file name " + file
+                            + "; they must be the same, so rename the file to " + id + ".yml or change the id");
         }
         int version = top.wholeNumber("version", 1, Integer.MAX_VALUE);
         Map<Language, String> title = top.texts("title", TextLimit.TITLE);
@@ -48,9 +48,11 @@ final class QuestionnaireReader {
     }
 
     private static List<Question> questions(Section top) throws QuestionnaireException {
-        if (!(top.value("questions") instanceof SequenceNode list) || list.getValue().isEmpty()) {
-            throw top.problem(top.lineOf("questions"), "'questions' must be a list of questions,"
-                    + " each starting with '- id:'");
+        if (!(top.value("questions") instanceof SequenceNode list)
+                || list.getValue().isEmpty()) {
+            throw top.problem(
+                    top.lineOf("questions"),
+                    "'questions' must be a list of questions," + " each starting with '- id:'");
         }
         List<Question> questions = new ArrayList<>();
         Map<String, Integer> idLines = new HashMap<>();
@@ -60,22 +62,30 @@ final class QuestionnaireReader {
             int line = Section.lineOf(node);
             Integer earlier = idLines.putIfAbsent(question.id(), line);
             if (earlier != null) {
-                throw top.problem(line, "question id '" + question.id() + "' is used twice, on lines " + earlier
-                        + " and " + line + "; give each question its own id");
+                throw top.problem(
+                        line,
+                        "question id '" + question.id() + "' is used twice, on lines " + earlier + " and " + line
+                                + "; give each question its own id");
             }
             if (question.plan().isPresent()) {
                 Question other = plans.putIfAbsent(question.plan().get(), question);
                 if (other != null) {
-                    throw top.problem(line, "question '" + question.id() + "': plan '" + question.plan().get().code()
-                            + "' is already set by question '" + other.id() + "' on line " + idLines.get(other.id())
-                            + "; each part of the plan is asked once");
+                    throw top.problem(
+                            line,
+                            "question '" + question.id() + "': plan '"
+                                    + question.plan().get().code()
+                                    + "' is already set by question '" + other.id() + "' on line "
+                                    + idLines.get(other.id())
+                                    + "; each part of the plan is asked once");
                 }
             }
             questions.add(question);
             if (questions.stream().filter(Question::answerable).count() > MAX_ASKED) {
-                throw top.problem(line, "question '" + question.id() + "' is question " + (MAX_ASKED + 1)
-                        + " to answer; a questionnaire asks at most " + MAX_ASKED
-                        + " (the menu to change an answer holds " + MAX_ASKED + ")");
+                throw top.problem(
+                        line,
+                        "question '" + question.id() + "' is question " + (MAX_ASKED + 1)
+                                + " to answer; a questionnaire asks at most " + MAX_ASKED
+                                + " (the menu to change an answer holds " + MAX_ASKED + ")");
             }
         }
         if (questions.stream().noneMatch(Question::answerable)) {
@@ -91,14 +101,17 @@ final class QuestionnaireReader {
             root = new Yaml(new LoaderOptions()).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
-            throw new QuestionnaireException(file, line, "not valid YAML (" + firstLine(e.getProblem())
-                    + "); check the indentation, and put texts with ':' or '#' in quotes");
+            throw new QuestionnaireException(
+                    file,
+                    line,
+                    "not valid YAML (" + firstLine(e.getProblem())
+                            + "); check the indentation, and put texts with ':' or '#' in quotes");
         } catch (YAMLException e) {
             throw new QuestionnaireException(file, 1, "not valid YAML (" + firstLine(e.getMessage()) + ")");
         }
         if (root == null) {
-            throw new QuestionnaireException(file, 1, "the file is empty; start it with 'id: "
-                    + QuestionnaireLoader.idOf(file) + "'");
+            throw new QuestionnaireException(
+                    file, 1, "the file is empty; start it with 'id: " + QuestionnaireLoader.idOf(file) + "'");
         }
         return root;
     }

@@ -20,10 +20,10 @@ final class ReplyWords {
     private static final char ARABIC_TATWEEL = '\u0640';
     /** Labels and option ids once simplified: few, fixed, and compared with every reply. */
     private static final Map<String, String> SIMPLIFIED_LABELS = new ConcurrentHashMap<>();
+
     private static final int MOST_LABELS_KEPT = 10_000;
 
-    private ReplyWords() {
-    }
+    private ReplyWords() {}
 
     /**
      * Lower case, without emoji, punctuation or accents, single spaces: "😄 Heel goed!" becomes
@@ -91,7 +91,8 @@ final class ReplyWords {
 
     private static boolean isMark(int c) {
         int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.ENCLOSING_MARK;
     }
 

@@ -80,8 +80,10 @@ final class Section {
             }
             Integer earlier = seen.putIfAbsent(key.getValue(), line);
             if (earlier != null) {
-                throw problem(line, "'" + key.getValue() + "' is written twice, on lines " + earlier + " and " + line
-                        + "; keep one");
+                throw problem(
+                        line,
+                        "'" + key.getValue() + "' is written twice, on lines " + earlier + " and " + line
+                                + "; keep one");
             }
             if (!allowed.contains(key.getValue())) {
                 throw problem(line, unknown.apply(key.getValue()));
@@ -122,8 +124,10 @@ final class Section {
     String id(String key) throws QuestionnaireException {
         String id = text(key);
         if (!ID.matcher(id).matches() || id.length() > ID_MAX_LENGTH) {
-            throw problem(lineOf(key), key + " '" + id + "' is not valid; use lower-case letters, digits and"
-                    + " dashes, like 'going-well', at most " + ID_MAX_LENGTH + " characters");
+            throw problem(
+                    lineOf(key),
+                    key + " '" + id + "' is not valid; use lower-case letters, digits and"
+                            + " dashes, like 'going-well', at most " + ID_MAX_LENGTH + " characters");
         }
         return id;
     }
@@ -177,7 +181,8 @@ final class Section {
         Node value = value(key);
         String what = "'" + key + "' in all six languages (" + Language.codes() + ")";
         Section languages = Section.of(file, where, value, what);
-        languages.allowOnly(Arrays.stream(Language.values()).map(Language::code).toList(),
+        languages.allowOnly(
+                Arrays.stream(Language.values()).map(Language::code).toList(),
                 code -> "'" + key + "' has an unknown language '" + code + "'; the languages are " + Language.codes());
         Map<Language, NodeTuple> entries = new EnumMap<>(Language.class);
         for (NodeTuple entry : languages.node.getValue()) {
@@ -186,8 +191,10 @@ final class Section {
         }
         for (Language language : Language.values()) {
             if (!entries.containsKey(language)) {
-                throw problem(lineOf(key), "'" + key + "' misses '" + language.code()
-                        + "'; write it in all six languages: " + Language.codes());
+                throw problem(
+                        lineOf(key),
+                        "'" + key + "' misses '" + language.code() + "'; write it in all six languages: "
+                                + Language.codes());
             }
         }
         return entries;
@@ -205,12 +212,15 @@ final class Section {
         }
         // Texts are filled into message templates; a '${' of their own would be read as a placeholder.
         if (text.contains("${")) {
-            throw problem(line, what + " contains '${', which questionnaire texts may not contain:"
-                    + " ClassBridge would read it as a placeholder; write it differently");
+            throw problem(
+                    line,
+                    what + " contains '${', which questionnaire texts may not contain:"
+                            + " ClassBridge would read it as a placeholder; write it differently");
         }
         if (text.length() > limit.max) {
-            throw problem(line, what + " has " + text.length() + " characters; " + limit.holder + " holds at most "
-                    + limit.max);
+            throw problem(
+                    line,
+                    what + " has " + text.length() + " characters; " + limit.holder + " holds at most " + limit.max);
         }
         return text;
     }
@@ -230,7 +240,8 @@ final class Section {
 
     private Optional<NodeTuple> entry(String key) {
         return node.getValue().stream()
-                .filter(e -> e.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
+                .filter(e ->
+                        e.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key))
                 .findFirst();
     }
 
@@ -240,6 +251,7 @@ final class Section {
     }
 
     private static <E extends Enum<E> & Coded> String codes(Class<E> type) {
-        return String.join(", ", Arrays.stream(type.getEnumConstants()).map(Coded::code).toList());
+        return String.join(
+                ", ", Arrays.stream(type.getEnumConstants()).map(Coded::code).toList());
     }
 }

@@ -12,16 +12,24 @@ import nl.classbridge.discord.DiscordLimits;
  */
 public final class CheckinIds {
     /** What a pressed component asks for. */
-    public enum Action { START, ANSWER, OPEN_MODAL, SKIP, CHANGE, DONE, SELECT, MODAL, READ_ALL }
+    public enum Action {
+        START,
+        ANSWER,
+        OPEN_MODAL,
+        SKIP,
+        CHANGE,
+        DONE,
+        SELECT,
+        MODAL,
+        READ_ALL
+    }
 
     /** A parsed id: the request, the action, and the question and value positions where they apply. */
-    public record Id(Action action, long requestId, int question, int value) {
-    }
+    public record Id(Action action, long requestId, int question, int value) {}
 
     private static final Pattern ID = Pattern.compile("ci:([a-z]+):(\\d{1,18})(?::(\\d{1,3}))?(?::(\\d{1,3}))?");
 
-    private CheckinIds() {
-    }
+    private CheckinIds() {}
 
     public static String start(long requestId) {
         return format("start", requestId);

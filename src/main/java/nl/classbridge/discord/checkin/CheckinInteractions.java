@@ -1,7 +1,5 @@
 package nl.classbridge.discord.checkin;
 
-import nl.classbridge.checkin.CheckinContext;
-import nl.classbridge.checkin.CheckinContexts;
 import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -11,6 +9,8 @@ import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionE
 import net.dv8tion.jda.api.events.message.MessageReceivedEvent;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+import nl.classbridge.checkin.CheckinContext;
+import nl.classbridge.checkin.CheckinContexts;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.Reply;
 import nl.classbridge.checkin.Step;
@@ -42,8 +42,14 @@ public final class CheckinInteractions implements PrivateConversation {
     private final StepView view;
     private final Texts texts;
 
-    public CheckinInteractions(Conversations conversations, TypedMessages typed, CheckinRepository checkins,
-            GuardianRepository guardians, CheckinContexts contexts, StepView view, Texts texts) {
+    public CheckinInteractions(
+            Conversations conversations,
+            TypedMessages typed,
+            CheckinRepository checkins,
+            GuardianRepository guardians,
+            CheckinContexts contexts,
+            StepView view,
+            Texts texts) {
         this.conversations = conversations;
         this.typed = typed;
         this.checkins = checkins;
@@ -66,7 +72,10 @@ public final class CheckinInteractions implements PrivateConversation {
 
     @Override
     public void select(StringSelectInteractionEvent event) {
-        act(event, event.getComponentId(), event.getValues().isEmpty() ? null : event.getValues().get(0));
+        act(
+                event,
+                event.getComponentId(),
+                event.getValues().isEmpty() ? null : event.getValues().get(0));
     }
 
     @Override
@@ -83,8 +92,14 @@ public final class CheckinInteractions implements PrivateConversation {
         }
         var mapping = event.getValue("answer");
         String text = mapping == null ? "" : mapping.getAsString();
-        show(event, conversations.answerAt(id.get().requestId(), guardian.get().id(), id.get().question(),
-                question -> Optional.of(text), AnswerSource.DISCORD_MODAL));
+        show(
+                event,
+                conversations.answerAt(
+                        id.get().requestId(),
+                        guardian.get().id(),
+                        id.get().question(),
+                        question -> Optional.of(text),
+                        AnswerSource.DISCORD_MODAL));
     }
 
     /**
@@ -93,7 +108,10 @@ public final class CheckinInteractions implements PrivateConversation {
      */
     @Override
     public void directMessage(MessageReceivedEvent event) {
-        typed.received(event.getAuthor().getIdLong(), event.getMessageId(), event.getMessage().getContentRaw());
+        typed.received(
+                event.getAuthor().getIdLong(),
+                event.getMessageId(),
+                event.getMessage().getContentRaw());
     }
 
     private <T extends GenericComponentInteractionCreateEvent> void act(T event, String componentId, String chosen) {
@@ -120,15 +138,29 @@ public final class CheckinInteractions implements PrivateConversation {
         }
         Reply reply = switch (id.action()) {
             case START -> conversations.begin(id.requestId(), guardianId);
-            case ANSWER -> conversations.answerAt(id.requestId(), guardianId, id.question(),
-                    q -> Optional.of(buttonValue(q, id.value())), AnswerSource.DISCORD_BUTTON);
-            case SELECT -> conversations.answerAt(id.requestId(), guardianId, id.question(),
-                    q -> Optional.ofNullable(chosen).flatMap(CheckinInteractions::number).map(v -> buttonValue(q, v)),
-                    AnswerSource.DISCORD_SELECT);
+            case ANSWER ->
+                conversations.answerAt(
+                        id.requestId(),
+                        guardianId,
+                        id.question(),
+                        q -> Optional.of(buttonValue(q, id.value())),
+                        AnswerSource.DISCORD_BUTTON);
+            case SELECT ->
+                conversations.answerAt(
+                        id.requestId(),
+                        guardianId,
+                        id.question(),
+                        q -> Optional.ofNullable(chosen)
+                                .flatMap(CheckinInteractions::number)
+                                .map(v -> buttonValue(q, v)),
+                        AnswerSource.DISCORD_SELECT);
             case SKIP -> conversations.skipAt(id.requestId(), guardianId, id.question());
-            case CHANGE -> chosen == null ? conversations.current(id.requestId(), guardianId)
-                    : number(chosen).map(index -> conversations.changeAt(id.requestId(), guardianId, index))
-                            .orElseGet(Reply.NotYours::new);
+            case CHANGE ->
+                chosen == null
+                        ? conversations.current(id.requestId(), guardianId)
+                        : number(chosen)
+                                .map(index -> conversations.changeAt(id.requestId(), guardianId, index))
+                                .orElseGet(Reply.NotYours::new);
             case DONE -> conversations.finish(id.requestId(), guardianId);
             default -> new Reply.NotYours();
         };
@@ -148,8 +180,10 @@ public final class CheckinInteractions implements PrivateConversation {
             return;
         }
         var earlier = checkins.answers(id.requestId()).stream()
-                .filter(a -> a.questionId().equals(question.get().id())).findFirst();
-        event.replyModal(view.answerModal(question.get(), id.question(), earlier, context)).queue();
+                .filter(a -> a.questionId().equals(question.get().id()))
+                .findFirst();
+        event.replyModal(view.answerModal(question.get(), id.question(), earlier, context))
+                .queue();
     }
 
     /** Every answer in full, in messages only the parent sees; the summary stays as it is. */
@@ -170,7 +204,9 @@ public final class CheckinInteractions implements PrivateConversation {
         } else if (reply instanceof Reply.Finished finished) {
             // The next child's greeting, if any, is a DM of its own: the conversation queued it in the outbox.
             CheckinContext context = contexts.of(finished.request());
-            event.editMessage(DiscordMessages.edit(view.thanks(context, finished.nextChild().isPresent()))).queue();
+            event.editMessage(DiscordMessages.edit(
+                            view.thanks(context, finished.nextChild().isPresent())))
+                    .queue();
         } else if (reply instanceof Reply.Refused refused) {
             Respond.privately(event, refusal(refused));
         } else if (reply instanceof Reply.CannotSkip) {
@@ -213,7 +249,9 @@ public final class CheckinInteractions implements PrivateConversation {
         if (question.type() == QuestionType.YES_NO) {
             return value == 1 ? "yes" : "no";
         }
-        if (question.type() == QuestionType.CHOICE && value >= 0 && value < question.options().size()) {
+        if (question.type() == QuestionType.CHOICE
+                && value >= 0
+                && value < question.options().size()) {
             return question.options().get(value).id();
         }
         return String.valueOf(value);
@@ -235,5 +273,4 @@ public final class CheckinInteractions implements PrivateConversation {
     private void notYours(IReplyCallback event) {
         Respond.privately(event, texts.forSchool("checkin.not-yours", Map.of()));
     }
-
 }

@@ -10,8 +10,7 @@ import nl.classbridge.discord.DiscordPost;
 
 /** A {@link StepView.View} as a message to send or an edit, with mentions always off. */
 final class DiscordMessages {
-    private DiscordMessages() {
-    }
+    private DiscordMessages() {}
 
     static MessageCreateData create(StepView.View view) {
         return DiscordPost.builder(fitted(view)).setComponents(view.rows()).build();

@@ -1,6 +1,5 @@
 package nl.classbridge.discord.checkin;
 
-import nl.classbridge.checkin.CheckinContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +13,15 @@ import net.dv8tion.jda.api.components.textinput.TextInput;
 import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.modals.Modal;
 import nl.classbridge.checkin.AnswerDisplay;
+import nl.classbridge.checkin.CheckinContext;
 import nl.classbridge.checkin.Step;
 import nl.classbridge.checkin.questionnaire.Option;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
-import nl.classbridge.domain.Answer;
-import nl.classbridge.domain.Language;
 import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.DiscordText;
+import nl.classbridge.domain.Answer;
+import nl.classbridge.domain.Language;
 import nl.classbridge.messages.Messages;
 
 /**
@@ -31,8 +31,7 @@ import nl.classbridge.messages.Messages;
  */
 public final class StepView {
     /** A message to send or to put in place of the previous one. */
-    public record View(String content, List<ActionRow> rows) {
-    }
+    public record View(String content, List<ActionRow> rows) {}
 
     private static final int BUTTONS_PER_ROW = 5;
     /** In a long summary, answers are shortened to no less than this before question texts are. */
@@ -59,16 +58,29 @@ public final class StepView {
     }
 
     public View greeting(CheckinContext context) {
-        String text = text("checkin.greeting", context, Map.of(
-                "teacher", context.teacher(), "class", context.className(), "child", context.child(),
-                "questionnaire", context.questionnaire().title(context.language()), "deadline", context.deadline()));
-        return new View(text, List.of(ActionRow.of(
-                Button.primary(CheckinIds.start(context.request().id()), label("checkin.button.start", context)))));
+        String text = text(
+                "checkin.greeting",
+                context,
+                Map.of(
+                        "teacher",
+                        context.teacher(),
+                        "class",
+                        context.className(),
+                        "child",
+                        context.child(),
+                        "questionnaire",
+                        context.questionnaire().title(context.language()),
+                        "deadline",
+                        context.deadline()));
+        return new View(
+                text,
+                List.of(ActionRow.of(Button.primary(
+                        CheckinIds.start(context.request().id()), label("checkin.button.start", context)))));
     }
 
     public View thanks(CheckinContext context, boolean anotherChildFollows) {
-        return new View(text(anotherChildFollows ? "checkin.thanks" : "checkin.thanks-all-done", context, Map.of()),
-                List.of());
+        return new View(
+                text(anotherChildFollows ? "checkin.thanks" : "checkin.thanks-all-done", context, Map.of()), List.of());
     }
 
     /** The modal a parent writes a text answer in; pre-filled with an earlier answer. */
@@ -89,9 +101,11 @@ public final class StepView {
         Question question = ask.question();
         int position = context.questionnaire().questions().indexOf(question);
         long request = context.request().id();
-        String head = text("checkin.progress", context, Map.of("number", ask.number(), "total", ask.total()))
-                + " · " + text("checkin.about-child", context, Map.of("child", context.child())) + "\n\n";
-        StringBuilder tail = new StringBuilder("**").append(question.text(context.language())).append("**");
+        String head = text("checkin.progress", context, Map.of("number", ask.number(), "total", ask.total())) + " · "
+                + text("checkin.about-child", context, Map.of("child", context.child())) + "\n\n";
+        StringBuilder tail = new StringBuilder("**")
+                .append(question.text(context.language()))
+                .append("**");
         if (question.type() == QuestionType.TEXT) {
             tail.append("\n\n").append(text("checkin.type-hint", context, Map.of()));
         }
@@ -101,8 +115,9 @@ public final class StepView {
         // Texts shown before a question (what the teacher needs from parents) give way to the question.
         IntFunction<String> withShown = most -> {
             StringBuilder text = new StringBuilder(head);
-            ask.shownBefore().forEach(shown -> text.append(DiscordLimits.fit(shown.text(context.language()), most))
-                    .append("\n\n"));
+            ask.shownBefore()
+                    .forEach(shown -> text.append(DiscordLimits.fit(shown.text(context.language()), most))
+                            .append("\n\n"));
             return text.append(tail).toString();
         };
         String text = DiscordLimits.longestFitting(1, LONGEST, withShown)
@@ -126,22 +141,26 @@ public final class StepView {
         switch (question.type()) {
             case SCALE -> {
                 for (int point = 1; point <= Question.SCALE_POINTS; point++) {
-                    buttons.add(Button.secondary(CheckinIds.answer(request, position, point),
+                    buttons.add(Button.secondary(
+                            CheckinIds.answer(request, position, point),
                             DiscordLimits.fit(question.label(point, context.language()), DiscordLimits.BUTTON_LABEL)));
                 }
             }
             case YES_NO -> {
-                buttons.add(Button.success(CheckinIds.answer(request, position, 1), label("checkin.button.yes", context)));
-                buttons.add(Button.secondary(CheckinIds.answer(request, position, 0), label("checkin.button.no", context)));
+                buttons.add(
+                        Button.success(CheckinIds.answer(request, position, 1), label("checkin.button.yes", context)));
+                buttons.add(
+                        Button.secondary(CheckinIds.answer(request, position, 0), label("checkin.button.no", context)));
             }
             case CHOICE -> {
                 if (question.options().size() > BUTTONS_PER_ROW) {
                     return List.of(ActionRow.of(selectMenu(question, position, request, context)));
                 }
                 for (int i = 0; i < question.options().size(); i++) {
-                    buttons.add(Button.secondary(CheckinIds.answer(request, position, i),
-                            DiscordLimits.fit(question.options().get(i).label(context.language()),
-                                    DiscordLimits.BUTTON_LABEL)));
+                    buttons.add(Button.secondary(
+                            CheckinIds.answer(request, position, i),
+                            DiscordLimits.fit(
+                                    question.options().get(i).label(context.language()), DiscordLimits.BUTTON_LABEL)));
                 }
             }
             default -> {
@@ -153,11 +172,12 @@ public final class StepView {
 
     private StringSelectMenu selectMenu(Question question, int position, long request, CheckinContext context) {
         StringSelectMenu.Builder menu = StringSelectMenu.create(CheckinIds.select(request, position))
-                .setPlaceholder(DiscordLimits.fit(label("checkin.select.placeholder", context),
-                        DiscordLimits.SELECT_PLACEHOLDER));
+                .setPlaceholder(DiscordLimits.fit(
+                        label("checkin.select.placeholder", context), DiscordLimits.SELECT_PLACEHOLDER));
         List<Option> options = question.options();
         for (int i = 0; i < options.size(); i++) {
-            menu.addOption(DiscordLimits.fit(options.get(i).label(context.language()), DiscordLimits.SELECT_OPTION_LABEL),
+            menu.addOption(
+                    DiscordLimits.fit(options.get(i).label(context.language()), DiscordLimits.SELECT_OPTION_LABEL),
                     String.valueOf(i));
         }
         return menu.build();
@@ -174,19 +194,25 @@ public final class StepView {
         boolean shortened = text.length() > DiscordLimits.MESSAGE;
         if (shortened) {
             String longHint = hint + "\n" + text("checkin.summary.shortened", context, Map.of());
-            text = DiscordLimits.longestFitting(SHORTEST_ANSWER, LONGEST,
+            text = DiscordLimits.longestFitting(
+                            SHORTEST_ANSWER,
+                            LONGEST,
                             answers -> summaryText(summary, context, answers, WHOLE, longHint))
-                    .or(() -> DiscordLimits.longestFitting(1, LONGEST,
+                    .or(() -> DiscordLimits.longestFitting(
+                            1,
+                            LONGEST,
                             questions -> summaryText(summary, context, SHORTEST_ANSWER, questions, longHint)))
-                    .orElseGet(() -> DiscordLimits.fit(summaryText(summary, context, SHORTEST_ANSWER, 1, longHint),
-                            DiscordLimits.MESSAGE));
+                    .orElseGet(() -> DiscordLimits.fit(
+                            summaryText(summary, context, SHORTEST_ANSWER, 1, longHint), DiscordLimits.MESSAGE));
         }
         long request = context.request().id();
         StringSelectMenu.Builder change = StringSelectMenu.create(CheckinIds.change(request))
-                .setPlaceholder(DiscordLimits.fit(label("checkin.button.change", context), DiscordLimits.SELECT_PLACEHOLDER));
+                .setPlaceholder(
+                        DiscordLimits.fit(label("checkin.button.change", context), DiscordLimits.SELECT_PLACEHOLDER));
         for (Step.Summary.Line line : summary.lines()) {
             Question question = line.question();
-            change.addOption(DiscordLimits.fit(question.text(context.language()), DiscordLimits.SELECT_OPTION_LABEL),
+            change.addOption(
+                    DiscordLimits.fit(question.text(context.language()), DiscordLimits.SELECT_OPTION_LABEL),
                     String.valueOf(context.questionnaire().questions().indexOf(question)));
         }
         List<Button> buttons = new ArrayList<>();
@@ -206,13 +232,16 @@ public final class StepView {
     }
 
     /** The summary's text with answers and question texts shortened to at most the given lengths. */
-    private String summaryText(Step.Summary summary, CheckinContext context, int answerLength, int questionLength,
-            String hint) {
-        StringBuilder text = new StringBuilder(text("checkin.summary.title", context, Map.of("child", context.child())));
+    private String summaryText(
+            Step.Summary summary, CheckinContext context, int answerLength, int questionLength, String hint) {
+        StringBuilder text =
+                new StringBuilder(text("checkin.summary.title", context, Map.of("child", context.child())));
         for (Step.Summary.Line line : summary.lines()) {
             Question question = line.question();
-            text.append("\n\n**").append(DiscordLimits.fit(question.text(context.language()), questionLength))
-                    .append("**\n").append(answerText(question, line.answer(), context, answerLength));
+            text.append("\n\n**")
+                    .append(DiscordLimits.fit(question.text(context.language()), questionLength))
+                    .append("**\n")
+                    .append(answerText(question, line.answer(), context, answerLength));
         }
         if (!hint.isEmpty()) {
             text.append("\n\n").append(hint);
@@ -225,8 +254,8 @@ public final class StepView {
         if (answer.isEmpty() || answer.get().skipped()) {
             return label("common.skipped", context);
         }
-        String shown = AnswerDisplay.show(question, answer.get().value().orElseThrow(), context.language(), messages,
-                context.chain());
+        String shown = AnswerDisplay.show(
+                question, answer.get().value().orElseThrow(), context.language(), messages, context.chain());
         // Shortened before escaping, so an escape is never cut in half.
         return discord("common.answer", context.chain(), Map.of("text", DiscordLimits.fit(shown, length)));
     }

@@ -21,11 +21,11 @@ import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
+import nl.classbridge.discord.Texts;
 import nl.classbridge.domain.Answer;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.messages.Dates;
-import nl.classbridge.discord.Texts;
 import nl.classbridge.store.StudentRepository;
 
 /**
@@ -41,8 +41,13 @@ public final class CheckinCommand implements SlashCommand {
     private final StudentRepository students;
     private final Texts texts;
 
-    public CheckinCommand(CheckinRounds rounds, RoundOverview overview, ActiveQuestionnaires questionnaires,
-            ClassChannel classChannel, StudentRepository students, Texts texts) {
+    public CheckinCommand(
+            CheckinRounds rounds,
+            RoundOverview overview,
+            ActiveQuestionnaires questionnaires,
+            ClassChannel classChannel,
+            StudentRepository students,
+            Texts texts) {
         this.rounds = rounds;
         this.overview = overview;
         this.questionnaires = questionnaires;
@@ -63,14 +68,16 @@ public final class CheckinCommand implements SlashCommand {
 
     @Override
     public SlashCommandData definition(CommandDefinitions defs) {
-        return defs.teacherCommand("checkin").addSubcommands(
-                defs.subcommand("checkin start").addOptions(
-                        defs.suggested("checkin start questionnaire", true),
-                        defs.option(OptionType.INTEGER, "checkin start deadline-days", false)
-                                .setRequiredRange(1, CheckinRounds.MAX_DEADLINE_DAYS)),
-                defs.subcommand("checkin status"),
-                defs.subcommand("checkin results").addOptions(defs.suggested("checkin results student", false)),
-                defs.subcommand("checkin remind"));
+        return defs.teacherCommand("checkin")
+                .addSubcommands(
+                        defs.subcommand("checkin start")
+                                .addOptions(
+                                        defs.suggested("checkin start questionnaire", true),
+                                        defs.option(OptionType.INTEGER, "checkin start deadline-days", false)
+                                                .setRequiredRange(1, CheckinRounds.MAX_DEADLINE_DAYS)),
+                        defs.subcommand("checkin status"),
+                        defs.subcommand("checkin results").addOptions(defs.suggested("checkin results student", false)),
+                        defs.subcommand("checkin remind"));
     }
 
     @Override
@@ -81,9 +88,13 @@ public final class CheckinCommand implements SlashCommand {
         }
         String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
         // Discord takes 25 choices of at most 100 characters; a longer id is typed in full instead.
-        event.replyChoices(questionnaires.ids().stream().filter(id -> id.contains(typed))
-                .filter(id -> id.length() <= DiscordLimits.CHOICE).limit(DiscordLimits.SELECT_OPTIONS)
-                .map(id -> new Command.Choice(id, id)).toList()).queue();
+        event.replyChoices(questionnaires.ids().stream()
+                        .filter(id -> id.contains(typed))
+                        .filter(id -> id.length() <= DiscordLimits.CHOICE)
+                        .limit(DiscordLimits.SELECT_OPTIONS)
+                        .map(id -> new Command.Choice(id, id))
+                        .toList())
+                .queue();
     }
 
     @Override
@@ -101,45 +112,78 @@ public final class CheckinCommand implements SlashCommand {
     private void start(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
         String id = event.getOption("questionnaire", OptionMapping::getAsString);
         int days = event.getOption("deadline-days", CheckinRounds.DEFAULT_DEADLINE_DAYS, OptionMapping::getAsInt);
-        Respond.privately(event, startReply(schoolClass, rounds.start(schoolClass, id, days,
-                event.getUser().getIdLong()), id));
+        Respond.privately(
+                event,
+                startReply(
+                        schoolClass,
+                        rounds.start(schoolClass, id, days, event.getUser().getIdLong()),
+                        id));
     }
 
     private String startReply(SchoolClass schoolClass, CheckinRounds.Started started, String id) {
         if (started instanceof CheckinRounds.Started.Round round) {
-            return texts.forClass(schoolClass, "teacher.checkin.started", Map.of(
-                    "questionnaire", round.questionnaire().questionnaire().title(schoolClass.language()),
-                    "count", round.families(),
-                    "deadline", Dates.day(round.round().deadline(), schoolClass.timezone(), schoolClass.language())));
+            return texts.forClass(
+                    schoolClass,
+                    "teacher.checkin.started",
+                    Map.of(
+                            "questionnaire",
+                                    round.questionnaire().questionnaire().title(schoolClass.language()),
+                            "count", round.families(),
+                            "deadline",
+                                    Dates.day(
+                                            round.round().deadline(), schoolClass.timezone(), schoolClass.language())));
         }
         if (started instanceof CheckinRounds.Started.AlreadyRunning running) {
-            return texts.forClass(schoolClass, "teacher.checkin.already-running", Map.of("questionnaire",
-                    running.questionnaire().title(schoolClass.language())));
+            return texts.forClass(
+                    schoolClass,
+                    "teacher.checkin.already-running",
+                    Map.of("questionnaire", running.questionnaire().title(schoolClass.language())));
         }
         if (started instanceof CheckinRounds.Started.DeadlineOutOfRange) {
-            return texts.forClass(schoolClass, "teacher.option-invalid",
+            return texts.forClass(
+                    schoolClass,
+                    "teacher.option-invalid",
                     Map.of("option", "deadline-days", "expected", "1-" + CheckinRounds.MAX_DEADLINE_DAYS));
         }
         if (started instanceof CheckinRounds.Started.NoFamilies) {
             return texts.forClass(schoolClass, "teacher.guardian.list-empty", Map.of());
         }
-        return texts.forClass(schoolClass, "teacher.checkin.unknown-questionnaire",
-                Map.of("questionnaire", DiscordLimits.echo(id)));
+        return texts.forClass(
+                schoolClass, "teacher.checkin.unknown-questionnaire", Map.of("questionnaire", DiscordLimits.echo(id)));
     }
 
     private void status(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
-        overview.status(schoolClass).ifPresentOrElse(status -> {
-            StringBuilder text = new StringBuilder(texts.forClass(schoolClass, "teacher.checkin.status-title", Map.of(
-                    "questionnaire", status.questionnaire().title(schoolClass.language()),
-                    "answered", status.answered(), "total", status.lines().size())));
-            for (RoundStatus.Line line : status.lines()) {
-                text.append("\n• **").append(texts.value(schoolClass, line.student().name())).append("** #")
-                        .append(line.guardian().id()).append(" · ")
-                        .append(word(schoolClass, "teacher.checkin.channel." + line.channel().code())).append(": ")
-                        .append(word(schoolClass, "teacher.checkin.state." + stateWord(line.state())));
-            }
-            Respond.privately(event, text.toString());
-        }, () -> Respond.privately(event, texts.forClass(schoolClass, "teacher.checkin.no-round", Map.of())));
+        overview.status(schoolClass)
+                .ifPresentOrElse(
+                        status -> {
+                            StringBuilder text = new StringBuilder(texts.forClass(
+                                    schoolClass,
+                                    "teacher.checkin.status-title",
+                                    Map.of(
+                                            "questionnaire",
+                                            status.questionnaire().title(schoolClass.language()),
+                                            "answered",
+                                            status.answered(),
+                                            "total",
+                                            status.lines().size())));
+                            for (RoundStatus.Line line : status.lines()) {
+                                text.append("\n• **")
+                                        .append(texts.value(
+                                                schoolClass, line.student().name()))
+                                        .append("** #")
+                                        .append(line.guardian().id())
+                                        .append(" · ")
+                                        .append(word(
+                                                schoolClass,
+                                                "teacher.checkin.channel."
+                                                        + line.channel().code()))
+                                        .append(": ")
+                                        .append(word(schoolClass, "teacher.checkin.state." + stateWord(line.state())));
+                            }
+                            Respond.privately(event, text.toString());
+                        },
+                        () -> Respond.privately(
+                                event, texts.forClass(schoolClass, "teacher.checkin.no-round", Map.of())));
     }
 
     private static String stateWord(RoundStatus.State state) {
@@ -156,40 +200,74 @@ public final class CheckinCommand implements SlashCommand {
     /** The answers, for the teacher only: per child and guardian, each question with its answer. */
     private void results(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
         Optional<String> only = Optional.ofNullable(event.getOption("student", OptionMapping::getAsString));
-        overview.results(schoolClass, only).ifPresentOrElse(results -> Respond.privately(event,
-                results.families().isEmpty() ? texts.forClass(schoolClass, "teacher.checkin.results-empty", Map.of())
-                        : resultsText(schoolClass, results)),
-                () -> Respond.privately(event, texts.forClass(schoolClass, "teacher.checkin.no-round", Map.of())));
+        overview.results(schoolClass, only)
+                .ifPresentOrElse(
+                        results -> Respond.privately(
+                                event,
+                                results.families().isEmpty()
+                                        ? texts.forClass(schoolClass, "teacher.checkin.results-empty", Map.of())
+                                        : resultsText(schoolClass, results)),
+                        () -> Respond.privately(
+                                event, texts.forClass(schoolClass, "teacher.checkin.no-round", Map.of())));
     }
 
     private String resultsText(SchoolClass schoolClass, RoundResults results) {
         List<Language> chain = texts.messages().chain(Optional.empty(), Optional.of(schoolClass.language()));
-        StringBuilder text = new StringBuilder(texts.forClass(schoolClass, "teacher.checkin.results-title",
+        StringBuilder text = new StringBuilder(texts.forClass(
+                schoolClass,
+                "teacher.checkin.results-title",
                 Map.of("questionnaire", results.questionnaire().title(schoolClass.language()))));
         for (RoundResults.Family family : results.families()) {
-            text.append("\n\n**").append(texts.value(schoolClass, family.student().name())).append("** #")
-                    .append(family.guardian().id()).append(" · ")
-                    .append(word(schoolClass, "teacher.checkin.channel." + family.channel().code()));
+            text.append("\n\n**")
+                    .append(texts.value(schoolClass, family.student().name()))
+                    .append("** #")
+                    .append(family.guardian().id())
+                    .append(" · ")
+                    .append(word(
+                            schoolClass,
+                            "teacher.checkin.channel." + family.channel().code()));
             for (RoundResults.Given given : family.answers()) {
                 Answer answer = given.answer();
-                String shown = answer.skipped() ? texts.forClass(schoolClass, "common.skipped", Map.of())
-                        : texts.inChain("common.answer", chain, Map.of("text", AnswerDisplay.show(
-                                given.question(), answer.value().orElseThrow(), schoolClass.language(),
-                                texts.messages(), chain)));
-                text.append("\n").append(given.question().text(schoolClass.language())).append("\n").append(shown);
+                String shown = answer.skipped()
+                        ? texts.forClass(schoolClass, "common.skipped", Map.of())
+                        : texts.inChain(
+                                "common.answer",
+                                chain,
+                                Map.of(
+                                        "text",
+                                        AnswerDisplay.show(
+                                                given.question(),
+                                                answer.value().orElseThrow(),
+                                                schoolClass.language(),
+                                                texts.messages(),
+                                                chain)));
+                text.append("\n")
+                        .append(given.question().text(schoolClass.language()))
+                        .append("\n")
+                        .append(shown);
             }
-            family.emailNote().ifPresent(note -> text.append("\n")
-                    .append(word(schoolClass, "teacher.checkin.results-note")).append("\n")
-                    .append(texts.inChain("common.answer", chain, Map.of("text", note.value().orElse("")))));
+            family.emailNote()
+                    .ifPresent(note -> text.append("\n")
+                            .append(word(schoolClass, "teacher.checkin.results-note"))
+                            .append("\n")
+                            .append(texts.inChain(
+                                    "common.answer",
+                                    chain,
+                                    Map.of("text", note.value().orElse("")))));
         }
         return text.toString();
     }
 
     private void remind(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
-        CheckinRounds.Reminded reminded = rounds.remind(schoolClass, event.getUser().getIdLong());
+        CheckinRounds.Reminded reminded =
+                rounds.remind(schoolClass, event.getUser().getIdLong());
         if (reminded instanceof CheckinRounds.Reminded.ToSend toSend) {
-            Respond.privately(event, texts.forClass(schoolClass, "teacher.checkin.reminded",
-                    Map.of("count", toSend.pending().size())));
+            Respond.privately(
+                    event,
+                    texts.forClass(
+                            schoolClass,
+                            "teacher.checkin.reminded",
+                            Map.of("count", toSend.pending().size())));
         } else if (reminded instanceof CheckinRounds.Reminded.NoOpenRound) {
             Respond.privately(event, texts.forClass(schoolClass, "teacher.checkin.no-round", Map.of()));
         } else {

@@ -13,10 +13,10 @@ import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
 import nl.classbridge.discord.TeacherCheck;
+import nl.classbridge.discord.Texts;
 import nl.classbridge.domain.ClassTeacher;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
-import nl.classbridge.discord.Texts;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.ClassTeachers;
 import nl.classbridge.store.GuardianRepository;
@@ -36,8 +36,14 @@ public final class ClassCommand implements SlashCommand {
     private final GuardianRepository guardians;
     private final Texts texts;
 
-    public ClassCommand(ClassRoster roster, ClassTeachers teachers, ClassChannel classChannel,
-            TeacherCheck teacherCheck, StudentRepository students, GuardianRepository guardians, Texts texts) {
+    public ClassCommand(
+            ClassRoster roster,
+            ClassTeachers teachers,
+            ClassChannel classChannel,
+            TeacherCheck teacherCheck,
+            StudentRepository students,
+            GuardianRepository guardians,
+            Texts texts) {
         this.roster = roster;
         this.teachers = teachers;
         this.classChannel = classChannel;
@@ -59,18 +65,21 @@ public final class ClassCommand implements SlashCommand {
 
     @Override
     public SlashCommandData definition(CommandDefinitions defs) {
-        return defs.teacherCommand("class").addSubcommands(
-                defs.subcommand("class setup").addOptions(
-                        defs.option(OptionType.STRING, "class setup name", true),
-                        defs.language("class setup language", false),
-                        defs.option(OptionType.STRING, "class setup timezone", false)),
-                defs.subcommand("class info"),
-                defs.subcommand("class takeover"))
-                .addSubcommandGroups(defs.subcommandGroup("class teacher").addSubcommands(
-                        defs.subcommand("class teacher add").addOptions(
-                                defs.option(OptionType.USER, "class teacher add user", true)),
-                        defs.subcommand("class teacher remove").addOptions(
-                                defs.option(OptionType.USER, "class teacher remove user", true))));
+        return defs.teacherCommand("class")
+                .addSubcommands(
+                        defs.subcommand("class setup")
+                                .addOptions(
+                                        defs.option(OptionType.STRING, "class setup name", true),
+                                        defs.language("class setup language", false),
+                                        defs.option(OptionType.STRING, "class setup timezone", false)),
+                        defs.subcommand("class info"),
+                        defs.subcommand("class takeover"))
+                .addSubcommandGroups(defs.subcommandGroup("class teacher")
+                        .addSubcommands(
+                                defs.subcommand("class teacher add")
+                                        .addOptions(defs.option(OptionType.USER, "class teacher add user", true)),
+                                defs.subcommand("class teacher remove")
+                                        .addOptions(defs.option(OptionType.USER, "class teacher remove user", true))));
     }
 
     @Override
@@ -93,11 +102,14 @@ public final class ClassCommand implements SlashCommand {
     }
 
     private void setUp(SlashCommandInteractionEvent event) {
-        ClassRoster.SetUp result = roster.setUp(event.getGuild().getIdLong(), event.getChannel().getIdLong(),
+        ClassRoster.SetUp result = roster.setUp(
+                event.getGuild().getIdLong(),
+                event.getChannel().getIdLong(),
                 event.getOption("name", OptionMapping::getAsString),
                 Optional.ofNullable(event.getOption("language", OptionMapping::getAsString)),
                 Optional.ofNullable(event.getOption("timezone", OptionMapping::getAsString)),
-                event.getUser().getIdLong(), event.getMember().getEffectiveName());
+                event.getUser().getIdLong(),
+                event.getMember().getEffectiveName());
         SchoolClass schoolClass;
         if (result instanceof ClassRoster.SetUp.Created created) {
             schoolClass = created.schoolClass();
@@ -110,44 +122,59 @@ public final class ClassCommand implements SlashCommand {
             Respond.privately(event, invalid(result));
             return;
         }
-        Respond.privately(event, texts.forClass(schoolClass, "teacher.class.setup-done", Map.of(
-                "class", schoolClass.name(),
-                "language", schoolClass.language().nativeName(),
-                "timezone", schoolClass.timezone().getId())));
+        Respond.privately(
+                event,
+                texts.forClass(
+                        schoolClass,
+                        "teacher.class.setup-done",
+                        Map.of(
+                                "class", schoolClass.name(),
+                                "language", schoolClass.language().nativeName(),
+                                "timezone", schoolClass.timezone().getId())));
     }
 
     private String invalid(ClassRoster.SetUp result) {
         if (result instanceof ClassRoster.SetUp.LanguageInvalid) {
-            return texts.forSchool("teacher.option-invalid", Map.of("option", "language", "expected", Language.codes()));
+            return texts.forSchool(
+                    "teacher.option-invalid", Map.of("option", "language", "expected", Language.codes()));
         }
         if (result instanceof ClassRoster.SetUp.TimezoneInvalid) {
-            return texts.forSchool("teacher.option-invalid", Map.of("option", "timezone", "expected", "Europe/Amsterdam"));
+            return texts.forSchool(
+                    "teacher.option-invalid", Map.of("option", "timezone", "expected", "Europe/Amsterdam"));
         }
-        return texts.forSchool("teacher.option-invalid", Map.of("option", "name",
-                "expected", "1-" + ClassRoster.MAX_CLASS_NAME));
+        return texts.forSchool(
+                "teacher.option-invalid", Map.of("option", "name", "expected", "1-" + ClassRoster.MAX_CLASS_NAME));
     }
 
     private void info(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
-        Respond.privately(event, texts.forClass(schoolClass, "teacher.class.info", Map.of(
-                "class", schoolClass.name(),
-                "channel", "#" + event.getChannel().getName(),
-                "language", schoolClass.language().nativeName(),
-                "timezone", schoolClass.timezone().getId(),
-                "teachers", teachers.of(schoolClass).stream().map(ClassTeacher::name)
-                        .collect(Collectors.joining(", ")),
-                "students", students.inClass(schoolClass.id()).size(),
-                "guardians", guardians.inClass(schoolClass.id()).size())));
+        Respond.privately(
+                event,
+                texts.forClass(
+                        schoolClass,
+                        "teacher.class.info",
+                        Map.of(
+                                "class", schoolClass.name(),
+                                "channel", "#" + event.getChannel().getName(),
+                                "language", schoolClass.language().nativeName(),
+                                "timezone", schoolClass.timezone().getId(),
+                                "teachers",
+                                        teachers.of(schoolClass).stream()
+                                                .map(ClassTeacher::name)
+                                                .collect(Collectors.joining(", ")),
+                                "students", students.inClass(schoolClass.id()).size(),
+                                "guardians", guardians.inClass(schoolClass.id()).size())));
     }
 
     private void addTeacher(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
         Member member = event.getOption("user", OptionMapping::getAsMember);
         if (member == null || !teacherCheck.isTeacher(member)) {
-            Respond.privately(event, texts.forClass(schoolClass, "teacher.class.teacher-cannot",
-                    Map.of("teacher", shownName(event))));
+            Respond.privately(
+                    event,
+                    texts.forClass(schoolClass, "teacher.class.teacher-cannot", Map.of("teacher", shownName(event))));
             return;
         }
-        var result = teachers.add(schoolClass, teacherCheck.caller(event.getMember()), member.getIdLong(),
-                member.getEffectiveName());
+        var result = teachers.add(
+                schoolClass, teacherCheck.caller(event.getMember()), member.getIdLong(), member.getEffectiveName());
         String key;
         if (result instanceof ClassTeachers.TeacherAdded.Added) {
             key = "teacher.class.teacher-added";
@@ -156,8 +183,12 @@ public final class ClassCommand implements SlashCommand {
         } else {
             key = "teacher.class.teacher-not-owner";
         }
-        Respond.privately(event, texts.forClass(schoolClass, key, Map.of("teacher", member.getEffectiveName(),
-                "owner", schoolClass.teacherName())));
+        Respond.privately(
+                event,
+                texts.forClass(
+                        schoolClass,
+                        key,
+                        Map.of("teacher", member.getEffectiveName(), "owner", schoolClass.teacherName())));
     }
 
     private void removeTeacher(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
@@ -173,15 +204,21 @@ public final class ClassCommand implements SlashCommand {
         } else {
             key = "teacher.class.teacher-not-owner";
         }
-        Respond.privately(event, texts.forClass(schoolClass, key, Map.of("teacher", shownName(event),
-                "owner", schoolClass.teacherName())));
+        Respond.privately(
+                event,
+                texts.forClass(
+                        schoolClass, key, Map.of("teacher", shownName(event), "owner", schoolClass.teacherName())));
     }
 
     private void takeOver(SlashCommandInteractionEvent event) {
         var result = teachers.takeOver(event.getChannel().getIdLong(), teacherCheck.caller(event.getMember()));
         if (result instanceof ClassTeachers.TakeOver.TakenOver taken) {
-            Respond.privately(event, texts.forClass(taken.schoolClass(), "teacher.class.takeover-done",
-                    Map.of("class", taken.schoolClass().name(), "previous", taken.formerOwner())));
+            Respond.privately(
+                    event,
+                    texts.forClass(
+                            taken.schoolClass(),
+                            "teacher.class.takeover-done",
+                            Map.of("class", taken.schoolClass().name(), "previous", taken.formerOwner())));
         } else if (result instanceof ClassTeachers.TakeOver.AlreadyOwner already) {
             Respond.privately(event, texts.forClass(already.schoolClass(), "teacher.class.takeover-already", Map.of()));
         } else if (result instanceof ClassTeachers.TakeOver.NotAdmin) {

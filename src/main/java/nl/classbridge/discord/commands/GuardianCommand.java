@@ -11,14 +11,14 @@ import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
+import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
-import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.Texts;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.GuardianLink;
-import nl.classbridge.messages.Dates;
 import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.messages.Dates;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.store.StudentRepository;
 
@@ -53,15 +53,18 @@ public final class GuardianCommand implements SlashCommand {
 
     @Override
     public SlashCommandData definition(CommandDefinitions defs) {
-        return defs.teacherCommand("guardian").addSubcommands(
-                defs.subcommand("guardian add-email").addOptions(
-                        defs.suggested("guardian add-email student", true),
-                        defs.option(OptionType.STRING, "guardian add-email email", true),
-                        defs.language("guardian add-email language", false)),
-                defs.subcommand("guardian list"),
-                defs.subcommand("guardian remove").addOptions(
-                        defs.suggested("guardian remove student", true),
-                        defs.option(OptionType.INTEGER, "guardian remove guardian", true)));
+        return defs.teacherCommand("guardian")
+                .addSubcommands(
+                        defs.subcommand("guardian add-email")
+                                .addOptions(
+                                        defs.suggested("guardian add-email student", true),
+                                        defs.option(OptionType.STRING, "guardian add-email email", true),
+                                        defs.language("guardian add-email language", false)),
+                        defs.subcommand("guardian list"),
+                        defs.subcommand("guardian remove")
+                                .addOptions(
+                                        defs.suggested("guardian remove student", true),
+                                        defs.option(OptionType.INTEGER, "guardian remove guardian", true)));
     }
 
     @Override
@@ -82,15 +85,25 @@ public final class GuardianCommand implements SlashCommand {
 
     private void addEmail(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
         String student = event.getOption("student", OptionMapping::getAsString);
-        var result = roster.addEmailGuardian(schoolClass, student, event.getOption("email", OptionMapping::getAsString),
-                Optional.ofNullable(event.getOption("language", OptionMapping::getAsString)), event.getUser().getIdLong());
+        var result = roster.addEmailGuardian(
+                schoolClass,
+                student,
+                event.getOption("email", OptionMapping::getAsString),
+                Optional.ofNullable(event.getOption("language", OptionMapping::getAsString)),
+                event.getUser().getIdLong());
         String reply;
         if (result instanceof ClassRoster.EmailGuardianAdded.Added added) {
-            reply = texts.forClass(schoolClass, "teacher.guardian.added-email", Map.of("student", added.student().name()));
+            reply = texts.forClass(
+                    schoolClass,
+                    "teacher.guardian.added-email",
+                    Map.of("student", added.student().name()));
         } else if (result instanceof ClassRoster.EmailGuardianAdded.UnknownStudent) {
-            reply = texts.forClass(schoolClass, "teacher.student.unknown", Map.of("student", DiscordLimits.echo(student)));
+            reply = texts.forClass(
+                    schoolClass, "teacher.student.unknown", Map.of("student", DiscordLimits.echo(student)));
         } else if (result instanceof ClassRoster.EmailGuardianAdded.LanguageInvalid invalid) {
-            reply = texts.forClass(schoolClass, "teacher.option-invalid",
+            reply = texts.forClass(
+                    schoolClass,
+                    "teacher.option-invalid",
                     Map.of("option", "language", "expected", nl.classbridge.domain.Language.codes()));
         } else {
             reply = texts.forClass(schoolClass, "teacher.guardian.email-invalid", Map.of());
@@ -102,12 +115,18 @@ public final class GuardianCommand implements SlashCommand {
         String name = event.getOption("student", OptionMapping::getAsString);
         long guardianId = event.getOption("guardian", OptionMapping::getAsLong);
         String reply = roster.findStudent(schoolClass, name)
-                .map(student -> roster.removeGuardian(schoolClass, student, guardianId, event.getUser().getIdLong())
+                .map(student -> roster.removeGuardian(
+                                schoolClass,
+                                student,
+                                guardianId,
+                                event.getUser().getIdLong())
                         ? texts.forClass(schoolClass, "teacher.guardian.removed", Map.of())
-                        : texts.forClass(schoolClass, "teacher.option-invalid",
+                        : texts.forClass(
+                                schoolClass,
+                                "teacher.option-invalid",
                                 Map.of("option", "guardian", "expected", "/guardian list")))
-                .orElseGet(() -> texts.forClass(schoolClass, "teacher.student.unknown",
-                        Map.of("student", DiscordLimits.echo(name))));
+                .orElseGet(() -> texts.forClass(
+                        schoolClass, "teacher.student.unknown", Map.of("student", DiscordLimits.echo(name))));
         Respond.privately(event, reply);
     }
 
@@ -116,22 +135,38 @@ public final class GuardianCommand implements SlashCommand {
         for (var entry : roster.students(schoolClass)) {
             for (GuardianLink link : entry.links()) {
                 Guardian guardian = link.guardian();
-                String who = link.discordName().or(guardian::email)
+                String who = link.discordName()
+                        .or(guardian::email)
                         .orElseGet(() -> texts.forClass(schoolClass, "teacher.guardian.name-unknown", Map.of()));
-                lines.add("• " + texts.forClass(schoolClass, "teacher.guardian.line", Map.of(
-                        "student", entry.student().name(), "number", guardian.id(), "who", who,
-                        "channel", describe(schoolClass, guardian),
-                        "date", Dates.day(link.linkedAt(), schoolClass.timezone(), schoolClass.language()))));
+                lines.add("• "
+                        + texts.forClass(
+                                schoolClass,
+                                "teacher.guardian.line",
+                                Map.of(
+                                        "student",
+                                        entry.student().name(),
+                                        "number",
+                                        guardian.id(),
+                                        "who",
+                                        who,
+                                        "channel",
+                                        describe(schoolClass, guardian),
+                                        "date",
+                                        Dates.day(link.linkedAt(), schoolClass.timezone(), schoolClass.language()))));
             }
         }
-        Respond.privately(event, lines.isEmpty()
-                ? texts.forClass(schoolClass, "teacher.guardian.list-empty", Map.of())
-                : String.join("\n", lines));
+        Respond.privately(
+                event,
+                lines.isEmpty()
+                        ? texts.forClass(schoolClass, "teacher.guardian.list-empty", Map.of())
+                        : String.join("\n", lines));
     }
 
     private String describe(SchoolClass schoolClass, Guardian guardian) {
-        String channel = texts.forClass(schoolClass, guardian.wantsDiscord() ? "teacher.checkin.channel.discord"
-                : "teacher.checkin.channel.email", Map.of());
+        String channel = texts.forClass(
+                schoolClass,
+                guardian.wantsDiscord() ? "teacher.checkin.channel.discord" : "teacher.checkin.channel.email",
+                Map.of());
         if (guardian.unreachable()) {
             return channel + " (" + texts.forClass(schoolClass, "teacher.checkin.state.unreachable", Map.of()) + ")";
         }

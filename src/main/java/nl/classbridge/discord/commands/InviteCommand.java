@@ -7,11 +7,11 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
-import nl.classbridge.messages.Dates;
 import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
 import nl.classbridge.discord.Texts;
+import nl.classbridge.messages.Dates;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.Enrolment;
 import nl.classbridge.store.StudentRepository;
@@ -28,8 +28,13 @@ public final class InviteCommand implements SlashCommand {
     private final Texts texts;
     private final String schoolName;
 
-    public InviteCommand(Enrolment enrolment, ClassRoster roster, ClassChannel classChannel, StudentRepository students,
-            Texts texts, String schoolName) {
+    public InviteCommand(
+            Enrolment enrolment,
+            ClassRoster roster,
+            ClassChannel classChannel,
+            StudentRepository students,
+            Texts texts,
+            String schoolName) {
         this.enrolment = enrolment;
         this.roster = roster;
         this.classChannel = classChannel;
@@ -62,17 +67,39 @@ public final class InviteCommand implements SlashCommand {
     public void handle(SlashCommandInteractionEvent event) {
         classChannel.orExplain(event).ifPresent(schoolClass -> {
             String name = event.getOption("student", OptionMapping::getAsString);
-            roster.findStudent(schoolClass, name).ifPresentOrElse(student -> {
-                Enrolment.IssuedInvite invite = enrolment.invite(student, event.getUser().getIdLong());
-                String expires = Dates.day(invite.expiresAt(), schoolClass.timezone(), schoolClass.language());
-                String forTeacher = texts.forClass(schoolClass, "teacher.invite.created", Map.of(
-                        "student", student.name(), "code", invite.code(), "expires", expires));
-                String forParent = texts.forClass(schoolClass, "join.invite-text", Map.of(
-                        "code", invite.code(), "child", student.name(), "class", schoolClass.name(),
-                        "school", schoolName, "expires", expires));
-                Respond.privately(event, forTeacher + "\n\n" + forParent);
-            }, () -> Respond.privately(event, texts.forClass(schoolClass, "teacher.student.unknown",
-                    Map.of("student", DiscordLimits.echo(name)))));
+            roster.findStudent(schoolClass, name)
+                    .ifPresentOrElse(
+                            student -> {
+                                Enrolment.IssuedInvite invite = enrolment.invite(
+                                        student, event.getUser().getIdLong());
+                                String expires =
+                                        Dates.day(invite.expiresAt(), schoolClass.timezone(), schoolClass.language());
+                                String forTeacher = texts.forClass(
+                                        schoolClass,
+                                        "teacher.invite.created",
+                                        Map.of("student", student.name(), "code", invite.code(), "expires", expires));
+                                String forParent = texts.forClass(
+                                        schoolClass,
+                                        "join.invite-text",
+                                        Map.of(
+                                                "code",
+                                                invite.code(),
+                                                "child",
+                                                student.name(),
+                                                "class",
+                                                schoolClass.name(),
+                                                "school",
+                                                schoolName,
+                                                "expires",
+                                                expires));
+                                Respond.privately(event, forTeacher + "\n\n" + forParent);
+                            },
+                            () -> Respond.privately(
+                                    event,
+                                    texts.forClass(
+                                            schoolClass,
+                                            "teacher.student.unknown",
+                                            Map.of("student", DiscordLimits.echo(name)))));
         });
     }
 }

@@ -46,7 +46,9 @@ public final class JoinCommand implements SlashCommand {
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
-        JoinResult result = enrolment.join(event.getOption("code", OptionMapping::getAsString), event.getUser().getIdLong(),
+        JoinResult result = enrolment.join(
+                event.getOption("code", OptionMapping::getAsString),
+                event.getUser().getIdLong(),
                 event.getUser().getEffectiveName());
         Respond.privately(event, reply(result));
     }
@@ -55,11 +57,15 @@ public final class JoinCommand implements SlashCommand {
         if (result instanceof JoinResult.Joined joined) {
             SchoolClass schoolClass = classes.find(joined.student().classId()).orElseThrow();
             String key = joined.firstChild() ? "join.success" : "join.success-another-child";
-            return texts.forGuardian(joined.guardian(), schoolClass, key,
+            return texts.forGuardian(
+                    joined.guardian(),
+                    schoolClass,
+                    key,
                     Map.of("child", joined.student().name(), "class", schoolClass.name()));
         }
         if (result instanceof JoinResult.AlreadyLinked linked) {
-            return texts.forSchool("join.already-linked", Map.of("child", linked.student().name()));
+            return texts.forSchool(
+                    "join.already-linked", Map.of("child", linked.student().name()));
         }
         if (result instanceof JoinResult.TooManyTries tooMany) {
             return texts.forSchool("join.too-many-tries", Map.of("minutes", tooMany.minutes()));

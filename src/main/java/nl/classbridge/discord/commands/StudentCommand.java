@@ -8,9 +8,9 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
+import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
-import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.Texts;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.SchoolClass;
@@ -43,11 +43,15 @@ public final class StudentCommand implements SlashCommand {
 
     @Override
     public SlashCommandData definition(CommandDefinitions defs) {
-        return defs.teacherCommand("student").addSubcommands(
-                defs.subcommand("student add").addOptions(
-                        defs.option(net.dv8tion.jda.api.interactions.commands.OptionType.STRING, "student add name", true)),
-                defs.subcommand("student list"),
-                defs.subcommand("student remove").addOptions(defs.suggested("student remove name", true)));
+        return defs.teacherCommand("student")
+                .addSubcommands(
+                        defs.subcommand("student add")
+                                .addOptions(defs.option(
+                                        net.dv8tion.jda.api.interactions.commands.OptionType.STRING,
+                                        "student add name",
+                                        true)),
+                        defs.subcommand("student list"),
+                        defs.subcommand("student remove").addOptions(defs.suggested("student remove name", true)));
     }
 
     @Override
@@ -68,14 +72,20 @@ public final class StudentCommand implements SlashCommand {
     }
 
     private void add(SlashCommandInteractionEvent event, SchoolClass schoolClass, String name) {
-        ClassRoster.StudentAdded result = roster.addStudent(schoolClass, name, event.getUser().getIdLong());
+        ClassRoster.StudentAdded result =
+                roster.addStudent(schoolClass, name, event.getUser().getIdLong());
         String reply;
         if (result instanceof ClassRoster.StudentAdded.Added added) {
-            reply = texts.forClass(schoolClass, "teacher.student.added", Map.of("student", added.student().name()));
+            reply = texts.forClass(
+                    schoolClass,
+                    "teacher.student.added",
+                    Map.of("student", added.student().name()));
         } else if (result instanceof ClassRoster.StudentAdded.AlreadyThere) {
             reply = texts.forClass(schoolClass, "teacher.student.exists", Map.of());
         } else {
-            reply = texts.forClass(schoolClass, "teacher.student.name-invalid",
+            reply = texts.forClass(
+                    schoolClass,
+                    "teacher.student.name-invalid",
                     Map.of("max", nl.classbridge.domain.Student.MAX_NAME_LENGTH));
         }
         Respond.privately(event, reply);
@@ -84,8 +94,8 @@ public final class StudentCommand implements SlashCommand {
     private void remove(SlashCommandInteractionEvent event, SchoolClass schoolClass, String name) {
         String reply = roster.removeStudent(schoolClass, name, event.getUser().getIdLong())
                 .map(removed -> texts.forClass(schoolClass, "teacher.student.removed", Map.of()))
-                .orElseGet(() -> texts.forClass(schoolClass, "teacher.student.unknown",
-                        Map.of("student", DiscordLimits.echo(name))));
+                .orElseGet(() -> texts.forClass(
+                        schoolClass, "teacher.student.unknown", Map.of("student", DiscordLimits.echo(name))));
         Respond.privately(event, reply);
     }
 
@@ -107,8 +117,10 @@ public final class StudentCommand implements SlashCommand {
             return "–";
         }
         return guardians.stream()
-                .map(g -> texts.forClass(schoolClass, g.wantsDiscord() ? "teacher.checkin.channel.discord"
-                        : "teacher.checkin.channel.email", Map.of()))
+                .map(g -> texts.forClass(
+                        schoolClass,
+                        g.wantsDiscord() ? "teacher.checkin.channel.discord" : "teacher.checkin.channel.email",
+                        Map.of()))
                 .collect(Collectors.joining(", "));
     }
 }

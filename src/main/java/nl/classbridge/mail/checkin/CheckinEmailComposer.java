@@ -2,12 +2,11 @@ package nl.classbridge.mail.checkin;
 
 import java.util.List;
 import java.util.Optional;
-import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.checkin.CheckinContext;
 import nl.classbridge.checkin.CheckinContexts;
 import nl.classbridge.checkin.CheckinMail;
 import nl.classbridge.checkin.email.CheckinEmails;
-import nl.classbridge.messages.EmailText;
+import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.CheckinRound;
 import nl.classbridge.domain.Delivery;
@@ -17,6 +16,7 @@ import nl.classbridge.mail.ComposedEmail;
 import nl.classbridge.mail.EmailComposer;
 import nl.classbridge.mail.MailText;
 import nl.classbridge.mail.ReplyTokens;
+import nl.classbridge.messages.EmailText;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.DeliveryRepository;
 import nl.classbridge.store.GuardianRepository;
@@ -36,8 +36,14 @@ public final class CheckinEmailComposer implements EmailComposer {
     private final ReplyTokens tokens;
     private final java.time.Clock clock;
 
-    public CheckinEmailComposer(CheckinRepository checkins, GuardianRepository guardians, DeliveryRepository deliveries,
-            CheckinContexts contexts, CheckinEmails emails, ReplyTokens tokens, java.time.Clock clock) {
+    public CheckinEmailComposer(
+            CheckinRepository checkins,
+            GuardianRepository guardians,
+            DeliveryRepository deliveries,
+            CheckinContexts contexts,
+            CheckinEmails emails,
+            ReplyTokens tokens,
+            java.time.Clock clock) {
         this.checkins = checkins;
         this.guardians = guardians;
         this.deliveries = deliveries;
@@ -52,10 +58,13 @@ public final class CheckinEmailComposer implements EmailComposer {
         if (!CheckinMail.isCheckin(delivery.kind()) || delivery.guardianId().isEmpty()) {
             return Optional.empty();
         }
-        Optional<Guardian> guardian = guardians.find(delivery.guardianId().get()).filter(Guardian::reachableByEmail);
+        Optional<Guardian> guardian =
+                guardians.find(delivery.guardianId().get()).filter(Guardian::reachableByEmail);
         CheckinMail.Payload payload = CheckinMail.payload(delivery.payload());
-        Optional<CheckinRound> round = checkins.findRound(payload.round()).filter(r -> r.openAt(clock.instant())
-                || CheckinMail.CONFIRMATION.equals(delivery.kind()) || CheckinMail.ROUND_CLOSED.equals(delivery.kind()));
+        Optional<CheckinRound> round = checkins.findRound(payload.round())
+                .filter(r -> r.openAt(clock.instant())
+                        || CheckinMail.CONFIRMATION.equals(delivery.kind())
+                        || CheckinMail.ROUND_CLOSED.equals(delivery.kind()));
         Optional<CheckinRequest> request = checkins.findRequest(payload.request());
         if (guardian.isEmpty() || round.isEmpty() || request.isEmpty()) {
             return Optional.empty();
@@ -63,8 +72,10 @@ public final class CheckinEmailComposer implements EmailComposer {
         CheckinContext context = contexts.of(request.get());
         String to = guardian.get().email().orElseThrow();
         String token = tokens.forRequest(guardian.get().id(), request.get().id());
-        Optional<String> questionsMessageId = deliveries.findByKey(
-                DedupeKeys.questionnaireEmail(round.get().id(), request.get().id())).flatMap(Delivery::externalId);
+        Optional<String> questionsMessageId = deliveries
+                .findByKey(DedupeKeys.questionnaireEmail(
+                        round.get().id(), request.get().id()))
+                .flatMap(Delivery::externalId);
         switch (delivery.kind()) {
             case CheckinMail.QUESTIONNAIRE -> {
                 if (request.get().status() == RequestStatus.ANSWERED) {
@@ -76,14 +87,22 @@ public final class CheckinEmailComposer implements EmailComposer {
                 if (request.get().status() == RequestStatus.ANSWERED) {
                     return Optional.empty();
                 }
-                return Optional.of(email(to, emails.reminder(context), questionsMessageId,
-                        questionsMessageId.map(List::of).orElse(List.of()), token));
+                return Optional.of(email(
+                        to,
+                        emails.reminder(context),
+                        questionsMessageId,
+                        questionsMessageId.map(List::of).orElse(List.of()),
+                        token));
             }
             case CheckinMail.CONFIRMATION -> {
                 CheckinMail.Confirmation confirmation = CheckinMail.confirmationOf(delivery.payload());
                 Optional<String> reply = Optional.of(confirmation.reply()).filter(ComposedEmail::isMessageId);
-                return Optional.of(email(to, emails.confirmation(context, confirmation.understood(),
-                        confirmation.unreadable()), reply, reply.map(List::of).orElse(List.of()), token));
+                return Optional.of(email(
+                        to,
+                        emails.confirmation(context, confirmation.understood(), confirmation.unreadable()),
+                        reply,
+                        reply.map(List::of).orElse(List.of()),
+                        token));
             }
             case CheckinMail.ROUND_CLOSED -> {
                 return Optional.of(email(to, emails.roundClosed(context), Optional.empty(), List.of(), token));
@@ -94,10 +113,17 @@ public final class CheckinEmailComposer implements EmailComposer {
         }
     }
 
-    private static ComposedEmail email(String to, EmailText text, Optional<String> inReplyTo, List<String> references,
-            String token) {
+    private static ComposedEmail email(
+            String to, EmailText text, Optional<String> inReplyTo, List<String> references, String token) {
         ComposedEmail email = MailText.compose(to, text);
-        return new ComposedEmail(to, email.subject(), email.text(), email.html(), inReplyTo, references,
-                email.language(), Optional.of(token));
+        return new ComposedEmail(
+                to,
+                email.subject(),
+                email.text(),
+                email.html(),
+                inReplyTo,
+                references,
+                email.language(),
+                Optional.of(token));
     }
 }

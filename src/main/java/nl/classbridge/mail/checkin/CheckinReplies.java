@@ -19,8 +19,8 @@ import nl.classbridge.domain.Guardian;
 import nl.classbridge.mail.reply.ParsedMail;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.store.CheckinRepository;
-import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.Database;
+import nl.classbridge.store.GuardianRepository;
 
 /**
  * A verified email reply to a check-in becomes answers like any other: stored through
@@ -31,8 +31,8 @@ import nl.classbridge.store.Database;
  */
 public final class CheckinReplies {
     /** Question id under which words that belong to no question are kept for the teacher. */
-
     private final Database database;
+
     private final CheckinRepository checkins;
     private final GuardianRepository guardians;
     private final Conversations conversations;
@@ -41,8 +41,14 @@ public final class CheckinReplies {
     private final Outbox outbox;
     private final java.time.Clock clock;
 
-    public CheckinReplies(Database database, CheckinRepository checkins, GuardianRepository guardians,
-            Conversations conversations, CheckinContexts contexts, Messages messages, Outbox outbox,
+    public CheckinReplies(
+            Database database,
+            CheckinRepository checkins,
+            GuardianRepository guardians,
+            Conversations conversations,
+            CheckinContexts contexts,
+            Messages messages,
+            Outbox outbox,
             java.time.Clock clock) {
         this.database = database;
         this.checkins = checkins;
@@ -93,30 +99,31 @@ public final class CheckinReplies {
                 Question question = asked.get(number - 1);
                 AnswerCheck check = question.check(answer.getValue());
                 if (check instanceof AnswerCheck.Accepted accepted) {
-                    conversations.answer(request.id(), guardian.id(), question.id(), answer.getValue(),
-                            AnswerSource.EMAIL);
-                    understood.add(number + ". " + AnswerDisplay.show(question, accepted.value(), context.language(),
-                            messages, context.chain()));
+                    conversations.answer(
+                            request.id(), guardian.id(), question.id(), answer.getValue(), AnswerSource.EMAIL);
+                    understood.add(number + ". "
+                            + AnswerDisplay.show(
+                                    question, accepted.value(), context.language(), messages, context.chain()));
                 } else {
                     unreadable = true;
                 }
             }
             if (!reply.unnumbered().isBlank()) {
-                checkins.saveAnswer(Answer.given(request.id(), Answer.EMAIL_NOTE, reply.unnumbered(), AnswerSource.EMAIL,
-                        clock.instant()));
+                checkins.saveAnswer(Answer.given(
+                        request.id(), Answer.EMAIL_NOTE, reply.unnumbered(), AnswerSource.EMAIL, clock.instant()));
             }
             if (!reply.numbered().isEmpty()) {
                 skipLeftOut(request, guardian, asked);
             }
-            outbox.enqueue(CheckinMail.confirmation(round.classId(), round, request, replyId, understood,
-                    unreadable));
+            outbox.enqueue(CheckinMail.confirmation(round.classId(), round, request, replyId, understood, unreadable));
             return Outcome.ANSWERS;
         });
     }
 
     /** In a reply, an optional question left out is skipped, so the check-in can be complete. */
     private void skipLeftOut(CheckinRequest request, Guardian guardian, List<Question> asked) {
-        List<String> answered = checkins.answers(request.id()).stream().map(Answer::questionId).toList();
+        List<String> answered =
+                checkins.answers(request.id()).stream().map(Answer::questionId).toList();
         for (Question question : asked) {
             if (!question.required() && !answered.contains(question.id())) {
                 conversations.skip(request.id(), guardian.id(), question.id(), AnswerSource.EMAIL);

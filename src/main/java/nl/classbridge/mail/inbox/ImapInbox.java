@@ -51,6 +51,7 @@ public final class ImapInbox implements AutoCloseable {
     private static final String TIMEOUT_MILLIS = "15000";
     /** Mails expunged at one look at most; the rest go at the next. */
     private static final int EXPUNGE_BATCH = 200;
+
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "classbridge-inbox-watchdog");
         thread.setDaemon(true);
@@ -165,7 +166,10 @@ public final class ImapInbox implements AutoCloseable {
             mail.message().setFlag(Flags.Flag.SEEN, true);
         } catch (MessagingException | RuntimeException e) {
             // Handled and recorded: the flag only shows people it was read.
-            LOG.debug("Marking received mail uid {} as seen failed: {}", mail.uid(), e.getClass().getSimpleName());
+            LOG.debug(
+                    "Marking received mail uid {} as seen failed: {}",
+                    mail.uid(),
+                    e.getClass().getSimpleName());
         }
         return outcome;
     }
@@ -187,13 +191,18 @@ public final class ImapInbox implements AutoCloseable {
 
     private String quarantine(Received mail, Throwable cause) {
         String reason = reason(cause);
-        LOG.warn("Received mail uid {} quarantined ({}: {}); the inbox goes on with the next mail", mail.uid(), reason,
+        LOG.warn(
+                "Received mail uid {} quarantined ({}: {}); the inbox goes on with the next mail",
+                mail.uid(),
+                reason,
                 cause.getClass().getSimpleName());
         flag(mail.message());
         try {
             handler.quarantined(mail);
         } catch (Throwable e) { // telling the teacher must not stop the inbox either
-            LOG.warn("Received mail uid {}: the notice about its quarantine failed ({})", mail.uid(),
+            LOG.warn(
+                    "Received mail uid {}: the notice about its quarantine failed ({})",
+                    mail.uid(),
                     e.getClass().getSimpleName());
         }
         return "quarantined-" + reason;
@@ -241,7 +250,9 @@ public final class ImapInbox implements AutoCloseable {
             try {
                 handler.quarantined(new Received(validity, uid, (MimeMessage) message));
             } catch (Throwable e) { // as above: the inbox goes on
-                LOG.warn("Received mail uid {}: the notice about its quarantine failed ({})", uid,
+                LOG.warn(
+                        "Received mail uid {}: the notice about its quarantine failed ({})",
+                        uid,
                         e.getClass().getSimpleName());
             }
             seen.finish(validity, uid, "quarantined-interrupted", clock.instant());
@@ -256,7 +267,8 @@ public final class ImapInbox implements AutoCloseable {
         if (old.isEmpty()) {
             return;
         }
-        Message[] found = uids.getMessagesByUID(old.stream().mapToLong(Long::longValue).toArray());
+        Message[] found =
+                uids.getMessagesByUID(old.stream().mapToLong(Long::longValue).toArray());
         List<Message> present = new ArrayList<>();
         for (Message message : found) {
             if (message != null && !message.isExpunged()) {
@@ -274,8 +286,7 @@ public final class ImapInbox implements AutoCloseable {
             }
         }
         seen.markExpunged(validity, old, now);
-        LOG.info("{} received mails kept {} days were removed from the mailbox", present.size(),
-                settings.keepDays());
+        LOG.info("{} received mails kept {} days were removed from the mailbox", present.size(), settings.keepDays());
     }
 
     /**
@@ -313,13 +324,16 @@ public final class ImapInbox implements AutoCloseable {
             return;
         }
         // Any call on the folder from another thread ends a running IDLE.
-        ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
-            try {
-                imap.getMessageCount();
-            } catch (MessagingException | RuntimeException e) {
-                LOG.debug("Ending IDLE: {}", e.getClass().getSimpleName());
-            }
-        }, longest.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(
+                () -> {
+                    try {
+                        imap.getMessageCount();
+                    } catch (MessagingException | RuntimeException e) {
+                        LOG.debug("Ending IDLE: {}", e.getClass().getSimpleName());
+                    }
+                },
+                longest.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             imap.idle(true);
         } finally {
@@ -366,7 +380,10 @@ public final class ImapInbox implements AutoCloseable {
         String protocol = settings.security() == MailSecurity.SSL ? "imaps" : "imap";
         Session session = Session.getInstance(properties(protocol));
         store = session.getStore(protocol);
-        store.connect(settings.host().orElseThrow(), settings.port(), settings.username(),
+        store.connect(
+                settings.host().orElseThrow(),
+                settings.port(),
+                settings.username(),
                 settings.password().map(secret -> secret.reveal()).orElse(""));
         folder = store.getFolder(settings.folder());
         folder.open(Folder.READ_WRITE);

@@ -55,8 +55,10 @@ public final class InboxLoop {
                 }
             } catch (Throwable e) { // Errors too: the loop outlives whatever one look runs into
                 if (running) {
-                    LOG.warn("Reading the mailbox failed ({}); the inbox loop goes on and tries again in {} s",
-                            e.getClass().getSimpleName(), pollInterval.toSeconds());
+                    LOG.warn(
+                            "Reading the mailbox failed ({}); the inbox loop goes on and tries again in {} s",
+                            e.getClass().getSimpleName(),
+                            pollInterval.toSeconds());
                     closeQuietly();
                     pause();
                 }

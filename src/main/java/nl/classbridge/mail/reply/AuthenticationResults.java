@@ -35,10 +35,10 @@ public final class AuthenticationResults {
     private static final Pattern ARC_INSTANCE = Pattern.compile("^\\s*i\\s*=\\s*\\d+\\s*;");
     /** Longer header values are cut: no server writes more, and the rest is not read. */
     private static final int LONGEST = 16 * 1024;
+
     private static final int MOST_HEADERS = 500;
 
-    private AuthenticationResults() {
-    }
+    private AuthenticationResults() {}
 
     /**
      * The verdict of the server named {@code authservId} on {@code message}.

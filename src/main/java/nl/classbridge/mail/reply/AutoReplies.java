@@ -17,17 +17,16 @@ import java.util.regex.Pattern;
 final class AutoReplies {
 
     private static final Set<String> PRECEDENCE = Set.of("auto_reply", "bulk", "junk", "list");
-    private static final Set<String> FLAG_HEADERS = Set.of("X-Autoreply", "X-Autorespond", "X-Autoresponder",
-            "X-AutoReply-From", "X-Mail-Autoreply");
+    private static final Set<String> FLAG_HEADERS =
+            Set.of("X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-AutoReply-From", "X-Mail-Autoreply");
     private static final Pattern SUBJECT = Pattern.compile(
             "^((re|aw|antw|fw|fwd)\\s?:\\s*)?(automatic reply|auto(matic)?[- ]?reply|autoresponse|out of (the )?office"
                     + "|automatisch antwoord|automatisch bericht|afwezig|afwezigheidsbericht|niet aanwezig|abwesenheitsnotiz"
                     + "|otomatik yanıt|otomatik cevap|ofis dışında|automatyczna odpowiedź|poza biurem"
-                    + "|автоматична відповідь|автоматический ответ|رد تلقائي|خارج المكتب)\\b.*", 
+                    + "|автоматична відповідь|автоматический ответ|رد تلقائي|خارج المكتب)\\b.*",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
 
-    private AutoReplies() {
-    }
+    private AutoReplies() {}
 
     static boolean isAutoReply(MimeMessage message) throws MessagingException {
         String autoSubmitted = first(message, "Auto-Submitted");
@@ -43,7 +42,8 @@ final class AutoReplies {
         if (precedence != null && PRECEDENCE.contains(precedence.strip().toLowerCase(Locale.ROOT))) {
             return true;
         }
-        if (message.isMimeType("multipart/report") && ReplyParser.reportType(message).equals("disposition-notification")) {
+        if (message.isMimeType("multipart/report")
+                && ReplyParser.reportType(message).equals("disposition-notification")) {
             return true; // a read receipt
         }
         String subject = ReplyParser.subject(message);

@@ -30,8 +30,8 @@ final class Bounces {
     private static final Pattern DAEMON = Pattern.compile(
             "^(mailer-daemon|mailer_daemon|mailerdaemon|mail-daemon|postmaster|double-bounce|bounce|bounces)(@.*)?$",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern DAEMON_NAME = Pattern.compile(
-            "mail delivery (system|subsystem)|mailer-daemon", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DAEMON_NAME =
+            Pattern.compile("mail delivery (system|subsystem)|mailer-daemon", Pattern.CASE_INSENSITIVE);
     private static final Pattern SUBJECT = Pattern.compile(
             "^(undelivered mail returned to sender|undeliverable|undelivered mail|returned mail|mail delivery failed"
                     + "|delivery status notification|delivery failure|delivery has failed|failure notice"
@@ -40,11 +40,13 @@ final class Bounces {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
     /** Where an address may stand in free text; what is found is then checked as {@link EmailAddress}. */
     private static final String ADDRESS = "[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
-    private static final Pattern ADDRESS_LINE = Pattern.compile(
-            "^[ \\t]*<?(" + ADDRESS + ")>?[ \\t]*(:.*)?$", Pattern.MULTILINE);
+
+    private static final Pattern ADDRESS_LINE =
+            Pattern.compile("^[ \\t]*<?(" + ADDRESS + ")>?[ \\t]*(:.*)?$", Pattern.MULTILINE);
     private static final Pattern ADDRESS_AFTER_PHRASE = Pattern.compile(
             "(?:delivered to|deliver to|delivery to|failed recipient|recipient address|recipients?:|failed:"
-                    + "|final-recipient: rfc822;|bezorgd (bij|aan)|niet worden afgeleverd (bij|aan))[^@\\n]{0,40}?<?(?<address>" + ADDRESS + ")",
+                    + "|final-recipient: rfc822;|bezorgd (bij|aan)|niet worden afgeleverd (bij|aan))[^@\\n]{0,40}?<?(?<address>"
+                    + ADDRESS + ")",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern STATUS = Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.])");
     private static final Pattern DELAY = Pattern.compile(
@@ -52,11 +54,11 @@ final class Bounces {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MESSAGE_ID = Pattern.compile("(?im)^message-id:\\s*<?([^<>\\s]+)>?");
 
-    private Bounces() {
-    }
+    private Bounces() {}
 
     static boolean isBounce(MimeMessage message, String fromAddress) throws MessagingException {
-        if (message.isMimeType("multipart/report") && ReplyParser.reportType(message).equals("delivery-status")) {
+        if (message.isMimeType("multipart/report")
+                && ReplyParser.reportType(message).equals("delivery-status")) {
             return true;
         }
         String fromHeader = AutoReplies.first(message, "From");
@@ -66,7 +68,8 @@ final class Bounces {
     }
 
     static Bounce read(MimeMessage message) throws MessagingException, IOException {
-        if (message.isMimeType("multipart/report") && ReplyParser.reportType(message).equals("delivery-status")) {
+        if (message.isMimeType("multipart/report")
+                && ReplyParser.reportType(message).equals("delivery-status")) {
             Optional<Bounce> dsn = deliveryStatus((Multipart) message.getContent());
             if (dsn.isPresent()) {
                 return dsn.get();
@@ -80,21 +83,27 @@ final class Bounces {
         List<InternetHeaders> recipients = new ArrayList<>();
         for (int i = 0; i < report.getCount(); i++) {
             BodyPart part = report.getBodyPart(i);
-            if (part.isMimeType("message/delivery-status") || part.isMimeType("text/delivery-status")
+            if (part.isMimeType("message/delivery-status")
+                    || part.isMimeType("text/delivery-status")
                     || part.isMimeType("message/global-delivery-status")) {
                 recipients.addAll(fieldGroups(raw(part)));
-            } else if (i > 0 && (part.isMimeType("message/rfc822") || part.isMimeType("text/rfc822-headers")
-                    || part.isMimeType("message/global") || part.isMimeType("message/global-headers"))) {
+            } else if (i > 0
+                    && (part.isMimeType("message/rfc822")
+                            || part.isMimeType("text/rfc822-headers")
+                            || part.isMimeType("message/global")
+                            || part.isMimeType("message/global-headers"))) {
                 originalId = messageId(new String(raw(part), java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         InternetHeaders chosen = null;
         for (InternetHeaders fields : recipients) {
-            if (fields.getHeader("Final-Recipient", null) == null && fields.getHeader("Original-Recipient", null) == null) {
+            if (fields.getHeader("Final-Recipient", null) == null
+                    && fields.getHeader("Original-Recipient", null) == null) {
                 continue; // the per-message group
             }
             String action = value(fields, "Action").toLowerCase(Locale.ROOT);
-            if (chosen == null || action.equals("failed") && !value(chosen, "Action").equalsIgnoreCase("failed")) {
+            if (chosen == null
+                    || action.equals("failed") && !value(chosen, "Action").equalsIgnoreCase("failed")) {
                 chosen = fields;
             }
         }
@@ -118,8 +127,8 @@ final class Bounces {
             permanent = !action.equals("delayed");
             code = permanent ? "5.0.0" : "4.0.0";
         }
-        return Optional.of(new Bounce(recipient.isEmpty() ? Optional.empty() : Optional.of(recipient),
-                permanent, code, originalId));
+        return Optional.of(new Bounce(
+                recipient.isEmpty() ? Optional.empty() : Optional.of(recipient), permanent, code, originalId));
     }
 
     /** The field groups of a delivery-status body: per message, then one per recipient. */
@@ -150,7 +159,8 @@ final class Bounces {
         }
         Matcher status = STATUS.matcher(body);
         String subject = ReplyParser.subject(message);
-        boolean delayed = DELAY.matcher(subject).find() || (!status.find(0) && DELAY.matcher(body).find());
+        boolean delayed = DELAY.matcher(subject).find()
+                || (!status.find(0) && DELAY.matcher(body).find());
         String code;
         boolean permanent;
         if (status.find(0)) {

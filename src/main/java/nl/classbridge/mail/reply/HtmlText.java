@@ -39,11 +39,40 @@ final class HtmlText {
     /** The most "&gt;" a quoted line gets; deeper quotes count as this deep. */
     static final int MAX_QUOTE_DEPTH = 8;
 
-    private static final Set<String> BLOCKS = Set.of("p", "div", "li", "ul", "ol", "tr", "table", "tbody",
-            "h1", "h2", "h3", "h4", "h5", "h6", "hr", "pre", "section", "article", "header", "footer",
-            "address", "dl", "dt", "dd", "center", "form", "fieldset", "figure", "figcaption", "main", "nav");
-    private static final Set<String> SKIPPED = Set.of("head", "style", "script", "title", "xml", "template",
-            "noscript", "svg", "math");
+    private static final Set<String> BLOCKS = Set.of(
+            "p",
+            "div",
+            "li",
+            "ul",
+            "ol",
+            "tr",
+            "table",
+            "tbody",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "hr",
+            "pre",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "address",
+            "dl",
+            "dt",
+            "dd",
+            "center",
+            "form",
+            "fieldset",
+            "figure",
+            "figcaption",
+            "main",
+            "nav");
+    private static final Set<String> SKIPPED =
+            Set.of("head", "style", "script", "title", "xml", "template", "noscript", "svg", "math");
     private static final Set<String> CUT_IDS = Set.of("divrplyfwdmsg", "appendonsend", "stopspelling");
     private static final Set<String> CUT_CLASSES = Set.of("outlookmessageheader", "yahoo_quoted");
     private static final Set<String> HEADER_CLASSES = Set.of("gmail_attr", "moz-cite-prefix");
@@ -56,8 +85,7 @@ final class HtmlText {
     private int lineDepth;
     private int preformatted;
 
-    private HtmlText() {
-    }
+    private HtmlText() {}
 
     static String toText(String html) {
         Parser parser = Parser.htmlParser().setMaxDepth(MAX_NESTING);
@@ -88,7 +116,8 @@ final class HtmlText {
                 lines.add(ORIGINAL_FOLLOWS);
                 return FilterResult.STOP;
             }
-            if (classes.stream().anyMatch(HEADER_CLASSES::contains) && !element.tag().isEmpty()) {
+            if (classes.stream().anyMatch(HEADER_CLASSES::contains)
+                    && !element.tag().isEmpty()) {
                 breakLine();
                 lines.add(QUOTE_HEADER);
                 return FilterResult.SKIP_ENTIRELY;

@@ -40,8 +40,7 @@ public final class MailBody {
     // Deeper nesting than this is not a mail a person wrote.
     private static final int MAX_DEPTH = 12;
 
-    private MailBody() {
-    }
+    private MailBody() {}
 
     /** The text of {@code part}; "" when it has none. */
     static String of(Part part) throws MessagingException, IOException {
@@ -136,8 +135,8 @@ public final class MailBody {
         ContentType type = contentType(part);
         String declared = type == null ? null : type.getParameter("charset");
         if (declared == null && html) {
-            Matcher meta = META_CHARSET.matcher(new String(bytes, 0, Math.min(bytes.length, META_CHARSET_PREFIX),
-                    StandardCharsets.ISO_8859_1));
+            Matcher meta = META_CHARSET.matcher(
+                    new String(bytes, 0, Math.min(bytes.length, META_CHARSET_PREFIX), StandardCharsets.ISO_8859_1));
             if (meta.find()) {
                 declared = meta.group(1);
             }
@@ -174,10 +173,12 @@ public final class MailBody {
 
     private static Optional<String> strictUtf8(byte[] bytes) {
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
@@ -197,8 +198,7 @@ public final class MailBody {
 
     /** RFC 3676: a line ending in a space goes on with the next line; "-- " stays a line. */
     static final class Flowed {
-        private Flowed() {
-        }
+        private Flowed() {}
 
         static String unflow(String text, boolean delSp) {
             String[] lines = text.split("\n", -1);
@@ -238,7 +238,10 @@ public final class MailBody {
         }
 
         private static void flush(StringBuilder out, StringBuilder paragraph, int quoteDepth) {
-            out.append(">".repeat(Math.min(quoteDepth, HtmlText.MAX_QUOTE_DEPTH))).append(quoteDepth > 0 ? " " : "").append(paragraph).append('\n');
+            out.append(">".repeat(Math.min(quoteDepth, HtmlText.MAX_QUOTE_DEPTH)))
+                    .append(quoteDepth > 0 ? " " : "")
+                    .append(paragraph)
+                    .append('\n');
             paragraph.setLength(0);
         }
     }

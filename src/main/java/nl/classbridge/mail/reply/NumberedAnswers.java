@@ -22,8 +22,7 @@ import nl.classbridge.mail.reply.OwnWords.OwnLine;
  */
 final class NumberedAnswers {
 
-    record Answers(Map<Integer, String> numbered, String unnumbered) {
-    }
+    record Answers(Map<Integer, String> numbered, String unnumbered) {}
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final String DIGIT = "[0-9\u0660-\u0669\u06F0-\u06F9]";
@@ -31,29 +30,31 @@ final class NumberedAnswers {
     // group 1: a word like "Vraag"; 2: the number; 3: the mark after it; 4: the rest of the line.
     private static final Pattern NUMBERED = Pattern.compile(
             "^(" + QUESTION_WORD + "\\s*(?:nr\\.?|no\\.?|№)?\\s*)?(" + DIGIT + "{1,2})(?!" + DIGIT + ")"
-                    + "\\s*([.)）:：\\-–—]*)\\s*(.*)$", FLAGS);
+                    + "\\s*([.)）:：\\-–—]*)\\s*(.*)$",
+            FLAGS);
     // The separator run is matched only from its start (the look-behind), so a long run of spaces is
     // walked once, not once from each of its characters.
-    private static final Pattern NEXT_INLINE = Pattern.compile(
-            "(?:^|(?<![\\s,;،])[\\s,;،]++)(" + DIGIT + "{1,2})\\s*[.):]\\s*(?=\\S)", FLAGS);
+    private static final Pattern NEXT_INLINE =
+            Pattern.compile("(?:^|(?<![\\s,;،])[\\s,;،]++)(" + DIGIT + "{1,2})\\s*[.):]\\s*(?=\\S)", FLAGS);
     private static final Pattern SINGLE_DIGIT = Pattern.compile("^" + DIGIT + "$");
     private static final Pattern GREETING = Pattern.compile(
             "^(hoi|hallo|hey|hi|hello|beste|lieve|dag|goedemorgen|goedemiddag|goedenavond|geachte|dear|good morning"
                     + "|merhaba|sayın|selam|iyi günler|dzień dobry|witam|cześć|szanowna|szanowny|добрий день|вітаю|привіт"
-                    + "|шановна|шановний|مرحبا|السلام عليكم|صباح الخير|مساء الخير|عزيزتي|عزيزي)\\b.{0,40}$", FLAGS);
-    private static final Pattern LEAD_IN = Pattern.compile(
-            "^.{0,40}(antwoord|answer|cevap|odpowied|відповід|إجاب|اجاب).{0,30}[:.!]?$", FLAGS);
+                    + "|шановна|шановний|مرحبا|السلام عليكم|صباح الخير|مساء الخير|عزيزتي|عزيزي)\\b.{0,40}$",
+            FLAGS);
+    private static final Pattern LEAD_IN =
+            Pattern.compile("^.{0,40}(antwoord|answer|cevap|odpowied|відповід|إجاب|اجاب).{0,30}[:.!]?$", FLAGS);
     private static final Pattern SIGN_OFF = Pattern.compile(
             "^(met )?(vriendelijke |hartelijke |lieve |veel |warme )?(groet(en|jes)?|gr\\.?|mvg|m\\.v\\.g\\.?|liefs"
                     + "|kind regards|best regards|regards|best wishes|cheers|thanks|thank you|bedankt"
                     + "|dank (je|u)( wel)?|saygılarımla|saygılar|teşekkürler|teşekkür ederim|pozdrawiam|z poważaniem"
                     + "|pozdrowienia|dziękuję|з повагою|дякую|мої вітання|مع تحياتي|مع التحية|شكرا|شكرًا|وشكرا)"
-                    + "(?<rest>[\\s,.!]+.*)?$", FLAGS);
+                    + "(?<rest>[\\s,.!]+.*)?$",
+            FLAGS);
     private static final int SHORT_LINE = 40;
     private static final int MAX_NUMBER = 99;
 
-    private NumberedAnswers() {
-    }
+    private NumberedAnswers() {}
 
     /** The number a quoted question line starts with ("1. Hoe voelt ..."), for bottom-posted answers. */
     static OptionalInt questionNumber(String line) {
@@ -68,7 +69,9 @@ final class NumberedAnswers {
     static Answers read(List<OwnLine> own) {
         int first = firstNonBlank(own);
         int end = signOffStart(own);
-        if (first >= 0 && first < end && GREETING.matcher(own.get(first).text()).matches()
+        if (first >= 0
+                && first < end
+                && GREETING.matcher(own.get(first).text()).matches()
                 && !NUMBERED.matcher(own.get(first).text()).matches()) {
             first++;
         }
@@ -102,7 +105,8 @@ final class NumberedAnswers {
             }
         }
         Map<Integer, String> answers = new LinkedHashMap<>();
-        numbered.forEach((number, text) -> answers.put(number, Texts.joinParagraphs(List.of(text.toString().split("\n", -1)))));
+        numbered.forEach((number, text) ->
+                answers.put(number, Texts.joinParagraphs(List.of(text.toString().split("\n", -1)))));
         return new Answers(answers, Texts.joinParagraphs(unnumbered));
     }
 
@@ -177,7 +181,8 @@ final class NumberedAnswers {
         for (int j = i + 1; j < own.size(); j++) {
             String text = own.get(j).text();
             if (!text.isBlank()) {
-                return NUMBERED.matcher(text).matches() || own.get(j).quotedNumber().isPresent();
+                return NUMBERED.matcher(text).matches()
+                        || own.get(j).quotedNumber().isPresent();
             }
         }
         return false;

@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
 final class OwnWords {
 
     /** A line the parent typed; {@code quotedNumber} is the number of the question quoted just above it. */
-    record OwnLine(String text, OptionalInt quotedNumber) {
-    }
+    record OwnLine(String text, OptionalInt quotedNumber) {}
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     // "On Mon, 1 Sep 2026 at 09:00, Juf Anna <x@y> wrote:" and its sisters, one per language a client
@@ -33,7 +32,8 @@ final class OwnWords {
             Pattern.compile("^le\\s.+\\sa [ée]crit\\s?:$", FLAGS),
             Pattern.compile("^.+\\s(şunu\\s)?yazdı\\s?:$", FLAGS),
             Pattern.compile("^.+\\snapisał(a|\\(a\\))?\\s?:$", FLAGS),
-            Pattern.compile("^.+\\s(пише|написав|написала|написав\\(ла\\)|написал|написала|написал\\(а\\))\\s?:$", FLAGS),
+            Pattern.compile(
+                    "^.+\\s(пише|написав|написала|написав\\(ла\\)|написал|написала|написал\\(а\\))\\s?:$", FLAGS),
             Pattern.compile("^(.+[\\s،,])?كتب\\s.+:$", FLAGS));
     private static final Pattern FORWARD_OR_ORIGINAL = Pattern.compile(
             "^(-{2,}\\s*(forwarded message|original message|doorgestuurd bericht|oorspronkelijk bericht"
@@ -41,13 +41,15 @@ final class OwnWords {
                     + "|iletilen ileti|orijinal ileti|özgün ileti|wiadomość przekazana dalej|oryginalna wiadomość"
                     + "|переслане повідомлення|пересланное сообщение|оригінальне повідомлення|исходное сообщение"
                     + "|الرسالة المُعاد توجيهها|رسالة معاد توجيهها|الرسالة الأصلية)\\s*-{2,}"
-                    + "|begin forwarded message\\s?:|begin doorgestuurd bericht\\s?:|doorgestuurd bericht\\s?:)$", FLAGS);
-    private static final Pattern HEADER_FROM = Pattern.compile(
-            "^\\*?(from|van|von|de|kimden|od|від|от|من)\\s?:\\*?\\s*\\S.*", FLAGS);
+                    + "|begin forwarded message\\s?:|begin doorgestuurd bericht\\s?:|doorgestuurd bericht\\s?:)$",
+            FLAGS);
+    private static final Pattern HEADER_FROM =
+            Pattern.compile("^\\*?(from|van|von|de|kimden|od|від|от|من)\\s?:\\*?\\s*\\S.*", FLAGS);
     private static final Pattern HEADER_OTHER = Pattern.compile(
             "^\\*?(sent|date|verzonden|datum|gesendet|envoyé|gönderildi|tarih|wysłano|data|надіслано|дата|отправлено"
                     + "|التاريخ|تاريخ الإرسال|أرسل|to|aan|an|à|kime|do|кому|إلى|cc|subject|onderwerp|betreff|objet"
-                    + "|konu|temat|тема|الموضوع)\\s?:\\*?.*", FLAGS);
+                    + "|konu|temat|тема|الموضوع)\\s?:\\*?.*",
+            FLAGS);
     private static final Pattern RULE = Pattern.compile("^_{10,}$");
     // One line a phone or mail app adds under what was typed.
     private static final Pattern MOBILE_SIGNATURE = Pattern.compile(
@@ -56,7 +58,8 @@ final class OwnWords {
                     + "|outlook voor (ios|android) downloaden|download outlook voor "
                     + "|iphone'?(umdan|dan) gönderildi|ipad'?(imden|den) gönderildi|android'?(imden|den) gönderildi"
                     + "|(wysłane|wysłano) (z|ze|przez) |надіслано (з|із|зі) |отправлено (с|из) "
-                    + "|(مرسل|أرسلت|ارسلت|تم الإرسال) من ).{0,60}$", FLAGS);
+                    + "|(مرسل|أرسلت|ارسلت|تم الإرسال) من ).{0,60}$",
+            FLAGS);
     private static final int QUESTION_TAIL = 3;
     /** No client writes a longer "On ... wrote:" line; longer lines are not tried against the patterns. */
     private static final int MAX_HEADER_LENGTH = 300;
@@ -90,7 +93,8 @@ final class OwnWords {
         int linesAfterNumber = 0;
         for (int i = 0; i < clean.length; i++) {
             String line = clean[i];
-            if (line.equals(HtmlText.ORIGINAL_FOLLOWS) || FORWARD_OR_ORIGINAL.matcher(line).matches()
+            if (line.equals(HtmlText.ORIGINAL_FOLLOWS)
+                    || FORWARD_OR_ORIGINAL.matcher(line).matches()
                     || startsHeaderBlock(clean, i)) {
                 break;
             }
@@ -159,7 +163,9 @@ final class OwnWords {
         if (isWrote(line)) {
             return 1;
         }
-        if (i + 1 < lines.length && !lines[i + 1].isEmpty() && !lines[i + 1].startsWith(">")
+        if (i + 1 < lines.length
+                && !lines[i + 1].isEmpty()
+                && !lines[i + 1].startsWith(">")
                 && line.length() + lines[i + 1].length() < MAX_HEADER_LENGTH) {
             return isWrote(line + " " + lines[i + 1]) ? 2 : 0;
         }

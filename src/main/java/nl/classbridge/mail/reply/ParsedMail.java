@@ -31,7 +31,8 @@ public sealed interface ParsedMail {
             Optional<String> subjectToken,
             String text,
             Map<Integer, String> numbered,
-            String unnumbered) implements ParsedMail {
+            String unnumbered)
+            implements ParsedMail {
 
         public Reply {
             Objects.requireNonNull(fromAddress, "fromAddress");
@@ -66,8 +67,7 @@ public sealed interface ParsedMail {
     }
 
     /** An out-of-office mail, a vacation notice, a read receipt or another automatic answer: ignored. */
-    record AutoReply(String fromAddress) implements ParsedMail {
-    }
+    record AutoReply(String fromAddress) implements ParsedMail {}
 
     /**
      * A mail server saying a mail could not be delivered.
@@ -79,9 +79,6 @@ public sealed interface ParsedMail {
      *                          bounce returns its headers
      */
     record Bounce(
-            Optional<String> failedRecipient,
-            boolean permanent,
-            String status,
-            Optional<String> originalMessageId) implements ParsedMail {
-    }
+            Optional<String> failedRecipient, boolean permanent, String status, Optional<String> originalMessageId)
+            implements ParsedMail {}
 }

@@ -33,6 +33,7 @@ public final class ReplyParser {
     private static final Pattern PLUS_TOKEN = Pattern.compile("\\+([a-z2-9]{10,24})@", Pattern.CASE_INSENSITIVE);
     /** Where a server or a mail program puts the address a mail was sent to. */
     private static final List<String> RECIPIENT_HEADERS = List.of("To", "Cc", "Delivered-To", "X-Original-To");
+
     private static final int MAX_RECIPIENTS = 50;
     private static final Pattern BRACKETED_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final int MAX_REFERENCES = 32;
@@ -55,16 +56,21 @@ public final class ReplyParser {
             }
             OwnWords own = OwnWords.of(MailBody.of(message));
             Answers answers = NumberedAnswers.read(own.lines());
-            return new ParsedMail.Reply(from, referencedMessageIds(message), addressTokens(message, RECIPIENT_HEADERS),
-                    subjectToken(subject(message)), own.text(), answers.numbered(), answers.unnumbered());
+            return new ParsedMail.Reply(
+                    from,
+                    referencedMessageIds(message),
+                    addressTokens(message, RECIPIENT_HEADERS),
+                    subjectToken(subject(message)),
+                    own.text(),
+                    answers.numbered(),
+                    answers.unnumbered());
         } catch (MessagingException | IOException | RuntimeException e) {
             // The cause's message may quote the mail: only its type travels on.
             throw new UnreadableMailException(e.getClass().getSimpleName());
         }
     }
 
-    private ReplyParser() {
-    }
+    private ReplyParser() {}
 
     /**
      * The sender and the tokens of a mail, from its From, To, Cc and Subject only: over IMAP these
@@ -75,7 +81,9 @@ public final class ReplyParser {
     public static ParsedMail.Envelope envelope(MimeMessage message) {
         try {
             List<String> tokens = new ArrayList<>(addressTokens(message, List.of("To", "Cc")));
-            subjectToken(subject(message)).filter(token -> !tokens.contains(token)).ifPresent(tokens::add);
+            subjectToken(subject(message))
+                    .filter(token -> !tokens.contains(token))
+                    .ifPresent(tokens::add);
             return new ParsedMail.Envelope(fromAddress(message), tokens);
         } catch (MessagingException | RuntimeException e) {
             throw new UnreadableMailException(e.getClass().getSimpleName());
@@ -86,7 +94,8 @@ public final class ReplyParser {
     static List<String> addressTokens(MimeMessage message, List<String> headers) throws MessagingException {
         Set<String> tokens = new LinkedHashSet<>();
         for (String header : headers) {
-            String[] values = "To".equals(header) || "Cc".equals(header) ? recipients(message, header)
+            String[] values = "To".equals(header) || "Cc".equals(header)
+                    ? recipients(message, header)
                     : message.getHeader(header);
             if (values == null) {
                 continue;
@@ -105,8 +114,10 @@ public final class ReplyParser {
     private static String[] recipients(MimeMessage message, String header) throws MessagingException {
         Address[] addresses;
         try {
-            addresses = message.getRecipients("To".equals(header) ? jakarta.mail.Message.RecipientType.TO
-                    : jakarta.mail.Message.RecipientType.CC);
+            addresses = message.getRecipients(
+                    "To".equals(header)
+                            ? jakarta.mail.Message.RecipientType.TO
+                            : jakarta.mail.Message.RecipientType.CC);
         } catch (AddressException e) {
             return message.getHeader(header);
         }
@@ -138,7 +149,9 @@ public final class ReplyParser {
             if (address instanceof InternetAddress internet && internet.getAddress() != null) {
                 String plain = internet.getAddress().strip();
                 int at = plain.lastIndexOf('@');
-                return at < 0 ? plain : plain.substring(0, at) + "@" + plain.substring(at + 1).toLowerCase(Locale.ROOT);
+                return at < 0
+                        ? plain
+                        : plain.substring(0, at) + "@" + plain.substring(at + 1).toLowerCase(Locale.ROOT);
             }
         }
         return "";

@@ -7,10 +7,10 @@ import java.util.regex.Pattern;
 final class Texts {
 
     // LRM, RLM, ALM and the embedding, override and isolate controls: Arabic mail is full of them.
-    private static final Pattern BIDI_CONTROLS = Pattern.compile("[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]");
+    private static final Pattern BIDI_CONTROLS =
+            Pattern.compile("[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]");
 
-    private Texts() {
-    }
+    private Texts() {}
 
     static String withoutBidiControls(String text) {
         return BIDI_CONTROLS.matcher(text).replaceAll("");

@@ -35,7 +35,10 @@ final class MailboxNotes {
     private final SchoolClassRepository classes;
     private final CheckinRepository checkins;
 
-    MailboxNotes(TeacherMessages teacher, StudentRepository students, SchoolClassRepository classes,
+    MailboxNotes(
+            TeacherMessages teacher,
+            StudentRepository students,
+            SchoolClassRepository classes,
             CheckinRepository checkins) {
         this.teacher = teacher;
         this.students = students;
@@ -44,22 +47,26 @@ final class MailboxNotes {
     }
 
     /** Whom a mail concerns: a class and the children in it, by first name. */
-    record Concerned(SchoolClass schoolClass, List<String> children) {
-    }
+    record Concerned(SchoolClass schoolClass, List<String> children) {}
 
     /** The classes a mail concerns: its token's child, else the children of the family it names. */
     List<Concerned> concerned(Optional<ReplyToken> token, Optional<Guardian> guardian) {
-        Optional<Student> child = token.flatMap(ReplyToken::requestId).flatMap(checkins::findRequest)
-                .map(CheckinRequest::studentId).flatMap(students::find);
-        List<Student> children = child.map(List::of).orElseGet(() -> token.map(ReplyToken::guardianId)
-                .or(() -> guardian.map(Guardian::id)).map(students::childrenOf).orElse(List.of()));
+        Optional<Student> child = token.flatMap(ReplyToken::requestId)
+                .flatMap(checkins::findRequest)
+                .map(CheckinRequest::studentId)
+                .flatMap(students::find);
+        List<Student> children = child.map(List::of)
+                .orElseGet(() -> token.map(ReplyToken::guardianId)
+                        .or(() -> guardian.map(Guardian::id))
+                        .map(students::childrenOf)
+                        .orElse(List.of()));
         Map<Long, List<String>> byClass = new LinkedHashMap<>();
         for (Student each : children) {
             byClass.computeIfAbsent(each.classId(), id -> new ArrayList<>()).add(each.name());
         }
         List<Concerned> concerned = new ArrayList<>();
-        byClass.forEach((classId, names) -> classes.find(classId)
-                .ifPresent(schoolClass -> concerned.add(new Concerned(schoolClass, names))));
+        byClass.forEach((classId, names) ->
+                classes.find(classId).ifPresent(schoolClass -> concerned.add(new Concerned(schoolClass, names))));
         return concerned;
     }
 
@@ -90,7 +97,11 @@ final class MailboxNotes {
         for (Concerned each : concerned) {
             Map<String, String> all = new LinkedHashMap<>(values);
             all.put("student", String.join(", ", each.children()));
-            teacher.tell(each.schoolClass(), key, all, DedupeKeys.mailboxNote(ref, key, each.schoolClass().id()));
+            teacher.tell(
+                    each.schoolClass(),
+                    key,
+                    all,
+                    DedupeKeys.mailboxNote(ref, key, each.schoolClass().id()));
         }
     }
 

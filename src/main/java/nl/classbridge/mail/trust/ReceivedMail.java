@@ -63,9 +63,17 @@ public final class ReceivedMail implements ImapInbox.Handler {
     private final MailboxNotes notes;
     private final TeacherNotice notice;
 
-    public ReceivedMail(ReplyTokens tokens, GuardianRepository guardians, CheckinRepository checkins,
-            DeliveryRepository deliveries, StudentRepository students, SchoolClassRepository classes,
-            CheckinReplies replies, TeacherMessages teacher, TeacherNotice notice, Optional<String> trustedAuthservId) {
+    public ReceivedMail(
+            ReplyTokens tokens,
+            GuardianRepository guardians,
+            CheckinRepository checkins,
+            DeliveryRepository deliveries,
+            StudentRepository students,
+            SchoolClassRepository classes,
+            CheckinReplies replies,
+            TeacherMessages teacher,
+            TeacherNotice notice,
+            Optional<String> trustedAuthservId) {
         this.verification = new Verification(tokens, guardians, trustedAuthservId);
         this.tokens = tokens;
         this.guardians = guardians;
@@ -88,8 +96,11 @@ public final class ReceivedMail implements ImapInbox.Handler {
         ParsedMail.Reply reply = (ParsedMail.Reply) parsed;
         Verification.Verdict verdict = verification.of(reply, mail.message());
         if (verdict instanceof Verification.Unverified unverified) {
-            notes.unverified(mail.ref(), unverified.reason().code,
-                    notes.concerned(unverified.token(), unverified.guardian()), reply.text());
+            notes.unverified(
+                    mail.ref(),
+                    unverified.reason().code,
+                    notes.concerned(unverified.token(), unverified.guardian()),
+                    reply.text());
             return "unverified-" + unverified.reason().code;
         }
         Verification.Verified verified = (Verification.Verified) verdict;
@@ -107,14 +118,17 @@ public final class ReceivedMail implements ImapInbox.Handler {
         Optional<CheckinRequest> request = verified.token().requestId().flatMap(checkins::findRequest);
         if (request.isEmpty()) {
             // A reply to mail that asked nothing (or about a request since removed): the family's words.
-            notes.familyWrote(mail.ref(), notes.concerned(Optional.of(verified.token()), Optional.of(guardian)),
-                    reply.text());
+            notes.familyWrote(
+                    mail.ref(), notes.concerned(Optional.of(verified.token()), Optional.of(guardian)), reply.text());
             return "family-wrote";
         }
         CheckinReplies.Outcome outcome = replies.answer(request.get(), guardian, reply, messageId(mail.message()));
         if (outcome != CheckinReplies.Outcome.ANSWERS) {
             String why = outcome == CheckinReplies.Outcome.ROUND_CLOSED ? "round-closed" : "no-longer-linked";
-            notes.unverified(mail.ref(), why, notes.concerned(Optional.of(verified.token()), Optional.of(guardian)),
+            notes.unverified(
+                    mail.ref(),
+                    why,
+                    notes.concerned(Optional.of(verified.token()), Optional.of(guardian)),
                     reply.text());
             return outcome == CheckinReplies.Outcome.ROUND_CLOSED ? why : "unverified-" + why;
         }
@@ -135,7 +149,10 @@ public final class ReceivedMail implements ImapInbox.Handler {
     /** Whom a mail that is not read may concern, from its envelope alone (a claim, never a proof). */
     private List<MailboxNotes.Concerned> concernedByEnvelope(MimeMessage message) {
         ParsedMail.Envelope envelope = ReplyParser.envelope(message);
-        Optional<ReplyToken> token = envelope.tokens().stream().map(tokens::find).flatMap(Optional::stream).findFirst();
+        Optional<ReplyToken> token = envelope.tokens().stream()
+                .map(tokens::find)
+                .flatMap(Optional::stream)
+                .findFirst();
         Optional<Guardian> guardian = token.flatMap(t -> guardians.find(t.guardianId()))
                 .or(() -> verification.claimedSender(envelope.fromAddress()));
         return notes.concerned(token, guardian);
@@ -149,13 +166,19 @@ public final class ReceivedMail implements ImapInbox.Handler {
         if (!bounce.permanent()) {
             return "bounce-delayed";
         }
-        Optional<Guardian> guardian = bounce.originalMessageId().flatMap(deliveries::findByExternalId)
+        Optional<Guardian> guardian = bounce.originalMessageId()
+                .flatMap(deliveries::findByExternalId)
                 .filter(delivery -> delivery.channel() == DeliveryChannel.EMAIL)
-                .flatMap(Delivery::guardianId).flatMap(guardians::find)
-                .filter(owner -> bounce.failedRecipient().isEmpty() || owner.email()
-                        .filter(address -> EmailAddress.same(address, bounce.failedRecipient().get())).isPresent());
+                .flatMap(Delivery::guardianId)
+                .flatMap(guardians::find)
+                .filter(owner -> bounce.failedRecipient().isEmpty()
+                        || owner.email()
+                                .filter(address -> EmailAddress.same(
+                                        address, bounce.failedRecipient().get()))
+                                .isPresent());
         if (guardian.isEmpty()) {
-            LOG.info("Received mail uid {} is a bounce for no mail we sent to that address: it changes nothing",
+            LOG.info(
+                    "Received mail uid {} is a bounce for no mail we sent to that address: it changes nothing",
                     mail.uid());
             return "bounce-unverified";
         }

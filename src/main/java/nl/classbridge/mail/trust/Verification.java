@@ -36,18 +36,15 @@ final class Verification {
     }
 
     /** The outcome: verified, or not, with whom the mail claims to be about. */
-    sealed interface Verdict {
-    }
+    sealed interface Verdict {}
 
-    record Verified(ReplyToken token, Guardian guardian) implements Verdict {
-    }
+    record Verified(ReplyToken token, Guardian guardian) implements Verdict {}
 
     /**
      * @param token    the first known token the mail carries, if any: whose mail it claims to answer
      * @param guardian the family it claims to be from: the token's, else the one whose address is in From
      */
-    record Unverified(Reason reason, Optional<ReplyToken> token, Optional<Guardian> guardian) implements Verdict {
-    }
+    record Unverified(Reason reason, Optional<ReplyToken> token, Optional<Guardian> guardian) implements Verdict {}
 
     private final ReplyTokens tokens;
     private final GuardianRepository guardians;
@@ -68,16 +65,21 @@ final class Verification {
             }
             Optional<Guardian> owner = guardians.find(token.get().guardianId());
             if (owner.isPresent() && sentBy(owner.get(), reply.fromAddress())) {
-                boolean fails = trustedAuthservId.map(id -> AuthenticationResults.of(message, id))
-                        .filter(verdict -> verdict == AuthenticationResults.Verdict.FAILS).isPresent();
-                return fails ? new Unverified(Reason.FAILED_CHECK, token, owner) : new Verified(token.get(), owner.get());
+                boolean fails = trustedAuthservId
+                        .map(id -> AuthenticationResults.of(message, id))
+                        .filter(verdict -> verdict == AuthenticationResults.Verdict.FAILS)
+                        .isPresent();
+                return fails
+                        ? new Unverified(Reason.FAILED_CHECK, token, owner)
+                        : new Verified(token.get(), owner.get());
             }
             if (claimed.isEmpty()) {
                 claimed = token;
             }
         }
         if (claimed.isPresent()) {
-            return new Unverified(Reason.OTHER_SENDER, claimed, guardians.find(claimed.get().guardianId()));
+            return new Unverified(
+                    Reason.OTHER_SENDER, claimed, guardians.find(claimed.get().guardianId()));
         }
         return new Unverified(Reason.NO_TOKEN, Optional.empty(), claimedSender(reply.fromAddress()));
     }
@@ -88,6 +90,9 @@ final class Verification {
     }
 
     private static boolean sentBy(Guardian guardian, String fromAddress) {
-        return !fromAddress.isBlank() && guardian.email().filter(address -> EmailAddress.same(address, fromAddress)).isPresent();
+        return !fromAddress.isBlank()
+                && guardian.email()
+                        .filter(address -> EmailAddress.same(address, fromAddress))
+                        .isPresent();
     }
 }

@@ -24,12 +24,22 @@ final class ChannelRoutes {
         api.route(routes, POST, "users/@me/channels", true, this::openDirectChannel);
         api.route(routes, GET, "channels/{channel_id}", true, request -> {
             LocalChannel channel = state.channel(request.id("channel_id"));
-            return channel.isDirect() ? payloads.directChannel(channel)
-                    : payloads.channel(channel, state.guildChannels(channel.guildId()).indexOf(channel));
+            return channel.isDirect()
+                    ? payloads.directChannel(channel)
+                    : payloads.channel(
+                            channel, state.guildChannels(channel.guildId()).indexOf(channel));
         });
-        api.route(routes, POST, "channels/{channel_id}/messages", true,
+        api.route(
+                routes,
+                POST,
+                "channels/{channel_id}/messages",
+                true,
                 request -> messages.create(channel(request), state.bot, request.body()));
-        api.route(routes, GET, "channels/{channel_id}/messages/{message_id}", true,
+        api.route(
+                routes,
+                GET,
+                "channels/{channel_id}/messages/{message_id}",
+                true,
                 request -> state.message(channel(request).id(), request.id("message_id")));
         api.route(routes, PATCH, "channels/{channel_id}/messages/{message_id}", true, request -> {
             LocalChannel channel = channel(request);
@@ -45,7 +55,8 @@ final class ChannelRoutes {
     private JsonNode openDirectChannel(RestApi.Request request) {
         long recipient;
         try {
-            recipient = Long.parseUnsignedLong(request.body().path("recipient_id").asText());
+            recipient =
+                    Long.parseUnsignedLong(request.body().path("recipient_id").asText());
         } catch (NumberFormatException e) {
             throw new DiscordError(400, 50035, "Invalid Form Body: recipient_id");
         }
@@ -61,7 +72,8 @@ final class ChannelRoutes {
     }
 
     private void checkOwnMessage(LocalChannel channel, long messageId) {
-        long author = state.message(channel.id(), messageId).path("author").path("id").asLong();
+        long author =
+                state.message(channel.id(), messageId).path("author").path("id").asLong();
         if (author != state.bot.id()) {
             throw new DiscordError(403, 50005, "Cannot edit a message authored by another user");
         }

@@ -41,9 +41,11 @@ final class DiscordState {
     private final Map<String, Long> interactionByToken = new HashMap<>();
     /** Digests of every credential a client presented, right or wrong: never the credentials themselves. */
     private final Set<String> presented = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private volatile boolean tokenPresented;
     /** Counts changes; a leaf lock, taken last, so waiting never blocks the server. */
     private final Object signal = new Object();
+
     private long version;
 
     DiscordState(Clock clock, String botName, String token) {
@@ -133,7 +135,9 @@ final class DiscordState {
      * the generated ones, which start at the current time: so they never meet.
      */
     private void requireNew(long id) {
-        boolean taken = users.containsKey(id) || guilds.containsKey(id) || channels.containsKey(id)
+        boolean taken = users.containsKey(id)
+                || guilds.containsKey(id)
+                || channels.containsKey(id)
                 || guilds.values().stream().anyMatch(guild -> guild.roles.containsKey(id));
         if (taken || id <= 0 || id >= ids.peek()) {
             throw new IllegalArgumentException("id " + id + " is taken, or not below the generated ids");
@@ -163,8 +167,9 @@ final class DiscordState {
 
     private static String digest(String credential) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(credential.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(credential.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
@@ -253,7 +258,8 @@ final class DiscordState {
         long id = json.get("id").asLong();
         messages.put(id, new StoredMessage(json, allowedMentions));
         if (enforcedNonce && json.hasNonNull("nonce")) {
-            nonces.put(json.get("channel_id").asText() + ":" + json.get("nonce").asText(),
+            nonces.put(
+                    json.get("channel_id").asText() + ":" + json.get("nonce").asText(),
                     new NonceUse(id, clock.instant()));
         }
         changed();
@@ -312,7 +318,8 @@ final class DiscordState {
             copy.put("version", Json.id(ids.next()));
             copy.putIfAbsent("type", Json.MAPPER.getNodeFactory().numberNode(1));
             copy.putIfAbsent("description", Json.MAPPER.getNodeFactory().textNode(""));
-            copy.putIfAbsent("default_member_permissions", Json.MAPPER.getNodeFactory().nullNode());
+            copy.putIfAbsent(
+                    "default_member_permissions", Json.MAPPER.getNodeFactory().nullNode());
             copy.putIfAbsent("nsfw", Json.MAPPER.getNodeFactory().booleanNode(false));
             if (guildId != 0) {
                 copy.put("guild_id", Json.id(guildId));
@@ -478,17 +485,19 @@ final class DiscordState {
         final long guildId;
         /** The message a component was on, for UPDATE_MESSAGE callbacks; 0 when none. */
         final long sourceMessageId;
+
         InteractionResponse response;
         /** Every callback the bot made, the refused second one included. */
         int callbacks;
         /** When the interaction was made and sent to the bot, and when the bot acknowledged it. */
         final long createdNanos = System.nanoTime();
+
         long respondedNanos;
         long originalMessageId;
         final List<Long> followUpIds = new ArrayList<>();
 
-        InteractionRecord(long id, String token, int type, long channelId, long userId, long guildId,
-                long sourceMessageId) {
+        InteractionRecord(
+                long id, String token, int type, long channelId, long userId, long guildId, long sourceMessageId) {
             this.id = id;
             this.token = token;
             this.type = type;

@@ -46,7 +46,8 @@ final class Faults {
     synchronized Optional<Rule> take(String method, String route) {
         for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
             Pending candidate = it.next();
-            if (candidate.rule.method().equalsIgnoreCase(method) && candidate.rule.route().equals(route)) {
+            if (candidate.rule.method().equalsIgnoreCase(method)
+                    && candidate.rule.route().equals(route)) {
                 if (--candidate.remaining == 0) {
                     it.remove();
                 }

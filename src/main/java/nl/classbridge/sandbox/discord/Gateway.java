@@ -48,6 +48,7 @@ final class Gateway {
     private final Map<String, GatewaySession> sessions = new LinkedHashMap<>();
     /** Which session each open socket carries, by Javalin's socket id; absent before IDENTIFY/RESUME. */
     private final Map<String, GatewaySession> sessionBySocket = new LinkedHashMap<>();
+
     private final List<GatewayLogin> logins = new ArrayList<>();
     private volatile String resumeUrl = "";
 
@@ -125,25 +126,33 @@ final class Gateway {
             refuse(ctx, path, ShardKey.UNSHARDED, 4010, "Invalid shard");
             return;
         }
-        List<GuildModel> guilds = state.guilds().stream().filter(guild -> shard.carries(guild.id)).toList();
+        List<GuildModel> guilds =
+                state.guilds().stream().filter(guild -> shard.carries(guild.id)).toList();
         if (guilds.size() > maxGuildsPerSession) {
             refuse(ctx, path, shard, 4011, "Sharding required");
             return;
         }
         sessions.values().removeIf(old -> !old.resumable() && old.connection() == null);
-        GatewaySession session = new GatewaySession(newSessionId(), data.path("intents").asInt(0), shard);
+        GatewaySession session =
+                new GatewaySession(newSessionId(), data.path("intents").asInt(0), shard);
         sessions.put(session.id, session);
         sessionBySocket.put(ctx.sessionId(), session);
         session.attach(ctx);
         logins.add(new GatewayLogin(false, session.id, 0, 0, path, true, shard.id(), shard.count()));
         state.changed();
 
-        ObjectNode ready = Json.object().put("v", 10).put("session_id", session.id)
-                .put("resume_gateway_url", resumeUrl).put("session_type", "normal");
+        ObjectNode ready = Json.object()
+                .put("v", 10)
+                .put("session_id", session.id)
+                .put("resume_gateway_url", resumeUrl)
+                .put("session_type", "normal");
         ready.set("user", payloads.selfUser());
-        ready.set("application", Json.object().put("id", Json.id(state.applicationId())).put("flags", 0));
+        ready.set(
+                "application",
+                Json.object().put("id", Json.id(state.applicationId())).put("flags", 0));
         var unavailable = ready.putArray("guilds");
-        guilds.forEach(guild -> unavailable.add(Json.object().put("id", Json.id(guild.id)).put("unavailable", true)));
+        guilds.forEach(guild ->
+                unavailable.add(Json.object().put("id", Json.id(guild.id)).put("unavailable", true)));
         ready.putArray("private_channels");
         ready.putArray("relationships");
         ready.putArray("presences");
@@ -172,10 +181,13 @@ final class Gateway {
         state.notePresented(data.path("token").asText());
         GatewaySession session = sessions.get(data.path("session_id").asText());
         long seen = data.path("seq").asLong(-1);
-        if (session == null || !session.resumable() || !state.token.equals(data.path("token").asText()) || !session.canReplayFrom(seen)) {
+        if (session == null
+                || !session.resumable()
+                || !state.token.equals(data.path("token").asText())
+                || !session.canReplayFrom(seen)) {
             ShardKey shard = session == null ? ShardKey.UNSHARDED : session.shard;
-            logins.add(new GatewayLogin(true, data.path("session_id").asText(), seen, 0, path, false, shard.id(),
-                    shard.count()));
+            logins.add(new GatewayLogin(
+                    true, data.path("session_id").asText(), seen, 0, path, false, shard.id(), shard.count()));
             state.changed();
             ctx.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}");
             return;
@@ -189,8 +201,8 @@ final class Gateway {
         session.attach(ctx);
         int replayed = session.replayAfter(seen);
         session.dispatch("RESUMED", Json.object());
-        logins.add(new GatewayLogin(true, session.id, seen, replayed, path, true, session.shard.id(),
-                session.shard.count()));
+        logins.add(new GatewayLogin(
+                true, session.id, seen, replayed, path, true, session.shard.id(), session.shard.count()));
         state.changed();
     }
 

@@ -14,5 +14,11 @@ package nl.classbridge.sandbox.discord;
  * @param shardCount     how many shards the client said it runs (1 without {@code shard})
  */
 public record GatewayLogin(
-        boolean resume, String sessionId, long sequence, int replayedEvents, String path, boolean accepted,
-        int shardId, int shardCount) {}
+        boolean resume,
+        String sessionId,
+        long sequence,
+        int replayedEvents,
+        String path,
+        boolean accepted,
+        int shardId,
+        int shardCount) {}

@@ -79,7 +79,8 @@ final class GatewaySession {
         if (seen > sequence) {
             return false;
         }
-        return seen == sequence || (!backlog.isEmpty() && backlog.peekFirst().get("s").asLong() <= seen + 1);
+        return seen == sequence
+                || (!backlog.isEmpty() && backlog.peekFirst().get("s").asLong() <= seen + 1);
     }
 
     /** Sends again what the client missed; returns how many events that was. */

@@ -17,7 +17,11 @@ final class GuildRoutes {
     }
 
     void install(RestApi api, RoutesConfig routes) {
-        api.route(routes, GET, "guilds/{guild_id}/members/{user_id}", true,
+        api.route(
+                routes,
+                GET,
+                "guilds/{guild_id}/members/{user_id}",
+                true,
                 request -> payloads.member(state.member(request.id("guild_id"), request.id("user_id"))));
         api.route(routes, GET, "guilds/{guild_id}/members", true, request -> {
             GuildModel guild = state.guild(request.id("guild_id"));

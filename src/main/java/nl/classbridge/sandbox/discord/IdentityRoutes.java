@@ -33,22 +33,34 @@ final class IdentityRoutes {
         // The recommended shard count, and how many sessions may start: JDA's ShardManager reads both.
         api.route(routes, GET, "gateway/bot", true, request -> {
             ObjectNode gateway = Json.object().put("url", gatewayUrl.get()).put("shards", recommendedShards);
-            gateway.putObject("session_start_limit").put("total", 1000).put("remaining", 1000)
-                    .put("reset_after", 0).put("max_concurrency", 1);
+            gateway.putObject("session_start_limit")
+                    .put("total", 1000)
+                    .put("remaining", 1000)
+                    .put("reset_after", 0)
+                    .put("max_concurrency", 1);
             return gateway;
         });
 
-        api.route(routes, GET, "applications/{application_id}/commands", true,
-                request -> commands(request, 0));
-        api.route(routes, PUT, "applications/{application_id}/commands", true,
-                request -> replace(request, 0));
-        api.route(routes, POST, "applications/{application_id}/commands", true,
-                request -> upsert(request, 0));
-        api.route(routes, GET, "applications/{application_id}/guilds/{guild_id}/commands", true,
+        api.route(routes, GET, "applications/{application_id}/commands", true, request -> commands(request, 0));
+        api.route(routes, PUT, "applications/{application_id}/commands", true, request -> replace(request, 0));
+        api.route(routes, POST, "applications/{application_id}/commands", true, request -> upsert(request, 0));
+        api.route(
+                routes,
+                GET,
+                "applications/{application_id}/guilds/{guild_id}/commands",
+                true,
                 request -> commands(request, guildOf(request)));
-        api.route(routes, PUT, "applications/{application_id}/guilds/{guild_id}/commands", true,
+        api.route(
+                routes,
+                PUT,
+                "applications/{application_id}/guilds/{guild_id}/commands",
+                true,
                 request -> replace(request, guildOf(request)));
-        api.route(routes, POST, "applications/{application_id}/guilds/{guild_id}/commands", true,
+        api.route(
+                routes,
+                POST,
+                "applications/{application_id}/guilds/{guild_id}/commands",
+                true,
                 request -> upsert(request, guildOf(request)));
     }
 

@@ -38,8 +38,14 @@ final class InteractionFactory {
     Built command(LocalUser user, LocalChannel channel, String path, Map<String, ?> options, String focused) {
         String[] parts = path.trim().split("\\s+");
         JsonNode registered = registeredCommand(channel, parts[0]);
-        ObjectNode data = Json.object().put("name", parts[0]).put("type", 1)
-                .put("id", registered == null ? Json.id(state.ids.next()) : registered.get("id").asText());
+        ObjectNode data = Json.object()
+                .put("name", parts[0])
+                .put("type", 1)
+                .put(
+                        "id",
+                        registered == null
+                                ? Json.id(state.ids.next())
+                                : registered.get("id").asText());
         if (!channel.isDirect()) {
             data.put("guild_id", Json.id(channel.guildId()));
         }
@@ -47,7 +53,9 @@ final class InteractionFactory {
         JsonNode definitions = registered == null ? Json.array() : registered.path("options");
         for (int i = 1; i < parts.length; i++) {
             JsonNode definition = named(definitions, parts[i]);
-            int type = definition == null ? (i == parts.length - 1 ? 1 : 2) : definition.path("type").asInt();
+            int type = definition == null
+                    ? (i == parts.length - 1 ? 1 : 2)
+                    : definition.path("type").asInt();
             ObjectNode nested = level.addObject().put("type", type).put("name", parts[i]);
             level = nested.putArray("options");
             definitions = definition == null ? Json.array() : definition.path("options");
@@ -76,7 +84,9 @@ final class InteractionFactory {
         if (component == null) {
             throw new IllegalArgumentException("The message has no component with custom id " + customId);
         }
-        ObjectNode data = Json.object().put("custom_id", customId).put("component_type", component.path("type").asInt());
+        ObjectNode data = Json.object()
+                .put("custom_id", customId)
+                .put("component_type", component.path("type").asInt());
         if (values != null) {
             ArrayNode chosen = data.putArray("values");
             values.forEach(chosen::add);
@@ -84,23 +94,35 @@ final class InteractionFactory {
         return build(COMPONENT, user, channel, data, message.id(), (ObjectNode) message.json());
     }
 
-    Built modalSubmit(LocalUser user, LocalChannel channel, String customId, Map<String, String> inputs,
+    Built modalSubmit(
+            LocalUser user,
+            LocalChannel channel,
+            String customId,
+            Map<String, String> inputs,
             PostedMessage fromMessage) {
         ObjectNode data = Json.object().put("custom_id", customId);
         ArrayNode components = data.putArray("components");
         int uniqueId = 1;
         for (Map.Entry<String, String> input : inputs.entrySet()) {
             ObjectNode label = components.addObject().put("type", 18).put("id", uniqueId++);
-            label.putObject("component").put("type", 4).put("id", uniqueId++)
-                    .put("custom_id", input.getKey()).put("value", input.getValue());
+            label.putObject("component")
+                    .put("type", 4)
+                    .put("id", uniqueId++)
+                    .put("custom_id", input.getKey())
+                    .put("value", input.getValue());
         }
         long messageId = fromMessage == null ? 0 : fromMessage.id();
-        return build(MODAL_SUBMIT, user, channel, data, messageId,
+        return build(
+                MODAL_SUBMIT,
+                user,
+                channel,
+                data,
+                messageId,
                 fromMessage == null ? null : (ObjectNode) fromMessage.json());
     }
 
-    private Built build(int type, LocalUser user, LocalChannel channel, ObjectNode data, long sourceMessageId,
-            ObjectNode message) {
+    private Built build(
+            int type, LocalUser user, LocalChannel channel, ObjectNode data, long sourceMessageId, ObjectNode message) {
         long id = state.ids.next();
         String token = newToken(id);
         ObjectNode payload = Json.object()
@@ -125,8 +147,12 @@ final class InteractionFactory {
             payload.put("context", 0); // GUILD
             owners.put("0", Json.id(channel.guildId()));
             payload.put("guild_id", Json.id(channel.guildId())).put("guild_locale", "nl");
-            payload.set("guild", Json.object().put("id", Json.id(channel.guildId())).put("locale", "nl")
-                    .set("features", Json.array()));
+            payload.set(
+                    "guild",
+                    Json.object()
+                            .put("id", Json.id(channel.guildId()))
+                            .put("locale", "nl")
+                            .set("features", Json.array()));
             ObjectNode member = payloads.member(state.member(channel.guildId(), user.id()));
             member.put("permissions", Long.toString(payloads.permissions(channel.guildId(), user.id())));
             payload.set("member", member);
@@ -135,8 +161,8 @@ final class InteractionFactory {
         if (message != null) {
             payload.set("message", message);
         }
-        InteractionRecord record = new InteractionRecord(id, token, type, channel.id(), user.id(),
-                channel.guildId(), sourceMessageId);
+        InteractionRecord record =
+                new InteractionRecord(id, token, type, channel.id(), user.id(), channel.guildId(), sourceMessageId);
         return new Built(payload, record);
     }
 
@@ -158,7 +184,8 @@ final class InteractionFactory {
             users.set(id, payloads.user(user));
             if (!channel.isDirect()) {
                 state.findMember(channel.guildId(), userId).ifPresent(member -> {
-                    ObjectNode members = resolved.has("members") ? (ObjectNode) resolved.get("members")
+                    ObjectNode members = resolved.has("members")
+                            ? (ObjectNode) resolved.get("members")
                             : resolved.putObject("members");
                     ObjectNode json = payloads.member(member);
                     json.remove("user");
@@ -210,6 +237,7 @@ final class InteractionFactory {
     private static String newToken(long id) {
         byte[] bytes = new byte[48];
         RANDOM.nextBytes(bytes);
-        return "aW50ZXJhY3Rpb246" + Long.toHexString(id) + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return "aW50ZXJhY3Rpb246" + Long.toHexString(id)
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -83,11 +83,13 @@ final class InteractionRoutes {
         }
         ObjectNode answer = Json.object();
         ObjectNode interaction = answer.putObject("interaction")
-                .put("id", Json.id(record.id)).put("type", record.type)
+                .put("id", Json.id(record.id))
+                .put("type", record.type)
                 .put("response_message_loading", type == InteractionResponse.DEFERRED_REPLY)
                 .put("response_message_ephemeral", (data.path("flags").asInt() & Messages.EPHEMERAL) != 0);
         if (resource.has("message")) {
-            interaction.put("response_message_id", resource.get("message").get("id").asText());
+            interaction.put(
+                    "response_message_id", resource.get("message").get("id").asText());
         }
         answer.set("resource", resource);
         return answer;
@@ -97,14 +99,16 @@ final class InteractionRoutes {
         boolean allowed = switch (type) {
             case InteractionResponse.REPLY, InteractionResponse.DEFERRED_REPLY -> record.type != 4;
             case InteractionResponse.DEFERRED_UPDATE, InteractionResponse.UPDATE_MESSAGE ->
-                    record.type == 3 || (record.type == 5 && record.sourceMessageId != 0);
+                record.type == 3 || (record.type == 5 && record.sourceMessageId != 0);
             case InteractionResponse.AUTOCOMPLETE -> record.type == 4;
             case InteractionResponse.MODAL -> record.type == 2 || record.type == 3;
             default -> false;
         };
         if (!allowed) {
-            throw new DiscordError(400, 40043, "Interaction response type " + type
-                    + " is not valid for interaction type " + record.type);
+            throw new DiscordError(
+                    400,
+                    40043,
+                    "Interaction response type " + type + " is not valid for interaction type " + record.type);
         }
     }
 
@@ -147,7 +151,8 @@ final class InteractionRoutes {
     /** Editing the original after a deferred reply is what posts it; it keeps the deferral's ephemeral flag. */
     private ObjectNode createDeferredOriginal(InteractionRecord record, JsonNode body) {
         ObjectNode data = body.deepCopy();
-        int flags = data.path("flags").asInt(0) | (record.response.data().path("flags").asInt(0) & Messages.EPHEMERAL);
+        int flags = data.path("flags").asInt(0)
+                | (record.response.data().path("flags").asInt(0) & Messages.EPHEMERAL);
         data.put("flags", flags);
         ObjectNode message = messages.createForInteraction(record, data);
         state.setOriginal(record, message.get("id").asLong());

@@ -56,5 +56,4 @@ final class Json {
     static ObjectNode error(int code, String message) {
         return object().put("message", message).put("code", code);
     }
-
 }

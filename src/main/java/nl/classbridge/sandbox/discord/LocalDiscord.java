@@ -50,11 +50,16 @@ public final class LocalDiscord implements AutoCloseable {
         payloads = new Payloads(state);
         gateway = new Gateway(state, payloads, builder.heartbeatIntervalMillis, builder.maxGuildsPerSession);
         messages = new Messages(state, payloads, gateway, faults);
-        rest = new RestApi(state, faults, builder.discordRateLimits
-                ? RateLimits.discordLike(() -> builder.clock.millis()) : RateLimits.generous());
+        rest = new RestApi(
+                state,
+                faults,
+                builder.discordRateLimits
+                        ? RateLimits.discordLike(() -> builder.clock.millis())
+                        : RateLimits.generous());
         interactions = new InteractionFactory(state, payloads);
         String[] gatewayHolder = new String[1];
-        IdentityRoutes identity = new IdentityRoutes(state, payloads, () -> gatewayHolder[0], builder.recommendedShards);
+        IdentityRoutes identity =
+                new IdentityRoutes(state, payloads, () -> gatewayHolder[0], builder.recommendedShards);
         ChannelRoutes channels = new ChannelRoutes(state, payloads, messages);
         GuildRoutes guilds = new GuildRoutes(state, payloads);
         InteractionRoutes interactionRoutes = new InteractionRoutes(state, messages);
@@ -73,7 +78,8 @@ public final class LocalDiscord implements AutoCloseable {
             gateway.install(config.routes);
         });
         server.start();
-        for (org.eclipse.jetty.server.Connector connector : server.jettyServer().server().getConnectors()) {
+        for (org.eclipse.jetty.server.Connector connector :
+                server.jettyServer().server().getConnectors()) {
             connector.addEventListener(connections);
         }
         String base = "127.0.0.1:" + server.port();
@@ -171,8 +177,8 @@ public final class LocalDiscord implements AutoCloseable {
     }
 
     /** A user types in option {@code focused}; its value in {@code options} is the text typed so far. */
-    public Interaction autocomplete(LocalUser user, LocalChannel channel, String command, Map<String, ?> options,
-            String focused) {
+    public Interaction autocomplete(
+            LocalUser user, LocalChannel channel, String command, Map<String, ?> options, String focused) {
         if (!options.containsKey(focused)) {
             throw new IllegalArgumentException("The focused option needs a value in options: " + focused);
         }
@@ -280,7 +286,8 @@ public final class LocalDiscord implements AutoCloseable {
     public Statistics statistics() {
         List<RestCall> calls = rest.calls();
         long limited = calls.stream().filter(call -> call.status() == 429).count();
-        long invalid = calls.stream().filter(call -> call.status() >= 400 && call.status() < 500 && call.status() != 429)
+        long invalid = calls.stream()
+                .filter(call -> call.status() >= 400 && call.status() < 500 && call.status() != 429)
                 .count();
         long failed = calls.stream().filter(call -> call.status() >= 500).count();
         return new Statistics(connections.opened.get(), calls.size(), limited, invalid, failed);
@@ -295,9 +302,8 @@ public final class LocalDiscord implements AutoCloseable {
      * @param invalid           of which answered another 4xx (Discord's "invalid requests", with the 429s)
      * @param serverErrors      of which answered 5xx (injected faults)
      */
-    public record Statistics(long connectionsOpened, long requests, long rateLimited, long invalid,
-            long serverErrors) {
-    }
+    public record Statistics(
+            long connectionsOpened, long requests, long rateLimited, long invalid, long serverErrors) {}
 
     /** Counts connections as Jetty opens them. */
     private static final class ConnectionCount implements org.eclipse.jetty.io.Connection.Listener {
@@ -393,7 +399,7 @@ public final class LocalDiscord implements AutoCloseable {
 
     /** Drops the gateway connection with a resumable close code; the client should RESUME. */
     public void dropGatewayConnection() {
-        dropGatewayConnection(() -> { });
+        dropGatewayConnection(() -> {});
     }
 
     /**

@@ -63,7 +63,8 @@ final class Messages {
             message.put("type", 20); // a chat-input command's reply
         }
         ObjectNode metadata = message.putObject("interaction_metadata")
-                .put("id", Json.id(interaction.id)).put("type", interaction.type);
+                .put("id", Json.id(interaction.id))
+                .put("type", interaction.type);
         metadata.set("user", payloads.user(state.user(interaction.userId)));
         metadata.putObject("authorizing_integration_owners");
         ObjectNode stored = state.storeMessage(message, data.get("allowed_mentions"), false);
@@ -86,16 +87,22 @@ final class Messages {
             event.put("guild_id", Json.id(channel.guildId()));
         }
         if ((message.path("flags").asInt() & EPHEMERAL) == 0) {
-            gateway.dispatch("MESSAGE_DELETE", event, channel.isDirect() ? Gateway.DIRECT_MESSAGES : Gateway.GUILD_MESSAGES,
+            gateway.dispatch(
+                    "MESSAGE_DELETE",
+                    event,
+                    channel.isDirect() ? Gateway.DIRECT_MESSAGES : Gateway.GUILD_MESSAGES,
                     channel.guildId());
         }
     }
 
     private ObjectNode build(LocalChannel channel, LocalUser author, JsonNode body) {
         checkContent(body);
-        boolean empty = body.path("content").asText("").isEmpty() && body.path("embeds").isEmpty()
-                && body.path("components").isEmpty() && body.path("attachments").isEmpty()
-                && !body.has("sticker_ids") && !body.has("poll");
+        boolean empty = body.path("content").asText("").isEmpty()
+                && body.path("embeds").isEmpty()
+                && body.path("components").isEmpty()
+                && body.path("attachments").isEmpty()
+                && !body.has("sticker_ids")
+                && !body.has("poll");
         if (empty) {
             throw new DiscordError(400, 50006, "Cannot send an empty message");
         }
@@ -116,8 +123,8 @@ final class Messages {
 
     private static void checkContent(JsonNode body) {
         if (body.path("content").asText("").length() > MAX_CONTENT) {
-            throw new DiscordError(400, 50035,
-                    "Invalid Form Body: content: Must be " + MAX_CONTENT + " or fewer in length.");
+            throw new DiscordError(
+                    400, 50035, "Invalid Form Body: content: Must be " + MAX_CONTENT + " or fewer in length.");
         }
     }
 

@@ -110,7 +110,8 @@ final class Payloads {
     }
 
     ObjectNode directChannel(LocalChannel channel) {
-        ObjectNode json = Json.object().put("id", Json.id(channel.id())).put("type", 1).put("flags", 0);
+        ObjectNode json =
+                Json.object().put("id", Json.id(channel.id())).put("type", 1).put("flags", 0);
         json.putNull("last_message_id");
         json.putArray("recipients").add(user(state.user(channel.recipientId())));
         return json;
@@ -153,9 +154,18 @@ final class Payloads {
                 .put("system_channel_flags", 0)
                 .put("afk_timeout", 300)
                 .put("max_members", 500000);
-        for (String nullField : new String[] {"icon", "splash", "banner", "description", "vanity_url_code",
-                "afk_channel_id", "system_channel_id", "rules_channel_id", "public_updates_channel_id",
-                "safety_alerts_channel_id"}) {
+        for (String nullField : new String[] {
+            "icon",
+            "splash",
+            "banner",
+            "description",
+            "vanity_url_code",
+            "afk_channel_id",
+            "system_channel_id",
+            "rules_channel_id",
+            "public_updates_channel_id",
+            "safety_alerts_channel_id"
+        }) {
             json.putNull(nullField);
         }
         ArrayNode roles = json.putArray("roles");
@@ -175,8 +185,17 @@ final class Payloads {
                 members.add(member(member));
             }
         }
-        for (String emptyArray : new String[] {"threads", "guild_scheduled_events", "emojis", "stickers",
-                "voice_states", "presences", "features", "stage_instances", "soundboard_sounds"}) {
+        for (String emptyArray : new String[] {
+            "threads",
+            "guild_scheduled_events",
+            "emojis",
+            "stickers",
+            "voice_states",
+            "presences",
+            "features",
+            "stage_instances",
+            "soundboard_sounds"
+        }) {
             json.putArray(emptyArray);
         }
         return json;

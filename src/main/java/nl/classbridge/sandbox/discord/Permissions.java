@@ -13,8 +13,13 @@ public final class Permissions {
     public static final long USE_APPLICATION_COMMANDS = 1L << 31;
 
     /** What {@code @everyone} may do in a fresh guild, in short: read, write, use commands. */
-    public static final long EVERYONE_DEFAULT = VIEW_CHANNEL | SEND_MESSAGES | ADD_REACTIONS | EMBED_LINKS
-            | ATTACH_FILES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS;
+    public static final long EVERYONE_DEFAULT = VIEW_CHANNEL
+            | SEND_MESSAGES
+            | ADD_REACTIONS
+            | EMBED_LINKS
+            | ATTACH_FILES
+            | READ_MESSAGE_HISTORY
+            | USE_APPLICATION_COMMANDS;
 
     /** What the bot's own role gets when it is invited with the permissions it asks for. */
     public static final long BOT_DEFAULT = EVERYONE_DEFAULT;

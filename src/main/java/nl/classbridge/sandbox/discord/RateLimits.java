@@ -22,8 +22,7 @@ final class RateLimits {
     static final int GLOBAL_PER_SECOND = 50;
 
     /** A route's limit: {@code limit} requests per {@code windowMillis}, counted per top-level resource. */
-    record Limit(String bucket, int limit, long windowMillis, String majorParameter) {
-    }
+    record Limit(String bucket, int limit, long windowMillis, String majorParameter) {}
 
     /** Discord's limits for the routes the bot uses most, as Discord announces them in its headers. */
     private static final Map<String, Limit> DISCORD_LIMITS = Map.of(
@@ -32,6 +31,7 @@ final class RateLimits {
             "DELETE channels/{channel_id}/messages/{message_id}", new Limit("messages-delete", 5, 1_000, "channel_id"));
     /** Any other route: 50 per second per top-level resource, under the global limit. */
     private static final long DEFAULT_WINDOW_MILLIS = 1_000;
+
     private static final int DEFAULT_LIMIT = 50;
 
     private final boolean enforced;
@@ -67,8 +67,10 @@ final class RateLimits {
         }
         long now = clock.getAsLong();
         String key = method + " " + template;
-        Limit limit = limits.computeIfAbsent(key, k -> DISCORD_LIMITS.getOrDefault(k,
-                new Limit(k, DEFAULT_LIMIT, DEFAULT_WINDOW_MILLIS, majorParameterOf(template))));
+        Limit limit = limits.computeIfAbsent(
+                key,
+                k -> DISCORD_LIMITS.getOrDefault(
+                        k, new Limit(k, DEFAULT_LIMIT, DEFAULT_WINDOW_MILLIS, majorParameterOf(template))));
         String hash = bucketHash(limit.bucket());
         String resource = limit.majorParameter() == null ? "" : pathParameter.apply(limit.majorParameter());
         synchronized (this) {
@@ -87,8 +89,8 @@ final class RateLimits {
             if (!isInteraction(template)) {
                 global.used++;
             }
-            return new Verdict(false, false, hash, limit.limit(), limit.limit() - window.used,
-                    (window.end - now) / 1000.0);
+            return new Verdict(
+                    false, false, hash, limit.limit(), limit.limit() - window.used, (window.end - now) / 1000.0);
         }
     }
 
@@ -99,7 +101,8 @@ final class RateLimits {
 
     /** Interaction callbacks and their webhook follow-ups do not count toward the global limit. */
     private static boolean isInteraction(String template) {
-        return template.startsWith("interactions/") || template.startsWith("webhooks/{application_id}/{interaction_token}");
+        return template.startsWith("interactions/")
+                || template.startsWith("webhooks/{application_id}/{interaction_token}");
     }
 
     /** The top-level resource of a route, as Discord counts buckets: channel, guild, webhook or interaction. */
@@ -136,8 +139,7 @@ final class RateLimits {
      * @param global            refused by the global limit (not the route's)
      * @param resetAfterSeconds when the bucket (or, for a global refusal, the second) resets
      */
-    record Verdict(boolean limited, boolean global, String bucket, int limit, int remaining,
-            double resetAfterSeconds) {
+    record Verdict(boolean limited, boolean global, String bucket, int limit, int remaining, double resetAfterSeconds) {
         void writeHeaders(RestApi.Exchange exchange) {
             headers(exchange, bucket, limit, remaining, resetAfterSeconds);
         }

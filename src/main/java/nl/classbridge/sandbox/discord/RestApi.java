@@ -45,9 +45,7 @@ final class RestApi {
     }
 
     /** A route as registered: its method, its template cut into segments ({@code {name}} for a parameter). */
-    private record Registered(String method, String template, String[] segments, boolean needsBotToken,
-            Route route) {
-    }
+    private record Registered(String method, String template, String[] segments, boolean needsBotToken, Route route) {}
 
     private final DiscordState state;
     private final Faults faults;
@@ -67,14 +65,16 @@ final class RestApi {
     /** Adds a route; {@code template} uses JDA's route names, e.g. {@code channels/{channel_id}/messages}. */
     void route(RoutesConfig routes, HandlerType method, String template, boolean needsBotToken, Route route) {
         registered.add(new Registered(method.name(), template, template.split("/", -1), needsBotToken, route));
-        routes.addHttpHandler(method, BASE + template,
+        routes.addHttpHandler(
+                method,
+                BASE + template,
                 ctx -> answer(new JavalinExchange(ctx), method.name(), template, needsBotToken, route));
     }
 
     /** Must come after all routes: Javalin picks the first match, so these catch only what nothing else did. */
     void installFallback(RoutesConfig routes) {
-        for (HandlerType method : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
-                HandlerType.DELETE)) {
+        for (HandlerType method :
+                List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE)) {
             routes.addHttpHandler(method, BASE + "<path>", ctx -> {
                 String masked = mask(ctx.pathParam("path"));
                 LOG.warn("Local Discord server: no route for {} {}", method, masked);
@@ -105,8 +105,12 @@ final class RestApi {
                 for (Registered route : registered) {
                     Map<String, String> params = match(route, method, segments);
                     if (params != null) {
-                        answer(new JettyExchange(request, response, callback, params), method, route.template(),
-                                route.needsBotToken(), route.route());
+                        answer(
+                                new JettyExchange(request, response, callback, params),
+                                method,
+                                route.template(),
+                                route.needsBotToken(),
+                                route.route());
                         return true;
                     }
                 }
@@ -140,8 +144,10 @@ final class RestApi {
 
     private void answer(Exchange exchange, String method, String template, boolean needsBotToken, Route route) {
         String authorization = exchange.header("Authorization");
-        state.notePresented(authorization != null && authorization.startsWith("Bot ")
-                ? authorization.substring("Bot ".length()) : authorization);
+        state.notePresented(
+                authorization != null && authorization.startsWith("Bot ")
+                        ? authorization.substring("Bot ".length())
+                        : authorization);
         if (needsBotToken && !tokenHeader.equals(authorization)) {
             finish(exchange, method, template, 401, Json.error(0, "401: Unauthorized"));
             return;
@@ -170,12 +176,18 @@ final class RestApi {
             double seconds = fault.retryAfterSeconds();
             exchange.header("Retry-After", Long.toString((long) Math.ceil(seconds)));
             exchange.header("X-RateLimit-Scope", "user");
-            ObjectNode body = Json.object().put("message", "You are being rate limited.")
-                    .put("retry_after", seconds).put("global", false);
+            ObjectNode body = Json.object()
+                    .put("message", "You are being rate limited.")
+                    .put("retry_after", seconds)
+                    .put("global", false);
             RateLimits.headers(exchange, Integer.toHexString(template.hashCode()), 50, 0, seconds);
             write(exchange, method, template, 429, body);
         } else {
-            finish(exchange, method, template, fault.status(),
+            finish(
+                    exchange,
+                    method,
+                    template,
+                    fault.status(),
                     Json.error(0, fault.status() + ": Server error injected by the local server"));
         }
     }
@@ -188,13 +200,15 @@ final class RestApi {
         } else {
             verdict.writeHeaders(exchange);
         }
-        ObjectNode body = Json.object().put("message", "You are being rate limited.")
-                .put("retry_after", verdict.resetAfterSeconds()).put("global", verdict.global());
+        ObjectNode body = Json.object()
+                .put("message", "You are being rate limited.")
+                .put("retry_after", verdict.resetAfterSeconds())
+                .put("global", verdict.global());
         write(exchange, method, template, 429, body);
     }
 
-    private void answer(Exchange exchange, String method, String template, int status, JsonNode body,
-            RateLimits.Verdict verdict) {
+    private void answer(
+            Exchange exchange, String method, String template, int status, JsonNode body, RateLimits.Verdict verdict) {
         verdict.writeHeaders(exchange);
         write(exchange, method, template, status, body);
     }
@@ -303,7 +317,10 @@ final class RestApi {
         private final Map<String, String> params;
         private Fields query;
 
-        JettyExchange(org.eclipse.jetty.server.Request request, Response response, Callback callback,
+        JettyExchange(
+                org.eclipse.jetty.server.Request request,
+                Response response,
+                Callback callback,
                 Map<String, String> params) {
             this.request = request;
             this.response = response;

@@ -24,6 +24,7 @@ final class Snowflakes {
     }
 
     static String iso(long snowflake) {
-        return java.time.Instant.ofEpochMilli((snowflake >>> 22) + DISCORD_EPOCH).toString();
+        return java.time.Instant.ofEpochMilli((snowflake >>> 22) + DISCORD_EPOCH)
+                .toString();
     }
 }

@@ -20,8 +20,7 @@ final class Addresses {
     // Only something@something counts as an address; none of these characters is part of a plain one.
     private static final Pattern BARE_ADDRESS = Pattern.compile("[^\\s<>(),;:@\"\\[\\]]+@[^\\s<>(),;:@\"\\[\\]]+");
 
-    private Addresses() {
-    }
+    private Addresses() {}
 
     /**
      * The bare address in {@code text}, which must be one address with a domain, on one line (a
@@ -100,7 +99,8 @@ final class Addresses {
 
     private static void addIfAddress(List<InternetAddress> found, InternetAddress address) {
         // The lenient parser hands back whatever it found; only something@something counts as an address.
-        if (address.getAddress() != null && BARE_ADDRESS.matcher(address.getAddress()).matches()) {
+        if (address.getAddress() != null
+                && BARE_ADDRESS.matcher(address.getAddress()).matches()) {
             found.add(address);
         }
     }
@@ -108,7 +108,8 @@ final class Addresses {
     /** The address as a mail program shows it, e.g. {@code Groep 5 <groep5@school.example>}. */
     static String display(InternetAddress address) {
         String personal = address.getPersonal();
-        return personal == null || personal.isBlank() ? address.getAddress()
+        return personal == null || personal.isBlank()
+                ? address.getAddress()
                 : personal + " <" + address.getAddress() + ">";
     }
 }

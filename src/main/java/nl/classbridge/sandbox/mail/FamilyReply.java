@@ -31,14 +31,15 @@ final class FamilyReply {
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
     private static final int MESSAGE_ID_BYTES = 12;
 
-    private FamilyReply() {
-    }
+    private FamilyReply() {}
 
     /** See {@link LocalMail#quote(Mail, String)}. */
     static String quote(Mail original, String attributionLine) {
         Objects.requireNonNull(original, "original");
         StringBuilder body = new StringBuilder("\n\n");
-        body.append(LINE_BREAKS.matcher(Objects.requireNonNull(attributionLine, "attributionLine")).replaceAll(" "));
+        body.append(LINE_BREAKS
+                .matcher(Objects.requireNonNull(attributionLine, "attributionLine"))
+                .replaceAll(" "));
         String text = original.plain().replace("\r\n", "\n").replace('\r', '\n').stripTrailing();
         for (String line : text.split("\n", -1)) {
             body.append('\n').append(line.isBlank() ? ">" : "> " + line);
@@ -53,8 +54,9 @@ final class FamilyReply {
      *
      * @throws IllegalArgumentException when the original has no Message-ID, or an address is not one address
      */
-    static MimeMessage write(Session session, String fromAddress, Mail original, String body, Clock clock,
-            SecureRandom random) throws MessagingException {
+    static MimeMessage write(
+            Session session, String fromAddress, Mail original, String body, Clock clock, SecureRandom random)
+            throws MessagingException {
         Matcher bracketed = MESSAGE_ID.matcher(original.messageId());
         String inReplyTo = bracketed.find() ? bracketed.group() : singleLine(original.messageId());
         if (inReplyTo.isEmpty()) {

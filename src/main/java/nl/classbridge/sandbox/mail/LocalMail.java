@@ -242,14 +242,16 @@ public final class LocalMail implements AutoCloseable {
         Objects.requireNonNull(body, "body");
         int size = body.getBytes(StandardCharsets.UTF_8).length;
         if (size > MAX_REPLY_BYTES) {
-            throw new IllegalArgumentException("The reply is " + size + " bytes; at most " + MAX_REPLY_BYTES
-                    + " bytes may be sent");
+            throw new IllegalArgumentException(
+                    "The reply is " + size + " bytes; at most " + MAX_REPLY_BYTES + " bytes may be sent");
         }
         try {
             transmit(FamilyReply.write(session, fromAddress, original, body, clock, random));
         } catch (MessagingException e) {
-            throw new IllegalStateException("The local mail server did not take the reply: "
-                    + e.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "The local mail server did not take the reply: "
+                            + e.getClass().getSimpleName(),
+                    e);
         }
     }
 

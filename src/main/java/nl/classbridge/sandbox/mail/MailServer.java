@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MailServer extends GreenMail {
     /** How many mails the SMTP server accepted; a mail to two addresses counts once. */
     final AtomicLong accepted = new AtomicLong();
+
     private final SecureRandom random;
     // Not the GreenMail's own monitor: stop() holds that while it waits for the SMTP threads that call mailbox().
     private final Object mailboxes = new Object();

@@ -60,8 +60,7 @@ record MailText(String plain, Optional<String> html, Optional<String> language) 
             plain = broken ? MailBody.decode(rawContent(message), null) : "";
         }
         Optional<String> language = firstLanguage(message).or(() -> found.language);
-        return new MailText(plain.replace("\r\n", "\n").replace('\r', '\n'), Optional.ofNullable(found.html),
-                language);
+        return new MailText(plain.replace("\r\n", "\n").replace('\r', '\n'), Optional.ofNullable(found.html), language);
     }
 
     private static void walk(Part part, int depth, Found found) throws MessagingException, IOException {

@@ -54,16 +54,22 @@ record StoredMail(Mail mail, Instant receivedAt, Set<String> recipients) {
      */
     static StoredMail read(MimeMessage stored) throws MessagingException, IOException {
         byte[] raw = rawBytes(stored);
-        Instant receivedAt = Optional.ofNullable(stored.getReceivedDate()).map(Date::toInstant)
+        Instant receivedAt = Optional.ofNullable(stored.getReceivedDate())
+                .map(Date::toInstant)
                 .orElseGet(Instant::now);
         MimeMessage message = new MimeMessage(READING, new ByteArrayInputStream(raw));
         List<InternetAddress> fromList = Addresses.inHeader(message, "From");
         String fromAddress = fromList.isEmpty() ? "" : fromList.get(0).getAddress();
         String from = fromList.isEmpty() ? decodedHeader(message, "From") : Addresses.display(fromList.get(0));
         List<InternetAddress> replyToList = Addresses.inHeader(message, "Reply-To");
-        String replyTo = replyToList.isEmpty() ? fromAddress : replyToList.get(0).getAddress();
-        List<String> to = Addresses.inHeader(message, "To").stream().map(InternetAddress::getAddress).toList();
-        List<String> cc = Addresses.inHeader(message, "Cc").stream().map(InternetAddress::getAddress).toList();
+        String replyTo =
+                replyToList.isEmpty() ? fromAddress : replyToList.get(0).getAddress();
+        List<String> to = Addresses.inHeader(message, "To").stream()
+                .map(InternetAddress::getAddress)
+                .toList();
+        List<String> cc = Addresses.inHeader(message, "Cc").stream()
+                .map(InternetAddress::getAddress)
+                .toList();
         Set<String> recipients = new HashSet<>();
         for (String address : to) {
             recipients.add(address.toLowerCase(Locale.ROOT));
@@ -72,9 +78,19 @@ record StoredMail(Mail mail, Instant receivedAt, Set<String> recipients) {
             recipients.add(address.toLowerCase(Locale.ROOT));
         }
         MailText text = MailText.of(message);
-        Mail mail = new Mail(id(raw), from, fromAddress, to, replyTo, subject(message), sentAt(message, receivedAt),
-                unfoldedHeader(message, "Message-ID"), unfoldedHeader(message, "References"), text.plain(),
-                text.html(), text.language());
+        Mail mail = new Mail(
+                id(raw),
+                from,
+                fromAddress,
+                to,
+                replyTo,
+                subject(message),
+                sentAt(message, receivedAt),
+                unfoldedHeader(message, "Message-ID"),
+                unfoldedHeader(message, "References"),
+                text.plain(),
+                text.html(),
+                text.language());
         return new StoredMail(mail, receivedAt, Set.copyOf(recipients));
     }
 

@@ -24,6 +24,7 @@ import nl.classbridge.sandbox.mail.LocalMail;
 final class Actions {
     /** Discord gives a bot three seconds to answer; the page waits longer before it says so. */
     private static final Duration WAIT = Duration.ofSeconds(10);
+
     private static final String OPTION = "option.";
     private static final String INPUT = "input.";
 
@@ -43,8 +44,7 @@ final class Actions {
      * @param actor whose slot it goes in: {@code teacher}, a family's actor id, or {@code clock}
      * @param html  the slot's new content: a modal, a note, an error, or nothing
      */
-    record Answer(String actor, String html) {
-    }
+    record Answer(String actor, String html) {}
 
     static Optional<Long> guardianId(String actor) {
         if (actor == null || !actor.matches("g\\d{1,18}")) {
@@ -75,8 +75,8 @@ final class Actions {
         try {
             interaction = switch (action) {
                 case "press" -> sandbox.discord().pressButton(user.get(), message.get(), component);
-                case "choose" -> sandbox.discord().chooseOptions(user.get(), message.get(), component,
-                        ctx.formParams("values"));
+                case "choose" ->
+                    sandbox.discord().chooseOptions(user.get(), message.get(), component, ctx.formParams("values"));
                 case "modal" -> modal(ctx, actor, user.get(), message);
                 default -> null;
             };
@@ -119,7 +119,8 @@ final class Actions {
         CommandForms forms = new CommandForms(view.texts());
         Map<String, Object> options = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> field : ctx.formParamMap().entrySet()) {
-            String value = field.getValue().isEmpty() ? "" : field.getValue().get(0).strip();
+            String value =
+                    field.getValue().isEmpty() ? "" : field.getValue().get(0).strip();
             if (field.getKey().startsWith(OPTION) && !value.isEmpty()) {
                 String name = field.getKey().substring(OPTION.length());
                 Optional<Object> typed = forms.option(registered, path, name).flatMap(o -> typed(o, value));
@@ -129,11 +130,12 @@ final class Actions {
                 options.put(name, typed.get());
             }
         }
-        if (forms.commands(registered).stream().noneMatch(command -> command.path().equals(path))) {
+        if (forms.commands(registered).stream()
+                .noneMatch(command -> command.path().equals(path))) {
             return error(TeacherView.ACTOR, view.texts(), "errors.unknown-action");
         }
-        Interaction interaction = sandbox.discord().slashCommand(sandbox.school().teacher(), sandbox.school().channel(),
-                path, options);
+        Interaction interaction = sandbox.discord()
+                .slashCommand(sandbox.school().teacher(), sandbox.school().channel(), path, options);
         Answer answer = respond(TeacherView.ACTOR, interaction, 0, view);
         if (path.equals("checkin results") && interaction.response().isPresent()) {
             tour.resultsRead();
@@ -158,7 +160,8 @@ final class Actions {
         Optional<InteractionResponse> response = sandbox.discord()
                 .autocomplete(sandbox.school().teacher(), sandbox.school().channel(), path, options, focused)
                 .response(WAIT);
-        return response.map(r -> TeacherView.suggestions(r.data().path("choices"))).orElse("");
+        return response.map(r -> TeacherView.suggestions(r.data().path("choices")))
+                .orElse("");
     }
 
     /** Moves the sandbox's time: an hour, a day, or to what is due next. */
@@ -178,8 +181,8 @@ final class Actions {
     /** The reply form for one of a family's mails. */
     Answer compose(Context ctx, PageView view) {
         Optional<Family> family = family(ctx);
-        Optional<LocalMail.Mail> original = family.flatMap(f -> f.email()
-                .flatMap(address -> sandbox.mail().find(address, ctx.pathParam("mail"))));
+        Optional<LocalMail.Mail> original =
+                family.flatMap(f -> f.email().flatMap(address -> sandbox.mail().find(address, ctx.pathParam("mail"))));
         if (original.isEmpty()) {
             return error(family.map(Family::actor).orElse("none"), view.texts(), "errors.gone");
         }
@@ -189,8 +192,8 @@ final class Actions {
     /** Sends the family's reply to the bot over SMTP, as their mail program would. */
     Answer reply(Context ctx, PageView view) {
         Optional<Family> family = family(ctx);
-        Optional<LocalMail.Mail> original = family.flatMap(f -> f.email()
-                .flatMap(address -> sandbox.mail().find(address, ctx.pathParam("mail"))));
+        Optional<LocalMail.Mail> original =
+                family.flatMap(f -> f.email().flatMap(address -> sandbox.mail().find(address, ctx.pathParam("mail"))));
         if (original.isEmpty()) {
             return error(family.map(Family::actor).orElse("none"), view.texts(), "errors.gone");
         }
@@ -208,7 +211,8 @@ final class Actions {
             // An original without a Message-ID, or the local server refusing: the page says so, the bot is fine.
             return error(actor, view.texts(), "errors.not-sent");
         }
-        return new Answer(actor, "<p class=\"note\" role=\"status\">" + view.texts().get("families.sent") + "</p>");
+        return new Answer(
+                actor, "<p class=\"note\" role=\"status\">" + view.texts().get("families.sent") + "</p>");
     }
 
     private Answer respond(String actor, Interaction interaction, long messageId, PageView view)
@@ -218,7 +222,8 @@ final class Actions {
             return error(actor, view.texts(), "errors.no-answer");
         }
         if (response.get().type() == InteractionResponse.MODAL) {
-            return new Answer(actor, new ModalView(view.texts()).render(response.get().data(), actor, messageId));
+            return new Answer(
+                    actor, new ModalView(view.texts()).render(response.get().data(), actor, messageId));
         }
         return new Answer(actor, "");
     }
@@ -235,18 +240,21 @@ final class Actions {
     }
 
     private LocalChannel channelOf(String actor, LocalUser user) {
-        return TeacherView.ACTOR.equals(actor) ? sandbox.school().channel() : sandbox.discord().directChannel(user);
+        return TeacherView.ACTOR.equals(actor)
+                ? sandbox.school().channel()
+                : sandbox.discord().directChannel(user);
     }
 
     /** An option's text as the type Discord sends it in: a whole number, a number, yes or no, or text. */
     private static Optional<Object> typed(JsonNode definition, String value) {
         try {
-            return Optional.of(switch (definition.path("type").asInt()) {
-                case CommandForms.INTEGER -> Long.parseLong(value);
-                case CommandForms.NUMBER -> Double.parseDouble(value);
-                case CommandForms.BOOLEAN -> Boolean.parseBoolean(value);
-                default -> value;
-            });
+            return Optional.of(
+                    switch (definition.path("type").asInt()) {
+                        case CommandForms.INTEGER -> Long.parseLong(value);
+                        case CommandForms.NUMBER -> Double.parseDouble(value);
+                        case CommandForms.BOOLEAN -> Boolean.parseBoolean(value);
+                        default -> value;
+                    });
         } catch (NumberFormatException notANumber) {
             return Optional.empty();
         }

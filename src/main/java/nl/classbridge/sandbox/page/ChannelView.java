@@ -25,14 +25,16 @@ final class ChannelView {
 
     String live() {
         List<PostedMessage> posts = discord.messagesIn(school.channel()).stream()
-                .filter(message -> !message.deleted() && !message.ephemeral()).toList();
+                .filter(message -> !message.deleted() && !message.ephemeral())
+                .toList();
         StringBuilder html = new StringBuilder();
         if (posts.isEmpty()) {
             html.append("<p class=\"hint\">").append(texts.get("channel.empty")).append("</p>");
         }
         for (PostedMessage post : posts.subList(Math.max(0, posts.size() - SHOWN_MESSAGES), posts.size())) {
             boolean fromBot = post.authorId() == discord.bot().id();
-            String author = discord.user(post.authorId()).map(LocalUser::shownName).orElse("?");
+            String author =
+                    discord.user(post.authorId()).map(LocalUser::shownName).orElse("?");
             // Class posts carry no buttons; were there one, the teacher would be the one to press it here.
             html.append(messages.render(post, TeacherView.ACTOR, author, fromBot));
         }

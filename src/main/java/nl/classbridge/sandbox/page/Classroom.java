@@ -42,13 +42,19 @@ final class Classroom {
 
     /** A short text that changes when a family joins or leaves the class. */
     String signature() {
-        List<Long> ids = schoolClass().map(c -> store().guardians().inClass(c.id()).stream().map(Guardian::id)
-                .sorted().toList()).orElse(List.of());
+        List<Long> ids = schoolClass()
+                .map(c -> store().guardians().inClass(c.id()).stream()
+                        .map(Guardian::id)
+                        .sorted()
+                        .toList())
+                .orElse(List.of());
         return Integer.toHexString(ids.hashCode());
     }
 
     Optional<Family> find(long guardianId) {
-        return families().stream().filter(family -> family.guardianId() == guardianId).findFirst();
+        return families().stream()
+                .filter(family -> family.guardianId() == guardianId)
+                .findFirst();
     }
 
     /** When the next class update is due, if one is scheduled. */
@@ -58,25 +64,39 @@ final class Classroom {
 
     /** The deadline of the check-in open at {@code now}, if there is one. */
     Optional<Instant> deadline(Instant now) {
-        return schoolClass().flatMap(c -> store().checkins().openRound(c.id(), now)).map(CheckinRound::deadline);
+        return schoolClass()
+                .flatMap(c -> store().checkins().openRound(c.id(), now))
+                .map(CheckinRound::deadline);
     }
 
     private Family family(Guardian guardian, SchoolClass schoolClass) {
-        Optional<LocalUser> user = guardian.discordUserId().flatMap(id -> sandbox.discord().user(id));
+        Optional<LocalUser> user =
+                guardian.discordUserId().flatMap(id -> sandbox.discord().user(id));
         String name = user.map(LocalUser::shownName)
                 .or(() -> guardian.email().flatMap(Classroom::seededName))
                 .or(guardian::email)
                 .orElse("#" + guardian.id());
         List<String> children = store().students().childrenOf(guardian.id()).stream()
-                .filter(child -> child.classId() == schoolClass.id()).map(Student::name).toList();
-        boolean dmsClosed = user.map(u -> sandbox.discord().directMessagesClosed(u)).orElse(false);
-        return new Family(guardian.id(), name, user, guardian.email(),
-                guardian.plan().languageOr(schoolClass.language()), children, dmsClosed);
+                .filter(child -> child.classId() == schoolClass.id())
+                .map(Student::name)
+                .toList();
+        boolean dmsClosed =
+                user.map(u -> sandbox.discord().directMessagesClosed(u)).orElse(false);
+        return new Family(
+                guardian.id(),
+                name,
+                user,
+                guardian.email(),
+                guardian.plan().languageOr(schoolClass.language()),
+                children,
+                dmsClosed);
     }
 
     private static Optional<String> seededName(String email) {
-        return SandboxSchool.FAMILIES.stream().filter(family -> email.equalsIgnoreCase(family.email()))
-                .map(SandboxSchool.Family::displayName).findFirst();
+        return SandboxSchool.FAMILIES.stream()
+                .filter(family -> email.equalsIgnoreCase(family.email()))
+                .map(SandboxSchool.Family::displayName)
+                .findFirst();
     }
 
     private Repositories store() {

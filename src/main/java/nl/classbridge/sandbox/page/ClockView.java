@@ -29,19 +29,34 @@ final class ClockView {
     String live(Instant now, Optional<Instant> nextUpdate, Optional<Instant> deadline) {
         ZonedDateTime local = now.atZone(zone);
         StringBuilder html = new StringBuilder("<p class=\"time\"><span class=\"hint\">")
-                .append(texts.get("clock.title")).append("</span> <time datetime=\"").append(local.toOffsetDateTime())
-                .append("\">").append(Html.text(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm",
-                        texts.language().locale()).format(local))).append("</time></p>");
+                .append(texts.get("clock.title"))
+                .append("</span> <time datetime=\"")
+                .append(local.toOffsetDateTime())
+                .append("\">")
+                .append(Html.text(DateTimeFormatter.ofPattern(
+                                "EEEE d MMMM yyyy, HH:mm", texts.language().locale())
+                        .format(local)))
+                .append("</time></p>");
         if (!quietHours.off() && quietHours.contains(local.toLocalTime())) {
-            html.append("<p class=\"note\">").append(texts.get("clock.quiet", Map.of("time",
-                    quietHours.nextAllowed(local).toLocalTime().toString()))).append("</p>");
+            html.append("<p class=\"note\">")
+                    .append(texts.get(
+                            "clock.quiet",
+                            Map.of(
+                                    "time",
+                                    quietHours.nextAllowed(local).toLocalTime().toString())))
+                    .append("</p>");
         }
-        html.append(Forms.open("/clock", "clock-status", "clock-form")).append("<div class=\"row\">")
+        html.append(Forms.open("/clock", "clock-status", "clock-form"))
+                .append("<div class=\"row\">")
                 .append(button("hour", texts.get("clock.plus-hour"), true))
                 .append(button("day", texts.get("clock.plus-day"), true))
-                .append(button("update", texts.get("clock.to-update", Map.of("time", when(nextUpdate))),
+                .append(button(
+                        "update",
+                        texts.get("clock.to-update", Map.of("time", when(nextUpdate))),
                         nextUpdate.isPresent()))
-                .append(button("deadline", texts.get("clock.to-deadline", Map.of("time", when(deadline))),
+                .append(button(
+                        "deadline",
+                        texts.get("clock.to-deadline", Map.of("time", when(deadline))),
                         deadline.isPresent()))
                 .append("</div></form><div id=\"clock-status\" class=\"status\"></div>");
         return html.toString();
@@ -49,7 +64,9 @@ final class ClockView {
 
     private String when(Optional<Instant> at) {
         return at.map(instant -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(texts.language().locale()).format(instant.atZone(zone))).orElse("-");
+                        .withLocale(texts.language().locale())
+                        .format(instant.atZone(zone)))
+                .orElse("-");
     }
 
     private static String button(String to, String label, boolean enabled) {

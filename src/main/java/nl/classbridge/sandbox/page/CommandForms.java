@@ -15,6 +15,7 @@ import java.util.Optional;
 final class CommandForms {
     /** Discord's option types. */
     static final int SUBCOMMAND = 1;
+
     static final int GROUP = 2;
     static final int INTEGER = 4;
     static final int BOOLEAN = 5;
@@ -38,8 +39,7 @@ final class CommandForms {
      * @param about   its description in the reader's language
      * @param options its option definitions
      */
-    record Command(String path, String name, String about, List<JsonNode> options) {
-    }
+    record Command(String path, String name, String about, List<JsonNode> options) {}
 
     /** Every command a form can run, teacher commands only (those with default member permissions). */
     List<Command> commands(JsonNode registered) {
@@ -63,8 +63,12 @@ final class CommandForms {
         for (JsonNode option : node.path("options")) {
             int type = option.path("type").asInt();
             if (type == SUBCOMMAND || type == GROUP) {
-                collect(option, path + " " + option.path("name").asText(), name + " " + localized(option, "name"),
-                        option, into);
+                collect(
+                        option,
+                        path + " " + option.path("name").asText(),
+                        name + " " + localized(option, "name"),
+                        option,
+                        into);
             } else {
                 options.add(option);
             }
@@ -72,7 +76,8 @@ final class CommandForms {
         boolean hasSubcommands = options.size() < node.path("options").size();
         // A form cannot pick a Discord member; the sandbox's school has one teacher, so co-teachers
         // (/class teacher add|remove) are left out of the page.
-        boolean picksMember = options.stream().anyMatch(option -> option.path("type").asInt() == USER);
+        boolean picksMember =
+                options.stream().anyMatch(option -> option.path("type").asInt() == USER);
         if (!hasSubcommands && !picksMember) {
             into.add(new Command(path, name, localized(described, "description"), options));
         }
@@ -80,9 +85,12 @@ final class CommandForms {
 
     /** The option {@code name} of the command at {@code path}, as registered. */
     Optional<JsonNode> option(JsonNode registered, String path, String name) {
-        return commands(registered).stream().filter(command -> command.path().equals(path)).findFirst()
+        return commands(registered).stream()
+                .filter(command -> command.path().equals(path))
+                .findFirst()
                 .flatMap(command -> command.options().stream()
-                        .filter(option -> option.path("name").asText().equals(name)).findFirst());
+                        .filter(option -> option.path("name").asText().equals(name))
+                        .findFirst());
     }
 
     /** The teacher's command list: a disclosure per top-level command, with a form per subcommand. */
@@ -97,9 +105,13 @@ final class CommandForms {
                 }
                 group = top;
                 JsonNode registeredTop = topLevel(registered, top);
-                html.append("<details class=\"command\" id=\"cmd-").append(Html.text(top)).append("\"><summary><code>/")
-                        .append(Html.text(localized(registeredTop, "name"))).append("</code> ")
-                        .append(Html.text(localized(registeredTop, "description"))).append("</summary>");
+                html.append("<details class=\"command\" id=\"cmd-")
+                        .append(Html.text(top))
+                        .append("\"><summary><code>/")
+                        .append(Html.text(localized(registeredTop, "name")))
+                        .append("</code> ")
+                        .append(Html.text(localized(registeredTop, "description")))
+                        .append("</summary>");
             }
             form(command, html);
         }
@@ -113,13 +125,20 @@ final class CommandForms {
         String id = "c-" + command.path().replace(' ', '-');
         html.append(Forms.open("/teacher/command", Forms.slot("teacher"), "command-form"))
                 .append(Forms.hidden("command", command.path()))
-                .append("<h4><code>").append(Html.text(command.name())).append("</code></h4>")
-                .append("<p class=\"hint\">").append(Html.text(command.about())).append("</p>");
+                .append("<h4><code>")
+                .append(Html.text(command.name()))
+                .append("</code></h4>")
+                .append("<p class=\"hint\">")
+                .append(Html.text(command.about()))
+                .append("</p>");
         for (JsonNode option : command.options()) {
             field(id, option, html);
         }
-        html.append("<button class=\"b1\" id=\"").append(Html.text(id)).append("-run\">")
-                .append(texts.get("teacher.run", Map.of("command", command.name()))).append("</button></form>");
+        html.append("<button class=\"b1\" id=\"")
+                .append(Html.text(id))
+                .append("-run\">")
+                .append(texts.get("teacher.run", Map.of("command", command.name())))
+                .append("</button></form>");
     }
 
     private void field(String formId, JsonNode option, StringBuilder html) {
@@ -128,48 +147,74 @@ final class CommandForms {
         boolean required = option.path("required").asBoolean(false);
         html.append("<label for=\"").append(Html.text(id)).append("\">").append(Html.text(localized(option, "name")));
         if (!required) {
-            html.append(" <span class=\"hint\">").append(texts.get("teacher.optional")).append("</span>");
+            html.append(" <span class=\"hint\">")
+                    .append(texts.get("teacher.optional"))
+                    .append("</span>");
         }
-        html.append(" <span class=\"hint\">").append(Html.text(localized(option, "description")))
+        html.append(" <span class=\"hint\">")
+                .append(Html.text(localized(option, "description")))
                 .append("</span></label>");
-        String attributes = " id=\"" + Html.text(id) + "\" name=\"option." + Html.text(name) + "\""
-                + (required ? " required" : "");
+        String attributes =
+                " id=\"" + Html.text(id) + "\" name=\"option." + Html.text(name) + "\"" + (required ? " required" : "");
         int type = option.path("type").asInt();
         if (option.has("choices") || type == BOOLEAN) {
             html.append("<select").append(attributes).append(">");
             if (!required) {
-                html.append("<option value=\"\">").append(texts.get("teacher.choose")).append("</option>");
+                html.append("<option value=\"\">")
+                        .append(texts.get("teacher.choose"))
+                        .append("</option>");
             }
             if (type == BOOLEAN) {
-                html.append("<option value=\"true\">").append(texts.get("teacher.yes")).append("</option>")
-                        .append("<option value=\"false\">").append(texts.get("teacher.no")).append("</option>");
+                html.append("<option value=\"true\">")
+                        .append(texts.get("teacher.yes"))
+                        .append("</option>")
+                        .append("<option value=\"false\">")
+                        .append(texts.get("teacher.no"))
+                        .append("</option>");
             }
             for (JsonNode choice : option.path("choices")) {
-                html.append("<option value=\"").append(Html.text(choice.path("value").asText())).append("\">")
-                        .append(Html.text(localized(choice, "name"))).append("</option>");
+                html.append("<option value=\"")
+                        .append(Html.text(choice.path("value").asText()))
+                        .append("\">")
+                        .append(Html.text(localized(choice, "name")))
+                        .append("</option>");
             }
             html.append("</select>");
         } else if (type == INTEGER || type == NUMBER) {
-            html.append("<input type=\"number\"").append(attributes).append(type == INTEGER ? " step=\"1\"" : " step=\"any\"");
+            html.append("<input type=\"number\"")
+                    .append(attributes)
+                    .append(type == INTEGER ? " step=\"1\"" : " step=\"any\"");
             if (option.has("min_value")) {
-                html.append(" min=\"").append(Html.text(option.get("min_value").asText())).append("\"");
+                html.append(" min=\"")
+                        .append(Html.text(option.get("min_value").asText()))
+                        .append("\"");
             }
             if (option.has("max_value")) {
-                html.append(" max=\"").append(Html.text(option.get("max_value").asText())).append("\"");
+                html.append(" max=\"")
+                        .append(Html.text(option.get("max_value").asText()))
+                        .append("\"");
             }
             html.append(">");
         } else {
-            html.append("<input type=\"text\" dir=\"auto\" autocomplete=\"off\"").append(attributes);
+            html.append("<input type=\"text\" dir=\"auto\" autocomplete=\"off\"")
+                    .append(attributes);
             if (option.has("max_length")) {
-                html.append(" maxlength=\"").append(option.get("max_length").asInt()).append("\"");
+                html.append(" maxlength=\"")
+                        .append(option.get("max_length").asInt())
+                        .append("\"");
             }
             if (option.path("autocomplete").asBoolean(false)) {
                 // The browser shows the bot's suggestions under the field as the teacher types.
                 String list = id + "-suggestions";
-                html.append(" list=\"").append(Html.text(list)).append("\" hx-get=\"/teacher/suggest\"")
+                html.append(" list=\"")
+                        .append(Html.text(list))
+                        .append("\" hx-get=\"/teacher/suggest\"")
                         .append(" hx-trigger=\"focus, input changed delay:200ms\" hx-target=\"#")
-                        .append(Html.text(list)).append("\" hx-include=\"closest form\" hx-vals='{\"focused\": \"")
-                        .append(Html.text(name)).append("\"}'><datalist id=\"").append(Html.text(list))
+                        .append(Html.text(list))
+                        .append("\" hx-include=\"closest form\" hx-vals='{\"focused\": \"")
+                        .append(Html.text(name))
+                        .append("\"}'><datalist id=\"")
+                        .append(Html.text(list))
                         .append("\"></datalist>");
             } else {
                 html.append(">");
@@ -188,7 +233,8 @@ final class CommandForms {
 
     /** A name or description in the page's language, as Discord shows a command's localisations. */
     private String localized(JsonNode node, String field) {
-        JsonNode local = node.path(field + "_localizations").path(texts.language().code());
+        JsonNode local =
+                node.path(field + "_localizations").path(texts.language().code());
         return local.isTextual() ? local.asText() : node.path(field).asText();
     }
 }

@@ -43,12 +43,12 @@ public final class DiscordMarkdown {
     private static final Pattern SUBTEXT = Pattern.compile("-# +(\\S.*)", Pattern.DOTALL);
     /** Discord wants a space after the {@code >}: {@code >text} and {@code >> text} are text. */
     private static final Pattern QUOTE = Pattern.compile(" *> +(.*)", Pattern.DOTALL);
+
     private static final Pattern QUOTE_REST = Pattern.compile(" *>>> +(.*)", Pattern.DOTALL);
     /** A bullet or a number (group 1), then the item (group 2); indented items are shown flat. */
     private static final Pattern LIST_ITEM = Pattern.compile(" *(?:[-*]|(\\d{1,9})\\.) +(\\S.*)", Pattern.DOTALL);
 
-    private DiscordMarkdown() {
-    }
+    private DiscordMarkdown() {}
 
     /** The message {@code content} as an HTML fragment, to be placed inside a {@code <div>}. */
     public static String toHtml(String content) {
@@ -200,7 +200,8 @@ public final class DiscordMarkdown {
         html.append(numbered ? "<ol start=\"" + Integer.parseInt(first.group(1)) + "\">\n" : "<ul>\n");
         int end = i;
         Matcher m;
-        while (end < lines.size() && (m = LIST_ITEM.matcher(lines.get(end))).matches()
+        while (end < lines.size()
+                && (m = LIST_ITEM.matcher(lines.get(end))).matches()
                 && (m.group(1) != null) == numbered) {
             html.append("<li>");
             DiscordMarkdownInline.render(m.group(2), html);

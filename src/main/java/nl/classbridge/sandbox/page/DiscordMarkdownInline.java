@@ -30,6 +30,7 @@ final class DiscordMarkdownInline {
                     + "|<a?:(\\w{1,32}):\\d{1,20}>" // 2: a custom emoji's name
                     + "|<t:(\\d{1,12})(?::[tTdDfFR])?>" // 3: a timestamp, in seconds
                     + "|<(https?://[^\\s<>\"]+)>"); // 4: a link Discord shows without a preview
+
     private static final String LINK_ATTRIBUTES = "\" rel=\"noopener noreferrer nofollow\" target=\"_blank\">";
 
     private final String text;
@@ -148,7 +149,11 @@ final class DiscordMarkdownInline {
             html.append(':').append(tag.group(2)).append(':'); // \w only: nothing to escape
         } else if (tag.group(3) != null) {
             String time = Instant.ofEpochSecond(Long.parseLong(tag.group(3))).toString();
-            html.append("<time datetime=\"").append(time).append("\">").append(time).append("</time>");
+            html.append("<time datetime=\"")
+                    .append(time)
+                    .append("\">")
+                    .append(time)
+                    .append("</time>");
         } else if (inLink) {
             return -1; // a link inside a link's text is text
         } else {
@@ -266,7 +271,10 @@ final class DiscordMarkdownInline {
 
     /** Where a link ends: at a space, a {@code <}, or an invisible character such as a direction isolate. */
     private static boolean isUrlChar(char c) {
-        return c != '<' && !Character.isWhitespace(c) && !Character.isSpaceChar(c) && !Character.isISOControl(c)
+        return c != '<'
+                && !Character.isWhitespace(c)
+                && !Character.isSpaceChar(c)
+                && !Character.isISOControl(c)
                 && Character.getType(c) != Character.FORMAT;
     }
 

@@ -16,8 +16,14 @@ import nl.classbridge.sandbox.discord.LocalUser;
  * @param children    their children in the class, by first name
  * @param dmsClosed   whether their Discord blocks the bot's private messages
  */
-record Family(long guardianId, String name, Optional<LocalUser> discordUser, Optional<String> email,
-        Language language, List<String> children, boolean dmsClosed) {
+record Family(
+        long guardianId,
+        String name,
+        Optional<LocalUser> discordUser,
+        Optional<String> email,
+        Language language,
+        List<String> children,
+        boolean dmsClosed) {
 
     /** The actor id in the page's addresses: {@code /act/<actor>/press}. */
     String actor() {

@@ -34,11 +34,18 @@ final class FamilyView {
 
     /** The disclosure for one family: a summary that stays, the live part, the forms. */
     String panel(Family family) {
-        StringBuilder html = new StringBuilder("<details class=\"family\" id=\"family-").append(family.actor())
-                .append("\" lang=\"").append(family.language().code()).append("\"><summary>")
-                .append(summary(family)).append("</summary>")
-                .append("<div class=\"live\" aria-live=\"polite\" hx-get=\"/part/").append(family.actor())
-                .append("\" hx-trigger=\"world-changed from:body\">").append(live(family)).append("</div>");
+        StringBuilder html = new StringBuilder("<details class=\"family\" id=\"family-")
+                .append(family.actor())
+                .append("\" lang=\"")
+                .append(family.language().code())
+                .append("\"><summary>")
+                .append(summary(family))
+                .append("</summary>")
+                .append("<div class=\"live\" aria-live=\"polite\" hx-get=\"/part/")
+                .append(family.actor())
+                .append("\" hx-trigger=\"world-changed from:body\">")
+                .append(live(family))
+                .append("</div>");
         if (family.discordUser().isPresent()) {
             html.append(sayForm(family));
         }
@@ -47,17 +54,24 @@ final class FamilyView {
     }
 
     private String summary(Family family) {
-        StringBuilder html = new StringBuilder("<span class=\"who\" dir=\"auto\">").append(Html.text(family.name()))
-                .append("</span> <span class=\"tag\">").append(Html.text(family.language().nativeName()))
+        StringBuilder html = new StringBuilder("<span class=\"who\" dir=\"auto\">")
+                .append(Html.text(family.name()))
+                .append("</span> <span class=\"tag\">")
+                .append(Html.text(family.language().nativeName()))
                 .append("</span>");
         family.discordUser().ifPresent(user -> html.append(" <span class=\"tag discord\">Discord</span>"));
-        family.email().ifPresent(address -> html.append(" <span class=\"tag email\">")
-                .append(texts.get("families.email")).append("</span>"));
+        family.email()
+                .ifPresent(address -> html.append(" <span class=\"tag email\">")
+                        .append(texts.get("families.email"))
+                        .append("</span>"));
         if (family.dmsClosed()) {
-            html.append(" <span class=\"tag warn\">").append(texts.get("families.dms-closed")).append("</span>");
+            html.append(" <span class=\"tag warn\">")
+                    .append(texts.get("families.dms-closed"))
+                    .append("</span>");
         }
-        html.append("<br><span class=\"hint\" dir=\"auto\">").append(texts.get("families.children",
-                Map.of("children", String.join(", ", family.children())))).append("</span>");
+        html.append("<br><span class=\"hint\" dir=\"auto\">")
+                .append(texts.get("families.children", Map.of("children", String.join(", ", family.children()))))
+                .append("</span>");
         return html.toString();
     }
 
@@ -72,16 +86,20 @@ final class FamilyView {
     private void conversation(Family family, LocalUser user, StringBuilder html) {
         html.append("<h4>").append(texts.get("families.dms")).append("</h4>");
         List<PostedMessage> all = discord.messagesIn(discord.directChannel(user)).stream()
-                .filter(message -> !message.deleted()).toList();
+                .filter(message -> !message.deleted())
+                .toList();
         if (all.isEmpty()) {
-            html.append("<p class=\"hint\">").append(texts.get("families.no-dms")).append("</p>");
+            html.append("<p class=\"hint\">")
+                    .append(texts.get("families.no-dms"))
+                    .append("</p>");
         }
         // The conversation reads top to bottom like a chat; older messages fold away, so the newest
         // question and its buttons are in view without scrolling inside the panel.
         int older = Math.max(0, all.size() - SHOWN_MESSAGES);
         if (older > 0) {
             html.append("<details class=\"older\"><summary>")
-                    .append(texts.get("families.older", Map.of("count", older))).append("</summary>");
+                    .append(texts.get("families.older", Map.of("count", older)))
+                    .append("</summary>");
             all.subList(0, older).forEach(message -> html.append(message(family, message)));
             html.append("</details>");
         }
@@ -105,29 +123,52 @@ final class FamilyView {
     }
 
     private void mailbox(Family family, String address, StringBuilder html) {
-        html.append("<h4>").append(texts.get("families.mailbox", Map.of("address", address))).append("</h4>");
+        html.append("<h4>")
+                .append(texts.get("families.mailbox", Map.of("address", address)))
+                .append("</h4>");
         List<LocalMail.Mail> mails = mail.mailboxOf(address);
         if (mails.isEmpty()) {
-            html.append("<p class=\"hint\">").append(texts.get("families.mailbox-empty")).append("</p>");
+            html.append("<p class=\"hint\">")
+                    .append(texts.get("families.mailbox-empty"))
+                    .append("</p>");
         }
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(texts.language().locale()).withZone(zone);
+                .withLocale(texts.language().locale())
+                .withZone(zone);
         for (int i = mails.size() - 1; i >= 0; i--) {
             LocalMail.Mail each = mails.get(i);
-            String dir = each.language().map(code -> code.startsWith("ar") ? "rtl" : "ltr").orElse("auto");
-            html.append("<details class=\"mail\"><summary><b dir=\"auto\">").append(Html.text(each.subject()))
-                    .append("</b><br><span class=\"hint\">").append(Html.text(each.from())).append(" · ")
-                    .append(Html.text(when.format(each.sentAt()))).append("</span></summary>")
-                    .append("<pre class=\"plain\" dir=\"").append(dir).append("\">").append(Html.text(each.plain()))
+            String dir = each.language()
+                    .map(code -> code.startsWith("ar") ? "rtl" : "ltr")
+                    .orElse("auto");
+            html.append("<details class=\"mail\"><summary><b dir=\"auto\">")
+                    .append(Html.text(each.subject()))
+                    .append("</b><br><span class=\"hint\">")
+                    .append(Html.text(each.from()))
+                    .append(" · ")
+                    .append(Html.text(when.format(each.sentAt())))
+                    .append("</span></summary>")
+                    .append("<pre class=\"plain\" dir=\"")
+                    .append(dir)
+                    .append("\">")
+                    .append(Html.text(each.plain()))
                     .append("</pre>");
-            each.html().ifPresent(body -> html.append("<details class=\"html\"><summary>")
-                    .append(texts.get("families.html")).append("</summary><iframe sandbox title=\"")
-                    .append(Html.text(each.subject())).append("\" srcdoc=\"").append(Html.text(body))
-                    .append("\"></iframe></details>"));
+            each.html()
+                    .ifPresent(body -> html.append("<details class=\"html\"><summary>")
+                            .append(texts.get("families.html"))
+                            .append("</summary><iframe sandbox title=\"")
+                            .append(Html.text(each.subject()))
+                            .append("\" srcdoc=\"")
+                            .append(Html.text(body))
+                            .append("\"></iframe></details>"));
             if (each.fromAddress().equalsIgnoreCase(mail.botAddress())) {
-                html.append("<button class=\"b2\" hx-get=\"/families/").append(family.guardianId())
-                        .append("/mail/").append(each.id()).append("/reply\" hx-target=\"#")
-                        .append(Forms.slot(family.actor())).append("\">").append(texts.get("families.reply"))
+                html.append("<button class=\"b2\" hx-get=\"/families/")
+                        .append(family.guardianId())
+                        .append("/mail/")
+                        .append(each.id())
+                        .append("/reply\" hx-target=\"#")
+                        .append(Forms.slot(family.actor()))
+                        .append("\">")
+                        .append(texts.get("families.reply"))
                         .append("</button>");
             }
             html.append("</details>");
@@ -137,12 +178,17 @@ final class FamilyView {
     /** The reply form, pre-filled as a mail program would: the quoted mail below, room on top. */
     String compose(Family family, LocalMail.Mail original) {
         String when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(texts.language().locale()).withZone(zone).format(original.sentAt());
-        String quoted = mail.quote(original, texts.plain("families.quote-header",
-                Map.of("date", when, "from", original.from())));
+                .withLocale(texts.language().locale())
+                .withZone(zone)
+                .format(original.sentAt());
+        String quoted = mail.quote(
+                original, texts.plain("families.quote-header", Map.of("date", when, "from", original.from())));
         String id = "reply-" + family.actor();
-        return "<div class=\"compose\">" + Forms.open("/families/" + family.guardianId() + "/mail/" + original.id()
-                + "/reply", Forms.slot(family.actor()), "compose-form")
+        return "<div class=\"compose\">"
+                + Forms.open(
+                        "/families/" + family.guardianId() + "/mail/" + original.id() + "/reply",
+                        Forms.slot(family.actor()),
+                        "compose-form")
                 + "<h4>" + texts.get("families.compose-title", Map.of("to", original.replyTo())) + "</h4>"
                 + "<p class=\"hint\" dir=\"auto\">" + texts.get("families.subject") + ": Re: "
                 + Html.text(original.subject()) + "</p>"

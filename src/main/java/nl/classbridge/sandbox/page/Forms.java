@@ -5,8 +5,7 @@ package nl.classbridge.sandbox.page;
  * redirect), and that htmx sends in the background when it runs, putting the answer in a slot.
  */
 final class Forms {
-    private Forms() {
-    }
+    private Forms() {}
 
     /** The id of the element where the answers to {@code actor}'s actions appear (a form, a note). */
     static String slot(String actor) {

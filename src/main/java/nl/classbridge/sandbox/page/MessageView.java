@@ -38,28 +38,41 @@ final class MessageView {
      */
     String render(PostedMessage message, String actor, String author, boolean fromBot) {
         StringBuilder html = new StringBuilder();
-        html.append("<article class=\"msg").append(fromBot ? " bot" : " own").append("\" id=\"m")
-                .append(message.id()).append("\">");
+        html.append("<article class=\"msg")
+                .append(fromBot ? " bot" : " own")
+                .append("\" id=\"m")
+                .append(message.id())
+                .append("\">");
         html.append("<header><b>").append(Html.text(author)).append("</b>");
         if (fromBot) {
-            html.append(" <span class=\"tag\">").append(texts.get("message.bot")).append("</span>");
+            html.append(" <span class=\"tag\">")
+                    .append(texts.get("message.bot"))
+                    .append("</span>");
         }
-        time(message.json()).ifPresent(time -> html.append(" <time>").append(time).append("</time>"));
+        time(message.json())
+                .ifPresent(time -> html.append(" <time>").append(time).append("</time>"));
         if (message.ephemeral()) {
-            html.append(" <span class=\"note\">").append(texts.get("message.only-you")).append("</span>");
+            html.append(" <span class=\"note\">")
+                    .append(texts.get("message.only-you"))
+                    .append("</span>");
         }
         if (message.edited()) {
-            html.append(" <span class=\"note\">(").append(texts.get("message.edited")).append(")</span>");
+            html.append(" <span class=\"note\">(")
+                    .append(texts.get("message.edited"))
+                    .append(")</span>");
         }
         html.append("</header>");
         if (!message.content().isBlank()) {
-            html.append("<div class=\"text\" dir=\"auto\">").append(DiscordMarkdown.toHtml(message.content()))
+            html.append("<div class=\"text\" dir=\"auto\">")
+                    .append(DiscordMarkdown.toHtml(message.content()))
                     .append("</div>");
         }
         for (JsonNode embed : message.embeds()) {
             html.append("<div class=\"embed\" dir=\"auto\">");
             if (embed.hasNonNull("title")) {
-                html.append("<b>").append(Html.text(embed.get("title").asText())).append("</b>");
+                html.append("<b>")
+                        .append(Html.text(embed.get("title").asText()))
+                        .append("</b>");
             }
             if (embed.hasNonNull("description")) {
                 html.append(DiscordMarkdown.toHtml(embed.get("description").asText()));
@@ -90,8 +103,10 @@ final class MessageView {
                     component(component.get("accessory"), messageId, actor, html);
                 }
             }
-            case TEXT_DISPLAY -> html.append("<div class=\"text\" dir=\"auto\">")
-                    .append(DiscordMarkdown.toHtml(component.path("content").asText())).append("</div>");
+            case TEXT_DISPLAY ->
+                html.append("<div class=\"text\" dir=\"auto\">")
+                        .append(DiscordMarkdown.toHtml(component.path("content").asText()))
+                        .append("</div>");
             case BUTTON -> button(component, messageId, actor, html);
             case STRING_SELECT -> select(component, messageId, actor, html);
             default -> {
@@ -101,37 +116,55 @@ final class MessageView {
     }
 
     private void button(JsonNode button, long messageId, String actor, StringBuilder html) {
-        String label = (button.path("emoji").path("name").asText("") + " " + button.path("label").asText("")).strip();
+        String label = (button.path("emoji").path("name").asText("") + " "
+                        + button.path("label").asText(""))
+                .strip();
         if (button.path("style").asInt() == LINK_STYLE) {
             html.append("<a class=\"button link\" rel=\"noopener noreferrer\" target=\"_blank\" href=\"")
-                    .append(Html.text(button.path("url").asText())).append("\">").append(Html.text(label))
+                    .append(Html.text(button.path("url").asText()))
+                    .append("\">")
+                    .append(Html.text(label))
                     .append("</a>");
             return;
         }
         html.append(Forms.open("/act/" + actor + "/press", Forms.slot(actor), "inline"))
                 .append(Forms.hidden("message", Long.toString(messageId)))
                 .append(Forms.hidden("component", button.path("custom_id").asText()))
-                .append("<button class=\"b").append(button.path("style").asInt(2)).append("\"")
+                .append("<button class=\"b")
+                .append(button.path("style").asInt(2))
+                .append("\"")
                 .append(button.path("disabled").asBoolean(false) ? " disabled" : "")
-                .append(" dir=\"auto\">").append(Html.text(label)).append("</button></form>");
+                .append(" dir=\"auto\">")
+                .append(Html.text(label))
+                .append("</button></form>");
     }
 
     private void select(JsonNode select, long messageId, String actor, StringBuilder html) {
-        String id = "s" + messageId + "-" + Math.abs(select.path("custom_id").asText().hashCode());
+        String id = "s" + messageId + "-"
+                + Math.abs(select.path("custom_id").asText().hashCode());
         boolean many = select.path("max_values").asInt(1) > 1;
         html.append(Forms.open("/act/" + actor + "/choose", Forms.slot(actor), "select"))
                 .append(Forms.hidden("message", Long.toString(messageId)))
                 .append(Forms.hidden("component", select.path("custom_id").asText()))
-                .append("<label for=\"").append(id).append("\" dir=\"auto\">")
+                .append("<label for=\"")
+                .append(id)
+                .append("\" dir=\"auto\">")
                 .append(Html.text(select.path("placeholder").asText(texts.plain("message.choose", Map.of()))))
-                .append("</label><select id=\"").append(id).append("\" name=\"values\"")
-                .append(many ? " multiple" : "").append(select.path("disabled").asBoolean(false) ? " disabled" : "")
+                .append("</label><select id=\"")
+                .append(id)
+                .append("\" name=\"values\"")
+                .append(many ? " multiple" : "")
+                .append(select.path("disabled").asBoolean(false) ? " disabled" : "")
                 .append(" dir=\"auto\">");
         for (JsonNode option : select.path("options")) {
-            html.append("<option value=\"").append(Html.text(option.path("value").asText())).append("\"")
-                    .append(option.path("default").asBoolean(false) ? " selected" : "").append(">")
+            html.append("<option value=\"")
+                    .append(Html.text(option.path("value").asText()))
+                    .append("\"")
+                    .append(option.path("default").asBoolean(false) ? " selected" : "")
+                    .append(">")
                     .append(Html.text((option.path("emoji").path("name").asText("") + " "
-                            + option.path("label").asText()).strip()))
+                                    + option.path("label").asText())
+                            .strip()))
                     .append("</option>");
         }
         html.append("</select><button>").append(texts.get("message.choose")).append("</button></form>");
@@ -140,7 +173,8 @@ final class MessageView {
     private java.util.Optional<String> time(JsonNode json) {
         try {
             Instant at = Instant.parse(json.path("timestamp").asText());
-            return java.util.Optional.of(DateTimeFormatter.ofPattern("EEE d MMM HH:mm", texts.language().locale())
+            return java.util.Optional.of(DateTimeFormatter.ofPattern(
+                            "EEE d MMM HH:mm", texts.language().locale())
                     .format(at.atZone(zone)));
         } catch (DateTimeParseException unknown) {
             return java.util.Optional.empty();

@@ -9,8 +9,7 @@ import nl.classbridge.messages.TextRenderer;
 final class PageRendering extends TextRenderer {
     static final PageRendering TEXT = new PageRendering();
 
-    private PageRendering() {
-    }
+    private PageRendering() {}
 
     @Override
     protected String value(String raw) {

@@ -38,8 +38,8 @@ final class PageTexts {
 
     /** The same without escaping: for a text that goes into a form field's value through {@link Html}. */
     String plain(String key, Map<String, ?> values) {
-        return PageRendering.TEXT.render(messages.text("sandbox." + key,
-                messages.chain(Optional.of(language), Optional.empty()), values));
+        return PageRendering.TEXT.render(
+                messages.text("sandbox." + key, messages.chain(Optional.of(language), Optional.empty()), values));
     }
 
     /** The page's language from the visitor's choice, else from the browser's preference, else Dutch. */

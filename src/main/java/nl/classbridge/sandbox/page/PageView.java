@@ -39,34 +39,64 @@ final class PageView {
      */
     String page(String version, Map<String, String> slots) {
         Language other = texts.language() == Language.NL ? Language.EN : Language.NL;
-        StringBuilder html = new StringBuilder("<!doctype html>\n<html lang=\"").append(texts.language().code())
+        StringBuilder html = new StringBuilder("<!doctype html>\n<html lang=\"")
+                .append(texts.language().code())
                 .append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,"
-                        + " initial-scale=1\"><title>").append(texts.get("title")).append("</title>")
-                .append("<link rel=\"stylesheet\" href=\"/page.css\"><script src=\"").append(HTMX)
+                        + " initial-scale=1\"><title>")
+                .append(texts.get("title"))
+                .append("</title>")
+                .append("<link rel=\"stylesheet\" href=\"/page.css\"><script src=\"")
+                .append(HTMX)
                 .append("\" defer></script></head><body>")
                 .append("<header class=\"top\"><div class=\"brand\"><h1>ClassBridge <span>")
-                .append(texts.get("sandbox")).append("</span></h1><a class=\"switch\" href=\"/lang/")
-                .append(other.code()).append("\" lang=\"").append(other.code()).append("\">")
-                .append(Html.text(other.nativeName())).append("</a></div><p>").append(texts.get("intro"))
-                .append("</p><nav><a href=\"#teacher\">").append(texts.get("nav.teacher")).append("</a> <a href=\"#channel\">")
-                .append(texts.get("nav.channel")).append("</a> <a href=\"#families\">").append(texts.get("nav.families"))
-                .append("</a></nav>").append(watch(version)).append("</header><main>")
+                .append(texts.get("sandbox"))
+                .append("</span></h1><a class=\"switch\" href=\"/lang/")
+                .append(other.code())
+                .append("\" lang=\"")
+                .append(other.code())
+                .append("\">")
+                .append(Html.text(other.nativeName()))
+                .append("</a></div><p>")
+                .append(texts.get("intro"))
+                .append("</p><nav><a href=\"#teacher\">")
+                .append(texts.get("nav.teacher"))
+                .append("</a> <a href=\"#channel\">")
+                .append(texts.get("nav.channel"))
+                .append("</a> <a href=\"#families\">")
+                .append(texts.get("nav.families"))
+                .append("</a></nav>")
+                .append(watch(version))
+                .append("</header><main>")
                 .append(live("tour", "tour", tour.render(texts)))
                 .append(live("clock", "clock", clock()))
                 .append("<div class=\"columns\"><section id=\"teacher\" class=\"panel\"><h2>")
-                .append(texts.get("teacher.title", Map.of("name", sandbox.school().teacher().shownName())))
-                .append("</h2>").append(withSlot(new TeacherView(sandbox.discord(), sandbox.school(), texts, zone)
-                        .panel(), TeacherView.ACTOR, slots))
+                .append(texts.get(
+                        "teacher.title",
+                        Map.of("name", sandbox.school().teacher().shownName())))
+                .append("</h2>")
+                .append(withSlot(
+                        new TeacherView(sandbox.discord(), sandbox.school(), texts, zone).panel(),
+                        TeacherView.ACTOR,
+                        slots))
                 .append("</section><section id=\"channel\" class=\"panel\"><h2>")
-                .append(texts.get("channel.title", Map.of("channel", sandbox.school().channel().name())))
-                .append("</h2><p class=\"hint\">").append(texts.get("channel.about")).append("</p>")
+                .append(texts.get(
+                        "channel.title",
+                        Map.of("channel", sandbox.school().channel().name())))
+                .append("</h2><p class=\"hint\">")
+                .append(texts.get("channel.about"))
+                .append("</p>")
                 .append(live("channel-posts", "channel", channel()))
-                .append("</section><section id=\"families\" class=\"panel\"><h2>").append(texts.get("families.title"))
-                .append("</h2><p class=\"hint\">").append(texts.get("families.about")).append("</p>")
+                .append("</section><section id=\"families\" class=\"panel\"><h2>")
+                .append(texts.get("families.title"))
+                .append("</h2><p class=\"hint\">")
+                .append(texts.get("families.about"))
+                .append("</p>")
                 .append("<div id=\"family-list\" hx-get=\"/part/families\" hx-trigger=\"families-changed from:body\">")
-                .append(families(slots)).append("</div>");
-        html.append("</section></div></main><footer><p>").append(texts.get("footer",
-                Map.of("school", SandboxSchool.SCHOOL))).append("</p></footer></body></html>");
+                .append(families(slots))
+                .append("</div>");
+        html.append("</section></div></main><footer><p>")
+                .append(texts.get("footer", Map.of("school", SandboxSchool.SCHOOL)))
+                .append("</p></footer></body></html>");
         return html.toString();
     }
 
@@ -93,8 +123,9 @@ final class PageView {
     private static String withSlot(String panel, String actor, Map<String, String> slots) {
         String empty = "<div id=\"" + Forms.slot(actor) + "\" class=\"slot\"></div>";
         String filled = slots.get(actor);
-        return filled == null ? panel : panel.replace(empty, "<div id=\"" + Forms.slot(actor) + "\" class=\"slot\">"
-                + filled + "</div>");
+        return filled == null
+                ? panel
+                : panel.replace(empty, "<div id=\"" + Forms.slot(actor) + "\" class=\"slot\">" + filled + "</div>");
     }
 
     String channel() {

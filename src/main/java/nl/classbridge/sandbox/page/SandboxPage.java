@@ -28,6 +28,7 @@ import nl.classbridge.sandbox.SandboxException;
 public final class SandboxPage implements Sandbox.Page {
     /** The htmx WebJar's version, as in the pom. */
     static final String HTMX_VERSION = "2.0.8";
+
     private static final String LANGUAGE_COOKIE = "lang";
 
     private final Sandbox sandbox;
@@ -52,8 +53,9 @@ public final class SandboxPage implements Sandbox.Page {
      * @throws SandboxException when the port is taken
      */
     public static SandboxPage start(int port, Sandbox sandbox) throws SandboxException, CatalogueException {
-        SandboxPage page = new SandboxPage(sandbox, new Messages(
-                MessageCatalogue.load(sandbox.settings().texts().messagesFolder()), Language.NL));
+        SandboxPage page = new SandboxPage(
+                sandbox,
+                new Messages(MessageCatalogue.load(sandbox.settings().texts().messagesFolder()), Language.NL));
         page.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -62,20 +64,23 @@ public final class SandboxPage implements Sandbox.Page {
             config.staticFiles.enableWebjars();
             config.routes.before(page::guard);
             config.routes.get("/", ctx -> ctx.html(page.view(ctx).page(page.version(), Map.of())));
-            config.routes.get("/page.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(page.css));
+            config.routes.get(
+                    "/page.css",
+                    ctx -> ctx.contentType("text/css; charset=utf-8").result(page.css));
             config.routes.get("/lang/{code}", page::chooseLanguage);
             config.routes.get("/watch", page::watch);
             config.routes.get("/empty", ctx -> ctx.html(""));
             config.routes.get("/part/{part}", page::part);
             config.routes.post("/act/{actor}/{action}", ctx -> page.answer(ctx, page.actions.act(ctx, page.view(ctx))));
-            config.routes.post("/teacher/command", ctx -> page.answer(ctx,
-                    page.actions.command(ctx, page.view(ctx))));
+            config.routes.post("/teacher/command", ctx -> page.answer(ctx, page.actions.command(ctx, page.view(ctx))));
             config.routes.get("/teacher/suggest", ctx -> ctx.html(page.actions.suggest(ctx)));
             config.routes.post("/clock", ctx -> page.answer(ctx, page.actions.clock(ctx)));
-            config.routes.get("/families/{guardian}/mail/{mail}/reply", ctx -> ctx.html(
-                    page.actions.compose(ctx, page.view(ctx)).html()));
-            config.routes.post("/families/{guardian}/mail/{mail}/reply", ctx -> page.answer(ctx,
-                    page.actions.reply(ctx, page.view(ctx))));
+            config.routes.get(
+                    "/families/{guardian}/mail/{mail}/reply",
+                    ctx -> ctx.html(page.actions.compose(ctx, page.view(ctx)).html()));
+            config.routes.post(
+                    "/families/{guardian}/mail/{mail}/reply",
+                    ctx -> page.answer(ctx, page.actions.reply(ctx, page.view(ctx))));
         });
         try {
             page.server.start();
@@ -109,8 +114,10 @@ public final class SandboxPage implements Sandbox.Page {
             ctx.skipRemainingHandlers();
             return;
         }
-        ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
-                + " data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
+        ctx.header(
+                "Content-Security-Policy",
+                "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
+                        + " data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'");
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
     }
@@ -161,8 +168,11 @@ public final class SandboxPage implements Sandbox.Page {
             case "channel" -> ctx.html(view.channel());
             case "teacher" -> ctx.html(view.teacher());
             case "families" -> ctx.html(view.families(Map.of()));
-            default -> ctx.html(Actions.guardianId(part).flatMap(classroom::find)
-                    .map(family -> view.familyView().live(family)).orElse(""));
+            default ->
+                ctx.html(Actions.guardianId(part)
+                        .flatMap(classroom::find)
+                        .map(family -> view.familyView().live(family))
+                        .orElse(""));
         }
     }
 

@@ -2,7 +2,6 @@ package nl.classbridge.sandbox.page;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import nl.classbridge.sandbox.SandboxSchool;
 import nl.classbridge.sandbox.discord.LocalDiscord;
 import nl.classbridge.sandbox.discord.PostedMessage;
@@ -39,14 +38,24 @@ final class TeacherView {
 
     /** The teacher's private replies, newest first, and the bot's DMs to the teacher. */
     String live() {
-        StringBuilder html = new StringBuilder("<h3>").append(texts.get("teacher.replies")).append("</h3>");
+        StringBuilder html =
+                new StringBuilder("<h3>").append(texts.get("teacher.replies")).append("</h3>");
         long teacherId = school.teacher().id();
         List<PostedMessage> replies = discord.messagesIn(school.channel()).stream()
-                .filter(message -> !message.deleted() && message.ephemeral() && !school.answersSetUp(message)
-                        && message.json().path("interaction_metadata").path("user").path("id").asLong() == teacherId)
+                .filter(message -> !message.deleted()
+                        && message.ephemeral()
+                        && !school.answersSetUp(message)
+                        && message.json()
+                                        .path("interaction_metadata")
+                                        .path("user")
+                                        .path("id")
+                                        .asLong()
+                                == teacherId)
                 .toList();
         if (replies.isEmpty()) {
-            html.append("<p class=\"hint\">").append(texts.get("teacher.no-replies")).append("</p>");
+            html.append("<p class=\"hint\">")
+                    .append(texts.get("teacher.no-replies"))
+                    .append("</p>");
         }
         for (int i = replies.size() - 1; i >= Math.max(0, replies.size() - SHOWN_REPLIES); i--) {
             html.append(messages.render(replies.get(i), ACTOR, discord.bot().shownName(), true));
@@ -54,7 +63,9 @@ final class TeacherView {
         html.append("<h3>").append(texts.get("teacher.dms")).append("</h3>");
         List<PostedMessage> dms = discord.directMessagesTo(school.teacher());
         if (dms.isEmpty()) {
-            html.append("<p class=\"hint\">").append(texts.get("teacher.no-dms")).append("</p>");
+            html.append("<p class=\"hint\">")
+                    .append(texts.get("teacher.no-dms"))
+                    .append("</p>");
         }
         for (int i = dms.size() - 1; i >= Math.max(0, dms.size() - SHOWN_REPLIES); i--) {
             html.append(messages.render(dms.get(i), ACTOR, discord.bot().shownName(), true));
@@ -66,8 +77,11 @@ final class TeacherView {
     static String suggestions(Iterable<com.fasterxml.jackson.databind.JsonNode> choices) {
         StringBuilder html = new StringBuilder();
         for (var choice : choices) {
-            html.append("<option value=\"").append(Html.text(choice.path("value").asText())).append("\">")
-                    .append(Html.text(choice.path("name").asText())).append("</option>");
+            html.append("<option value=\"")
+                    .append(Html.text(choice.path("value").asText()))
+                    .append("\">")
+                    .append(Html.text(choice.path("name").asText()))
+                    .append("</option>");
         }
         return html.toString();
     }

@@ -36,8 +36,10 @@ final class Tour {
     /** Which of the five steps have happened, in order. */
     List<Boolean> done() {
         Optional<SchoolClass> schoolClass = classroom.schoolClass();
-        Optional<CheckinRound> round = schoolClass.flatMap(c -> sandbox.bot().store().checkins().latestRound(c.id()));
-        List<CheckinRequest> requests = round.map(r -> sandbox.bot().store().checkins().requests(r.id()))
+        Optional<CheckinRound> round =
+                schoolClass.flatMap(c -> sandbox.bot().store().checkins().latestRound(c.id()));
+        List<CheckinRequest> requests = round.map(
+                        r -> sandbox.bot().store().checkins().requests(r.id()))
                 .orElse(List.of());
         return List.of(
                 updatePosted(),
@@ -50,8 +52,8 @@ final class Tour {
     private boolean updatePosted() {
         long bot = sandbox.discord().bot().id();
         return sandbox.discord().messagesIn(sandbox.school().channel()).stream()
-                .anyMatch(message -> message.authorId() == bot && !message.ephemeral() && !message.deleted()
-                        && !isReply(message));
+                .anyMatch(message ->
+                        message.authorId() == bot && !message.ephemeral() && !message.deleted() && !isReply(message));
     }
 
     private static boolean isReply(PostedMessage message) {
@@ -65,18 +67,29 @@ final class Tour {
     String render(PageTexts texts) {
         List<Boolean> done = done();
         int next = done.indexOf(false);
-        StringBuilder html = new StringBuilder("<h2>").append(texts.get("tour.title")).append("</h2><ol class=\"steps\">");
+        StringBuilder html =
+                new StringBuilder("<h2>").append(texts.get("tour.title")).append("</h2><ol class=\"steps\">");
         for (int step = 1; step <= STEPS; step++) {
             boolean isDone = done.get(step - 1);
-            html.append("<li class=\"").append(isDone ? "done" : step - 1 == next ? "next" : "todo")
-                    .append("\" id=\"step-").append(step).append("\"><b>").append(texts.get("tour.step-" + step + ".title"))
+            html.append("<li class=\"")
+                    .append(isDone ? "done" : step - 1 == next ? "next" : "todo")
+                    .append("\" id=\"step-")
+                    .append(step)
+                    .append("\"><b>")
+                    .append(texts.get("tour.step-" + step + ".title"))
                     .append("</b>");
             if (isDone) {
-                html.append(" <span class=\"tick\">✓ ").append(texts.get("tour.done")).append("</span>");
+                html.append(" <span class=\"tick\">✓ ")
+                        .append(texts.get("tour.done"))
+                        .append("</span>");
             }
-            html.append("<br><span class=\"hint\">").append(texts.get("tour.step-" + step + ".hint")).append("</span></li>");
+            html.append("<br><span class=\"hint\">")
+                    .append(texts.get("tour.step-" + step + ".hint"))
+                    .append("</span></li>");
         }
-        html.append("</ol><details class=\"more\"><summary>").append(texts.get("tour.more")).append("</summary><ul>");
+        html.append("</ol><details class=\"more\"><summary>")
+                .append(texts.get("tour.more"))
+                .append("</summary><ul>");
         for (int tip = 1; tip <= 4; tip++) {
             html.append("<li>").append(texts.get("tour.more-" + tip, Map.of())).append("</li>");
         }

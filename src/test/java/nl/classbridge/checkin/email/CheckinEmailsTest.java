@@ -29,7 +29,10 @@ class CheckinEmailsTest {
     @BeforeAll
     static void load() throws Exception {
         messages = new Messages(MessageCatalogue.load(Path.of("messages")), Language.NL);
-        checkIn = QuestionnaireLoader.loadAll(Path.of("config/questionnaires")).loaded().get("check-in").questionnaire();
+        checkIn = QuestionnaireLoader.loadAll(Path.of("config/questionnaires"))
+                .loaded()
+                .get("check-in")
+                .questionnaire();
     }
 
     /** The email as it goes out: rendered by the mail adapter. */
@@ -38,17 +41,24 @@ class CheckinEmailsTest {
     }
 
     private static CheckinContext context(Language language, String child) {
-        CheckinRequest request = new CheckinRequest(7, 1, 2, 3, ContactChannel.EMAIL, RequestStatus.PENDING, 0,
-                Instant.EPOCH, Optional.empty());
-        return new CheckinContext(request, checkIn, child, "Groep 5", "Juf Anna", "vrijdag 12 september",
-                messages.chain(Optional.of(language), Optional.of(Language.NL)), language);
+        CheckinRequest request = new CheckinRequest(
+                7, 1, 2, 3, ContactChannel.EMAIL, RequestStatus.PENDING, 0, Instant.EPOCH, Optional.empty());
+        return new CheckinContext(
+                request,
+                checkIn,
+                child,
+                "Groep 5",
+                "Juf Anna",
+                "vrijdag 12 september",
+                messages.chain(Optional.of(language), Optional.of(Language.NL)),
+                language);
     }
 
     @Test
     @DisplayName("the questionnaire email numbers the questions and explains how to answer")
     void questionnaire() {
-        ComposedEmail email = rendered(new CheckinEmails(messages, "De Regenboog")
-                .questionnaire(context(Language.NL, "Sam")));
+        ComposedEmail email =
+                rendered(new CheckinEmails(messages, "De Regenboog").questionnaire(context(Language.NL, "Sam")));
         assertThat(email.subject()).contains("Groep 5", "Sam").doesNotContain("[");
         assertThat(email.text())
                 .contains("1. " + checkIn.asked().get(0).text(Language.NL))
@@ -63,8 +73,9 @@ class CheckinEmailsTest {
     @Test
     @DisplayName("hostile names stay text: no header injection in the subject, no markup in the HTML")
     void hostileValues() {
-        ComposedEmail email = rendered(new CheckinEmails(messages, "School").questionnaire(
-                context(Language.EN, "Sam\r\nBcc: all@example.org <script>x</script> ${env:DISCORD_TOKEN}")));
+        ComposedEmail email = rendered(new CheckinEmails(messages, "School")
+                .questionnaire(
+                        context(Language.EN, "Sam\r\nBcc: all@example.org <script>x</script> ${env:DISCORD_TOKEN}")));
         assertThat(email.subject()).doesNotContain("\r", "\n").contains("Bcc: all@example.org", "${env:DISCORD_TOKEN}");
         assertThat(email.html()).contains("&lt;script&gt;").doesNotContain("<script>");
         assertThat(email.text()).contains("${env:DISCORD_TOKEN}");
@@ -82,11 +93,12 @@ class CheckinEmailsTest {
         assertThat(reminder.language()).isEqualTo("tr");
         assertThat(reminder.text()).contains(checkIn.title(Language.TR), "vrijdag 12 september");
 
-        ComposedEmail confirmation = rendered(emails.confirmation(context(Language.NL, "Noor"),
-                List.of("1. 😄 Heel goed", "2. Tekenen"), true));
-        assertThat(confirmation.text()).contains("1. 😄 Heel goed\n2. Tekenen")
-                .contains(MailText.plain(messages.text("email.confirmation.unreadable", List.of(Language.NL),
-                        java.util.Map.of())));
+        ComposedEmail confirmation = rendered(
+                emails.confirmation(context(Language.NL, "Noor"), List.of("1. 😄 Heel goed", "2. Tekenen"), true));
+        assertThat(confirmation.text())
+                .contains("1. 😄 Heel goed\n2. Tekenen")
+                .contains(MailText.plain(
+                        messages.text("email.confirmation.unreadable", List.of(Language.NL), java.util.Map.of())));
 
         ComposedEmail closed = rendered(emails.roundClosed(context(Language.PL, "Noor")));
         assertThat(closed.language()).isEqualTo("pl");

@@ -24,20 +24,22 @@ class AnswersTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is point {1}")
-    @CsvSource(delimiter = '|', value = {
-        "4 | 4",
-        " 1 | 1",
-        "١ | 1",
-        "٥ | 5",
-        "Heel goed | 5",
-        "heel goed! | 5",
-        "😄 Very good | 5",
-        "çok iyi | 5",
-        "ÇOK İYİ | 5",
-        "zle | 1",
-        "Так собі | 3",
-        "جيد جدا | 5",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "4 | 4",
+                " 1 | 1",
+                "١ | 1",
+                "٥ | 5",
+                "Heel goed | 5",
+                "heel goed! | 5",
+                "😄 Very good | 5",
+                "çok iyi | 5",
+                "ÇOK İYİ | 5",
+                "zle | 1",
+                "Так собі | 3",
+                "جيد جدا | 5",
+            })
     @DisplayName("on a scale: a digit in any script or a label in any language, without emoji, case or accents")
     void scale(String reply, String point) {
         // GIVEN the scale question
@@ -63,14 +65,24 @@ class AnswersTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is {1}")
-    @CsvSource(delimiter = '|', value = {
-        "ja | yes", "Nee | no",
-        "yes | yes", "NO | no",
-        "نعم | yes", "لا | no",
-        "evet | yes", "hayır | no", "Hayir | no",
-        "tak | yes", "nie | no",
-        "так | yes", "ні | no", "Ні. | no",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "ja | yes",
+                "Nee | no",
+                "yes | yes",
+                "NO | no",
+                "نعم | yes",
+                "لا | no",
+                "evet | yes",
+                "hayır | no",
+                "Hayir | no",
+                "tak | yes",
+                "nie | no",
+                "так | yes",
+                "ні | no",
+                "Ні. | no",
+            })
     @DisplayName("on yes-no: yes and no in all six languages")
     void yesNo(String reply, String value) {
         // GIVEN the yes-no question
@@ -109,7 +121,9 @@ class AnswersTest {
     void choiceAmbiguous() throws QuestionnaireException {
         // GIVEN a choice whose two options have the same Dutch label
         String text = Sample.with("\"Over een maand\"", "\"Over een week\"");
-        Question nextCheck = QuestionnaireLoader.parse("sample.yml", text).question("next-check").orElseThrow();
+        Question nextCheck = QuestionnaireLoader.parse("sample.yml", text)
+                .question("next-check")
+                .orElseThrow();
 
         // WHEN that label is read
         // THEN it is not taken as either

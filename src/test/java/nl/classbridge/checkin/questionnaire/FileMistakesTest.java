@@ -43,8 +43,10 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("sample.yml", text);
 
         // THEN the file is skipped with file, line and the valid types; the other file loads
-        assertRefusedWith(result, "sample.yml line 17: question 'agreements-clear': unknown type 'yesno';"
-                + " use one of scale, choice, yes-no, text, info");
+        assertRefusedWith(
+                result,
+                "sample.yml line 17: question 'agreements-clear': unknown type 'yesno';"
+                        + " use one of scale, choice, yes-no, text, info");
     }
 
     @Test
@@ -57,8 +59,10 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("sample.yml", text);
 
         // THEN the missing language is named
-        assertRefusedWith(result, "sample.yml line 8: question 'feeling': 'text' misses 'ar';"
-                + " write it in all six languages: nl, en, ar, tr, pl, uk");
+        assertRefusedWith(
+                result,
+                "sample.yml line 8: question 'feeling': 'text' misses 'ar';"
+                        + " write it in all six languages: nl, en, ar, tr, pl, uk");
     }
 
     @Test
@@ -71,15 +75,18 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("sample.yml", text);
 
         // THEN both lines are named
-        assertRefusedWith(result, "sample.yml line 20: question id 'feeling' is used twice, on lines 6 and 20;"
-                + " give each question its own id");
+        assertRefusedWith(
+                result,
+                "sample.yml line 20: question id 'feeling' is used twice, on lines 6 and 20;"
+                        + " give each question its own id");
     }
 
     @Test
     @DisplayName("a scale without labels is refused, saying what it needs")
     void scaleWithoutLabels() throws IOException {
         // GIVEN the scale question without its labels block
-        String text = Sample.TEXT.lines()
+        String text = Sample.TEXT
+                .lines()
                 .filter(line -> !line.startsWith("    labels:") && !line.matches(" {6}[a-z]{2}: \\[.*"))
                 .collect(Collectors.joining("\n"));
 
@@ -87,8 +94,10 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("sample.yml", text);
 
         // THEN the question's line is named
-        assertRefusedWith(result, "sample.yml line 6: question 'feeling': a scale needs 'labels':"
-                + " 5 per language, from low (1) to high (5)");
+        assertRefusedWith(
+                result,
+                "sample.yml line 6: question 'feeling': a scale needs 'labels':"
+                        + " 5 per language, from low (1) to high (5)");
     }
 
     @Test
@@ -101,15 +110,16 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("sample.yml", text);
 
         // THEN the Arabic line is named, with the count found
-        assertRefusedWith(result,
-                "sample.yml line 12: question 'feeling': a scale needs exactly 5 labels in 'ar', found 4");
+        assertRefusedWith(
+                result, "sample.yml line 12: question 'feeling': a scale needs exactly 5 labels in 'ar', found 4");
     }
 
     @Test
     @DisplayName("a choice with one option is refused")
     void choiceWithOneOption() throws IOException {
         // GIVEN the choice without its second option
-        String text = Sample.TEXT.lines()
+        String text = Sample.TEXT
+                .lines()
                 .filter(line -> !line.contains("id: in-a-month"))
                 .collect(Collectors.joining("\n"));
 
@@ -117,8 +127,10 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("sample.yml", text);
 
         // THEN the options line is named
-        assertRefusedWith(result, "sample.yml line 23: question 'next-check':"
-                + " a choice needs 2 to 25 options (a Discord menu holds 25), found 1");
+        assertRefusedWith(
+                result,
+                "sample.yml line 23: question 'next-check':"
+                        + " a choice needs 2 to 25 options (a Discord menu holds 25), found 1");
     }
 
     @Test
@@ -131,23 +143,27 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("sample.yml", text);
 
         // THEN both lines are named
-        assertRefusedWith(result, "sample.yml line 25: question 'next-check', option 'in-a-week':"
-                + " option id 'in-a-week' is used twice, on lines 24 and 25; give each option its own id");
+        assertRefusedWith(
+                result,
+                "sample.yml line 25: question 'next-check', option 'in-a-week':"
+                        + " option id 'in-a-week' is used twice, on lines 24 and 25; give each option its own id");
     }
 
     @Test
     @DisplayName("a misspelt key is refused with the keys that are allowed there")
     void unknownKey() throws IOException {
         // GIVEN 'requried' for 'required' in the yes-no question
-        String text = Sample.with("    required: false\n    text: {nl: \"Is het",
-                "    requried: false\n    text: {nl: \"Is het");
+        String text = Sample.with(
+                "    required: false\n    text: {nl: \"Is het", "    requried: false\n    text: {nl: \"Is het");
 
         // WHEN the folder is loaded
         LoadResult result = loadNextToGoodFile("sample.yml", text);
 
         // THEN the typo is named, with the keys to choose from
-        assertRefusedWith(result, "sample.yml line 18: question 'agreements-clear': unknown key 'requried';"
-                + " the keys here are id, type, required, text, labels, options, plan, max-length");
+        assertRefusedWith(
+                result,
+                "sample.yml line 18: question 'agreements-clear': unknown key 'requried';"
+                        + " the keys here are id, type, required, text, labels, options, plan, max-length");
     }
 
     @Test
@@ -160,9 +176,11 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("sample.yml", text);
 
         // THEN the text is refused and the reason given
-        assertRefusedWith(result, "sample.yml line 8: question 'feeling': text in 'nl' contains '${',"
-                + " which questionnaire texts may not contain: ClassBridge would read it as a placeholder;"
-                + " write it differently");
+        assertRefusedWith(
+                result,
+                "sample.yml line 8: question 'feeling': text in 'nl' contains '${',"
+                        + " which questionnaire texts may not contain: ClassBridge would read it as a placeholder;"
+                        + " write it differently");
     }
 
     @Test
@@ -177,8 +195,9 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("sample.yml", text);
 
         // THEN the length and the limit are named
-        assertRefusedWith(result, "sample.yml line 3: title in 'pl' has 46 characters;"
-                + " a Discord window title holds at most 45");
+        assertRefusedWith(
+                result,
+                "sample.yml line 3: title in 'pl' has 46 characters;" + " a Discord window title holds at most 45");
     }
 
     @Test
@@ -189,8 +208,10 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("check-up.yml", Sample.TEXT);
 
         // THEN both names are given, with the two ways out
-        assertRefusedWith(result, "check-up.yml line 1: id 'sample' does not match the file name check-up.yml;"
-                + " they must be the same, so rename the file to sample.yml or change the id");
+        assertRefusedWith(
+                result,
+                "check-up.yml line 1: id 'sample' does not match the file name check-up.yml;"
+                        + " they must be the same, so rename the file to sample.yml or change the id");
     }
 
     @Test
@@ -203,7 +224,9 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("sample.yml", text);
 
         // THEN the line is named and the indentation suggested
-        assertThat(result.problems()).singleElement().asString()
+        assertThat(result.problems())
+                .singleElement()
+                .asString()
                 .startsWith("sample.yml line 17: not valid YAML (")
                 .endsWith("); check the indentation, and put texts with ':' or '#' in quotes");
         assertThat(result.loaded()).containsOnlyKeys("other");
@@ -219,8 +242,9 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("sample.yml", Sample.TEXT);
 
         // THEN the second file in name order is refused, naming the first
-        assertThat(result.problems()).containsExactly("sample.yml line 1: duplicate questionnaire id 'sample',"
-                + " also in sample.yaml; keep one of the two files");
+        assertThat(result.problems())
+                .containsExactly("sample.yml line 1: duplicate questionnaire id 'sample',"
+                        + " also in sample.yaml; keep one of the two files");
         assertThat(result.loaded()).containsOnlyKeys("other", "sample");
     }
 
@@ -247,8 +271,10 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("sample.yml", text);
 
         // THEN it says why
-        assertRefusedWith(result, "sample.yml line 33: question 'thanks':"
-                + " an info item is never answered, so it has no 'required'; remove it");
+        assertRefusedWith(
+                result,
+                "sample.yml line 33: question 'thanks':"
+                        + " an info item is never answered, so it has no 'required'; remove it");
     }
 
     @Test
@@ -261,8 +287,10 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("sample.yml", text);
 
         // THEN the key that does not belong is named
-        assertRefusedWith(result, "sample.yml line 9: question 'feeling':"
-                + " 'labels' is only for a scale question and this one has type 'choice'; remove it");
+        assertRefusedWith(
+                result,
+                "sample.yml line 9: question 'feeling':"
+                        + " 'labels' is only for a scale question and this one has type 'choice'; remove it");
     }
 
     @Test
@@ -277,8 +305,10 @@ class FileMistakesTest {
         LoadResult result = loadNextToGoodFile("sample.yml", text);
 
         // THEN the option, the language and the limit are named
-        assertRefusedWith(result, "sample.yml line 24: question 'next-check', option 'in-a-week':"
-                + " label in 'en' has 81 characters; a Discord button holds at most 80");
+        assertRefusedWith(
+                result,
+                "sample.yml line 24: question 'next-check', option 'in-a-week':"
+                        + " label in 'en' has 81 characters; a Discord button holds at most 80");
     }
 
     @Test
@@ -303,8 +333,10 @@ class FileMistakesTest {
         LoadResult result = QuestionnaireLoader.loadAll(folder);
 
         // THEN it names the line and asks for UTF-8
-        assertRefusedWith(result, "sample.yml line 2: is not UTF-8 text (the first character that is not"
-                + " is on this line); save the file as UTF-8");
+        assertRefusedWith(
+                result,
+                "sample.yml line 2: is not UTF-8 text (the first character that is not"
+                        + " is on this line); save the file as UTF-8");
     }
 
     @Test
@@ -313,15 +345,19 @@ class FileMistakesTest {
         // GIVEN the sample's four questions and 22 more yes-no questions after its info item
         StringBuilder text = new StringBuilder(Sample.TEXT);
         for (int i = 1; i <= 22; i++) {
-            text.append("  - id: extra-").append(i).append("\n    type: yes-no\n    text: {nl: \"Ja?\", en: \"Yes?\","
-                    + " ar: \"نعم؟\", tr: \"Evet?\", pl: \"Tak?\", uk: \"Так?\"}\n");
+            text.append("  - id: extra-")
+                    .append(i)
+                    .append("\n    type: yes-no\n    text: {nl: \"Ja?\", en: \"Yes?\","
+                            + " ar: \"نعم؟\", tr: \"Evet?\", pl: \"Tak?\", uk: \"Так?\"}\n");
         }
 
         // WHEN the folder is loaded
         LoadResult result = loadNextToGoodFile("sample.yml", text.toString());
 
         // THEN the 26th question is named, with the reason
-        assertRefusedWith(result, "sample.yml line 97: question 'extra-22' is question 26 to answer;"
-                + " a questionnaire asks at most 25 (the menu to change an answer holds 25)");
+        assertRefusedWith(
+                result,
+                "sample.yml line 97: question 'extra-22' is question 26 to answer;"
+                        + " a questionnaire asks at most 25 (the menu to change an answer holds 25)");
     }
 }

@@ -35,7 +35,8 @@ class LoadingTest {
         assertThat(result.loaded()).containsOnlyKeys("extra", "sample");
         LoadedQuestionnaire sample = result.loaded().get("sample");
         assertThat(sample.definition()).isEqualTo(Sample.TEXT);
-        assertThat(sample.contentHash()).isEqualTo(QuestionnaireLoader.contentHash(Sample.TEXT))
+        assertThat(sample.contentHash())
+                .isEqualTo(QuestionnaireLoader.contentHash(Sample.TEXT))
                 .matches("[0-9a-f]{64}");
         assertThat(sample.questionnaire().title(Language.AR)).isEqualTo("عنوان");
     }
@@ -61,17 +62,20 @@ class LoadingTest {
         // GIVEN two broken files around a good one
         Sample.write(folder, "a-broken.yml", Sample.withId("a-broken").replace("version: 1", "version: 0"));
         Sample.write(folder, "b-good.yml", Sample.withId("b-good"));
-        Sample.write(folder, "c-broken.yml", Sample.withId("c-broken")
-                .replace("    type: choice\n", "    type: choice\n    plan: channel\n"));
+        Sample.write(
+                folder,
+                "c-broken.yml",
+                Sample.withId("c-broken").replace("    type: choice\n", "    type: choice\n    plan: channel\n"));
 
         // WHEN the folder is loaded
         LoadResult result = QuestionnaireLoader.loadAll(folder);
 
         // THEN each broken file has its line and the good one loads
-        assertThat(result.problems()).containsExactly(
-                "a-broken.yml line 2: 'version' must be a whole number 1 or more, not '0'",
-                "c-broken.yml line 22: question 'next-check': a 'channel' plan question needs exactly the options"
-                        + " discord, email, both; it has in-a-month, in-a-week");
+        assertThat(result.problems())
+                .containsExactly(
+                        "a-broken.yml line 2: 'version' must be a whole number 1 or more, not '0'",
+                        "c-broken.yml line 22: question 'next-check': a 'channel' plan question needs exactly the options"
+                                + " discord, email, both; it has in-a-month, in-a-week");
         assertThat(result.loaded()).containsOnlyKeys("b-good");
     }
 
@@ -86,7 +90,9 @@ class LoadingTest {
 
         // THEN nothing loads and the problem says where it looked
         assertThat(result.loaded()).isEmpty();
-        assertThat(result.problems()).singleElement().asString()
+        assertThat(result.problems())
+                .singleElement()
+                .asString()
                 .startsWith("questionnaire folder " + missing + " not found (looked for " + missing.toAbsolutePath());
     }
 
@@ -94,12 +100,11 @@ class LoadingTest {
     @DisplayName("parsing one text gives file, line and reason apart, for callers that need them")
     void parseThrows() {
         // GIVEN a sample whose scale has a sixth point in Ukrainian
-        String text = Sample.with("\"😄 Дуже добре\"]",
-                "\"😄 Дуже добре\", \"🤩 Чудово\"]");
+        String text = Sample.with("\"😄 Дуже добре\"]", "\"😄 Дуже добре\", \"🤩 Чудово\"]");
 
         // WHEN it is parsed
-        QuestionnaireException e = catchThrowableOfType(QuestionnaireException.class,
-                () -> QuestionnaireLoader.parse("sample.yml", text));
+        QuestionnaireException e =
+                catchThrowableOfType(QuestionnaireException.class, () -> QuestionnaireLoader.parse("sample.yml", text));
 
         // THEN the parts are there separately
         assertThat(e.file()).isEqualTo("sample.yml");
@@ -118,7 +123,11 @@ class LoadingTest {
         Questionnaire parsed = QuestionnaireLoader.parse("sample.yml", text);
 
         // THEN the label is the word as written
-        assertThat(parsed.question("next-check").orElseThrow().option("in-a-month").orElseThrow().label(Language.EN))
+        assertThat(parsed.question("next-check")
+                        .orElseThrow()
+                        .option("in-a-month")
+                        .orElseThrow()
+                        .label(Language.EN))
                 .isEqualTo("no");
     }
 }

@@ -44,8 +44,7 @@ final class Sample {
                 text: {nl: "Dank je!", en: "Thank you!", ar: "شكرًا!", tr: "Teşekkürler!", pl: "Dziękuję!", uk: "Дякую!"}
             """;
 
-    private Sample() {
-    }
+    private Sample() {}
 
     /** The sample with another id, for a second file. */
     static String withId(String id) {

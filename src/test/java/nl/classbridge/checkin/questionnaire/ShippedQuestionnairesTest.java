@@ -33,7 +33,8 @@ class ShippedQuestionnairesTest {
     void loadWithoutProblems() {
         // GIVEN the shipped folder  WHEN it is loaded  THEN all three are there and nothing is wrong
         assertThat(result.problems()).isEmpty();
-        assertThat(result.loaded().keySet()).containsExactlyInAnyOrder("after-conversation", "check-in", "start-of-year");
+        assertThat(result.loaded().keySet())
+                .containsExactlyInAnyOrder("after-conversation", "check-in", "start-of-year");
     }
 
     @Test
@@ -44,23 +45,31 @@ class ShippedQuestionnairesTest {
 
         // WHEN its questions are listed
         // THEN they come in the file's order, with their types and plan fields
-        assertThat(startOfYear.questions()).extracting(Question::id, Question::type).containsExactly(
-                tuple("going-well", QuestionType.TEXT),
-                tuple("happy-and-safe", QuestionType.TEXT),
-                tuple("support-at-home", QuestionType.TEXT),
-                tuple("help-the-class", QuestionType.CHOICE),
-                tuple("help-the-class-more", QuestionType.TEXT),
-                tuple("teacher-needs", QuestionType.INFO),
-                tuple("channel", QuestionType.CHOICE),
-                tuple("language", QuestionType.CHOICE),
-                tuple("contact-times", QuestionType.CHOICE));
-        assertThat(startOfYear.asked()).extracting(Question::id).doesNotContain("teacher-needs").hasSize(8);
-        assertThat(startOfYear.question("teacher-needs").orElseThrow().required()).isFalse();
-        assertThat(startOfYear.question("help-the-class-more").orElseThrow().maxLength()).isEqualTo(500);
+        assertThat(startOfYear.questions())
+                .extracting(Question::id, Question::type)
+                .containsExactly(
+                        tuple("going-well", QuestionType.TEXT),
+                        tuple("happy-and-safe", QuestionType.TEXT),
+                        tuple("support-at-home", QuestionType.TEXT),
+                        tuple("help-the-class", QuestionType.CHOICE),
+                        tuple("help-the-class-more", QuestionType.TEXT),
+                        tuple("teacher-needs", QuestionType.INFO),
+                        tuple("channel", QuestionType.CHOICE),
+                        tuple("language", QuestionType.CHOICE),
+                        tuple("contact-times", QuestionType.CHOICE));
+        assertThat(startOfYear.asked())
+                .extracting(Question::id)
+                .doesNotContain("teacher-needs")
+                .hasSize(8);
+        assertThat(startOfYear.question("teacher-needs").orElseThrow().required())
+                .isFalse();
+        assertThat(startOfYear.question("help-the-class-more").orElseThrow().maxLength())
+                .isEqualTo(500);
         for (PlanField field : PlanField.values()) {
             assertThat(startOfYear.planQuestion(field)).map(Question::id).contains(field.code());
         }
-        assertThat(startOfYear.question("language").orElseThrow().options()).extracting(Option::id)
+        assertThat(startOfYear.question("language").orElseThrow().options())
+                .extracting(Option::id)
                 .containsExactly("nl", "en", "ar", "tr", "pl", "uk");
     }
 
@@ -69,11 +78,14 @@ class ShippedQuestionnairesTest {
     void checkIn() {
         // GIVEN the check-in  WHEN its questions are listed  THEN they are these, in order
         Questionnaire checkIn = questionnaire("check-in");
-        assertThat(checkIn.questions()).extracting(Question::id, Question::type, Question::required).containsExactly(
-                tuple("feeling", QuestionType.SCALE, true),
-                tuple("went-well", QuestionType.TEXT, true),
-                tuple("good-to-know", QuestionType.TEXT, false));
-        assertThat(checkIn.question("feeling").orElseThrow().label(5, Language.NL)).isEqualTo("😄 Heel goed");
+        assertThat(checkIn.questions())
+                .extracting(Question::id, Question::type, Question::required)
+                .containsExactly(
+                        tuple("feeling", QuestionType.SCALE, true),
+                        tuple("went-well", QuestionType.TEXT, true),
+                        tuple("good-to-know", QuestionType.TEXT, false));
+        assertThat(checkIn.question("feeling").orElseThrow().label(5, Language.NL))
+                .isEqualTo("😄 Heel goed");
         assertThat(checkIn.title(Language.TR)).isEqualTo("Çocuğunuz nasıl?");
     }
 
@@ -81,7 +93,8 @@ class ShippedQuestionnairesTest {
     @DisplayName("after-conversation asks about the conversation, the agreements and when to talk again")
     void afterConversation() {
         // GIVEN the feedback after a conversation  WHEN its questions are listed  THEN they are these, in order
-        assertThat(questionnaire("after-conversation").questions()).extracting(Question::id, Question::type)
+        assertThat(questionnaire("after-conversation").questions())
+                .extracting(Question::id, Question::type)
                 .containsExactly(
                         tuple("room-for-your-story", QuestionType.SCALE),
                         tuple("agreements-clear", QuestionType.YES_NO),
@@ -117,8 +130,8 @@ class ShippedQuestionnairesTest {
     void storedVersionReadsBack() throws QuestionnaireException {
         // GIVEN the check-in as the store would keep it
         LoadedQuestionnaire loaded = result.loaded().get("check-in");
-        QuestionnaireVersion stored = new QuestionnaireVersion(
-                7, loaded.id(), 1, loaded.contentHash(), loaded.definition(), Instant.EPOCH);
+        QuestionnaireVersion stored =
+                new QuestionnaireVersion(7, loaded.id(), 1, loaded.contentHash(), loaded.definition(), Instant.EPOCH);
 
         // WHEN it is read again
         Questionnaire again = QuestionnaireLoader.parse(stored);

@@ -33,8 +33,8 @@ class ImapInboxTest {
     private static final int LIMIT = 65_536;
 
     @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup[] {
-            ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
+    static final GreenMailExtension MAIL = new GreenMailExtension(
+            new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
 
     @TempDir
     Path folder;
@@ -48,8 +48,17 @@ class ImapInboxTest {
     }
 
     private Imap settings() {
-        return new Imap(Optional.of("127.0.0.1"), MAIL.getImap().getPort(), MailSecurity.NONE, BOT,
-                Optional.of(Secret.of("geheim")), "INBOX", 60, 30, LIMIT, Optional.empty());
+        return new Imap(
+                Optional.of("127.0.0.1"),
+                MAIL.getImap().getPort(),
+                MailSecurity.NONE,
+                BOT,
+                Optional.of(Secret.of("geheim")),
+                "INBOX",
+                60,
+                30,
+                LIMIT,
+                Optional.empty());
     }
 
     /** Sends a mail to the bot and waits until the server has it (delivery is asynchronous). */
@@ -58,7 +67,8 @@ class ImapInboxTest {
     }
 
     private void arrives(String subject, String body) {
-        GreenMailUtil.sendTextEmail(BOT, "ouder@example.org", subject, body, MAIL.getSmtp().getServerSetup());
+        GreenMailUtil.sendTextEmail(
+                BOT, "ouder@example.org", subject, body, MAIL.getSmtp().getServerSetup());
         assertThat(MAIL.waitForIncomingEmail(5000, ++sent)).isTrue();
     }
 
@@ -101,8 +111,8 @@ class ImapInboxTest {
     }
 
     private static List<String> outcomes(TestStore store) {
-        return store.database.read(sql -> sql.list("SELECT outcome FROM mail_seen ORDER BY uid",
-                row -> row.string("outcome")));
+        return store.database.read(
+                sql -> sql.list("SELECT outcome FROM mail_seen ORDER BY uid", row -> row.string("outcome")));
     }
 
     @Test
@@ -126,7 +136,8 @@ class ImapInboxTest {
             }
             assertThat(handler.handled).containsExactly("Re: een", "Re: twee", "Re: drie", "Re: vier");
             assertThat(MAIL.getReceivedMessages())
-                    .allSatisfy(message -> assertThat(message.isSet(Flags.Flag.SEEN)).isTrue());
+                    .allSatisfy(message ->
+                            assertThat(message.isSet(Flags.Flag.SEEN)).isTrue());
             assertThat(outcomes(store)).containsOnly("answers");
         }
     }
@@ -158,11 +169,15 @@ class ImapInboxTest {
 
             assertThat(handler.handled).containsExactly("Re: kapot", "Re: diep", "Re: groot", "Re: gewoon");
             assertThat(handler.quarantined).hasSize(3);
-            assertThat(outcomes(store)).containsExactly("quarantined-failed", "quarantined-too-deep",
-                    "quarantined-too-much-memory", "answers");
+            assertThat(outcomes(store))
+                    .containsExactly(
+                            "quarantined-failed", "quarantined-too-deep", "quarantined-too-much-memory", "answers");
             List<MimeMessage> flagged = List.of(MAIL.getReceivedMessages()).stream()
-                    .filter(message -> isSet(message, Flags.Flag.FLAGGED)).toList();
-            assertThat(flagged).extracting(ImapInboxTest::subject).containsExactly("Re: kapot", "Re: diep", "Re: groot");
+                    .filter(message -> isSet(message, Flags.Flag.FLAGGED))
+                    .toList();
+            assertThat(flagged)
+                    .extracting(ImapInboxTest::subject)
+                    .containsExactly("Re: kapot", "Re: diep", "Re: groot");
         }
     }
 
@@ -232,7 +247,9 @@ class ImapInboxTest {
 
                 clock.advance(Duration.ofDays(11));
                 inbox.pollOnce();
-                assertThat(MAIL.getReceivedMessages()).extracting(ImapInboxTest::subject).containsExactly("Re: nieuwer");
+                assertThat(MAIL.getReceivedMessages())
+                        .extracting(ImapInboxTest::subject)
+                        .containsExactly("Re: nieuwer");
 
                 clock.advance(Duration.ofDays(20));
                 inbox.pollOnce();

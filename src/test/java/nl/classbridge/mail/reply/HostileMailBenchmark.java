@@ -31,35 +31,49 @@ public final class HostileMailBenchmark {
     private static final int RUNS = 3;
     private static final int[] SIZES = {64 * 1024, 256 * 1024, 1024 * 1024, 2 * 1024 * 1024};
 
-    private record Case(String name, String contentType, IntFunction<String> body) {
-    }
+    private record Case(String name, String contentType, IntFunction<String> body) {}
 
     private static final List<Case> CASES = List.of(
-            new Case("ordinary HTML, many paragraphs", "text/html; charset=UTF-8",
+            new Case(
+                    "ordinary HTML, many paragraphs",
+                    "text/html; charset=UTF-8",
                     size -> repeat("<p>Het gaat goed met Sam, hij speelt graag buiten.</p>\n", size)),
-            new Case("'<meta ' without '>' (charset look-up bait)", "text/html",
+            new Case(
+                    "'<meta ' without '>' (charset look-up bait)",
+                    "text/html",
                     size -> "<html>" + repeat("<meta ", size)),
-            new Case("'<style ' without '>' (element skip bait)", "text/html; charset=UTF-8",
+            new Case(
+                    "'<style ' without '>' (element skip bait)",
+                    "text/html; charset=UTF-8",
                     size -> "<style>" + repeat("<style ", size)),
-            new Case("nested <blockquote> with text", "text/html; charset=UTF-8",
-                    size -> repeat("<blockquote>x", size)),
-            new Case("unclosed <a> and <b>", "text/html; charset=UTF-8",
-                    size -> repeat("<a><b>x", size)),
-            new Case("one huge attribute", "text/html; charset=UTF-8",
+            new Case(
+                    "nested <blockquote> with text", "text/html; charset=UTF-8", size -> repeat("<blockquote>x", size)),
+            new Case("unclosed <a> and <b>", "text/html; charset=UTF-8", size -> repeat("<a><b>x", size)),
+            new Case(
+                    "one huge attribute",
+                    "text/html; charset=UTF-8",
                     size -> "<div title=\"" + "a".repeat(size) + "\">1. Goed</div>"),
-            new Case("many quotes in one tag", "text/html; charset=UTF-8",
+            new Case(
+                    "many quotes in one tag",
+                    "text/html; charset=UTF-8",
                     size -> "<div " + repeat("= \"  ", size) + ">"),
-            new Case("plain: an answer with a long run of spaces", "text/plain; charset=UTF-8",
+            new Case(
+                    "plain: an answer with a long run of spaces",
+                    "text/plain; charset=UTF-8",
                     size -> "1. Goed" + " ".repeat(size) + "x"),
-            new Case("plain: '>' quote marks on one line", "text/plain; charset=UTF-8",
+            new Case(
+                    "plain: '>' quote marks on one line",
+                    "text/plain; charset=UTF-8",
                     size -> ">".repeat(size) + " 1. Hoe gaat het?\nGoed"));
 
-    private HostileMailBenchmark() {
-    }
+    private HostileMailBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        System.out.printf(Locale.ROOT, "ReplyParser.parse on crafted mails, %s %s; milliseconds per mail size%n",
-                System.getProperty("java.vm.name"), System.getProperty("java.version"));
+        System.out.printf(
+                Locale.ROOT,
+                "ReplyParser.parse on crafted mails, %s %s; milliseconds per mail size%n",
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"));
         System.out.printf(Locale.ROOT, "%-46s %10s %10s %10s %10s%n", "case", "64 KB", "256 KB", "1 MB", "2 MB");
         ExecutorService worker = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "bench-parse");
@@ -104,7 +118,8 @@ public final class HostileMailBenchmark {
                         line.append(String.format(Locale.ROOT, " %10s", "> " + LIMIT_SECONDS + " s"));
                         stopped = true;
                     } catch (ExecutionException e) {
-                        line.append(String.format(Locale.ROOT, " %10s", e.getCause().getClass().getSimpleName()));
+                        line.append(String.format(
+                                Locale.ROOT, " %10s", e.getCause().getClass().getSimpleName()));
                         stopped = true;
                     }
                 }
@@ -119,9 +134,10 @@ public final class HostileMailBenchmark {
 
     private static MimeMessage mail(Case each, int size) throws Exception {
         String raw = "From: Ouder <ouder@example.org>\r\nTo: klas@school.example\r\nSubject: Re: Groep 5\r\n"
-                + "MIME-Version: 1.0\r\nContent-Type: " + each.contentType() + "\r\n\r\n" + each.body().apply(size);
-        return new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+                + "MIME-Version: 1.0\r\nContent-Type: " + each.contentType() + "\r\n\r\n"
+                + each.body().apply(size);
+        return new MimeMessage(
+                Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** {@code unit} repeated until the text is about {@code size} characters long. */

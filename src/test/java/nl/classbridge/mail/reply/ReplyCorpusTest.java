@@ -42,13 +42,22 @@ class ReplyCorpusTest {
         try (InputStream in = Files.newInputStream(FOLDER.resolve("expected.yml"))) {
             expected = new Yaml().load(in);
         }
-        feeling = QuestionnaireLoader.loadAll(Path.of("config/questionnaires")).loaded().get("check-in")
-                .questionnaire().asked().get(0);
+        feeling = QuestionnaireLoader.loadAll(Path.of("config/questionnaires"))
+                .loaded()
+                .get("check-in")
+                .questionnaire()
+                .asked()
+                .get(0);
     }
 
     static Stream<String> mails() throws IOException {
         try (Stream<Path> files = Files.list(FOLDER)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".eml")).sorted().toList().stream();
+            return files
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".eml"))
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -108,7 +117,8 @@ class ReplyCorpusTest {
             assertThat(reply.text()).as("text of " + name).doesNotContain(part);
         }
         if (want.containsKey("feeling")) {
-            assertThat(feeling.check(reply.numbered().get(1))).as("answer 1 of " + name + " on the scale")
+            assertThat(feeling.check(reply.numbered().get(1)))
+                    .as("answer 1 of " + name + " on the scale")
                     .isEqualTo(new AnswerCheck.Accepted((String) want.get("feeling")));
         }
     }

@@ -19,8 +19,8 @@ class ReplyPartsTest {
     private static MimeMessage mail(String headers, String body) throws Exception {
         String raw = "From: Ouder <ouder@Example.ORG>\nTo: klas5@deregenboog.nl\nMIME-Version: 1.0\n" + headers
                 + "Content-Type: text/plain; charset=UTF-8\n\n" + body;
-        return new MimeMessage(Session.getInstance(new Properties()),
-                new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+        return new MimeMessage(
+                Session.getInstance(new Properties()), new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static NumberedAnswers.Answers answers(String text) {
@@ -28,27 +28,31 @@ class ReplyPartsTest {
     }
 
     @ParameterizedTest(name = "\"{0}\" is answer {1}: \"{2}\"")
-    @CsvSource(delimiter = '|', value = {
-        "1. 4 | 1 | 4",
-        "1) Goed | 1 | Goed",
-        "1: ja | 1 | ja",
-        "1 - Heel goed | 1 | Heel goed",
-        "Vraag 1: heel goed | 1 | heel goed",
-        "vraag 1 goed | 1 | goed",
-        "1.Goed | 1 | Goed",
-        "1.4 | 1 | 4",
-        "1 4 | 1 | 4",
-        "١. ٤ | 1 | ٤",
-        "١- جيد | 1 | جيد",
-        "\u200F١. جيد جدا | 1 | جيد جدا",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1. 4 | 1 | 4",
+                "1) Goed | 1 | Goed",
+                "1: ja | 1 | ja",
+                "1 - Heel goed | 1 | Heel goed",
+                "Vraag 1: heel goed | 1 | heel goed",
+                "vraag 1 goed | 1 | goed",
+                "1.Goed | 1 | Goed",
+                "1.4 | 1 | 4",
+                "1 4 | 1 | 4",
+                "١. ٤ | 1 | ٤",
+                "١- جيد | 1 | جيد",
+                "\u200F١. جيد جدا | 1 | جيد جدا",
+            })
     @DisplayName("a numbered line in any of the usual shapes")
     void shapes(String line, int number, String answer) {
         assertThat(answers(line).numbered()).containsExactly(Map.entry(number, answer));
     }
 
     @ParameterizedTest(name = "\"{0}\" is no answer")
-    @CsvSource(delimiter = '|', value = {"2 dagen ziek geweest", "9:30 naar de tandarts", "100. iets", "0. niets", "12.5 uur"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"2 dagen ziek geweest", "9:30 naar de tandarts", "100. iets", "0. niets", "12.5 uur"})
     @DisplayName("a line that only starts with a number stays text")
     void notNumbers(String line) {
         assertThat(answers(line).numbered()).isEmpty();
@@ -75,7 +79,8 @@ class ReplyPartsTest {
     @Test
     @DisplayName("HTML: a blockquote becomes quoted lines; Outlook's reply header ends the text")
     void htmlQuotes() {
-        assertThat(HtmlText.toText("<div>Ja</div><blockquote>vraag<blockquote>ouder</blockquote></blockquote><div>Nee</div>"))
+        assertThat(HtmlText.toText(
+                        "<div>Ja</div><blockquote>vraag<blockquote>ouder</blockquote></blockquote><div>Nee</div>"))
                 .isEqualTo("Ja\n> vraag\n>> ouder\nNee");
         assertThat(HtmlText.toText("<div>4</div><div id=divRplyFwdMsg><b>Van:</b> juf</div><div>1. Vraag</div>"))
                 .isEqualTo("4\n" + HtmlText.ORIGINAL_FOLLOWS);
@@ -91,10 +96,13 @@ class ReplyPartsTest {
     @Test
     @DisplayName("ISO-8859-1 is read as Windows-1252; no charset: UTF-8 when valid, else Windows-1252")
     void charsets() {
-        assertThat(MailBody.decode(new byte[] {(byte) 0x80, (byte) 0x92}, "iso-8859-1")).isEqualTo("€’");
-        assertThat(MailBody.decode("één".getBytes(StandardCharsets.UTF_8), null)).isEqualTo("één");
+        assertThat(MailBody.decode(new byte[] {(byte) 0x80, (byte) 0x92}, "iso-8859-1"))
+                .isEqualTo("€’");
+        assertThat(MailBody.decode("één".getBytes(StandardCharsets.UTF_8), null))
+                .isEqualTo("één");
         assertThat(MailBody.decode(new byte[] {(byte) 0xE9}, null)).isEqualTo("é");
-        assertThat(MailBody.decode(new byte[] {(byte) 0xE9}, "x-unknown-charset")).isEqualTo("é");
+        assertThat(MailBody.decode(new byte[] {(byte) 0xE9}, "x-unknown-charset"))
+                .isEqualTo("é");
     }
 
     @Test
@@ -113,8 +121,10 @@ class ReplyPartsTest {
     @Test
     @DisplayName("message ids always come as <id>, each once; the last token of the subject counts")
     void headers() throws Exception {
-        MimeMessage message = mail("Subject: Re: Fwd: [aaaaaaaaaa] Groep 5 [K3MP9XQ2AB]\n"
-                + "In-Reply-To: cb.2@klas.nl\nReferences: <cb.1@klas.nl>\n <cb.2@klas.nl>\n", "Goed\n");
+        MimeMessage message = mail(
+                "Subject: Re: Fwd: [aaaaaaaaaa] Groep 5 [K3MP9XQ2AB]\n"
+                        + "In-Reply-To: cb.2@klas.nl\nReferences: <cb.1@klas.nl>\n <cb.2@klas.nl>\n",
+                "Goed\n");
         ParsedMail.Reply reply = (ParsedMail.Reply) ReplyParser.parse(message);
         assertThat(reply.referencedMessageIds()).containsExactly("<cb.2@klas.nl>", "<cb.1@klas.nl>");
         assertThat(reply.subjectToken()).contains("k3mp9xq2ab");

@@ -39,7 +39,8 @@ class DeliveryTest {
     }
 
     private Message sendDm(LocalUser to, String text, String nonce) {
-        return bot.jda.openPrivateChannelById(to.id())
+        return bot.jda
+                .openPrivateChannelById(to.id())
                 .flatMap(channel -> channel.sendMessage(text).setNonce(nonce).setAllowedMentions(List.of()))
                 .complete();
     }
@@ -64,8 +65,8 @@ class DeliveryTest {
     void parentTypesInDm() throws Exception {
         discord.sendDirectMessage(seeded.parent, "Het gaat goed");
 
-        MessageReceivedEvent event = bot.awaitEvent(MessageReceivedEvent.class,
-                e -> e.getAuthor().getIdLong() == seeded.parent.id());
+        MessageReceivedEvent event =
+                bot.awaitEvent(MessageReceivedEvent.class, e -> e.getAuthor().getIdLong() == seeded.parent.id());
         assertThat(event.getChannelType()).isEqualTo(ChannelType.PRIVATE);
         assertThat(event.getMessage().getContentRaw()).isEqualTo("Het gaat goed");
     }
@@ -77,8 +78,10 @@ class DeliveryTest {
 
         Throwable failure = catchThrowable(() -> sendDm(seeded.parent, "Hallo", "closed-1"));
 
-        assertThat(failure).isInstanceOfSatisfying(ErrorResponseException.class,
-                error -> assertThat(error.getErrorResponse()).isEqualTo(ErrorResponse.CANNOT_SEND_TO_USER));
+        assertThat(failure)
+                .isInstanceOfSatisfying(
+                        ErrorResponseException.class,
+                        error -> assertThat(error.getErrorResponse()).isEqualTo(ErrorResponse.CANNOT_SEND_TO_USER));
         assertThat(discord.directMessagesTo(seeded.parent)).isEmpty();
     }
 
@@ -91,9 +94,11 @@ class DeliveryTest {
 
         assertThat(discord.directMessagesTo(seeded.parent)).hasSize(1);
         List<RestCall> sends = discord.restCalls().stream()
-                .filter(call -> call.route().equals(MESSAGES_ROUTE)).toList();
+                .filter(call -> call.route().equals(MESSAGES_ROUTE))
+                .toList();
         assertThat(sends).extracting(RestCall::status).containsExactly(429, 200);
-        assertThat(Duration.between(sends.get(0).at(), sends.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+        assertThat(Duration.between(sends.get(0).at(), sends.get(1).at()))
+                .isGreaterThanOrEqualTo(Duration.ofMillis(900));
     }
 
     @Test

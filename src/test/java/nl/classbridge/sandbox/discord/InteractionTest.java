@@ -38,19 +38,36 @@ class InteractionTest {
         @Override
         public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
             switch (event.getFullCommandName()) {
-                case "class setup" -> event.reply("Klas " + event.getOption("name").getAsString() + " staat klaar"
-                                + " (" + event.getOption("size").getAsLong() + ")")
-                        .setEphemeral(true).queue();
-                case "class info" -> event.deferReply(true).queue(hook -> hook.editOriginal("Groep 5").queue(
-                        edited -> hook.sendMessage("meer info").setEphemeral(true).queue()));
-                case "ask" -> event.reply("Hoe gaat het?")
-                        .addComponents(ActionRow.of(Button.primary("mood:good", "Goed"), Button.secondary("mood:bad", "Minder")),
-                                ActionRow.of(StringSelectMenu.create("day").addOption("Maandag", "mon")
-                                        .addOption("Dinsdag", "tue").build()))
-                        .queue();
-                case "note" -> event.replyModal(Modal.create("note-modal", "Notitie")
-                        .addComponents(Label.of("Tekst", TextInput.create("note-text", TextInputStyle.PARAGRAPH).build()))
-                        .build()).queue();
+                case "class setup" ->
+                    event.reply("Klas " + event.getOption("name").getAsString() + " staat klaar" + " ("
+                                    + event.getOption("size").getAsLong() + ")")
+                            .setEphemeral(true)
+                            .queue();
+                case "class info" ->
+                    event.deferReply(true)
+                            .queue(hook -> hook.editOriginal("Groep 5")
+                                    .queue(edited -> hook.sendMessage("meer info")
+                                            .setEphemeral(true)
+                                            .queue()));
+                case "ask" ->
+                    event.reply("Hoe gaat het?")
+                            .addComponents(
+                                    ActionRow.of(
+                                            Button.primary("mood:good", "Goed"),
+                                            Button.secondary("mood:bad", "Minder")),
+                                    ActionRow.of(StringSelectMenu.create("day")
+                                            .addOption("Maandag", "mon")
+                                            .addOption("Dinsdag", "tue")
+                                            .build()))
+                            .queue();
+                case "note" ->
+                    event.replyModal(Modal.create("note-modal", "Notitie")
+                                    .addComponents(Label.of(
+                                            "Tekst",
+                                            TextInput.create("note-text", TextInputStyle.PARAGRAPH)
+                                                    .build()))
+                                    .build())
+                            .queue();
                 default -> event.reply("?").queue();
             }
         }
@@ -58,23 +75,31 @@ class InteractionTest {
         @Override
         public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
             String typed = event.getFocusedOption().getValue();
-            event.replyChoiceStrings(List.of("Sam", "Mila", "Saar").stream().filter(n -> n.startsWith(typed)).toList())
+            event.replyChoiceStrings(List.of("Sam", "Mila", "Saar").stream()
+                            .filter(n -> n.startsWith(typed))
+                            .toList())
                     .queue();
         }
 
         @Override
         public void onButtonInteraction(ButtonInteractionEvent event) {
-            event.editMessage("Dank je, " + event.getComponentId()).setComponents().queue();
+            event.editMessage("Dank je, " + event.getComponentId())
+                    .setComponents()
+                    .queue();
         }
 
         @Override
         public void onStringSelectInteraction(StringSelectInteractionEvent event) {
-            event.reply("Gekozen: " + String.join(",", event.getValues())).setEphemeral(true).queue();
+            event.reply("Gekozen: " + String.join(",", event.getValues()))
+                    .setEphemeral(true)
+                    .queue();
         }
 
         @Override
         public void onModalInteraction(ModalInteractionEvent event) {
-            event.reply("Notitie: " + event.getValue("note-text").getAsString()).setEphemeral(true).queue();
+            event.reply("Notitie: " + event.getValue("note-text").getAsString())
+                    .setEphemeral(true)
+                    .queue();
         }
     }
 
@@ -95,19 +120,24 @@ class InteractionTest {
     @Test
     @DisplayName("registered commands are stored with ids, and an injected slash command gets an ephemeral reply")
     void slashCommand() {
-        bot.jda.updateCommands().addCommands(Commands.slash("class", "Klas")
-                .setDefaultPermissions(net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
-                .addSubcommands(new SubcommandData("setup", "Klas instellen")
-                        .addOption(OptionType.STRING, "name", "Naam", true)
-                        .addOption(OptionType.INTEGER, "size", "Grootte", true))).complete();
+        bot.jda
+                .updateCommands()
+                .addCommands(Commands.slash("class", "Klas")
+                        .setDefaultPermissions(
+                                net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions.enabledFor(
+                                        Permission.MANAGE_SERVER))
+                        .addSubcommands(new SubcommandData("setup", "Klas instellen")
+                                .addOption(OptionType.STRING, "name", "Naam", true)
+                                .addOption(OptionType.INTEGER, "size", "Grootte", true)))
+                .complete();
         assertThat(discord.globalCommands()).singleElement().satisfies(command -> {
             assertThat(command.get("name").asText()).isEqualTo("class");
             assertThat(command.get("id").asText()).isNotBlank();
             assertThat(command.get("default_member_permissions").asText()).isEqualTo("32");
         });
 
-        Interaction setup = discord.slashCommand(seeded.teacher, seeded.groep5, "class setup",
-                Map.of("name", "Groep 5", "size", 28));
+        Interaction setup = discord.slashCommand(
+                seeded.teacher, seeded.groep5, "class setup", Map.of("name", "Groep 5", "size", 28));
 
         InteractionResponse response = setup.awaitResponse();
         assertThat(response.type()).isEqualTo(InteractionResponse.REPLY);
@@ -119,7 +149,9 @@ class InteractionTest {
     @Test
     @DisplayName("guild commands, a deferred reply edited into place and an ephemeral follow-up")
     void deferredReplyAndFollowUp() {
-        bot.jda.getGuildById(seeded.school.id()).updateCommands()
+        bot.jda
+                .getGuildById(seeded.school.id())
+                .updateCommands()
                 .addCommands(Commands.slash("class", "Klas").addSubcommands(new SubcommandData("info", "Info")))
                 .complete();
         assertThat(discord.guildCommands(seeded.school)).hasSize(1);
@@ -150,7 +182,8 @@ class InteractionTest {
 
         Interaction press = discord.pressButton(seeded.parent, question, "mood:good");
         assertThat(press.awaitResponse().type()).isEqualTo(InteractionResponse.UPDATE_MESSAGE);
-        discord.await("the message to be updated",
+        discord.await(
+                "the message to be updated",
                 () -> discord.messagesIn(seeded.groep5).get(0).content().equals("Dank je, mood:good"));
         assertThat(discord.messagesIn(seeded.groep5).get(0).customIds()).isEmpty();
         assertThat(discord.messagesIn(seeded.groep5).get(0).edited()).isTrue();
@@ -164,7 +197,10 @@ class InteractionTest {
         assertThat(modal.type()).isEqualTo(InteractionResponse.MODAL);
         assertThat(modal.data().get("custom_id").asText()).isEqualTo("note-modal");
 
-        Interaction submit = discord.submitModal(seeded.parent, discord.directChannel(seeded.parent), "note-modal",
+        Interaction submit = discord.submitModal(
+                seeded.parent,
+                discord.directChannel(seeded.parent),
+                "note-modal",
                 Map.of("note-text", "Sam slaapt slecht"));
         assertThat(submit.awaitResponse().content()).isEqualTo("Notitie: Sam slaapt slecht");
     }
@@ -172,8 +208,8 @@ class InteractionTest {
     @Test
     @DisplayName("autocomplete gets the typed text and answers with choices")
     void autocomplete() {
-        Interaction typing = discord.autocomplete(seeded.teacher, seeded.groep5, "invite", Map.of("student", "Sa"),
-                "student");
+        Interaction typing =
+                discord.autocomplete(seeded.teacher, seeded.groep5, "invite", Map.of("student", "Sa"), "student");
         InteractionResponse choices = typing.awaitResponse();
         assertThat(choices.type()).isEqualTo(InteractionResponse.AUTOCOMPLETE);
         assertThat(choices.data().get("choices").findValuesAsText("name")).containsExactly("Sam", "Saar");

@@ -46,24 +46,31 @@ class LoginTest {
         try (TestBot bot = TestBot.login(discord)) {
             bot.jda.awaitReady();
             assertThat(bot.jda.getStatus()).isEqualTo(JDA.Status.CONNECTED);
-            assertThat(bot.jda.getSelfUser().getIdLong()).isEqualTo(discord.bot().id());
+            assertThat(bot.jda.getSelfUser().getIdLong())
+                    .isEqualTo(discord.bot().id());
             assertThat(bot.jda.getSelfUser().getApplicationIdLong()).isEqualTo(discord.applicationId());
 
             Guild guild = bot.jda.getGuildById(school.id());
             assertThat(guild).isNotNull();
             assertThat(guild.getName()).isEqualTo("De Regenboog");
-            assertThat(guild.getTextChannels()).extracting(channel -> channel.getIdLong()).containsExactly(groep5.id());
+            assertThat(guild.getTextChannels())
+                    .extracting(channel -> channel.getIdLong())
+                    .containsExactly(groep5.id());
             assertThat(guild.getRoleById(teacherRole.id()).getName()).isEqualTo("Leerkracht");
-            assertThat(guild.getSelfMember().hasPermission(guild.getTextChannelById(groep5.id()),
-                    net.dv8tion.jda.api.Permission.MESSAGE_SEND)).isTrue();
+            assertThat(guild.getSelfMember()
+                            .hasPermission(
+                                    guild.getTextChannelById(groep5.id()), net.dv8tion.jda.api.Permission.MESSAGE_SEND))
+                    .isTrue();
 
             Member member = guild.retrieveMemberById(teacher.id()).complete();
             assertThat(member.getRoles()).extracting(role -> role.getIdLong()).containsExactly(teacherRole.id());
             assertThat(member.isOwner()).isTrue();
 
-            assertThat(discord.gatewayLogins()).singleElement()
+            assertThat(discord.gatewayLogins())
+                    .singleElement()
                     .satisfies(login -> assertThat(login.resume()).isFalse());
-            assertThat(discord.restCalls()).allSatisfy(call -> assertThat(call.status()).isLessThan(400));
+            assertThat(discord.restCalls())
+                    .allSatisfy(call -> assertThat(call.status()).isLessThan(400));
             assertThat(discord.restUrl()).startsWith("http://127.0.0.1:");
         }
     }
@@ -73,11 +80,12 @@ class LoginTest {
     void membersWithIntent() throws Exception {
         EnumSet<GatewayIntent> intents = EnumSet.copyOf(TestBot.INTENTS);
         intents.add(GatewayIntent.GUILD_MEMBERS);
-        try (TestBot bot = TestBot.login(discord, intents,
-                builder -> builder.setMemberCachePolicy(MemberCachePolicy.ALL))) {
+        try (TestBot bot =
+                TestBot.login(discord, intents, builder -> builder.setMemberCachePolicy(MemberCachePolicy.ALL))) {
             bot.jda.awaitReady();
             Guild guild = bot.jda.getGuildById(school.id());
-            assertThat(guild.getMembers()).extracting(Member::getIdLong)
+            assertThat(guild.getMembers())
+                    .extracting(Member::getIdLong)
                     .containsExactlyInAnyOrder(discord.bot().id(), teacher.id(), parent.id());
         }
     }

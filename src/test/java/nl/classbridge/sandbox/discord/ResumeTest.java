@@ -36,8 +36,8 @@ class ResumeTest {
         discord.dropGatewayConnection(() -> discord.sendDirectMessage(seeded.parent, "Sam is ziek"));
 
         bot.awaitEvent(SessionResumeEvent.class, event -> true);
-        MessageReceivedEvent missed = bot.awaitEvent(MessageReceivedEvent.class,
-                event -> event.getAuthor().getIdLong() == seeded.parent.id());
+        MessageReceivedEvent missed = bot.awaitEvent(
+                MessageReceivedEvent.class, event -> event.getAuthor().getIdLong() == seeded.parent.id());
         assertThat(missed.getMessage().getContentRaw()).isEqualTo("Sam is ziek");
 
         assertThat(discord.gatewayLogins()).hasSize(2);
@@ -55,15 +55,22 @@ class ResumeTest {
         discord.invalidateGatewaySessions();
         discord.dropGatewayConnection();
 
-        discord.await("a second IDENTIFY", () -> discord.gatewayLogins().stream()
-                .filter(login -> !login.resume()).count() == 2);
+        discord.await(
+                "a second IDENTIFY",
+                () -> discord.gatewayLogins().stream()
+                                .filter(login -> !login.resume())
+                                .count()
+                        == 2);
         assertThat(discord.gatewayLogins()).anySatisfy(login -> {
             assertThat(login.resume()).isTrue();
             assertThat(login.accepted()).isFalse();
         });
-        discord.await("the new session to be live", () -> discord.gatewayLogins().size() == 3);
+        discord.await(
+                "the new session to be live", () -> discord.gatewayLogins().size() == 3);
         bot.jda.awaitReady();
         discord.sendDirectMessage(seeded.parent, "Nog daar?");
-        bot.awaitEvent(MessageReceivedEvent.class, event -> event.getMessage().getContentRaw().equals("Nog daar?"));
+        bot.awaitEvent(
+                MessageReceivedEvent.class,
+                event -> event.getMessage().getContentRaw().equals("Nog daar?"));
     }
 }

@@ -41,7 +41,10 @@ class ShardingTest {
 
     @BeforeEach
     void seed() {
-        discord = LocalDiscord.builder().recommendedShards(2).maxGuildsPerSession(2).start();
+        discord = LocalDiscord.builder()
+                .recommendedShards(2)
+                .maxGuildsPerSession(2)
+                .start();
         teacher = discord.addUser("juf.anna");
         parent = discord.addUser("papa.sam");
         for (int n = 0; n < 4; n++) {
@@ -63,7 +66,8 @@ class ShardingTest {
     void gatewayBot() throws Exception {
         // GIVEN the server of this test, recommending two shards
         HttpRequest request = HttpRequest.newBuilder(URI.create(discord.restUrl() + "gateway/bot"))
-                .header("Authorization", "Bot " + discord.botToken()).build();
+                .header("Authorization", "Bot " + discord.botToken())
+                .build();
 
         // WHEN the bot asks where and how to connect
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
@@ -73,7 +77,8 @@ class ShardingTest {
         JsonNode body = Json.parse(response.body());
         assertThat(body.path("url").asText()).isEqualTo(discord.gatewayUrl());
         assertThat(body.path("shards").asInt()).isEqualTo(2);
-        assertThat(body.path("session_start_limit").path("max_concurrency").asInt()).isEqualTo(1);
+        assertThat(body.path("session_start_limit").path("max_concurrency").asInt())
+                .isEqualTo(1);
         assertThat(body.path("session_start_limit").path("remaining").asInt()).isPositive();
     }
 
@@ -81,18 +86,25 @@ class ShardingTest {
     @DisplayName("GIVEN four servers WHEN two shards log in THEN each gets the servers of its shard only")
     void serversPerShard() throws Exception {
         // GIVEN four servers, on shards 0, 1, 0, 1 by Discord's formula
-        assertThat(schools).extracting(school -> LocalDiscord.shardOf(school.id(), 2)).containsExactly(0, 1, 0, 1);
+        assertThat(schools)
+                .extracting(school -> LocalDiscord.shardOf(school.id(), 2))
+                .containsExactly(0, 1, 0, 1);
 
         // WHEN the real JDA logs in twice, as shard 0 and as shard 1 of 2
-        try (TestBot shard0 = shard(0); TestBot shard1 = shard(1)) {
+        try (TestBot shard0 = shard(0);
+                TestBot shard1 = shard(1)) {
             // THEN each has the servers of its own shard, and the server saw two sharded logins
-            assertThat(shard0.jda.getGuilds()).extracting(Guild::getIdLong)
-                    .containsExactlyInAnyOrder(schools.get(0).id(), schools.get(2).id());
-            assertThat(shard1.jda.getGuilds()).extracting(Guild::getIdLong)
-                    .containsExactlyInAnyOrder(schools.get(1).id(), schools.get(3).id());
-            assertThat(discord.gatewayLogins()).extracting(GatewayLogin::accepted, GatewayLogin::shardId,
-                    GatewayLogin::shardCount).containsExactly(
-                            tuple(true, 0, 2), tuple(true, 1, 2));
+            assertThat(shard0.jda.getGuilds())
+                    .extracting(Guild::getIdLong)
+                    .containsExactlyInAnyOrder(
+                            schools.get(0).id(), schools.get(2).id());
+            assertThat(shard1.jda.getGuilds())
+                    .extracting(Guild::getIdLong)
+                    .containsExactlyInAnyOrder(
+                            schools.get(1).id(), schools.get(3).id());
+            assertThat(discord.gatewayLogins())
+                    .extracting(GatewayLogin::accepted, GatewayLogin::shardId, GatewayLogin::shardCount)
+                    .containsExactly(tuple(true, 0, 2), tuple(true, 1, 2));
         }
     }
 
@@ -100,7 +112,8 @@ class ShardingTest {
     @DisplayName("GIVEN two shards WHEN people use commands, write in servers and DM the bot THEN a server's events"
             + " reach its shard only and DMs reach shard 0 only")
     void eventsPerShard() throws Exception {
-        try (TestBot shard0 = shard(0); TestBot shard1 = shard(1)) {
+        try (TestBot shard0 = shard(0);
+                TestBot shard1 = shard(1)) {
             // GIVEN two shards logged in
 
             // WHEN a command runs in every server, the parent writes in every server and DMs the bot
@@ -113,21 +126,33 @@ class ShardingTest {
             // each has it, each has seen everything that was meant for it.
             discord.postInChannel(teacher, channels.get(2), "einde");
             discord.postInChannel(teacher, channels.get(3), "einde");
-            shard0.awaitEvent(MessageReceivedEvent.class, e -> e.getChannel().getIdLong() == channels.get(2).id()
-                    && e.getAuthor().getIdLong() == teacher.id());
-            shard1.awaitEvent(MessageReceivedEvent.class, e -> e.getChannel().getIdLong() == channels.get(3).id()
-                    && e.getAuthor().getIdLong() == teacher.id());
+            shard0.awaitEvent(
+                    MessageReceivedEvent.class,
+                    e -> e.getChannel().getIdLong() == channels.get(2).id()
+                            && e.getAuthor().getIdLong() == teacher.id());
+            shard1.awaitEvent(
+                    MessageReceivedEvent.class,
+                    e -> e.getChannel().getIdLong() == channels.get(3).id()
+                            && e.getAuthor().getIdLong() == teacher.id());
 
             // THEN each shard saw the commands and messages of its own servers, and only shard 0 the DM
-            assertThat(shard0.events(SlashCommandInteractionEvent.class)).extracting(e -> e.getChannel().getIdLong())
+            assertThat(shard0.events(SlashCommandInteractionEvent.class))
+                    .extracting(e -> e.getChannel().getIdLong())
                     .containsExactly(channels.get(0).id(), channels.get(2).id());
-            assertThat(shard1.events(SlashCommandInteractionEvent.class)).extracting(e -> e.getChannel().getIdLong())
+            assertThat(shard1.events(SlashCommandInteractionEvent.class))
+                    .extracting(e -> e.getChannel().getIdLong())
                     .containsExactly(channels.get(1).id(), channels.get(3).id());
-            assertThat(messagesFrom(shard0, parent)).containsExactly(
-                    channels.get(0).id(), channels.get(2).id(), discord.directChannel(parent).id());
-            assertThat(messagesFrom(shard1, parent)).containsExactly(channels.get(1).id(), channels.get(3).id());
-            assertThat(shard0.events(MessageReceivedEvent.class)).filteredOn(e -> e.isFromType(ChannelType.PRIVATE))
-                    .singleElement().satisfies(e -> assertThat(e.getMessage().getContentRaw()).isEqualTo("Hoe gaat het?"));
+            assertThat(messagesFrom(shard0, parent))
+                    .containsExactly(
+                            channels.get(0).id(),
+                            channels.get(2).id(),
+                            discord.directChannel(parent).id());
+            assertThat(messagesFrom(shard1, parent))
+                    .containsExactly(channels.get(1).id(), channels.get(3).id());
+            assertThat(shard0.events(MessageReceivedEvent.class))
+                    .filteredOn(e -> e.isFromType(ChannelType.PRIVATE))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.getMessage().getContentRaw()).isEqualTo("Hoe gaat het?"));
         }
     }
 
@@ -175,8 +200,10 @@ class ShardingTest {
 
     /** The channels of the parent's messages a shard saw, in order. */
     private static List<Long> messagesFrom(TestBot bot, LocalUser author) {
-        return bot.events(MessageReceivedEvent.class).stream().filter(e -> e.getAuthor().getIdLong() == author.id())
-                .map(e -> e.getChannel().getIdLong()).toList();
+        return bot.events(MessageReceivedEvent.class).stream()
+                .filter(e -> e.getAuthor().getIdLong() == author.id())
+                .map(e -> e.getChannel().getIdLong())
+                .toList();
     }
 
     /** Connects with the JDK's websocket client, identifies with {@code shard}, returns the close code. */
@@ -187,8 +214,10 @@ class ShardingTest {
             @Override
             public CompletionStage<?> onText(WebSocket socket, CharSequence text, boolean last) {
                 if (Json.parse(text.toString()).path("op").asInt() == 10) { // HELLO: now identify
-                    socket.sendText("{\"op\":2,\"d\":{\"token\":" + token + ",\"intents\":4096,\"properties\":{},"
-                            + "\"shard\":" + shard + "}}", true);
+                    socket.sendText(
+                            "{\"op\":2,\"d\":{\"token\":" + token + ",\"intents\":4096,\"properties\":{},"
+                                    + "\"shard\":" + shard + "}}",
+                            true);
                 }
                 socket.request(1);
                 return null;
@@ -205,7 +234,8 @@ class ShardingTest {
                 closed.completeExceptionally(error);
             }
         };
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+        WebSocket socket = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
                 .buildAsync(URI.create(discord.gatewayUrl() + "?v=10&encoding=json"), listener)
                 .get(10, TimeUnit.SECONDS);
         try {

@@ -19,13 +19,15 @@ import nl.classbridge.discord.ConfiguredGateway;
 /** The real JDA client logged in to a {@link LocalDiscord}, recording every event it sees. */
 final class TestBot implements AutoCloseable, EventListener {
     /** What the bot needs: guild and DM messages; GUILD_MEMBERS is privileged and left out. */
-    static final EnumSet<GatewayIntent> INTENTS = EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES);
+    static final EnumSet<GatewayIntent> INTENTS =
+            EnumSet.of(GatewayIntent.GUILD_MESSAGES, GatewayIntent.DIRECT_MESSAGES);
 
     final JDA jda;
     private final List<GenericEvent> events = new ArrayList<>();
 
-    private TestBot(LocalDiscord discord, EnumSet<GatewayIntent> intents, Consumer<JDABuilder> tweak,
-            Object... listeners) throws InterruptedException {
+    private TestBot(
+            LocalDiscord discord, EnumSet<GatewayIntent> intents, Consumer<JDABuilder> tweak, Object... listeners)
+            throws InterruptedException {
         JDABuilder builder = JDABuilder.createLight(discord.botToken(), intents)
                 .setRestConfig(new RestConfig().setBaseUrl(discord.restUrl()))
                 .setSessionController(new ConfiguredGateway(discord.gatewayUrl(), 0))
@@ -43,11 +45,12 @@ final class TestBot implements AutoCloseable, EventListener {
     }
 
     static TestBot login(LocalDiscord discord, Object... listeners) throws InterruptedException {
-        return new TestBot(discord, INTENTS, builder -> { }, listeners);
+        return new TestBot(discord, INTENTS, builder -> {}, listeners);
     }
 
-    static TestBot login(LocalDiscord discord, EnumSet<GatewayIntent> intents, Consumer<JDABuilder> tweak,
-            Object... listeners) throws InterruptedException {
+    static TestBot login(
+            LocalDiscord discord, EnumSet<GatewayIntent> intents, Consumer<JDABuilder> tweak, Object... listeners)
+            throws InterruptedException {
         return new TestBot(discord, intents, tweak, listeners);
     }
 

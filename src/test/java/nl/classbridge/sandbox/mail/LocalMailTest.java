@@ -48,12 +48,13 @@ class LocalMailTest {
     private static final String ORIGINAL_ID = "<delivery-7.0123456789abcdef@school.example>";
     private static final String EARLIER_ID = "<delivery-3.fedcba9876543210@school.example>";
     private static final String ARABIC_SUBJECT = "Terugblik week 49 – ملخص الأسبوع";
-    private static final String ARABIC_TEXT = "مرحبا عائلة العمراني،\n\nهذا الأسبوع تعلمنا الكسور.\n\n1. هل يأتي طفلكم إلى العشاء؟";
-    private static final String ARABIC_HTML = "<html><body dir=\"rtl\"><p>مرحبا عائلة العمراني،</p>"
-            + "<p>هذا الأسبوع تعلمنا الكسور.</p></body></html>";
+    private static final String ARABIC_TEXT =
+            "مرحبا عائلة العمراني،\n\nهذا الأسبوع تعلمنا الكسور.\n\n1. هل يأتي طفلكم إلى العشاء؟";
+    private static final String ARABIC_HTML =
+            "<html><body dir=\"rtl\"><p>مرحبا عائلة العمراني،</p>" + "<p>هذا الأسبوع تعلمنا الكسور.</p></body></html>";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-08T18:30:00Z"),
-            ZoneId.of("Europe/Amsterdam"));
+    private final MutableClock clock =
+            new MutableClock(Instant.parse("2026-12-08T18:30:00Z"), ZoneId.of("Europe/Amsterdam"));
     private LocalMail mail;
     private Store imap;
 
@@ -121,9 +122,11 @@ class LocalMailTest {
         sendAsBot(mixed);
 
         MimeMessage htmlOnly = fromBot("Alleen HTML", "<html.1@school.example>", JANSEN);
-        htmlOnly.setText("<html><head><style>p{color:red}</style></head><body><p>Beste ouder,</p>"
-                + "<p>De excursie is op <b>vrijdag</b>&nbsp;&amp; zaterdag.<br>Tot dan!</p></body></html>",
-                "UTF-8", "html");
+        htmlOnly.setText(
+                "<html><head><style>p{color:red}</style></head><body><p>Beste ouder,</p>"
+                        + "<p>De excursie is op <b>vrijdag</b>&nbsp;&amp; zaterdag.<br>Tot dan!</p></body></html>",
+                "UTF-8",
+                "html");
         sendAsBot(htmlOnly);
 
         MimeMessage base64 = fromBot("Base64", "<b64.1@school.example>", JANSEN);
@@ -131,17 +134,20 @@ class LocalMailTest {
         base64.setHeader("Content-Transfer-Encoding", "base64");
         sendAsBot(base64);
 
-        sendRaw(JANSEN, String.join("\r\n",
-                "From: Oude Mailer <oud@school.example>",
-                "To: " + JANSEN,
-                "Subject: =?ISO-8859-1?Q?Caf=E9?=",
-                "Message-ID: <qp.1@school.example>",
-                "MIME-Version: 1.0",
-                "Content-Type: text/plain; charset=ISO-8859-1",
-                "Content-Transfer-Encoding: quoted-printable",
-                "",
-                "Caf=E9 na =\r\nschool.",
-                ""));
+        sendRaw(
+                JANSEN,
+                String.join(
+                        "\r\n",
+                        "From: Oude Mailer <oud@school.example>",
+                        "To: " + JANSEN,
+                        "Subject: =?ISO-8859-1?Q?Caf=E9?=",
+                        "Message-ID: <qp.1@school.example>",
+                        "MIME-Version: 1.0",
+                        "Content-Type: text/plain; charset=ISO-8859-1",
+                        "Content-Transfer-Encoding: quoted-printable",
+                        "",
+                        "Caf=E9 na =\r\nschool.",
+                        ""));
 
         List<Mail> box = mail.mailboxOf(JANSEN);
         assertThat(box).extracting(Mail::subject).containsExactly("Rapport", "Alleen HTML", "Base64", "Café");
@@ -206,8 +212,10 @@ class LocalMailTest {
         assertThat(inbox).hasSize(1);
         assertThat(inbox[0].getRecipients(Message.RecipientType.TO)).containsExactly(new InternetAddress(plus));
         ParsedMail parsed = ReplyParser.parse((MimeMessage) inbox[0]);
-        assertThat(parsed).isInstanceOfSatisfying(ParsedMail.Reply.class,
-                reply -> assertThat(reply.tokens()).containsExactly("k3mp9xq2abcdefgh"));
+        assertThat(parsed)
+                .isInstanceOfSatisfying(
+                        ParsedMail.Reply.class,
+                        reply -> assertThat(reply.tokens()).containsExactly("k3mp9xq2abcdefgh"));
         assertThat(MailServer.withoutSubaddress(plus)).isEqualTo(BOT);
         assertThat(MailServer.withoutSubaddress(AMRANI)).isEqualTo(AMRANI);
     }
@@ -223,10 +231,12 @@ class LocalMailTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-        "Op ma 7 dec. 2026 om 10:00 schreef Groep 5 <groep5@school.example>:",
-        "On Mon, 7 Dec 2026 at 10:00, Groep 5 <groep5@school.example> wrote:",
-        "في الاثنين 7 ديسمبر 2026، كتب Groep 5 <groep5@school.example>:"})
+    @ValueSource(
+            strings = {
+                "Op ma 7 dec. 2026 om 10:00 schreef Groep 5 <groep5@school.example>:",
+                "On Mon, 7 Dec 2026 at 10:00, Groep 5 <groep5@school.example> wrote:",
+                "في الاثنين 7 ديسمبر 2026، كتب Groep 5 <groep5@school.example>:"
+            })
     @DisplayName("GIVEN a reply typed above the quote a mail program makes WHEN the bot's reply parser reads it "
             + "over IMAP THEN only the typed words come out")
     void parserReadsOnlyTheTypedWords(String attribution) throws Exception {
@@ -245,8 +255,8 @@ class LocalMailTest {
             assertThat(reply.referencedMessageIds()).containsExactly(ORIGINAL_ID, EARLIER_ID);
             assertThat(reply.subjectToken()).contains("abcdefgh23");
             assertThat(reply.text()).isEqualTo(typed);
-            assertThat(reply.numbered()).containsExactly(
-                    java.util.Map.entry(1, "Ja"), java.util.Map.entry(2, "Met z'n tweeën"));
+            assertThat(reply.numbered())
+                    .containsExactly(java.util.Map.entry(1, "Ja"), java.util.Map.entry(2, "Met z'n tweeën"));
             assertThat(reply.unnumbered()).isEmpty();
         });
     }
@@ -257,8 +267,8 @@ class LocalMailTest {
         sendAsBot(checkin("Vraag"));
         Mail original = mail.mailboxOf(AMRANI).get(0);
 
-        assertThat(mail.quote(original, "Op 7 dec. schreef Groep 5:")).isEqualTo(
-                "\n\nOp 7 dec. schreef Groep 5:\n> Beste ouder,\n>\n> 1. Komt u naar het kerstdiner?\n"
+        assertThat(mail.quote(original, "Op 7 dec. schreef Groep 5:"))
+                .isEqualTo("\n\nOp 7 dec. schreef Groep 5:\n> Beste ouder,\n>\n> 1. Komt u naar het kerstdiner?\n"
                         + "> 2. Met hoeveel personen?");
     }
 
@@ -266,20 +276,23 @@ class LocalMailTest {
     @DisplayName("GIVEN an original whose subject, sender name and ids carry CR LF WHEN replied to "
             + "THEN the reply's headers stay single lines and it goes to the bot only")
     void noHeaderInjection() throws Exception {
-        sendRaw(AMRANI, String.join("\r\n",
-                "From: =?UTF-8?Q?Groep_5=0D=0ABcc=3A_evil=40attacker.example?= <" + BOT + ">",
-                "Reply-To: " + BOT,
-                "To: " + AMRANI,
-                "Subject: =?UTF-8?Q?Uitje=0D=0ABcc:_evil@attacker.example=0D=0AX-Evil:_1?=",
-                "Date: Mon, 7 Dec 2026 10:00:00 +0100",
-                "Message-ID: " + ORIGINAL_ID,
-                "References: " + EARLIER_ID,
-                "\tBcc: evil@attacker.example",
-                "MIME-Version: 1.0",
-                "Content-Type: text/plain; charset=UTF-8",
-                "",
-                "Komt u?",
-                ""));
+        sendRaw(
+                AMRANI,
+                String.join(
+                        "\r\n",
+                        "From: =?UTF-8?Q?Groep_5=0D=0ABcc=3A_evil=40attacker.example?= <" + BOT + ">",
+                        "Reply-To: " + BOT,
+                        "To: " + AMRANI,
+                        "Subject: =?UTF-8?Q?Uitje=0D=0ABcc:_evil@attacker.example=0D=0AX-Evil:_1?=",
+                        "Date: Mon, 7 Dec 2026 10:00:00 +0100",
+                        "Message-ID: " + ORIGINAL_ID,
+                        "References: " + EARLIER_ID,
+                        "\tBcc: evil@attacker.example",
+                        "MIME-Version: 1.0",
+                        "Content-Type: text/plain; charset=UTF-8",
+                        "",
+                        "Komt u?",
+                        ""));
         Mail original = mail.mailboxOf(AMRANI).get(0);
         assertThat(original.subject()).as("the test's premise").contains("\r\nBcc:");
         assertThat(original.from()).contains("\r\nBcc:");
@@ -310,7 +323,8 @@ class LocalMailTest {
 
         assertThatThrownBy(() -> mail.sendReply(AMRANI, original, "x".repeat(100 * 1024 + 1)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("102401 bytes").hasMessageContaining("at most 102400");
+                .hasMessageContaining("102401 bytes")
+                .hasMessageContaining("at most 102400");
         // 51,201 Arabic letters are fewer than 100 K characters but 102,402 bytes.
         assertThatThrownBy(() -> mail.sendReply(AMRANI, original, "ب".repeat(51_201)))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -323,18 +337,13 @@ class LocalMailTest {
     @Test
     @DisplayName("a reply to a mail without Message-ID is refused: the bot could not tell what it answers")
     void noMessageId() {
-        sendRaw(AMRANI, String.join("\r\n",
-                "From: " + BOT,
-                "To: " + AMRANI,
-                "Subject: Zonder id",
-                "",
-                "Hallo",
-                ""));
+        sendRaw(AMRANI, String.join("\r\n", "From: " + BOT, "To: " + AMRANI, "Subject: Zonder id", "", "Hallo", ""));
         Mail original = mail.mailboxOf(AMRANI).get(0);
         assertThat(original.messageId()).isEmpty();
 
         assertThatThrownBy(() -> mail.sendReply(AMRANI, original, "Hoi"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no Message-ID");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no Message-ID");
         assertThat(mail.received()).isEqualTo(1);
     }
 
@@ -342,64 +351,81 @@ class LocalMailTest {
     @DisplayName("GIVEN malformed mails in the server WHEN the mailbox is opened THEN it does not throw "
             + "and shows what can be read of each")
     void malformedMail() throws MessagingException {
-        sendRaw(JANSEN, String.join("\r\n",
-                "From: " + BOT,
-                "To: " + JANSEN,
-                "Subject: geen grens",
-                "Message-ID: <broken.1@school.example>",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/alternative; boundary=\"er-is-geen\"",
-                "",
-                "Tekst zonder enige grens.",
-                ""));
-        sendRaw(JANSEN, String.join("\r\n",
-                "From: " + BOT,
-                "To: " + JANSEN,
-                "Subject: kapot base64",
-                "Message-ID: <broken.2@school.example>",
-                "MIME-Version: 1.0",
-                "Content-Type: text/plain; charset=utf-8",
-                "Content-Transfer-Encoding: base64",
-                "",
-                "!!!dit=is=geen=base64***",
-                ""));
-        sendRaw(JANSEN, String.join("\r\n",
-                "From: <<<@@@",
-                "To: " + JANSEN + ", <kapot",
-                "Subject: =?x-klingon?Q?qapla=27?=",
-                "Date: gisteren ergens",
-                "Message-ID: <broken.3@school.example>",
-                "MIME-Version: 1.0",
-                "Content-Type: text/plain; charset=\"utf-8",
-                "Content-Transfer-Encoding: x-onbekend",
-                "Content-Language:",
-                "",
-                "Wat hier staat.",
-                ""));
-        sendRaw(JANSEN, String.join("\r\n",
-                "From: " + BOT,
-                "To: " + JANSEN,
-                "Subject: onbekende tekenset",
-                "Message-ID: <broken.4@school.example>",
-                "MIME-Version: 1.0",
-                "Content-Type: multipart/mixed; boundary=b",
-                "",
-                "--b",
-                "Content-Type: text/plain; charset=x-onbekend",
-                "",
-                "Goed leesbaar.",
-                "--b",
-                "Content-Type: multipart/alternative",
-                "",
-                "een deel zonder grens",
-                ""));
+        sendRaw(
+                JANSEN,
+                String.join(
+                        "\r\n",
+                        "From: " + BOT,
+                        "To: " + JANSEN,
+                        "Subject: geen grens",
+                        "Message-ID: <broken.1@school.example>",
+                        "MIME-Version: 1.0",
+                        "Content-Type: multipart/alternative; boundary=\"er-is-geen\"",
+                        "",
+                        "Tekst zonder enige grens.",
+                        ""));
+        sendRaw(
+                JANSEN,
+                String.join(
+                        "\r\n",
+                        "From: " + BOT,
+                        "To: " + JANSEN,
+                        "Subject: kapot base64",
+                        "Message-ID: <broken.2@school.example>",
+                        "MIME-Version: 1.0",
+                        "Content-Type: text/plain; charset=utf-8",
+                        "Content-Transfer-Encoding: base64",
+                        "",
+                        "!!!dit=is=geen=base64***",
+                        ""));
+        sendRaw(
+                JANSEN,
+                String.join(
+                        "\r\n",
+                        "From: <<<@@@",
+                        "To: " + JANSEN + ", <kapot",
+                        "Subject: =?x-klingon?Q?qapla=27?=",
+                        "Date: gisteren ergens",
+                        "Message-ID: <broken.3@school.example>",
+                        "MIME-Version: 1.0",
+                        "Content-Type: text/plain; charset=\"utf-8",
+                        "Content-Transfer-Encoding: x-onbekend",
+                        "Content-Language:",
+                        "",
+                        "Wat hier staat.",
+                        ""));
+        sendRaw(
+                JANSEN,
+                String.join(
+                        "\r\n",
+                        "From: " + BOT,
+                        "To: " + JANSEN,
+                        "Subject: onbekende tekenset",
+                        "Message-ID: <broken.4@school.example>",
+                        "MIME-Version: 1.0",
+                        "Content-Type: multipart/mixed; boundary=b",
+                        "",
+                        "--b",
+                        "Content-Type: text/plain; charset=x-onbekend",
+                        "",
+                        "Goed leesbaar.",
+                        "--b",
+                        "Content-Type: multipart/alternative",
+                        "",
+                        "een deel zonder grens",
+                        ""));
         sendAsBot(checkin("Daarna gewoon"));
 
         List<Mail> box = mail.mailboxOf(JANSEN);
 
-        assertThat(box).extracting(Mail::messageId).containsExactly("<broken.1@school.example>",
-                "<broken.2@school.example>", "<broken.3@school.example>", "<broken.4@school.example>",
-                ORIGINAL_ID);
+        assertThat(box)
+                .extracting(Mail::messageId)
+                .containsExactly(
+                        "<broken.1@school.example>",
+                        "<broken.2@school.example>",
+                        "<broken.3@school.example>",
+                        "<broken.4@school.example>",
+                        ORIGINAL_ID);
         assertThat(box.get(0).plain()).contains("Tekst zonder enige grens.");
         assertThat(box.get(1).plain()).isNotNull();
         assertThat(box.get(2).fromAddress()).isEmpty();
@@ -471,7 +497,8 @@ class LocalMailTest {
             // The envelope sender, so that Jakarta Mail does not read it from a From that may be broken.
             properties.setProperty("mail.smtp.from", BOT);
             Session session = Session.getInstance(properties);
-            MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+            MimeMessage message =
+                    new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
             Transport transport = session.getTransport("smtp");
             try {
                 transport.connect("127.0.0.1", mail.smtpPort(), null, null);
