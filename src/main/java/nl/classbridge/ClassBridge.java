@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import nl.classbridge.checkin.ActiveQuestionnaires;
 import nl.classbridge.checkin.CheckinContexts;
 import nl.classbridge.checkin.CheckinHandOff;
-import nl.classbridge.checkin.CheckinRevocation;
 import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.EmailFollowUp;
@@ -62,7 +61,6 @@ import nl.classbridge.messages.Messages;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.ClassTeachers;
 import nl.classbridge.roster.Enrolment;
-import nl.classbridge.roster.InviteCode;
 import nl.classbridge.roster.TeacherNotices;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.Housekeeping;
@@ -162,49 +160,15 @@ public final class ClassBridge implements AutoCloseable {
     private void startFeatures(
             Settings settings, Clock clock, Texts texts, CommandTexts commandTexts, ActiveQuestionnaires questionnaires)
             throws InterruptedException {
-        QuestionnaireVersions versions = new QuestionnaireVersions(store.questionnaires());
-        Outbox outbox = new Outbox(
-                database,
-                store.deliveries(),
-                store.guardians(),
-                clock,
-                settings.quietHours(),
-                settings.school().timezone());
-        ClassRoster roster = new ClassRoster(
-                database,
-                store.classes(),
-                store.students(),
-                store.guardians(),
-                store.classTeachers(),
-                store.deliveries(),
-                new CheckinRevocation(database, store.checkins(), store.deliveries()),
-                store.auditLog(),
-                settings.school().defaultLanguage(),
-                settings.school().timezone(),
-                clock);
-        Enrolment enrolment = new Enrolment(
-                database,
-                store.students(),
-                store.guardians(),
-                store.invites(),
-                store.joinAttempts(),
-                new InviteCode(),
-                store.auditLog(),
-                clock);
-        CheckinRounds rounds = new CheckinRounds(
-                database,
-                store.checkins(),
-                store.students(),
-                store.guardians(),
-                questionnaires,
-                versions,
-                outbox,
-                store.auditLog(),
-                clock);
+        CoreServices core = CoreServices.wire(database, store, settings, questionnaires, clock);
+        QuestionnaireVersions versions = core.versions();
+        Outbox outbox = core.outbox();
+        ClassRoster roster = core.roster();
+        Enrolment enrolment = core.enrolment();
+        CheckinRounds rounds = core.rounds();
         RoundOverview overview = new RoundOverview(
                 store.checkins(), store.students(), store.guardians(), store.deliveries(), versions, clock);
-        Conversations conversations =
-                new Conversations(database, store.checkins(), store.guardians(), versions, outbox, clock);
+        Conversations conversations = core.conversations();
         CheckinContexts contexts = new CheckinContexts(store.checkins(), store.classes(), versions, texts.messages());
         StepView stepView = new StepView(texts.messages());
         UpdatePost updatePost =

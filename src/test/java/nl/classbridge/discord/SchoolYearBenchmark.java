@@ -8,14 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.classbridge.CoreServices;
 import nl.classbridge.bench.Latencies;
 import nl.classbridge.bench.Profiling;
 import nl.classbridge.bench.Rss;
 import nl.classbridge.checkin.ActiveQuestionnaires;
-import nl.classbridge.checkin.CheckinRevocation;
 import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.Conversations;
-import nl.classbridge.checkin.QuestionnaireVersions;
 import nl.classbridge.checkin.Reply;
 import nl.classbridge.checkin.Step;
 import nl.classbridge.checkin.questionnaire.Question;
@@ -29,7 +28,6 @@ import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.Enrolment;
-import nl.classbridge.roster.InviteCode;
 import nl.classbridge.roster.JoinResult;
 import nl.classbridge.sandbox.discord.Interaction;
 import nl.classbridge.sandbox.discord.LocalChannel;
@@ -195,49 +193,15 @@ public final class SchoolYearBenchmark {
             long began = System.nanoTime();
             MutableClock clock = MutableClock.at("2025-09-01T07:00:00Z");
             Repositories store = Repositories.over(database);
-            QuestionnaireVersions versions = new QuestionnaireVersions(store.questionnaires());
             ActiveQuestionnaires questionnaires =
                     ActiveQuestionnaires.load(settings.texts().questionnairesFolder(), store.questionnaires(), clock);
-            Outbox outbox = new Outbox(
-                    database,
-                    store.deliveries(),
-                    store.guardians(),
-                    clock,
-                    settings.quietHours(),
-                    settings.school().timezone());
-            ClassRoster roster = new ClassRoster(
-                    database,
-                    store.classes(),
-                    store.students(),
-                    store.guardians(),
-                    store.classTeachers(),
-                    store.deliveries(),
-                    new CheckinRevocation(database, store.checkins(), store.deliveries()),
-                    store.auditLog(),
-                    settings.school().defaultLanguage(),
-                    settings.school().timezone(),
-                    clock);
-            Enrolment enrolment = new Enrolment(
-                    database,
-                    store.students(),
-                    store.guardians(),
-                    store.invites(),
-                    store.joinAttempts(),
-                    new InviteCode(),
-                    store.auditLog(),
-                    clock);
-            CheckinRounds rounds = new CheckinRounds(
-                    database,
-                    store.checkins(),
-                    store.students(),
-                    store.guardians(),
-                    questionnaires,
-                    versions,
-                    outbox,
-                    store.auditLog(),
-                    clock);
-            Conversations conversations =
-                    new Conversations(database, store.checkins(), store.guardians(), versions, outbox, clock);
+            // The bot's own wiring of the core's use cases, as the running bot builds them.
+            CoreServices core = CoreServices.wire(database, store, settings, questionnaires, clock);
+            Outbox outbox = core.outbox();
+            ClassRoster roster = core.roster();
+            Enrolment enrolment = core.enrolment();
+            CheckinRounds rounds = core.rounds();
+            Conversations conversations = core.conversations();
 
             // The classes, their children and families: the teacher's own class (groep 5) with parents
             // on the local server, the others with families the bot never meets during the benchmark.
