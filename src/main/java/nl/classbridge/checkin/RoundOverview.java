@@ -51,55 +51,65 @@ public final class RoundOverview {
 
     /** The round line by line, children by name; empty when the class never had one. */
     public Optional<RoundStatus> status(SchoolClass schoolClass) {
-        return latestRound(schoolClass).map(round -> {
-            List<RoundStatus.Line> lines = new ArrayList<>();
-            for (CheckinRequest request : checkins.requests(round.id())) {
-                Student student = students.find(request.studentId()).orElseThrow();
-                Guardian guardian = guardians.find(request.guardianId()).orElseThrow();
-                lines.add(new RoundStatus.Line(
-                        student, guardian, request.channel(), stateOf(round, request, guardian), request));
-            }
-            lines.sort(
-                    (a, b) -> a.student().name().compareToIgnoreCase(b.student().name()));
-            return new RoundStatus(round, versions.get(round.questionnaireVersionId()), List.copyOf(lines));
-        });
+        return latestRound(schoolClass)
+                .map(round -> new RoundStatus(round, versions.get(round.questionnaireVersionId()), lines(round)));
+    }
+
+    /** The round's requests, children by name. */
+    private List<RoundStatus.Line> lines(CheckinRound round) {
+        List<RoundStatus.Line> lines = new ArrayList<>();
+        for (CheckinRequest request : checkins.requests(round.id())) {
+            Student student = students.find(request.studentId()).orElseThrow();
+            Guardian guardian = guardians.find(request.guardianId()).orElseThrow();
+            lines.add(new RoundStatus.Line(
+                    student, guardian, request.channel(), stateOf(round, request, guardian), request));
+        }
+        lines.sort((a, b) -> a.student().name().compareToIgnoreCase(b.student().name()));
+        return List.copyOf(lines);
     }
 
     /**
      * The answers given so far, of every family or only about the child named {@code onlyStudent}
-     * (as the teacher typed it); families without an answer are left out. Empty when the class never
-     * had a round.
+     * (as the teacher typed it); families without an answer are left out. With them the insight,
+     * against the class's previous round of the same questionnaire. Empty when the class never had
+     * a round.
      */
     public Optional<RoundResults> results(SchoolClass schoolClass, Optional<String> onlyStudent) {
-        return status(schoolClass).map(status -> {
-            Questionnaire questionnaire = status.questionnaire();
-            List<RoundResults.Family> families = new ArrayList<>();
-            for (RoundStatus.Line line : status.lines()) {
-                if (onlyStudent.isPresent()
-                        && !line.student()
-                                .name()
-                                .equalsIgnoreCase(onlyStudent.get().strip())) {
-                    continue;
-                }
-                Map<String, Answer> answers = new LinkedHashMap<>();
-                checkins.answers(line.request().id()).forEach(answer -> answers.put(answer.questionId(), answer));
-                if (answers.isEmpty()) {
-                    continue;
-                }
-                List<RoundResults.Given> given = new ArrayList<>();
-                for (Question question : questionnaire.asked()) {
-                    Optional.ofNullable(answers.get(question.id()))
-                            .ifPresent(answer -> given.add(new RoundResults.Given(question, answer)));
-                }
-                families.add(new RoundResults.Family(
-                        line.student(),
-                        line.guardian(),
-                        line.channel(),
-                        List.copyOf(given),
-                        Optional.ofNullable(answers.get(Answer.EMAIL_NOTE))));
-            }
-            return new RoundResults(status.round(), questionnaire, List.copyOf(families));
+        return latestRound(schoolClass).map(round -> {
+            Questionnaire questionnaire = versions.get(round.questionnaireVersionId());
+            List<RoundResults.Family> families = families(round, questionnaire, onlyStudent);
+            Optional<List<RoundResults.Family>> before = checkins.previousRound(round)
+                    .map(previous -> families(previous, versions.get(previous.questionnaireVersionId()), onlyStudent));
+            return new RoundResults(round, questionnaire, families, RoundInsight.of(questionnaire, families, before));
         });
+    }
+
+    private List<RoundResults.Family> families(
+            CheckinRound round, Questionnaire questionnaire, Optional<String> onlyStudent) {
+        List<RoundResults.Family> families = new ArrayList<>();
+        for (RoundStatus.Line line : lines(round)) {
+            if (onlyStudent.isPresent()
+                    && !line.student().name().equalsIgnoreCase(onlyStudent.get().strip())) {
+                continue;
+            }
+            Map<String, Answer> answers = new LinkedHashMap<>();
+            checkins.answers(line.request().id()).forEach(answer -> answers.put(answer.questionId(), answer));
+            if (answers.isEmpty()) {
+                continue;
+            }
+            List<RoundResults.Given> given = new ArrayList<>();
+            for (Question question : questionnaire.asked()) {
+                Optional.ofNullable(answers.get(question.id()))
+                        .ifPresent(answer -> given.add(new RoundResults.Given(question, answer)));
+            }
+            families.add(new RoundResults.Family(
+                    line.student(),
+                    line.guardian(),
+                    line.channel(),
+                    List.copyOf(given),
+                    Optional.ofNullable(answers.get(Answer.EMAIL_NOTE))));
+        }
+        return List.copyOf(families);
     }
 
     private Optional<CheckinRound> latestRound(SchoolClass schoolClass) {

@@ -13,9 +13,11 @@ import nl.classbridge.domain.Student;
 /**
  * The answers of a round, for the teacher's eyes only: per child and guardian who answered, each
  * question asked with its answer (or that it was skipped), in the questionnaire's order, and what
- * an email reply said besides. The Discord side decides how it looks.
+ * an email reply said besides; and the {@link RoundInsight} over those answers. The Discord side
+ * decides how it looks.
  */
-public record RoundResults(CheckinRound round, Questionnaire questionnaire, List<Family> families) {
+public record RoundResults(
+        CheckinRound round, Questionnaire questionnaire, List<Family> families, RoundInsight insight) {
 
     /** One guardian's answers about one child. */
     public record Family(

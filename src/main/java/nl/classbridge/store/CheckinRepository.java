@@ -102,6 +102,27 @@ public final class CheckinRepository {
                 classId));
     }
 
+    /**
+     * The class's round of the same questionnaire (any version) started just before {@code round},
+     * to compare with.
+     */
+    public Optional<CheckinRound> previousRound(CheckinRound round) {
+        return database.read(sql -> sql.one(
+                """
+                SELECT r.* FROM checkin_round r
+                JOIN questionnaire_version v ON v.id = r.questionnaire_version_id
+                WHERE r.class_id = ?
+                  AND v.questionnaire = (SELECT questionnaire FROM questionnaire_version WHERE id = ?)
+                  AND (r.started_at < ? OR (r.started_at = ? AND r.id < ?))
+                ORDER BY r.started_at DESC, r.id DESC LIMIT 1""",
+                ROUND,
+                round.classId(),
+                round.questionnaireVersionId(),
+                round.startedAt(),
+                round.startedAt(),
+                round.id()));
+    }
+
     public void markReminded(long roundId, Instant now) {
         database.write(sql -> sql.update("UPDATE checkin_round SET reminded_at = ? WHERE id = ?", now, roundId));
     }

@@ -219,7 +219,7 @@ final class SchoolOnDiscord implements AutoCloseable {
                         parent, message, modal.data().get("custom_id").asText(), Map.of("answer", text)));
     }
 
-    private PostedMessage updated(LocalUser parent, PostedMessage message, Interaction interaction) {
+    PostedMessage updated(LocalUser parent, PostedMessage message, Interaction interaction) {
         InteractionResponse response = interaction.awaitResponse();
         assertThat(response.type()).as(response.content()).isEqualTo(InteractionResponse.UPDATE_MESSAGE);
         discord.await(

@@ -17,6 +17,8 @@ import nl.classbridge.domain.Language;
  * @param options   for a choice: its options in order; else empty
  * @param plan      for a choice: the part of the communication plan the answer sets, if any
  * @param maxLength for a text question: the longest answer accepted; else 0
+ * @param wellBeing for a scale: whether it is the child's well-being, written {@code well-being: true};
+ *                  the teacher's insight flags a low or dropping answer to it
  */
 public record Question(
         String id,
@@ -26,7 +28,8 @@ public record Question(
         List<Map<Language, String>> labels,
         List<Option> options,
         Optional<PlanField> plan,
-        int maxLength) {
+        int maxLength,
+        boolean wellBeing) {
 
     /** The number of points of every scale. */
     public static final int SCALE_POINTS = 5;

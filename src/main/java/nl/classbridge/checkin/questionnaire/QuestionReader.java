@@ -17,12 +17,13 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class QuestionReader {
 
     private static final List<String> KEYS =
-            List.of("id", "type", "required", "text", "labels", "options", "plan", "max-length");
+            List.of("id", "type", "required", "text", "labels", "options", "plan", "max-length", "well-being");
     private static final Map<String, QuestionType> ONLY_FOR = Map.of(
             "labels", QuestionType.SCALE,
             "options", QuestionType.CHOICE,
             "plan", QuestionType.CHOICE,
-            "max-length", QuestionType.TEXT);
+            "max-length", QuestionType.TEXT,
+            "well-being", QuestionType.SCALE);
     private static final int MIN_OPTIONS = 2;
     private static final int MAX_OPTIONS = 25; // a Discord select menu holds 25
     private static final int DEFAULT_MAX_LENGTH = 1000;
@@ -58,7 +59,8 @@ final class QuestionReader {
         int maxLength = type != QuestionType.TEXT
                 ? 0
                 : q.has("max-length") ? q.wholeNumber("max-length", 1, MAX_MAX_LENGTH) : DEFAULT_MAX_LENGTH;
-        return new Question(id, type, required, text, labels, options, plan, maxLength);
+        boolean wellBeing = q.trueOrFalse("well-being").orElse(false);
+        return new Question(id, type, required, text, labels, options, plan, maxLength, wellBeing);
     }
 
     /** Per point 1..5, the label in each language; written per language as a list of five. */

@@ -40,6 +40,7 @@ public final class CheckinCommand implements SlashCommand {
     private final ClassChannel classChannel;
     private final StudentRepository students;
     private final Texts texts;
+    private final InsightText insight;
 
     public CheckinCommand(
             CheckinRounds rounds,
@@ -54,6 +55,7 @@ public final class CheckinCommand implements SlashCommand {
         this.classChannel = classChannel;
         this.students = students;
         this.texts = texts;
+        this.insight = new InsightText(texts);
     }
 
     @Override
@@ -217,6 +219,7 @@ public final class CheckinCommand implements SlashCommand {
                 schoolClass,
                 "teacher.checkin.results-title",
                 Map.of("questionnaire", results.questionnaire().title(schoolClass.language()))));
+        text.append(insight.summary(schoolClass, results.insight()));
         for (RoundResults.Family family : results.families()) {
             text.append("\n\n**")
                     .append(texts.value(schoolClass, family.student().name()))
@@ -245,6 +248,8 @@ public final class CheckinCommand implements SlashCommand {
                         .append(given.question().text(schoolClass.language()))
                         .append("\n")
                         .append(shown);
+                insight.before(schoolClass, results, family, given.question())
+                        .ifPresent(before -> text.append("\n").append(before));
             }
             family.emailNote()
                     .ifPresent(note -> text.append("\n")

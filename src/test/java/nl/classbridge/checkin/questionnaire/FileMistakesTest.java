@@ -163,7 +163,7 @@ class FileMistakesTest {
         assertRefusedWith(
                 result,
                 "sample.yml line 18: question 'agreements-clear': unknown key 'requried';"
-                        + " the keys here are id, type, required, text, labels, options, plan, max-length");
+                        + " the keys here are id, type, required, text, labels, options, plan, max-length, well-being");
     }
 
     @Test

@@ -247,9 +247,25 @@ class StepViewTest {
                 java.util.Map.of(),
                 List.of(
                         new Question(
-                                "info-1", QuestionType.INFO, false, info, List.of(), List.of(), Optional.empty(), 0),
+                                "info-1",
+                                QuestionType.INFO,
+                                false,
+                                info,
+                                List.of(),
+                                List.of(),
+                                Optional.empty(),
+                                0,
+                                false),
                         new Question(
-                                "info-2", QuestionType.INFO, false, info, List.of(), List.of(), Optional.empty(), 0),
+                                "info-2",
+                                QuestionType.INFO,
+                                false,
+                                info,
+                                List.of(),
+                                List.of(),
+                                Optional.empty(),
+                                0,
+                                false),
                         new Question(
                                 "tell",
                                 QuestionType.TEXT,
@@ -258,7 +274,8 @@ class StepViewTest {
                                 List.of(),
                                 List.of(),
                                 Optional.empty(),
-                                4000)));
+                                4000,
+                                false)));
         CheckinContext context = new CheckinContext(
                 REQUEST,
                 long_,
