@@ -1,5 +1,6 @@
 package nl.classbridge.discord;
 
+import static nl.classbridge.discord.SchoolOnDiscord.idStartingWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -73,30 +74,7 @@ class CheckinOnDiscordTest {
 
     /** Presses a button and returns the message once it is updated in place. */
     private PostedMessage press(LocalUser user, PostedMessage message, String customId) {
-        return updated(user, message, school.discord.pressButton(user, message, customId));
-    }
-
-    private PostedMessage updated(LocalUser user, PostedMessage message, Interaction interaction) {
-        InteractionResponse response = interaction.awaitResponse();
-        assertThat(response.type()).as(response.content()).isEqualTo(InteractionResponse.UPDATE_MESSAGE);
-        school.discord.await(
-                "the message to show the bot's update",
-                () -> latest(user, message).content().equals(response.content()));
-        return latest(user, message);
-    }
-
-    private PostedMessage latest(LocalUser user, PostedMessage message) {
-        return school.discord.directMessagesTo(user).stream()
-                .filter(m -> m.id() == message.id())
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static String idStartingWith(PostedMessage message, String prefix) {
-        return message.customIds().stream()
-                .filter(id -> id.startsWith(prefix))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + prefix + " in " + message.customIds()));
+        return school.updated(user, message, school.discord.pressButton(user, message, customId));
     }
 
     @Test
@@ -130,7 +108,7 @@ class CheckinOnDiscordTest {
         Interaction open = school.discord.pressButton(byButtons, question, idStartingWith(question, "ci:open:"));
         InteractionResponse modal = open.awaitResponse();
         assertThat(modal.type()).isEqualTo(InteractionResponse.MODAL);
-        question = updated(
+        question = school.updated(
                 byButtons,
                 question,
                 school.discord.submitModal(
@@ -153,13 +131,13 @@ class CheckinOnDiscordTest {
         Interaction milaOpen =
                 school.discord.pressButton(byModal, milaQuestion, idStartingWith(milaQuestion, "ci:open:"));
         String modalId = milaOpen.awaitResponse().data().get("custom_id").asText();
-        milaQuestion = updated(
+        milaQuestion = school.updated(
                 byModal,
                 milaQuestion,
                 school.discord.submitModal(byModal, milaQuestion, modalId, Map.of("answer", "Ze leest veel")));
         Interaction optional =
                 school.discord.pressButton(byModal, milaQuestion, idStartingWith(milaQuestion, "ci:open:"));
-        PostedMessage milaSummary = updated(
+        PostedMessage milaSummary = school.updated(
                 byModal,
                 milaQuestion,
                 school.discord.submitModal(
@@ -246,7 +224,7 @@ class CheckinOnDiscordTest {
         Interaction late = school.discord.pressButton(parent, greeting, idStartingWith(greeting, "ci:start:"));
         assertThat(late.awaitResponse().ephemeral()).isTrue();
         assertThat(late.awaitResponse().content()).contains("gesloten");
-        assertThat(latest(parent, greeting).content()).isEqualTo(greeting.content());
+        assertThat(school.latest(parent, greeting).content()).isEqualTo(greeting.content());
 
         LocalUser stranger = school.parent("vreemde");
         Interaction notYours = school.discord.pressButton(stranger, greeting, idStartingWith(greeting, "ci:start:"));

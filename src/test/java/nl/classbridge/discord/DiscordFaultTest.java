@@ -1,5 +1,6 @@
 package nl.classbridge.discord;
 
+import static nl.classbridge.discord.SchoolOnDiscord.idStartingWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -157,7 +158,7 @@ class DiscordFaultTest {
         PostedMessage asked = question;
         school.discord.dropGatewayConnection(() -> inTheGap[0] = school.discord.pressButton(
                 parent, asked, idStartingWith(asked, "ci:ans:").replaceAll(":\\d+$", ":4")));
-        question = updated(parent, question, inTheGap[0]);
+        question = school.updated(parent, question, inTheGap[0]);
         assertThat(question.content()).contains("Vraag 2 van 3");
         assertThat(school.discord.gatewayLogins()).last().satisfies(login -> {
             assertThat(login.resume()).isTrue();
@@ -182,7 +183,7 @@ class DiscordFaultTest {
         InteractionResponse form =
                 school.discord.pressButton(parent, second, open).awaitResponse();
         assertThat(form.type()).isEqualTo(InteractionResponse.MODAL);
-        question = updated(
+        question = school.updated(
                 parent,
                 second,
                 school.discord.submitModal(
@@ -322,29 +323,6 @@ class DiscordFaultTest {
     }
 
     private PostedMessage press(LocalUser parent, PostedMessage message, String customId) {
-        return updated(parent, message, school.discord.pressButton(parent, message, customId));
-    }
-
-    private PostedMessage updated(LocalUser parent, PostedMessage message, Interaction interaction) {
-        InteractionResponse response = interaction.awaitResponse();
-        assertThat(response.type()).as(response.content()).isEqualTo(InteractionResponse.UPDATE_MESSAGE);
-        school.discord.await(
-                "the message to show the bot's update",
-                () -> latest(parent, message).content().equals(response.content()));
-        return latest(parent, message);
-    }
-
-    private PostedMessage latest(LocalUser parent, PostedMessage message) {
-        return school.discord.directMessagesTo(parent).stream()
-                .filter(m -> m.id() == message.id())
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static String idStartingWith(PostedMessage message, String prefix) {
-        return message.customIds().stream()
-                .filter(id -> id.startsWith(prefix))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no " + prefix + " in " + message.customIds()));
+        return school.updated(parent, message, school.discord.pressButton(parent, message, customId));
     }
 }
