@@ -53,18 +53,7 @@ class RemovalRevokesTest {
                 fixture.clock,
                 new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT),
                 AMSTERDAM);
-        roster = new ClassRoster(
-                store.database,
-                store.classes,
-                store.students,
-                store.guardians,
-                store.classTeachers,
-                store.deliveries,
-                new CheckinRevocation(store.database, store.checkins, store.deliveries),
-                store.auditLog,
-                Language.NL,
-                AMSTERDAM,
-                fixture.clock);
+        roster = store.roster(fixture.clock);
         // Sam: his mum and the parent of both; Mila: the parent of both and a parent by email.
         round = fixture.start("check-in");
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Optional;
-import nl.classbridge.checkin.CheckinRevocation;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.testing.MutableClock;
@@ -30,18 +29,7 @@ class ClassRosterTest {
     @BeforeEach
     void setUp() {
         store = new TestStore(folder);
-        roster = new ClassRoster(
-                store.database,
-                store.classes,
-                store.students,
-                store.guardians,
-                store.classTeachers,
-                store.deliveries,
-                new CheckinRevocation(store.database, store.checkins, store.deliveries),
-                store.auditLog,
-                Language.NL,
-                ZoneId.of("Europe/Amsterdam"),
-                new MutableClock(TestStore.T0));
+        roster = store.roster(new MutableClock(TestStore.T0));
     }
 
     @AfterEach

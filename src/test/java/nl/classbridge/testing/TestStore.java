@@ -1,11 +1,14 @@
 package nl.classbridge.testing;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import nl.classbridge.checkin.CheckinRevocation;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
+import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.ClassTeacherRepository;
@@ -55,6 +58,22 @@ public final class TestStore implements AutoCloseable {
     }
 
     /** A class "Groep 5" bound to the test channel. */
+    /** The roster service over this store, for a Dutch school in Amsterdam, as the tests' classes are. */
+    public ClassRoster roster(Clock clock) {
+        return new ClassRoster(
+                database,
+                classes,
+                students,
+                guardians,
+                classTeachers,
+                deliveries,
+                new CheckinRevocation(database, checkins, deliveries),
+                auditLog,
+                Language.NL,
+                ZoneId.of("Europe/Amsterdam"),
+                clock);
+    }
+
     public SchoolClass aClass() {
         return classes.add(
                 "Groep 5", GUILD, CHANNEL, Language.NL, ZoneId.of("Europe/Amsterdam"), TEACHER, "Juf Anna", T0);
