@@ -22,7 +22,8 @@ public final class CheckinRepository {
             row.instant("started_at"),
             row.instant("deadline_at"),
             row.optionalInstant("reminded_at"),
-            row.optionalInstant("closed_at"));
+            row.optionalInstant("closed_at"),
+            row.optionalLong("student_id"));
 
     private static final RowMapper<CheckinRequest> REQUEST = row -> new CheckinRequest(
             row.longValue("id"),
@@ -49,6 +50,7 @@ public final class CheckinRepository {
         this.database = database;
     }
 
+    /** A round for the whole class. */
     public CheckinRound startRound(
             long classId,
             long questionnaireVersionId,
@@ -56,11 +58,23 @@ public final class CheckinRepository {
             long startedByUserId,
             Instant now,
             Instant deadline) {
-        long id = database.write(
-                sql -> sql.insert("""
-                INSERT INTO checkin_round (class_id, questionnaire_version_id, token, started_by_user_id,
+        return startRound(classId, Optional.empty(), questionnaireVersionId, token, startedByUserId, now, deadline);
+    }
+
+    /** A round for the whole class, or about one child when {@code aboutStudent} is given. */
+    public CheckinRound startRound(
+            long classId,
+            Optional<Long> aboutStudent,
+            long questionnaireVersionId,
+            String token,
+            long startedByUserId,
+            Instant now,
+            Instant deadline) {
+        long id = database.write(sql ->
+                sql.insert("""
+                INSERT INTO checkin_round (class_id, student_id, questionnaire_version_id, token, started_by_user_id,
                                            started_at, deadline_at)
-                VALUES (?, ?, ?, ?, ?, ?)""", classId, questionnaireVersionId, token, startedByUserId, now, deadline));
+                VALUES (?, ?, ?, ?, ?, ?, ?)""", classId, aboutStudent, questionnaireVersionId, token, startedByUserId, now, deadline));
         return new CheckinRound(
                 id,
                 classId,
@@ -70,7 +84,8 @@ public final class CheckinRepository {
                 now,
                 deadline,
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                aboutStudent);
     }
 
     public Optional<CheckinRound> findRound(long roundId) {
@@ -81,10 +96,14 @@ public final class CheckinRepository {
         return database.read(sql -> sql.one("SELECT * FROM checkin_round WHERE token = ?", ROUND, token));
     }
 
-    /** The class's most recent round that is not closed and whose deadline has not passed. */
+    /**
+     * The class's most recent round for the whole class that is not closed and whose deadline has
+     * not passed (rounds about one child run beside it).
+     */
     public Optional<CheckinRound> openRound(long classId, Instant now) {
         return database.read(sql -> sql.one("""
-                SELECT * FROM checkin_round WHERE class_id = ? AND closed_at IS NULL AND deadline_at > ?
+                SELECT * FROM checkin_round
+                WHERE class_id = ? AND student_id IS NULL AND closed_at IS NULL AND deadline_at > ?
                 ORDER BY started_at DESC LIMIT 1""", ROUND, classId, now));
     }
 
@@ -94,29 +113,29 @@ public final class CheckinRepository {
                 "SELECT * FROM checkin_round WHERE closed_at IS NULL AND deadline_at > ? ORDER BY id", ROUND, now));
     }
 
-    /** The class's most recently started round, open or not. */
+    /** The class's most recently started round for the whole class, open or not. */
     public Optional<CheckinRound> latestRound(long classId) {
-        return database.read(sql -> sql.one(
-                "SELECT * FROM checkin_round WHERE class_id = ? ORDER BY started_at DESC, id DESC LIMIT 1",
-                ROUND,
-                classId));
+        return database.read(sql -> sql.one("""
+                SELECT * FROM checkin_round WHERE class_id = ? AND student_id IS NULL
+                ORDER BY started_at DESC, id DESC LIMIT 1""", ROUND, classId));
     }
 
     /**
-     * The class's round of the same questionnaire (any version) started just before {@code round},
-     * to compare with.
+     * The class's round of the same questionnaire (any version) and the same scope (the whole class,
+     * or the same child) started just before {@code round}, to compare with.
      */
     public Optional<CheckinRound> previousRound(CheckinRound round) {
         return database.read(sql -> sql.one(
                 """
                 SELECT r.* FROM checkin_round r
                 JOIN questionnaire_version v ON v.id = r.questionnaire_version_id
-                WHERE r.class_id = ?
+                WHERE r.class_id = ? AND r.student_id IS ?
                   AND v.questionnaire = (SELECT questionnaire FROM questionnaire_version WHERE id = ?)
                   AND (r.started_at < ? OR (r.started_at = ? AND r.id < ?))
                 ORDER BY r.started_at DESC, r.id DESC LIMIT 1""",
                 ROUND,
                 round.classId(),
+                round.aboutStudent(),
                 round.questionnaireVersionId(),
                 round.startedAt(),
                 round.startedAt(),

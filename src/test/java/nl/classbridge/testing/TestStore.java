@@ -9,9 +9,11 @@ import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
 import nl.classbridge.roster.ClassRoster;
+import nl.classbridge.store.AgreementRepository;
 import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.ClassTeacherRepository;
+import nl.classbridge.store.ConversationRepository;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.DeliveryRepository;
 import nl.classbridge.store.GuardianRepository;
@@ -39,6 +41,8 @@ public final class TestStore implements AutoCloseable {
     public final UpdateScheduleRepository schedules;
     public final QuestionnaireRepository questionnaires;
     public final CheckinRepository checkins;
+    public final ConversationRepository conversations;
+    public final AgreementRepository agreements;
     public final DeliveryRepository deliveries;
     public final AuditLog auditLog;
 
@@ -53,6 +57,8 @@ public final class TestStore implements AutoCloseable {
         schedules = new UpdateScheduleRepository(database);
         questionnaires = new QuestionnaireRepository(database);
         checkins = new CheckinRepository(database);
+        conversations = new ConversationRepository(database);
+        agreements = new AgreementRepository(database);
         deliveries = new DeliveryRepository(database);
         auditLog = new AuditLog(database);
     }
