@@ -102,6 +102,15 @@ public final class CheckinRepository {
                 classId));
     }
 
+    /** The class's rounds, newest first, at most {@code limit}. */
+    public List<CheckinRound> rounds(long classId, int limit) {
+        return database.read(sql -> sql.list(
+                "SELECT * FROM checkin_round WHERE class_id = ? ORDER BY started_at DESC, id DESC LIMIT ?",
+                ROUND,
+                classId,
+                limit));
+    }
+
     /**
      * The class's round of the same questionnaire (any version) started just before {@code round},
      * to compare with.
