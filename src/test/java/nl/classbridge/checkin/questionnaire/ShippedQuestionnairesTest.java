@@ -74,8 +74,7 @@ class ShippedQuestionnairesTest {
     }
 
     @Test
-    @DisplayName("check-in asks how the child feels, what went well, what the teacher should know, and whether the"
-            + " family would like to talk")
+    @DisplayName("check-in asks how the child feels, what went well, and what the teacher should know")
     void checkIn() {
         // GIVEN the check-in  WHEN its questions are listed  THEN they are these, in order
         Questionnaire checkIn = questionnaire("check-in");
@@ -84,9 +83,7 @@ class ShippedQuestionnairesTest {
                 .containsExactly(
                         tuple("feeling", QuestionType.SCALE, true),
                         tuple("went-well", QuestionType.TEXT, true),
-                        tuple("good-to-know", QuestionType.TEXT, false),
-                        tuple("talk", QuestionType.YES_NO, false));
-        assertThat(checkIn.question("talk").orElseThrow().contact()).isTrue();
+                        tuple("good-to-know", QuestionType.TEXT, false));
         assertThat(checkIn.question("feeling").orElseThrow().label(5, Language.NL))
                 .isEqualTo("😄 Heel goed");
         assertThat(checkIn.title(Language.TR)).isEqualTo("Çocuğunuz nasıl?");
