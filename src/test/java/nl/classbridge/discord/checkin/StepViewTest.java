@@ -301,4 +301,40 @@ class StepViewTest {
         assertThat(CheckinIds.parse("other:thing")).isEmpty();
         assertThat(CheckinIds.answer(Long.MAX_VALUE / 1000, 999, 999).length()).isLessThan(DiscordLimits.CUSTOM_ID);
     }
+
+    @Test
+    @DisplayName("GIVEN the teacher wrote what she needs from parents WHEN a Turkish family reaches the question after"
+            + " it THEN they read her words as written, escaped, introduced in Turkish, instead of the default text")
+    void teacherNeedsInHerOwnWords() {
+        CheckinContext plain = context("start-of-year", Language.TR, "Sam");
+        CheckinContext context = new CheckinContext(
+                plain.request(),
+                plain.questionnaire(),
+                plain.child(),
+                plain.className(),
+                plain.teacher(),
+                plain.deadline(),
+                plain.chain(),
+                plain.language(),
+                Optional.of("Lees *elke* dag 10 minuten voor @everyone"));
+        int channel = context.questionnaire()
+                .questions()
+                .indexOf(context.questionnaire().question("channel").orElseThrow());
+        String generic =
+                context.questionnaire().question("teacher-needs").orElseThrow().text(Language.TR);
+
+        String shown = new StepView(messages)
+                .of(new Conversation(context.questionnaire(), List.of()).stepAt(channel), context)
+                .content();
+        String before = new StepView(messages)
+                .of(new Conversation(plain.questionnaire(), List.of()).stepAt(channel), plain)
+                .content();
+
+        assertThat(before).contains(generic.substring(0, 40));
+        assertThat(shown)
+                .contains("Juf Anna kendi sözleriyle:")
+                .contains("Lees \\*elke\\* dag 10 minuten voor")
+                .doesNotContain(generic.substring(0, 40))
+                .doesNotContain("*elke*");
+    }
 }
