@@ -28,11 +28,6 @@ final class CheckinFixture implements AutoCloseable {
     final Guardian emailOnly;
 
     CheckinFixture(Path folder) {
-        this(folder, Path.of("config/questionnaires"));
-    }
-
-    /** With the questionnaires of {@code questionnaireFolder} instead of the shipped ones. */
-    CheckinFixture(Path folder, Path questionnaireFolder) {
         store = new TestStore(folder);
         outbox = new Outbox(
                 store.database,
@@ -41,7 +36,7 @@ final class CheckinFixture implements AutoCloseable {
                 clock,
                 new QuietHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT),
                 ZoneId.of("Europe/Amsterdam"));
-        questionnaires = ActiveQuestionnaires.load(questionnaireFolder, store.questionnaires, clock);
+        questionnaires = ActiveQuestionnaires.load(Path.of("config/questionnaires"), store.questionnaires, clock);
         rounds = new CheckinRounds(
                 store.database,
                 store.checkins,

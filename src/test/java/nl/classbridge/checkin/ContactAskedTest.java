@@ -11,7 +11,6 @@ import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.roster.TeacherNotices;
-import nl.classbridge.testing.ContactQuestionnaires;
 import nl.classbridge.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * "The family would like to talk": the contact question of the check-in (with its contact question,
- * see {@link ContactQuestionnaires}), over a real store; and picking an earlier round.
+ * "The family would like to talk": the contact question of the shipped check-in, over a real store;
+ * and picking an earlier round.
  */
 class ContactAskedTest {
     @TempDir
@@ -32,7 +31,7 @@ class ContactAskedTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new CheckinFixture(folder, ContactQuestionnaires.in(folder.resolve("questionnaires")));
+        fixture = new CheckinFixture(folder);
         conversations = fixture.conversations();
     }
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import nl.classbridge.sandbox.discord.InteractionResponse;
 import nl.classbridge.sandbox.discord.LocalUser;
 import nl.classbridge.sandbox.discord.PostedMessage;
-import nl.classbridge.testing.ContactQuestionnaires;
 import nl.classbridge.testing.DiscordView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12's "reading what families share", end to end with the real JDA client: a family asks to
- * talk (the check-in with its contact question), writes in their own language, and the teacher
+ * talk (the check-in's contact question), writes in their own language, and the teacher
  * reads an earlier round by choosing it.
  */
 @Timeout(90)
@@ -32,10 +31,7 @@ class FamiliesShareOnDiscordTest {
 
     @BeforeEach
     void start() throws Exception {
-        Path questionnaires = ContactQuestionnaires.in(folder.resolve("questionnaires"));
-        school = new SchoolOnDiscord(
-                folder,
-                s -> s.extraEnvironment.put("CLASSBRIDGE_TEXTS_QUESTIONNAIRES_FOLDER", questionnaires.toString()));
+        school = new SchoolOnDiscord(folder);
     }
 
     @AfterEach
