@@ -40,7 +40,7 @@ class ProcessKillIT {
     /** The outbox's Discord nonces are "cb" and the delivery id (JDA gives other messages numeric ones). */
     private static final String OUTBOX_NONCE = "cb";
     /** A parent who answers by typing gets the four questions and the summary. */
-    private static final int REPLIES_TO_TYPING = 4;
+    private static final int REPLIES_TO_TYPING = 5;
 
     @TempDir
     Path folder;
@@ -128,7 +128,7 @@ class ProcessKillIT {
                     SELECT COUNT(*) AS n FROM answer a JOIN checkin_request r ON r.id = a.request_id
                     JOIN guardian g ON g.id = r.guardian_id WHERE g.discord_user_id = ? AND a.skipped = 0""", parent.id()))
                     .as("the answers of " + parent.username())
-                    .isEqualTo(3);
+                    .isEqualTo(4);
             assertThat(school.count(
                             "SELECT COUNT(*) AS n FROM answer WHERE value = ?", "Hij speelde met " + parent.username()))
                     .isEqualTo(1);
