@@ -14,6 +14,7 @@ import nl.classbridge.checkin.ActiveQuestionnaires;
 import nl.classbridge.checkin.CheckinContexts;
 import nl.classbridge.checkin.CheckinHandOff;
 import nl.classbridge.checkin.CheckinRounds;
+import nl.classbridge.checkin.ClassOffers;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.EmailFollowUp;
 import nl.classbridge.checkin.QuestionnaireVersions;
@@ -42,6 +43,7 @@ import nl.classbridge.discord.commands.ClassCommand;
 import nl.classbridge.discord.commands.GuardianCommand;
 import nl.classbridge.discord.commands.InviteCommand;
 import nl.classbridge.discord.commands.JoinCommand;
+import nl.classbridge.discord.commands.PartnerCommands;
 import nl.classbridge.discord.commands.StudentCommand;
 import nl.classbridge.discord.commands.UpdateCommand;
 import nl.classbridge.logs.Failure;
@@ -58,10 +60,12 @@ import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.messages.CommandTexts;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
+import nl.classbridge.roster.ClassNeeds;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.ClassTeachers;
 import nl.classbridge.roster.Enrolment;
 import nl.classbridge.roster.TeacherNotices;
+import nl.classbridge.store.ClassNeedsRepository;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.Repositories;
@@ -202,7 +206,13 @@ public final class ClassBridge implements AutoCloseable {
                                 teacherCheck,
                                 store.students(),
                                 store.guardians(),
-                                texts),
+                                texts,
+                                new PartnerCommands(
+                                        new ClassNeeds(
+                                                database, new ClassNeedsRepository(database), store.auditLog(), clock),
+                                        new ClassOffers(overview),
+                                        roster,
+                                        texts)),
                         new StudentCommand(roster, classChannel, store.students(), texts),
                         new InviteCommand(
                                 enrolment,

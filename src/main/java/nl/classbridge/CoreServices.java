@@ -4,6 +4,7 @@ import java.time.Clock;
 import nl.classbridge.checkin.ActiveQuestionnaires;
 import nl.classbridge.checkin.CheckinRevocation;
 import nl.classbridge.checkin.CheckinRounds;
+import nl.classbridge.checkin.ContactAsked;
 import nl.classbridge.checkin.Conversations;
 import nl.classbridge.checkin.QuestionnaireVersions;
 import nl.classbridge.config.Settings;
@@ -11,6 +12,7 @@ import nl.classbridge.delivery.Outbox;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.Enrolment;
 import nl.classbridge.roster.InviteCode;
+import nl.classbridge.roster.TeacherNotices;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.Repositories;
 
@@ -72,8 +74,13 @@ public record CoreServices(
                 outbox,
                 store.auditLog(),
                 clock);
+        ContactAsked contactAsked = new ContactAsked(
+                store.classes(),
+                store.students(),
+                versions,
+                new TeacherNotices(outbox, store.students(), store.classes()));
         Conversations conversations =
-                new Conversations(database, store.checkins(), store.guardians(), versions, outbox, clock);
+                new Conversations(database, store.checkins(), store.guardians(), versions, outbox, contactAsked, clock);
         return new CoreServices(versions, outbox, roster, enrolment, rounds, conversations);
     }
 }

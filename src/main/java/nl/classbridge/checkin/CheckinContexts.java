@@ -66,7 +66,8 @@ public final class CheckinContexts {
                 schoolClass.teacherName(),
                 deadline(new Deadline(round.deadline(), schoolClass.timezone(), language)),
                 chain,
-                language);
+                language,
+                child.classNeeds());
     }
 
     private String deadline(Deadline deadline) {

@@ -34,6 +34,7 @@ public final class Conversations {
     private final GuardianRepository guardians;
     private final QuestionnaireVersions versions;
     private final Outbox outbox;
+    private final ContactAsked contactAsked;
     private final Clock clock;
 
     public Conversations(
@@ -42,12 +43,14 @@ public final class Conversations {
             GuardianRepository guardians,
             QuestionnaireVersions versions,
             Outbox outbox,
+            ContactAsked contactAsked,
             Clock clock) {
         this.database = database;
         this.checkins = checkins;
         this.guardians = guardians;
         this.versions = versions;
         this.outbox = outbox;
+        this.contactAsked = contactAsked;
         this.clock = clock;
     }
 
@@ -99,6 +102,7 @@ public final class Conversations {
             Answer answer = Answer.given(request.id(), questionId, accepted.value(), source, clock.instant());
             checkins.saveAnswer(answer);
             question.plan().ifPresent(field -> updatePlan(request.guardianId(), field, accepted.value()));
+            contactAsked.answered(round, request, question, accepted.value());
             return afterAnswer(request, round, conversation.with(answer), position.get());
         };
     }

@@ -22,12 +22,15 @@ import nl.classbridge.domain.Student;
  * @param tallies     per scale, choice or yes-no question, in the questionnaire's order
  * @param wellBeing   per child who has a well-being answer now, by name
  * @param classBefore the class's average well-being in the previous round, if there was one
+ * @param askedToTalk the children whose family answered "yes" to the question marked {@code contact:
+ *                    true}: they would like to talk with the teacher; by name, each once
  */
 public record RoundInsight(
         Optional<Question> wellBeingQuestion,
         List<Tally> tallies,
         List<ChildWellBeing> wellBeing,
-        OptionalDouble classBefore) {
+        OptionalDouble classBefore,
+        List<Student> askedToTalk) {
 
     /** A well-being point at or under this is low: "not good" or "not so good". */
     public static final int LOW = 2;
@@ -77,8 +80,9 @@ public record RoundInsight(
         Optional<Question> scale = questionnaire.asked().stream()
                 .filter(q -> q.type() == QuestionType.SCALE && q.wellBeing())
                 .findFirst();
+        List<Student> askedToTalk = askedToTalk(now);
         if (scale.isEmpty()) {
-            return new RoundInsight(scale, List.copyOf(tallies), List.of(), OptionalDouble.empty());
+            return new RoundInsight(scale, List.copyOf(tallies), List.of(), OptionalDouble.empty(), askedToTalk);
         }
         // By id: an older version's stored text may predate the well-being mark.
         String id = scale.get().id();
@@ -92,12 +96,35 @@ public record RoundInsight(
         children.sort(
                 (a, b) -> a.student().name().compareToIgnoreCase(b.student().name()));
         OptionalDouble classBefore = before.map(b -> average(points(b, id))).orElse(OptionalDouble.empty());
-        return new RoundInsight(scale, List.copyOf(tallies), List.copyOf(children), classBefore);
+        return new RoundInsight(scale, List.copyOf(tallies), List.copyOf(children), classBefore, askedToTalk);
     }
 
-    /** The children worth a conversation, by name. */
+    /** The children of the families who said "yes" to the contact question, by name, each once. */
+    private static List<Student> askedToTalk(List<RoundResults.Family> now) {
+        Map<Long, Student> children = new LinkedHashMap<>();
+        for (RoundResults.Family family : now) {
+            boolean asked = family.answers().stream()
+                    .anyMatch(g -> g.answer()
+                            .value()
+                            .filter(g.question()::asksForContact)
+                            .isPresent());
+            if (asked) {
+                children.putIfAbsent(family.student().id(), family.student());
+            }
+        }
+        List<Student> sorted = new ArrayList<>(children.values());
+        sorted.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+        return List.copyOf(sorted);
+    }
+
+    /** The children worth a conversation for their well-being, by name. */
     public List<ChildWellBeing> worthAConversation() {
         return wellBeing.stream().filter(ChildWellBeing::worthAConversation).toList();
+    }
+
+    /** Whether anyone is worth a conversation: for their well-being, or because the family asked. */
+    public boolean anyWorthAConversation() {
+        return !askedToTalk.isEmpty() || !worthAConversation().isEmpty();
     }
 
     /** The child's well-being, if the family answered it this round. */

@@ -68,6 +68,27 @@ public final class RoundOverview {
         return List.copyOf(lines);
     }
 
+    /** A round the teacher can pick for its results: what was asked, and when. */
+    public record PastRound(CheckinRound round, Questionnaire questionnaire) {}
+
+    /** The class's rounds, newest first, at most {@code limit}: to choose one for its results. */
+    public List<PastRound> rounds(SchoolClass schoolClass, int limit) {
+        return checkins.rounds(schoolClass.id(), limit).stream()
+                .map(round -> new PastRound(round, versions.get(round.questionnaireVersionId())))
+                .toList();
+    }
+
+    /**
+     * As {@link #results(SchoolClass, Optional)}, for the round {@code roundId} the teacher chose.
+     * Empty when there is no such round in this class: another class's round is not shown, nor
+     * said to exist.
+     */
+    public Optional<RoundResults> results(SchoolClass schoolClass, long roundId, Optional<String> onlyStudent) {
+        return checkins.findRound(roundId)
+                .filter(round -> round.classId() == schoolClass.id())
+                .map(round -> resultsOf(round, onlyStudent));
+    }
+
     /**
      * The answers given so far, of every family or only about the child named {@code onlyStudent}
      * (as the teacher typed it); families without an answer are left out. With them the insight,
@@ -75,13 +96,15 @@ public final class RoundOverview {
      * a round.
      */
     public Optional<RoundResults> results(SchoolClass schoolClass, Optional<String> onlyStudent) {
-        return latestRound(schoolClass).map(round -> {
-            Questionnaire questionnaire = versions.get(round.questionnaireVersionId());
-            List<RoundResults.Family> families = families(round, questionnaire, onlyStudent);
-            Optional<List<RoundResults.Family>> before = checkins.previousRound(round)
-                    .map(previous -> families(previous, versions.get(previous.questionnaireVersionId()), onlyStudent));
-            return new RoundResults(round, questionnaire, families, RoundInsight.of(questionnaire, families, before));
-        });
+        return latestRound(schoolClass).map(round -> resultsOf(round, onlyStudent));
+    }
+
+    private RoundResults resultsOf(CheckinRound round, Optional<String> onlyStudent) {
+        Questionnaire questionnaire = versions.get(round.questionnaireVersionId());
+        List<RoundResults.Family> families = families(round, questionnaire, onlyStudent);
+        Optional<List<RoundResults.Family>> before = checkins.previousRound(round)
+                .map(previous -> families(previous, versions.get(previous.questionnaireVersionId()), onlyStudent));
+        return new RoundResults(round, questionnaire, families, RoundInsight.of(questionnaire, families, before));
     }
 
     private List<RoundResults.Family> families(

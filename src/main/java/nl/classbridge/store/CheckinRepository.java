@@ -120,6 +120,15 @@ public final class CheckinRepository {
                 ORDER BY started_at DESC, id DESC LIMIT 1""", ROUND, classId));
     }
 
+    /** The class's rounds, newest first, at most {@code limit}. */
+    public List<CheckinRound> rounds(long classId, int limit) {
+        return database.read(sql -> sql.list(
+                "SELECT * FROM checkin_round WHERE class_id = ? ORDER BY started_at DESC, id DESC LIMIT ?",
+                ROUND,
+                classId,
+                limit));
+    }
+
     /**
      * The class's round of the same questionnaire (any version) and the same scope (the whole class,
      * or the same child) started just before {@code round}, to compare with.

@@ -75,21 +75,25 @@ public final class SchoolClassRepository {
 
     /**
      * What a check-in message says about a child and the family asked: the child's name, the
-     * family's own language if they chose one, and the class.
+     * family's own language if they chose one, the class, and what its teacher needs from parents in
+     * their own words ({@code /class needs}), if written.
      */
-    public record ChildInClass(String child, Optional<Language> familyLanguage, SchoolClass schoolClass) {}
+    public record ChildInClass(
+            String child, Optional<Language> familyLanguage, SchoolClass schoolClass, Optional<String> classNeeds) {}
 
     /** Child {@code studentId} with their class, for guardian {@code guardianId}: one statement instead of three. */
     public Optional<ChildInClass> childInClass(long studentId, long guardianId) {
         return database.read(sql -> sql.one(
                 """
-                SELECT s.name AS child_name, g.language AS family_language, c.*
+                SELECT s.name AS child_name, g.language AS family_language, n.text AS class_needs, c.*
                 FROM student s JOIN school_class c ON c.id = s.class_id JOIN guardian g ON g.id = ?
+                LEFT JOIN class_needs n ON n.class_id = c.id
                 WHERE s.id = ?""",
                 row -> new ChildInClass(
                         row.string("child_name"),
                         row.optionalString("family_language").map(code -> Coded.of(Language.class, code)),
-                        CLASS.map(row)),
+                        CLASS.map(row),
+                        row.optionalString("class_needs")),
                 guardianId,
                 studentId));
     }

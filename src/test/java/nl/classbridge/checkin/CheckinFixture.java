@@ -8,6 +8,7 @@ import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.QuietHours;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
+import nl.classbridge.roster.TeacherNotices;
 import nl.classbridge.testing.MutableClock;
 import nl.classbridge.testing.TestStore;
 
@@ -73,6 +74,11 @@ final class CheckinFixture implements AutoCloseable {
                 store.guardians,
                 new QuestionnaireVersions(store.questionnaires),
                 outbox,
+                new ContactAsked(
+                        store.classes,
+                        store.students,
+                        new QuestionnaireVersions(store.questionnaires),
+                        new TeacherNotices(outbox, store.students, store.classes)),
                 clock);
     }
 

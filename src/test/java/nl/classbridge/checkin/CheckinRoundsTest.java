@@ -121,6 +121,7 @@ class CheckinRoundsTest {
         conversations.answer(forSam.id(), parent, "feeling", "4", AnswerSource.DISCORD_BUTTON);
         conversations.answer(forSam.id(), parent, "went-well", "Lezen", AnswerSource.DISCORD_BUTTON);
         conversations.skip(forSam.id(), parent, "good-to-know");
+        conversations.skip(forSam.id(), parent, "talk");
         var forMila = round.requests().stream()
                 .filter(r -> r.guardianId() == parent && r.studentId() == fixture.mila.id())
                 .findFirst()

@@ -61,7 +61,7 @@ class ConversationsTest {
                 .isInstanceOf(Step.Greeting.class);
         Step.Ask first = ask(conversations.begin(request.id(), mum));
         assertThat(first.question().id()).isEqualTo("feeling");
-        assertThat(List.of(first.number(), first.total())).containsExactly(1, 3);
+        assertThat(List.of(first.number(), first.total())).containsExactly(1, 4);
 
         Step.Ask second = ask(conversations.answer(request.id(), mum, "feeling", "4", AnswerSource.DISCORD_BUTTON));
         assertThat(second.question().id()).isEqualTo("went-well");
@@ -71,7 +71,11 @@ class ConversationsTest {
                 request.id(), mum, "went-well", "Hij heeft een vriend gemaakt", AnswerSource.DISCORD_MODAL));
         assertThat(third.question().required()).isFalse();
 
-        Reply summary = conversations.skip(request.id(), mum, third.question().id());
+        Step.Ask fourth =
+                ask(conversations.skip(request.id(), mum, third.question().id()));
+        assertThat(fourth.question().contact()).isTrue();
+
+        Reply summary = conversations.skip(request.id(), mum, fourth.question().id());
         assertThat(((Reply.Show) summary).step())
                 .isInstanceOfSatisfying(
                         Step.Summary.class,
@@ -79,7 +83,7 @@ class ConversationsTest {
                                 .extracting(l -> l.answer()
                                         .map(a -> a.value().orElse("(skipped)"))
                                         .orElse("-"))
-                                .containsExactly("4", "Hij heeft een vriend gemaakt", "(skipped)"));
+                                .containsExactly("4", "Hij heeft een vriend gemaakt", "(skipped)", "(skipped)"));
         assertThat(fixture.store
                         .checkins
                         .findRequest(request.id())
@@ -98,6 +102,7 @@ class ConversationsTest {
         conversations.answer(request.id(), mum, "feeling", "2", AnswerSource.DISCORD_BUTTON);
         conversations.answer(request.id(), mum, "went-well", "Tekenen", AnswerSource.DISCORD_TEXT);
         conversations.skip(request.id(), mum, "good-to-know");
+        conversations.skip(request.id(), mum, "talk");
 
         Step.Ask again = ask(conversations.change(request.id(), mum, "feeling"));
         assertThat(again.earlier()).map(a -> a.value().orElseThrow()).contains("2");
@@ -200,6 +205,7 @@ class ConversationsTest {
         conversations.answer(forSam.id(), parent, "feeling", "5", AnswerSource.DISCORD_BUTTON);
         conversations.answer(forSam.id(), parent, "went-well", "Voetbal", AnswerSource.DISCORD_BUTTON);
         conversations.skip(forSam.id(), parent, "good-to-know");
+        conversations.skip(forSam.id(), parent, "talk");
         assertThat(conversations.finish(forSam.id(), parent))
                 .isInstanceOfSatisfying(
                         Reply.Finished.class,
@@ -225,6 +231,7 @@ class ConversationsTest {
         conversations.answer(forSam.id(), parent, "feeling", "5", AnswerSource.DISCORD_BUTTON);
         conversations.answer(forSam.id(), parent, "went-well", "Voetbal", AnswerSource.DISCORD_BUTTON);
         conversations.skip(forSam.id(), parent, "good-to-know");
+        conversations.skip(forSam.id(), parent, "talk");
 
         // WHEN
         Reply first = conversations.finish(forSam.id(), parent);

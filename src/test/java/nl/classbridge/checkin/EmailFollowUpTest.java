@@ -68,6 +68,7 @@ class EmailFollowUpTest {
         conversations.answer(forSam.id(), fixture.parentOfBoth.id(), "feeling", "4", AnswerSource.DISCORD_BUTTON);
         conversations.answer(forSam.id(), fixture.parentOfBoth.id(), "went-well", "Gym", AnswerSource.DISCORD_BUTTON);
         conversations.skip(forSam.id(), fixture.parentOfBoth.id(), "good-to-know");
+        conversations.skip(forSam.id(), fixture.parentOfBoth.id(), "talk");
 
         fixture.clock.advance(Duration.ofHours(2));
         followUp.run();

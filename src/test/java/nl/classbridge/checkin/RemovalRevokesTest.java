@@ -136,6 +136,7 @@ class RemovalRevokesTest {
         conversations.answer(forSam.id(), parent, "feeling", "5", AnswerSource.DISCORD_BUTTON);
         conversations.answer(forSam.id(), parent, "went-well", "Voetbal", AnswerSource.DISCORD_MODAL);
         conversations.skip(forSam.id(), parent, "good-to-know");
+        conversations.skip(forSam.id(), parent, "talk");
         assertThat(fixture.store.checkins.findRequest(forSam.id()).orElseThrow().status())
                 .isEqualTo(RequestStatus.ANSWERED);
 
@@ -143,7 +144,7 @@ class RemovalRevokesTest {
         roster.removeGuardian(fixture.groep5, fixture.sam, parent, TestStore.TEACHER);
 
         // THEN
-        assertThat(fixture.store.checkins.answers(forSam.id())).hasSize(3);
+        assertThat(fixture.store.checkins.answers(forSam.id())).hasSize(4);
         assertThat(conversations.change(forSam.id(), parent, "feeling")).isInstanceOf(Reply.NoLongerLinked.class);
         assertThat(conversations.answer(forSam.id(), parent, "feeling", "1", AnswerSource.DISCORD_BUTTON))
                 .isInstanceOf(Reply.NoLongerLinked.class);

@@ -39,8 +39,8 @@ class ProcessKillIT {
     private static final Duration LONG = Duration.ofSeconds(120);
     /** The outbox's Discord nonces are "cb" and the delivery id (JDA gives other messages numeric ones). */
     private static final String OUTBOX_NONCE = "cb";
-    /** A parent who answers by typing gets the three questions and the summary. */
-    private static final int REPLIES_TO_TYPING = 4;
+    /** A parent who answers by typing gets the four questions and the summary. */
+    private static final int REPLIES_TO_TYPING = 5;
 
     @TempDir
     Path folder;
@@ -128,7 +128,7 @@ class ProcessKillIT {
                     SELECT COUNT(*) AS n FROM answer a JOIN checkin_request r ON r.id = a.request_id
                     JOIN guardian g ON g.id = r.guardian_id WHERE g.discord_user_id = ? AND a.skipped = 0""", parent.id()))
                     .as("the answers of " + parent.username())
-                    .isEqualTo(3);
+                    .isEqualTo(4);
             assertThat(school.count(
                             "SELECT COUNT(*) AS n FROM answer WHERE value = ?", "Hij speelde met " + parent.username()))
                     .isEqualTo(1);
@@ -243,19 +243,21 @@ class ProcessKillIT {
         assertThat(bot.output()).as(bot.output()).doesNotContain("ERROR", "Exception");
     }
 
-    /** A parent answers the check-in by typing in the DM: hello, then the three answers. */
+    /** A parent answers the check-in by typing in the DM: hello, then the four answers. */
     private void answerByTyping(LocalUser parent, String goodThing) {
         school.discord.await(
                 "the greeting to " + parent.username(),
                 LONG,
                 () -> !school.greetings(parent).isEmpty());
         school.discord.sendDirectMessage(parent, "Hallo!");
-        awaitDm(parent, "Vraag 1 van 3");
+        awaitDm(parent, "Vraag 1 van 4");
         school.discord.sendDirectMessage(parent, "4");
-        awaitDm(parent, "Vraag 2 van 3");
+        awaitDm(parent, "Vraag 2 van 4");
         school.discord.sendDirectMessage(parent, goodThing);
-        awaitDm(parent, "Vraag 3 van 3");
+        awaitDm(parent, "Vraag 3 van 4");
         school.discord.sendDirectMessage(parent, "Nee hoor");
+        awaitDm(parent, "Vraag 4 van 4");
+        school.discord.sendDirectMessage(parent, "nee");
         awaitDm(parent, goodThing);
     }
 

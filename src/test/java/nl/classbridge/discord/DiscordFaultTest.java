@@ -152,14 +152,14 @@ class DiscordFaultTest {
         school.teacher("checkin start", Map.of("questionnaire", "check-in"));
         PostedMessage greeting = awaitGreeting(parent);
         PostedMessage question = press(parent, greeting, idStartingWith(greeting, "ci:start:"));
-        assertThat(question.content()).contains("Vraag 1 van 3");
+        assertThat(question.content()).contains("Vraag 1 van 4");
 
         Interaction[] inTheGap = new Interaction[1];
         PostedMessage asked = question;
         school.discord.dropGatewayConnection(() -> inTheGap[0] = school.discord.pressButton(
                 parent, asked, idStartingWith(asked, "ci:ans:").replaceAll(":\\d+$", ":4")));
         question = school.updated(parent, question, inTheGap[0]);
-        assertThat(question.content()).contains("Vraag 2 van 3");
+        assertThat(question.content()).contains("Vraag 2 van 4");
         assertThat(school.discord.gatewayLogins()).last().satisfies(login -> {
             assertThat(login.resume()).isTrue();
             assertThat(login.replayedEvents()).isGreaterThanOrEqualTo(1);
@@ -191,7 +191,7 @@ class DiscordFaultTest {
                         second,
                         form.data().get("custom_id").asText(),
                         Map.of("answer", "Ze hielp een vriendje")));
-        assertThat(question.content()).contains("Vraag 3 van 3");
+        assertThat(question.content()).contains("Vraag 3 van 4");
         assertThat(inTheGap[0].response())
                 .as("the press in the gap never reached the bot")
                 .isEmpty();

@@ -295,7 +295,7 @@ class HostileTextTest {
         PostedMessage step = school.press(parent, school.awaitGreeting(parent, "مريم"), "ci:start:");
         step = school.press(parent, step, "ci:ans:");
         step = school.answerInForm(parent, step, answer);
-        PostedMessage summary = school.press(parent, step, "ci:skip:");
+        PostedMessage summary = school.press(parent, school.press(parent, step, "ci:skip:"), "ci:skip:");
         String shown = "خوشحاله 👩\u200D👧 می\u200Cخواهم evil Sam 🏳\uFE0F\u200D🌈";
         assertThat(summary.content()).contains(shown).doesNotContain("\u202E", "\u200B");
         school.press(parent, summary, "ci:done:");
@@ -414,7 +414,7 @@ class HostileTextTest {
         PostedMessage step = school.press(parent, school.awaitGreeting(parent, "Sam"), "ci:start:");
         step = school.press(parent, step, "ci:ans:");
         step = school.answerInForm(parent, step, injection);
-        PostedMessage summary = school.press(parent, step, "ci:skip:");
+        PostedMessage summary = school.press(parent, school.press(parent, step, "ci:skip:"), "ci:skip:");
         assertThat(summary.allowedMentions().path("parse")).isEmpty();
         assertThat(DiscordView.visible(summary.content())).contains(injection);
         school.press(parent, summary, "ci:done:");
@@ -449,7 +449,7 @@ class HostileTextTest {
         PostedMessage step = school.press(parent, school.awaitGreeting(parent, "Sam"), "ci:start:");
         step = school.press(parent, step, "ci:ans:");
         step = school.answerInForm(parent, step, lookups);
-        school.press(parent, school.press(parent, step, "ci:skip:"), "ci:done:");
+        school.press(parent, school.press(parent, school.press(parent, step, "ci:skip:"), "ci:skip:"), "ci:done:");
         assertThat(DiscordView.visible(school.teacher("checkin results", Map.of())))
                 .contains(lookups);
         MimeMessage copy = mailTo("mama.sam@example.org", "${sys:user.home}");
@@ -476,11 +476,11 @@ class HostileTextTest {
         PostedMessage step = school.press(parent, school.awaitGreeting(parent, "Sam"), "ci:start:");
         step = school.press(parent, step, "ci:ans:");
         step = school.answerInForm(parent, step, "Eerste gedachte: hij speelde alleen");
-        PostedMessage summary = school.press(parent, step, "ci:skip:");
+        PostedMessage summary = school.press(parent, school.press(parent, step, "ci:skip:"), "ci:skip:");
         assertThat(summary.content()).contains("Eerste gedachte");
 
         step = school.choose(parent, summary, "ci:chg:", "1");
-        assertThat(step.content()).contains("Vraag 2 van 3");
+        assertThat(step.content()).contains("Vraag 2 van 4");
         summary = school.answerInForm(parent, step, "Beter gezegd: hij heeft een nieuwe vriend");
         assertThat(summary.content()).contains("nieuwe vriend").doesNotContain("Eerste gedachte");
         school.press(parent, summary, "ci:done:");
@@ -503,7 +503,7 @@ class HostileTextTest {
         PostedMessage step = school.press(parent, school.awaitGreeting(parent, "Sam"), "ci:start:");
         step = school.press(parent, step, "ci:ans:");
         step = school.answerInForm(parent, step, "Hij speelt graag buiten");
-        PostedMessage summary = school.press(parent, step, "ci:skip:");
+        PostedMessage summary = school.press(parent, school.press(parent, step, "ci:skip:"), "ci:skip:");
 
         for (String forged : List.of("twee", "99", "-1", "")) {
             InteractionResponse refusal = school.discord
@@ -535,7 +535,7 @@ class HostileTextTest {
         PostedMessage step = school.press(parent, school.awaitGreeting(parent, "Sam"), "ci:start:");
         step = school.press(parent, step, "ci:ans:");
         step = school.answerInForm(parent, step, wentWell);
-        PostedMessage summary = school.answerInForm(parent, step, goodToKnow);
+        PostedMessage summary = school.press(parent, school.answerInForm(parent, step, goodToKnow), "ci:skip:");
         assertThat(summary.content().length()).isLessThanOrEqualTo(2000);
         assertThat(summary.content()).contains("…", "Alles lezen");
         Interaction everything =

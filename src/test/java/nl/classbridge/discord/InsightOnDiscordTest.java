@@ -78,7 +78,7 @@ class InsightOnDiscordTest {
 
     /**
      * The parent answers the check-in greeting about {@code child} other than {@code before}: the
-     * scale with {@code point}, one thing that went well, the optional question skipped. Returns the
+     * scale with {@code point}, one thing that went well, the optional questions skipped. Returns the
      * greeting's id.
      */
     private long answer(LocalUser parent, String child, long before, int point) {
@@ -93,7 +93,7 @@ class InsightOnDiscordTest {
         String scale = SchoolOnDiscord.idStartingWith(step, "ci:ans:").replaceAll(":\\d+$", ":" + point);
         step = school.updated(parent, step, school.discord.pressButton(parent, step, scale));
         step = school.answerInForm(parent, step, "Fijne week gehad");
-        PostedMessage summary = school.press(parent, step, "ci:skip:");
+        PostedMessage summary = school.press(parent, school.press(parent, step, "ci:skip:"), "ci:skip:");
         school.press(parent, summary, "ci:done:");
         return greeting.id();
     }

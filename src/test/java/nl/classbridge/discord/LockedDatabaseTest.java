@@ -39,7 +39,7 @@ class LockedDatabaseTest {
         school.teacher("checkin start", Map.of("questionnaire", "check-in"));
         awaitDm("Sam");
         school.discord.sendDirectMessage(parent, "Hallo!");
-        awaitDm("Vraag 1 van 3");
+        awaitDm("Vraag 1 van 4");
     }
 
     @AfterEach
@@ -68,7 +68,7 @@ class LockedDatabaseTest {
 
             assertThat(addNoor.response(Duration.ofSeconds(30)).orElseThrow().content())
                     .contains("Noor");
-            awaitDm("Vraag 2 van 3");
+            awaitDm("Vraag 2 van 4");
         }
         long noor = school.inStore(
                 db -> db.read(sql -> sql.count("SELECT COUNT(*) AS n FROM student WHERE name = 'Noor'")));

@@ -79,14 +79,16 @@ class OnePathOutTest {
                         .findFirst());
         String second = greeting.content().contains("Sam") ? "Mila" : "Sam";
         school.discord.sendDirectMessage(twoChildren, "Hallo!");
-        botSaid(twoChildren, "Vraag 1 van 3");
+        botSaid(twoChildren, "Vraag 1 van 4");
         school.discord.sendDirectMessage(twoChildren, "misschien");
         botSaid(twoChildren, "Ik begrijp je antwoord niet goed");
         school.discord.sendDirectMessage(twoChildren, "4");
-        botSaid(twoChildren, "Vraag 2 van 3");
+        botSaid(twoChildren, "Vraag 2 van 4");
         school.discord.sendDirectMessage(twoChildren, "Speelt graag buiten");
-        botSaid(twoChildren, "Vraag 3 van 3");
+        botSaid(twoChildren, "Vraag 3 van 4");
         school.discord.sendDirectMessage(twoChildren, "Niets bijzonders");
+        botSaid(twoChildren, "Vraag 4 van 4");
+        school.discord.sendDirectMessage(twoChildren, "nee");
         PostedMessage summary = botSaid(twoChildren, "Speelt graag buiten");
         assertThat(summary.customIds()).anyMatch(id -> id.startsWith("ci:done:"));
 

@@ -132,10 +132,10 @@ class ShardedSchoolsTest {
                     .orElseThrow();
             InteractionResponse started =
                     board.press(school.parent(), greeting, start).awaitResponse();
-            assertThat(started.content()).contains("Vraag 1 van 3");
+            assertThat(started.content()).contains("Vraag 1 van 4");
             board.discord.sendDirectMessage(school.parent(), "4");
             board.discord.await(
-                    "the second question for " + school.child(), () -> dmsContaining(school, "Vraag 2 van 3") == 1);
+                    "the second question for " + school.child(), () -> dmsContaining(school, "Vraag 2 van 4") == 1);
         }
         // ... and posts the class update
         for (School school : board.schools) {
@@ -163,8 +163,8 @@ class ShardedSchoolsTest {
         }
         for (School school : board.schools) {
             // ... each parent's typed answer was taken once: the second question came once, the third never
-            assertThat(dmsContaining(school, "Vraag 2 van 3")).isEqualTo(1);
-            assertThat(dmsContaining(school, "Vraag 3 van 3")).isZero();
+            assertThat(dmsContaining(school, "Vraag 2 van 4")).isEqualTo(1);
+            assertThat(dmsContaining(school, "Vraag 3 van 4")).isZero();
             // ... and each class channel shows its own update once
             assertThat(posts(school)).isEqualTo(1);
         }

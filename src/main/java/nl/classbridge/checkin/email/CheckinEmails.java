@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import nl.classbridge.checkin.CheckinContext;
+import nl.classbridge.checkin.InfoTexts;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
 import nl.classbridge.messages.EmailFooter;
@@ -58,7 +59,7 @@ public final class CheckinEmails {
         int number = 0;
         for (Question question : context.questionnaire().questions()) {
             if (!question.answerable()) {
-                blocks.add(new Text.Paragraph(List.of(new Text.Words(question.text(context.language())))));
+                blocks.addAll(InfoTexts.of(question, context, messages).blocks());
                 continue;
             }
             number++;

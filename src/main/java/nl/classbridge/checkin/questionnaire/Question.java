@@ -19,6 +19,8 @@ import nl.classbridge.domain.Language;
  * @param maxLength for a text question: the longest answer accepted; else 0
  * @param wellBeing for a scale: whether it is the child's well-being, written {@code well-being: true};
  *                  the teacher's insight flags a low or dropping answer to it
+ * @param contact   for a yes-no question: whether a "yes" means the family would like to talk with
+ *                  the teacher, written {@code contact: true}; the teacher is told at once
  */
 public record Question(
         String id,
@@ -29,7 +31,8 @@ public record Question(
         List<Option> options,
         Optional<PlanField> plan,
         int maxLength,
-        boolean wellBeing) {
+        boolean wellBeing,
+        boolean contact) {
 
     /** The number of points of every scale. */
     public static final int SCALE_POINTS = 5;
@@ -41,6 +44,25 @@ public record Question(
         labels = labels.stream().map(Map::copyOf).toList();
         options = List.copyOf(options);
         Objects.requireNonNull(plan, "plan");
+    }
+
+    /** A question without the contact mark. */
+    public Question(
+            String id,
+            QuestionType type,
+            boolean required,
+            Map<Language, String> text,
+            List<Map<Language, String>> labels,
+            List<Option> options,
+            Optional<PlanField> plan,
+            int maxLength,
+            boolean wellBeing) {
+        this(id, type, required, text, labels, options, plan, maxLength, wellBeing, false);
+    }
+
+    /** Whether {@code value}, as stored, is a family's "yes, we would like to talk". */
+    public boolean asksForContact(String value) {
+        return contact && type == QuestionType.YES_NO && "yes".equals(value);
     }
 
     public String text(Language language) {

@@ -16,14 +16,15 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads and checks one item under {@code questions:} of a questionnaire file. */
 final class QuestionReader {
 
-    private static final List<String> KEYS =
-            List.of("id", "type", "required", "text", "labels", "options", "plan", "max-length", "well-being");
+    private static final List<String> KEYS = List.of(
+            "id", "type", "required", "text", "labels", "options", "plan", "max-length", "well-being", "contact");
     private static final Map<String, QuestionType> ONLY_FOR = Map.of(
             "labels", QuestionType.SCALE,
             "options", QuestionType.CHOICE,
             "plan", QuestionType.CHOICE,
             "max-length", QuestionType.TEXT,
-            "well-being", QuestionType.SCALE);
+            "well-being", QuestionType.SCALE,
+            "contact", QuestionType.YES_NO);
     private static final int MIN_OPTIONS = 2;
     private static final int MAX_OPTIONS = 25; // a Discord select menu holds 25
     private static final int DEFAULT_MAX_LENGTH = 1000;
@@ -60,7 +61,8 @@ final class QuestionReader {
                 ? 0
                 : q.has("max-length") ? q.wholeNumber("max-length", 1, MAX_MAX_LENGTH) : DEFAULT_MAX_LENGTH;
         boolean wellBeing = q.trueOrFalse("well-being").orElse(false);
-        return new Question(id, type, required, text, labels, options, plan, maxLength, wellBeing);
+        boolean contact = q.trueOrFalse("contact").orElse(false);
+        return new Question(id, type, required, text, labels, options, plan, maxLength, wellBeing, contact);
     }
 
     /** Per point 1..5, the label in each language; written per language as a list of five. */

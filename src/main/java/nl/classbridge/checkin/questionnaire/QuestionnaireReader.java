@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.classbridge.domain.Language;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -78,6 +79,16 @@ final class QuestionnaireReader {
                                     + idLines.get(other.id())
                                     + "; each part of the plan is asked once");
                 }
+            }
+            Optional<Question> contact =
+                    questions.stream().filter(Question::contact).findFirst();
+            if (question.contact() && contact.isPresent()) {
+                throw top.problem(
+                        line,
+                        "question '" + question.id() + "': 'contact: true' is already on question '"
+                                + contact.get().id() + "' on line "
+                                + idLines.get(contact.get().id())
+                                + "; mark one question only");
             }
             questions.add(question);
             if (questions.stream().filter(Question::answerable).count() > MAX_ASKED) {

@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.modals.Modal;
 import nl.classbridge.checkin.AnswerDisplay;
 import nl.classbridge.checkin.CheckinContext;
+import nl.classbridge.checkin.InfoTexts;
 import nl.classbridge.checkin.Step;
 import nl.classbridge.checkin.questionnaire.Option;
 import nl.classbridge.checkin.questionnaire.Question;
@@ -116,7 +117,8 @@ public final class StepView {
         IntFunction<String> withShown = most -> {
             StringBuilder text = new StringBuilder(head);
             ask.shownBefore()
-                    .forEach(shown -> text.append(DiscordLimits.fit(shown.text(context.language()), most))
+                    .forEach(shown -> text.append(DiscordLimits.fit(
+                                    DiscordText.MARKDOWN.render(InfoTexts.of(shown, context, messages)), most))
                             .append("\n\n"));
             return text.append(tail).toString();
         };

@@ -16,6 +16,7 @@ import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.RoundOverview;
 import nl.classbridge.checkin.RoundResults;
 import nl.classbridge.checkin.RoundStatus;
+import nl.classbridge.checkin.questionnaire.QuestionType;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.DiscordLimits;
@@ -41,6 +42,9 @@ public final class CheckinCommand implements SlashCommand {
     private final StudentRepository students;
     private final Texts texts;
     private final InsightText insight;
+
+    /** How many of the class's rounds are searched for suggestions: a few school years' worth. */
+    private static final int RECENT_ROUNDS = 200;
 
     public CheckinCommand(
             CheckinRounds rounds,
@@ -78,7 +82,10 @@ public final class CheckinCommand implements SlashCommand {
                                         defs.option(OptionType.INTEGER, "checkin start deadline-days", false)
                                                 .setRequiredRange(1, CheckinRounds.MAX_DEADLINE_DAYS)),
                         defs.subcommand("checkin status"),
-                        defs.subcommand("checkin results").addOptions(defs.suggested("checkin results student", false)),
+                        defs.subcommand("checkin results")
+                                .addOptions(
+                                        defs.suggested("checkin results student", false),
+                                        defs.suggested("checkin results round", false)),
                         defs.subcommand("checkin remind"));
     }
 
@@ -86,6 +93,10 @@ public final class CheckinCommand implements SlashCommand {
     public void autocomplete(CommandAutoCompleteInteractionEvent event) {
         if ("student".equals(event.getFocusedOption().getName())) {
             StudentNames.suggest(event, classChannel, students);
+            return;
+        }
+        if ("round".equals(event.getFocusedOption().getName())) {
+            suggestRounds(event);
             return;
         }
         String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
@@ -97,6 +108,32 @@ public final class CheckinCommand implements SlashCommand {
                         .map(id -> new Command.Choice(id, id))
                         .toList())
                 .queue();
+    }
+
+    /**
+     * The class's rounds, newest first, as "title · start date" in the class language; the value is
+     * the round's number. Only for the class's own teachers, like every suggestion.
+     */
+    private void suggestRounds(CommandAutoCompleteInteractionEvent event) {
+        String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
+        List<Command.Choice> choices = classChannel
+                .of(event)
+                .map(schoolClass -> overview.rounds(schoolClass, RECENT_ROUNDS).stream()
+                        .map(past -> new Command.Choice(
+                                DiscordLimits.fit(
+                                        past.questionnaire().title(schoolClass.language()) + " · "
+                                                + Dates.day(
+                                                        past.round().startedAt(),
+                                                        schoolClass.timezone(),
+                                                        schoolClass.language()),
+                                        DiscordLimits.CHOICE),
+                                String.valueOf(past.round().id())))
+                        .filter(choice ->
+                                choice.getName().toLowerCase(Locale.ROOT).contains(typed))
+                        .limit(DiscordLimits.SELECT_OPTIONS)
+                        .toList())
+                .orElse(List.of());
+        event.replyChoices(choices).queue();
     }
 
     @Override
@@ -202,15 +239,29 @@ public final class CheckinCommand implements SlashCommand {
     /** The answers, for the teacher only: per child and guardian, each question with its answer. */
     private void results(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
         Optional<String> only = Optional.ofNullable(event.getOption("student", OptionMapping::getAsString));
+        Optional<String> round = Optional.ofNullable(event.getOption("round", OptionMapping::getAsString));
+        if (round.isPresent()) {
+            // A round is chosen from the suggestions by its number; anything else, or another class's, is unknown.
+            Optional<RoundResults> chosen = round.map(String::strip)
+                    .filter(typed -> typed.matches("\\d{1,18}"))
+                    .flatMap(id -> overview.results(schoolClass, Long.parseLong(id), only));
+            Respond.privately(
+                    event,
+                    chosen.map(results -> resultsOrEmpty(schoolClass, results))
+                            .orElseGet(() -> texts.forClass(schoolClass, "teacher.checkin.round-unknown", Map.of())));
+            return;
+        }
         overview.results(schoolClass, only)
                 .ifPresentOrElse(
-                        results -> Respond.privately(
-                                event,
-                                results.families().isEmpty()
-                                        ? texts.forClass(schoolClass, "teacher.checkin.results-empty", Map.of())
-                                        : resultsText(schoolClass, results)),
+                        results -> Respond.privately(event, resultsOrEmpty(schoolClass, results)),
                         () -> Respond.privately(
                                 event, texts.forClass(schoolClass, "teacher.checkin.no-round", Map.of())));
+    }
+
+    private String resultsOrEmpty(SchoolClass schoolClass, RoundResults results) {
+        return results.families().isEmpty()
+                ? texts.forClass(schoolClass, "teacher.checkin.results-empty", Map.of())
+                : resultsText(schoolClass, results);
     }
 
     private String resultsText(SchoolClass schoolClass, RoundResults results) {
@@ -248,6 +299,10 @@ public final class CheckinCommand implements SlashCommand {
                         .append(given.question().text(schoolClass.language()))
                         .append("\n")
                         .append(shown);
+                if (!answer.skipped() && given.question().type() == QuestionType.TEXT) {
+                    inLanguage(schoolClass, family)
+                            .ifPresent(note -> text.append(" ").append(note));
+                }
                 insight.before(schoolClass, results, family, given.question())
                         .ifPresent(before -> text.append("\n").append(before));
             }
@@ -258,9 +313,20 @@ public final class CheckinCommand implements SlashCommand {
                             .append(texts.inChain(
                                     "common.answer",
                                     chain,
-                                    Map.of("text", note.value().orElse("")))));
+                                    Map.of("text", note.value().orElse(""))))
+                            .append(inLanguage(schoolClass, family)
+                                    .map(language -> " " + language)
+                                    .orElse("")));
         }
         return text.toString();
+    }
+
+    /** "(in het Turks)" after a family's own words, when their language is not the class's. */
+    private Optional<String> inLanguage(SchoolClass schoolClass, RoundResults.Family family) {
+        Language theirs = family.guardian().plan().languageOr(schoolClass.language());
+        return theirs == schoolClass.language()
+                ? Optional.empty()
+                : Optional.of(word(schoolClass, "common.language.in." + theirs.code()));
     }
 
     private void remind(SlashCommandInteractionEvent event, SchoolClass schoolClass) {

@@ -25,7 +25,8 @@ import nl.classbridge.store.StudentRepository;
 /**
  * {@code /class setup} binds the channel as the class channel (whoever does so owns the class);
  * {@code /class info} shows it; {@code /class teacher add|remove} lets the owner share the class
- * with co-teachers; {@code /class takeover} lets a server admin take a class over, openly.
+ * with co-teachers; {@code /class takeover} lets a server admin take a class over, openly;
+ * {@code /class needs|offers} are {@link PartnerCommands}.
  */
 public final class ClassCommand implements SlashCommand {
     private final ClassRoster roster;
@@ -35,6 +36,7 @@ public final class ClassCommand implements SlashCommand {
     private final StudentRepository students;
     private final GuardianRepository guardians;
     private final Texts texts;
+    private final PartnerCommands partners;
 
     public ClassCommand(
             ClassRoster roster,
@@ -43,7 +45,8 @@ public final class ClassCommand implements SlashCommand {
             TeacherCheck teacherCheck,
             StudentRepository students,
             GuardianRepository guardians,
-            Texts texts) {
+            Texts texts,
+            PartnerCommands partners) {
         this.roster = roster;
         this.teachers = teachers;
         this.classChannel = classChannel;
@@ -51,6 +54,7 @@ public final class ClassCommand implements SlashCommand {
         this.students = students;
         this.guardians = guardians;
         this.texts = texts;
+        this.partners = partners;
     }
 
     @Override
@@ -74,6 +78,7 @@ public final class ClassCommand implements SlashCommand {
                                         defs.option(OptionType.STRING, "class setup timezone", false)),
                         defs.subcommand("class info"),
                         defs.subcommand("class takeover"))
+                .addSubcommands(partners.definitions(defs))
                 .addSubcommandGroups(defs.subcommandGroup("class teacher")
                         .addSubcommands(
                                 defs.subcommand("class teacher add")
@@ -92,6 +97,10 @@ public final class ClassCommand implements SlashCommand {
                     removeTeacher(event, schoolClass);
                 }
             });
+            return;
+        }
+        if (PartnerCommands.handles(event.getSubcommandName())) {
+            classChannel.orExplain(event).ifPresent(schoolClass -> partners.handle(event, schoolClass));
             return;
         }
         switch (event.getSubcommandName()) {

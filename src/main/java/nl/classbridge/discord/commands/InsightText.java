@@ -12,6 +12,7 @@ import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.discord.Texts;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.domain.Student;
 
 /**
  * The {@link RoundInsight} of {@code /checkin results} as the teacher reads it: the counts first,
@@ -40,32 +41,36 @@ final class InsightText {
                         .ifPresent(line -> text.append("\n").append(line));
             }
         }
-        List<RoundInsight.ChildWellBeing> worth = insight.worthAConversation();
-        if (!worth.isEmpty()) {
-            Question scale = insight.wellBeingQuestion().orElseThrow();
+        if (insight.anyWorthAConversation()) {
             text.append("\n\n**")
                     .append(word(schoolClass, "teacher.checkin.worth-title"))
                     .append("**\n")
                     .append(word(schoolClass, "teacher.checkin.worth-intro"));
-            for (RoundInsight.ChildWellBeing child : worth) {
-                String now = point(schoolClass, scale, child.now());
-                String line = child.dropped()
-                        ? texts.forClass(
-                                schoolClass,
-                                "teacher.checkin.worth-dropped",
-                                Map.of(
-                                        "student",
-                                        child.student().name(),
-                                        "now",
-                                        now,
-                                        "before",
-                                        point(schoolClass, scale, child.before().orElseThrow())))
-                        : texts.forClass(
-                                schoolClass,
-                                "teacher.checkin.worth-low",
-                                Map.of("student", child.student().name(), "now", now));
-                text.append("\n- ").append(line);
+            for (Student child : insight.askedToTalk()) {
+                text.append("\n- ")
+                        .append(texts.forClass(
+                                schoolClass, "teacher.checkin.worth-contact", Map.of("student", child.name())));
             }
+        }
+        for (RoundInsight.ChildWellBeing child : insight.worthAConversation()) {
+            Question scale = insight.wellBeingQuestion().orElseThrow();
+            String now = point(schoolClass, scale, child.now());
+            String line = child.dropped()
+                    ? texts.forClass(
+                            schoolClass,
+                            "teacher.checkin.worth-dropped",
+                            Map.of(
+                                    "student",
+                                    child.student().name(),
+                                    "now",
+                                    now,
+                                    "before",
+                                    point(schoolClass, scale, child.before().orElseThrow())))
+                    : texts.forClass(
+                            schoolClass,
+                            "teacher.checkin.worth-low",
+                            Map.of("student", child.student().name(), "now", now));
+            text.append("\n- ").append(line);
         }
         return text.toString();
     }

@@ -104,4 +104,34 @@ class CheckinEmailsTest {
         assertThat(closed.language()).isEqualTo("pl");
         assertThat(closed.text()).contains(checkIn.title(Language.PL)).doesNotContain("${");
     }
+
+    @Test
+    @DisplayName("GIVEN the teacher wrote what she needs from parents WHEN the start-of-year email goes to a Polish"
+            + " family THEN it carries her words as written, introduced in Polish, instead of the default text")
+    void teacherNeedsInHerOwnWords() throws Exception {
+        Questionnaire startOfYear = QuestionnaireLoader.loadAll(Path.of("config/questionnaires"))
+                .loaded()
+                .get("start-of-year")
+                .questionnaire();
+        CheckinContext plain = context(Language.PL, "Sam");
+        CheckinContext context = new CheckinContext(
+                plain.request(),
+                startOfYear,
+                plain.child(),
+                plain.className(),
+                plain.teacher(),
+                plain.deadline(),
+                plain.chain(),
+                plain.language(),
+                Optional.of("Lees elke dag <b>10 minuten</b> voor"));
+        String generic = startOfYear.question("teacher-needs").orElseThrow().text(Language.PL);
+
+        ComposedEmail email = rendered(new CheckinEmails(messages, "De Regenboog").questionnaire(context));
+
+        assertThat(email.text())
+                .contains("Słowami nauczyciela (Juf Anna):")
+                .contains("Lees elke dag <b>10 minuten</b> voor")
+                .doesNotContain(generic.substring(0, 40));
+        assertThat(email.html()).contains("&lt;b&gt;10 minuten&lt;/b&gt;").doesNotContain("<b>10");
+    }
 }

@@ -163,7 +163,7 @@ class FileMistakesTest {
         assertRefusedWith(
                 result,
                 "sample.yml line 18: question 'agreements-clear': unknown key 'requried';"
-                        + " the keys here are id, type, required, text, labels, options, plan, max-length, well-being");
+                        + " the keys here are id, type, required, text, labels, options, plan, max-length, well-being, contact");
     }
 
     @Test
@@ -359,5 +359,63 @@ class FileMistakesTest {
                 result,
                 "sample.yml line 97: question 'extra-22' is question 26 to answer;"
                         + " a questionnaire asks at most 25 (the menu to change an answer holds 25)");
+    }
+
+    @Test
+    @DisplayName("'contact: true' on a question that is not yes-no is refused")
+    void contactOnlyOnYesNo() throws IOException {
+        // GIVEN the choice question marked as the contact question
+        String text = Sample.with("    type: choice\n", "    type: choice\n    contact: true\n");
+
+        // WHEN the folder is loaded
+        LoadResult result = loadNextToGoodFile("sample.yml", text);
+
+        // THEN the mark is named as one for a yes-no question
+        assertRefusedWith(
+                result,
+                "sample.yml line 22: question 'next-check': 'contact' is only for a yes-no question and this one has"
+                        + " type 'choice'; remove it");
+    }
+
+    @Test
+    @DisplayName("two questions marked 'contact: true' are refused, naming the first")
+    void contactOnce() throws IOException {
+        // GIVEN the yes-no question marked, and a second yes-no question marked too
+        String text = Sample.with(
+                        "    required: false\n    text: {nl: \"Is het",
+                        "    contact: true\n    required: false\n    text: {nl: \"Is het")
+                .replace(
+                        "  - id: thanks\n",
+                        "  - id: talk\n    type: yes-no\n    contact: true\n    text: {nl: \"Praten?\", en: \"Talk?\","
+                                + " ar: \"حديث؟\", tr: \"Konuşalım mı?\", pl: \"Rozmowa?\", uk: \"Поговорити?\"}\n"
+                                + "  - id: thanks\n");
+
+        // WHEN the folder is loaded
+        LoadResult result = loadNextToGoodFile("sample.yml", text);
+
+        // THEN the second mark is refused with the first one's line
+        assertRefusedWith(
+                result,
+                "sample.yml line 32: question 'talk': 'contact: true' is already on question 'agreements-clear'"
+                        + " on line 16; mark one question only");
+    }
+
+    @Test
+    @DisplayName("'contact: true' on a yes-no question loads, and only a yes asks for contact")
+    void contactLoads() throws Exception {
+        // GIVEN the yes-no question marked as the contact question
+        String text = Sample.with(
+                "    required: false\n    text: {nl: \"Is het",
+                "    contact: true\n    required: false\n    text: {nl: \"Is het");
+
+        // WHEN it is parsed
+        Question marked =
+                QuestionnaireLoader.parse("sample.yml", text).questions().get(1);
+
+        // THEN the mark is read: yes asks for contact, no does not; unmarked questions never do
+        assertThat(marked.contact()).isTrue();
+        assertThat(marked.asksForContact("yes")).isTrue();
+        assertThat(marked.asksForContact("no")).isFalse();
+        assertThat(Sample.parsed().questions().get(1).asksForContact("yes")).isFalse();
     }
 }

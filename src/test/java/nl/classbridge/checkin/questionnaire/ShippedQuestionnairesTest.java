@@ -74,7 +74,8 @@ class ShippedQuestionnairesTest {
     }
 
     @Test
-    @DisplayName("check-in asks how the child feels, what went well, and what the teacher should know")
+    @DisplayName("check-in asks how the child feels, what went well, what the teacher should know, and whether the"
+            + " family would like to talk")
     void checkIn() {
         // GIVEN the check-in  WHEN its questions are listed  THEN they are these, in order
         Questionnaire checkIn = questionnaire("check-in");
@@ -83,7 +84,9 @@ class ShippedQuestionnairesTest {
                 .containsExactly(
                         tuple("feeling", QuestionType.SCALE, true),
                         tuple("went-well", QuestionType.TEXT, true),
-                        tuple("good-to-know", QuestionType.TEXT, false));
+                        tuple("good-to-know", QuestionType.TEXT, false),
+                        tuple("talk", QuestionType.YES_NO, false));
+        assertThat(checkIn.question("talk").orElseThrow().contact()).isTrue();
         assertThat(checkIn.question("feeling").orElseThrow().label(5, Language.NL))
                 .isEqualTo("😄 Heel goed");
         assertThat(checkIn.title(Language.TR)).isEqualTo("Çocuğunuz nasıl?");

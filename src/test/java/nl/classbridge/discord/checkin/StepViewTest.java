@@ -80,7 +80,7 @@ class StepViewTest {
         CheckinContext context = context("check-in", Language.NL, "Sam");
         Step step = new Conversation(context.questionnaire(), List.of()).stepAt(0);
         StepView.View view = new StepView(messages).of(step, context);
-        assertThat(view.content()).startsWith("Vraag 1 van 3").contains("Sam");
+        assertThat(view.content()).startsWith("Vraag 1 van 4").contains("Sam");
         assertThat(buttonIds(view))
                 .containsExactly(
                         "ci:ans:4242:0:1", "ci:ans:4242:0:2", "ci:ans:4242:0:3", "ci:ans:4242:0:4", "ci:ans:4242:0:5");
@@ -141,13 +141,14 @@ class StepViewTest {
                         Answer.given(4242, "feeling", "5", AnswerSource.DISCORD_BUTTON, Instant.EPOCH),
                         Answer.given(
                                 4242, "went-well", "# Voetbal @everyone", AnswerSource.DISCORD_TEXT, Instant.EPOCH),
-                        Answer.skipped(4242, "good-to-know", AnswerSource.DISCORD_BUTTON, Instant.EPOCH)));
+                        Answer.skipped(4242, "good-to-know", AnswerSource.DISCORD_BUTTON, Instant.EPOCH),
+                        Answer.skipped(4242, "talk", AnswerSource.DISCORD_BUTTON, Instant.EPOCH)));
         StepView.View view = new StepView(messages).of(conversation.stepAt(99), context);
         assertThat(view.content()).contains("\\*Sam\\*", "😄 Heel goed", "\\# Voetbal \\@everyone", "(overgeslagen)");
         assertThat(view.content().length()).isLessThanOrEqualTo(DiscordLimits.MESSAGE);
         StringSelectMenu change =
                 (StringSelectMenu) view.rows().get(0).getComponents().get(0);
-        assertThat(change.getOptions()).extracting(o -> o.getValue()).containsExactly("0", "1", "2");
+        assertThat(change.getOptions()).extracting(o -> o.getValue()).containsExactly("0", "1", "2", "3");
         assertThat(buttonIds(view))
                 .as("nothing shortened, so no button to read more")
                 .containsExactly("ci:done:4242");
@@ -300,5 +301,41 @@ class StepViewTest {
         assertThat(CheckinIds.parse("ci:drop:1")).isEmpty();
         assertThat(CheckinIds.parse("other:thing")).isEmpty();
         assertThat(CheckinIds.answer(Long.MAX_VALUE / 1000, 999, 999).length()).isLessThan(DiscordLimits.CUSTOM_ID);
+    }
+
+    @Test
+    @DisplayName("GIVEN the teacher wrote what she needs from parents WHEN a Turkish family reaches the question after"
+            + " it THEN they read her words as written, escaped, introduced in Turkish, instead of the default text")
+    void teacherNeedsInHerOwnWords() {
+        CheckinContext plain = context("start-of-year", Language.TR, "Sam");
+        CheckinContext context = new CheckinContext(
+                plain.request(),
+                plain.questionnaire(),
+                plain.child(),
+                plain.className(),
+                plain.teacher(),
+                plain.deadline(),
+                plain.chain(),
+                plain.language(),
+                Optional.of("Lees *elke* dag 10 minuten voor @everyone"));
+        int channel = context.questionnaire()
+                .questions()
+                .indexOf(context.questionnaire().question("channel").orElseThrow());
+        String generic =
+                context.questionnaire().question("teacher-needs").orElseThrow().text(Language.TR);
+
+        String shown = new StepView(messages)
+                .of(new Conversation(context.questionnaire(), List.of()).stepAt(channel), context)
+                .content();
+        String before = new StepView(messages)
+                .of(new Conversation(plain.questionnaire(), List.of()).stepAt(channel), plain)
+                .content();
+
+        assertThat(before).contains(generic.substring(0, 40));
+        assertThat(shown)
+                .contains("Juf Anna kendi sözleriyle:")
+                .contains("Lees \\*elke\\* dag 10 minuten voor")
+                .doesNotContain(generic.substring(0, 40))
+                .doesNotContain("*elke*");
     }
 }
