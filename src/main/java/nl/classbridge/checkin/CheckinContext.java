@@ -1,6 +1,7 @@
 package nl.classbridge.checkin;
 
 import java.util.List;
+import java.util.Optional;
 import nl.classbridge.checkin.questionnaire.Questionnaire;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Language;
@@ -12,6 +13,8 @@ import nl.classbridge.domain.Language;
  * @param chain    the languages to try for texts (family, class, school, English)
  * @param language the language the questionnaire's own texts are shown in
  * @param deadline the deadline as the family reads it, e.g. "vrijdag 12 september"
+ * @param meeting  for the questions before a parent conversation: when that conversation is, as the
+ *                 family reads it; empty for every other round
  */
 public record CheckinContext(
         CheckinRequest request,
@@ -21,4 +24,22 @@ public record CheckinContext(
         String teacher,
         String deadline,
         List<Language> chain,
-        Language language) {}
+        Language language,
+        Optional<Meeting> meeting) {
+
+    /** The day of a parent conversation, and its time when one was set, in the family's language. */
+    public record Meeting(String day, Optional<String> time) {}
+
+    /** A context for a round that prepares no conversation. */
+    public CheckinContext(
+            CheckinRequest request,
+            Questionnaire questionnaire,
+            String child,
+            String className,
+            String teacher,
+            String deadline,
+            List<Language> chain,
+            Language language) {
+        this(request, questionnaire, child, className, teacher, deadline, chain, language, Optional.empty());
+    }
+}

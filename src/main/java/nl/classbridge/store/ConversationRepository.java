@@ -121,6 +121,16 @@ public final class ConversationRepository {
                 conversationId));
     }
 
+    /**
+     * The deadline of the conversation's before questions, when the conversation moves: they stay
+     * open until the new day (or time). A closed round stays closed.
+     */
+    public void moveBeforeRoundDeadline(long conversationId, Instant deadline) {
+        database.write(sql -> sql.update("""
+                UPDATE checkin_round SET deadline_at = ?
+                WHERE id = (SELECT before_round_id FROM parent_conversation WHERE id = ?) AND closed_at IS NULL""", deadline, conversationId));
+    }
+
     /** @return false when it was held or cancelled already */
     public boolean markHeld(long conversationId, Instant now) {
         return database.write(sql -> sql.update("""
