@@ -26,6 +26,7 @@ import nl.classbridge.sandbox.discord.LocalChannel;
 import nl.classbridge.sandbox.discord.LocalUser;
 import nl.classbridge.sandbox.discord.PostedMessage;
 import nl.classbridge.testing.Eventually;
+import nl.classbridge.testing.LogCapture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -56,6 +57,8 @@ class ConversationOnDiscordTest {
     Path folder;
 
     SchoolOnDiscord school;
+    /** Everything logged, from before the bot starts: no answer, child's view or reflection may be in it. */
+    LogCapture logs;
     /** A colleague with the teacher role and a class of his own. */
     LocalUser tom;
 
@@ -65,6 +68,7 @@ class ConversationOnDiscordTest {
 
     @BeforeEach
     void start() throws Exception {
+        logs = new LogCapture();
         school = new SchoolOnDiscord(folder, s -> {
             tom = s.discord.addUser("meester.tom");
             s.guild.addMember(tom, s.teacherRole);
@@ -83,6 +87,7 @@ class ConversationOnDiscordTest {
     @AfterEach
     void stop() {
         school.close();
+        logs.close();
     }
 
     @Test
@@ -207,6 +212,10 @@ class ConversationOnDiscordTest {
                         || m.content().contains("Rekenen")
                         || m.content().contains("Vader vertelde"));
         assertThat(school.directMessagesOutsideTheOutbox(father)).isEmpty();
+        // AND nothing of them is in the log either
+        assertThat(logs.linesWith(List.of(
+                        "How reading goes", "Kitap okuyor", "Rekenen vind ik", "Vader vertelde", "Eerst luisteren")))
+                .isEmpty();
     }
 
     @Test
