@@ -21,7 +21,9 @@ import nl.classbridge.checkin.RoundOverview;
 import nl.classbridge.checkin.TypedMessages;
 import nl.classbridge.checkin.email.CheckinEmails;
 import nl.classbridge.config.Settings;
+import nl.classbridge.conversations.ChildViews;
 import nl.classbridge.conversations.ConversationPlans;
+import nl.classbridge.conversations.Reflections;
 import nl.classbridge.delivery.DispatchLoop;
 import nl.classbridge.delivery.Dispatcher;
 import nl.classbridge.delivery.Outbox;
@@ -225,6 +227,9 @@ public final class ClassBridge implements AutoCloseable {
                                         rounds,
                                         store.auditLog(),
                                         clock),
+                                new ChildViews(
+                                        database, store.conversations(), store.students(), store.auditLog(), clock),
+                                new Reflections(database, store.conversations(), store.auditLog(), clock),
                                 classChannel,
                                 store.students(),
                                 texts),

@@ -13,9 +13,7 @@ import java.util.Optional;
 import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.domain.AuditEntry;
 import nl.classbridge.domain.CheckinRequest;
-import nl.classbridge.domain.ChildView;
 import nl.classbridge.domain.ParentConversation;
-import nl.classbridge.domain.Reflection;
 import nl.classbridge.domain.RequestStatus;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
@@ -27,17 +25,13 @@ import nl.classbridge.store.StudentRepository;
 
 /**
  * The teacher's side of a parent conversation about one child: plan it (the family gets the
- * before-conversation questions), record the child's own view, mark it held (the family gets the
- * after-conversation questions), call it off, list what is coming, and keep the teacher's own
- * reflection. Every change is audited without personal text.
+ * before-conversation questions), mark it held (the family gets the after-conversation questions),
+ * call it off, list what is coming. The child's own view is kept by {@link ChildViews}, the teacher's look
+ * back by {@link Reflections}. Every change is audited without personal text.
  */
 public final class ConversationPlans {
     public static final String BEFORE = "before-conversation";
     public static final String AFTER = "after-conversation";
-    /** The child's view is a few sentences in the teacher's words, not a file. */
-    public static final int MAX_CHILD_VIEW = 1000;
-    /** Each of the three reflection answers. */
-    public static final int MAX_REFLECTION = 1000;
     /** How long the family has for the questions after the conversation. */
     public static final Duration AFTER_DEADLINE = Duration.ofDays(CheckinRounds.DEFAULT_DEADLINE_DAYS);
 
@@ -137,7 +131,8 @@ public final class ConversationPlans {
         boolean askChildFirst = withChild || ClassGroup.of(schoolClass.name()).olderChildren();
         Optional<LocalTime> plannedAt = at;
         return database.transaction(() -> {
-            Optional<ParentConversation> upcoming = upcoming(student.get().id());
+            Optional<ParentConversation> upcoming =
+                    conversations.upcoming(student.get().id());
             ParentConversation conversation;
             if (upcoming.isPresent()) {
                 conversations.reschedule(upcoming.get().id(), on.get(), plannedAt, withChild);
@@ -184,46 +179,6 @@ public final class ConversationPlans {
         return Invitation.NO_FAMILY;
     }
 
-    /** What {@link #childView} did. */
-    public sealed interface ChildViewRecorded {
-        /** Stored, with the upcoming conversation it belongs to, if any. */
-        record Saved(ChildView view, Optional<ParentConversation> conversation) implements ChildViewRecorded {}
-
-        record UnknownChild(String name) implements ChildViewRecorded {}
-
-        record Empty() implements ChildViewRecorded {}
-
-        record TooLong(int max) implements ChildViewRecorded {}
-    }
-
-    /** Records what the child said when asked first, linked to their upcoming conversation if any. */
-    public ChildViewRecorded childView(SchoolClass schoolClass, String studentName, String text, long teacherUserId) {
-        String words = text == null ? "" : text.strip();
-        if (words.isEmpty()) {
-            return new ChildViewRecorded.Empty();
-        }
-        if (words.length() > MAX_CHILD_VIEW) {
-            return new ChildViewRecorded.TooLong(MAX_CHILD_VIEW);
-        }
-        Optional<Student> student = students.findByName(schoolClass.id(), studentName.strip());
-        if (student.isEmpty()) {
-            return new ChildViewRecorded.UnknownChild(studentName);
-        }
-        Instant now = clock.instant();
-        return database.transaction(() -> {
-            Optional<ParentConversation> upcoming = upcoming(student.get().id());
-            ChildView view = conversations.addChildView(
-                    student.get().id(), upcoming.map(ParentConversation::id), words, teacherUserId, now);
-            auditLog.record(new AuditEntry(
-                    now,
-                    teacherUserId,
-                    Optional.of(schoolClass.id()),
-                    "conversation.child-view",
-                    "student=" + student.get().id()));
-            return new ChildViewRecorded.Saved(view, upcoming);
-        });
-    }
-
     /** What {@link #held} did. */
     public sealed interface Held {
         /** Marked held; the family's questions afterwards are {@code invitation}. */
@@ -249,7 +204,8 @@ public final class ConversationPlans {
         }
         Instant now = clock.instant();
         return database.transaction(() -> {
-            Optional<ParentConversation> upcoming = upcoming(student.get().id());
+            Optional<ParentConversation> upcoming =
+                    conversations.upcoming(student.get().id());
             if (upcoming.isEmpty()) {
                 return conversations.ofStudent(student.get().id()).stream()
                         .filter(conversation -> conversation.heldAt().isPresent())
@@ -294,7 +250,8 @@ public final class ConversationPlans {
         }
         Instant now = clock.instant();
         return database.transaction(() -> {
-            Optional<ParentConversation> upcoming = upcoming(student.get().id());
+            Optional<ParentConversation> upcoming =
+                    conversations.upcoming(student.get().id());
             if (upcoming.isEmpty()) {
                 return new Cancelled.NonePlanned();
             }
@@ -339,78 +296,6 @@ public final class ConversationPlans {
                 .toList();
     }
 
-    /** What {@link #reflect} did. */
-    public sealed interface Reflected {
-        record Saved(Reflection reflection) implements Reflected {}
-
-        /** Nothing written in any of the three fields. */
-        record Empty() implements Reflected {}
-
-        record TooLong(int max) implements Reflected {}
-
-        /** Not a conversation of this class (or no longer there). */
-        record Unknown() implements Reflected {}
-    }
-
-    /**
-     * The teacher's own look back on a conversation of the class: what went well, what they would do
-     * differently, what they take into the next one. Stored for {@code teacherUserId} only, replacing
-     * their earlier one.
-     */
-    public Reflected reflect(
-            SchoolClass schoolClass,
-            long conversationId,
-            long teacherUserId,
-            String wentWell,
-            String differently,
-            String takeAlong) {
-        Optional<ParentConversation> conversation =
-                conversations.find(conversationId).filter(found -> found.classId() == schoolClass.id());
-        if (conversation.isEmpty()) {
-            return new Reflected.Unknown();
-        }
-        Optional<String> well = words(wentWell);
-        Optional<String> other = words(differently);
-        Optional<String> along = words(takeAlong);
-        if (well.isEmpty() && other.isEmpty() && along.isEmpty()) {
-            return new Reflected.Empty();
-        }
-        if (List.of(well, other, along).stream()
-                .flatMap(Optional::stream)
-                .anyMatch(text -> text.length() > MAX_REFLECTION)) {
-            return new Reflected.TooLong(MAX_REFLECTION);
-        }
-        Instant now = clock.instant();
-        Reflection reflection = new Reflection(conversationId, teacherUserId, well, other, along, now);
-        database.inTransaction(() -> {
-            conversations.saveReflection(reflection);
-            auditLog.record(new AuditEntry(
-                    now,
-                    teacherUserId,
-                    Optional.of(schoolClass.id()),
-                    "conversation.reflection",
-                    "conversation=" + conversationId));
-        });
-        return new Reflected.Saved(reflection);
-    }
-
-    /** A conversation of the class, by id: for a button or form that names one. */
-    public Optional<ParentConversation> ofClass(SchoolClass schoolClass, long conversationId) {
-        return conversations.find(conversationId).filter(found -> found.classId() == schoolClass.id());
-    }
-
-    /** The teacher's own reflection on a conversation; another teacher's is never returned. */
-    public Optional<Reflection> ownReflection(long conversationId, long teacherUserId) {
-        return conversations.reflection(conversationId, teacherUserId);
-    }
-
-    /** The soonest conversation of the child that is neither held nor called off. */
-    private Optional<ParentConversation> upcoming(long studentId) {
-        return conversations.ofStudent(studentId).stream()
-                .filter(ParentConversation::upcoming)
-                .reduce((later, earlier) -> earlier);
-    }
-
     /** When a conversation starts: its time, or the start of its day, in the class's zone. */
     static Instant startOf(LocalDate on, Optional<LocalTime> at, ZoneId zone) {
         return at.map(time -> on.atTime(time).atZone(zone).toInstant())
@@ -435,9 +320,5 @@ public final class ConversationPlans {
         int hours = Integer.parseInt(parts[0]);
         int minutes = Integer.parseInt(parts[1]);
         return hours < 24 && minutes < 60 ? Optional.of(LocalTime.of(hours, minutes)) : Optional.empty();
-    }
-
-    private static Optional<String> words(String text) {
-        return Optional.ofNullable(text).map(String::strip).filter(words -> !words.isEmpty());
     }
 }

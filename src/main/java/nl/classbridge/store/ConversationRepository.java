@@ -85,6 +85,13 @@ public final class ConversationRepository {
                         .findFirst());
     }
 
+    /** The child's soonest conversation that is neither held nor called off. */
+    public Optional<ParentConversation> upcoming(long studentId) {
+        return ofStudent(studentId).stream()
+                .filter(ParentConversation::upcoming)
+                .reduce((later, earlier) -> earlier);
+    }
+
     /** Every conversation of the class, by planned day. */
     public List<ParentConversation> ofClass(long classId) {
         return database.read(sql -> sql.list(

@@ -50,6 +50,8 @@ class ConversationPlansTest {
     ActiveQuestionnaires questionnaires;
     CheckinRounds rounds;
     ConversationPlans plans;
+    ChildViews childViews;
+    Reflections reflections;
     SchoolClass groep5;
     Student sam;
     Guardian samsMum;
@@ -78,6 +80,8 @@ class ConversationPlansTest {
                 clock);
         plans = new ConversationPlans(
                 store.database, store.conversations, store.students, store.checkins, rounds, store.auditLog, clock);
+        childViews = new ChildViews(store.database, store.conversations, store.students, store.auditLog, clock);
+        reflections = new Reflections(store.database, store.conversations, store.auditLog, clock);
         groep5 = store.aClass();
         sam = store.aStudent(groep5, "Sam");
         store.aStudent(groep5, "Mila");
@@ -222,29 +226,30 @@ class ConversationPlansTest {
     @DisplayName("the child's view is stored with the upcoming conversation; too long or empty is refused")
     void childView() {
         // GIVEN a view recorded before anything is planned, then a planned conversation
-        assertThat(plans.childView(groep5, "Sam", "Rekenen is moeilijk.", TestStore.TEACHER))
+        assertThat(childViews.childView(groep5, "Sam", "Rekenen is moeilijk.", TestStore.TEACHER))
                 .isInstanceOfSatisfying(
-                        ConversationPlans.ChildViewRecorded.Saved.class,
+                        ChildViews.ChildViewRecorded.Saved.class,
                         saved -> assertThat(saved.conversation()).isEmpty());
         ParentConversation conversation = plan("2026-09-08", Optional.empty()).conversation();
 
         // WHEN the teacher writes down what Sam said
-        var recorded = plans.childView(groep5, "Sam", "  Ik speel graag buiten. Ik wil hulp bij lezen.  ", COLLEAGUE);
+        var recorded =
+                childViews.childView(groep5, "Sam", "  Ik speel graag buiten. Ik wil hulp bij lezen.  ", COLLEAGUE);
 
         // THEN it is stored as written (trimmed), linked to the conversation
-        assertThat(recorded).isInstanceOf(ConversationPlans.ChildViewRecorded.Saved.class);
+        assertThat(recorded).isInstanceOf(ChildViews.ChildViewRecorded.Saved.class);
         assertThat(store.conversations.childViews(sam.id())).first().satisfies(view -> {
             assertThat(view.text()).isEqualTo("Ik speel graag buiten. Ik wil hulp bij lezen.");
             assertThat(view.conversationId()).contains(conversation.id());
             assertThat(view.recordedByUserId()).isEqualTo(COLLEAGUE);
         });
         // AND too long, empty and unknown children are refused without storing
-        assertThat(plans.childView(groep5, "Sam", "x".repeat(ConversationPlans.MAX_CHILD_VIEW + 1), TestStore.TEACHER))
-                .isEqualTo(new ConversationPlans.ChildViewRecorded.TooLong(ConversationPlans.MAX_CHILD_VIEW));
-        assertThat(plans.childView(groep5, "Sam", "   ", TestStore.TEACHER))
-                .isInstanceOf(ConversationPlans.ChildViewRecorded.Empty.class);
-        assertThat(plans.childView(groep5, "Noah", "Hoi", TestStore.TEACHER))
-                .isInstanceOf(ConversationPlans.ChildViewRecorded.UnknownChild.class);
+        assertThat(childViews.childView(groep5, "Sam", "x".repeat(ChildViews.MAX_CHILD_VIEW + 1), TestStore.TEACHER))
+                .isEqualTo(new ChildViews.ChildViewRecorded.TooLong(ChildViews.MAX_CHILD_VIEW));
+        assertThat(childViews.childView(groep5, "Sam", "   ", TestStore.TEACHER))
+                .isInstanceOf(ChildViews.ChildViewRecorded.Empty.class);
+        assertThat(childViews.childView(groep5, "Noah", "Hoi", TestStore.TEACHER))
+                .isInstanceOf(ChildViews.ChildViewRecorded.UnknownChild.class);
         assertThat(store.conversations.childViews(sam.id())).hasSize(2);
     }
 
@@ -326,32 +331,34 @@ class ConversationPlansTest {
                 ((ConversationPlans.Held.Done) plans.held(groep5, "Sam", TestStore.TEACHER)).conversation();
 
         // WHEN the teacher reflects, and a colleague writes their own
-        assertThat(plans.reflect(groep5, done.id(), TestStore.TEACHER, "Ze vertelde veel.", "", " Eerder vragen. "))
-                .isInstanceOf(ConversationPlans.Reflected.Saved.class);
-        assertThat(plans.reflect(groep5, done.id(), COLLEAGUE, "", "Korter", ""))
-                .isInstanceOf(ConversationPlans.Reflected.Saved.class);
+        assertThat(reflections.reflect(
+                        groep5, done.id(), TestStore.TEACHER, "Ze vertelde veel.", "", " Eerder vragen. "))
+                .isInstanceOf(Reflections.Reflected.Saved.class);
+        assertThat(reflections.reflect(groep5, done.id(), COLLEAGUE, "", "Korter", ""))
+                .isInstanceOf(Reflections.Reflected.Saved.class);
 
         // THEN each reads only their own
-        assertThat(plans.ownReflection(done.id(), TestStore.TEACHER)).hasValueSatisfying(own -> {
+        assertThat(reflections.ownReflection(done.id(), TestStore.TEACHER)).hasValueSatisfying(own -> {
             assertThat(own.wentWell()).contains("Ze vertelde veel.");
             assertThat(own.differently()).isEmpty();
             assertThat(own.takeAlong()).contains("Eerder vragen.");
         });
-        assertThat(plans.ownReflection(done.id(), COLLEAGUE)).hasValueSatisfying(own -> {
+        assertThat(reflections.ownReflection(done.id(), COLLEAGUE)).hasValueSatisfying(own -> {
             assertThat(own.wentWell()).isEmpty();
             assertThat(own.differently()).contains("Korter");
         });
         // AND nothing written, too long, or another class's conversation is refused
-        assertThat(plans.reflect(groep5, done.id(), TestStore.TEACHER, " ", "", null))
-                .isInstanceOf(ConversationPlans.Reflected.Empty.class);
-        assertThat(plans.reflect(
-                        groep5, done.id(), TestStore.TEACHER, "x".repeat(ConversationPlans.MAX_REFLECTION + 1), "", ""))
-                .isInstanceOf(ConversationPlans.Reflected.TooLong.class);
+        assertThat(reflections.reflect(groep5, done.id(), TestStore.TEACHER, " ", "", null))
+                .isInstanceOf(Reflections.Reflected.Empty.class);
+        assertThat(reflections.reflect(
+                        groep5, done.id(), TestStore.TEACHER, "x".repeat(Reflections.MAX_REFLECTION + 1), "", ""))
+                .isInstanceOf(Reflections.Reflected.TooLong.class);
         SchoolClass groep6 = store.classes.add(
                 "Groep 6", TestStore.GUILD, 78L, Language.NL, AMSTERDAM, COLLEAGUE, "Meester Tom", TestStore.T0);
-        assertThat(plans.reflect(groep6, done.id(), COLLEAGUE, "Hoi", "", ""))
-                .isInstanceOf(ConversationPlans.Reflected.Unknown.class);
-        assertThat(plans.ownReflection(done.id(), TestStore.TEACHER)
+        assertThat(reflections.reflect(groep6, done.id(), COLLEAGUE, "Hoi", "", ""))
+                .isInstanceOf(Reflections.Reflected.Unknown.class);
+        assertThat(reflections
+                        .ownReflection(done.id(), TestStore.TEACHER)
                         .orElseThrow()
                         .wentWell())
                 .contains("Ze vertelde veel.");
@@ -427,7 +434,7 @@ class ConversationPlansTest {
                 .orElseThrow();
         store.checkins.saveAnswer(nl.classbridge.domain.Answer.given(
                 dads.id(), "going-well-at-home", "Hij helpt met koken.", AnswerSource.EMAIL, clock.instant()));
-        plans.childView(groep5, "Sam", "Ik wil meer buitenspelen.", TestStore.TEACHER);
+        childViews.childView(groep5, "Sam", "Ik wil meer buitenspelen.", TestStore.TEACHER);
         ConversationRecords records = new ConversationRecords(
                 store.conversations,
                 store.checkins,

@@ -17,7 +17,9 @@ import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.modals.Modal;
+import nl.classbridge.conversations.ChildViews;
 import nl.classbridge.conversations.ConversationPlans;
+import nl.classbridge.conversations.Reflections;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.ComponentHandler;
@@ -33,8 +35,9 @@ import nl.classbridge.store.StudentRepository;
 
 /**
  * {@code /conversation plan|child-view|done|cancel|list}: a parent conversation about one child,
- * and the button and form of the teacher's private reflection after it. Each subcommand is one call
- * on {@link ConversationPlans}; every answer is private, because it names a child's conversation.
+ * and the button and form of the teacher's private reflection after it. Each subcommand, button and
+ * form is one call on {@link ConversationPlans}, {@link ChildViews} or {@link Reflections}; every
+ * answer is private, because it names a child's conversation.
  */
 public final class ConversationCommand implements SlashCommand, ComponentHandler {
     private static final String WENT_WELL = "went-well";
@@ -42,13 +45,22 @@ public final class ConversationCommand implements SlashCommand, ComponentHandler
     private static final String TAKE_ALONG = "take-along";
 
     private final ConversationPlans plans;
+    private final ChildViews childViews;
+    private final Reflections reflections;
     private final ClassChannel classChannel;
     private final StudentRepository students;
     private final Texts texts;
 
     public ConversationCommand(
-            ConversationPlans plans, ClassChannel classChannel, StudentRepository students, Texts texts) {
+            ConversationPlans plans,
+            ChildViews childViews,
+            Reflections reflections,
+            ClassChannel classChannel,
+            StudentRepository students,
+            Texts texts) {
         this.plans = plans;
+        this.childViews = childViews;
+        this.reflections = reflections;
         this.classChannel = classChannel;
         this.students = students;
         this.texts = texts;
@@ -114,7 +126,7 @@ public final class ConversationCommand implements SlashCommand, ComponentHandler
                 case "child-view" ->
                     childView(
                             schoolClass,
-                            plans.childView(
+                            childViews.childView(
                                     schoolClass,
                                     student,
                                     event.getOption("text", "", OptionMapping::getAsString),
@@ -156,8 +168,8 @@ public final class ConversationCommand implements SlashCommand, ComponentHandler
         return unknownChild(schoolClass, student);
     }
 
-    private String childView(SchoolClass schoolClass, ConversationPlans.ChildViewRecorded recorded, String student) {
-        if (recorded instanceof ConversationPlans.ChildViewRecorded.Saved saved) {
+    private String childView(SchoolClass schoolClass, ChildViews.ChildViewRecorded recorded, String student) {
+        if (recorded instanceof ChildViews.ChildViewRecorded.Saved saved) {
             return saved.conversation()
                     .map(conversation -> say(
                             schoolClass,
@@ -165,10 +177,10 @@ public final class ConversationCommand implements SlashCommand, ComponentHandler
                             Map.of("student", student, "when", when(schoolClass, conversation))))
                     .orElseGet(() -> say(schoolClass, "teacher.child-view-saved", Map.of("student", student)));
         }
-        if (recorded instanceof ConversationPlans.ChildViewRecorded.TooLong tooLong) {
+        if (recorded instanceof ChildViews.ChildViewRecorded.TooLong tooLong) {
             return say(schoolClass, "teacher.too-long", Map.of("max", tooLong.max()));
         }
-        if (recorded instanceof ConversationPlans.ChildViewRecorded.Empty) {
+        if (recorded instanceof ChildViews.ChildViewRecorded.Empty) {
             return say(schoolClass, "teacher.child-view-empty", Map.of());
         }
         return unknownChild(schoolClass, student);
@@ -255,7 +267,7 @@ public final class ConversationCommand implements SlashCommand, ComponentHandler
     public void button(ButtonInteractionEvent event) {
         withOwnConversation(event, event.getComponentId(), false, (schoolClass, conversation) -> {
             long teacher = event.getUser().getIdLong();
-            Optional<Reflection> earlier = plans.ownReflection(conversation.id(), teacher);
+            Optional<Reflection> earlier = reflections.ownReflection(conversation.id(), teacher);
             event.replyModal(Modal.create(
                                     ConversationIds.reflectForm(conversation.id(), teacher),
                                     DiscordLimits.fit(
@@ -273,7 +285,7 @@ public final class ConversationCommand implements SlashCommand, ComponentHandler
     @Override
     public void modal(ModalInteractionEvent event) {
         withOwnConversation(event, event.getModalId(), true, (schoolClass, conversation) -> {
-            ConversationPlans.Reflected reflected = plans.reflect(
+            Reflections.Reflected reflected = reflections.reflect(
                     schoolClass,
                     conversation.id(),
                     event.getUser().getIdLong(),
@@ -281,11 +293,11 @@ public final class ConversationCommand implements SlashCommand, ComponentHandler
                     value(event, DIFFERENTLY),
                     value(event, TAKE_ALONG));
             String reply;
-            if (reflected instanceof ConversationPlans.Reflected.Saved) {
+            if (reflected instanceof Reflections.Reflected.Saved) {
                 reply = say(schoolClass, "teacher.reflection-saved", Map.of());
-            } else if (reflected instanceof ConversationPlans.Reflected.Empty) {
+            } else if (reflected instanceof Reflections.Reflected.Empty) {
                 reply = say(schoolClass, "teacher.reflection-empty", Map.of());
-            } else if (reflected instanceof ConversationPlans.Reflected.TooLong tooLong) {
+            } else if (reflected instanceof Reflections.Reflected.TooLong tooLong) {
                 reply = say(schoolClass, "teacher.too-long", Map.of("max", tooLong.max()));
             } else {
                 reply = say(schoolClass, "teacher.gone", Map.of());
@@ -297,7 +309,7 @@ public final class ConversationCommand implements SlashCommand, ComponentHandler
     private Label field(SchoolClass schoolClass, String id, Optional<String> earlier) {
         TextInput.Builder input = TextInput.create(id, TextInputStyle.PARAGRAPH)
                 .setRequired(false)
-                .setMaxLength(ConversationPlans.MAX_REFLECTION);
+                .setMaxLength(Reflections.MAX_REFLECTION);
         earlier.ifPresent(input::setValue);
         return Label.of(
                 DiscordLimits.fit(
@@ -326,7 +338,8 @@ public final class ConversationCommand implements SlashCommand, ComponentHandler
                 Respond.privately(event, say(schoolClass, "teacher.not-yours", Map.of()));
                 return;
             }
-            plans.ofClass(schoolClass, parsed.get().conversationId())
+            reflections
+                    .ofClass(schoolClass, parsed.get().conversationId())
                     .ifPresentOrElse(
                             conversation -> action.apply(schoolClass, conversation),
                             () -> Respond.privately(event, say(schoolClass, "teacher.gone", Map.of())));
