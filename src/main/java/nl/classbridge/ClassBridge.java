@@ -22,6 +22,9 @@ import nl.classbridge.checkin.RoundOverview;
 import nl.classbridge.checkin.TypedMessages;
 import nl.classbridge.checkin.email.CheckinEmails;
 import nl.classbridge.config.Settings;
+import nl.classbridge.conversations.ChildViews;
+import nl.classbridge.conversations.ConversationPlans;
+import nl.classbridge.conversations.Reflections;
 import nl.classbridge.delivery.DispatchLoop;
 import nl.classbridge.delivery.Dispatcher;
 import nl.classbridge.delivery.Outbox;
@@ -40,6 +43,7 @@ import nl.classbridge.discord.checkin.DiscordDmSender;
 import nl.classbridge.discord.checkin.StepView;
 import nl.classbridge.discord.commands.CheckinCommand;
 import nl.classbridge.discord.commands.ClassCommand;
+import nl.classbridge.discord.commands.ConversationCommand;
 import nl.classbridge.discord.commands.GuardianCommand;
 import nl.classbridge.discord.commands.InviteCommand;
 import nl.classbridge.discord.commands.JoinCommand;
@@ -173,7 +177,8 @@ public final class ClassBridge implements AutoCloseable {
         RoundOverview overview = new RoundOverview(
                 store.checkins(), store.students(), store.guardians(), store.deliveries(), versions, clock);
         Conversations conversations = core.conversations();
-        CheckinContexts contexts = new CheckinContexts(store.checkins(), store.classes(), versions, texts.messages());
+        CheckinContexts contexts = new CheckinContexts(
+                store.checkins(), store.classes(), versions, texts.messages(), store.conversations());
         StepView stepView = new StepView(texts.messages());
         UpdatePost updatePost =
                 new UpdatePost(texts.messages(), settings.school().name());
@@ -223,6 +228,21 @@ public final class ClassBridge implements AutoCloseable {
                                 settings.school().name()),
                         new GuardianCommand(roster, classChannel, store.students(), texts),
                         new CheckinCommand(rounds, overview, questionnaires, classChannel, store.students(), texts),
+                        new ConversationCommand(
+                                new ConversationPlans(
+                                        database,
+                                        store.conversations(),
+                                        store.students(),
+                                        store.checkins(),
+                                        rounds,
+                                        store.auditLog(),
+                                        clock),
+                                new ChildViews(
+                                        database, store.conversations(), store.students(), store.auditLog(), clock),
+                                new Reflections(database, store.conversations(), store.auditLog(), clock),
+                                classChannel,
+                                store.students(),
+                                texts),
                         new JoinCommand(enrolment, store.classes(), texts),
                         new UpdateCommand(
                                 new Highlights(database, store.highlights(), store.auditLog(), clock),

@@ -37,7 +37,8 @@ class ClassBridgeTest {
         try (Database database = Database.open(folder.resolve("data/classbridge.db"))) {
             List<String> stored = database.read(sql -> sql.list(
                     "SELECT questionnaire FROM questionnaire_version ORDER BY 1", row -> row.string("questionnaire")));
-            assertThat(stored).containsExactly("after-conversation", "check-in", "start-of-year");
+            assertThat(stored)
+                    .containsExactly("after-conversation", "before-conversation", "check-in", "start-of-year");
         }
     }
 

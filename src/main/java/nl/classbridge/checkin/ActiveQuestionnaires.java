@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.classbridge.checkin.questionnaire.LoadResult;
 import nl.classbridge.checkin.questionnaire.LoadedQuestionnaire;
 import nl.classbridge.checkin.questionnaire.Questionnaire;
@@ -20,6 +21,12 @@ import nl.classbridge.store.QuestionnaireRepository;
  * round started today keeps pointing to today's questions after the file is edited.
  */
 public final class ActiveQuestionnaires {
+    /**
+     * The questionnaires asked before and after a parent conversation: about one child, sent by
+     * {@code /conversation}, never offered for a class-wide check-in.
+     */
+    public static final Set<String> ABOUT_ONE_CHILD = Set.of("before-conversation", "after-conversation");
+
     /** A questionnaire as it will be asked, with its stored version. */
     public record Active(Questionnaire questionnaire, QuestionnaireVersion version) {}
 
@@ -64,6 +71,11 @@ public final class ActiveQuestionnaires {
     /** The ids, sorted: for the teacher's autocomplete. */
     public List<String> ids() {
         return byId.keySet().stream().sorted().toList();
+    }
+
+    /** The ids a class-wide check-in may ask, sorted: all but those about one child. */
+    public List<String> classIds() {
+        return ids().stream().filter(id -> !ABOUT_ONE_CHILD.contains(id)).toList();
     }
 
     /** What was left out or worth fixing, one line each with file, line and reason. */

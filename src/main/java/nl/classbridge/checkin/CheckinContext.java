@@ -15,6 +15,8 @@ import nl.classbridge.domain.Language;
  * @param deadline the deadline as the family reads it, e.g. "vrijdag 12 september"
  * @param classNeeds what the teacher needs from parents in their own words ({@code /class needs}),
  *                 if written; shown instead of the questionnaire's generic text, see {@link InfoTexts}
+ * @param meeting  for the questions before a parent conversation: when that conversation is, as the
+ *                 family reads it; empty for every other round
  */
 public record CheckinContext(
         CheckinRequest request,
@@ -25,9 +27,13 @@ public record CheckinContext(
         String deadline,
         List<Language> chain,
         Language language,
-        Optional<String> classNeeds) {
+        Optional<String> classNeeds,
+        Optional<Meeting> meeting) {
 
-    /** A context in a class whose teacher wrote no needs of their own. */
+    /** The day of a parent conversation, and its time when one was set, in the family's language. */
+    public record Meeting(String day, Optional<String> time) {}
+
+    /** A context for a round that prepares no conversation, in a class whose teacher wrote no needs. */
     public CheckinContext(
             CheckinRequest request,
             Questionnaire questionnaire,
@@ -37,6 +43,16 @@ public record CheckinContext(
             String deadline,
             List<Language> chain,
             Language language) {
-        this(request, questionnaire, child, className, teacher, deadline, chain, language, Optional.empty());
+        this(
+                request,
+                questionnaire,
+                child,
+                className,
+                teacher,
+                deadline,
+                chain,
+                language,
+                Optional.empty(),
+                Optional.empty());
     }
 }

@@ -13,6 +13,7 @@ import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.messages.Dates;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.store.CheckinRepository;
+import nl.classbridge.store.ConversationRepository;
 import nl.classbridge.store.SchoolClassRepository;
 
 /** Gathers what a check-in message says about a request: child, class, teacher, deadline, language. */
@@ -24,6 +25,7 @@ public final class CheckinContexts {
     private final SchoolClassRepository classes;
     private final QuestionnaireVersions versions;
     private final Messages messages;
+    private final ConversationRepository conversations;
     /**
      * Deadlines as families read them: formatting one is a good part of rendering a press, and the
      * text depends on nothing but the key, so nothing ever makes an entry wrong.
@@ -36,11 +38,13 @@ public final class CheckinContexts {
             CheckinRepository checkins,
             SchoolClassRepository classes,
             QuestionnaireVersions versions,
-            Messages messages) {
+            Messages messages,
+            ConversationRepository conversations) {
         this.checkins = checkins;
         this.classes = classes;
         this.versions = versions;
         this.messages = messages;
+        this.conversations = conversations;
     }
 
     public CheckinContext of(CheckinRequest request) {
@@ -67,7 +71,24 @@ public final class CheckinContexts {
                 deadline(new Deadline(round.deadline(), schoolClass.timezone(), language)),
                 chain,
                 language,
-                child.classNeeds());
+                child.classNeeds(),
+                meeting(round, schoolClass.timezone(), language));
+    }
+
+    /**
+     * When the parent conversation is that this round's questions prepare. Only a round about one
+     * child can be one, so class rounds cost no extra read.
+     */
+    private Optional<CheckinContext.Meeting> meeting(CheckinRound round, ZoneId zone, Language language) {
+        if (round.forClass()) {
+            return Optional.empty();
+        }
+        return conversations
+                .ofRound(round.id())
+                .filter(conversation -> conversation.beforeRoundId().equals(Optional.of(round.id())))
+                .map(conversation -> new CheckinContext.Meeting(
+                        Dates.day(conversation.plannedOn().atStartOfDay(zone).toInstant(), zone, language),
+                        conversation.plannedTime().map(time -> Dates.time(time, language))));
     }
 
     private String deadline(Deadline deadline) {

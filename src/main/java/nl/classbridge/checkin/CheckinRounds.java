@@ -122,8 +122,9 @@ public final class CheckinRounds {
      */
     public Started start(SchoolClass schoolClass, String questionnaireId, int deadlineDays, long teacherUserId) {
         Optional<ActiveQuestionnaires.Active> questionnaire = questionnaires.find(questionnaireId);
-        if (questionnaire.isEmpty()) {
-            return new Started.UnknownQuestionnaire(questionnaireId, questionnaires.ids());
+        // The questionnaires before and after a parent conversation are about one child: never for the class.
+        if (questionnaire.isEmpty() || ActiveQuestionnaires.ABOUT_ONE_CHILD.contains(questionnaireId)) {
+            return new Started.UnknownQuestionnaire(questionnaireId, questionnaires.classIds());
         }
         if (deadlineDays < 1 || deadlineDays > MAX_DEADLINE_DAYS) {
             return new Started.DeadlineOutOfRange(deadlineDays);
@@ -146,17 +147,7 @@ public final class CheckinRounds {
                     teacherUserId,
                     now,
                     now.plus(Duration.ofDays(deadlineDays)));
-            List<CheckinRequest> requests = new ArrayList<>();
-            families.forEach((student, ofStudent) -> ofStudent.forEach(guardian -> {
-                CheckinRequest request =
-                        checkins.addRequest(round.id(), guardian.id(), student.id(), channelFor(guardian), now);
-                if (guardian.unreachable()) {
-                    checkins.updateProgress(request.id(), RequestStatus.UNREACHABLE, 0, now);
-                    request = checkins.findRequest(request.id()).orElseThrow();
-                }
-                requests.add(request);
-            }));
-            outbox.enqueueAll(invitations(schoolClass, round, requests));
+            List<CheckinRequest> requests = invite(schoolClass, round, families, now);
             auditLog.record(new AuditEntry(
                     now,
                     teacherUserId,
@@ -166,6 +157,75 @@ public final class CheckinRounds {
                             + questionnaire.get().version().version() + " requests=" + requests.size()));
             return new Started.Round(round, questionnaire.get(), List.copyOf(requests));
         });
+    }
+
+    /** What {@link #startAboutChild} did. */
+    public sealed interface AboutChild {
+        /** The round about the child, with a request per guardian, each invited. */
+        record Started(CheckinRound round, List<CheckinRequest> requests) implements AboutChild {}
+
+        record UnknownQuestionnaire(String id) implements AboutChild {}
+
+        /** The child has no guardian yet: nobody to ask. */
+        record NoFamily() implements AboutChild {}
+    }
+
+    /**
+     * Starts a round of {@code questionnaireId} about one child, open until {@code deadline}: a
+     * request for each of the child's guardians, invited exactly as for a class round (their channel,
+     * their language), so the DM flow, email replies, follow-ups and results work the same. Runs in
+     * the caller's transaction when there is one.
+     */
+    public AboutChild startAboutChild(
+            SchoolClass schoolClass, Student student, String questionnaireId, Instant deadline, long teacherUserId) {
+        Optional<ActiveQuestionnaires.Active> questionnaire = questionnaires.find(questionnaireId);
+        if (questionnaire.isEmpty()) {
+            return new AboutChild.UnknownQuestionnaire(questionnaireId);
+        }
+        Instant now = clock.instant();
+        return database.transaction(() -> {
+            List<Guardian> family = guardians.ofStudent(student.id());
+            if (family.isEmpty()) {
+                return new AboutChild.NoFamily();
+            }
+            CheckinRound round = checkins.startRound(
+                    schoolClass.id(),
+                    Optional.of(student.id()),
+                    questionnaire.get().version().id(),
+                    token(),
+                    teacherUserId,
+                    now,
+                    deadline);
+            List<CheckinRequest> requests = invite(schoolClass, round, Map.of(student, family), now);
+            auditLog.record(new AuditEntry(
+                    now,
+                    teacherUserId,
+                    Optional.of(schoolClass.id()),
+                    "checkin.start-about-child",
+                    "questionnaire=" + questionnaireId + " round=" + round.id() + " requests=" + requests.size()));
+            return new AboutChild.Started(round, List.copyOf(requests));
+        });
+    }
+
+    /**
+     * A request for every guardian of every child in {@code families}, through the channel their
+     * plan and reachability allow, and the invitations in the outbox: the one way a round, for the
+     * class or about one child, reaches families.
+     */
+    private List<CheckinRequest> invite(
+            SchoolClass schoolClass, CheckinRound round, Map<Student, List<Guardian>> families, Instant now) {
+        List<CheckinRequest> requests = new ArrayList<>();
+        families.forEach((student, ofStudent) -> ofStudent.forEach(guardian -> {
+            CheckinRequest request =
+                    checkins.addRequest(round.id(), guardian.id(), student.id(), channelFor(guardian), now);
+            if (guardian.unreachable()) {
+                checkins.updateProgress(request.id(), RequestStatus.UNREACHABLE, 0, now);
+                request = checkins.findRequest(request.id()).orElseThrow();
+            }
+            requests.add(request);
+        }));
+        outbox.enqueueAll(invitations(schoolClass, round, requests));
+        return requests;
     }
 
     /**

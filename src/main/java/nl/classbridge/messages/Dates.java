@@ -1,6 +1,7 @@
 package nl.classbridge.messages;
 
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -22,6 +23,13 @@ public final class Dates {
     }
 
     private Dates() {}
+
+    /** "14:30", "2:30 PM", ...: a time of day as {@code language} writes it. */
+    public static String time(LocalTime time, Language language) {
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                .withLocale(language.locale())
+                .format(time);
+    }
 
     /** "vrijdag 12 september 2026", "Friday, September 12, 2026", ... */
     public static String day(Instant instant, ZoneId zone, Language language) {

@@ -85,6 +85,13 @@ public final class ConversationRepository {
                         .findFirst());
     }
 
+    /** The child's soonest conversation that is neither held nor called off. */
+    public Optional<ParentConversation> upcoming(long studentId) {
+        return ofStudent(studentId).stream()
+                .filter(ParentConversation::upcoming)
+                .reduce((later, earlier) -> earlier);
+    }
+
     /** Every conversation of the class, by planned day. */
     public List<ParentConversation> ofClass(long classId) {
         return database.read(sql -> sql.list(
@@ -119,6 +126,16 @@ public final class ConversationRepository {
                 at,
                 withChild,
                 conversationId));
+    }
+
+    /**
+     * The deadline of the conversation's before questions, when the conversation moves: they stay
+     * open until the new day (or time). A closed round stays closed.
+     */
+    public void moveBeforeRoundDeadline(long conversationId, Instant deadline) {
+        database.write(sql -> sql.update("""
+                UPDATE checkin_round SET deadline_at = ?
+                WHERE id = (SELECT before_round_id FROM parent_conversation WHERE id = ?) AND closed_at IS NULL""", deadline, conversationId));
     }
 
     /** @return false when it was held or cancelled already */

@@ -38,12 +38,13 @@ class ActiveQuestionnairesTest {
         try (TestStore store = new TestStore(folder)) {
             ActiveQuestionnaires first = ActiveQuestionnaires.load(questionnaires, store.questionnaires, clock);
             ActiveQuestionnaires again = ActiveQuestionnaires.load(questionnaires, store.questionnaires, clock);
-            assertThat(first.ids()).containsExactly("after-conversation", "check-in", "start-of-year");
+            assertThat(first.ids())
+                    .containsExactly("after-conversation", "before-conversation", "check-in", "start-of-year");
             assertThat(first.problems()).isEmpty();
             assertThat(again.find("check-in").orElseThrow().version())
                     .isEqualTo(first.find("check-in").orElseThrow().version());
             long stored = store.database.read(sql -> sql.count("SELECT COUNT(*) AS n FROM questionnaire_version"));
-            assertThat(stored).isEqualTo(3L);
+            assertThat(stored).isEqualTo(4L);
         }
     }
 
@@ -80,7 +81,7 @@ class ActiveQuestionnairesTest {
         Files.writeString(file, Files.readString(file).replace("type: yes-no", "type: maybe"));
         try (TestStore store = new TestStore(folder)) {
             ActiveQuestionnaires active = ActiveQuestionnaires.load(questionnaires, store.questionnaires, clock);
-            assertThat(active.ids()).containsExactly("check-in", "start-of-year");
+            assertThat(active.ids()).containsExactly("before-conversation", "check-in", "start-of-year");
             assertThat(active.problems())
                     .singleElement()
                     .asString()

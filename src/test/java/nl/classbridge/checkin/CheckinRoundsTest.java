@@ -76,18 +76,33 @@ class CheckinRoundsTest {
         assertThat(fixture.rounds.start(fixture.groep5, "weekly-mood", 7, 1L))
                 .isInstanceOfSatisfying(
                         CheckinRounds.Started.UnknownQuestionnaire.class,
-                        unknown -> assertThat(unknown.known())
-                                .containsExactly("after-conversation", "check-in", "start-of-year"));
+                        unknown -> assertThat(unknown.known()).containsExactly("check-in", "start-of-year"));
         assertThat(fixture.rounds.start(fixture.groep5, "check-in", 0, 1L))
                 .isInstanceOf(CheckinRounds.Started.DeadlineOutOfRange.class);
         assertThat(fixture.rounds.start(fixture.groep5, "check-in", 61, 1L))
                 .isInstanceOf(CheckinRounds.Started.DeadlineOutOfRange.class);
         fixture.start("check-in");
-        assertThat(fixture.rounds.start(fixture.groep5, "after-conversation", 7, 1L))
+        assertThat(fixture.rounds.start(fixture.groep5, "start-of-year", 7, 1L))
                 .isInstanceOf(CheckinRounds.Started.AlreadyRunning.class);
         fixture.clock.advance(Duration.ofDays(7));
-        assertThat(fixture.rounds.start(fixture.groep5, "after-conversation", 7, 1L))
+        assertThat(fixture.rounds.start(fixture.groep5, "start-of-year", 7, 1L))
                 .isInstanceOf(CheckinRounds.Started.Round.class);
+    }
+
+    @Test
+    @DisplayName(
+            "the questions before and after a parent conversation are about one child: never started for the class")
+    void conversationQuestionnairesAreNotForTheClass() {
+        // GIVEN the shipped questionnaires  WHEN a class round of a conversation's questionnaire is started
+        for (String aboutOneChild : java.util.List.of("before-conversation", "after-conversation")) {
+            // THEN it is refused as unknown, offering only the class questionnaires, and nothing is stored
+            assertThat(fixture.rounds.start(fixture.groep5, aboutOneChild, 7, 1L))
+                    .isInstanceOfSatisfying(
+                            CheckinRounds.Started.UnknownQuestionnaire.class,
+                            unknown -> assertThat(unknown.known()).containsExactly("check-in", "start-of-year"));
+        }
+        assertThat(fixture.store.checkins.latestRound(fixture.groep5.id())).isEmpty();
+        assertThat(fixture.questionnaires.classIds()).containsExactly("check-in", "start-of-year");
     }
 
     @Test

@@ -43,7 +43,8 @@ class PressReadsOnceTest {
                 fixture.store.checkins,
                 fixture.store.classes,
                 new QuestionnaireVersions(fixture.store.questionnaires),
-                new Messages(MessageCatalogue.load(Path.of("messages")), Language.NL));
+                new Messages(MessageCatalogue.load(Path.of("messages")), Language.NL),
+                fixture.store.conversations);
         var round = fixture.start("check-in");
         mum = fixture.samsMum.id();
         request = round.requests().stream()

@@ -163,6 +163,7 @@ class CommandLineTest {
         assertThat(broken.out()).contains("questionnaire left out: ", "broken.yml", "line");
 
         Result shipped = run(env(), "check-config");
-        assertThat(shipped.out()).contains("texts in 6 languages", "after-conversation, check-in, start-of-year");
+        assertThat(shipped.out())
+                .contains("texts in 6 languages", "after-conversation, before-conversation, check-in, start-of-year");
     }
 }

@@ -22,6 +22,7 @@ import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.sandbox.discord.PostedMessage;
 import nl.classbridge.store.Repositories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -224,6 +225,78 @@ class SandboxTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).startsWith("<!doctype html>").contains("Groep 5");
+    }
+
+    @Test
+    @DisplayName("GIVEN a conversation marked held on the page WHEN the teacher presses the reflection button"
+            + " THEN the page shows its form with three optional fields, and sending it stores the reflection")
+    void reflectionFormOnThePage() throws Exception {
+        // GIVEN a child's conversation planned and marked held through the page's command forms
+        String child = store().students().inClass(groep5().id()).get(0).name();
+        String day = sandbox.clock()
+                .instant()
+                .atZone(groep5().timezone())
+                .toLocalDate()
+                .plusDays(3)
+                .toString();
+        assertThat(post("/teacher/command", "command=conversation+plan&option.student=" + child + "&option.date=" + day)
+                        .statusCode())
+                .isEqualTo(200);
+        post("/teacher/command", "command=conversation+done&option.student=" + child);
+        PostedMessage answer = sandbox.discord()
+                .awaitValue(
+                        "the reply with the reflection button",
+                        () -> sandbox.discord().messagesIn(sandbox.school().channel()).stream()
+                                .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("cv:rf:")))
+                                .findFirst());
+        String button = answer.customIds().stream()
+                .filter(id -> id.startsWith("cv:rf:"))
+                .findFirst()
+                .orElseThrow();
+
+        // WHEN the teacher presses it on the page
+        String form = post("/act/teacher/press", "message=" + answer.id() + "&component=" + button)
+                .body();
+
+        // THEN the form has the three questions, none required
+        assertThat(form)
+                .contains("Wat ging goed?", "Wat zou ik anders doen?", "name=\"input.went-well\"")
+                .contains("name=\"input.differently\"", "name=\"input.take-along\"")
+                .doesNotContain(" required");
+        String modal = form.replaceAll("(?s).*name=\"modal\" value=\"([^\"]+)\".*", "$1");
+
+        // WHEN the teacher fills one field and sends it
+        String sent = post(
+                        "/act/teacher/modal",
+                        "message=" + answer.id() + "&modal=" + modal
+                                + "&input.went-well=Rustig+gesprek&input.differently=&input.take-along=")
+                .body();
+
+        // THEN it is stored as the teacher's own reflection
+        long conversation = Long.parseLong(button.split(":")[2]);
+        assertThat(sent).doesNotContain("modal-form");
+        sandbox.discord()
+                .await(
+                        "the reflection to be stored",
+                        () -> store().conversations()
+                                .reflection(
+                                        conversation, sandbox.school().teacher().id())
+                                .isPresent());
+        assertThat(store().conversations()
+                        .reflection(conversation, sandbox.school().teacher().id())
+                        .orElseThrow()
+                        .wentWell())
+                .contains("Rustig gesprek");
+    }
+
+    private static HttpResponse<String> post(String path, String form) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(sandbox.page().resolve(path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("HX-Request", "true")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import nl.classbridge.checkin.CheckinContext;
+import nl.classbridge.checkin.ConversationInvitation;
 import nl.classbridge.checkin.InfoTexts;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.checkin.questionnaire.QuestionType;
@@ -41,6 +42,10 @@ public final class CheckinEmails {
                 Map.of("class", context.className(), "questionnaire", title, "child", context.child()));
         List<Text.Block> blocks = new ArrayList<>();
         blocks.add(paragraph("common.greeting-anonymous", context, Map.of()));
+        // Questions before a parent conversation first say when that conversation is.
+        context.meeting()
+                .ifPresent(when -> blocks.add(paragraph(
+                        ConversationInvitation.key(when), context, ConversationInvitation.values(when, context))));
         blocks.add(paragraph(
                 "email.checkin.intro",
                 context,

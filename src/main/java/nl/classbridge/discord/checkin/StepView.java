@@ -14,6 +14,7 @@ import net.dv8tion.jda.api.components.textinput.TextInputStyle;
 import net.dv8tion.jda.api.modals.Modal;
 import nl.classbridge.checkin.AnswerDisplay;
 import nl.classbridge.checkin.CheckinContext;
+import nl.classbridge.checkin.ConversationInvitation;
 import nl.classbridge.checkin.InfoTexts;
 import nl.classbridge.checkin.Step;
 import nl.classbridge.checkin.questionnaire.Option;
@@ -73,8 +74,14 @@ public final class StepView {
                         context.questionnaire().title(context.language()),
                         "deadline",
                         context.deadline()));
+        // Questions before a parent conversation first say when that conversation is.
+        String meeting = context.meeting()
+                .map(when ->
+                        text(ConversationInvitation.key(when), context, ConversationInvitation.values(when, context))
+                                + "\n\n")
+                .orElse("");
         return new View(
-                text,
+                meeting + text,
                 List.of(ActionRow.of(Button.primary(
                         CheckinIds.start(context.request().id()), label("checkin.button.start", context)))));
     }

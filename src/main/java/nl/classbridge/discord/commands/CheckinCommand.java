@@ -101,7 +101,7 @@ public final class CheckinCommand implements SlashCommand {
         }
         String typed = event.getFocusedOption().getValue().toLowerCase(Locale.ROOT);
         // Discord takes 25 choices of at most 100 characters; a longer id is typed in full instead.
-        event.replyChoices(questionnaires.ids().stream()
+        event.replyChoices(questionnaires.classIds().stream()
                         .filter(id -> id.contains(typed))
                         .filter(id -> id.length() <= DiscordLimits.CHOICE)
                         .limit(DiscordLimits.SELECT_OPTIONS)

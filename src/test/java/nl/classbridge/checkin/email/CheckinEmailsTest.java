@@ -123,7 +123,8 @@ class CheckinEmailsTest {
                 plain.deadline(),
                 plain.chain(),
                 plain.language(),
-                Optional.of("Lees elke dag <b>10 minuten</b> voor"));
+                Optional.of("Lees elke dag <b>10 minuten</b> voor"),
+                Optional.empty());
         String generic = startOfYear.question("teacher-needs").orElseThrow().text(Language.PL);
 
         ComposedEmail email = rendered(new CheckinEmails(messages, "De Regenboog").questionnaire(context));

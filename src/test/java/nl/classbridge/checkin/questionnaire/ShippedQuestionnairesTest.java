@@ -34,7 +34,7 @@ class ShippedQuestionnairesTest {
         // GIVEN the shipped folder  WHEN it is loaded  THEN all three are there and nothing is wrong
         assertThat(result.problems()).isEmpty();
         assertThat(result.loaded().keySet())
-                .containsExactlyInAnyOrder("after-conversation", "check-in", "start-of-year");
+                .containsExactlyInAnyOrder("after-conversation", "before-conversation", "check-in", "start-of-year");
     }
 
     @Test
@@ -103,6 +103,19 @@ class ShippedQuestionnairesTest {
                         tuple("agreements-clear", QuestionType.YES_NO),
                         tuple("next-check", QuestionType.CHOICE),
                         tuple("anything-else", QuestionType.TEXT));
+    }
+
+    @Test
+    @DisplayName("before-conversation asks what to talk about, what goes well, what the child says, and what to know")
+    void beforeConversation() {
+        // GIVEN the questions before a conversation  WHEN they are listed  THEN all text, the last one optional
+        assertThat(questionnaire("before-conversation").questions())
+                .extracting(Question::id, Question::type, Question::required)
+                .containsExactly(
+                        tuple("talk-about", QuestionType.TEXT, true),
+                        tuple("going-well-at-home", QuestionType.TEXT, true),
+                        tuple("child-about-school", QuestionType.TEXT, true),
+                        tuple("good-to-know", QuestionType.TEXT, false));
     }
 
     @Test

@@ -317,7 +317,8 @@ class StepViewTest {
                 plain.deadline(),
                 plain.chain(),
                 plain.language(),
-                Optional.of("Lees *elke* dag 10 minuten voor @everyone"));
+                Optional.of("Lees *elke* dag 10 minuten voor @everyone"),
+                Optional.empty());
         int channel = context.questionnaire()
                 .questions()
                 .indexOf(context.questionnaire().question("channel").orElseThrow());
