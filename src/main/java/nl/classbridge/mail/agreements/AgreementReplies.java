@@ -32,8 +32,10 @@ public final class AgreementReplies {
         boolean confirms = ConfirmWords.confirms(replyText);
         String words = replyText.strip();
         if (words.length() > Agreements.MAX_OWN_WORDS) {
-            // A long mail still counts; the teacher reads the start and can ask for the rest.
-            words = words.substring(0, Agreements.MAX_OWN_WORDS - 1) + "…";
+            // A long mail still counts; the teacher reads the start and can ask for the rest. Cut between
+            // characters, never inside one.
+            int end = words.offsetByCodePoints(0, words.codePointCount(0, Agreements.MAX_OWN_WORDS - 1));
+            words = words.substring(0, end) + "…";
         }
         Agreements.Answered answered = agreements.answer(
                 agreementId,
