@@ -48,14 +48,27 @@ class SandboxAgreementTest {
     @DisplayName("GIVEN the sandbox WHEN the teacher adds an agreement on the page and Elif's dad answers in his panel"
             + " THEN the form opens, his words are stored, and pressing 'That's right' changes his answer")
     void agreementOnThePage() throws Exception {
-        String added = post(
+        // The page builds its forms from the commands the bot registered; under load that may take a moment.
+        sandbox.discord()
+                .await(
+                        "/agreement to be registered",
+                        () -> sandbox.discord()
+                                .guildCommands(sandbox.school().guild())
+                                .findValuesAsText("name")
+                                .contains("agreement"));
+        post(
                 "/teacher/command",
                 Map.of(
                         "command", "agreement add",
                         "option.student", "Elif",
                         "option.text", "Elif oefent de tafels met papa",
                         "option.owner", "parents"));
-        assertThat(added).contains("opgeslagen");
+        // The page shows the teacher's reply as it comes; the local server has it at once.
+        sandbox.discord()
+                .await(
+                        "the teacher's private reply",
+                        () -> sandbox.discord().messagesIn(sandbox.school().channel()).stream()
+                                .anyMatch(m -> m.ephemeral() && m.content().contains("opgeslagen")));
 
         LocalUser dad = sandbox.school().discordUser("dad.elif").orElseThrow();
         Guardian guardian =
