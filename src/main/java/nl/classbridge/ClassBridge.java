@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import nl.classbridge.agreements.AgreementHandOff;
 import nl.classbridge.agreements.AgreementTexts;
 import nl.classbridge.agreements.Agreements;
 import nl.classbridge.agreements.AlignmentReminders;
@@ -338,7 +339,7 @@ public final class ClassBridge implements AutoCloseable {
                 store.deliveries(),
                 store.guardians(),
                 senders,
-                new CheckinHandOff(store.checkins()),
+                new AgreementHandOff(new CheckinHandOff(store.checkins())),
                 notices,
                 clock,
                 settings.discord().dmPerSecond(),

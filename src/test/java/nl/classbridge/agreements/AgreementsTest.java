@@ -183,4 +183,45 @@ class AgreementsTest {
         assertThat(ConfirmWords.confirms("ja, maar liever op vrijdag")).isFalse();
         assertThat(ConfirmWords.confirms("")).isFalse();
     }
+
+    @Test
+    @DisplayName(
+            "GIVEN an agreement DM to a parent whose DMs turn out closed WHEN the outbox hands it off THEN the same"
+                    + " agreement goes by email under its own email key, and a check-in's DM is left to the check-in")
+    void closedDmsHandOffToEmail() {
+        long id = add("Noor", "Noor oefent de tafels", Optional.empty())
+                .agreement()
+                .id();
+        Delivery dm = school.rows(AgreementMail.ASK).get(0);
+        var dad = school.store.guardians.find(school.noorsDad.id()).orElseThrow();
+
+        var email = new AgreementHandOff(nl.classbridge.delivery.HandOff.none()).emailFor(dm, dad);
+
+        assertThat(email).hasValueSatisfying(message -> {
+            assertThat(message.channel()).isEqualTo(DeliveryChannel.EMAIL);
+            assertThat(message.guardianId()).contains(dad.id());
+            assertThat(message.dedupeKey())
+                    .isEqualTo(nl.classbridge.delivery.DedupeKeys.agreementAsk(id, dad.id(), DeliveryChannel.EMAIL));
+            assertThat(AgreementMail.agreementOf(message.payload())).isEqualTo(id);
+        });
+        Delivery other = new Delivery(
+                dm.id(),
+                "x",
+                dm.classId(),
+                dm.guardianId(),
+                dm.channel(),
+                "checkin-greeting",
+                "{}",
+                dm.status(),
+                0,
+                dm.nextAttemptAt(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                dm.createdAt(),
+                Optional.empty(),
+                false);
+        assertThat(new AgreementHandOff(nl.classbridge.delivery.HandOff.none()).emailFor(other, dad))
+                .isEmpty();
+    }
 }
