@@ -10,6 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import nl.classbridge.agreements.AgreementHandOff;
+import nl.classbridge.agreements.AgreementTexts;
+import nl.classbridge.agreements.Agreements;
+import nl.classbridge.agreements.AlignmentReminders;
+import nl.classbridge.agreements.ClassOverview;
 import nl.classbridge.checkin.ActiveQuestionnaires;
 import nl.classbridge.checkin.CheckinContexts;
 import nl.classbridge.checkin.CheckinHandOff;
@@ -38,9 +43,17 @@ import nl.classbridge.discord.DiscordText;
 import nl.classbridge.discord.TeacherCheck;
 import nl.classbridge.discord.Texts;
 import nl.classbridge.discord.UserStripes;
+import nl.classbridge.discord.agreements.AgreementDmSender;
+import nl.classbridge.discord.agreements.AgreementInteractions;
+import nl.classbridge.discord.agreements.AgreementList;
+import nl.classbridge.discord.agreements.AgreementView;
+import nl.classbridge.discord.agreements.FamilyConversations;
+import nl.classbridge.discord.agreements.OverviewReply;
+import nl.classbridge.discord.agreements.OverviewText;
 import nl.classbridge.discord.checkin.CheckinInteractions;
 import nl.classbridge.discord.checkin.DiscordDmSender;
 import nl.classbridge.discord.checkin.StepView;
+import nl.classbridge.discord.commands.AgreementCommand;
 import nl.classbridge.discord.commands.CheckinCommand;
 import nl.classbridge.discord.commands.ClassCommand;
 import nl.classbridge.discord.commands.ConversationCommand;
@@ -54,6 +67,8 @@ import nl.classbridge.logs.Failure;
 import nl.classbridge.mail.EmailComposers;
 import nl.classbridge.mail.ReplyTokens;
 import nl.classbridge.mail.SmtpSender;
+import nl.classbridge.mail.agreements.AgreementEmailComposer;
+import nl.classbridge.mail.agreements.AgreementReplies;
 import nl.classbridge.mail.checkin.CheckinEmailComposer;
 import nl.classbridge.mail.checkin.CheckinReplies;
 import nl.classbridge.mail.inbox.ImapInbox;
@@ -183,6 +198,20 @@ public final class ClassBridge implements AutoCloseable {
         UpdatePost updatePost =
                 new UpdatePost(texts.messages(), settings.school().name());
         TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes());
+        AgreementTexts agreementTexts =
+                new AgreementTexts(texts.messages(), settings.school().name());
+        Agreements agreements = new Agreements(
+                database,
+                store.agreements(),
+                store.conversations(),
+                store.students(),
+                store.guardians(),
+                store.classes(),
+                outbox,
+                notices,
+                store.auditLog(),
+                clock);
+        AgreementView agreementView = new AgreementView(agreementTexts);
         ClassTeachers teachers =
                 new ClassTeachers(database, store.classes(), store.classTeachers(), store.auditLog(), notices, clock);
         ClassChannel classChannel = new ClassChannel(teachers, texts);
@@ -217,7 +246,18 @@ public final class ClassBridge implements AutoCloseable {
                                                 database, new ClassNeedsRepository(database), store.auditLog(), clock),
                                         new ClassOffers(overview),
                                         roster,
-                                        texts)),
+                                        texts),
+                                new OverviewReply(
+                                        new ClassOverview(
+                                                store.students(),
+                                                store.agreements(),
+                                                store.conversations(),
+                                                store.checkins(),
+                                                versions,
+                                                overview),
+                                        new OverviewText(texts))),
+                        new AgreementCommand(
+                                agreements, new AgreementList(texts), classChannel, store.students(), texts, clock),
                         new StudentCommand(roster, classChannel, store.students(), texts),
                         new InviteCommand(
                                 enrolment,
@@ -251,20 +291,22 @@ public final class ClassBridge implements AutoCloseable {
                                 classChannel,
                                 texts,
                                 clock)),
-                new CheckinInteractions(
-                        conversations,
-                        new TypedMessages(
-                                database,
-                                store.guardians(),
-                                store.checkins(),
-                                store.deliveries(),
+                new FamilyConversations(
+                        new CheckinInteractions(
                                 conversations,
-                                outbox),
-                        store.checkins(),
-                        store.guardians(),
-                        contexts,
-                        stepView,
-                        texts),
+                                new TypedMessages(
+                                        database,
+                                        store.guardians(),
+                                        store.checkins(),
+                                        store.deliveries(),
+                                        conversations,
+                                        outbox),
+                                store.checkins(),
+                                store.guardians(),
+                                contexts,
+                                stepView,
+                                texts),
+                        new AgreementInteractions(agreements, store.guardians(), agreementView, texts)),
                 teacherCheck,
                 settings.discord()::serves,
                 texts,
@@ -272,15 +314,24 @@ public final class ClassBridge implements AutoCloseable {
         running.bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
 
         List<Sender> senders = new ArrayList<>();
-        senders.add(new DiscordDmSender(
+        senders.add(new AgreementDmSender(
+                new DiscordDmSender(
+                        running.bot.directMessages(),
+                        store.guardians(),
+                        store.checkins(),
+                        store.classes(),
+                        contexts,
+                        conversations,
+                        stepView,
+                        texts),
                 running.bot.directMessages(),
+                agreements,
+                store.agreements(),
                 store.guardians(),
-                store.checkins(),
+                store.students(),
                 store.classes(),
-                contexts,
-                conversations,
-                stepView,
-                texts));
+                agreementTexts,
+                agreementView));
         senders.add(new ChannelPostSender(running.bot.shards(), store.classes()));
         ReplyTokens replyTokens = new ReplyTokens(store.replyTokens(), clock);
         SmtpSender email = new SmtpSender(
@@ -296,7 +347,15 @@ public final class ClassBridge implements AutoCloseable {
                                 replyTokens,
                                 clock),
                         new UpdateEmailComposer(
-                                store.classes(), store.guardians(), store.highlights(), updatePost, replyTokens))),
+                                store.classes(), store.guardians(), store.highlights(), updatePost, replyTokens),
+                        new AgreementEmailComposer(
+                                agreements,
+                                store.agreements(),
+                                store.guardians(),
+                                store.students(),
+                                store.classes(),
+                                agreementTexts,
+                                replyTokens))),
                 store.deliveries(),
                 clock);
         if (email.configured()) {
@@ -310,7 +369,7 @@ public final class ClassBridge implements AutoCloseable {
                 store.deliveries(),
                 store.guardians(),
                 senders,
-                new CheckinHandOff(store.checkins()),
+                new AgreementHandOff(new CheckinHandOff(store.checkins())),
                 notices,
                 clock,
                 settings.discord().dmPerSecond(),
@@ -338,7 +397,8 @@ public final class ClassBridge implements AutoCloseable {
                             replies,
                             notices,
                             notices,
-                            settings.mail().imap().trustedAuthservId()),
+                            settings.mail().imap().trustedAuthservId(),
+                            new AgreementReplies(agreements)),
                     clock);
             running.inbox = new InboxLoop(
                     inbox, Duration.ofSeconds(settings.mail().imap().pollSeconds()));
@@ -354,6 +414,16 @@ public final class ClassBridge implements AutoCloseable {
                 clock);
         every(Duration.ofHours(1), Duration.ofMinutes(1), new Job("email follow-up", followUp::run));
         every(Duration.ofMinutes(1), Duration.ZERO, new Job("class updates", updates::runDue));
+        AlignmentReminders alignments = new AlignmentReminders(
+                database,
+                store.agreements(),
+                store.students(),
+                store.guardians(),
+                store.classes(),
+                outbox,
+                notices,
+                clock);
+        every(Duration.ofMinutes(1), Duration.ZERO, new Job("align-again reminders", alignments::run));
         running.dispatch = new DispatchLoop(dispatcher, clock);
         outbox.whenEnqueued(running.dispatch::wake);
         running.dispatch.start();

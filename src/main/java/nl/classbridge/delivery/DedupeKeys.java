@@ -80,4 +80,28 @@ public final class DedupeKeys {
     public static String mailboxNote(String mailRef, String messageKey, long classId) {
         return "mailbox:" + mailRef + ":" + messageKey + ":class:" + classId;
     }
+
+    /** One agreement to confirm, to one guardian, by DM or by email. */
+    public static String agreementAsk(long agreementId, long guardianId, DeliveryChannel channel) {
+        return "agreement:" + agreementId + ":guardian:" + guardianId + ":" + channelPart(channel);
+    }
+
+    /** The teacher told once per answer that a guardian sees an agreement differently. */
+    public static String agreementDiffers(long agreementId, long guardianId, Instant answeredAt) {
+        return "agreement:" + agreementId + ":guardian:" + guardianId + ":differs:" + answeredAt.toEpochMilli();
+    }
+
+    /** The align-again reminder about one child on one day, to one guardian by DM or by email. */
+    public static String alignAgain(long studentId, java.time.LocalDate day, long guardianId, DeliveryChannel channel) {
+        return "align:student:" + studentId + ":" + day + ":guardian:" + guardianId + ":" + channelPart(channel);
+    }
+
+    /** The align-again reminder about one child on one day, to the class's teacher. */
+    public static String alignAgainTeacher(long studentId, java.time.LocalDate day) {
+        return "align:student:" + studentId + ":" + day + ":teacher";
+    }
+
+    private static String channelPart(DeliveryChannel channel) {
+        return channel == DeliveryChannel.EMAIL ? "email" : "dm";
+    }
 }

@@ -38,6 +38,16 @@ public final class ReplyTokens {
         return tokens.forGuardian(guardianId, this::fresh, clock.instant());
     }
 
+    /** The token for mail that asks this guardian to confirm one agreement. */
+    public String forAgreement(long guardianId, long agreementId) {
+        return tokens.forAgreement(guardianId, agreementId, this::fresh, clock.instant());
+    }
+
+    /** The agreement a token's mail asked about; empty for any other token. */
+    public Optional<Long> agreementOf(ReplyToken token) {
+        return tokens.agreementOf(token.token());
+    }
+
     /** The stored token {@code candidate} is, if it is one; case does not matter. */
     public Optional<ReplyToken> find(String candidate) {
         String token = candidate.toLowerCase(java.util.Locale.ROOT);

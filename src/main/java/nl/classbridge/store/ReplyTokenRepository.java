@@ -43,7 +43,10 @@ public final class ReplyTokenRepository {
                     fresh.get(),
                     guardianId,
                     now);
-            return sql.one("SELECT * FROM reply_token WHERE guardian_id = ? AND request_id IS NULL", TOKEN, guardianId)
+            return sql.one(
+                            "SELECT * FROM reply_token WHERE guardian_id = ? AND request_id IS NULL AND agreement_id IS NULL",
+                            TOKEN,
+                            guardianId)
                     .orElseThrow()
                     .token();
         }));
@@ -51,5 +54,32 @@ public final class ReplyTokenRepository {
 
     public Optional<ReplyToken> find(String token) {
         return database.read(sql -> sql.one("SELECT * FROM reply_token WHERE token = ?", TOKEN, token));
+    }
+
+    /** The token of mail that asks this guardian to confirm one agreement; made the first time. */
+    public String forAgreement(long guardianId, long agreementId, Supplier<String> fresh, Instant now) {
+        return database.transaction(() -> database.write(sql -> {
+            sql.update(
+                    "INSERT OR IGNORE INTO reply_token (token, guardian_id, agreement_id, created_at) VALUES (?, ?, ?, ?)",
+                    fresh.get(),
+                    guardianId,
+                    agreementId,
+                    now);
+            return sql.one(
+                            "SELECT * FROM reply_token WHERE guardian_id = ? AND agreement_id = ?",
+                            TOKEN,
+                            guardianId,
+                            agreementId)
+                    .orElseThrow()
+                    .token();
+        }));
+    }
+
+    /** The agreement a token's mail asked about, if it was such a mail. */
+    public Optional<Long> agreementOf(String token) {
+        return database.read(sql -> sql.one(
+                "SELECT agreement_id FROM reply_token WHERE token = ? AND agreement_id IS NOT NULL",
+                row -> row.longValue("agreement_id"),
+                token));
     }
 }

@@ -68,7 +68,7 @@ class TeacherCommandsOnDiscordTest {
                 .toList();
         assertThat(names)
                 .containsExactlyInAnyOrder(
-                        "class", "student", "invite", "guardian", "checkin", "update", "conversation");
+                        "class", "student", "invite", "guardian", "checkin", "update", "conversation", "agreement");
         JsonNode klas = StreamSupport.stream(commands.spliterator(), false)
                 .filter(c -> c.get("name").asText().equals("class"))
                 .findFirst()

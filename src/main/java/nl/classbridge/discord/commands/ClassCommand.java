@@ -14,6 +14,7 @@ import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
 import nl.classbridge.discord.TeacherCheck;
 import nl.classbridge.discord.Texts;
+import nl.classbridge.discord.agreements.OverviewReply;
 import nl.classbridge.domain.ClassTeacher;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
@@ -26,7 +27,8 @@ import nl.classbridge.store.StudentRepository;
  * {@code /class setup} binds the channel as the class channel (whoever does so owns the class);
  * {@code /class info} shows it; {@code /class teacher add|remove} lets the owner share the class
  * with co-teachers; {@code /class takeover} lets a server admin take a class over, openly;
- * {@code /class needs|offers} are {@link PartnerCommands}.
+ * {@code /class needs|offers} are {@link PartnerCommands};
+ * {@code /class overview} shows where each family stands ({@link OverviewReply}).
  */
 public final class ClassCommand implements SlashCommand {
     private final ClassRoster roster;
@@ -37,6 +39,7 @@ public final class ClassCommand implements SlashCommand {
     private final GuardianRepository guardians;
     private final Texts texts;
     private final PartnerCommands partners;
+    private final OverviewReply overview;
 
     public ClassCommand(
             ClassRoster roster,
@@ -46,7 +49,8 @@ public final class ClassCommand implements SlashCommand {
             StudentRepository students,
             GuardianRepository guardians,
             Texts texts,
-            PartnerCommands partners) {
+            PartnerCommands partners,
+            OverviewReply overview) {
         this.roster = roster;
         this.teachers = teachers;
         this.classChannel = classChannel;
@@ -55,6 +59,7 @@ public final class ClassCommand implements SlashCommand {
         this.guardians = guardians;
         this.texts = texts;
         this.partners = partners;
+        this.overview = overview;
     }
 
     @Override
@@ -77,7 +82,8 @@ public final class ClassCommand implements SlashCommand {
                                         defs.language("class setup language", false),
                                         defs.option(OptionType.STRING, "class setup timezone", false)),
                         defs.subcommand("class info"),
-                        defs.subcommand("class takeover"))
+                        defs.subcommand("class takeover"),
+                        defs.subcommand("class overview"))
                 .addSubcommands(partners.definitions(defs))
                 .addSubcommandGroups(defs.subcommandGroup("class teacher")
                         .addSubcommands(
@@ -106,6 +112,7 @@ public final class ClassCommand implements SlashCommand {
         switch (event.getSubcommandName()) {
             case "setup" -> setUp(event);
             case "takeover" -> takeOver(event);
+            case "overview" -> classChannel.orExplain(event).ifPresent(c -> overview.show(event, c));
             default -> classChannel.orExplain(event).ifPresent(schoolClass -> info(event, schoolClass));
         }
     }

@@ -18,6 +18,7 @@ import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.ReplyToken;
 import nl.classbridge.mail.ComposedEmail;
 import nl.classbridge.mail.ReplyTokens;
+import nl.classbridge.mail.agreements.AgreementReplies;
 import nl.classbridge.mail.checkin.CheckinReplies;
 import nl.classbridge.mail.inbox.ImapInbox;
 import nl.classbridge.mail.reply.ParsedMail;
@@ -40,6 +41,7 @@ import org.slf4j.LoggerFactory;
  *   <li>An automatic reply (out of office, read receipt) is ignored.</li>
  *   <li>A bounce counts only when it returns the Message-ID of a mail we sent to that family's
  *       address (64 random bits, stored with the delivery): a forged bounce changes nothing.</li>
+ *   <li>A verified reply to an agreement's mail confirms it ("yes") or says how the family sees it.</li>
  *   <li>A verified STOP ends email for that family; a verified reply to a check-in becomes its
  *       answers, or, when the round has closed, the family is told so and the teacher gets the words;
  *       a verified reply to a mail that asked nothing (a class update) reaches the teacher.</li>
@@ -62,6 +64,7 @@ public final class ReceivedMail implements ImapInbox.Handler {
     private final CheckinReplies replies;
     private final MailboxNotes notes;
     private final TeacherNotice notice;
+    private final AgreementReplies agreementReplies;
 
     public ReceivedMail(
             ReplyTokens tokens,
@@ -73,7 +76,8 @@ public final class ReceivedMail implements ImapInbox.Handler {
             CheckinReplies replies,
             TeacherMessages teacher,
             TeacherNotice notice,
-            Optional<String> trustedAuthservId) {
+            Optional<String> trustedAuthservId,
+            AgreementReplies agreementReplies) {
         this.verification = new Verification(tokens, guardians, trustedAuthservId);
         this.tokens = tokens;
         this.guardians = guardians;
@@ -82,6 +86,7 @@ public final class ReceivedMail implements ImapInbox.Handler {
         this.replies = replies;
         this.notes = new MailboxNotes(teacher, students, classes, checkins);
         this.notice = notice;
+        this.agreementReplies = agreementReplies;
     }
 
     @Override
@@ -115,6 +120,10 @@ public final class ReceivedMail implements ImapInbox.Handler {
             notes.noWords(mail.ref(), notes.concerned(Optional.of(verified.token()), Optional.of(guardian)));
             return "no-words";
         }
+        Optional<Long> agreement = tokens.agreementOf(verified.token());
+        if (agreement.isPresent()) {
+            return agreementReply(mail, verified, agreement.get(), reply);
+        }
         Optional<CheckinRequest> request = verified.token().requestId().flatMap(checkins::findRequest);
         if (request.isEmpty()) {
             // A reply to mail that asked nothing (or about a request since removed): the family's words.
@@ -133,6 +142,29 @@ public final class ReceivedMail implements ImapInbox.Handler {
             return outcome == CheckinReplies.Outcome.ROUND_CLOSED ? why : "unverified-" + why;
         }
         return "answers";
+    }
+
+    /**
+     * A verified reply to an agreement's mail: it confirms the agreement or says how the family sees
+     * it. When it can no longer answer (done, or no longer their child), the words reach the teacher.
+     */
+    private String agreementReply(
+            ImapInbox.Received mail, Verification.Verified verified, long agreementId, ParsedMail.Reply reply) {
+        AgreementReplies.Outcome outcome = agreementReplies.answer(agreementId, verified.guardian(), reply.text());
+        List<MailboxNotes.Concerned> concerned =
+                notes.concerned(Optional.of(verified.token()), Optional.of(verified.guardian()));
+        return switch (outcome) {
+            case CONFIRMED -> "agreement-confirmed";
+            case DIFFERS -> "agreement-differs";
+            case CLOSED -> {
+                notes.familyWrote(mail.ref(), concerned, reply.text());
+                yield "agreement-closed";
+            }
+            case NOT_THEIRS -> {
+                notes.unverified(mail.ref(), "no-longer-linked", concerned, reply.text());
+                yield "unverified-no-longer-linked";
+            }
+        };
     }
 
     @Override
