@@ -21,7 +21,7 @@ import nl.classbridge.messages.TextRenderer;
  *
  * <ul>
  *   <li><b>The core</b>: {@code domain}, {@code store}, {@code roster}, {@code updates},
- *       {@code checkin}, {@code delivery} and {@code messages}, with the two foundations every part
+ *       {@code checkin}, {@code delivery}, {@code messages} and {@code prep}, with the two foundations every part
  *       may use, {@code config} (the settings) and {@code logs} (failures in the log without
  *       personal data). The core knows no adapter and none of the libraries adapters translate:
  *       JDA, Jakarta Mail (and Angus, its implementation), Javalin, GreenMail, jsoup.</li>
@@ -48,7 +48,8 @@ class ArchitectureTest {
     static final String[] CORE = {
         "nl.classbridge.domain..", "nl.classbridge.store..", "nl.classbridge.roster..",
         "nl.classbridge.updates..", "nl.classbridge.checkin..", "nl.classbridge.delivery..",
-        "nl.classbridge.messages..", "nl.classbridge.config..", "nl.classbridge.logs.."
+        "nl.classbridge.messages..", "nl.classbridge.config..", "nl.classbridge.logs..",
+        "nl.classbridge.prep.."
     };
     static final String DISCORD = "nl.classbridge.discord..";
     static final String MAIL = "nl.classbridge.mail..";
