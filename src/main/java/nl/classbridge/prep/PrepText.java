@@ -19,8 +19,9 @@ import nl.classbridge.messages.Text.Block;
 import nl.classbridge.messages.Text.Span;
 
 /**
- * The {@link PrepSheet} in the teacher's words, in the class's language: a title, a few lines on the
- * conversation, then the six parts as sections. Families' words are values, so every renderer shows
+ * The {@link PrepSheet} in the teacher's words, in the class's language: the page's name in bold, a
+ * few lines on the conversation, then the six parts, each under a title of its own with its lines as
+ * a section (one section per parent and questionnaire in the family's story). Families' words are values, so every renderer shows
  * them exactly as written; a family's language is named when it is not the class's.
  */
 public final class PrepText {
@@ -35,19 +36,19 @@ public final class PrepText {
         Words words = new Words(sheet.schoolClass());
         String student = sheet.student().name();
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Text.Title(words.spans("prep.title", Map.of("student", student))));
+        blocks.add(new Text.Paragraph(List.of(new Text.Strong(words.spans("prep.title", Map.of("student", student))))));
         blocks.add(new Text.Paragraph(intro(sheet, words)));
         if (!sheet.anyAnswers()) {
             blocks.add(new Text.Paragraph(words.spans("prep.little-known", Map.of("student", student))));
         }
-        blocks.add(section(words, "prep.section.goes-well", student, goesWell(sheet, words)));
-        blocks.add(section(words, "prep.section.story", student, List.of()));
+        part(blocks, words, "prep.section.goes-well", student, goesWell(sheet, words));
+        blocks.add(new Text.Title(words.spans("prep.section.story", Map.of())));
         blocks.addAll(story(sheet, words));
-        blocks.add(section(words, "prep.section.child", student, child(sheet, words)));
-        blocks.add(section(words, "prep.section.roles", student, roles(sheet, words)));
-        blocks.add(section(words, "prep.section.agreements", student, agreements(sheet, words)));
+        part(blocks, words, "prep.section.child", student, child(sheet, words));
+        part(blocks, words, "prep.section.roles", student, roles(sheet, words));
+        part(blocks, words, "prep.section.agreements", student, agreements(sheet, words));
         blocks.addAll(after(sheet, words));
-        blocks.add(section(words, "prep.section.questions", student, questions(sheet, words)));
+        part(blocks, words, "prep.section.questions", student, questions(sheet, words));
         return new Text(blocks, sheet.schoolClass().language());
     }
 
@@ -59,8 +60,8 @@ public final class PrepText {
                 .count();
         return new Text(
                 List.of(
-                        new Text.Title(words.spans(
-                                "prep.title", Map.of("student", sheet.student().name()))),
+                        new Text.Paragraph(List.of(new Text.Strong(words.spans(
+                                "prep.title", Map.of("student", sheet.student().name()))))),
                         new Text.Paragraph(intro(sheet, words)),
                         new Text.Paragraph(words.spans(
                                 "prep.summary",
@@ -311,8 +312,10 @@ public final class PrepText {
         return words.spans("prep.questions.no-child-view", Map.of("student", student));
     }
 
-    private static Text.Section section(Words words, String key, String student, List<List<Span>> items) {
-        return new Text.Section(words.spans(key, Map.of("student", student)), items);
+    /** A part of the page: its heading as a title, its lines as a section without a heading of its own. */
+    private static void part(List<Block> blocks, Words words, String key, String student, List<List<Span>> items) {
+        blocks.add(new Text.Title(words.spans(key, Map.of("student", student))));
+        blocks.add(new Text.Section(List.of(), items));
     }
 
     /** The catalogue in the teacher's language, with the class's dates and names for families. */
