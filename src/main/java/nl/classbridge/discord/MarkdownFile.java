@@ -1,5 +1,6 @@
 package nl.classbridge.discord;
 
+import java.util.List;
 import nl.classbridge.messages.Text;
 import nl.classbridge.messages.TextRenderer;
 
@@ -35,7 +36,7 @@ public final class MarkdownFile extends TextRenderer {
     }
 
     @Override
-    protected String section(String heading, java.util.List<String> items) {
+    protected String section(String heading, List<String> items) {
         StringBuilder out = new StringBuilder(heading);
         if (!heading.isEmpty() && !items.isEmpty()) {
             out.append('\n');

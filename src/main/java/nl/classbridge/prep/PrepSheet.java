@@ -170,8 +170,8 @@ public record PrepSheet(
     /**
      * A question and its answer.
      *
-     * @param before for the well-being scale, the same guardian's point in the previous round of
-     *               that questionnaire, if they gave one
+     * @param before for the well-being scale, the same guardian's point the last time before this
+     *               that they answered that questionnaire, if they did
      */
     public record Said(Question question, Answer answer, Optional<Integer> before) {}
 

@@ -1,5 +1,6 @@
 package nl.classbridge.prep;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -340,7 +341,7 @@ public final class PrepText {
             return messages.text(key, chain, Map.of()).words();
         }
 
-        String day(java.time.Instant instant) {
+        String day(Instant instant) {
             return Dates.day(instant, schoolClass.timezone(), schoolClass.language());
         }
 

@@ -66,7 +66,8 @@ class TeacherCommandsOnDiscordTest {
         List<String> names = StreamSupport.stream(commands.spliterator(), false)
                 .map(c -> c.get("name").asText())
                 .toList();
-        assertThat(names).containsExactlyInAnyOrder("class", "student", "invite", "guardian", "checkin", "update", "prep");
+        assertThat(names)
+                .containsExactlyInAnyOrder("class", "student", "invite", "guardian", "checkin", "update", "prep");
         JsonNode klas = StreamSupport.stream(commands.spliterator(), false)
                 .filter(c -> c.get("name").asText().equals("class"))
                 .findFirst()
