@@ -61,6 +61,7 @@ import nl.classbridge.discord.commands.GuardianCommand;
 import nl.classbridge.discord.commands.InviteCommand;
 import nl.classbridge.discord.commands.JoinCommand;
 import nl.classbridge.discord.commands.PartnerCommands;
+import nl.classbridge.discord.commands.PrepCommand;
 import nl.classbridge.discord.commands.StudentCommand;
 import nl.classbridge.discord.commands.UpdateCommand;
 import nl.classbridge.logs.Failure;
@@ -79,6 +80,8 @@ import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.messages.CommandTexts;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
+import nl.classbridge.prep.Preparation;
+import nl.classbridge.prep.TeacherAsks;
 import nl.classbridge.roster.ClassNeeds;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.ClassTeachers;
@@ -87,6 +90,7 @@ import nl.classbridge.roster.TeacherNotices;
 import nl.classbridge.store.ClassNeedsRepository;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.Housekeeping;
+import nl.classbridge.store.PreparationRepository;
 import nl.classbridge.store.Repositories;
 import nl.classbridge.updates.Highlights;
 import nl.classbridge.updates.UpdatePost;
@@ -284,6 +288,21 @@ public final class ClassBridge implements AutoCloseable {
                                 store.students(),
                                 texts),
                         new JoinCommand(enrolment, store.classes(), texts),
+                        new PrepCommand(
+                                new Preparation(
+                                        store.students(),
+                                        store.guardians(),
+                                        store.checkins(),
+                                        store.conversations(),
+                                        store.agreements(),
+                                        new PreparationRepository(database),
+                                        versions,
+                                        questionnaires,
+                                        TeacherAsks.inOwnWords(new ClassNeedsRepository(database), questionnaires),
+                                        clock),
+                                classChannel,
+                                store.students(),
+                                texts),
                         new UpdateCommand(
                                 new Highlights(database, store.highlights(), store.auditLog(), clock),
                                 new UpdateSchedules(database, store.schedules(), store.auditLog(), clock),

@@ -21,7 +21,7 @@ import nl.classbridge.messages.TextRenderer;
  *
  * <ul>
  *   <li><b>The core</b>: {@code domain}, {@code store}, {@code roster}, {@code updates},
- *       {@code checkin}, {@code conversations}, {@code delivery} and {@code messages}, with the two foundations every part
+ *       {@code checkin}, {@code conversations}, {@code agreements}, {@code prep}, {@code delivery} and {@code messages}, with the two foundations every part
  *       may use, {@code config} (the settings) and {@code logs} (failures in the log without
  *       personal data). The core knows no adapter and none of the libraries adapters translate:
  *       JDA, Jakarta Mail (and Angus, its implementation), Javalin, GreenMail, jsoup.</li>
@@ -49,7 +49,7 @@ class ArchitectureTest {
         "nl.classbridge.domain..", "nl.classbridge.store..", "nl.classbridge.roster..",
         "nl.classbridge.updates..", "nl.classbridge.checkin..", "nl.classbridge.delivery..",
         "nl.classbridge.messages..", "nl.classbridge.config..", "nl.classbridge.logs..",
-        "nl.classbridge.conversations..", "nl.classbridge.agreements.."
+        "nl.classbridge.conversations..", "nl.classbridge.agreements..", "nl.classbridge.prep.."
     };
     static final String DISCORD = "nl.classbridge.discord..";
     static final String MAIL = "nl.classbridge.mail..";

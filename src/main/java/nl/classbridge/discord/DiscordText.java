@@ -1,5 +1,6 @@
 package nl.classbridge.discord;
 
+import java.util.List;
 import nl.classbridge.messages.Text;
 import nl.classbridge.messages.TextRenderer;
 
@@ -30,7 +31,16 @@ public final class DiscordText extends TextRenderer {
 
     @Override
     protected String heading(String rendered) {
-        return bold(rendered);
+        return rendered.isEmpty() ? rendered : bold(rendered);
+    }
+
+    /** A section without a heading (its heading stands above it as a title) is just its list. */
+    @Override
+    protected String section(String heading, List<String> items) {
+        if (!heading.isEmpty()) {
+            return super.section(heading, items);
+        }
+        return items.isEmpty() ? "" : BULLET + String.join("\n" + BULLET, items);
     }
 
     private static String bold(String rendered) {

@@ -178,6 +178,8 @@ class NothingPersonalInLogsTest {
             school.teacher(command, Map.of());
         }
         school.teacher("checkin results", Map.of("student", "Zzmarkerchild"));
+        school.teacher("prep", Map.of("student", "Zzmarkerchild"));
+        school.teacher("prep", Map.of("student", "Zzmarkeronbekend"));
 
         // Discord refuses to take a reply: the bot's request fails, and the failure is logged.
         school.discord.failWith("POST", "interactions/{interaction_id}/{interaction_token}/callback", 1, 500);

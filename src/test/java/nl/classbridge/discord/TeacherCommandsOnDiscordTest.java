@@ -68,7 +68,15 @@ class TeacherCommandsOnDiscordTest {
                 .toList();
         assertThat(names)
                 .containsExactlyInAnyOrder(
-                        "class", "student", "invite", "guardian", "checkin", "update", "conversation", "agreement");
+                        "class",
+                        "student",
+                        "invite",
+                        "guardian",
+                        "checkin",
+                        "update",
+                        "conversation",
+                        "agreement",
+                        "prep");
         JsonNode klas = StreamSupport.stream(commands.spliterator(), false)
                 .filter(c -> c.get("name").asText().equals("class"))
                 .findFirst()

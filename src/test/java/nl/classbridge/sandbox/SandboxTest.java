@@ -215,6 +215,39 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("GIVEN a week of long highlights WHEN the teacher asks /prep about Sem THEN the teacher's panel shows"
+            + " the private reply with its Markdown file, to open, and the file holds the six parts")
+    void prepFileOnThePage() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            sandbox.discord()
+                    .slashCommand(
+                            sandbox.school().teacher(),
+                            sandbox.school().channel(),
+                            "update add",
+                            Map.of(
+                                    "text",
+                                    ("Moment " + i + ": de kinderen werkten samen aan een groot project over de"
+                                                    + " seizoenen en lieten elkaar trots zien wat ze gemaakt hadden. ")
+                                            .repeat(3)))
+                    .awaitResponse();
+        }
+        var reply = sandbox.discord()
+                .slashCommand(sandbox.school().teacher(), sandbox.school().channel(), "prep", Map.of("student", "Sem"))
+                .awaitResponse();
+        assertThat(reply.data().path("attachments"))
+                .as("the sheet came as a file")
+                .hasSize(1);
+
+        String panel = get("/part/teacher").body();
+
+        assertThat(panel)
+                .contains("<details class=\"file\"><summary>📄 prep-sem.md</summary>")
+                .contains("1. Wat goed gaat")
+                .contains("6. Vragen om te stellen")
+                .contains("Moment 4: de kinderen werkten samen");
+    }
+
+    @Test
     @DisplayName("the page works without a script: a command posted as a plain form comes back as the whole page")
     void withoutScript() throws Exception {
         HttpResponse<String> answer = http.send(

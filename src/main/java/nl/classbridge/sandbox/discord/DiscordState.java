@@ -25,6 +25,9 @@ final class DiscordState {
     static final Duration NONCE_WINDOW = Duration.ofMinutes(5);
 
     final Snowflakes ids = new Snowflakes();
+    /** Files sent with messages, for reading back. */
+    final Attachments attachments = new Attachments();
+
     final Clock clock;
     final LocalUser bot;
     final String token;

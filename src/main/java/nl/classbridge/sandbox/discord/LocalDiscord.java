@@ -75,6 +75,18 @@ public final class LocalDiscord implements AutoCloseable {
             guilds.install(rest, config.routes);
             interactionRoutes.install(rest, config.routes);
             rest.installFallback(config.routes);
+            config.routes.addHttpHandler(io.javalin.http.HandlerType.GET, "/attachments/{id}/{filename}", ctx -> {
+                Optional<Attachments.Upload> file = parseId(ctx.pathParam("id")).flatMap(state.attachments::find);
+                if (file.isEmpty()) {
+                    ctx.status(404);
+                    return;
+                }
+                ctx.contentType(
+                        file.get().contentType() == null
+                                ? "application/octet-stream"
+                                : file.get().contentType());
+                ctx.result(file.get().content());
+            });
             gateway.install(config.routes);
         });
         server.start();
@@ -86,6 +98,7 @@ public final class LocalDiscord implements AutoCloseable {
         restUrl = "http://" + base + RestApi.BASE;
         gatewayUrl = "ws://" + base + Gateway.PATH;
         gatewayHolder[0] = gatewayUrl;
+        state.attachments.baseUrl("http://" + base + "/");
         gateway.resumeUrl("ws://" + base + Gateway.RESUME_PATH);
     }
 
@@ -242,6 +255,32 @@ public final class LocalDiscord implements AutoCloseable {
      */
     public long version() {
         return state.version();
+    }
+
+    /**
+     * The files sent with a message, in its order: {@code message} is a message object (such as
+     * {@link PostedMessage#json()}) or an interaction response's {@code data}, whose {@code attachments}
+     * name them.
+     */
+    public List<AttachedFile> attachments(JsonNode message) {
+        List<AttachedFile> files = new java.util.ArrayList<>();
+        for (JsonNode attachment : message.path("attachments")) {
+            parseId(attachment.path("id").asText())
+                    .flatMap(state.attachments::find)
+                    .ifPresent(upload -> files.add(new AttachedFile(
+                            attachment.path("filename").asText(upload.filename()),
+                            upload.contentType(),
+                            upload.content())));
+        }
+        return files;
+    }
+
+    private static Optional<Long> parseId(String id) {
+        try {
+            return Optional.of(Long.parseUnsignedLong(id));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** The DM channel between the bot and the user (made if needed). */

@@ -157,7 +157,7 @@ final class RestApi {
             answerFault(exchange, method, template, fault.get());
             return;
         }
-        Request request = new Request(exchange);
+        Request request = new Request(exchange, state.attachments, state.ids);
         RateLimits.Verdict verdict = rateLimits.admit(method, template, request::param);
         if (verdict.limited()) {
             answerLimited(exchange, method, template, verdict);
@@ -263,6 +263,11 @@ final class RestApi {
         /** The JSON body: plain, or the {@code payload_json} part of a multipart body. */
         String body();
 
+        /** A multipart body's file parts by name ({@code files[0]} ...); none for a JSON body. */
+        default Map<String, Attachments.Upload> files() {
+            return Map.of();
+        }
+
         /** Sends the answer; {@code json} null for none. */
         void send(int status, byte[] json);
     }
@@ -297,6 +302,28 @@ final class RestApi {
         @Override
         public String body() {
             return ctx.isMultipartFormData() ? ctx.formParam("payload_json") : ctx.body();
+        }
+
+        @Override
+        public Map<String, Attachments.Upload> files() {
+            if (!ctx.isMultipartFormData()) {
+                return Map.of();
+            }
+            Map<String, Attachments.Upload> files = new java.util.HashMap<>();
+            ctx.uploadedFileMap()
+                    .forEach((name, uploaded) -> uploaded.stream()
+                            .findFirst()
+                            .ifPresent(file -> files.put(
+                                    name,
+                                    new Attachments.Upload(
+                                            file.filename(), file.contentType(), file.contentAndClose(in -> {
+                                                try {
+                                                    return in.readAllBytes();
+                                                } catch (java.io.IOException e) {
+                                                    throw new java.io.UncheckedIOException(e);
+                                                }
+                                            })))));
+            return files;
         }
 
         @Override
@@ -380,10 +407,14 @@ final class RestApi {
     /** What a route gets: path parameters, the JSON body (plain or the {@code payload_json} part). */
     static final class Request {
         private final Exchange exchange;
+        private final Attachments attachments;
+        private final Snowflakes ids;
         private JsonNode body;
 
-        Request(Exchange exchange) {
+        Request(Exchange exchange, Attachments attachments, Snowflakes ids) {
             this.exchange = exchange;
+            this.attachments = attachments;
+            this.ids = ids;
         }
 
         long id(String name) {
@@ -402,9 +433,14 @@ final class RestApi {
             return exchange.queryParam(name);
         }
 
+        /** The JSON body; files sent with it are kept, and its attachments completed as Discord does. */
         JsonNode body() {
             if (body == null) {
                 body = Json.parse(exchange.body());
+                Map<String, Attachments.Upload> files = exchange.files();
+                if (!files.isEmpty()) {
+                    attachments.take(body, files, ids);
+                }
             }
             return body;
         }

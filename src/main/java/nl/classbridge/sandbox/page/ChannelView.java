@@ -20,7 +20,7 @@ final class ChannelView {
         this.discord = discord;
         this.school = school;
         this.texts = texts;
-        this.messages = new MessageView(texts, zone);
+        this.messages = new MessageView(texts, zone, discord);
     }
 
     String live() {

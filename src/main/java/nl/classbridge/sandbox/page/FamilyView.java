@@ -28,7 +28,7 @@ final class FamilyView {
         this.discord = discord;
         this.mail = mail;
         this.texts = texts;
-        this.messages = new MessageView(texts, zone);
+        this.messages = new MessageView(texts, zone, discord);
         this.zone = zone;
     }
 

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import nl.classbridge.sandbox.discord.AttachedFile;
+import nl.classbridge.sandbox.discord.LocalDiscord;
 import nl.classbridge.sandbox.discord.PostedMessage;
 
 /**
@@ -24,10 +26,12 @@ final class MessageView {
 
     private final PageTexts texts;
     private final ZoneId zone;
+    private final LocalDiscord discord;
 
-    MessageView(PageTexts texts, ZoneId zone) {
+    MessageView(PageTexts texts, ZoneId zone, LocalDiscord discord) {
         this.texts = texts;
         this.zone = zone;
+        this.discord = discord;
     }
 
     /**
@@ -79,9 +83,25 @@ final class MessageView {
             }
             html.append("</div>");
         }
+        for (AttachedFile file : discord.attachments(message.json())) {
+            file(file, html);
+        }
         components(message.components(), message.id(), actor, html);
         html.append("</article>");
         return html.toString();
+    }
+
+    /** A file sent with the message: its name, and a text file's content as Discord shows Markdown, to open. */
+    private static void file(AttachedFile file, StringBuilder html) {
+        html.append("<details class=\"file\"><summary>📄 ")
+                .append(Html.text(file.filename()))
+                .append("</summary>");
+        if (file.readable()) {
+            html.append("<div class=\"text\" dir=\"auto\">")
+                    .append(DiscordMarkdown.toHtml(file.text()))
+                    .append("</div>");
+        }
+        html.append("</details>");
     }
 
     private void components(JsonNode components, long messageId, String actor, StringBuilder html) {

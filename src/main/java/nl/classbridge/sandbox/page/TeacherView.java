@@ -24,7 +24,7 @@ final class TeacherView {
         this.discord = discord;
         this.school = school;
         this.texts = texts;
-        this.messages = new MessageView(texts, zone);
+        this.messages = new MessageView(texts, zone, discord);
         this.forms = new CommandForms(texts);
     }
 
