@@ -90,7 +90,6 @@ import nl.classbridge.roster.TeacherNotices;
 import nl.classbridge.store.ClassNeedsRepository;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.Housekeeping;
-import nl.classbridge.store.PreparationRepository;
 import nl.classbridge.store.Repositories;
 import nl.classbridge.updates.Highlights;
 import nl.classbridge.updates.UpdatePost;
@@ -295,7 +294,7 @@ public final class ClassBridge implements AutoCloseable {
                                         store.checkins(),
                                         store.conversations(),
                                         store.agreements(),
-                                        new PreparationRepository(database),
+                                        store.highlights(),
                                         versions,
                                         questionnaires,
                                         TeacherAsks.inOwnWords(new ClassNeedsRepository(database), questionnaires),

@@ -30,7 +30,7 @@ import nl.classbridge.store.AgreementRepository;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.ConversationRepository;
 import nl.classbridge.store.GuardianRepository;
-import nl.classbridge.store.PreparationRepository;
+import nl.classbridge.store.HighlightRepository;
 import nl.classbridge.store.StudentRepository;
 
 /**
@@ -51,7 +51,7 @@ public final class Preparation {
     private final CheckinRepository checkins;
     private final ConversationRepository conversations;
     private final AgreementRepository agreements;
-    private final PreparationRepository reads;
+    private final HighlightRepository highlights;
     private final QuestionnaireVersions versions;
     private final ActiveQuestionnaires questionnaires;
     private final TeacherAsks teacherAsks;
@@ -63,7 +63,7 @@ public final class Preparation {
             CheckinRepository checkins,
             ConversationRepository conversations,
             AgreementRepository agreements,
-            PreparationRepository reads,
+            HighlightRepository highlights,
             QuestionnaireVersions versions,
             ActiveQuestionnaires questionnaires,
             TeacherAsks teacherAsks,
@@ -73,7 +73,7 @@ public final class Preparation {
         this.checkins = checkins;
         this.conversations = conversations;
         this.agreements = agreements;
-        this.reads = reads;
+        this.highlights = highlights;
         this.versions = versions;
         this.questionnaires = questionnaires;
         this.teacherAsks = teacherAsks;
@@ -134,7 +134,7 @@ public final class Preparation {
                 student,
                 now,
                 current,
-                reads.highlightsSince(schoolClass.id(), now.minus(RECENT_HIGHLIGHTS)),
+                highlights.since(schoolClass.id(), now.minus(RECENT_HIGHLIGHTS)),
                 families,
                 wellBeing(student, linked, toldBy),
                 conversations.childViews(student.id()),
@@ -164,7 +164,7 @@ public final class Preparation {
         Map<Long, List<PrepSheet.Told>> toldBy = new LinkedHashMap<>();
         // Per guardian, questionnaire and question: their last well-being point so far.
         Map<String, Integer> lastPoint = new HashMap<>();
-        for (PreparationRepository.Asked asked : reads.askedAbout(student.id())) {
+        for (CheckinRepository.RequestInRound asked : checkins.requestsAbout(student.id())) {
             CheckinRound round = asked.round();
             Questionnaire questionnaire = versions.get(round.questionnaireVersionId());
             Optional<PrepSheet.RoundKind> kind = kind(round, questionnaire, beforeRound, afterRound);

@@ -262,4 +262,27 @@ public final class CheckinRepository {
     public int removeRoundsEndedBefore(Instant before) {
         return database.write(sql -> sql.update("DELETE FROM checkin_round WHERE deadline_at < ?", before));
     }
+
+    /** A request with the round it belongs to. */
+    public record RequestInRound(CheckinRound round, CheckinRequest request) {}
+
+    /**
+     * Every request about the child, in every round (the class's rounds and the rounds about this
+     * child), the oldest round first.
+     */
+    public List<RequestInRound> requestsAbout(long studentId) {
+        return database.read(sql -> {
+            java.util.Map<Long, CheckinRound> rounds = new java.util.HashMap<>();
+            sql.list(
+                            "SELECT * FROM checkin_round WHERE id IN (SELECT round_id FROM checkin_request WHERE student_id = ?)",
+                            ROUND,
+                            studentId)
+                    .forEach(round -> rounds.put(round.id(), round));
+            return sql.list("""
+                            SELECT q.* FROM checkin_request q JOIN checkin_round r ON r.id = q.round_id
+                            WHERE q.student_id = ? ORDER BY r.started_at, r.id, q.id""", REQUEST, studentId).stream()
+                    .map(request -> new RequestInRound(rounds.get(request.roundId()), request))
+                    .toList();
+        });
+    }
 }

@@ -63,4 +63,13 @@ public final class HighlightRepository {
             return null;
         });
     }
+
+    /** The class's highlights written since {@code since}, shared or not, the newest first. */
+    public List<Highlight> since(long classId, Instant since) {
+        return database.read(sql -> sql.list(
+                "SELECT * FROM highlight WHERE class_id = ? AND created_at >= ? ORDER BY created_at DESC, id DESC",
+                HIGHLIGHT,
+                classId,
+                since));
+    }
 }

@@ -30,7 +30,6 @@ import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.roster.TeacherNotices;
 import nl.classbridge.store.ClassNeedsRepository;
-import nl.classbridge.store.PreparationRepository;
 import nl.classbridge.testing.MutableClock;
 import nl.classbridge.testing.TestStore;
 
@@ -118,7 +117,7 @@ final class PrepFixture implements AutoCloseable {
                 store.checkins,
                 store.conversations,
                 store.agreements,
-                new PreparationRepository(store.database),
+                store.highlights,
                 versions,
                 questionnaires,
                 TeacherAsks.inOwnWords(new ClassNeedsRepository(store.database), questionnaires),

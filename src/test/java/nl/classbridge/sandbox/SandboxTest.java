@@ -24,6 +24,7 @@ import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.sandbox.discord.PostedMessage;
 import nl.classbridge.store.Repositories;
+import nl.classbridge.testing.Eventually;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -238,6 +239,11 @@ class SandboxTest {
                 .as("the sheet came as a file")
                 .hasSize(1);
 
+        // The reply is kept by the local server as it answers; under load the page may read a moment earlier.
+        Eventually.await(
+                "the teacher's panel with the prep file",
+                Duration.ofSeconds(10),
+                () -> teacherPanel().contains("prep-sem.md"));
         String panel = get("/part/teacher").body();
 
         assertThat(panel)
@@ -361,6 +367,14 @@ class SandboxTest {
         HttpResponse<String> htmx = get(script);
         assertThat(htmx.statusCode()).isEqualTo(200);
         assertThat(htmx.body()).contains("htmx");
+    }
+
+    private static String teacherPanel() {
+        try {
+            return get("/part/teacher").body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
