@@ -344,10 +344,7 @@ public final class ClassBridge implements AutoCloseable {
                         texts),
                 running.bot.directMessages(),
                 agreements,
-                store.agreements(),
                 store.guardians(),
-                store.students(),
-                store.classes(),
                 agreementTexts,
                 agreementView));
         senders.add(new ChannelPostSender(running.bot.shards(), store.classes()));
@@ -366,14 +363,7 @@ public final class ClassBridge implements AutoCloseable {
                                 clock),
                         new UpdateEmailComposer(
                                 store.classes(), store.guardians(), store.highlights(), updatePost, replyTokens),
-                        new AgreementEmailComposer(
-                                agreements,
-                                store.agreements(),
-                                store.guardians(),
-                                store.students(),
-                                store.classes(),
-                                agreementTexts,
-                                replyTokens))),
+                        new AgreementEmailComposer(agreements, store.guardians(), agreementTexts, replyTokens))),
                 store.deliveries(),
                 clock);
         if (email.configured()) {

@@ -232,6 +232,28 @@ public final class Agreements {
                                                 agreement, student, schoolClass, guardian, confirmation)))));
     }
 
+    /** What an align-again reminder to a guardian lists, read as it goes out. */
+    public record Reminding(SchoolClass schoolClass, Student student, List<Agreement> agreements) {}
+
+    /**
+     * The reminder in the outbox row's {@code payload} for {@code guardianId}: empty when the child
+     * is gone, the guardian is no longer linked, or none of its agreements is left.
+     */
+    public Optional<Reminding> reminding(String payload, long guardianId) {
+        AgreementMail.Reminder reminder = AgreementMail.reminderOf(payload);
+        Optional<Student> student =
+                students.find(reminder.studentId()).filter(s -> guardians.isLinked(guardianId, s.id()));
+        Optional<SchoolClass> schoolClass = student.flatMap(s -> classes.find(s.classId()));
+        List<Agreement> listed = reminder.agreementIds().stream()
+                .map(agreements::find)
+                .flatMap(Optional::stream)
+                .toList();
+        if (schoolClass.isEmpty() || listed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reminding(schoolClass.get(), student.get(), listed));
+    }
+
     /** What came of a guardian's answer. */
     public sealed interface Answered {
         /** Stored; {@code now} is the agreement as the guardian sees it after answering. */

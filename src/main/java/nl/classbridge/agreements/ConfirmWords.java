@@ -1,9 +1,8 @@
 package nl.classbridge.agreements;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import nl.classbridge.checkin.questionnaire.ReplyWords;
 
 /**
  * Whether an email reply to an agreement says "that's right": the words the mail asks for in each of
@@ -21,8 +20,8 @@ public final class ConfirmWords {
                     "akkoord",
                     "yes",
                     "correct",
-                    "thats right",
-                    "yes thats right",
+                    "that's right",
+                    "yes, that's right",
                     "right",
                     "ok",
                     "okay",
@@ -39,38 +38,13 @@ public final class ConfirmWords {
                     "صحيح",
                     "نعم صحيح")
             .stream()
-            .map(ConfirmWords::simplify)
+            .map(ReplyWords::simplify)
             .collect(Collectors.toUnmodifiableSet());
 
     private ConfirmWords() {}
 
     /** Whether the reply, as a whole, confirms. */
     public static boolean confirms(String reply) {
-        return CONFIRMS.contains(simplify(reply));
-    }
-
-    /** Lower case, without accents, punctuation, emoji or apostrophes, single spaces. */
-    static String simplify(String text) {
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD);
-        StringBuilder out = new StringBuilder();
-        boolean gap = false;
-        for (int i = 0; i < decomposed.length(); ) {
-            int c = decomposed.codePointAt(i);
-            i += Character.charCount(c);
-            int type = Character.getType(c);
-            if (type == Character.NON_SPACING_MARK || c == '\'' || c == '’' || c == '\u0640') {
-                continue;
-            }
-            if (Character.isLetterOrDigit(c)) {
-                if (gap && out.length() > 0) {
-                    out.append(' ');
-                }
-                gap = false;
-                out.appendCodePoint(c == 'ı' ? 'i' : c);
-            } else {
-                gap = true;
-            }
-        }
-        return out.toString();
+        return CONFIRMS.contains(ReplyWords.simplify(reply));
     }
 }

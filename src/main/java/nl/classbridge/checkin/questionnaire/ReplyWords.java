@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * How a typed reply is compared with a label: what a parent types on a phone, maybe on a keyboard
  * without their own language's letters, should still match.
  */
-final class ReplyWords {
+public final class ReplyWords {
 
     // One word each for yes and no in nl, en, ar, tr, pl, uk.
     private static final Set<String> YES = simplified(Set.of("ja", "yes", "نعم", "evet", "tak", "так"));
@@ -30,7 +30,7 @@ final class ReplyWords {
      * "heel goed", "Źle" "zle", "hayır" "hayir", "جيدًا" "جيدا". Accents go because many parents
      * type on a keyboard that lacks them; Arabic vowel marks go because they are rarely typed.
      */
-    static String simplify(String text) {
+    public static String simplify(String text) {
         String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFKD);
         StringBuilder out = new StringBuilder(decomposed.length());
         boolean gap = false;

@@ -1,6 +1,5 @@
 package nl.classbridge.discord.agreements;
 
-import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -16,16 +15,10 @@ import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.DiscordOutcome;
 import nl.classbridge.discord.DiscordPost;
 import nl.classbridge.discord.DiscordText;
-import nl.classbridge.domain.Agreement;
 import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
-import nl.classbridge.domain.SchoolClass;
-import nl.classbridge.domain.Student;
-import nl.classbridge.store.AgreementRepository;
 import nl.classbridge.store.GuardianRepository;
-import nl.classbridge.store.SchoolClassRepository;
-import nl.classbridge.store.StudentRepository;
 
 /**
  * Sends the outbox's agreement DMs (the agreement to confirm, the align-again reminder), rendered
@@ -36,10 +29,7 @@ public final class AgreementDmSender implements Sender {
     private final Sender others;
     private final JDA jda;
     private final Agreements agreements;
-    private final AgreementRepository stored;
     private final GuardianRepository guardians;
-    private final StudentRepository students;
-    private final SchoolClassRepository classes;
     private final AgreementTexts texts;
     private final AgreementView view;
 
@@ -47,19 +37,13 @@ public final class AgreementDmSender implements Sender {
             Sender others,
             JDA jda,
             Agreements agreements,
-            AgreementRepository stored,
             GuardianRepository guardians,
-            StudentRepository students,
-            SchoolClassRepository classes,
             AgreementTexts texts,
             AgreementView view) {
         this.others = others;
         this.jda = jda;
         this.agreements = agreements;
-        this.stored = stored;
         this.guardians = guardians;
-        this.students = students;
-        this.classes = classes;
         this.texts = texts;
         this.view = view;
     }
@@ -101,20 +85,14 @@ public final class AgreementDmSender implements Sender {
                     .forGuardian(AgreementMail.agreementOf(delivery.payload()), guardian.id())
                     .map(view::create);
         }
-        AgreementMail.Reminder reminder = AgreementMail.reminderOf(delivery.payload());
-        Optional<Student> student =
-                students.find(reminder.studentId()).filter(s -> guardians.isLinked(guardian.id(), s.id()));
-        Optional<SchoolClass> schoolClass = student.flatMap(s -> classes.find(s.classId()));
-        List<Agreement> listed = reminder.agreementIds().stream()
-                .map(stored::find)
-                .flatMap(Optional::stream)
-                .toList();
-        if (schoolClass.isEmpty() || listed.isEmpty()) {
-            return Optional.empty();
-        }
-        String text = DiscordText.MARKDOWN.render(texts.reminder(
-                schoolClass.get(), student.get(), listed, texts.messages().chainFor(guardian, schoolClass.get())));
-        return Optional.of(DiscordPost.builder(DiscordLimits.fit(text, DiscordLimits.MESSAGE))
-                .build());
+        return agreements.reminding(delivery.payload(), guardian.id()).map(reminding -> {
+            String text = DiscordText.MARKDOWN.render(texts.reminder(
+                    reminding.schoolClass(),
+                    reminding.student(),
+                    reminding.agreements(),
+                    texts.messages().chainFor(guardian, reminding.schoolClass())));
+            return DiscordPost.builder(DiscordLimits.fit(text, DiscordLimits.MESSAGE))
+                    .build();
+        });
     }
 }

@@ -1,23 +1,16 @@
 package nl.classbridge.mail.agreements;
 
-import java.util.List;
 import java.util.Optional;
 import nl.classbridge.agreements.AgreementMail;
 import nl.classbridge.agreements.AgreementTexts;
 import nl.classbridge.agreements.Agreements;
-import nl.classbridge.domain.Agreement;
 import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.Guardian;
-import nl.classbridge.domain.SchoolClass;
-import nl.classbridge.domain.Student;
 import nl.classbridge.mail.ComposedEmail;
 import nl.classbridge.mail.EmailComposer;
 import nl.classbridge.mail.MailText;
 import nl.classbridge.mail.ReplyTokens;
-import nl.classbridge.store.AgreementRepository;
 import nl.classbridge.store.GuardianRepository;
-import nl.classbridge.store.SchoolClassRepository;
-import nl.classbridge.store.StudentRepository;
 
 /**
  * The agreement emails, rendered when they go out in the guardian's language: the agreement to
@@ -26,26 +19,14 @@ import nl.classbridge.store.StudentRepository;
  */
 public final class AgreementEmailComposer implements EmailComposer {
     private final Agreements agreements;
-    private final AgreementRepository stored;
     private final GuardianRepository guardians;
-    private final StudentRepository students;
-    private final SchoolClassRepository classes;
     private final AgreementTexts texts;
     private final ReplyTokens tokens;
 
     public AgreementEmailComposer(
-            Agreements agreements,
-            AgreementRepository stored,
-            GuardianRepository guardians,
-            StudentRepository students,
-            SchoolClassRepository classes,
-            AgreementTexts texts,
-            ReplyTokens tokens) {
+            Agreements agreements, GuardianRepository guardians, AgreementTexts texts, ReplyTokens tokens) {
         this.agreements = agreements;
-        this.stored = stored;
         this.guardians = guardians;
-        this.students = students;
-        this.classes = classes;
         this.texts = texts;
         this.tokens = tokens;
     }
@@ -69,24 +50,15 @@ public final class AgreementEmailComposer implements EmailComposer {
                     .map(asked -> MailText.compose(to, texts.askEmail(asked))
                             .withReplyToken(tokens.forAgreement(guardian.get().id(), agreementId)));
         }
-        AgreementMail.Reminder reminder = AgreementMail.reminderOf(delivery.payload());
-        Optional<Student> student = students.find(reminder.studentId())
-                .filter(s -> guardians.isLinked(guardian.get().id(), s.id()));
-        Optional<SchoolClass> schoolClass = student.flatMap(s -> classes.find(s.classId()));
-        List<Agreement> listed = reminder.agreementIds().stream()
-                .map(stored::find)
-                .flatMap(Optional::stream)
-                .toList();
-        if (schoolClass.isEmpty() || listed.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(MailText.compose(
-                        to,
-                        texts.reminderEmail(
-                                schoolClass.get(),
-                                student.get(),
-                                listed,
-                                texts.messages().chainFor(guardian.get(), schoolClass.get())))
-                .withReplyToken(tokens.forGuardian(guardian.get().id())));
+        return agreements
+                .reminding(delivery.payload(), guardian.get().id())
+                .map(reminding -> MailText.compose(
+                                to,
+                                texts.reminderEmail(
+                                        reminding.schoolClass(),
+                                        reminding.student(),
+                                        reminding.agreements(),
+                                        texts.messages().chainFor(guardian.get(), reminding.schoolClass())))
+                        .withReplyToken(tokens.forGuardian(guardian.get().id())));
     }
 }
