@@ -28,8 +28,6 @@ import nl.classbridge.domain.QuietHours;
 import nl.classbridge.domain.RequestStatus;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
-import nl.classbridge.messages.MessageCatalogue;
-import nl.classbridge.messages.Messages;
 import nl.classbridge.roster.TeacherNotices;
 import nl.classbridge.testing.MutableClock;
 import nl.classbridge.testing.TestStore;
@@ -425,51 +423,6 @@ class ConversationPlansTest {
                         .orElseThrow()
                         .forClass())
                 .isTrue();
-    }
-
-    @Test
-    @DisplayName("the record of a child's conversation holds the family's answers in the teacher's language"
-            + " with the family's language, and the child's views")
-    void record() throws Exception {
-        // GIVEN a planned conversation, the father (Turkish) answered one question, and the child's view
-        ParentConversation conversation = plan("2026-09-08", Optional.empty()).conversation();
-        CheckinRequest dads = store
-                .checkins
-                .requests(conversation.beforeRoundId().orElseThrow())
-                .stream()
-                .filter(request -> request.guardianId() == samsDad.id())
-                .findFirst()
-                .orElseThrow();
-        store.checkins.saveAnswer(nl.classbridge.domain.Answer.given(
-                dads.id(), "going-well-at-home", "Hij helpt met koken.", AnswerSource.EMAIL, clock.instant()));
-        childViews.childView(groep5, "Sam", "Ik wil meer buitenspelen.", TestStore.TEACHER);
-        ConversationRecords records = new ConversationRecords(
-                store.conversations,
-                store.checkins,
-                store.guardians,
-                new QuestionnaireVersions(store.questionnaires),
-                new Messages(MessageCatalogue.load(Path.of("messages")), Language.NL));
-
-        // WHEN the record is read  THEN it holds the conversation, the answer and the view
-        ConversationRecords.ConversationRecord record =
-                records.of(groep5, sam.id()).orElseThrow();
-        assertThat(record.conversation().id()).isEqualTo(conversation.id());
-        assertThat(record.before())
-                .singleElement()
-                .isEqualTo(new ConversationRecords.GivenAnswer(
-                        "going-well-at-home",
-                        "Wat gaat er goed thuis?",
-                        Optional.of("Hij helpt met koken."),
-                        samsDad.id(),
-                        Language.TR));
-        assertThat(record.after()).isEmpty();
-        assertThat(record.childViews())
-                .extracting(nl.classbridge.domain.ChildView::text)
-                .containsExactly("Ik wil meer buitenspelen.");
-        // AND another class has no record of Sam
-        SchoolClass groep6 = store.classes.add(
-                "Groep 6", TestStore.GUILD, 78L, Language.NL, AMSTERDAM, COLLEAGUE, "Meester Tom", TestStore.T0);
-        assertThat(records.of(groep6, sam.id())).isEmpty();
     }
 
     @Test
