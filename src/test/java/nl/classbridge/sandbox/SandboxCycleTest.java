@@ -129,6 +129,12 @@ class SandboxCycleTest {
                 "the thanks by email",
                 html -> sandbox.mail().mailboxOf("anne.elif@thuis.example").size() > mailsBefore);
 
+        // WHEN the teacher looks at the planned conversations
+        command("conversation list", Map.of());
+        // THEN both parents count as answered, and no answer is shown
+        awaitPart(teacherPanel, "both answers counted", html -> html.contains("2 van 2 beantwoord"));
+        assertThat(page.get(teacherPanel)).doesNotContain("She reads a lot at home");
+
         // WHEN the teacher writes down Elif's own view
         command("conversation child-view", Map.of("student", "Elif", "text", "Rekenen vindt ze moeilijk."));
         // THEN her reply says it is kept with the conversation
@@ -238,6 +244,15 @@ class SandboxCycleTest {
                 dadPanel,
                 "his thanks after the questions",
                 html -> html.split("Thank you for your time!", -1).length == 3);
+
+        // WHEN the teacher closes the agreement about the books, picked from the field's suggestions
+        String bookAgreement = idStartingWith(books, "ag:ok:").substring("ag:ok:".length());
+        String suggestions = page.get(
+                "/teacher/suggest?command=agreement+done&focused=agreement" + "&option.student=Elif&option.agreement=");
+        assertThat(suggestions).contains("value=\"" + bookAgreement + "\"", "leesboeken");
+        command("agreement done", Map.of("student", "Elif", "agreement", bookAgreement));
+        // THEN her reply says so
+        awaitPart(teacherPanel, "the agreement closed", html -> html.contains("De afspraak is afgerond."));
 
         // THEN /class overview shows where Elif's family stands: the open agreements and the next alignment
         command("class overview", Map.of());
