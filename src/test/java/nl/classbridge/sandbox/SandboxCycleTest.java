@@ -77,8 +77,9 @@ class SandboxCycleTest {
                 "/part/g" + emailGuardian("anne.elif@thuis.example").id();
         String teacherPanel = "/part/teacher";
 
-        // GIVEN the teacher's panel lists the cycle's commands near the top
+        // GIVEN the tour points to the conversation cycle, and the teacher's panel lists its commands near the top
         String commands = page.get("/");
+        assertThat(commands).contains("Daarna de gesprekscyclus, helemaal op deze pagina: /gesprek plannen");
         assertThat(commands.indexOf("id=\"cmd-conversation\""))
                 .as("/conversation before setting up the class")
                 .isPositive()
