@@ -2,15 +2,8 @@ package nl.classbridge.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import nl.classbridge.domain.ConfirmationStatus;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.sandbox.discord.LocalUser;
@@ -32,7 +25,6 @@ class SandboxAgreementTest {
     Path folder;
 
     Sandbox sandbox;
-    final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() throws Exception {
@@ -114,18 +106,6 @@ class SandboxAgreementTest {
     }
 
     private String post(String path, Map<String, String> fields) throws Exception {
-        Map<String, String> ordered = new LinkedHashMap<>(fields);
-        String body = ordered.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> answer = http.send(
-                HttpRequest.newBuilder(sandbox.page().resolve(path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
-        return answer.body();
+        return new PageClient(sandbox).post(path, fields);
     }
 }

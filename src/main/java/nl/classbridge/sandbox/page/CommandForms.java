@@ -22,8 +22,12 @@ final class CommandForms {
     static final int USER = 6;
     static final int NUMBER = 10;
 
-    /** The order of the teacher's panel: the tour's commands first, then setting up the class. */
-    private static final List<String> ORDER = List.of("update", "checkin", "class", "student", "invite", "guardian");
+    /**
+     * The order of the teacher's panel: the tour's commands first, then the conversation cycle in the
+     * order a teacher uses it (plan, prepare, agree), then setting up the class.
+     */
+    static final List<String> ORDER =
+            List.of("update", "checkin", "conversation", "prep", "agreement", "class", "student", "invite", "guardian");
 
     private final PageTexts texts;
 

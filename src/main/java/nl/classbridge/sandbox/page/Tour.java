@@ -19,6 +19,9 @@ import nl.classbridge.sandbox.discord.PostedMessage;
 final class Tour {
     static final int STEPS = 5;
 
+    /** The tips under "More to try"; the last points to the conversation cycle. */
+    static final int TIPS = 5;
+
     private final Sandbox sandbox;
     private final Classroom classroom;
     /** The teacher read the results on this page since it started; the bot keeps no record of reading yet. */
@@ -90,7 +93,7 @@ final class Tour {
         html.append("</ol><details class=\"more\"><summary>")
                 .append(texts.get("tour.more"))
                 .append("</summary><ul>");
-        for (int tip = 1; tip <= 4; tip++) {
+        for (int tip = 1; tip <= TIPS; tip++) {
             html.append("<li>").append(texts.get("tour.more-" + tip, Map.of())).append("</li>");
         }
         return html.append("</ul></details>").toString();
