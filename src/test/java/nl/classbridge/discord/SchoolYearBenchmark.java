@@ -84,9 +84,9 @@ import nl.classbridge.updates.UpdateMail;
  * (a Markdown file), {@code /class overview}, {@code /agreement list student:<that child>} and
  * {@code /conversation list}. Run:
  * {@code mvn -B -Pbench test-compile exec:java -Dbench.main=nl.classbridge.discord.SchoolYearBenchmark}
- * (about 80 seconds, all on loopback). {@code -Dbench.jfr=FILE} records the {@code /checkin results}
- * phase with JFR; {@code -Dbench.classes=N} simulates fewer classes; {@code -Dbench.show=true} prints
- * the replies too.
+ * (about a minute on a quiet machine, all on loopback). {@code -Dbench.jfr=FILE} records the
+ * {@code /checkin results} phase with JFR; {@code -Dbench.classes=N} simulates fewer classes;
+ * {@code -Dbench.show=true} prints the replies too.
  */
 public final class SchoolYearBenchmark {
     private static final int CLASSES = Integer.getInteger("bench.classes", 29);
