@@ -27,9 +27,6 @@ import nl.classbridge.checkin.RoundOverview;
 import nl.classbridge.checkin.TypedMessages;
 import nl.classbridge.checkin.email.CheckinEmails;
 import nl.classbridge.config.Settings;
-import nl.classbridge.conversations.ChildViews;
-import nl.classbridge.conversations.ConversationPlans;
-import nl.classbridge.conversations.Reflections;
 import nl.classbridge.delivery.DispatchLoop;
 import nl.classbridge.delivery.Dispatcher;
 import nl.classbridge.delivery.Outbox;
@@ -200,20 +197,10 @@ public final class ClassBridge implements AutoCloseable {
         StepView stepView = new StepView(texts.messages());
         UpdatePost updatePost =
                 new UpdatePost(texts.messages(), settings.school().name());
-        TeacherNotices notices = new TeacherNotices(outbox, store.students(), store.classes());
+        TeacherNotices notices = core.notices();
         AgreementTexts agreementTexts =
                 new AgreementTexts(texts.messages(), settings.school().name());
-        Agreements agreements = new Agreements(
-                database,
-                store.agreements(),
-                store.conversations(),
-                store.students(),
-                store.guardians(),
-                store.classes(),
-                outbox,
-                notices,
-                store.auditLog(),
-                clock);
+        Agreements agreements = core.agreements();
         AgreementView agreementView = new AgreementView(agreementTexts);
         ClassTeachers teachers =
                 new ClassTeachers(database, store.classes(), store.classTeachers(), store.auditLog(), notices, clock);
@@ -272,17 +259,9 @@ public final class ClassBridge implements AutoCloseable {
                         new GuardianCommand(roster, classChannel, store.students(), texts),
                         new CheckinCommand(rounds, overview, questionnaires, classChannel, store.students(), texts),
                         new ConversationCommand(
-                                new ConversationPlans(
-                                        database,
-                                        store.conversations(),
-                                        store.students(),
-                                        store.checkins(),
-                                        rounds,
-                                        store.auditLog(),
-                                        clock),
-                                new ChildViews(
-                                        database, store.conversations(), store.students(), store.auditLog(), clock),
-                                new Reflections(database, store.conversations(), store.auditLog(), clock),
+                                core.plans(),
+                                core.childViews(),
+                                core.reflections(),
                                 classChannel,
                                 store.students(),
                                 texts),
@@ -422,15 +401,7 @@ public final class ClassBridge implements AutoCloseable {
                 clock);
         every(Duration.ofHours(1), Duration.ofMinutes(1), new Job("email follow-up", followUp::run));
         every(Duration.ofMinutes(1), Duration.ZERO, new Job("class updates", updates::runDue));
-        AlignmentReminders alignments = new AlignmentReminders(
-                database,
-                store.agreements(),
-                store.students(),
-                store.guardians(),
-                store.classes(),
-                outbox,
-                notices,
-                clock);
+        AlignmentReminders alignments = core.alignments();
         every(Duration.ofMinutes(1), Duration.ZERO, new Job("align-again reminders", alignments::run));
         running.dispatch = new DispatchLoop(dispatcher, clock);
         outbox.whenEnqueued(running.dispatch::wake);
