@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import nl.classbridge.sandbox.discord.InteractionResponse;
@@ -23,6 +22,7 @@ import nl.classbridge.sandbox.discord.LocalUser;
 import nl.classbridge.sandbox.discord.PostedMessage;
 import nl.classbridge.testing.Eventually;
 import nl.classbridge.testing.LogCapture;
+import nl.classbridge.testing.SentMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -295,19 +295,7 @@ class AgreementsOnDiscordTest {
     }
 
     private static java.util.Optional<MimeMessage> mailTo(String address, String subjectPart) {
-        return Arrays.stream(MAIL.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                                        .anyMatch(a -> ((InternetAddress) a)
-                                                .getAddress()
-                                                .equals(address))
-                                && m.getSubject().contains(subjectPart);
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                })
-                .findFirst();
+        return SentMail.to(MAIL, address, subjectPart);
     }
 
     private void reply(String from, String subject, String body) throws Exception {

@@ -3,11 +3,8 @@ package nl.classbridge.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,11 +12,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import nl.classbridge.sandbox.discord.Interaction;
 import nl.classbridge.sandbox.discord.InteractionResponse;
 import nl.classbridge.sandbox.discord.LocalChannel;
@@ -27,6 +22,7 @@ import nl.classbridge.sandbox.discord.LocalUser;
 import nl.classbridge.sandbox.discord.PostedMessage;
 import nl.classbridge.testing.Eventually;
 import nl.classbridge.testing.LogCapture;
+import nl.classbridge.testing.SentMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -347,30 +343,11 @@ class ConversationOnDiscordTest {
         return mailTo(address, subjectPart).orElseThrow(() -> new AssertionError("no mail about " + subjectPart));
     }
 
-    private static Optional<MimeMessage> mailTo(String address, String subjectPart) {
-        return Arrays.stream(MAIL.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                                        .anyMatch(a -> ((InternetAddress) a)
-                                                .getAddress()
-                                                .equals(address))
-                                && m.getSubject().contains(subjectPart);
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                })
-                .findFirst();
+    private static java.util.Optional<MimeMessage> mailTo(String address, String subjectPart) {
+        return SentMail.to(MAIL, address, subjectPart);
     }
 
     private static void reply(String from, MimeMessage original, String body) throws Exception {
-        MimeMessage reply = new MimeMessage(MAIL.getSmtp().createSession());
-        reply.setFrom(new InternetAddress(from));
-        reply.setRecipients(Message.RecipientType.TO, BOT);
-        reply.setSubject("Re: " + original.getSubject(), "UTF-8");
-        reply.setHeader("In-Reply-To", original.getMessageID());
-        reply.setHeader("References", original.getMessageID());
-        reply.setText(body, "UTF-8");
-        GreenMailUtil.sendMimeMessage(reply);
+        SentMail.reply(MAIL, from, BOT, original, body);
     }
 }

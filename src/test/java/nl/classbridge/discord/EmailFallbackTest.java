@@ -6,15 +6,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Message;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import nl.classbridge.sandbox.discord.LocalUser;
 import nl.classbridge.testing.Eventually;
+import nl.classbridge.testing.SentMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -60,30 +58,11 @@ class EmailFallbackTest {
     }
 
     private static java.util.Optional<MimeMessage> mailTo(String address, String subjectPart) {
-        return Arrays.stream(MAIL.getReceivedMessages())
-                .filter(m -> {
-                    try {
-                        return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                                        .anyMatch(a -> ((InternetAddress) a)
-                                                .getAddress()
-                                                .equals(address))
-                                && m.getSubject().contains(subjectPart);
-                    } catch (jakarta.mail.MessagingException e) {
-                        return false;
-                    }
-                })
-                .findFirst();
+        return SentMail.to(MAIL, address, subjectPart);
     }
 
-    private void reply(String from, MimeMessage original, String body) throws Exception {
-        MimeMessage reply = new MimeMessage(MAIL.getSmtp().createSession());
-        reply.setFrom(new InternetAddress(from));
-        reply.setRecipients(Message.RecipientType.TO, BOT);
-        reply.setSubject("Re: " + original.getSubject(), "UTF-8");
-        reply.setHeader("In-Reply-To", original.getMessageID());
-        reply.setHeader("References", original.getMessageID());
-        reply.setText(body, "UTF-8");
-        GreenMailUtil.sendMimeMessage(reply);
+    private static void reply(String from, MimeMessage original, String body) throws Exception {
+        SentMail.reply(MAIL, from, BOT, original, body);
     }
 
     @Test

@@ -3,7 +3,6 @@ package nl.classbridge.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
@@ -33,6 +32,7 @@ import nl.classbridge.sandbox.mail.LocalMail;
 import nl.classbridge.sandbox.page.SandboxPage;
 import nl.classbridge.testing.Eventually;
 import nl.classbridge.testing.LogCapture;
+import nl.classbridge.testing.SentMail;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -240,13 +240,7 @@ class NothingPersonalInLogsTest {
     }
 
     private static void reply(String from, MimeMessage original, String body) throws Exception {
-        MimeMessage reply = new MimeMessage(MAIL.getSmtp().createSession());
-        reply.setFrom(new InternetAddress(from));
-        reply.setRecipients(Message.RecipientType.TO, BOT);
-        reply.setSubject("Re: " + original.getSubject(), "UTF-8");
-        reply.setHeader("In-Reply-To", original.getMessageID());
-        reply.setText(body, "UTF-8");
-        GreenMailUtil.sendMimeMessage(reply);
+        SentMail.reply(MAIL, from, BOT, original, body);
     }
 
     private static String to(MimeMessage message) {
