@@ -54,6 +54,7 @@ import nl.classbridge.discord.commands.AgreementCommand;
 import nl.classbridge.discord.commands.CheckinCommand;
 import nl.classbridge.discord.commands.ClassCommand;
 import nl.classbridge.discord.commands.ConversationCommand;
+import nl.classbridge.discord.commands.ExportCommand;
 import nl.classbridge.discord.commands.GuardianCommand;
 import nl.classbridge.discord.commands.InviteCommand;
 import nl.classbridge.discord.commands.JoinCommand;
@@ -79,6 +80,7 @@ import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.prep.Preparation;
 import nl.classbridge.prep.TeacherAsks;
+import nl.classbridge.privacy.AnswersExport;
 import nl.classbridge.roster.ClassNeeds;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.ClassTeachers;
@@ -278,6 +280,17 @@ public final class ClassBridge implements AutoCloseable {
                                         questionnaires,
                                         TeacherAsks.inOwnWords(new ClassNeedsRepository(database), questionnaires),
                                         clock),
+                                classChannel,
+                                store.students(),
+                                texts),
+                        new ExportCommand(
+                                new AnswersExport(
+                                        store.students(),
+                                        store.guardians(),
+                                        store.checkins(),
+                                        store.questionnaires(),
+                                        versions,
+                                        texts.messages()),
                                 classChannel,
                                 store.students(),
                                 texts),

@@ -49,7 +49,8 @@ class ArchitectureTest {
         "nl.classbridge.domain..", "nl.classbridge.store..", "nl.classbridge.roster..",
         "nl.classbridge.updates..", "nl.classbridge.checkin..", "nl.classbridge.delivery..",
         "nl.classbridge.messages..", "nl.classbridge.config..", "nl.classbridge.logs..",
-        "nl.classbridge.conversations..", "nl.classbridge.agreements..", "nl.classbridge.prep.."
+        "nl.classbridge.conversations..", "nl.classbridge.agreements..", "nl.classbridge.prep..",
+        "nl.classbridge.privacy.."
     };
     static final String DISCORD = "nl.classbridge.discord..";
     static final String MAIL = "nl.classbridge.mail..";

@@ -76,7 +76,8 @@ class TeacherCommandsOnDiscordTest {
                         "update",
                         "conversation",
                         "agreement",
-                        "prep");
+                        "prep",
+                        "export");
         JsonNode klas = StreamSupport.stream(commands.spliterator(), false)
                 .filter(c -> c.get("name").asText().equals("class"))
                 .findFirst()
