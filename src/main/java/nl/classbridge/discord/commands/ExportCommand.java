@@ -1,8 +1,6 @@
 package nl.classbridge.discord.commands;
 
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -83,9 +81,9 @@ public final class ExportCommand implements SlashCommand {
                 .map(student -> texts.forClass(
                         schoolClass, "export.sent-student", Map.of("student", student.name(), "rows", file.rows())))
                 .orElseGet(() -> texts.forClass(schoolClass, "export.sent-class", Map.of("rows", file.rows())));
-        String name = "export-" + plain(schoolClass.name(), String.valueOf(schoolClass.id()))
+        String name = "export-" + FileNames.plain(schoolClass.name(), String.valueOf(schoolClass.id()))
                 + file.student()
-                        .map(student -> "-" + plain(student.name(), String.valueOf(student.id())))
+                        .map(student -> "-" + FileNames.plain(student.name(), String.valueOf(student.id())))
                         .orElse("")
                 + ".csv";
         MessageCreateData reply = DiscordPost.builder(message)
@@ -96,15 +94,5 @@ public final class ExportCommand implements SlashCommand {
         } else {
             event.reply(reply).setEphemeral(true).queue();
         }
-    }
-
-    /** "groep-5": a name in plain letters, for every file system and mail program; else {@code fallback}. */
-    static String plain(String name, String fallback) {
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-|-$)", "");
-        return plain.isEmpty() ? fallback : plain;
     }
 }

@@ -1,8 +1,6 @@
 package nl.classbridge.discord.commands;
 
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Map;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -103,11 +101,6 @@ public final class PrepCommand implements SlashCommand {
 
     /** "prep-sam.md": the child's name in plain letters, for every file system and mail program. */
     static String fileName(Student student) {
-        String plain = Normalizer.normalize(student.name(), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-|-$)", "");
-        return "prep-" + (plain.isEmpty() ? String.valueOf(student.id()) : plain) + ".md";
+        return "prep-" + FileNames.plain(student.name(), String.valueOf(student.id())) + ".md";
     }
 }
