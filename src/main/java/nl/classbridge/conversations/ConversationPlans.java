@@ -204,14 +204,11 @@ public final class ConversationPlans {
         }
         Instant now = clock.instant();
         return database.transaction(() -> {
-            Optional<ParentConversation> upcoming =
-                    conversations.upcoming(student.get().id());
+            ConversationRepository.OfChild ofChild =
+                    conversations.of(student.get().id());
+            Optional<ParentConversation> upcoming = ofChild.upcoming();
             if (upcoming.isEmpty()) {
-                return conversations.ofStudent(student.get().id()).stream()
-                        .filter(conversation -> conversation.heldAt().isPresent())
-                        .findFirst()
-                        .<Held>map(Held.AlreadyHeld::new)
-                        .orElseGet(Held.NonePlanned::new);
+                return ofChild.lastHeld().<Held>map(Held.AlreadyHeld::new).orElseGet(Held.NonePlanned::new);
             }
             ParentConversation conversation = upcoming.get();
             conversations.markHeld(conversation.id(), now);

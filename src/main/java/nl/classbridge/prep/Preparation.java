@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,10 +97,9 @@ public final class Preparation {
         }
         Student student = found.get();
         Instant now = clock.instant();
-        Optional<ParentConversation> current = conversations.current(student.id());
-        Optional<ParentConversation> lastHeld = conversations.ofStudent(student.id()).stream()
-                .filter(conversation -> conversation.heldAt().isPresent())
-                .findFirst();
+        ConversationRepository.OfChild ofChild = conversations.of(student.id());
+        Optional<ParentConversation> current = ofChild.current();
+        Optional<ParentConversation> lastHeld = ofChild.lastHeld();
         Optional<Long> beforeRound = current.flatMap(ParentConversation::beforeRoundId);
         Optional<Long> afterRound = lastHeld.flatMap(ParentConversation::afterRoundId);
 
@@ -295,7 +295,7 @@ public final class Preparation {
                 .anyMatch(family -> family.told().stream()
                         .filter(told -> told.said().stream()
                                 .anyMatch(said -> said.question().contact()))
-                        .max(java.util.Comparator.comparing(told -> told.round().startedAt()))
+                        .max(Comparator.comparing(told -> told.round().startedAt()))
                         .map(told -> told.said().stream()
                                 .anyMatch(said -> said.answer()
                                         .value()

@@ -1,7 +1,9 @@
 package nl.classbridge.store;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.domain.Answer;
 import nl.classbridge.domain.AnswerSource;
@@ -272,7 +274,7 @@ public final class CheckinRepository {
      */
     public List<RequestInRound> requestsAbout(long studentId) {
         return database.read(sql -> {
-            java.util.Map<Long, CheckinRound> rounds = new java.util.HashMap<>();
+            Map<Long, CheckinRound> rounds = new HashMap<>();
             sql.list(
                             "SELECT * FROM checkin_round WHERE id IN (SELECT round_id FROM checkin_request WHERE student_id = ?)",
                             ROUND,

@@ -74,22 +74,37 @@ public final class ConversationRepository {
                 ORDER BY planned_on DESC, planned_time DESC, id DESC""", CONVERSATION, studentId));
     }
 
-    /** The conversation about the child that is coming up, or else the last one held. */
-    public Optional<ParentConversation> current(long studentId) {
-        List<ParentConversation> all = ofStudent(studentId);
-        return all.stream()
-                .filter(ParentConversation::upcoming)
-                .reduce((later, earlier) -> earlier) // the soonest upcoming one
-                .or(() -> all.stream()
+    /**
+     * A child's conversations where the cycle looks: the soonest one still to come, and the last one
+     * held.
+     */
+    public record OfChild(Optional<ParentConversation> upcoming, Optional<ParentConversation> lastHeld) {
+        /** The conversation coming up, or else the last one held. */
+        public Optional<ParentConversation> current() {
+            return upcoming.or(() -> lastHeld);
+        }
+    }
+
+    /** The child's upcoming and last held conversation, in one read. */
+    public OfChild of(long studentId) {
+        List<ParentConversation> newestFirst = ofStudent(studentId);
+        return new OfChild(
+                newestFirst.stream()
+                        .filter(ParentConversation::upcoming)
+                        .reduce((later, earlier) -> earlier), // the soonest upcoming one
+                newestFirst.stream()
                         .filter(conversation -> conversation.heldAt().isPresent())
                         .findFirst());
     }
 
+    /** The conversation about the child that is coming up, or else the last one held. */
+    public Optional<ParentConversation> current(long studentId) {
+        return of(studentId).current();
+    }
+
     /** The child's soonest conversation that is neither held nor called off. */
     public Optional<ParentConversation> upcoming(long studentId) {
-        return ofStudent(studentId).stream()
-                .filter(ParentConversation::upcoming)
-                .reduce((later, earlier) -> earlier);
+        return of(studentId).upcoming();
     }
 
     /** Every conversation of the class, by planned day. */
