@@ -72,6 +72,7 @@ import nl.classbridge.mail.checkin.CheckinEmailComposer;
 import nl.classbridge.mail.checkin.CheckinReplies;
 import nl.classbridge.mail.inbox.ImapInbox;
 import nl.classbridge.mail.inbox.InboxLoop;
+import nl.classbridge.mail.trust.MailCommand;
 import nl.classbridge.mail.trust.ReceivedMail;
 import nl.classbridge.mail.updates.UpdateEmailComposer;
 import nl.classbridge.messages.CatalogueException;
@@ -384,6 +385,8 @@ public final class ClassBridge implements AutoCloseable {
                     texts.messages(),
                     outbox,
                     clock);
+            // What families ask for by email with a keyword from the footer (privacy.FamilyKeywords).
+            List<MailCommand> mailCommands = new ArrayList<>();
             ImapInbox inbox = new ImapInbox(
                     settings.mail().imap(),
                     store.mailSeen(),
@@ -398,7 +401,8 @@ public final class ClassBridge implements AutoCloseable {
                             notices,
                             notices,
                             settings.mail().imap().trustedAuthservId(),
-                            new AgreementReplies(agreements)),
+                            new AgreementReplies(agreements),
+                            mailCommands),
                     clock);
             running.inbox = new InboxLoop(
                     inbox, Duration.ofSeconds(settings.mail().imap().pollSeconds()));

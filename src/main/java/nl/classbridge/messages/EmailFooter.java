@@ -7,7 +7,7 @@ import nl.classbridge.domain.Language;
 
 /**
  * The last paragraph of every email to a family: why they get it (their class at the school) and
- * how to change or stop it, after a dash. Updates and check-ins share it so both always say the
+ * how to change or stop it, or to see or erase their data, after a dash. Updates and check-ins share it so both always say the
  * same.
  */
 public final class EmailFooter {
@@ -20,7 +20,20 @@ public final class EmailFooter {
         footer.addAll(messages.text("email.footer.why", chain, Map.of("class", className, "school", schoolName))
                 .spans());
         footer.add(new Text.Words("\n"));
-        footer.addAll(messages.text("email.footer.preferences", chain, Map.of()).spans());
+        footer.addAll(messages.text("email.footer.preferences", chain, keywords(messages, chain))
+                .spans());
         return new Text.Paragraph(footer);
+    }
+
+    /** The words a family replies with to ask for its preferences, its data or being forgotten. */
+    private static Map<String, String> keywords(Messages messages, List<Language> chain) {
+        return Map.of(
+                "preferences", keyword(messages, chain, "preferences"),
+                "my-data", keyword(messages, chain, "my-data"),
+                "forget-me", keyword(messages, chain, "forget-me"));
+    }
+
+    private static String keyword(Messages messages, List<Language> chain, String key) {
+        return messages.text("email.keywords." + key, chain, Map.of()).words();
     }
 }

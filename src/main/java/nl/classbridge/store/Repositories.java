@@ -18,6 +18,7 @@ public record Repositories(
         DeliveryRepository deliveries,
         MailSeenRepository mailSeen,
         ReplyTokenRepository replyTokens,
+        ConfirmationRepository confirmations,
         AuditLog auditLog) {
 
     public static Repositories over(Database database) {
@@ -38,6 +39,7 @@ public record Repositories(
                 new DeliveryRepository(database),
                 new MailSeenRepository(database),
                 new ReplyTokenRepository(database),
+                new ConfirmationRepository(database),
                 new AuditLog(database));
     }
 }

@@ -96,6 +96,44 @@ class DatabaseTest {
     }
 
     @Test
+    @DisplayName("a deleted row's text is gone from the database file and its WAL after compact()")
+    void deletedBytesAreGone() throws Exception {
+        try (TestStore store = new TestStore(folder)) {
+            assertThat(countInWrite(store.database, "SELECT secure_delete AS n FROM pragma_secure_delete"))
+                    .isEqualTo(1);
+            String secret = "vergeet-mij-" + "x".repeat(40) + "@example.nl";
+            long kept = store.guardians
+                    .addEmail("blijft@example.nl", java.util.Optional.empty(), TestStore.T0)
+                    .id();
+            long gone = store.guardians
+                    .addEmail(secret, java.util.Optional.empty(), TestStore.T0)
+                    .id();
+            assertThat(bytesOnDisk(store.database.file())).contains(secret);
+
+            store.guardians.remove(gone);
+            store.database.compact();
+
+            assertThat(bytesOnDisk(store.database.file()))
+                    .doesNotContain(secret)
+                    .contains("blijft@example.nl");
+            assertThat(store.guardians.find(kept)).isPresent();
+            assertThatThrownBy(() -> store.database.inTransaction(store.database::compact))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    /** The database file and its WAL, as one string of Latin-1 characters (byte for byte). */
+    private static String bytesOnDisk(Path file) throws java.io.IOException {
+        StringBuilder all = new StringBuilder();
+        for (Path part : List.of(file, file.resolveSibling(file.getFileName() + "-wal"))) {
+            if (Files.exists(part)) {
+                all.append(new String(Files.readAllBytes(part), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
     @DisplayName("foreign keys are enforced: a student of a class that does not exist is refused")
     void foreignKeysEnforced() {
         try (TestStore store = new TestStore(folder)) {

@@ -13,6 +13,7 @@ import nl.classbridge.store.AgreementRepository;
 import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.ClassTeacherRepository;
+import nl.classbridge.store.ConfirmationRepository;
 import nl.classbridge.store.ConversationRepository;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.DeliveryRepository;
@@ -44,6 +45,7 @@ public final class TestStore implements AutoCloseable {
     public final ConversationRepository conversations;
     public final AgreementRepository agreements;
     public final DeliveryRepository deliveries;
+    public final ConfirmationRepository confirmations;
     public final AuditLog auditLog;
 
     public TestStore(Path folder) {
@@ -60,6 +62,7 @@ public final class TestStore implements AutoCloseable {
         conversations = new ConversationRepository(database);
         agreements = new AgreementRepository(database);
         deliveries = new DeliveryRepository(database);
+        confirmations = new ConfirmationRepository(database);
         auditLog = new AuditLog(database);
     }
 

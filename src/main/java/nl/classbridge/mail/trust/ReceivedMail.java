@@ -41,6 +41,8 @@ import org.slf4j.LoggerFactory;
  *   <li>An automatic reply (out of office, read receipt) is ignored.</li>
  *   <li>A bounce counts only when it returns the Message-ID of a mail we sent to that family's
  *       address (64 random bits, stored with the delivery): a forged bounce changes nothing.</li>
+ *   <li>A verified reply whose words are a {@link MailCommand}'s (a keyword from the footer, such
+ *       as seeing their data) goes to that command.</li>
  *   <li>A verified reply to an agreement's mail confirms it ("yes") or says how the family sees it.</li>
  *   <li>A verified STOP ends email for that family; a verified reply to a check-in becomes its
  *       answers, or, when the round has closed, the family is told so and the teacher gets the words;
@@ -65,6 +67,7 @@ public final class ReceivedMail implements ImapInbox.Handler {
     private final MailboxNotes notes;
     private final TeacherNotice notice;
     private final AgreementReplies agreementReplies;
+    private final List<MailCommand> commands;
 
     public ReceivedMail(
             ReplyTokens tokens,
@@ -77,7 +80,8 @@ public final class ReceivedMail implements ImapInbox.Handler {
             TeacherMessages teacher,
             TeacherNotice notice,
             Optional<String> trustedAuthservId,
-            AgreementReplies agreementReplies) {
+            AgreementReplies agreementReplies,
+            List<MailCommand> commands) {
         this.verification = new Verification(tokens, guardians, trustedAuthservId);
         this.tokens = tokens;
         this.guardians = guardians;
@@ -87,6 +91,7 @@ public final class ReceivedMail implements ImapInbox.Handler {
         this.notes = new MailboxNotes(teacher, students, classes, checkins);
         this.notice = notice;
         this.agreementReplies = agreementReplies;
+        this.commands = List.copyOf(commands);
     }
 
     @Override
@@ -119,6 +124,12 @@ public final class ReceivedMail implements ImapInbox.Handler {
             // Nothing readable (a broken mail, only a picture): nothing to store, the teacher asks.
             notes.noWords(mail.ref(), notes.concerned(Optional.of(verified.token()), Optional.of(guardian)));
             return "no-words";
+        }
+        for (MailCommand command : commands) {
+            Optional<String> outcome = command.handle(guardian, verified.token(), reply.text());
+            if (outcome.isPresent()) {
+                return outcome.get();
+            }
         }
         Optional<Long> agreement = tokens.agreementOf(verified.token());
         if (agreement.isPresent()) {
