@@ -49,6 +49,7 @@ final class CheckConfigCommand implements Callable<Integer> {
         texts.summary().forEach(line -> out.println("  " + line));
         List<String> warnings = new ArrayList<>(config.warnings());
         warnings.addAll(texts.warnings());
+        warnings.addAll(PrivacyNoticeCheck.of(config.settings()));
         if (!warnings.isEmpty()) {
             out.println();
             out.println("Worth knowing:");

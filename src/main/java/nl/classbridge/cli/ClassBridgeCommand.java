@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code classbridge [--config PATH] [run | check-config]}. Without a command it runs the bot, so
+ * {@code classbridge [--config PATH] [run | sandbox | check-config | preview | privacy-notice]}. Without a command it runs the bot, so
  * that {@code java -jar classbridge.jar} does what a school's IT person expects.
  */
 @Command(
@@ -22,7 +22,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A Discord bot for warm, private parent communication in primary schools.",
-        subcommands = {RunCommand.class, SandboxCommand.class, CheckConfigCommand.class, PreviewCommand.class},
+        subcommands = {
+            RunCommand.class,
+            SandboxCommand.class,
+            CheckConfigCommand.class,
+            PreviewCommand.class,
+            PrivacyNoticeCommand.class
+        },
         footer = {
             "",
             "Without a command: 'run' when DISCORD_TOKEN is set, else 'sandbox'. Exit codes: 0 ok,"

@@ -45,6 +45,11 @@ public final class ConfigKey<T> {
             "The school's time zone; schedules and quiet hours follow it, daylight saving included");
     public static final ConfigKey<Language> SCHOOL_DEFAULT_LANGUAGE = setting(
             "school.default-language", "nl", ValueTypes.language(), "Language for families who have not chosen one");
+    public static final ConfigKey<String> SCHOOL_PRIVACY_CONTACT = setting(
+            "school.privacy-contact",
+            "",
+            ValueTypes.optionalText(200),
+            "Whom parents ask about privacy, named in the privacy text for parents; empty: they ask the teacher");
 
     public static final ConfigKey<Path> DATABASE_PATH = setting(
             "database.path",

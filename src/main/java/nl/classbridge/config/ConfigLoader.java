@@ -37,6 +37,7 @@ import static nl.classbridge.config.ConfigKey.SANDBOX_DATABASE;
 import static nl.classbridge.config.ConfigKey.SANDBOX_PORT;
 import static nl.classbridge.config.ConfigKey.SCHOOL_DEFAULT_LANGUAGE;
 import static nl.classbridge.config.ConfigKey.SCHOOL_NAME;
+import static nl.classbridge.config.ConfigKey.SCHOOL_PRIVACY_CONTACT;
 import static nl.classbridge.config.ConfigKey.SCHOOL_TIMEZONE;
 import static nl.classbridge.config.ConfigKey.UPDATES_CATCH_UP_HOURS;
 import static nl.classbridge.config.ConfigKey.UPDATES_REMINDER_TIME;
@@ -157,7 +158,10 @@ public final class ConfigLoader {
     private static Settings assemble(Map<ConfigKey<?>, Resolved<?>> values) {
         return new Settings(
                 new School(
-                        get(values, SCHOOL_NAME), get(values, SCHOOL_TIMEZONE), get(values, SCHOOL_DEFAULT_LANGUAGE)),
+                        get(values, SCHOOL_NAME),
+                        get(values, SCHOOL_TIMEZONE),
+                        get(values, SCHOOL_DEFAULT_LANGUAGE),
+                        get(values, SCHOOL_PRIVACY_CONTACT)),
                 new Store(get(values, DATABASE_PATH)),
                 new Texts(get(values, MESSAGES_FOLDER), get(values, QUESTIONNAIRES_FOLDER)),
                 new Discord(

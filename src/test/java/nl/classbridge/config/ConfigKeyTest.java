@@ -22,6 +22,7 @@ class ConfigKeyTest {
                         "school.name",
                         "school.timezone",
                         "school.default-language",
+                        "school.privacy-contact",
                         "database.path",
                         "texts.messages-folder",
                         "texts.questionnaires-folder",
