@@ -156,17 +156,11 @@ public final class ClassBridge implements AutoCloseable {
             return thread;
         });
         Housekeeping housekeeping = new Housekeeping(
-                database,
-                store.checkins(),
-                store.deliveries(),
-                store.auditLog(),
-                store.invites(),
-                store.joinAttempts(),
-                settings.retention().months(),
-                clock);
+                store, settings.retention().months(), settings.retention().highlightMonths(), clock);
 
         ClassBridge bridge = new ClassBridge(database, store, scheduler, new Running());
-        bridge.every(Duration.ofHours(6), Duration.ZERO, new Job("housekeeping", housekeeping::run));
+        // Retention: at start-up, then once a day.
+        bridge.every(Duration.ofDays(1), Duration.ZERO, new Job("housekeeping", housekeeping::run));
         if (settings.discord().token().isPresent()) {
             try {
                 bridge.startFeatures(settings, clock, texts, commandTexts, questionnaires);
@@ -193,7 +187,13 @@ public final class ClassBridge implements AutoCloseable {
         Enrolment enrolment = core.enrolment();
         CheckinRounds rounds = core.rounds();
         RoundOverview overview = new RoundOverview(
-                store.checkins(), store.students(), store.guardians(), store.deliveries(), versions, clock);
+                store.checkins(),
+                store.students(),
+                store.guardians(),
+                store.deliveries(),
+                versions,
+                store.auditLog(),
+                clock);
         Conversations conversations = core.conversations();
         CheckinContexts contexts = new CheckinContexts(
                 store.checkins(), store.classes(), versions, texts.messages(), store.conversations());
@@ -237,7 +237,7 @@ public final class ClassBridge implements AutoCloseable {
                                 new PartnerCommands(
                                         new ClassNeeds(
                                                 database, new ClassNeedsRepository(database), store.auditLog(), clock),
-                                        new ClassOffers(overview),
+                                        new ClassOffers(overview, store.auditLog(), clock),
                                         roster,
                                         texts),
                                 new OverviewReply(
@@ -247,7 +247,9 @@ public final class ClassBridge implements AutoCloseable {
                                                 store.conversations(),
                                                 store.checkins(),
                                                 versions,
-                                                overview),
+                                                overview,
+                                                store.auditLog(),
+                                                clock),
                                         new OverviewText(texts))),
                         new AgreementCommand(
                                 agreements, new AgreementList(texts), classChannel, store.students(), texts, clock),
@@ -280,6 +282,7 @@ public final class ClassBridge implements AutoCloseable {
                                         versions,
                                         questionnaires,
                                         TeacherAsks.inOwnWords(new ClassNeedsRepository(database), questionnaires),
+                                        store.auditLog(),
                                         clock),
                                 classChannel,
                                 store.students(),
@@ -291,7 +294,9 @@ public final class ClassBridge implements AutoCloseable {
                                         store.checkins(),
                                         store.questionnaires(),
                                         versions,
-                                        texts.messages()),
+                                        texts.messages(),
+                                        store.auditLog(),
+                                        clock),
                                 classChannel,
                                 store.students(),
                                 texts),
