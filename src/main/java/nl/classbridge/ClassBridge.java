@@ -60,6 +60,8 @@ import nl.classbridge.discord.commands.InviteCommand;
 import nl.classbridge.discord.commands.JoinCommand;
 import nl.classbridge.discord.commands.PartnerCommands;
 import nl.classbridge.discord.commands.PrepCommand;
+import nl.classbridge.discord.commands.PrivacyAudit;
+import nl.classbridge.discord.commands.PrivacyCommand;
 import nl.classbridge.discord.commands.StudentCommand;
 import nl.classbridge.discord.commands.UpdateCommand;
 import nl.classbridge.logs.Failure;
@@ -82,6 +84,7 @@ import nl.classbridge.messages.Messages;
 import nl.classbridge.prep.Preparation;
 import nl.classbridge.prep.TeacherAsks;
 import nl.classbridge.privacy.AnswersExport;
+import nl.classbridge.privacy.AuditTrail;
 import nl.classbridge.roster.ClassNeeds;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.ClassTeachers;
@@ -300,6 +303,11 @@ public final class ClassBridge implements AutoCloseable {
                                 classChannel,
                                 store.students(),
                                 texts),
+                        new PrivacyCommand(List.of(new PrivacyAudit(
+                                new AuditTrail(store.auditLog(), clock),
+                                teacherCheck,
+                                texts,
+                                settings.school().timezone()))),
                         new UpdateCommand(
                                 new Highlights(database, store.highlights(), store.auditLog(), clock),
                                 new UpdateSchedules(database, store.schedules(), store.auditLog(), clock),

@@ -40,7 +40,7 @@ import nl.classbridge.store.StudentRepository;
  * when it was answered (the class's time zone). Rounds about one child (before and after a
  * conversation) are included; what an email reply said besides the numbered answers is a row of its
  * own. Only this class's rounds and children. Reads only, and audits the reading ({@link
- * Reading#EXPORT}: who, the child by id or the whole class, and how many rows).
+ * Reading#EXPORT}: who, the child by id or {@code student=all}, and how many rows).
  */
 public final class AnswersExport {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -168,7 +168,8 @@ public final class AnswersExport {
                 }
             }
         }
-        String scope = only.map(student -> "student=" + student.id()).orElse("class") + " rows=" + (rows.size() - 1);
+        String scope =
+                only.map(student -> "student=" + student.id()).orElse("student=all") + " rows=" + (rows.size() - 1);
         auditLog.record(Reading.EXPORT.entry(clock.instant(), readerUserId, schoolClass.id(), scope));
         return new Exported.File(Csv.write(rows), rows.size() - 1, only);
     }
