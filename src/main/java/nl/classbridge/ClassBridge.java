@@ -85,11 +85,13 @@ import nl.classbridge.prep.Preparation;
 import nl.classbridge.prep.TeacherAsks;
 import nl.classbridge.privacy.AnswersExport;
 import nl.classbridge.privacy.AuditTrail;
+import nl.classbridge.roster.ClassArchive;
 import nl.classbridge.roster.ClassNeeds;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.ClassTeachers;
 import nl.classbridge.roster.Enrolment;
 import nl.classbridge.roster.TeacherNotices;
+import nl.classbridge.store.ClassArchiveRepository;
 import nl.classbridge.store.ClassNeedsRepository;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.Housekeeping;
@@ -253,7 +255,13 @@ public final class ClassBridge implements AutoCloseable {
                                                 overview,
                                                 store.auditLog(),
                                                 clock),
-                                        new OverviewText(texts))),
+                                        new OverviewText(texts)),
+                                new ClassArchive(
+                                        database,
+                                        new ClassArchiveRepository(database),
+                                        store.classTeachers(),
+                                        store.auditLog(),
+                                        clock)),
                         new AgreementCommand(
                                 agreements, new AgreementList(texts), classChannel, store.students(), texts, clock),
                         new StudentCommand(roster, classChannel, store.students(), texts),
