@@ -60,6 +60,8 @@ import nl.classbridge.discord.commands.InviteCommand;
 import nl.classbridge.discord.commands.JoinCommand;
 import nl.classbridge.discord.commands.PartnerCommands;
 import nl.classbridge.discord.commands.PrepCommand;
+import nl.classbridge.discord.commands.PrivacyAudit;
+import nl.classbridge.discord.commands.PrivacyCommand;
 import nl.classbridge.discord.commands.StudentCommand;
 import nl.classbridge.discord.commands.UpdateCommand;
 import nl.classbridge.logs.Failure;
@@ -82,11 +84,14 @@ import nl.classbridge.messages.Messages;
 import nl.classbridge.prep.Preparation;
 import nl.classbridge.prep.TeacherAsks;
 import nl.classbridge.privacy.AnswersExport;
+import nl.classbridge.privacy.AuditTrail;
+import nl.classbridge.roster.ClassArchive;
 import nl.classbridge.roster.ClassNeeds;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.ClassTeachers;
 import nl.classbridge.roster.Enrolment;
 import nl.classbridge.roster.TeacherNotices;
+import nl.classbridge.store.ClassArchiveRepository;
 import nl.classbridge.store.ClassNeedsRepository;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.Housekeeping;
@@ -156,17 +161,11 @@ public final class ClassBridge implements AutoCloseable {
             return thread;
         });
         Housekeeping housekeeping = new Housekeeping(
-                database,
-                store.checkins(),
-                store.deliveries(),
-                store.auditLog(),
-                store.invites(),
-                store.joinAttempts(),
-                settings.retention().months(),
-                clock);
+                store, settings.retention().months(), settings.retention().highlightMonths(), clock);
 
         ClassBridge bridge = new ClassBridge(database, store, scheduler, new Running());
-        bridge.every(Duration.ofHours(6), Duration.ZERO, new Job("housekeeping", housekeeping::run));
+        // Retention: at start-up, then once a day.
+        bridge.every(Duration.ofDays(1), Duration.ZERO, new Job("housekeeping", housekeeping::run));
         if (settings.discord().token().isPresent()) {
             try {
                 bridge.startFeatures(settings, clock, texts, commandTexts, questionnaires);
@@ -193,7 +192,13 @@ public final class ClassBridge implements AutoCloseable {
         Enrolment enrolment = core.enrolment();
         CheckinRounds rounds = core.rounds();
         RoundOverview overview = new RoundOverview(
-                store.checkins(), store.students(), store.guardians(), store.deliveries(), versions, clock);
+                store.checkins(),
+                store.students(),
+                store.guardians(),
+                store.deliveries(),
+                versions,
+                store.auditLog(),
+                clock);
         Conversations conversations = core.conversations();
         CheckinContexts contexts = new CheckinContexts(
                 store.checkins(), store.classes(), versions, texts.messages(), store.conversations());
@@ -237,7 +242,7 @@ public final class ClassBridge implements AutoCloseable {
                                 new PartnerCommands(
                                         new ClassNeeds(
                                                 database, new ClassNeedsRepository(database), store.auditLog(), clock),
-                                        new ClassOffers(overview),
+                                        new ClassOffers(overview, store.auditLog(), clock),
                                         roster,
                                         texts),
                                 new OverviewReply(
@@ -247,8 +252,16 @@ public final class ClassBridge implements AutoCloseable {
                                                 store.conversations(),
                                                 store.checkins(),
                                                 versions,
-                                                overview),
-                                        new OverviewText(texts))),
+                                                overview,
+                                                store.auditLog(),
+                                                clock),
+                                        new OverviewText(texts)),
+                                new ClassArchive(
+                                        database,
+                                        new ClassArchiveRepository(database),
+                                        store.classTeachers(),
+                                        store.auditLog(),
+                                        clock)),
                         new AgreementCommand(
                                 agreements, new AgreementList(texts), classChannel, store.students(), texts, clock),
                         new StudentCommand(roster, classChannel, store.students(), texts),
@@ -280,6 +293,7 @@ public final class ClassBridge implements AutoCloseable {
                                         versions,
                                         questionnaires,
                                         TeacherAsks.inOwnWords(new ClassNeedsRepository(database), questionnaires),
+                                        store.auditLog(),
                                         clock),
                                 classChannel,
                                 store.students(),
@@ -291,10 +305,17 @@ public final class ClassBridge implements AutoCloseable {
                                         store.checkins(),
                                         store.questionnaires(),
                                         versions,
-                                        texts.messages()),
+                                        texts.messages(),
+                                        store.auditLog(),
+                                        clock),
                                 classChannel,
                                 store.students(),
                                 texts),
+                        new PrivacyCommand(List.of(new PrivacyAudit(
+                                new AuditTrail(store.auditLog(), clock),
+                                teacherCheck,
+                                texts,
+                                settings.school().timezone()))),
                         new UpdateCommand(
                                 new Highlights(database, store.highlights(), store.auditLog(), clock),
                                 new UpdateSchedules(database, store.schedules(), store.auditLog(), clock),

@@ -1,5 +1,6 @@
 package nl.classbridge.agreements;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +16,11 @@ import nl.classbridge.domain.Agreement;
 import nl.classbridge.domain.Answer;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.ParentConversation;
+import nl.classbridge.domain.Reading;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
 import nl.classbridge.store.AgreementRepository;
+import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.ConversationRepository;
 import nl.classbridge.store.StudentRepository;
@@ -25,7 +28,7 @@ import nl.classbridge.store.StudentRepository;
 /**
  * Where each family of the class stands, on one screen for the teacher: the child's last well-being
  * answer, the open agreements, the next day to align again, the next or last conversation, and what
- * the family said after it. Reads only.
+ * the family said after it. Reads only, and audits the reading ({@link Reading#CLASS_OVERVIEW}).
  */
 public final class ClassOverview {
     private final StudentRepository students;
@@ -34,6 +37,8 @@ public final class ClassOverview {
     private final CheckinRepository checkins;
     private final QuestionnaireVersions versions;
     private final RoundOverview rounds;
+    private final AuditLog auditLog;
+    private final Clock clock;
 
     public ClassOverview(
             StudentRepository students,
@@ -41,13 +46,17 @@ public final class ClassOverview {
             ConversationRepository conversations,
             CheckinRepository checkins,
             QuestionnaireVersions versions,
-            RoundOverview rounds) {
+            RoundOverview rounds,
+            AuditLog auditLog,
+            Clock clock) {
         this.students = students;
         this.agreements = agreements;
         this.conversations = conversations;
         this.checkins = checkins;
         this.versions = versions;
         this.rounds = rounds;
+        this.auditLog = auditLog;
+        this.clock = clock;
     }
 
     /** The child's well-being point (1-5) in the class's latest round, and the day that round began. */
@@ -65,8 +74,8 @@ public final class ClassOverview {
             Optional<ParentConversation> conversation,
             List<AfterAnswer> afterConversation) {}
 
-    /** Every child of the class, by name. */
-    public List<Child> of(SchoolClass schoolClass) {
+    /** Every child of the class, by name, read by {@code readerUserId}. */
+    public List<Child> of(SchoolClass schoolClass, long readerUserId) {
         Optional<RoundResults> latest = rounds.results(schoolClass, Optional.empty());
         List<Child> children = new ArrayList<>();
         for (Student student : students.inClass(schoolClass.id())) {
@@ -96,6 +105,13 @@ public final class ClassOverview {
         }
         children.sort(
                 (a, b) -> a.student().name().compareToIgnoreCase(b.student().name()));
+        auditLog.record(Reading.CLASS_OVERVIEW.entry(
+                clock.instant(),
+                readerUserId,
+                schoolClass.id(),
+                "children=" + children.size()
+                        + latest.map(results -> " round=" + results.round().id())
+                                .orElse("")));
         return List.copyOf(children);
     }
 

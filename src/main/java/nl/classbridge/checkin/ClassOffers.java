@@ -1,19 +1,23 @@
 package nl.classbridge.checkin;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nl.classbridge.checkin.questionnaire.Option;
 import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.Reading;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
+import nl.classbridge.store.AuditLog;
 
 /**
  * What families offered to do for the class ({@code /class offers}), from the class's latest
  * start-of-year round: per kind of help (the options of {@value #CHOICE}), which family offered it,
  * with what they wrote about it ({@value #MORE}) in their own words. So the teacher can take parents
- * up on it. For the teacher's eyes only.
+ * up on it. For the teacher's eyes only; reading them is audited ({@link Reading#CLASS_OFFERS}, the
+ * round by id), as they hold families' own words.
  */
 public final class ClassOffers {
     public static final String QUESTIONNAIRE = "start-of-year";
@@ -35,14 +39,21 @@ public final class ClassOffers {
     public record Offers(RoundOverview.PastRound round, List<Kind> kinds) {}
 
     private final RoundOverview overview;
+    private final AuditLog auditLog;
+    private final Clock clock;
 
-    public ClassOffers(RoundOverview overview) {
+    public ClassOffers(RoundOverview overview, AuditLog auditLog, Clock clock) {
         this.overview = overview;
+        this.auditLog = auditLog;
+        this.clock = clock;
     }
 
-    /** Empty when the class never had a start-of-year round (or it asks no {@value #CHOICE}). */
-    public Optional<Offers> of(SchoolClass schoolClass) {
-        return overview.rounds(schoolClass, ROUNDS_BACK).stream()
+    /**
+     * Read by {@code readerUserId}. Empty when the class never had a start-of-year round (or it asks
+     * no {@value #CHOICE}): then nothing was read and nothing is audited.
+     */
+    public Optional<Offers> of(SchoolClass schoolClass, long readerUserId) {
+        Optional<Offers> offers = overview.rounds(schoolClass, ROUNDS_BACK).stream()
                 .filter(past -> past.questionnaire().id().equals(QUESTIONNAIRE))
                 .findFirst()
                 .flatMap(past -> past.questionnaire()
@@ -57,6 +68,12 @@ public final class ClassOffers {
                                                         Optional.empty())
                                                 .map(RoundResults::families)
                                                 .orElse(List.of())))));
+        offers.ifPresent(read -> auditLog.record(Reading.CLASS_OFFERS.entry(
+                clock.instant(),
+                readerUserId,
+                schoolClass.id(),
+                "round=" + read.round().round().id())));
+        return offers;
     }
 
     private static List<Kind> kinds(Question choice, List<RoundResults.Family> families) {

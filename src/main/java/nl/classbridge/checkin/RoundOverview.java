@@ -15,8 +15,10 @@ import nl.classbridge.domain.CheckinRound;
 import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.DeliveryStatus;
 import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.Reading;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
+import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.DeliveryRepository;
 import nl.classbridge.store.GuardianRepository;
@@ -24,7 +26,9 @@ import nl.classbridge.store.StudentRepository;
 
 /**
  * What the teacher sees of the class's current or latest round: who stands where, and the answers.
- * Reads only.
+ * Reads only; {@link #read} is the teacher reading the answers, and audits it ({@link
+ * Reading#CHECKIN_RESULTS}); the other services that show answers call {@link #results} and audit
+ * their own reading.
  */
 public final class RoundOverview {
     private final CheckinRepository checkins;
@@ -32,6 +36,7 @@ public final class RoundOverview {
     private final GuardianRepository guardians;
     private final DeliveryRepository deliveries;
     private final QuestionnaireVersions versions;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     public RoundOverview(
@@ -40,12 +45,14 @@ public final class RoundOverview {
             GuardianRepository guardians,
             DeliveryRepository deliveries,
             QuestionnaireVersions versions,
+            AuditLog auditLog,
             Clock clock) {
         this.checkins = checkins;
         this.students = students;
         this.guardians = guardians;
         this.deliveries = deliveries;
         this.versions = versions;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -97,6 +104,31 @@ public final class RoundOverview {
      */
     public Optional<RoundResults> results(SchoolClass schoolClass, Optional<String> onlyStudent) {
         return latestRound(schoolClass).map(round -> resultsOf(round, onlyStudent));
+    }
+
+    /**
+     * {@code /checkin results}: the results of the round {@code roundId} the teacher chose, or of
+     * the current or latest round, as {@link #results}; read by {@code readerUserId} and audited as
+     * one entry with the round's id and the child's id when only one child was asked for (a name not
+     * in the class: {@code student=unknown}). Nothing found, nothing read, no entry.
+     */
+    public Optional<RoundResults> read(
+            SchoolClass schoolClass, long readerUserId, Optional<Long> roundId, Optional<String> onlyStudent) {
+        Optional<RoundResults> results = roundId.isPresent()
+                ? results(schoolClass, roundId.get(), onlyStudent)
+                : results(schoolClass, onlyStudent);
+        results.ifPresent(read -> {
+            String scope = "round=" + read.round().id()
+                    + onlyStudent
+                            .filter(name -> !name.isBlank())
+                            .map(name -> " student="
+                                    + students.findByName(schoolClass.id(), name.strip())
+                                            .map(student -> String.valueOf(student.id()))
+                                            .orElse("unknown"))
+                            .orElse("");
+            auditLog.record(Reading.CHECKIN_RESULTS.entry(clock.instant(), readerUserId, schoolClass.id(), scope));
+        });
+        return results;
     }
 
     private RoundResults resultsOf(CheckinRound round, Optional<String> onlyStudent) {

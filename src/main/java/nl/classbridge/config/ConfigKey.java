@@ -178,9 +178,14 @@ public final class ConfigKey<T> {
 
     public static final ConfigKey<Integer> RETENTION_MONTHS = setting(
             "retention.months",
-            "24",
+            "13",
             ValueTypes.wholeNumber(1, 120),
-            "Months that answers and messages are kept before they are deleted");
+            "Months that answers, conversations, messages and the audit log are kept before they are deleted");
+    public static final ConfigKey<Integer> RETENTION_HIGHLIGHT_MONTHS = setting(
+            "retention.highlight-months",
+            "13",
+            ValueTypes.wholeNumber(1, 120),
+            "Months that a highlight is kept after it went out in a class update");
 
     public static final ConfigKey<String> LOGGING_LEVEL = setting(
             "logging.level",

@@ -32,6 +32,7 @@ import static nl.classbridge.config.ConfigKey.MESSAGES_FOLDER;
 import static nl.classbridge.config.ConfigKey.QUESTIONNAIRES_FOLDER;
 import static nl.classbridge.config.ConfigKey.QUIET_HOURS_END;
 import static nl.classbridge.config.ConfigKey.QUIET_HOURS_START;
+import static nl.classbridge.config.ConfigKey.RETENTION_HIGHLIGHT_MONTHS;
 import static nl.classbridge.config.ConfigKey.RETENTION_MONTHS;
 import static nl.classbridge.config.ConfigKey.SANDBOX_DATABASE;
 import static nl.classbridge.config.ConfigKey.SANDBOX_PORT;
@@ -194,7 +195,7 @@ public final class ConfigLoader {
                                 get(values, MAIL_MAX_MESSAGE_BYTES),
                                 get(values, MAIL_TRUSTED_AUTHSERV_ID))),
                 new QuietHours(get(values, QUIET_HOURS_START), get(values, QUIET_HOURS_END)),
-                new Retention(get(values, RETENTION_MONTHS)),
+                new Retention(get(values, RETENTION_MONTHS), get(values, RETENTION_HIGHLIGHT_MONTHS)),
                 new Logging(get(values, LOGGING_LEVEL)),
                 new Updates(get(values, UPDATES_CATCH_UP_HOURS), get(values, UPDATES_REMINDER_TIME)),
                 new Checkin(get(values, CHECKIN_EMAIL_AFTER_HOURS)),

@@ -59,4 +59,9 @@ public final class Messages {
                 .orElseThrow(() -> new IllegalArgumentException("no message '" + key + "' in any language"));
         return templates.computeIfAbsent(found.getValue(), Template::parse).fill(values, found.getKey(), key);
     }
+
+    /** Whether any language has {@code key}: for texts named after data, such as an audit action. */
+    public boolean has(String key) {
+        return catalogue.firstIn(List.of(Language.values()), key).isPresent();
+    }
 }

@@ -25,9 +25,11 @@ import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.GuardianLink;
 import nl.classbridge.domain.ParentConversation;
+import nl.classbridge.domain.Reading;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
 import nl.classbridge.store.AgreementRepository;
+import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.ConversationRepository;
 import nl.classbridge.store.GuardianRepository;
@@ -39,7 +41,8 @@ import nl.classbridge.store.StudentRepository;
  * highlights, what every guardian of the child answered (the start of the year, the latest
  * check-ins, the questionnaire before the coming conversation), the child's view, the roles, the
  * agreements with each guardian's answer, the after-conversation answers of the last conversation
- * held, and the questions to ask. Reads only; the caller checked that the teacher may read the class.
+ * held, and the questions to ask. Reads only, and audits the reading ({@link Reading#PREP}: who and
+ * which child by id); the caller checked that the teacher may read the class.
  */
 public final class Preparation {
     /** The highlights of the last few weeks: what is fresh in the teacher's and the class's mind. */
@@ -56,6 +59,7 @@ public final class Preparation {
     private final QuestionnaireVersions versions;
     private final ActiveQuestionnaires questionnaires;
     private final TeacherAsks teacherAsks;
+    private final AuditLog auditLog;
     private final Clock clock;
 
     public Preparation(
@@ -68,6 +72,7 @@ public final class Preparation {
             QuestionnaireVersions versions,
             ActiveQuestionnaires questionnaires,
             TeacherAsks teacherAsks,
+            AuditLog auditLog,
             Clock clock) {
         this.students = students;
         this.guardians = guardians;
@@ -78,6 +83,7 @@ public final class Preparation {
         this.versions = versions;
         this.questionnaires = questionnaires;
         this.teacherAsks = teacherAsks;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -89,8 +95,11 @@ public final class Preparation {
         record NoSuchStudent(String typed) implements Prepared {}
     }
 
-    /** The sheet for the child called {@code studentName} (as the teacher typed it) in {@code schoolClass}. */
-    public Prepared prepare(SchoolClass schoolClass, String studentName) {
+    /**
+     * The sheet for the child called {@code studentName} (as the teacher typed it) in {@code
+     * schoolClass}, read by {@code readerUserId}.
+     */
+    public Prepared prepare(SchoolClass schoolClass, long readerUserId, String studentName) {
         Optional<Student> found = students.findByName(schoolClass.id(), studentName.strip());
         if (found.isEmpty()) {
             return new Prepared.NoSuchStudent(studentName);
@@ -151,6 +160,7 @@ public final class Preparation {
                 before,
                 LocalDate.ofInstant(now, schoolClass.timezone()),
                 askedForContact(families));
+        auditLog.record(Reading.PREP.entry(now, readerUserId, schoolClass.id(), "student=" + student.id()));
         return new Prepared.Sheet(sheet.withQuestions(QuestionsToAsk.of(sheet, context)));
     }
 

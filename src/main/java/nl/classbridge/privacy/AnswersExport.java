@@ -1,5 +1,6 @@
 package nl.classbridge.privacy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,9 +20,11 @@ import nl.classbridge.domain.CheckinRound;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.GuardianLink;
 import nl.classbridge.domain.Language;
+import nl.classbridge.domain.Reading;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
 import nl.classbridge.messages.Messages;
+import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.QuestionnaireRepository;
@@ -36,7 +39,8 @@ import nl.classbridge.store.StudentRepository;
  * family's own words), whether it was skipped (then the answer is empty), the family's language and
  * when it was answered (the class's time zone). Rounds about one child (before and after a
  * conversation) are included; what an email reply said besides the numbered answers is a row of its
- * own. Only this class's rounds and children. Reads only.
+ * own. Only this class's rounds and children. Reads only, and audits the reading ({@link
+ * Reading#EXPORT}: who, the child by id or {@code student=all}, and how many rows).
  */
 public final class AnswersExport {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -60,6 +64,8 @@ public final class AnswersExport {
     private final QuestionnaireRepository questionnaires;
     private final QuestionnaireVersions versions;
     private final Messages messages;
+    private final AuditLog auditLog;
+    private final Clock clock;
 
     public AnswersExport(
             StudentRepository students,
@@ -67,13 +73,17 @@ public final class AnswersExport {
             CheckinRepository checkins,
             QuestionnaireRepository questionnaires,
             QuestionnaireVersions versions,
-            Messages messages) {
+            Messages messages,
+            AuditLog auditLog,
+            Clock clock) {
         this.students = students;
         this.guardians = guardians;
         this.checkins = checkins;
         this.questionnaires = questionnaires;
         this.versions = versions;
         this.messages = messages;
+        this.auditLog = auditLog;
+        this.clock = clock;
     }
 
     /** What the teacher asked for: the rows, or that there is no such child in the class. */
@@ -85,8 +95,11 @@ public final class AnswersExport {
         record NoStudent() implements Exported {}
     }
 
-    /** The class's answers, or only those about the child the teacher named ({@code onlyStudent} as typed). */
-    public Exported export(SchoolClass schoolClass, Optional<String> onlyStudent) {
+    /**
+     * The class's answers, or only those about the child the teacher named ({@code onlyStudent} as
+     * typed), read by {@code readerUserId}.
+     */
+    public Exported export(SchoolClass schoolClass, long readerUserId, Optional<String> onlyStudent) {
         Optional<Student> only = Optional.empty();
         if (onlyStudent.isPresent() && !onlyStudent.get().isBlank()) {
             only = students.findByName(schoolClass.id(), onlyStudent.get().strip());
@@ -155,6 +168,9 @@ public final class AnswersExport {
                 }
             }
         }
+        String scope =
+                only.map(student -> "student=" + student.id()).orElse("student=all") + " rows=" + (rows.size() - 1);
+        auditLog.record(Reading.EXPORT.entry(clock.instant(), readerUserId, schoolClass.id(), scope));
         return new Exported.File(Csv.write(rows), rows.size() - 1, only);
     }
 

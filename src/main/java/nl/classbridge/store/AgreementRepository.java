@@ -145,4 +145,14 @@ public final class AgreementRepository {
                 CONFIRMATION,
                 agreementId));
     }
+
+    /**
+     * Retention: agreements done before {@code before}, and those made before it and still open
+     * (they belong to a school year that is over), with the families' confirmations and their reply
+     * codes. Returns how many agreements went.
+     */
+    public int removeEndedBefore(Instant before) {
+        return database.write(sql -> sql.update(
+                "DELETE FROM agreement WHERE done_at < ? OR (status = 'open' AND created_at < ?)", before, before));
+    }
 }

@@ -42,4 +42,22 @@ public final class AuditLog {
     public int removeOlderThan(Instant before) {
         return database.write(sql -> sql.update("DELETE FROM audit_log WHERE at < ?", before));
     }
+
+    /** An entry about a class, with the class's name as it is now. */
+    public record OfClass(AuditEntry entry, String className) {}
+
+    /**
+     * The entries about the classes of one Discord server ({@code guildId}) since {@code from},
+     * newest first, at most {@code limit}. Entries about no class (the daily retention) and another
+     * server's classes are never among them.
+     */
+    public List<OfClass> ofServerSince(long guildId, Instant from, int limit) {
+        return database.read(sql ->
+                sql.list("""
+                SELECT audit_log.*, school_class.name AS class_name
+                FROM audit_log JOIN school_class ON school_class.id = audit_log.class_id
+                WHERE school_class.guild_id = ? AND audit_log.at >= ?
+                ORDER BY audit_log.at DESC, audit_log.id DESC
+                LIMIT ?""", row -> new OfClass(ENTRY.map(row), row.string("class_name")), guildId, from, limit));
+    }
 }

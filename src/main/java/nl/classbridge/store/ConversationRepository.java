@@ -209,4 +209,19 @@ public final class ConversationRepository {
                 conversationId,
                 teacherUserId));
     }
+
+    /**
+     * Retention: conversations that ended before {@code before} (held, cancelled, or planned for a
+     * day before it and never held), with their reflections; a child's view recorded before it; and
+     * a reflection recorded before it. Returns how many rows went, all three together.
+     */
+    public int removeEndedBefore(Instant before) {
+        String day = before.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        return database.write(sql -> sql.update("""
+                        DELETE FROM parent_conversation
+                        WHERE held_at < ? OR cancelled_at < ?
+                           OR (held_at IS NULL AND cancelled_at IS NULL AND planned_on < ?)""", before, before, day)
+                + sql.update("DELETE FROM child_view WHERE recorded_at < ?", before)
+                + sql.update("DELETE FROM reflection WHERE recorded_at < ?", before));
+    }
 }

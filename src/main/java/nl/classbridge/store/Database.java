@@ -167,6 +167,9 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("compact() cannot run inside a transaction");
         }
         writeLock.lock();
+        // VACUUM refuses to run while a statement of the connection is not reset ("SQL statements in
+        // progress"), as a kept INSERT ... RETURN_GENERATED_KEYS can be: close the kept ones first.
+        writer.close();
         try (Statement statement = writer.connection().createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             statement.execute("VACUUM");

@@ -72,4 +72,9 @@ public final class HighlightRepository {
                 classId,
                 since));
     }
+
+    /** Retention: highlights that went out in an update before {@code before}; queued ones stay. */
+    public int removeUsedBefore(Instant before) {
+        return database.write(sql -> sql.update("DELETE FROM highlight WHERE used_at < ?", before));
+    }
 }

@@ -80,4 +80,16 @@ public final class MailSeenRepository {
                 uidValidity,
                 uid));
     }
+
+    /**
+     * Retention: records of mails that left the mailbox before {@code before}. The newest record of
+     * each folder generation stays, as it tells where the next look starts ({@link #lastUid}).
+     */
+    public int removeExpungedBefore(Instant before) {
+        return database.write(sql -> sql.update("""
+                DELETE FROM mail_seen
+                WHERE expunged_at IS NOT NULL AND expunged_at < ?
+                  AND uid < (SELECT MAX(uid) FROM mail_seen AS newest
+                             WHERE newest.uid_validity = mail_seen.uid_validity)""", before));
+    }
 }

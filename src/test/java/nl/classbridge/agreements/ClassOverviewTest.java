@@ -54,7 +54,10 @@ class ClassOverviewTest {
                         school.store.guardians,
                         school.store.deliveries,
                         versions,
-                        school.clock));
+                        school.store.auditLog,
+                        school.clock),
+                school.store.auditLog,
+                school.clock);
     }
 
     @AfterEach
@@ -127,7 +130,7 @@ class ClassOverviewTest {
                 Optional.of(LocalDate.of(2026, 9, 15)),
                 TestStore.TEACHER);
 
-        var children = overview.of(school.groep5);
+        var children = overview.of(school.groep5, TestStore.TEACHER);
 
         assertThat(children).extracting(c -> c.student().name()).containsExactly("Noor", "Sam");
         ClassOverview.Child sam = children.get(1);

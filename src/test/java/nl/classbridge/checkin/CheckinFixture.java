@@ -53,6 +53,7 @@ final class CheckinFixture implements AutoCloseable {
                 store.guardians,
                 store.deliveries,
                 new QuestionnaireVersions(store.questionnaires),
+                store.auditLog,
                 clock);
         groep5 = store.aClass();
         sam = store.aStudent(groep5, "Sam");

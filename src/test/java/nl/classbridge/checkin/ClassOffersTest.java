@@ -11,6 +11,7 @@ import nl.classbridge.domain.AnswerSource;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.Student;
+import nl.classbridge.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -28,7 +29,7 @@ class ClassOffersTest {
     @BeforeEach
     void setUp() {
         fixture = new CheckinFixture(folder);
-        offers = new ClassOffers(fixture.overview);
+        offers = new ClassOffers(fixture.overview, fixture.store.auditLog, fixture.clock);
     }
 
     @AfterEach
@@ -41,7 +42,7 @@ class ClassOffersTest {
     void noRound() {
         fixture.start("check-in");
 
-        assertThat(offers.of(fixture.groep5)).isEmpty();
+        assertThat(offers.of(fixture.groep5, TestStore.TEACHER)).isEmpty();
     }
 
     @Test
@@ -57,7 +58,7 @@ class ClassOffersTest {
         fixture.clock.advance(Duration.ofDays(8));
         fixture.start("check-in");
 
-        ClassOffers.Offers found = offers.of(fixture.groep5).orElseThrow();
+        ClassOffers.Offers found = offers.of(fixture.groep5, TestStore.TEACHER).orElseThrow();
 
         assertThat(found.round().round().id()).isEqualTo(round.round().id());
         assertThat(found.kinds()).extracting(kind -> kind.option().id()).containsExactly("reading", "not-now");

@@ -54,6 +54,7 @@ class ConfigKeyTest {
                         "quiet-hours.start",
                         "quiet-hours.end",
                         "retention.months",
+                        "retention.highlight-months",
                         "logging.level",
                         "updates.reminder-time",
                         "updates.catch-up-hours",

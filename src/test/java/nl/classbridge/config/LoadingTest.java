@@ -63,7 +63,8 @@ class LoadingTest {
                         Optional.empty()));
         assertThat(settings.mail().replyToken()).isEqualTo(ReplyTokenPlace.PLUS_ADDRESS);
         assertThat(settings.quietHours()).isEqualTo(new QuietHours(LocalTime.of(20, 0), LocalTime.of(8, 0)));
-        assertThat(settings.retention().months()).isEqualTo(24);
+        assertThat(settings.retention().months()).isEqualTo(13);
+        assertThat(settings.retention().highlightMonths()).isEqualTo(13);
         assertThat(settings.logging().level()).isEqualTo("INFO");
         assertThat(settings.updates().catchUpHours()).isEqualTo(12);
         assertThat(settings.checkin().emailAfterHours()).isEqualTo(48);
@@ -94,7 +95,7 @@ class LoadingTest {
 
         // THEN the defaults apply
         assertThat(config.settings().mail().smtp().port()).isEqualTo(587);
-        assertThat(config.settings().retention().months()).isEqualTo(24);
+        assertThat(config.settings().retention().months()).isEqualTo(13);
         assertThat(config.source(ConfigKey.MAIL_SMTP_PORT)).isEqualTo(ConfigSource.DEFAULT);
     }
 

@@ -77,7 +77,8 @@ class TeacherCommandsOnDiscordTest {
                         "conversation",
                         "agreement",
                         "prep",
-                        "export");
+                        "export",
+                        "privacy");
         JsonNode klas = StreamSupport.stream(commands.spliterator(), false)
                 .filter(c -> c.get("name").asText().equals("class"))
                 .findFirst()

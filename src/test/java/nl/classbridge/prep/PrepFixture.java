@@ -121,11 +121,12 @@ final class PrepFixture implements AutoCloseable {
                 versions,
                 questionnaires,
                 TeacherAsks.inOwnWords(new ClassNeedsRepository(store.database), questionnaires),
+                store.auditLog,
                 clock);
     }
 
     PrepSheet sheet(String student) {
-        return ((Preparation.Prepared.Sheet) preparation().prepare(groep5, student)).sheet();
+        return ((Preparation.Prepared.Sheet) preparation().prepare(groep5, TestStore.TEACHER, student)).sheet();
     }
 
     Student child(String name) {

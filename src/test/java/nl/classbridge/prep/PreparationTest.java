@@ -306,7 +306,7 @@ class PreparationTest {
     void unknownChild() {
         fixture.child("Sam");
 
-        assertThat(fixture.preparation().prepare(fixture.groep5, "Samuel"))
+        assertThat(fixture.preparation().prepare(fixture.groep5, TestStore.TEACHER, "Samuel"))
                 .isEqualTo(new Preparation.Prepared.NoSuchStudent("Samuel"));
     }
 

@@ -54,7 +54,9 @@ class AnswersExportTest {
                 store.checkins,
                 store.questionnaires,
                 new QuestionnaireVersions(store.questionnaires),
-                new Messages(MessageCatalogue.load(Path.of("messages")), Language.NL));
+                new Messages(MessageCatalogue.load(Path.of("messages")), Language.NL),
+                store.auditLog,
+                clock);
         groep5 = store.aClass();
         groep6 = store.classes.add(
                 "Groep 6",
@@ -108,7 +110,8 @@ class AnswersExportTest {
     @DisplayName("GIVEN a check-in and a round about Sam answered in Groep 5 and a round in Groep 6 WHEN Groep 5 is"
             + " exported THEN one row per answer, labels and words as the teacher reads them, and nothing of Groep 6")
     void wholeClass() {
-        AnswersExport.Exported.File file = (AnswersExport.Exported.File) export.export(groep5, Optional.empty());
+        AnswersExport.Exported.File file =
+                (AnswersExport.Exported.File) export.export(groep5, TestStore.TEACHER, Optional.empty());
 
         int version = questionnaires.find("check-in").orElseThrow().version().version();
         assertThat(file.rows()).isEqualTo(6);
@@ -131,13 +134,16 @@ class AnswersExportTest {
     @DisplayName("GIVEN answers about Sam and Mila WHEN only Sam is exported THEN only Sam's rows, the round about him"
             + " included; a name not in the class, Groep 6's Daan too, is no file")
     void oneChild() {
-        AnswersExport.Exported.File file = (AnswersExport.Exported.File) export.export(groep5, Optional.of(" sam "));
+        AnswersExport.Exported.File file =
+                (AnswersExport.Exported.File) export.export(groep5, TestStore.TEACHER, Optional.of(" sam "));
 
         assertThat(file.student()).contains(sam);
         assertThat(file.rows()).isEqualTo(5);
         assertThat(file.csv()).contains("Lezen thuis").doesNotContain("Mila").doesNotContain("Okulu");
-        assertThat(export.export(groep5, Optional.of("Daan"))).isInstanceOf(AnswersExport.Exported.NoStudent.class);
-        AnswersExport.Exported.File groep6File = (AnswersExport.Exported.File) export.export(groep6, Optional.empty());
+        assertThat(export.export(groep5, TestStore.TEACHER, Optional.of("Daan")))
+                .isInstanceOf(AnswersExport.Exported.NoStudent.class);
+        AnswersExport.Exported.File groep6File =
+                (AnswersExport.Exported.File) export.export(groep6, TestStore.TEACHER, Optional.empty());
         assertThat(groep6File.rows()).isEqualTo(1);
         assertThat(groep6File.csv()).contains("Geheim van groep 6").doesNotContain("Sam");
     }

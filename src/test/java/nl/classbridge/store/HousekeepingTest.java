@@ -86,18 +86,10 @@ class HousekeepingTest {
             attempts.recordFailure(5L, later.plus(Duration.ofDays(19)));
             attempts.recordFailure(5L, later.plus(Duration.ofDays(21)).minusSeconds(60));
             MutableClock clock = new MutableClock(later.plus(Duration.ofDays(21)));
-            Housekeeping housekeeping = new Housekeeping(
-                    store.database,
-                    store.checkins,
-                    store.deliveries,
-                    store.auditLog,
-                    store.invites,
-                    attempts,
-                    12,
-                    clock);
+            Housekeeping housekeeping = new Housekeeping(Repositories.over(store.database), 12, 12, clock);
             Housekeeping.Removed removed = housekeeping.run();
 
-            assertThat(removed).isEqualTo(new Housekeeping.Removed(1, 2, 1, 1, 1));
+            assertThat(removed).isEqualTo(new Housekeeping.Removed(1, 0, 0, 2, 0, 1, 1, 1, 0, 0));
             assertThat(attempts.failuresSince(5L, later)).isEqualTo(1);
             assertThat(store.checkins.findRound(oldRound.id())).isEmpty();
             assertThat(store.checkins.answers(oldRequest.id())).isEmpty();
@@ -106,6 +98,9 @@ class HousekeepingTest {
             assertThat(store.auditLog.ofClass(groep5.id()))
                     .extracting(AuditEntry::action)
                     .containsExactly("checkin.start");
+            assertThat(store.auditLog.since(later))
+                    .extracting(AuditEntry::action, AuditEntry::detail)
+                    .contains(org.assertj.core.groups.Tuple.tuple("retention", removed.counts()));
             assertThat(store.invites.findByHash("expired")).isEmpty();
             assertThat(store.invites.findByHash("valid")).isPresent();
         }

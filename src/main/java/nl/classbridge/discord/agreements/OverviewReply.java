@@ -17,6 +17,9 @@ public final class OverviewReply {
 
     /** For one of the class's own teachers: the caller's scope is checked before this is called. */
     public void show(IReplyCallback event, SchoolClass schoolClass) {
-        Respond.privately(event, text.render(schoolClass, overview.of(schoolClass)));
+        Respond.privately(
+                event,
+                text.render(
+                        schoolClass, overview.of(schoolClass, event.getUser().getIdLong())));
     }
 }

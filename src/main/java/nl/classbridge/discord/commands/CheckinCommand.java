@@ -240,18 +240,19 @@ public final class CheckinCommand implements SlashCommand {
     private void results(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
         Optional<String> only = Optional.ofNullable(event.getOption("student", OptionMapping::getAsString));
         Optional<String> round = Optional.ofNullable(event.getOption("round", OptionMapping::getAsString));
+        long reader = event.getUser().getIdLong();
         if (round.isPresent()) {
             // A round is chosen from the suggestions by its number; anything else, or another class's, is unknown.
             Optional<RoundResults> chosen = round.map(String::strip)
                     .filter(typed -> typed.matches("\\d{1,18}"))
-                    .flatMap(id -> overview.results(schoolClass, Long.parseLong(id), only));
+                    .flatMap(id -> overview.read(schoolClass, reader, Optional.of(Long.parseLong(id)), only));
             Respond.privately(
                     event,
                     chosen.map(results -> resultsOrEmpty(schoolClass, results))
                             .orElseGet(() -> texts.forClass(schoolClass, "teacher.checkin.round-unknown", Map.of())));
             return;
         }
-        overview.results(schoolClass, only)
+        overview.read(schoolClass, reader, Optional.empty(), only)
                 .ifPresentOrElse(
                         results -> Respond.privately(event, resultsOrEmpty(schoolClass, results)),
                         () -> Respond.privately(

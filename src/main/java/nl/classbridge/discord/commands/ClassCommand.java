@@ -1,15 +1,27 @@
 package nl.classbridge.discord.commands;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Member;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
+import nl.classbridge.discord.ComponentHandler;
+import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
 import nl.classbridge.discord.TeacherCheck;
@@ -18,8 +30,10 @@ import nl.classbridge.discord.agreements.OverviewReply;
 import nl.classbridge.domain.ClassTeacher;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.roster.ClassArchive;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.ClassTeachers;
+import nl.classbridge.store.ClassArchiveRepository;
 import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.StudentRepository;
 
@@ -28,9 +42,16 @@ import nl.classbridge.store.StudentRepository;
  * {@code /class info} shows it; {@code /class teacher add|remove} lets the owner share the class
  * with co-teachers; {@code /class takeover} lets a server admin take a class over, openly;
  * {@code /class needs|offers} are {@link PartnerCommands};
- * {@code /class overview} shows where each family stands ({@link OverviewReply}).
+ * {@code /class overview} shows where each family stands ({@link OverviewReply});
+ * {@code /class archive} at the end of the school year removes the families' data ({@link
+ * ClassArchive}), after the owner confirmed with a button made for them and this class only.
  */
-public final class ClassCommand implements SlashCommand {
+public final class ClassCommand implements SlashCommand, ComponentHandler {
+    /** The archive button: {@code ka:<class id>:<owner's user id>}, checked against who presses, where. */
+    private static final String ARCHIVE_PREFIX = "ka:";
+
+    private static final Pattern ARCHIVE_ID = Pattern.compile("ka:(\\d{1,18}):(\\d{1,20})");
+
     private final ClassRoster roster;
     private final ClassTeachers teachers;
     private final ClassChannel classChannel;
@@ -40,6 +61,7 @@ public final class ClassCommand implements SlashCommand {
     private final Texts texts;
     private final PartnerCommands partners;
     private final OverviewReply overview;
+    private final ClassArchive archive;
 
     public ClassCommand(
             ClassRoster roster,
@@ -50,7 +72,8 @@ public final class ClassCommand implements SlashCommand {
             GuardianRepository guardians,
             Texts texts,
             PartnerCommands partners,
-            OverviewReply overview) {
+            OverviewReply overview,
+            ClassArchive archive) {
         this.roster = roster;
         this.teachers = teachers;
         this.classChannel = classChannel;
@@ -60,6 +83,7 @@ public final class ClassCommand implements SlashCommand {
         this.texts = texts;
         this.partners = partners;
         this.overview = overview;
+        this.archive = archive;
     }
 
     @Override
@@ -83,7 +107,8 @@ public final class ClassCommand implements SlashCommand {
                                         defs.option(OptionType.STRING, "class setup timezone", false)),
                         defs.subcommand("class info"),
                         defs.subcommand("class takeover"),
-                        defs.subcommand("class overview"))
+                        defs.subcommand("class overview"),
+                        defs.subcommand("class archive"))
                 .addSubcommands(partners.definitions(defs))
                 .addSubcommandGroups(defs.subcommandGroup("class teacher")
                         .addSubcommands(
@@ -113,6 +138,7 @@ public final class ClassCommand implements SlashCommand {
             case "setup" -> setUp(event);
             case "takeover" -> takeOver(event);
             case "overview" -> classChannel.orExplain(event).ifPresent(c -> overview.show(event, c));
+            case "archive" -> classChannel.orExplain(event).ifPresent(c -> askToArchive(event, c));
             default -> classChannel.orExplain(event).ifPresent(schoolClass -> info(event, schoolClass));
         }
     }
@@ -242,6 +268,85 @@ public final class ClassCommand implements SlashCommand {
         } else {
             Respond.privately(event, texts.forSchool("teacher.no-class", Map.of()));
         }
+    }
+
+    /** What archiving would remove, with the button that does it: for the owner only. */
+    private void askToArchive(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
+        ClassArchive.Outcome preview = archive.preview(schoolClass, teacherCheck.caller(event.getMember()));
+        if (preview instanceof ClassArchive.Outcome.Counted counted) {
+            String button = DiscordLimits.customId(ARCHIVE_PREFIX + schoolClass.id() + ":"
+                    + Long.toUnsignedString(event.getUser().getIdLong()));
+            Respond.privately(
+                    event,
+                    texts.forClass(schoolClass, "archive.confirm", counts(schoolClass, counted.counts())),
+                    List.of(ActionRow.of(Button.danger(
+                            button,
+                            DiscordLimits.fit(
+                                    texts.forClass(schoolClass, "archive.button", Map.of()),
+                                    DiscordLimits.BUTTON_LABEL)))));
+        } else {
+            notOwner(event, schoolClass, (ClassArchive.Outcome.NotOwner) preview);
+        }
+    }
+
+    @Override
+    public boolean owns(String id) {
+        return id.startsWith(ARCHIVE_PREFIX);
+    }
+
+    /** The archive button: only in its class's channel, only for the teacher it was made for. */
+    @Override
+    public void button(ButtonInteractionEvent event) {
+        classChannel.orExplain(event).ifPresent(schoolClass -> {
+            Matcher id = ARCHIVE_ID.matcher(event.getComponentId());
+            if (!id.matches()
+                    || Long.parseLong(id.group(1)) != schoolClass.id()
+                    || !id.group(2).equals(Long.toUnsignedString(event.getUser().getIdLong()))) {
+                Respond.privately(event, texts.forClass(schoolClass, "archive.not-yours", Map.of()));
+                return;
+            }
+            ClassArchive.Outcome done = archive.archive(schoolClass, teacherCheck.caller(event.getMember()));
+            if (done instanceof ClassArchive.Outcome.Counted counted) {
+                event.editMessage(new MessageEditBuilder()
+                                .setContent(DiscordLimits.fit(
+                                        texts.forClass(
+                                                schoolClass, "archive.done", counts(schoolClass, counted.counts())),
+                                        DiscordLimits.MESSAGE))
+                                .setComponents()
+                                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                                .build())
+                        .queue();
+            } else {
+                notOwner(event, schoolClass, (ClassArchive.Outcome.NotOwner) done);
+            }
+        });
+    }
+
+    @Override
+    public void modal(ModalInteractionEvent event) {
+        Respond.privately(event, texts.forSchool("common.error.expired-button", Map.of()));
+    }
+
+    private void notOwner(
+            net.dv8tion.jda.api.interactions.callbacks.IReplyCallback event,
+            SchoolClass schoolClass,
+            ClassArchive.Outcome.NotOwner refused) {
+        Respond.privately(event, texts.forClass(schoolClass, "archive.not-owner", Map.of("owner", refused.owner())));
+    }
+
+    private static Map<String, Object> counts(SchoolClass schoolClass, ClassArchiveRepository.Counts counts) {
+        return Map.ofEntries(
+                Map.entry("class", schoolClass.name()),
+                Map.entry("children", counts.children()),
+                Map.entry("links", counts.links()),
+                Map.entry("guardians", counts.guardians()),
+                Map.entry("rounds", counts.rounds()),
+                Map.entry("answers", counts.answers()),
+                Map.entry("conversations", counts.conversations()),
+                Map.entry("agreements", counts.agreements()),
+                Map.entry("highlights", counts.highlights()),
+                Map.entry("invites", counts.invites()),
+                Map.entry("deliveries", counts.deliveries()));
     }
 
     /** The name of the member an option names, as the server shows it. */

@@ -62,7 +62,8 @@ public final class ExportCommand implements SlashCommand {
     public void handle(SlashCommandInteractionEvent event) {
         classChannel.orExplain(event).ifPresent(schoolClass -> {
             Optional<String> typed = Optional.ofNullable(event.getOption("student", OptionMapping::getAsString));
-            AnswersExport.Exported exported = export.export(schoolClass, typed);
+            AnswersExport.Exported exported =
+                    export.export(schoolClass, event.getUser().getIdLong(), typed);
             if (exported instanceof AnswersExport.Exported.File file) {
                 send(event, schoolClass, file);
             } else {

@@ -57,7 +57,7 @@ public final class PartnerCommands {
     /** The class's own teacher asked; {@code schoolClass} is checked. */
     void handle(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
         if ("offers".equals(event.getSubcommandName())) {
-            Respond.privately(event, offersText(schoolClass));
+            Respond.privately(event, offersText(schoolClass, event.getUser().getIdLong()));
         } else {
             Respond.privately(event, needsReply(event, schoolClass));
         }
@@ -88,8 +88,8 @@ public final class PartnerCommands {
         return texts.forClass(schoolClass, "teacher.class.needs-none", Map.of());
     }
 
-    private String offersText(SchoolClass schoolClass) {
-        Optional<ClassOffers.Offers> found = offers.of(schoolClass);
+    private String offersText(SchoolClass schoolClass, long reader) {
+        Optional<ClassOffers.Offers> found = offers.of(schoolClass, reader);
         if (found.isEmpty() || found.get().kinds().isEmpty()) {
             return texts.forClass(schoolClass, "teacher.class.offers-empty", Map.of());
         }

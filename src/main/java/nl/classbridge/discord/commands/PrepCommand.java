@@ -68,7 +68,8 @@ public final class PrepCommand implements SlashCommand {
     public void handle(SlashCommandInteractionEvent event) {
         classChannel.orExplain(event).ifPresent(schoolClass -> {
             String typed = event.getOption("student", "", OptionMapping::getAsString);
-            Preparation.Prepared prepared = preparation.prepare(schoolClass, typed);
+            Preparation.Prepared prepared =
+                    preparation.prepare(schoolClass, event.getUser().getIdLong(), typed);
             if (prepared instanceof Preparation.Prepared.Sheet sheet) {
                 send(event, sheet.sheet());
             } else {

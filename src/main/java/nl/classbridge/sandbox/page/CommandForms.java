@@ -26,8 +26,17 @@ final class CommandForms {
      * The order of the teacher's panel: the tour's commands first, then the conversation cycle in the
      * order a teacher uses it (plan, prepare, agree), then setting up the class.
      */
-    static final List<String> ORDER =
-            List.of("update", "checkin", "conversation", "prep", "agreement", "class", "student", "invite", "guardian");
+    static final List<String> ORDER = List.of(
+            "update",
+            "checkin",
+            "conversation",
+            "prep",
+            "agreement",
+            "class",
+            "privacy",
+            "student",
+            "invite",
+            "guardian");
 
     private final PageTexts texts;
 
