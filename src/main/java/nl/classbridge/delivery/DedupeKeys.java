@@ -101,6 +101,21 @@ public final class DedupeKeys {
         return "align:student:" + studentId + ":" + day + ":teacher";
     }
 
+    /** The code that confirms a family's new email address, once per request (the instant it was asked). */
+    public static String preferencesEmailCode(long guardianId, Instant askedAt) {
+        return "preferences:guardian:" + guardianId + ":email-code:" + askedAt.toEpochMilli();
+    }
+
+    /** The old address told that the family's address changed, once per change. */
+    public static String preferencesEmailChanged(long guardianId, Instant changedAt) {
+        return "preferences:guardian:" + guardianId + ":email-changed:" + changedAt.toEpochMilli();
+    }
+
+    /** The answer to a family's PREFERENCES mail, once per mail handled (the instant it was read). */
+    public static String preferencesReply(long guardianId, Instant readAt) {
+        return "preferences:guardian:" + guardianId + ":reply:" + readAt.toEpochMilli();
+    }
+
     private static String channelPart(DeliveryChannel channel) {
         return channel == DeliveryChannel.EMAIL ? "email" : "dm";
     }
