@@ -103,7 +103,12 @@ public final class DedupeKeys {
 
     /** The code that confirms a family's new email address, once per request (the instant it was asked). */
     public static String preferencesEmailCode(long guardianId, Instant askedAt) {
-        return "preferences:guardian:" + guardianId + ":email-code:" + askedAt.toEpochMilli();
+        return preferencesEmailCodes(guardianId) + askedAt.toEpochMilli();
+    }
+
+    /** What every code mail of one family's keys starts with: for counting how many went out lately. */
+    public static String preferencesEmailCodes(long guardianId) {
+        return "preferences:guardian:" + guardianId + ":email-code:";
     }
 
     /** The old address told that the family's address changed, once per change. */

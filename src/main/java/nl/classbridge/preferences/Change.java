@@ -39,6 +39,9 @@ public sealed interface Change {
     /** A code went to {@code address}; the address is used once the code comes back. */
     record CodeSent(String address) implements Change {}
 
+    /** Too many codes were asked for today: no new mail goes out (an address is not bombarded). */
+    record TooManyCodes() implements Change {}
+
     /** A wrong code; {@code triesLeft} more tries before the request is dropped. */
     record WrongCode(int triesLeft) implements Change {}
 

@@ -70,6 +70,9 @@ public final class PreferenceMail {
         if (change instanceof Change.WrongCode wrong) {
             return "wrong-code:" + wrong.triesLeft();
         }
+        if (change instanceof Change.TooManyCodes) {
+            return "too-many-codes";
+        }
         if (change instanceof Change.NeedsEmail) {
             return "needs-email";
         }

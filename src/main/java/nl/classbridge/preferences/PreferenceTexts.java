@@ -137,6 +137,9 @@ public final class PreferenceTexts {
         if (change instanceof Change.EmailConfirmed confirmed) {
             return line("outcome.email-confirmed", chain, Map.of("email", confirmed.address()));
         }
+        if (change instanceof Change.TooManyCodes) {
+            return line("outcome.too-many-codes", chain, Map.of());
+        }
         if (change instanceof Change.NeedsEmail) {
             return line("outcome.needs-email", chain, Map.of());
         }
@@ -217,6 +220,7 @@ public final class PreferenceTexts {
                 family.pendingEmail().<Change>map(Change.CodeSent::new).orElse(null);
             case "wrong-code" -> new Change.WrongCode(part.number());
             case "no-code" -> new Change.NoCodeOpen();
+            case "too-many-codes" -> new Change.TooManyCodes();
             case "email-confirmed" ->
                 family.guardian()
                         .email()

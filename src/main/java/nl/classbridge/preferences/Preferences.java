@@ -1,6 +1,7 @@
 package nl.classbridge.preferences;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -40,6 +41,11 @@ import nl.classbridge.store.StudentRepository;
  */
 public final class Preferences {
     static final String AUDIT_ACTION = "family:preferences";
+    /**
+     * Code mails per family in a day: enough for a typo or two, too few to flood someone else's
+     * mailbox by asking for codes to their address.
+     */
+    static final int MOST_CODES_A_DAY = 5;
 
     /**
      * A family as {@code /preferences} shows it.
@@ -217,6 +223,9 @@ public final class Preferences {
                 return new Change.SameEmail();
             }
             Instant now = clock.instant();
+            if (codesSince(guardianId, now.minus(Duration.ofDays(1))) >= MOST_CODES_A_DAY) {
+                return new Change.TooManyCodes();
+            }
             String code = codes.issue(guardianId, ConfirmationKind.EMAIL_CHANGE, Optional.of(wanted));
             outbox.enqueue(new OutgoingMessage(
                             DedupeKeys.preferencesEmailCode(guardianId, now),
@@ -229,6 +238,13 @@ public final class Preferences {
             audit(family.get(), actor, "email-requested");
             return new Change.CodeSent(wanted);
         });
+    }
+
+    private long codesSince(long guardianId, Instant since) {
+        return database.read(sql -> sql.count(
+                "SELECT COUNT(*) AS n FROM delivery WHERE dedupe_key LIKE ? AND created_at >= ?",
+                DedupeKeys.preferencesEmailCodes(guardianId) + "%",
+                since));
     }
 
     /**

@@ -252,6 +252,24 @@ class PreferencesTest {
     }
 
     @Test
+    @DisplayName("GIVEN a family asking for codes again and again WHEN the sixth comes within a day THEN no mail"
+            + " goes out (nobody's mailbox is flooded), and a day later one may be asked again")
+    void codeMailsAreLimitedPerDay() {
+        Guardian guardian = onDiscord();
+        for (int i = 1; i <= Preferences.MOST_CODES_A_DAY; i++) {
+            assertThat(preferences.requestEmail(guardian.id(), "slachtoffer@example.org", DISCORD_USER))
+                    .isEqualTo(new Change.CodeSent("slachtoffer@example.org"));
+            clock.advance(Duration.ofMinutes(1));
+        }
+        assertThat(preferences.requestEmail(guardian.id(), "slachtoffer@example.org", DISCORD_USER))
+                .isEqualTo(new Change.TooManyCodes());
+        assertThat(rows(PreferenceMail.CODE)).hasSize(Preferences.MOST_CODES_A_DAY);
+        clock.advance(Duration.ofHours(24));
+        assertThat(preferences.requestEmail(guardian.id(), "slachtoffer@example.org", DISCORD_USER))
+                .isEqualTo(new Change.CodeSent("slachtoffer@example.org"));
+    }
+
+    @Test
     @DisplayName("GIVEN a PREFERENCES mail in Dutch, Arabic and English field names WHEN it is handled THEN each"
             + " readable line is applied, the rest is counted, and one answer is queued to the family")
     void aMailChangesWhatItsLinesAsk() {
