@@ -64,6 +64,8 @@ import nl.classbridge.discord.commands.PrivacyAudit;
 import nl.classbridge.discord.commands.PrivacyCommand;
 import nl.classbridge.discord.commands.StudentCommand;
 import nl.classbridge.discord.commands.UpdateCommand;
+import nl.classbridge.discord.preferences.PreferenceInteractions;
+import nl.classbridge.discord.preferences.PreferencesCommand;
 import nl.classbridge.logs.Failure;
 import nl.classbridge.mail.EmailComposers;
 import nl.classbridge.mail.ReplyTokens;
@@ -74,17 +76,26 @@ import nl.classbridge.mail.checkin.CheckinEmailComposer;
 import nl.classbridge.mail.checkin.CheckinReplies;
 import nl.classbridge.mail.inbox.ImapInbox;
 import nl.classbridge.mail.inbox.InboxLoop;
+import nl.classbridge.mail.preferences.PreferenceEmailComposer;
 import nl.classbridge.mail.trust.MailCommand;
+import nl.classbridge.mail.trust.PreferencesByMail;
 import nl.classbridge.mail.trust.ReceivedMail;
 import nl.classbridge.mail.updates.UpdateEmailComposer;
 import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.messages.CommandTexts;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
+import nl.classbridge.preferences.ContactTimes;
+import nl.classbridge.preferences.MailedPreferences;
+import nl.classbridge.preferences.PreferenceTexts;
+import nl.classbridge.preferences.PreferenceWords;
+import nl.classbridge.preferences.Preferences;
 import nl.classbridge.prep.Preparation;
 import nl.classbridge.prep.TeacherAsks;
 import nl.classbridge.privacy.AnswersExport;
 import nl.classbridge.privacy.AuditTrail;
+import nl.classbridge.privacy.ConfirmationCodes;
+import nl.classbridge.privacy.FamilyKeywords;
 import nl.classbridge.roster.ClassArchive;
 import nl.classbridge.roster.ClassNeeds;
 import nl.classbridge.roster.ClassRoster;
@@ -200,6 +211,24 @@ public final class ClassBridge implements AutoCloseable {
                 store.auditLog(),
                 clock);
         Conversations conversations = core.conversations();
+        // The family's own plan (/preferences on Discord, PREFERENCES by email), one service for both.
+        PreferenceTexts preferenceTexts = new PreferenceTexts(
+                texts.messages(),
+                ContactTimes.of(questionnaires),
+                settings.quietHours(),
+                settings.school().name());
+        Preferences preferences = new Preferences(
+                database,
+                store.guardians(),
+                store.students(),
+                store.classes(),
+                new ConfirmationCodes(store.confirmations(), clock),
+                outbox,
+                store.auditLog(),
+                ContactTimes.of(questionnaires),
+                settings.quietHours(),
+                clock);
+        PreferenceWords preferenceWords = new PreferenceWords(texts.messages());
         CheckinContexts contexts = new CheckinContexts(
                 store.checkins(), store.classes(), versions, texts.messages(), store.conversations());
         StepView stepView = new StepView(texts.messages());
@@ -322,23 +351,29 @@ public final class ClassBridge implements AutoCloseable {
                                 updates,
                                 classChannel,
                                 texts,
-                                clock)),
-                new FamilyConversations(
-                        new CheckinInteractions(
-                                conversations,
-                                new TypedMessages(
-                                        database,
-                                        store.guardians(),
-                                        store.checkins(),
-                                        store.deliveries(),
+                                clock),
+                        new PreferencesCommand(preferences, preferenceTexts, texts)),
+                new PreferenceInteractions(
+                        preferences,
+                        preferenceWords,
+                        preferenceTexts,
+                        texts,
+                        new FamilyConversations(
+                                new CheckinInteractions(
                                         conversations,
-                                        outbox),
-                                store.checkins(),
-                                store.guardians(),
-                                contexts,
-                                stepView,
-                                texts),
-                        new AgreementInteractions(agreements, store.guardians(), agreementView, texts)),
+                                        new TypedMessages(
+                                                database,
+                                                store.guardians(),
+                                                store.checkins(),
+                                                store.deliveries(),
+                                                conversations,
+                                                outbox),
+                                        store.checkins(),
+                                        store.guardians(),
+                                        contexts,
+                                        stepView,
+                                        texts),
+                                new AgreementInteractions(agreements, store.guardians(), agreementView, texts))),
                 teacherCheck,
                 settings.discord()::serves,
                 texts,
@@ -377,7 +412,9 @@ public final class ClassBridge implements AutoCloseable {
                                 clock),
                         new UpdateEmailComposer(
                                 store.classes(), store.guardians(), store.highlights(), updatePost, replyTokens),
-                        new AgreementEmailComposer(agreements, store.guardians(), agreementTexts, replyTokens))),
+                        new AgreementEmailComposer(agreements, store.guardians(), agreementTexts, replyTokens),
+                        new PreferenceEmailComposer(
+                                preferences, preferenceTexts, new FamilyKeywords(texts.messages()), replyTokens))),
                 store.deliveries(),
                 clock);
         if (email.configured()) {
@@ -408,6 +445,8 @@ public final class ClassBridge implements AutoCloseable {
                     clock);
             // What families ask for by email with a keyword from the footer (privacy.FamilyKeywords).
             List<MailCommand> mailCommands = new ArrayList<>();
+            mailCommands.add(new PreferencesByMail(
+                    new FamilyKeywords(texts.messages()), new MailedPreferences(preferences, preferenceWords)));
             ImapInbox inbox = new ImapInbox(
                     settings.mail().imap(),
                     store.mailSeen(),

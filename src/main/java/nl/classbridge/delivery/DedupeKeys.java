@@ -101,6 +101,26 @@ public final class DedupeKeys {
         return "align:student:" + studentId + ":" + day + ":teacher";
     }
 
+    /** The code that confirms a family's new email address, once per request (the instant it was asked). */
+    public static String preferencesEmailCode(long guardianId, Instant askedAt) {
+        return preferencesEmailCodes(guardianId) + askedAt.toEpochMilli();
+    }
+
+    /** What every code mail of one family's keys starts with: for counting how many went out lately. */
+    public static String preferencesEmailCodes(long guardianId) {
+        return "preferences:guardian:" + guardianId + ":email-code:";
+    }
+
+    /** The old address told that the family's address changed, once per change. */
+    public static String preferencesEmailChanged(long guardianId, Instant changedAt) {
+        return "preferences:guardian:" + guardianId + ":email-changed:" + changedAt.toEpochMilli();
+    }
+
+    /** The answer to a family's PREFERENCES mail, once per mail handled (the instant it was read). */
+    public static String preferencesReply(long guardianId, Instant readAt) {
+        return "preferences:guardian:" + guardianId + ":reply:" + readAt.toEpochMilli();
+    }
+
     private static String channelPart(DeliveryChannel channel) {
         return channel == DeliveryChannel.EMAIL ? "email" : "dm";
     }

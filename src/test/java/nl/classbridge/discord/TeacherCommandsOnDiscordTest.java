@@ -55,13 +55,14 @@ class TeacherCommandsOnDiscordTest {
     }
 
     @Test
-    @DisplayName("teacher commands are registered in the school's server with Dutch names, /join globally;"
-            + " autocomplete suggests children and questionnaires")
+    @DisplayName(
+            "teacher commands are registered in the school's server with Dutch names, /join and /preferences globally;"
+                    + " autocomplete suggests children and questionnaires")
     void registrationAndAutocomplete() {
         JsonNode global = school.discord.globalCommands();
         assertThat(StreamSupport.stream(global.spliterator(), false)
                         .map(c -> c.get("name").asText()))
-                .containsExactly("join");
+                .containsExactlyInAnyOrder("join", "preferences");
         JsonNode commands = school.discord.guildCommands(school.guild);
         List<String> names = StreamSupport.stream(commands.spliterator(), false)
                 .map(c -> c.get("name").asText())

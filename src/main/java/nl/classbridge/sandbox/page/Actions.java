@@ -65,6 +65,9 @@ final class Actions {
         if (action.equals("say")) {
             return say(ctx, actor, user.get(), view);
         }
+        if (action.equals("command")) {
+            return familyCommand(ctx, actor, user.get(), view);
+        }
         long messageId = number(ctx.formParam("message")).orElse(0L);
         Optional<PostedMessage> message = sandbox.discord().message(messageId).filter(m -> !m.deleted());
         if (message.isEmpty() && !(action.equals("modal") && messageId == 0)) {
@@ -100,6 +103,21 @@ final class Actions {
         return message.isPresent()
                 ? sandbox.discord().submitModal(user, message.get(), modal, inputs)
                 : sandbox.discord().submitModal(user, channelOf(actor, user), modal, inputs);
+    }
+
+    /**
+     * A family command from the family's panel, run as that parent in their DM with the bot: only one
+     * the panel offers ({@link FamilyCommands}); its private answer shows in their conversation.
+     */
+    private Answer familyCommand(Context ctx, String actor, LocalUser user, PageView view) throws InterruptedException {
+        String name = Optional.ofNullable(ctx.formParam("command")).orElse("");
+        if (guardianId(actor).isEmpty()
+                || !FamilyCommands.isOffered(sandbox.discord().globalCommands(), name)) {
+            return error(actor, view.texts(), "errors.unknown-action");
+        }
+        Interaction interaction =
+                sandbox.discord().slashCommand(user, sandbox.discord().directChannel(user), name, Map.of());
+        return respond(actor, interaction, 0, view);
     }
 
     /** A parent types to the bot; the answer is a fresh, empty box. */

@@ -47,6 +47,7 @@ final class FamilyView {
                 .append(live(family))
                 .append("</div>");
         if (family.discordUser().isPresent()) {
+            html.append(commands(family));
             html.append(sayForm(family));
         }
         html.append("<div id=\"").append(Forms.slot(family.actor())).append("\" class=\"slot\"></div></details>");
@@ -109,6 +110,28 @@ final class FamilyView {
     private String message(Family family, PostedMessage message) {
         boolean fromBot = message.authorId() == discord.bot().id();
         return messages.render(message, family.actor(), fromBot ? discord.bot().shownName() : family.name(), fromBot);
+    }
+
+    /**
+     * A button per family command the bot registered ({@link FamilyCommands}), run as this family in
+     * their DM with the bot; the private answer shows in the conversation above, its buttons working.
+     */
+    private String commands(Family family) {
+        List<FamilyCommands.Offered> offered = FamilyCommands.offered(discord.globalCommands(), texts.language());
+        if (offered.isEmpty()) {
+            return "";
+        }
+        StringBuilder html = new StringBuilder("<div class=\"row commands\">");
+        for (FamilyCommands.Offered command : offered) {
+            html.append(Forms.open("/act/" + family.actor() + "/command", Forms.slot(family.actor()), "inline"))
+                    .append(Forms.hidden("command", command.name()))
+                    .append("<button class=\"b2\" title=\"")
+                    .append(Html.text(command.description()))
+                    .append("\">/")
+                    .append(Html.text(command.shownName()))
+                    .append("</button></form>");
+        }
+        return html.append("</div>").toString();
     }
 
     /** The box a parent types a message to the bot in; sending it brings back an empty one. */
