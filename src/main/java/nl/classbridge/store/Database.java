@@ -167,6 +167,9 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("compact() cannot run inside a transaction");
         }
         writeLock.lock();
+        // The writer's cached statements are finalised first: one that was stepped but not reset (an
+        // insert's generated keys, read once) counts as "in progress", and SQLite refuses to VACUUM.
+        writer.close();
         try (Statement statement = writer.connection().createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             statement.execute("VACUUM");
