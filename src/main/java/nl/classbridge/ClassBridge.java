@@ -417,7 +417,8 @@ public final class ClassBridge implements AutoCloseable {
                         new UpdateEmailComposer(
                                 store.classes(), store.guardians(), store.highlights(), updatePost, replyTokens),
                         new AgreementEmailComposer(agreements, store.guardians(), agreementTexts, replyTokens),
-                        new PrivacyEmailComposer(store.guardians(), myData, forgetMe, familyRequests, privacyEmails))),
+                        new PrivacyEmailComposer(
+                                store.guardians(), myData, forgetMe, familyRequests, privacyEmails, replyTokens))),
                 store.deliveries(),
                 clock);
         if (email.configured()) {

@@ -8,6 +8,7 @@ import nl.classbridge.domain.Guardian;
 import nl.classbridge.mail.ComposedEmail;
 import nl.classbridge.mail.EmailComposer;
 import nl.classbridge.mail.MailText;
+import nl.classbridge.mail.ReplyTokens;
 import nl.classbridge.privacy.FamilyRequests;
 import nl.classbridge.privacy.ForgetMe;
 import nl.classbridge.privacy.MyData;
@@ -17,8 +18,8 @@ import nl.classbridge.store.GuardianRepository;
 /**
  * The answers to MY DATA and FORGET ME by email, made when they go out: the family's data as two
  * attachments (a readable text file and JSON) from what is stored at that moment, and the erasure's
- * code, issued now so that only its hash is ever stored. Neither mail carries a reply token: a reply
- * to it is read like any reply, by the token of an earlier mail or not at all.
+ * code, issued now so that only its hash is ever stored. Both carry the family's own reply token, so
+ * the reply with the code (or another keyword) is verified like any reply.
  */
 public final class PrivacyEmailComposer implements EmailComposer {
     private final GuardianRepository guardians;
@@ -26,18 +27,21 @@ public final class PrivacyEmailComposer implements EmailComposer {
     private final ForgetMe forgetMe;
     private final FamilyRequests requests;
     private final PrivacyEmails emails;
+    private final ReplyTokens tokens;
 
     public PrivacyEmailComposer(
             GuardianRepository guardians,
             MyData myData,
             ForgetMe forgetMe,
             FamilyRequests requests,
-            PrivacyEmails emails) {
+            PrivacyEmails emails,
+            ReplyTokens tokens) {
         this.guardians = guardians;
         this.myData = myData;
         this.forgetMe = forgetMe;
         this.requests = requests;
         this.emails = emails;
+        this.tokens = tokens;
     }
 
     @Override
@@ -56,6 +60,7 @@ public final class PrivacyEmailComposer implements EmailComposer {
         if (data) {
             MyData.Report report = myData.of(guardian);
             return Optional.of(MailText.compose(to, emails.myData(guardian, report))
+                    .withReplyToken(tokens.forGuardian(guardian.id()))
                     .withAttachments(List.of(
                             new ComposedEmail.Attachment(
                                     "my-data.txt",
@@ -67,7 +72,8 @@ public final class PrivacyEmailComposer implements EmailComposer {
                                     report.json().getBytes(StandardCharsets.UTF_8)))));
         }
         ForgetMe.Preview preview = forgetMe.preview(guardian);
-        return Optional.of(
-                MailText.compose(to, emails.forgetMeCode(guardian, preview, requests.forgetMeCode(guardian))));
+        String confirmation = requests.forgetMeCode(guardian);
+        return Optional.of(MailText.compose(to, emails.forgetMeCode(guardian, preview, confirmation))
+                .withReplyToken(tokens.forGuardian(guardian.id())));
     }
 }
