@@ -55,13 +55,14 @@ class TeacherCommandsOnDiscordTest {
     }
 
     @Test
-    @DisplayName("teacher commands are registered in the school's server with Dutch names, /join globally;"
-            + " autocomplete suggests children and questionnaires")
+    @DisplayName(
+            "teacher commands are registered in the school's server with Dutch names, /join, /my-data and /forget-me globally;"
+                    + " autocomplete suggests children and questionnaires")
     void registrationAndAutocomplete() {
         JsonNode global = school.discord.globalCommands();
         assertThat(StreamSupport.stream(global.spliterator(), false)
                         .map(c -> c.get("name").asText()))
-                .containsExactly("join");
+                .containsExactlyInAnyOrder("join", "my-data", "forget-me");
         JsonNode commands = school.discord.guildCommands(school.guild);
         List<String> names = StreamSupport.stream(commands.spliterator(), false)
                 .map(c -> c.get("name").asText())
@@ -77,7 +78,8 @@ class TeacherCommandsOnDiscordTest {
                         "conversation",
                         "agreement",
                         "prep",
-                        "export");
+                        "export",
+                        "privacy");
         JsonNode klas = StreamSupport.stream(commands.spliterator(), false)
                 .filter(c -> c.get("name").asText().equals("class"))
                 .findFirst()
