@@ -347,8 +347,11 @@ public final class MyData {
             contact.add(words(
                     "mydata.contact.status",
                     Map.of(
-                            "discord", guardian.discordUnreachable() ? "unreachable" : "ok",
-                            "email", guardian.emailInvalid() ? "invalid" : "ok")));
+                            "discord",
+                                    guardian.discordUserId().isEmpty()
+                                            ? "–"
+                                            : guardian.discordUnreachable() ? "unreachable" : "ok",
+                            "email", guardian.email().isEmpty() ? "–" : guardian.emailInvalid() ? "invalid" : "ok")));
             contact.add(words("mydata.contact.since", Map.of("date", day(guardian.createdAt()))));
             section("mydata.contact.heading", contact);
             List<List<Text.Span>> plan = new ArrayList<>();

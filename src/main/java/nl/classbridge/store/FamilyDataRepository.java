@@ -104,7 +104,8 @@ public final class FamilyDataRepository {
      * their links, check-in requests with answers and questions sent, agreement confirmations, reply
      * tokens and open confirmation codes; their deliveries, also those keyed by their id; teacher
      * notices about mails from them ({@code mailRefs}) or whose payload holds any of {@code traces}
-     * (their address, Discord name and id, their own words); their failed {@code /join} tries; and
+     * (their address, Discord name and id, their own words; class updates are the teacher's words and
+     * are left alone); their failed {@code /join} tries; and
      * their Discord id as the actor of audit rows (joining is recorded with the parent as actor):
      * it becomes 0. Children, other guardians and their rows are not touched.
      */
@@ -117,9 +118,9 @@ public final class FamilyDataRepository {
                         "mailbox:" + likeEscaped(ref) + ":%");
             }
             for (String trace : traces) {
-                notices += sql.update(
-                        "DELETE FROM delivery WHERE guardian_id IS NULL AND instr(lower(payload), lower(?)) > 0",
-                        trace);
+                notices += sql.update("""
+                        DELETE FROM delivery WHERE guardian_id IS NULL AND kind = 'teacher-notice'
+                          AND instr(lower(payload), lower(?)) > 0""", trace);
             }
             int deliveries = sql.update(
                     "DELETE FROM delivery WHERE guardian_id = ? OR dedupe_key LIKE ?",

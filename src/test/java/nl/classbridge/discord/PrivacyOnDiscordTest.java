@@ -147,9 +147,29 @@ class PrivacyOnDiscordTest {
 
     @Test
     @DisplayName("GIVEN a father's request on paper WHEN the teacher runs /privacy request access and erasure THEN she"
-            + " gets his two files privately, then erases him after her press; a member without the role, an"
+            + " gets his two files privately (the field suggests the class's parents), then erases him after her"
+            + " press; a member without the role, an"
             + " unknown name and another teacher's press change nothing; both are in the audit log")
     void privacyRequest() {
+        InteractionResponse suggested = school.discord
+                .autocomplete(
+                        school.teacher,
+                        school.groep5,
+                        "privacy request",
+                        Map.of("guardian", "sam", "kind", "access"),
+                        "guardian")
+                .awaitResponse();
+        assertThat(suggested.data().get("choices").findValuesAsText("value")).containsExactly("mama.sam", "papa.sam");
+        InteractionResponse forStranger = school.discord
+                .autocomplete(
+                        school.bystander,
+                        school.groep5,
+                        "privacy request",
+                        Map.of("guardian", "sam", "kind", "access"),
+                        "guardian")
+                .awaitResponse();
+        assertThat(forStranger.data().get("choices")).isEmpty();
+
         InteractionResponse access = school.discord
                 .slashCommand(
                         school.teacher,

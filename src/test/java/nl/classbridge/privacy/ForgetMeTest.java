@@ -42,6 +42,16 @@ class ForgetMeTest {
         assertThat(count("SELECT COUNT(*) AS n FROM guardian WHERE discord_user_id = ?", FamilyFixture.DAD_DISCORD))
                 .isEqualTo(1);
 
+        fixture.store.deliveries.enqueue(
+                "update:post-with-his-words",
+                java.util.Optional.of(fixture.groep5.id()),
+                java.util.Optional.empty(),
+                nl.classbridge.domain.DeliveryChannel.DISCORD_CHANNEL,
+                "class-update",
+                "{\"note\":\"" + FamilyFixture.MUM_WORDS + " " + FamilyFixture.DAD_NAME.toUpperCase() + "\"}",
+                TestStore.T0,
+                TestStore.T0);
+
         ForgetMe.Erased erased = fixture.forgetMe().erase(fixture.dad, new ForgetMe.Actor.Family());
 
         assertThat(erased.children()).containsExactlyInAnyOrder("Sam", "Lina");
@@ -81,6 +91,9 @@ class ForgetMeTest {
         assertThat(count("SELECT COUNT(*) AS n FROM agreement")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) AS n FROM delivery WHERE dedupe_key LIKE 'mailbox:1700000000:6:%'"))
                 .as("the note quoting the mother stays")
+                .isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) AS n FROM delivery WHERE dedupe_key = 'update:post-with-his-words'"))
+                .as("a class update is the teacher's: it stays, even when it happens to use his words")
                 .isEqualTo(1);
         assertThat(count("SELECT COUNT(*) AS n FROM join_attempt")).isZero();
         assertThat(count("SELECT COUNT(*) AS n FROM reply_token")).isZero();
