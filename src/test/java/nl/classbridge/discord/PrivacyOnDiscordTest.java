@@ -225,7 +225,8 @@ class PrivacyOnDiscordTest {
     }
 
     private PostedMessage askToForget(LocalUser parent) {
-        long before = buttonsOf(parent);
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        school.discord.directMessagesTo(parent).forEach(message -> seen.add(message.id()));
         InteractionResponse reply = school.discord
                 .slashCommand(parent, school.discord.directChannel(parent), "forget-me", Map.of())
                 .awaitResponse();
@@ -234,15 +235,9 @@ class PrivacyOnDiscordTest {
         return school.discord.awaitValue(
                 "the /forget-me question with its buttons",
                 () -> school.discord.directMessagesTo(parent).stream()
+                        .filter(m -> !seen.contains(m.id()))
                         .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("fm:erase:")))
-                        .skip(before)
                         .findFirst());
-    }
-
-    private long buttonsOf(LocalUser parent) {
-        return school.discord.directMessagesTo(parent).stream()
-                .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("fm:erase:")))
-                .count();
     }
 
     /** The same message with one button whose id is {@code customId}: what a hand-made interaction sends. */
