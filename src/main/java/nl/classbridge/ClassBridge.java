@@ -55,13 +55,16 @@ import nl.classbridge.discord.commands.CheckinCommand;
 import nl.classbridge.discord.commands.ClassCommand;
 import nl.classbridge.discord.commands.ConversationCommand;
 import nl.classbridge.discord.commands.ExportCommand;
+import nl.classbridge.discord.commands.ForgetMeCommand;
 import nl.classbridge.discord.commands.GuardianCommand;
 import nl.classbridge.discord.commands.InviteCommand;
 import nl.classbridge.discord.commands.JoinCommand;
+import nl.classbridge.discord.commands.MyDataCommand;
 import nl.classbridge.discord.commands.PartnerCommands;
 import nl.classbridge.discord.commands.PrepCommand;
 import nl.classbridge.discord.commands.PrivacyAudit;
 import nl.classbridge.discord.commands.PrivacyCommand;
+import nl.classbridge.discord.commands.PrivacyRequest;
 import nl.classbridge.discord.commands.StudentCommand;
 import nl.classbridge.discord.commands.UpdateCommand;
 import nl.classbridge.discord.preferences.PreferenceInteractions;
@@ -75,8 +78,12 @@ import nl.classbridge.mail.agreements.AgreementReplies;
 import nl.classbridge.mail.checkin.CheckinEmailComposer;
 import nl.classbridge.mail.checkin.CheckinReplies;
 import nl.classbridge.mail.inbox.ImapInbox;
+import nl.classbridge.mail.inbox.ImapMailbox;
 import nl.classbridge.mail.inbox.InboxLoop;
 import nl.classbridge.mail.preferences.PreferenceEmailComposer;
+import nl.classbridge.mail.privacy.ForgetMeByMail;
+import nl.classbridge.mail.privacy.MyDataByMail;
+import nl.classbridge.mail.privacy.PrivacyEmailComposer;
 import nl.classbridge.mail.trust.MailCommand;
 import nl.classbridge.mail.trust.PreferencesByMail;
 import nl.classbridge.mail.trust.ReceivedMail;
@@ -96,6 +103,11 @@ import nl.classbridge.privacy.AnswersExport;
 import nl.classbridge.privacy.AuditTrail;
 import nl.classbridge.privacy.ConfirmationCodes;
 import nl.classbridge.privacy.FamilyKeywords;
+import nl.classbridge.privacy.FamilyRequests;
+import nl.classbridge.privacy.ForgetMe;
+import nl.classbridge.privacy.MyData;
+import nl.classbridge.privacy.PrivacyEmails;
+import nl.classbridge.privacy.PrivacyRequests;
 import nl.classbridge.roster.ClassArchive;
 import nl.classbridge.roster.ClassNeeds;
 import nl.classbridge.roster.ClassRoster;
@@ -105,6 +117,7 @@ import nl.classbridge.roster.TeacherNotices;
 import nl.classbridge.store.ClassArchiveRepository;
 import nl.classbridge.store.ClassNeedsRepository;
 import nl.classbridge.store.Database;
+import nl.classbridge.store.FamilyDataRepository;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.Repositories;
 import nl.classbridge.updates.Highlights;
@@ -257,6 +270,37 @@ public final class ClassBridge implements AutoCloseable {
                 DiscordText.MARKDOWN,
                 clock);
 
+        // A family's own data: /my-data, /forget-me, MY DATA and FORGET ME by email, /privacy request.
+        FamilyDataRepository familyData = new FamilyDataRepository(database);
+        MyData myData = new MyData(
+                familyData,
+                store.students(),
+                store.classes(),
+                store.checkins(),
+                store.questionnaires(),
+                versions,
+                store.agreements(),
+                store.conversations(),
+                store.deliveries(),
+                texts.messages(),
+                settings.school().timezone(),
+                clock);
+        ForgetMe forgetMe = new ForgetMe(
+                database,
+                familyData,
+                store.students(),
+                store.classes(),
+                store.classTeachers(),
+                notices,
+                store.auditLog(),
+                ImapMailbox.of(settings.mail().imap()),
+                clock);
+        FamilyRequests familyRequests =
+                new FamilyRequests(outbox, new ConfirmationCodes(store.confirmations(), clock), forgetMe, clock);
+        FamilyKeywords keywords = new FamilyKeywords(texts.messages());
+        PrivacyEmails privacyEmails = new PrivacyEmails(
+                texts.messages(), settings.school().name(), store.students(), store.classes(), keywords);
+
         running.stripes = new UserStripes(EVENT_THREADS);
         CommandRouter router = new CommandRouter(
                 List.of(
@@ -340,11 +384,25 @@ public final class ClassBridge implements AutoCloseable {
                                 classChannel,
                                 store.students(),
                                 texts),
-                        new PrivacyCommand(List.of(new PrivacyAudit(
-                                new AuditTrail(store.auditLog(), clock),
-                                teacherCheck,
-                                texts,
-                                settings.school().timezone()))),
+                        new MyDataCommand(myData, store.guardians(), privacyEmails, texts),
+                        new ForgetMeCommand(familyRequests, forgetMe, store.guardians(), privacyEmails, texts),
+                        new PrivacyCommand(List.of(
+                                new PrivacyAudit(
+                                        new AuditTrail(store.auditLog(), clock),
+                                        teacherCheck,
+                                        texts,
+                                        settings.school().timezone()),
+                                new PrivacyRequest(
+                                        new PrivacyRequests(
+                                                store.guardians(),
+                                                familyData,
+                                                myData,
+                                                forgetMe,
+                                                familyRequests,
+                                                store.auditLog(),
+                                                clock),
+                                        classChannel,
+                                        texts))),
                         new UpdateCommand(
                                 new Highlights(database, store.highlights(), store.auditLog(), clock),
                                 new UpdateSchedules(database, store.schedules(), store.auditLog(), clock),
@@ -413,8 +471,9 @@ public final class ClassBridge implements AutoCloseable {
                         new UpdateEmailComposer(
                                 store.classes(), store.guardians(), store.highlights(), updatePost, replyTokens),
                         new AgreementEmailComposer(agreements, store.guardians(), agreementTexts, replyTokens),
-                        new PreferenceEmailComposer(
-                                preferences, preferenceTexts, new FamilyKeywords(texts.messages()), replyTokens))),
+                        new PreferenceEmailComposer(preferences, preferenceTexts, keywords, replyTokens),
+                        new PrivacyEmailComposer(
+                                store.guardians(), myData, forgetMe, familyRequests, privacyEmails, replyTokens))),
                 store.deliveries(),
                 clock);
         if (email.configured()) {
@@ -445,8 +504,9 @@ public final class ClassBridge implements AutoCloseable {
                     clock);
             // What families ask for by email with a keyword from the footer (privacy.FamilyKeywords).
             List<MailCommand> mailCommands = new ArrayList<>();
-            mailCommands.add(new PreferencesByMail(
-                    new FamilyKeywords(texts.messages()), new MailedPreferences(preferences, preferenceWords)));
+            mailCommands.add(new PreferencesByMail(keywords, new MailedPreferences(preferences, preferenceWords)));
+            mailCommands.add(new MyDataByMail(keywords, familyRequests));
+            mailCommands.add(new ForgetMeByMail(keywords, familyRequests));
             ImapInbox inbox = new ImapInbox(
                     settings.mail().imap(),
                     store.mailSeen(),

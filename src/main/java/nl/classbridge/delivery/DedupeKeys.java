@@ -121,6 +121,24 @@ public final class DedupeKeys {
         return "preferences:guardian:" + guardianId + ":reply:" + readAt.toEpochMilli();
     }
 
+    /**
+     * A teacher told that a parent of a child in their class was forgotten, at that moment. The key
+     * names no guardian: the guardian is gone by then.
+     */
+    public static String forgetMeNotice(long classId, long teacherUserId, Instant at) {
+        return "notice:forget-me:class:" + classId + ":teacher:" + teacherUserId + ":at:" + at.toEpochMilli();
+    }
+
+    /** A family's data sent by email, once per request (the moment the request was taken). */
+    public static String myDataEmail(long guardianId, Instant askedAt) {
+        return "privacy:my-data:guardian:" + guardianId + ":at:" + askedAt.toEpochMilli();
+    }
+
+    /** The code that confirms an erasure by email, once per request. */
+    public static String forgetMeCodeEmail(long guardianId, Instant askedAt) {
+        return "privacy:forget-me:guardian:" + guardianId + ":at:" + askedAt.toEpochMilli();
+    }
+
     private static String channelPart(DeliveryChannel channel) {
         return channel == DeliveryChannel.EMAIL ? "email" : "dm";
     }

@@ -118,9 +118,14 @@ public final class CommandRouter extends ListenerAdapter {
         }
         Optional<ComponentHandler> handler = handlerOf(event.getComponentId());
         if (handler.isPresent()) {
-            stripes.run(
-                    event.getUser().getIdLong(),
-                    () -> asTeacher(event, "button", () -> handler.get().button(event)));
+            Runnable press = () -> handler.get().button(event);
+            stripes.run(event.getUser().getIdLong(), () -> {
+                if (handler.get().forTeachers()) {
+                    asTeacher(event, "button", press);
+                } else {
+                    safely(event, "button", press);
+                }
+            });
         } else if (checkin.owns(event.getComponentId())) {
             stripes.run(
                     event.getUser().getIdLong(), () -> safely(event, "check-in button", () -> checkin.button(event)));

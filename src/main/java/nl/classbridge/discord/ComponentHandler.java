@@ -11,4 +11,12 @@ public interface ComponentHandler {
     void button(ButtonInteractionEvent event);
 
     void modal(ModalInteractionEvent event);
+
+    /**
+     * Whether only teachers may press these (checked again at each press); a family command's own
+     * buttons ({@code /forget-me}) say false and check the person pressing themselves.
+     */
+    default boolean forTeachers() {
+        return true;
+    }
 }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * @param language   the language of the body for {@code Content-Language}, e.g. {@code nl}, {@code ar}
  * @param replyToken the family's reply token (see {@link ReplyTokens}): the sender puts it in the
  *                   Reply-To and the subject, so a reply can be verified; empty for none
+ * @param attachments files sent with the email (a family's own data); usually none
  * @throws IllegalArgumentException when a value meant for a header holds a line break, a
  *                                  Message-ID does not look like one, the language is no tag, or
  *                                  the token is not one
@@ -31,7 +32,8 @@ public record ComposedEmail(
         Optional<String> inReplyTo,
         List<String> references,
         String language,
-        Optional<String> replyToken) {
+        Optional<String> replyToken,
+        List<Attachment> attachments) {
 
     private static final Pattern MESSAGE_ID = Pattern.compile("<[^<>\\s]+@[^<>\\s]+>");
     private static final Pattern LANGUAGE_TAG = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
@@ -52,11 +54,70 @@ public record ComposedEmail(
             throw new IllegalArgumentException("language must be a language tag such as nl or ar");
         }
         Objects.requireNonNull(replyToken, "replyToken");
+        attachments = List.copyOf(attachments);
         if (replyToken
                 .filter(token -> !ReplyTokens.TOKEN.matcher(token).matches())
                 .isPresent()) {
             throw new IllegalArgumentException("replyToken must be a reply token");
         }
+    }
+
+    /**
+     * A file attached to an email, made when the email is composed.
+     *
+     * @param fileName  a plain name such as {@code my-data.json}: it goes into a header
+     * @param mediaType such as {@code application/json}
+     */
+    public record Attachment(String fileName, String mediaType, byte[] content) {
+        private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,80}");
+        private static final Pattern MEDIA_TYPE = Pattern.compile("[a-z]+/[a-z0-9.+-]+(; charset=UTF-8)?");
+
+        public Attachment {
+            if (!PLAIN_NAME.matcher(fileName).matches()) {
+                throw new IllegalArgumentException(
+                        "an attachment's name must be plain letters, digits, dots and dashes");
+            }
+            if (!MEDIA_TYPE.matcher(mediaType).matches()) {
+                throw new IllegalArgumentException("an attachment's media type must look like text/plain");
+            }
+            content = content.clone();
+        }
+
+        @Override
+        public byte[] content() {
+            return content.clone();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Attachment that
+                    && fileName.equals(that.fileName)
+                    && mediaType.equals(that.mediaType)
+                    && java.util.Arrays.equals(content, that.content);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(fileName, mediaType, java.util.Arrays.hashCode(content));
+        }
+
+        @Override
+        public String toString() {
+            return "Attachment[" + fileName + ", " + mediaType + ", " + content.length + " bytes]";
+        }
+    }
+
+    /** An email without attachments. */
+    public ComposedEmail(
+            String to,
+            String subject,
+            String text,
+            String html,
+            Optional<String> inReplyTo,
+            List<String> references,
+            String language,
+            Optional<String> replyToken) {
+        this(to, subject, text, html, inReplyTo, references, language, replyToken, List.of());
     }
 
     /** A new email that does not answer another one. */
@@ -66,7 +127,13 @@ public record ComposedEmail(
 
     /** This email, carrying the family's reply token. */
     public ComposedEmail withReplyToken(String token) {
-        return new ComposedEmail(to, subject, text, html, inReplyTo, references, language, Optional.of(token));
+        return new ComposedEmail(
+                to, subject, text, html, inReplyTo, references, language, Optional.of(token), attachments);
+    }
+
+    /** This email, with {@code files} attached. */
+    public ComposedEmail withAttachments(List<Attachment> files) {
+        return new ComposedEmail(to, subject, text, html, inReplyTo, references, language, replyToken, files);
     }
 
     /**

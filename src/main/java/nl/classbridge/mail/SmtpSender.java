@@ -261,7 +261,24 @@ public final class SmtpSender implements Sender, AutoCloseable {
         MimeMultipart alternative = new MimeMultipart("alternative");
         alternative.addBodyPart(plain);
         alternative.addBodyPart(html);
-        message.setContent(alternative);
+        if (email.attachments().isEmpty()) {
+            message.setContent(alternative);
+        } else {
+            // The text first, then the files: multipart/mixed, as every mail program expects them.
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            mixed.addBodyPart(body);
+            for (ComposedEmail.Attachment attachment : email.attachments()) {
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new jakarta.activation.DataHandler(
+                        new jakarta.mail.util.ByteArrayDataSource(attachment.content(), attachment.mediaType())));
+                file.setFileName(attachment.fileName());
+                file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                mixed.addBodyPart(file);
+            }
+            message.setContent(mixed);
+        }
         message.saveChanges();
         return message;
     }

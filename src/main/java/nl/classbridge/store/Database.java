@@ -169,7 +169,7 @@ public final class Database implements AutoCloseable {
         writeLock.lock();
         // VACUUM refuses to run while a statement of the connection is not reset ("SQL statements in
         // progress"), as a kept INSERT ... RETURN_GENERATED_KEYS can be: close the kept ones first.
-        writer.close();
+        writer.close(); // closes quietly: it cannot throw past the lock
         try (Statement statement = writer.connection().createStatement()) {
             statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
             statement.execute("VACUUM");

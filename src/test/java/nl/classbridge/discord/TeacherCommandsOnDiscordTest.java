@@ -56,13 +56,13 @@ class TeacherCommandsOnDiscordTest {
 
     @Test
     @DisplayName(
-            "teacher commands are registered in the school's server with Dutch names, /join and /preferences globally;"
+            "teacher commands are registered in the school's server with Dutch names, /join, /preferences, /my-data and /forget-me globally;"
                     + " autocomplete suggests children and questionnaires")
     void registrationAndAutocomplete() {
         JsonNode global = school.discord.globalCommands();
         assertThat(StreamSupport.stream(global.spliterator(), false)
                         .map(c -> c.get("name").asText()))
-                .containsExactlyInAnyOrder("join", "preferences");
+                .containsExactlyInAnyOrder("join", "preferences", "my-data", "forget-me");
         JsonNode commands = school.discord.guildCommands(school.guild);
         List<String> names = StreamSupport.stream(commands.spliterator(), false)
                 .map(c -> c.get("name").asText())

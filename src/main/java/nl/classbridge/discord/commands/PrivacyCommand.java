@@ -3,13 +3,17 @@ package nl.classbridge.discord.commands;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import nl.classbridge.discord.CommandDefinitions;
+import nl.classbridge.discord.ComponentHandler;
 import nl.classbridge.discord.SlashCommand;
 
 /**
@@ -17,7 +21,7 @@ import nl.classbridge.discord.SlashCommand;
  * what: {@code audit}; a family's request made on paper or by phone: {@code request}) and checks
  * its own callers: the router only lets teachers and server managers in.
  */
-public final class PrivacyCommand implements SlashCommand {
+public final class PrivacyCommand implements SlashCommand, ComponentHandler {
     /** One of {@code /privacy}'s subcommands. */
     public interface Subcommand {
         /** The English name, as Discord sends it. */
@@ -76,5 +80,29 @@ public final class PrivacyCommand implements SlashCommand {
         } else {
             subcommand.autocomplete(event);
         }
+    }
+
+    /** The subcommand whose own buttons these are (a confirm button, say), if any. */
+    private Optional<ComponentHandler> handlerOf(String id) {
+        return subcommands.values().stream()
+                .filter(subcommand -> subcommand instanceof ComponentHandler)
+                .map(subcommand -> (ComponentHandler) subcommand)
+                .filter(handler -> handler.owns(id))
+                .findFirst();
+    }
+
+    @Override
+    public boolean owns(String id) {
+        return handlerOf(id).isPresent();
+    }
+
+    @Override
+    public void button(ButtonInteractionEvent event) {
+        handlerOf(event.getComponentId()).orElseThrow().button(event);
+    }
+
+    @Override
+    public void modal(ModalInteractionEvent event) {
+        handlerOf(event.getModalId()).orElseThrow().modal(event);
     }
 }

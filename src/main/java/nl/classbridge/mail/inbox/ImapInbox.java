@@ -391,6 +391,11 @@ public final class ImapInbox implements AutoCloseable {
     }
 
     private Properties properties(String protocol) {
+        return properties(settings, protocol);
+    }
+
+    /** The connection's timeouts and TLS, for every connection to the mailbox (also {@link ImapMailbox}'s). */
+    static Properties properties(Imap settings, String protocol) {
         Properties properties = new Properties();
         String prefix = "mail." + protocol + ".";
         properties.put(prefix + "connectiontimeout", TIMEOUT_MILLIS);
