@@ -1,10 +1,14 @@
 package nl.classbridge.discord;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 
 /** Replies to a command: split to Discord's size, never pinging anyone. */
 public final class Respond {
@@ -40,5 +44,18 @@ public final class Respond {
                         .skip(1)
                         .forEach(part ->
                                 hook.sendMessage(part).setEphemeral(true).queue()));
+    }
+
+    /**
+     * The outcome in place of the message whose button was pressed, without its buttons: nothing is
+     * left to press (a confirmation that was used up).
+     */
+    public static void inPlace(ButtonInteractionEvent event, String text) {
+        event.editMessage(new MessageEditBuilder()
+                        .setContent(DiscordLimits.fit(text, DiscordLimits.MESSAGE))
+                        .setComponents()
+                        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                        .build())
+                .queue();
     }
 }

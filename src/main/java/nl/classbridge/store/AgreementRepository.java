@@ -26,7 +26,8 @@ public final class AgreementRepository {
             row.optionalInstant("done_at"),
             row.optionalInstant("reminded_at"));
 
-    private static final RowMapper<Confirmation> CONFIRMATION = row -> new Confirmation(
+    /** Also how {@link FamilyDataRepository} reads a guardian's own confirmations. */
+    static final RowMapper<Confirmation> CONFIRMATION = row -> new Confirmation(
             row.longValue("agreement_id"),
             row.longValue("guardian_id"),
             Coded.of(ConfirmationStatus.class, row.string("status")),

@@ -4,9 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import nl.classbridge.domain.Coded;
 import nl.classbridge.domain.Confirmation;
-import nl.classbridge.domain.ConfirmationStatus;
 
 /**
  * What is stored about one guardian, read across tables for {@code /my-data}, and erased across
@@ -14,14 +12,6 @@ import nl.classbridge.domain.ConfirmationStatus;
  * erases by guardian, so nothing of another family is ever in its answers.
  */
 public final class FamilyDataRepository {
-    private static final RowMapper<Confirmation> CONFIRMATION = row -> new Confirmation(
-            row.longValue("agreement_id"),
-            row.longValue("guardian_id"),
-            Coded.of(ConfirmationStatus.class, row.string("status")),
-            row.optionalString("own_words"),
-            row.instant("asked_at"),
-            row.optionalInstant("answered_at"));
-
     private final Database database;
 
     public FamilyDataRepository(Database database) {
@@ -84,7 +74,7 @@ public final class FamilyDataRepository {
     public List<Confirmation> confirmations(long guardianId) {
         return database.read(sql -> sql.list(
                 "SELECT * FROM agreement_confirmation WHERE guardian_id = ? ORDER BY asked_at, agreement_id",
-                CONFIRMATION,
+                AgreementRepository.CONFIRMATION,
                 guardianId));
     }
 

@@ -1,6 +1,5 @@
 package nl.classbridge.discord.commands;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,14 +9,12 @@ import java.util.stream.Collectors;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Member;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.ComponentHandler;
@@ -307,15 +304,8 @@ public final class ClassCommand implements SlashCommand, ComponentHandler {
             }
             ClassArchive.Outcome done = archive.archive(schoolClass, teacherCheck.caller(event.getMember()));
             if (done instanceof ClassArchive.Outcome.Counted counted) {
-                event.editMessage(new MessageEditBuilder()
-                                .setContent(DiscordLimits.fit(
-                                        texts.forClass(
-                                                schoolClass, "archive.done", counts(schoolClass, counted.counts())),
-                                        DiscordLimits.MESSAGE))
-                                .setComponents()
-                                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                                .build())
-                        .queue();
+                Respond.inPlace(
+                        event, texts.forClass(schoolClass, "archive.done", counts(schoolClass, counted.counts())));
             } else {
                 notOwner(event, schoolClass, (ClassArchive.Outcome.NotOwner) done);
             }

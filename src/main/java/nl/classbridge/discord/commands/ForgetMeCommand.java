@@ -1,6 +1,5 @@
 package nl.classbridge.discord.commands;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,12 +7,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
-import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.ComponentHandler;
 import nl.classbridge.discord.DiscordLimits;
@@ -91,17 +88,20 @@ public final class ForgetMeCommand implements SlashCommand, ComponentHandler {
         Respond.privately(
                 event,
                 texts.inChain("forgetme.confirm", chain, PrivacyEmails.values(preview)),
-                List.of(ActionRow.of(
-                        Button.danger(
-                                DiscordLimits.customId(PREFIX + "erase:" + user + ":" + code),
-                                DiscordLimits.fit(
-                                        texts.inChain("forgetme.button.erase", chain, Map.of()),
-                                        DiscordLimits.BUTTON_LABEL)),
-                        Button.secondary(
-                                DiscordLimits.customId(PREFIX + "cancel:" + user),
-                                DiscordLimits.fit(
-                                        texts.inChain("forgetme.button.cancel", chain, Map.of()),
-                                        DiscordLimits.BUTTON_LABEL)))));
+                List.of(eraseOrCancel(
+                        PREFIX + "erase:" + user + ":" + code,
+                        PREFIX + "cancel:" + user,
+                        texts.inChain("forgetme.button.erase", chain, Map.of()),
+                        texts.inChain("forgetme.button.cancel", chain, Map.of()))));
+    }
+
+    /** The two buttons under every erasure question: the family's own and a teacher's on their behalf. */
+    static ActionRow eraseOrCancel(String eraseId, String cancelId, String eraseLabel, String cancelLabel) {
+        return ActionRow.of(
+                Button.danger(
+                        DiscordLimits.customId(eraseId), DiscordLimits.fit(eraseLabel, DiscordLimits.BUTTON_LABEL)),
+                Button.secondary(
+                        DiscordLimits.customId(cancelId), DiscordLimits.fit(cancelLabel, DiscordLimits.BUTTON_LABEL)));
     }
 
     @Override
@@ -129,22 +129,13 @@ public final class ForgetMeCommand implements SlashCommand, ComponentHandler {
         List<Language> chain = languages.languagesOf(guardian.get());
         if (isCancel) {
             requests.cancelErasure(guardian.get());
-            done(event, texts.inChain("forgetme.cancelled", chain, Map.of()));
+            Respond.inPlace(event, texts.inChain("forgetme.cancelled", chain, Map.of()));
             return;
         }
         Optional<ForgetMe.Erased> erased =
                 requests.eraseWithCode(guardian.get(), erase.group(2), new ForgetMe.Actor.Family());
-        done(event, texts.inChain(erased.isPresent() ? "forgetme.erased" : "forgetme.expired", chain, Map.of()));
-    }
-
-    /** The answer in place of the question, without its buttons: nothing is left to press. */
-    private static void done(ButtonInteractionEvent event, String text) {
-        event.editMessage(new MessageEditBuilder()
-                        .setContent(DiscordLimits.fit(text, DiscordLimits.MESSAGE))
-                        .setComponents()
-                        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                        .build())
-                .queue();
+        Respond.inPlace(
+                event, texts.inChain(erased.isPresent() ? "forgetme.erased" : "forgetme.expired", chain, Map.of()));
     }
 
     @Override

@@ -1,15 +1,12 @@
 package nl.classbridge.discord.commands;
 
-import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.dv8tion.jda.api.components.actionrow.ActionRow;
-import net.dv8tion.jda.api.components.buttons.Button;
-import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
@@ -18,7 +15,6 @@ import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
-import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.ComponentHandler;
@@ -138,22 +134,16 @@ public final class PrivacyRequest implements PrivacyCommand.Subcommand, Componen
             SlashCommandInteractionEvent event, SchoolClass schoolClass, PrivacyRequests.Outcome.Offer offer) {
         String ids = schoolClass.id() + ":" + offer.who().guardian().id() + ":"
                 + event.getUser().getIdLong();
-        Map<String, Object> values = new java.util.HashMap<>(PrivacyEmails.values(offer.preview()));
+        Map<String, Object> values = new HashMap<>(PrivacyEmails.values(offer.preview()));
         values.put("guardian", offer.who().name());
         Respond.privately(
                 event,
                 texts.forClass(schoolClass, "forgetme.request.confirm", values),
-                List.of(ActionRow.of(
-                        Button.danger(
-                                DiscordLimits.customId(PREFIX + "erase:" + ids + ":" + offer.code()),
-                                DiscordLimits.fit(
-                                        texts.forClass(schoolClass, "forgetme.button.erase", Map.of()),
-                                        DiscordLimits.BUTTON_LABEL)),
-                        Button.secondary(
-                                DiscordLimits.customId(PREFIX + "cancel:" + ids),
-                                DiscordLimits.fit(
-                                        texts.forClass(schoolClass, "forgetme.button.cancel", Map.of()),
-                                        DiscordLimits.BUTTON_LABEL)))));
+                List.of(ForgetMeCommand.eraseOrCancel(
+                        PREFIX + "erase:" + ids + ":" + offer.code(),
+                        PREFIX + "cancel:" + ids,
+                        texts.forClass(schoolClass, "forgetme.button.erase", Map.of()),
+                        texts.forClass(schoolClass, "forgetme.button.cancel", Map.of()))));
     }
 
     @Override
@@ -178,25 +168,16 @@ public final class PrivacyRequest implements PrivacyCommand.Subcommand, Componen
         long guardianId = Long.parseLong(matched.group(2));
         if (matched == cancel) {
             requests.cancelErasure(schoolClass.get(), guardianId);
-            done(event, texts.forClass(schoolClass.get(), "forgetme.request.cancelled", Map.of()));
+            Respond.inPlace(event, texts.forClass(schoolClass.get(), "forgetme.request.cancelled", Map.of()));
             return;
         }
         Optional<ForgetMe.Erased> erased = requests.erase(schoolClass.get(), presser, guardianId, erase.group(4));
-        done(
+        Respond.inPlace(
                 event,
                 texts.forClass(
                         schoolClass.get(),
                         erased.isPresent() ? "forgetme.request.erased" : "forgetme.request.expired",
                         Map.of()));
-    }
-
-    private static void done(ButtonInteractionEvent event, String text) {
-        event.editMessage(new MessageEditBuilder()
-                        .setContent(DiscordLimits.fit(text, DiscordLimits.MESSAGE))
-                        .setComponents()
-                        .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
-                        .build())
-                .queue();
     }
 
     @Override

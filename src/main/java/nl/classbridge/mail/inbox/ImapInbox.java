@@ -377,25 +377,26 @@ public final class ImapInbox implements AutoCloseable {
             return folder;
         }
         close();
-        String protocol = settings.security() == MailSecurity.SSL ? "imaps" : "imap";
-        Session session = Session.getInstance(properties(protocol));
-        store = session.getStore(protocol);
-        store.connect(
-                settings.host().orElseThrow(),
-                settings.port(),
-                settings.username(),
-                settings.password().map(secret -> secret.reveal()).orElse(""));
+        store = connect(settings);
         folder = store.getFolder(settings.folder());
         folder.open(Folder.READ_WRITE);
         return folder;
     }
 
-    private Properties properties(String protocol) {
-        return properties(settings, protocol);
+    /** A connection to the mailbox of {@code settings}: the inbox's own, and {@link ImapMailbox}'s. */
+    static Store connect(Imap settings) throws MessagingException {
+        String protocol = settings.security() == MailSecurity.SSL ? "imaps" : "imap";
+        Store store = Session.getInstance(properties(settings, protocol)).getStore(protocol);
+        store.connect(
+                settings.host().orElseThrow(),
+                settings.port(),
+                settings.username(),
+                settings.password().map(secret -> secret.reveal()).orElse(""));
+        return store;
     }
 
-    /** The connection's timeouts and TLS, for every connection to the mailbox (also {@link ImapMailbox}'s). */
-    static Properties properties(Imap settings, String protocol) {
+    /** The connection's timeouts and TLS, for every connection to the mailbox. */
+    private static Properties properties(Imap settings, String protocol) {
         Properties properties = new Properties();
         String prefix = "mail." + protocol + ".";
         properties.put(prefix + "connectiontimeout", TIMEOUT_MILLIS);

@@ -4,7 +4,6 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import nl.classbridge.config.Imap;
-import nl.classbridge.config.MailSecurity;
 import nl.classbridge.privacy.Mailbox;
 
 /**
@@ -37,17 +35,10 @@ public final class ImapMailbox implements Mailbox {
     @Override
     public List<String> eraseFrom(String address) {
         String wanted = address.strip().toLowerCase(Locale.ROOT);
-        String protocol = settings.security() == MailSecurity.SSL ? "imaps" : "imap";
-        Session session = Session.getInstance(ImapInbox.properties(settings, protocol));
         Store store = null;
         Folder folder = null;
         try {
-            store = session.getStore(protocol);
-            store.connect(
-                    settings.host().orElseThrow(),
-                    settings.port(),
-                    settings.username(),
-                    settings.password().map(secret -> secret.reveal()).orElse(""));
+            store = ImapInbox.connect(settings);
             folder = store.getFolder(settings.folder());
             folder.open(Folder.READ_WRITE);
             UIDFolder uids = (UIDFolder) folder;
