@@ -17,22 +17,18 @@ import java.util.Optional;
 import java.util.TreeMap;
 import nl.classbridge.CoreServices;
 import nl.classbridge.agreements.Agreements;
+import nl.classbridge.bench.Families;
 import nl.classbridge.bench.Latencies;
 import nl.classbridge.bench.Profiling;
 import nl.classbridge.bench.Rss;
 import nl.classbridge.checkin.ActiveQuestionnaires;
 import nl.classbridge.checkin.CheckinRounds;
-import nl.classbridge.checkin.Conversations;
-import nl.classbridge.checkin.Reply;
-import nl.classbridge.checkin.Step;
-import nl.classbridge.checkin.questionnaire.Question;
 import nl.classbridge.config.Settings;
 import nl.classbridge.conversations.ChildViews;
 import nl.classbridge.conversations.ConversationPlans;
 import nl.classbridge.conversations.Reflections;
 import nl.classbridge.delivery.Outbox;
 import nl.classbridge.domain.AgreementOwner;
-import nl.classbridge.domain.AnswerSource;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.ConfirmationStatus;
 import nl.classbridge.domain.Guardian;
@@ -559,7 +555,7 @@ public final class SchoolYearBenchmark {
 
         private static void answerRound(CoreServices core, Repositories store, long roundId) {
             for (CheckinRequest request : store.checkins().requests(roundId)) {
-                answerAll(core.conversations(), request);
+                Families.answerAll(core.conversations(), request);
             }
         }
 
@@ -597,47 +593,8 @@ public final class SchoolYearBenchmark {
                 throw new IllegalStateException("a round did not start: " + started);
             }
             for (CheckinRequest request : round.requests()) {
-                answerAll(core.conversations(), request);
+                Families.answerAll(core.conversations(), request);
             }
-        }
-
-        /** A family answers every question of a request in DMs, then presses Done. */
-        private static void answerAll(Conversations conversations, CheckinRequest request) {
-            Reply reply = conversations.begin(request.id(), request.guardianId());
-            while (reply instanceof Reply.Show show && show.step() instanceof Step.Ask ask) {
-                Question question = ask.question();
-                reply = conversations.answer(
-                        request.id(),
-                        request.guardianId(),
-                        question.id(),
-                        answer(question, request),
-                        AnswerSource.DISCORD_BUTTON);
-            }
-            if (!(reply instanceof Reply.Show)) {
-                throw new IllegalStateException("an answer was not taken: " + reply);
-            }
-            conversations.finish(request.id(), request.guardianId());
-        }
-
-        private static String answer(Question question, CheckinRequest request) {
-            return switch (question.type()) {
-                case SCALE -> String.valueOf(2 + (int) (request.id() % 4));
-                // One family in eight would like to talk with the teacher.
-                case YES_NO -> question.id().equals("talk") && request.id() % 8 != 0 ? "no" : "yes";
-                case CHOICE ->
-                    question.options()
-                            .get((int) (request.id() % question.options().size()))
-                            .id();
-                default ->
-                    switch (question.id()) {
-                        case "talk-about" ->
-                            "Hoe het met rekenen gaat, en of hij in de pauze iemand heeft om mee te spelen.";
-                        case "going-well-at-home" ->
-                            "Hij leest uit zichzelf, elke avond een stukje, en helpt zijn zusje.";
-                        case "child-about-school" -> "Dat gym leuk is en dat de tafels moeilijk zijn.";
-                        default -> "Het gaat goed; hij vertelt thuis veel over de klas en speelt graag buiten.";
-                    };
-            };
         }
     }
 }
