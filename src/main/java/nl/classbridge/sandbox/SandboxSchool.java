@@ -94,6 +94,7 @@ public final class SandboxSchool {
     private final LocalUser teacher;
     private final LocalChannel channel;
     private final LocalGuild guild;
+    private final LocalUser ict;
     private final List<LocalUser> families = new ArrayList<>();
     /** The interactions that set the school up: their replies are not news to the visitor. */
     private final java.util.Set<Long> setUpInteractions = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -101,8 +102,8 @@ public final class SandboxSchool {
     private SandboxSchool(LocalDiscord discord) {
         this.discord = discord;
         int id = 0;
-        LocalUser owner = discord.addUser(LocalDiscord.snowflake(IDS_MADE, ++id), "ict.zandbak", "ICT De Zandbak");
-        guild = discord.addGuild(LocalDiscord.snowflake(IDS_MADE, ++id), SCHOOL, owner);
+        ict = discord.addUser(LocalDiscord.snowflake(IDS_MADE, ++id), "ict.zandbak", "ICT De Zandbak");
+        guild = discord.addGuild(LocalDiscord.snowflake(IDS_MADE, ++id), SCHOOL, ict);
         channel = guild.addTextChannel(LocalDiscord.snowflake(IDS_MADE, ++id), "groep-5");
         LocalRole teachers = guild.addRole(LocalDiscord.snowflake(IDS_MADE, ++id), TEACHER_ROLE, 0L);
         teacher = discord.addUser(LocalDiscord.snowflake(IDS_MADE, ++id), "juf.vera", "Juf Vera");
@@ -128,6 +129,11 @@ public final class SandboxSchool {
 
     public LocalUser teacher() {
         return teacher;
+    }
+
+    /** The school's ICT person, who owns the server and so is its admin (Discord gives an owner every permission). */
+    public LocalUser ict() {
+        return ict;
     }
 
     public LocalChannel channel() {

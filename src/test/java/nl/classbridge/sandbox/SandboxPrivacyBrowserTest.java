@@ -11,6 +11,7 @@ import java.util.function.Function;
 import nl.classbridge.config.ConfigLoader;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.sandbox.page.SandboxPage;
+import nl.classbridge.store.FamilyDataRepository;
 import nl.classbridge.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,13 +25,15 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Issue 13's school commands on the sandbox page, in real headless Chromium against the real bot:
- * {@code /privacy} is among the teacher's commands right after {@code /class}, and answers the
- * teacher (who is no server admin in the sandbox) that only an admin reads the audit log;
- * {@code /class archive} shows what it removes and, after the button on the page, removes it.
+ * {@code /privacy} is among the teacher's commands right after {@code /class}; {@code /privacy audit}
+ * runs as the school's ICT person (the server's owner, an admin) and lists the teacher's read, without
+ * what was read; {@code /privacy request} gives the teacher a family's data as files; {@code /class
+ * archive} shows what it removes and, after the button on the page, removes it.
  */
 @Timeout(300)
 class SandboxPrivacyBrowserTest {
@@ -70,9 +73,9 @@ class SandboxPrivacyBrowserTest {
     }
 
     @Test
-    @DisplayName("GIVEN the sandbox page WHEN the teacher runs /privacy audit and /class archive, and presses the"
-            + " archive button THEN the audit log is refused to her as no admin, and the class's children are gone")
-    void privacyAndArchive() {
+    @DisplayName("GIVEN the sandbox page WHEN the teacher runs /class archive and presses the archive button"
+            + " THEN the class's children are gone and the class stays")
+    void archive() {
         List<String> order = browser.findElements(By.cssSelector("details.command")).stream()
                 .map(details -> details.getAttribute("id"))
                 .toList();
@@ -85,9 +88,6 @@ class SandboxPrivacyBrowserTest {
                 .orElseThrow();
         assertThat(sandbox.bot().store().students().inClass(groep.id())).isNotEmpty();
 
-        command("privacy audit");
-        await("the refusal", () -> text("#teacher .live .msg").contains("Alleen een serverbeheerder"));
-
         command("class archive");
         await("the question", () -> text("#teacher .live .msg").contains("archiveren voor een nieuw schooljaar"));
         By archive = By.xpath("(//*[@id='teacher']//div[contains(@class,'live')]"
@@ -98,6 +98,111 @@ class SandboxPrivacyBrowserTest {
         await("the class archived", () -> text("#teacher .live").contains("is gearchiveerd"));
         assertThat(sandbox.bot().store().students().inClass(groep.id())).isEmpty();
         assertThat(sandbox.bot().store().classes().find(groep.id())).isPresent();
+    }
+
+    @Test
+    @DisplayName("GIVEN the teacher read /class overview on the page WHEN /privacy audit runs on the page THEN it runs"
+            + " as the ICT person, an admin, and lists that read (when, who, what) without what was read")
+    void theIctPersonReadsTheAuditLog() {
+        WebElement form = browser.findElement(By.id("c-privacy-audit-run")).findElement(By.xpath("./ancestor::form"));
+        assertThat(form.getAttribute("textContent")).contains("Draait als ICT De Zandbak");
+        assertThat(browser.findElement(By.id("c-privacy-request-run"))
+                        .findElement(By.xpath("./ancestor::form"))
+                        .getAttribute("textContent"))
+                .doesNotContain("ICT De Zandbak");
+
+        command("class overview");
+        await("the overview", () -> text("#teacher .live .msg .text").length() > 0);
+        String overview = replies().get(0);
+
+        command("privacy audit");
+        await(
+                "the audit log",
+                () -> text("#teacher .live").contains("Logboek, laatste 30 dagen")
+                        && text("#teacher .live").contains("las het klasoverzicht"));
+        // A long log comes in two messages; the replies show newest first, the log's start last.
+        List<String> replies = replies();
+        int start = 0;
+        while (!replies.get(start).contains("Logboek, laatste 30 dagen")) {
+            start++;
+        }
+        String audit = String.join("\n", replies.subList(0, start + 1));
+        assertThat(replies.get(start + 1)).isEqualTo(overview);
+        assertThat(overview).isNotBlank();
+        assertThat(audit)
+                .contains("@Juf Vera las het klasoverzicht")
+                .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}")
+                .doesNotContain("Alleen een serverbeheerder");
+        for (String line : overview.lines().filter(line -> line.length() > 12).toList()) {
+            assertThat(audit).doesNotContain(line);
+        }
+        long ict = sandbox.school().ict().id();
+        long teacher = sandbox.school().teacher().id();
+        SchoolClass groep = sandbox.bot()
+                .store()
+                .classes()
+                .findByChannel(sandbox.school().channel().id())
+                .orElseThrow();
+        assertThat(sandbox.bot().store().auditLog().ofClass(groep.id()))
+                .anyMatch(entry ->
+                        entry.actorUserId() == teacher && entry.action().contains("class-overview"));
+        assertThat(ict).isNotEqualTo(teacher);
+    }
+
+    @Test
+    @DisplayName("GIVEN the sandbox page WHEN the teacher runs /privacy request for Sem's father, kind access, THEN"
+            + " she sees privately his data offered as two files")
+    void theTeacherCarriesOutAnAccessRequest() {
+        long papa = sandbox.bot()
+                .store()
+                .guardians()
+                .findByDiscordUser(
+                        sandbox.school().discordUser("papa.sem").orElseThrow().id())
+                .orElseThrow()
+                .id();
+        String name = new FamilyDataRepository(sandbox.bot().store().database())
+                .discordName(papa)
+                .orElseThrow();
+        WebElement details = browser.findElement(By.id("cmd-privacy"));
+        details.findElement(By.tagName("summary")).click();
+        retrying(() -> browser.findElement(By.id("c-privacy-request-guardian")).sendKeys(name));
+        new Select(browser.findElement(By.id("c-privacy-request-kind"))).selectByValue("access");
+        retrying(() -> browser.findElement(By.id("c-privacy-request-run")).click());
+
+        await("the files", () -> text("#teacher .live .msg").contains("De gegevens die ClassBridge over"));
+        await("the reply named", () -> text("#teacher .live .msg").contains(name));
+        assertThat(text("#teacher .live .msg")).contains("alleen jij ziet dit");
+        // The live part redraws as the world changes: read the files offered under the newest reply anew until both
+        // show.
+        List<String> files = new WebDriverWait(browser, WAIT)
+                .withMessage("two files under the reply")
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> {
+                    List<String> shown = driver
+                            .findElements(By.cssSelector("#teacher .live .msg"))
+                            .get(0)
+                            .findElements(By.cssSelector("details.file summary"))
+                            .stream()
+                            .map(WebElement::getText)
+                            .toList();
+                    return shown.size() == 2 ? shown : null;
+                });
+        assertThat(files).anyMatch(file -> file.endsWith(".md")).anyMatch(file -> file.endsWith(".json"));
+        assertThat(sandbox.discord().messagesIn(sandbox.school().channel()))
+                .noneMatch(m -> !m.ephemeral() && m.content().contains(name));
+    }
+
+    /** The text of each of the teacher's private replies, newest first, without the header over each. */
+    private List<String> replies() {
+        return new WebDriverWait(browser, WAIT)
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(By.cssSelector("#teacher .live .msg")).stream()
+                        .map(message -> String.join(
+                                "\n",
+                                message.findElements(By.cssSelector(".text")).stream()
+                                        .map(WebElement::getText)
+                                        .toList()))
+                        .toList());
     }
 
     private void command(String path) {
@@ -120,7 +225,7 @@ class SandboxPrivacyBrowserTest {
 
     private void await(String what, java.util.function.BooleanSupplier condition) {
         new WebDriverWait(browser, WAIT)
-                .withMessage(what)
+                .withMessage(() -> what + "; the teacher's panel shows: " + text("#teacher"))
                 .ignoring(StaleElementReferenceException.class)
                 .until((Function<WebDriver, Boolean>) driver -> condition.getAsBoolean());
     }

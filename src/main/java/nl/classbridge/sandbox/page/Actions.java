@@ -130,7 +130,10 @@ final class Actions {
         return new Answer(actor, view.familyView().sayForm(family));
     }
 
-    /** A teacher command from its form: the options typed as the bot registered them. */
+    /**
+     * A teacher command from its form: the options typed as the bot registered them, run by the teacher
+     * or, for an admin-only command, by the school's ICT person ({@link CommandRunner}).
+     */
     Answer command(Context ctx, PageView view) throws InterruptedException {
         String path = Optional.ofNullable(ctx.formParam("command")).orElse("");
         JsonNode registered = sandbox.discord().guildCommands(sandbox.school().guild());
@@ -153,7 +156,11 @@ final class Actions {
             return error(TeacherView.ACTOR, view.texts(), "errors.unknown-action");
         }
         Interaction interaction = sandbox.discord()
-                .slashCommand(sandbox.school().teacher(), sandbox.school().channel(), path, options);
+                .slashCommand(
+                        CommandRunner.of(sandbox.school(), path),
+                        sandbox.school().channel(),
+                        path,
+                        options);
         Answer answer = respond(TeacherView.ACTOR, interaction, 0, view);
         if (path.equals("checkin results") && interaction.response().isPresent()) {
             tour.resultsRead();
@@ -176,7 +183,12 @@ final class Actions {
             return "";
         }
         Optional<InteractionResponse> response = sandbox.discord()
-                .autocomplete(sandbox.school().teacher(), sandbox.school().channel(), path, options, focused)
+                .autocomplete(
+                        CommandRunner.of(sandbox.school(), path),
+                        sandbox.school().channel(),
+                        path,
+                        options,
+                        focused)
                 .response(WAIT);
         return response.map(r -> TeacherView.suggestions(r.data().path("choices")))
                 .orElse("");

@@ -144,6 +144,11 @@ final class CommandForms {
                 .append("<p class=\"hint\">")
                 .append(Html.text(command.about()))
                 .append("</p>");
+        if (CommandRunner.asIct(command.path())) {
+            html.append("<p class=\"hint runs-as\">")
+                    .append(texts.get("teacher.runs-as-ict"))
+                    .append("</p>");
+        }
         for (JsonNode option : command.options()) {
             field(id, option, html);
         }

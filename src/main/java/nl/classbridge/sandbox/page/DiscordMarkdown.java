@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * <li>inline: {@code **bold**}, {@code *italic*}, {@code _italic_}, {@code __underline__},
  * {@code ~~strike~~}, {@code ||spoiler||}, {@code `code`}, masked links {@code [text](https://...)},
  * bare and {@code <https://...>} links, backslash escapes ({@code \*} is a star that starts nothing),
- * mentions ({@code <@1>}, {@code <#1>}, {@code <@&1>}; ids are not looked up), custom emoji as
+ * mentions ({@code <@1>}, {@code <#1>}, {@code <@&1>}; ids are not looked up here, a user's id is kept in
+ * {@code data-user} for {@link MessageView} to name), custom emoji as
  * {@code :name:}, and timestamps;
  * <li>per line: {@code #}, {@code ##}, {@code ###} headings (as {@code h3} to {@code h5}: the page
  * has its own {@code h1} and {@code h2}), {@code -#} subtext, {@code >} quotes (one block for

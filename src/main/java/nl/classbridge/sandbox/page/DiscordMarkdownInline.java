@@ -142,9 +142,16 @@ final class DiscordMarkdownInline {
         }
         if (tag.group(1) != null) {
             String kind = tag.group(1);
-            html.append("<span class=\"mention\">")
-                    .append(kind.equals("#") ? "#channel" : kind.equals("@&") ? "@role" : "@user")
-                    .append("</span>");
+            if (kind.startsWith("@") && !kind.equals("@&")) {
+                // The user's id (digits only) lets MessageView name the user, as Discord does.
+                html.append("<span class=\"mention\" data-user=\"")
+                        .append(tag.group().replaceAll("\\D", ""))
+                        .append("\">@user</span>");
+            } else {
+                html.append("<span class=\"mention\">")
+                        .append(kind.equals("#") ? "#channel" : "@role")
+                        .append("</span>");
+            }
         } else if (tag.group(2) != null) {
             html.append(':').append(tag.group(2)).append(':'); // \w only: nothing to escape
         } else if (tag.group(3) != null) {

@@ -23,6 +23,9 @@ final class MessageView {
     private static final int TEXT_DISPLAY = 10;
     private static final int CONTAINER = 17;
     private static final int LINK_STYLE = 5;
+    /** A user mention as {@link DiscordMarkdown} renders it, with the user's id. */
+    private static final java.util.regex.Pattern USER_MENTION =
+            java.util.regex.Pattern.compile("<span class=\"mention\" data-user=\"(\\d{1,20})\">@user</span>");
 
     private final PageTexts texts;
     private final ZoneId zone;
@@ -68,7 +71,7 @@ final class MessageView {
         html.append("</header>");
         if (!message.content().isBlank()) {
             html.append("<div class=\"text\" dir=\"auto\">")
-                    .append(DiscordMarkdown.toHtml(message.content()))
+                    .append(named(DiscordMarkdown.toHtml(message.content())))
                     .append("</div>");
         }
         for (JsonNode embed : message.embeds()) {
@@ -79,7 +82,8 @@ final class MessageView {
                         .append("</b>");
             }
             if (embed.hasNonNull("description")) {
-                html.append(DiscordMarkdown.toHtml(embed.get("description").asText()));
+                html.append(
+                        named(DiscordMarkdown.toHtml(embed.get("description").asText())));
             }
             html.append("</div>");
         }
@@ -89,6 +93,27 @@ final class MessageView {
         components(message.components(), message.id(), actor, html);
         html.append("</article>");
         return html.toString();
+    }
+
+    /**
+     * Rendered Markdown with its user mentions named as Discord shows them ({@code @Juf Vera}): the
+     * renderer keeps the id, the local server knows the name. An unknown id stays {@code @user}.
+     */
+    private String named(String html) {
+        return USER_MENTION
+                .matcher(html)
+                .replaceAll(found -> java.util.regex.Matcher.quoteReplacement(
+                        "<span class=\"mention\">@" + userName(found.group(1)) + "</span>"));
+    }
+
+    private String userName(String id) {
+        try {
+            return discord.user(Long.parseLong(id))
+                    .map(user -> Html.text(user.shownName()))
+                    .orElse("user");
+        } catch (NumberFormatException tooLong) {
+            return "user";
+        }
     }
 
     /** A file sent with the message: its name, and a text file's content as Discord shows Markdown, to open. */
@@ -125,7 +150,8 @@ final class MessageView {
             }
             case TEXT_DISPLAY ->
                 html.append("<div class=\"text\" dir=\"auto\">")
-                        .append(DiscordMarkdown.toHtml(component.path("content").asText()))
+                        .append(named(
+                                DiscordMarkdown.toHtml(component.path("content").asText())))
                         .append("</div>");
             case BUTTON -> button(component, messageId, actor, html);
             case STRING_SELECT -> select(component, messageId, actor, html);

@@ -40,17 +40,18 @@ final class TeacherView {
     String live() {
         StringBuilder html =
                 new StringBuilder("<h3>").append(texts.get("teacher.replies")).append("</h3>");
-        long teacherId = school.teacher().id();
+        // The ICT person runs the admin-only commands for the page (CommandRunner): their replies show here too.
+        java.util.Set<Long> runners =
+                java.util.Set.of(school.teacher().id(), school.ict().id());
         List<PostedMessage> replies = discord.messagesIn(school.channel()).stream()
                 .filter(message -> !message.deleted()
                         && message.ephemeral()
                         && !school.answersSetUp(message)
-                        && message.json()
-                                        .path("interaction_metadata")
-                                        .path("user")
-                                        .path("id")
-                                        .asLong()
-                                == teacherId)
+                        && runners.contains(message.json()
+                                .path("interaction_metadata")
+                                .path("user")
+                                .path("id")
+                                .asLong()))
                 .toList();
         if (replies.isEmpty()) {
             html.append("<p class=\"hint\">")

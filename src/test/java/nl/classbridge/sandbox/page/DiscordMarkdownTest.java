@@ -323,7 +323,8 @@ class DiscordMarkdownTest {
             "GIVEN mentions, custom emoji and timestamps WHEN rendered THEN labels, :name: and a <time>; ids unresolved")
     void mentionsEmojiAndTimestamps() {
         assertThat(html("<@123> <@!123> <@&456> <#789> @everyone"))
-                .isEqualTo(paragraph("<span class=\"mention\">@user</span> <span class=\"mention\">@user</span>"
+                .isEqualTo(paragraph("<span class=\"mention\" data-user=\"123\">@user</span>"
+                        + " <span class=\"mention\" data-user=\"123\">@user</span>"
                         + " <span class=\"mention\">@role</span> <span class=\"mention\">#channel</span> @everyone"));
         assertThat(html("<:duim:123> <a:zwaai:456> <t:1700000000:F>"))
                 .isEqualTo(paragraph(
