@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -217,8 +218,12 @@ class PrivacyByEmailTest {
     }
 
     /** Sends raw mail to the bot, as it is; the outcome the bot recorded for it. */
+    /**
+     * Sends one mail to the bot and returns the outcome the bot recorded for it: the first mail
+     * with a higher number than any before it, once it has been handled (not while it is read).
+     */
     private String deliver(String raw) throws Exception {
-        long before = handled();
+        long lastBefore = lastUid();
         Session session = Session.getInstance(new Properties());
         MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
         Transport transport = session.getTransport("smtp");
@@ -228,14 +233,21 @@ class PrivacyByEmailTest {
         } finally {
             transport.close();
         }
-        Eventually.await("the bot to handle the mail", Duration.ofSeconds(60), () -> handled() > before);
-        return school.inStore(db -> db.read(sql -> sql.one(
-                        "SELECT outcome FROM mail_seen ORDER BY uid DESC LIMIT 1", row -> row.string("outcome"))))
-                .orElseThrow();
+        Eventually.await(
+                "the bot to handle the mail",
+                Duration.ofSeconds(60),
+                () -> outcomeAfter(lastBefore).isPresent());
+        return outcomeAfter(lastBefore).orElseThrow();
     }
 
-    private long handled() {
-        return school.inStore(
-                db -> db.read(sql -> sql.count("SELECT COUNT(*) AS n FROM mail_seen WHERE outcome <> 'reading'")));
+    private long lastUid() {
+        return school.inStore(db -> db.read(sql -> sql.count("SELECT COALESCE(MAX(uid), 0) AS n FROM mail_seen")));
+    }
+
+    private Optional<String> outcomeAfter(long uid) {
+        return school.inStore(db -> db.read(sql -> sql.one(
+                "SELECT outcome FROM mail_seen WHERE uid > ? AND outcome <> 'reading' ORDER BY uid LIMIT 1",
+                row -> row.string("outcome"),
+                uid)));
     }
 }
