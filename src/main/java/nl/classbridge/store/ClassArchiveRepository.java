@@ -55,7 +55,13 @@ public final class ClassArchiveRepository {
     public Counts count(long classId) {
         return database.read(sql -> {
             List<Long> leaving = sql.list(LEAVING_GUARDIANS, row -> row.longValue("id"), classId);
-            String leavingIds = ids(leaving);
+            long leavingDeliveries = 0;
+            for (long guardian : leaving) { // the class's own messages to them are counted below
+                leavingDeliveries += sql.count(
+                        "SELECT COUNT(*) AS n FROM delivery WHERE guardian_id = ? AND class_id IS NOT ?",
+                        guardian,
+                        classId);
+            }
             return new Counts(
                     (int) sql.count("SELECT COUNT(*) AS n FROM student WHERE class_id = ?", classId),
                     (int) sql.count("""
@@ -79,10 +85,8 @@ public final class ClassArchiveRepository {
                     (int) sql.count("""
                             SELECT COUNT(*) AS n FROM invite_code
                             WHERE student_id IN (SELECT id FROM student WHERE class_id = ?)""", classId),
-                    (int) sql.count(
-                            "SELECT COUNT(*) AS n FROM delivery WHERE class_id = ? OR guardian_id IN (" + leavingIds
-                                    + ")",
-                            classId));
+                    (int) (sql.count("SELECT COUNT(*) AS n FROM delivery WHERE class_id = ?", classId)
+                            + leavingDeliveries));
         });
     }
 
@@ -94,25 +98,24 @@ public final class ClassArchiveRepository {
         return database.transaction(() -> {
             Counts counts = count(classId);
             database.write(sql -> {
-                String leaving = ids(sql.list(LEAVING_GUARDIANS, row -> row.longValue("id"), classId));
-                sql.update("DELETE FROM delivery WHERE class_id = ? OR guardian_id IN (" + leaving + ")", classId);
+                // Who leaves is read before anything goes: removing the rounds changes the answer.
+                List<Long> leaving = sql.list(LEAVING_GUARDIANS, row -> row.longValue("id"), classId);
+                sql.update("DELETE FROM delivery WHERE class_id = ?", classId);
+                for (long guardian : leaving) {
+                    sql.update("DELETE FROM delivery WHERE guardian_id = ?", guardian);
+                }
                 sql.update("""
                         DELETE FROM checkin_round
                         WHERE class_id = ?1 OR student_id IN (SELECT id FROM student WHERE class_id = ?1)""", classId);
                 sql.update("DELETE FROM parent_conversation WHERE class_id = ?", classId);
                 sql.update("DELETE FROM highlight WHERE class_id = ?", classId);
-                sql.update("DELETE FROM guardian WHERE id IN (" + leaving + ")");
+                for (long guardian : leaving) {
+                    sql.update("DELETE FROM guardian WHERE id = ?", guardian);
+                }
                 sql.update("DELETE FROM student WHERE class_id = ?", classId);
                 return null;
             });
             return counts;
         });
-    }
-
-    /** Ids for an IN list: numbers from the database only, never typed text. */
-    private static String ids(List<Long> ids) {
-        return ids.isEmpty()
-                ? "NULL"
-                : String.join(",", ids.stream().map(String::valueOf).toList());
     }
 }

@@ -355,12 +355,7 @@ public final class ImapInbox implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            if (folder != null && folder.isOpen()) {
-                folder.close(false);
-            }
-            if (store != null) {
-                store.close();
-            }
+            close(folder, store);
         } catch (MessagingException e) {
             LOG.debug("Closing the mailbox: {}", e.getClass().getSimpleName());
         } finally {
@@ -381,6 +376,16 @@ public final class ImapInbox implements AutoCloseable {
         folder = store.getFolder(settings.folder());
         folder.open(Folder.READ_WRITE);
         return folder;
+    }
+
+    /** Closes a folder and its connection, whichever is open: the inbox's own, and {@link ImapMailbox}'s. */
+    static void close(Folder folder, Store store) throws MessagingException {
+        if (folder != null && folder.isOpen()) {
+            folder.close(false);
+        }
+        if (store != null) {
+            store.close();
+        }
     }
 
     /** A connection to the mailbox of {@code settings}: the inbox's own, and {@link ImapMailbox}'s. */

@@ -80,12 +80,7 @@ public final class ImapMailbox implements Mailbox {
 
     private static void close(Folder folder, Store store) {
         try {
-            if (folder != null && folder.isOpen()) {
-                folder.close(false);
-            }
-            if (store != null) {
-                store.close();
-            }
+            ImapInbox.close(folder, store);
         } catch (MessagingException e) {
             // Closing after the work is done: nothing is lost.
         }
