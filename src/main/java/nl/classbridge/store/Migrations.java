@@ -52,7 +52,12 @@ public final class Migrations {
      * migrations are pending. Returns the automatic backup, if one was taken.
      */
     static Optional<Path> migrate(DataSource dataSource, Path database, Instant now) {
-        Flyway flyway = flyway(dataSource);
+        return migrate(dataSource, database, now, LOCATION);
+    }
+
+    /** The same with other migration folders: for tests that make an upgrade fail. */
+    static Optional<Path> migrate(DataSource dataSource, Path database, Instant now, String... locations) {
+        Flyway flyway = flyway(dataSource, locations);
         MigrationInfoService info = flyway.info();
         if (info.pending().length == 0) {
             return Optional.empty();
@@ -80,10 +85,10 @@ public final class Migrations {
         return Optional.of(backup);
     }
 
-    static Flyway flyway(DataSource dataSource) {
+    static Flyway flyway(DataSource dataSource, String... locations) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(locations.length == 0 ? new String[] {LOCATION} : locations)
                 .failOnMissingLocations(true)
                 .load();
     }

@@ -194,6 +194,28 @@ class BackupRestoreTest {
     }
 
     @Test
+    @DisplayName("GIVEN a V11 database WHEN an upgrade fails at its last migration THEN the file is as it was (V11,"
+            + " its rows) and the error names the backup and the restore command")
+    void failedUpgradeLeavesTheDatabaseAsItWas() throws Exception {
+        Path database = folder.resolve("data/classbridge.db");
+        Files.createDirectories(database.getParent());
+        previousRelease(database, "Groep 5");
+        org.sqlite.SQLiteDataSource dataSource = new org.sqlite.SQLiteDataSource();
+        dataSource.setUrl("jdbc:sqlite:" + database);
+
+        assertThatThrownBy(() -> Migrations.migrate(
+                        dataSource, database, Instant.now(), "classpath:db/migration", "classpath:db/broken"))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("from V11 failed", "put back as it was", "classbridge.jar restore")
+                .hasMessageContaining(
+                        Backups.automatic(folder.resolve("data/backups")).get(0).toString());
+
+        assertThat(version(database)).isEqualTo(11);
+        assertThat(classNames(database)).containsExactly("Groep 5");
+        assertThat(integrity(database)).isEqualTo("ok");
+    }
+
+    @Test
     @DisplayName("a new, empty database and an up-to-date one are opened without a backup")
     void noBackupWithoutAnUpgrade() {
         Path database = folder.resolve("data/classbridge.db");
