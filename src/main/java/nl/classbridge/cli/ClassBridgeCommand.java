@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code classbridge [--config PATH] [run | sandbox | check-config | preview | privacy-notice]}. Without a command it runs the bot, so
+ * {@code classbridge [--config PATH] [run | sandbox | check-config | preview | privacy-notice | backup | restore | migrate]}. Without a command it runs the bot, so
  * that {@code java -jar classbridge.jar} does what a school's IT person expects.
  */
 @Command(
@@ -27,7 +27,10 @@ import picocli.CommandLine.Option;
             SandboxCommand.class,
             CheckConfigCommand.class,
             PreviewCommand.class,
-            PrivacyNoticeCommand.class
+            PrivacyNoticeCommand.class,
+            BackupCommand.class,
+            RestoreCommand.class,
+            MigrateCommand.class
         },
         footer = {
             "",

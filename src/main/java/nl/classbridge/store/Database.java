@@ -8,13 +8,14 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -34,6 +35,9 @@ public final class Database implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
     private final Path file;
+    /** Held while open, so that {@code restore} can tell the bot runs; empty if another holds it. */
+    private final Optional<BotLock> lock;
+
     private final Statements writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final BlockingQueue<Statements> readers;
@@ -41,8 +45,9 @@ public final class Database implements AutoCloseable {
     /** Work to do once the current thread's outermost transaction has committed. */
     private final ThreadLocal<List<Runnable>> afterCommit = ThreadLocal.withInitial(ArrayList::new);
 
-    private Database(Path file, Connection writer, List<Connection> readerConnections) {
+    private Database(Path file, Optional<BotLock> lock, Connection writer, List<Connection> readerConnections) {
         this.file = file;
+        this.lock = lock;
         this.writer = new Statements(writer);
         readerConnections.forEach(reader -> allReaders.add(new Statements(reader)));
         this.readers = new ArrayBlockingQueue<>(readerConnections.size(), false, allReaders);
@@ -51,14 +56,17 @@ public final class Database implements AutoCloseable {
     /**
      * Opens (creating if needed) the database at {@code file} and brings its schema up to date.
      * A new file and its folder are made readable by the owner only: the file holds parents'
-     * answers.
+     * answers. An existing database with pending migrations is first backed up into
+     * {@code backups/} next to it ({@link Migrations#migrate}).
      */
     public static Database open(Path file) {
         Path absolute = file.toAbsolutePath();
+        Optional<BotLock> lock = Optional.empty();
         try {
             createPrivately(absolute);
+            lock = BotLock.tryTake(absolute);
             SQLiteDataSource dataSource = dataSource(absolute);
-            migrate(dataSource);
+            Migrations.migrate(dataSource, absolute, Instant.now());
             Connection writer = dataSource.getConnection();
             List<Connection> readers = new ArrayList<>();
             for (int i = 0; i < READERS; i++) {
@@ -69,8 +77,12 @@ public final class Database implements AutoCloseable {
                 }
                 readers.add(reader);
             }
-            return new Database(absolute, writer, readers);
-        } catch (SQLException | IOException e) {
+            return new Database(absolute, lock, writer, readers);
+        } catch (SQLException | IOException | RuntimeException e) {
+            lock.ifPresent(BotLock::close);
+            if (e instanceof RuntimeException unchanged) {
+                throw unchanged;
+            }
             throw new StoreException("cannot open the database at " + absolute + ": " + e.getMessage(), e);
         }
     }
@@ -192,6 +204,7 @@ public final class Database implements AutoCloseable {
                 closeQuietly(reader.connection());
             });
         } finally {
+            lock.ifPresent(BotLock::close);
             writeLock.unlock();
         }
     }
@@ -261,15 +274,6 @@ public final class Database implements AutoCloseable {
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file);
         return dataSource;
-    }
-
-    private static void migrate(SQLiteDataSource dataSource) {
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .failOnMissingLocations(true)
-                .load()
-                .migrate();
     }
 
     private static void createPrivately(Path file) throws IOException {

@@ -1,0 +1,56 @@
+package nl.classbridge.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import nl.classbridge.config.Settings;
+import nl.classbridge.store.Restore;
+import nl.classbridge.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code classbridge restore PATH}: puts a checked backup in the database's place, with the bot stopped. */
+@Command(
+        name = "restore",
+        mixinStandardHelpOptions = true,
+        description = "Replace the database with the backup at PATH (the bot must be stopped; the old file is kept).")
+final class RestoreCommand implements Callable<Integer> {
+    @ParentCommand
+    ClassBridgeCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", description = "The backup file to restore.")
+    Path backup;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<Settings> settings = root.loadSettings(err);
+        if (settings.isEmpty()) {
+            return ExitCode.CONFIG;
+        }
+        Path database = settings.get().database().path().toAbsolutePath();
+        try {
+            Restore.Done done = Restore.restore(backup.toAbsolutePath(), database, Instant.now());
+            out.println(
+                    "Restored " + backup.toAbsolutePath() + " (schema V" + done.version() + ") to " + database + ".");
+            done.replacedKeptAt().ifPresent(kept -> out.println("The replaced database is kept at " + kept + "."));
+            out.println("Start the bot again; it applies any newer migrations (with a backup first).");
+            return ExitCode.OK;
+        } catch (Restore.Refused e) {
+            err.println("Not restored: " + e.getMessage());
+            return ExitCode.FAILED;
+        } catch (StoreException e) {
+            err.println("database.path: " + e.getMessage());
+            return ExitCode.FAILED;
+        }
+    }
+}
