@@ -89,13 +89,14 @@ public final class ClassBridgeCommand implements Callable<Integer> {
     }
 
     /**
-     * The checked configuration, with {@code logging.level} applied; empty when it is invalid, after
+     * The checked configuration, with {@code logging.level} and {@code logging.format} applied; empty when it is invalid, after
      * the problem was printed to {@code err} in one line naming the key.
      */
     Optional<Settings> loadSettings(PrintWriter err) {
         try {
             Settings settings = loadSettings();
             LogLevel.apply(settings.logging().level());
+            LogLevel.format(settings.logging().format());
             return Optional.of(settings);
         } catch (ConfigException e) {
             err.println(e.getMessage());

@@ -2,9 +2,11 @@ package nl.classbridge.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import nl.classbridge.logs.LogFormat;
 import org.slf4j.LoggerFactory;
 
-/** Applies {@code logging.level} to the root logger once the configuration is known. */
+/** Applies {@code logging.level} and {@code logging.format} once the configuration is known. */
 final class LogLevel {
     private LogLevel() {}
 
@@ -14,6 +16,13 @@ final class LogLevel {
             if (LoggerFactory.getLogger(library) instanceof Logger logger) {
                 logger.setLevel(Level.WARN);
             }
+        }
+    }
+
+    /** {@code logging.format}: {@code json} turns the console into one JSON object per line. */
+    static void format(String format) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            LogFormat.apply(context, format);
         }
     }
 

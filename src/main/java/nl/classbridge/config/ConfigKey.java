@@ -192,6 +192,11 @@ public final class ConfigKey<T> {
             "INFO",
             ValueTypes.oneOf("a log level", List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), s -> s),
             "How much the bot logs; personal data is never logged");
+    public static final ConfigKey<String> LOGGING_FORMAT = setting(
+            "logging.format",
+            "text",
+            ValueTypes.oneOf("a log format", List.of("text", "json"), s -> s),
+            "text: one readable line per entry; json: one JSON object per line, for log shippers");
 
     public static final ConfigKey<LocalTime> UPDATES_REMINDER_TIME = setting(
             "updates.reminder-time",

@@ -9,6 +9,7 @@ import static nl.classbridge.config.ConfigKey.DISCORD_REST_URL;
 import static nl.classbridge.config.ConfigKey.DISCORD_SHARDS;
 import static nl.classbridge.config.ConfigKey.DISCORD_TEACHER_ROLE;
 import static nl.classbridge.config.ConfigKey.DISCORD_TOKEN;
+import static nl.classbridge.config.ConfigKey.LOGGING_FORMAT;
 import static nl.classbridge.config.ConfigKey.LOGGING_LEVEL;
 import static nl.classbridge.config.ConfigKey.MAIL_FROM;
 import static nl.classbridge.config.ConfigKey.MAIL_IMAP_FOLDER;
@@ -196,7 +197,7 @@ public final class ConfigLoader {
                                 get(values, MAIL_TRUSTED_AUTHSERV_ID))),
                 new QuietHours(get(values, QUIET_HOURS_START), get(values, QUIET_HOURS_END)),
                 new Retention(get(values, RETENTION_MONTHS), get(values, RETENTION_HIGHLIGHT_MONTHS)),
-                new Logging(get(values, LOGGING_LEVEL)),
+                new Logging(get(values, LOGGING_LEVEL), get(values, LOGGING_FORMAT)),
                 new Updates(get(values, UPDATES_CATCH_UP_HOURS), get(values, UPDATES_REMINDER_TIME)),
                 new Checkin(get(values, CHECKIN_EMAIL_AFTER_HOURS)),
                 new Sandbox(get(values, SANDBOX_PORT), get(values, SANDBOX_DATABASE)));

@@ -43,12 +43,24 @@ public final class Failure {
         return copy;
     }
 
+    /**
+     * The class a logged failure is about: for a failure passed through {@link #withoutText} the
+     * class it stands for (the only thing its message holds), otherwise {@code className}.
+     */
+    static String standsFor(String className, String message) {
+        if (Withheld.class.getName().equals(className) && message != null && message.endsWith(Withheld.NOTE)) {
+            return message.substring(0, message.length() - Withheld.NOTE.length());
+        }
+        return className;
+    }
+
     /** Stands in for a failure in the log: its message is only the class it stands for. */
     static final class Withheld extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        static final String NOTE = " (message not logged: it may hold personal data)";
 
         Withheld(String className, Withheld cause) {
-            super(className + " (message not logged: it may hold personal data)", cause, true, true);
+            super(className + NOTE, cause, true, true);
         }
     }
 }

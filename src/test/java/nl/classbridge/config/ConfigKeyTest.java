@@ -56,6 +56,7 @@ class ConfigKeyTest {
                         "retention.months",
                         "retention.highlight-months",
                         "logging.level",
+                        "logging.format",
                         "updates.reminder-time",
                         "updates.catch-up-hours",
                         "checkin.email-after-hours",

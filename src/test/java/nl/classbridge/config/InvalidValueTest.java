@@ -98,6 +98,7 @@ class InvalidValueTest {
                 Arguments.of("discord.dm-per-second", "NaN", "is not a number"),
                 Arguments.of(
                         "logging.level", "VERBOSE", "is not a log level; use one of TRACE, DEBUG, INFO, WARN, ERROR"),
+                Arguments.of("logging.format", "xml", "is not a log format; use one of text, json"),
                 Arguments.of("mail.from", "juf.anna@", "is not an email address"),
                 Arguments.of("mail.from", "juf anna@school.nl", "is not an email address"),
                 Arguments.of("mail.reply-to", "a@school.nl, b@school.nl", "is not an email address"),

@@ -66,6 +66,7 @@ class LoadingTest {
         assertThat(settings.retention().months()).isEqualTo(13);
         assertThat(settings.retention().highlightMonths()).isEqualTo(13);
         assertThat(settings.logging().level()).isEqualTo("INFO");
+        assertThat(settings.logging().format()).isEqualTo("text");
         assertThat(settings.updates().catchUpHours()).isEqualTo(12);
         assertThat(settings.checkin().emailAfterHours()).isEqualTo(48);
         assertThat(config.source(ConfigKey.SCHOOL_TIMEZONE)).isEqualTo(ConfigSource.DEFAULT);
@@ -142,7 +143,7 @@ class LoadingTest {
         Path file = ConfigFiles.write(
                 dir,
                 "school:\n  timezone: europe/amsterdam\n  default-language: EN\n"
-                        + "logging:\n  level: debug\ndiscord:\n  rest-url: http://127.0.0.1:8080/api/v10\n");
+                        + "logging:\n  level: debug\n  format: JSON\ndiscord:\n  rest-url: http://127.0.0.1:8080/api/v10\n");
 
         // WHEN it is loaded
         Settings settings = ConfigLoader.load(file, Map.of());
@@ -151,6 +152,7 @@ class LoadingTest {
         assertThat(settings.school().timezone()).isEqualTo(ZoneId.of("Europe/Amsterdam"));
         assertThat(settings.school().defaultLanguage()).isEqualTo(Language.EN);
         assertThat(settings.logging().level()).isEqualTo("DEBUG");
+        assertThat(settings.logging().format()).isEqualTo("json");
         assertThat(settings.discord().restUrl()).isEqualTo(URI.create("http://127.0.0.1:8080/api/v10/"));
         assertThat(settings.discord().teacherRoleId()).isEmpty();
     }
