@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import nl.classbridge.config.Settings;
 import nl.classbridge.store.Backups;
 import nl.classbridge.store.StoreException;
 import picocli.CommandLine.Command;
@@ -38,11 +37,11 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Settings> settings = root.loadSettings(err);
-        if (settings.isEmpty()) {
+        Optional<Path> found = root.databasePath(err);
+        if (found.isEmpty()) {
             return ExitCode.CONFIG;
         }
-        Path database = settings.get().database().path().toAbsolutePath();
+        Path database = found.get();
         if (Files.exists(target) && !force) {
             err.println(target + " exists already; choose another PATH or add --force to replace it");
             return ExitCode.CONFIG;

@@ -104,6 +104,11 @@ public final class ClassBridgeCommand implements Callable<Integer> {
         }
     }
 
+    /** The database file of the checked configuration, absolute: for backup, restore and migrate. */
+    Optional<Path> databasePath(PrintWriter err) {
+        return loadSettings(err).map(settings -> settings.database().path().toAbsolutePath());
+    }
+
     /** Loads and checks the configuration from {@code --config} and this process's environment. */
     Settings loadSettings() throws ConfigException {
         return ConfigLoader.load(configPath, env);

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import nl.classbridge.config.Settings;
 import nl.classbridge.store.Backups;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.Migrations;
@@ -38,11 +37,11 @@ final class MigrateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Settings> settings = root.loadSettings(err);
-        if (settings.isEmpty()) {
+        Optional<Path> found = root.databasePath(err);
+        if (found.isEmpty()) {
             return ExitCode.CONFIG;
         }
-        Path database = settings.get().database().path().toAbsolutePath();
+        Path database = found.get();
         try {
             List<Migrations.Migration> pending = Migrations.pending(database);
             if (pending.isEmpty()) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import nl.classbridge.config.Settings;
 import nl.classbridge.store.Restore;
 import nl.classbridge.store.StoreException;
 import picocli.CommandLine.Command;
@@ -33,11 +32,11 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Settings> settings = root.loadSettings(err);
-        if (settings.isEmpty()) {
+        Optional<Path> found = root.databasePath(err);
+        if (found.isEmpty()) {
             return ExitCode.CONFIG;
         }
-        Path database = settings.get().database().path().toAbsolutePath();
+        Path database = found.get();
         try {
             Restore.Done done = Restore.restore(backup.toAbsolutePath(), database, Instant.now());
             out.println(
