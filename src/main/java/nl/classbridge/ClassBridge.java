@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -69,6 +70,8 @@ import nl.classbridge.discord.commands.StudentCommand;
 import nl.classbridge.discord.commands.UpdateCommand;
 import nl.classbridge.discord.preferences.PreferenceInteractions;
 import nl.classbridge.discord.preferences.PreferencesCommand;
+import nl.classbridge.health.HealthCheck;
+import nl.classbridge.health.Pulse;
 import nl.classbridge.logs.Failure;
 import nl.classbridge.mail.EmailComposers;
 import nl.classbridge.mail.ReplyTokens;
@@ -92,6 +95,7 @@ import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.messages.CommandTexts;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
+import nl.classbridge.ops.HealthServer;
 import nl.classbridge.preferences.ContactTimes;
 import nl.classbridge.preferences.MailedPreferences;
 import nl.classbridge.preferences.PreferenceTexts;
@@ -118,6 +122,7 @@ import nl.classbridge.store.ClassArchiveRepository;
 import nl.classbridge.store.ClassNeedsRepository;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.FamilyDataRepository;
+import nl.classbridge.store.HealthRepository;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.Repositories;
 import nl.classbridge.updates.Highlights;
@@ -143,13 +148,25 @@ public final class ClassBridge implements AutoCloseable {
     private final List<Job> timedJobs = new CopyOnWriteArrayList<>();
 
     private final Running running;
+    /** What the running parts report about themselves, for the heartbeat and the health endpoint. */
+    private final Pulse pulse;
+
+    private final Clock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private ClassBridge(Database database, Repositories store, ScheduledExecutorService scheduler, Running running) {
+    private ClassBridge(
+            Database database,
+            Repositories store,
+            ScheduledExecutorService scheduler,
+            Running running,
+            Pulse pulse,
+            Clock clock) {
         this.database = database;
         this.store = store;
         this.scheduler = scheduler;
         this.running = running;
+        this.pulse = pulse;
+        this.clock = clock;
     }
 
     /** A job the scheduler runs every so often; it finds its own work in the store. */
@@ -187,12 +204,35 @@ public final class ClassBridge implements AutoCloseable {
         Housekeeping housekeeping = new Housekeeping(
                 store, settings.retention().months(), settings.retention().highlightMonths(), clock);
 
-        ClassBridge bridge = new ClassBridge(database, store, scheduler, new Running());
+        Pulse pulse = new Pulse(
+                clock.instant(),
+                settings.discord().token().isPresent(),
+                settings.mail().imap().configured()
+                        ? Optional.of(Duration.ofSeconds(settings.mail().imap().pollSeconds()))
+                        : Optional.empty(),
+                settings.mail().smtp().configured());
+        ClassBridge bridge = new ClassBridge(database, store, scheduler, new Running(), pulse, clock);
+        // The heartbeat `classbridge status` reads, written from the start (Discord counts as not
+        // connected until it is); the health endpoint, when ops.port asks for it.
+        HealthRepository figures = new HealthRepository(database);
+        HealthCheck health = new HealthCheck(figures, database.file(), clock);
+        Runnable heartbeat = () -> figures.save(pulse.beat(clock.instant()));
+        bridge.every(HealthCheck.HEARTBEAT_EVERY, Duration.ZERO, new Job("heartbeat", heartbeat));
+        if (settings.ops().endpointOn()) {
+            try {
+                bridge.running.health = HealthServer.start(
+                        settings.ops().port(), () -> health.check(true, Optional.of(pulse.beat(clock.instant()))));
+            } catch (RuntimeException e) {
+                bridge.close();
+                throw e;
+            }
+        }
         // Retention: at start-up, then once a day.
         bridge.every(Duration.ofDays(1), Duration.ZERO, new Job("housekeeping", housekeeping::run));
         if (settings.discord().token().isPresent()) {
             try {
                 bridge.startFeatures(settings, clock, texts, commandTexts, questionnaires);
+                heartbeat.run(); // connected now: `status` need not wait for the next beat to say so
             } catch (RuntimeException | InterruptedException e) {
                 bridge.close();
                 throw e;
@@ -437,6 +477,7 @@ public final class ClassBridge implements AutoCloseable {
                 texts,
                 running.stripes);
         running.bot = DiscordBot.connect(settings.discord(), router, new CommandDefinitions(commandTexts));
+        pulse.discord(running.bot);
 
         List<Sender> senders = new ArrayList<>();
         senders.add(new AgreementDmSender(
@@ -525,7 +566,9 @@ public final class ClassBridge implements AutoCloseable {
                             mailCommands),
                     clock);
             running.inbox = new InboxLoop(
-                    inbox, Duration.ofSeconds(settings.mail().imap().pollSeconds()));
+                    inbox,
+                    Duration.ofSeconds(settings.mail().imap().pollSeconds()),
+                    () -> pulse.mailRead(clock.instant()));
             running.inbox.start();
         } else {
             LOG.warn("mail.imap.host is not set: email replies from families are not read");
@@ -548,10 +591,19 @@ public final class ClassBridge implements AutoCloseable {
                 running.bot.directMessages().getSelfUser().getName());
     }
 
+    /** Schedules {@code job}; each run tells the {@link Pulse} when the next one is, for the status. */
     private void every(Duration period, Duration firstAfter, Job job) {
-        timedJobs.add(job);
+        Job told = new Job(job.name(), () -> {
+            try {
+                job.work().run();
+            } finally {
+                pulse.nextRun(job.name(), clock.instant().plus(period));
+            }
+        });
+        timedJobs.add(told);
+        pulse.nextRun(job.name(), clock.instant().plus(firstAfter));
         scheduler.scheduleWithFixedDelay(
-                job::runSafely, firstAfter.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+                told::runSafely, firstAfter.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -606,6 +658,7 @@ public final class ClassBridge implements AutoCloseable {
 
     /** What was started besides the store, stopped in reverse order; parts not started are null. */
     private static final class Running implements AutoCloseable {
+        HealthServer health;
         UserStripes stripes;
         DiscordBot bot;
         SmtpSender smtp;
@@ -635,6 +688,9 @@ public final class ClassBridge implements AutoCloseable {
             }
             if (stripes != null) {
                 stripes.close();
+            }
+            if (health != null) {
+                health.close();
             }
         }
     }

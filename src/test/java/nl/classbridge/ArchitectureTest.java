@@ -21,13 +21,15 @@ import nl.classbridge.messages.TextRenderer;
  *
  * <ul>
  *   <li><b>The core</b>: {@code domain}, {@code store}, {@code roster}, {@code updates},
- *       {@code checkin}, {@code conversations}, {@code agreements}, {@code prep}, {@code delivery} and {@code messages}, with the two foundations every part
+ *       {@code checkin}, {@code conversations}, {@code agreements}, {@code prep}, {@code privacy},
+ *       {@code preferences}, {@code health}, {@code delivery} and {@code messages}, with the two foundations every part
  *       may use, {@code config} (the settings) and {@code logs} (failures in the log without
  *       personal data). The core knows no adapter and none of the libraries adapters translate:
  *       JDA, Jakarta Mail (and Angus, its implementation), Javalin, GreenMail, jsoup.</li>
  *   <li><b>The adapters</b> translate between the core and the world: {@code discord} (JDA),
- *       {@code mail} (SMTP, IMAP, reading mail) and {@code sandbox} (the local Discord-compatible
- *       server, the local mail server and the sandbox's web page). An adapter does not use another
+ *       {@code mail} (SMTP, IMAP, reading mail), {@code ops} (the health endpoint on the JDK's HTTP
+ *       server) and {@code sandbox} (the local Discord-compatible server, the local mail server and
+ *       the sandbox's web page). An adapter does not use another
  *       adapter; they meet in the core. Two exceptions are on purpose and named here: the sandbox's
  *       own start-up ({@code nl.classbridge.sandbox}, not its sub-packages) wires the real bot
  *       through the composition root, as {@code run} does; and the sandbox's mail program reads mail
@@ -50,15 +52,22 @@ class ArchitectureTest {
         "nl.classbridge.updates..", "nl.classbridge.checkin..", "nl.classbridge.delivery..",
         "nl.classbridge.messages..", "nl.classbridge.config..", "nl.classbridge.logs..",
         "nl.classbridge.conversations..", "nl.classbridge.agreements..", "nl.classbridge.prep..",
-        "nl.classbridge.privacy..", "nl.classbridge.preferences.."
+        "nl.classbridge.privacy..", "nl.classbridge.preferences..", "nl.classbridge.health.."
     };
     static final String DISCORD = "nl.classbridge.discord..";
     static final String MAIL = "nl.classbridge.mail..";
     static final String SANDBOX = "nl.classbridge.sandbox..";
+    static final String OPS = "nl.classbridge.ops..";
     static final String CLI = "nl.classbridge.cli..";
     /** The libraries only adapters may use: Discord, mail, the web server, the local mail server, HTML of mail. */
     static final String[] ADAPTER_LIBRARIES = {
-        "net.dv8tion..", "jakarta.mail..", "org.eclipse.angus..", "io.javalin..", "com.icegreen..", "org.jsoup.."
+        "net.dv8tion..",
+        "jakarta.mail..",
+        "org.eclipse.angus..",
+        "io.javalin..",
+        "com.icegreen..",
+        "org.jsoup..",
+        "com.sun.net.httpserver.."
     };
 
     @ArchTest
@@ -67,11 +76,12 @@ class ArchitectureTest {
             .resideInAnyPackage(CORE)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(DISCORD, MAIL, SANDBOX, CLI)
+            .resideInAnyPackage(DISCORD, MAIL, SANDBOX, OPS, CLI)
             .orShould()
             .dependOnClassesThat()
             .belongToAnyOf(ClassBridge.class)
-            .because("the core is the school's rules; Discord, mail and the sandbox are ways in and out");
+            .because("the core is the school's rules; Discord, mail, the sandbox and the health endpoint are ways"
+                    + " in and out");
 
     @ArchTest
     static final ArchRule coreKnowsNoAdapterLibrary = noClasses()
@@ -88,7 +98,7 @@ class ArchitectureTest {
             .resideInAPackage(DISCORD)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(MAIL, SANDBOX, CLI)
+            .resideInAnyPackage(MAIL, SANDBOX, OPS, CLI)
             .orShould()
             .dependOnClassesThat()
             .belongToAnyOf(ClassBridge.class)
@@ -100,11 +110,23 @@ class ArchitectureTest {
             .resideInAPackage(MAIL)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(DISCORD, SANDBOX, CLI)
+            .resideInAnyPackage(DISCORD, SANDBOX, OPS, CLI)
             .orShould()
             .dependOnClassesThat()
             .belongToAnyOf(ClassBridge.class)
             .because("the mail adapter meets Discord only in the core, and the local mail server only in tests");
+
+    @ArchTest
+    static final ArchRule healthEndpointUsesNoOtherAdapter = noClasses()
+            .that()
+            .resideInAPackage(OPS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(DISCORD, MAIL, SANDBOX, CLI)
+            .orShould()
+            .dependOnClassesThat()
+            .belongToAnyOf(ClassBridge.class)
+            .because("the health endpoint serves the core's health check and knows nothing else");
 
     @ArchTest
     static final ArchRule localServersUseNoBotAdapter = noClasses()

@@ -2,6 +2,7 @@ package nl.classbridge.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code classbridge [--config PATH] [run | sandbox | check-config | preview | privacy-notice | backup | restore | migrate]}. Without a command it runs the bot, so
+ * {@code classbridge [--config PATH] [run | sandbox | check-config | preview | privacy-notice | backup | restore | migrate | status]}. Without a command it runs the bot, so
  * that {@code java -jar classbridge.jar} does what a school's IT person expects.
  */
 @Command(
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
             PrivacyNoticeCommand.class,
             BackupCommand.class,
             RestoreCommand.class,
-            MigrateCommand.class
+            MigrateCommand.class,
+            StatusCommand.class
         },
         footer = {
             "",
@@ -50,9 +52,11 @@ public final class ClassBridgeCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final Map<String, String> env;
+    private final Clock clock;
 
-    ClassBridgeCommand(Map<String, String> env) {
+    ClassBridgeCommand(Map<String, String> env, Clock clock) {
         this.env = Map.copyOf(env);
+        this.clock = clock;
     }
 
     /** The command line over this process's environment. */
@@ -62,7 +66,12 @@ public final class ClassBridgeCommand implements Callable<Integer> {
 
     /** The command line with this project's exit codes for bad usage, reading {@code env}. */
     public static CommandLine commandLine(Map<String, String> env) {
-        CommandLine commandLine = new CommandLine(new ClassBridgeCommand(env));
+        return commandLine(env, Clock.systemUTC());
+    }
+
+    /** The same on {@code clock}, which {@code status} judges ages by (tests move it). */
+    public static CommandLine commandLine(Map<String, String> env, Clock clock) {
+        CommandLine commandLine = new CommandLine(new ClassBridgeCommand(env, clock));
         commandLine.setExitCodeExceptionMapper(e -> ExitCode.FAILED);
         commandLine.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
@@ -107,6 +116,10 @@ public final class ClassBridgeCommand implements Callable<Integer> {
     /** The database file of the checked configuration, absolute: for backup, restore and migrate. */
     Optional<Path> databasePath(PrintWriter err) {
         return loadSettings(err).map(settings -> settings.database().path().toAbsolutePath());
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     /** Loads and checks the configuration from {@code --config} and this process's environment. */

@@ -215,6 +215,12 @@ public final class ConfigKey<T> {
             ValueTypes.wholeNumber(1, 720),
             "Also email a check-in not answered on Discord after this many hours");
 
+    public static final ConfigKey<Integer> OPS_PORT = setting(
+            "ops.port",
+            "0",
+            ValueTypes.wholeNumber(0, 65535),
+            "Port of the health endpoint (GET /health, /metrics) on 127.0.0.1 only; 0: off");
+
     public static final ConfigKey<Integer> SANDBOX_PORT = setting(
             "sandbox.port",
             "8080",

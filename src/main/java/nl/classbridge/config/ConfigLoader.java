@@ -30,6 +30,7 @@ import static nl.classbridge.config.ConfigKey.MAIL_SMTP_SECURITY;
 import static nl.classbridge.config.ConfigKey.MAIL_SMTP_USERNAME;
 import static nl.classbridge.config.ConfigKey.MAIL_TRUSTED_AUTHSERV_ID;
 import static nl.classbridge.config.ConfigKey.MESSAGES_FOLDER;
+import static nl.classbridge.config.ConfigKey.OPS_PORT;
 import static nl.classbridge.config.ConfigKey.QUESTIONNAIRES_FOLDER;
 import static nl.classbridge.config.ConfigKey.QUIET_HOURS_END;
 import static nl.classbridge.config.ConfigKey.QUIET_HOURS_START;
@@ -200,6 +201,7 @@ public final class ConfigLoader {
                 new Logging(get(values, LOGGING_LEVEL), get(values, LOGGING_FORMAT)),
                 new Updates(get(values, UPDATES_CATCH_UP_HOURS), get(values, UPDATES_REMINDER_TIME)),
                 new Checkin(get(values, CHECKIN_EMAIL_AFTER_HOURS)),
+                new Ops(get(values, OPS_PORT)),
                 new Sandbox(get(values, SANDBOX_PORT), get(values, SANDBOX_DATABASE)));
     }
 

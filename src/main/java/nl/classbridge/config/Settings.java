@@ -20,6 +20,7 @@ public record Settings(
         Logging logging,
         Updates updates,
         Checkin checkin,
+        Ops ops,
         Sandbox sandbox) {
 
     public Settings {
@@ -33,6 +34,7 @@ public record Settings(
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(updates, "updates");
         Objects.requireNonNull(checkin, "checkin");
+        Objects.requireNonNull(ops, "ops");
         Objects.requireNonNull(sandbox, "sandbox");
     }
 }

@@ -272,7 +272,7 @@ public final class Dispatcher {
                     delivery.id(),
                     delivery.channel().code(),
                     failed.reason());
-            deliveries.markFailed(delivery.id(), failed.reason());
+            deliveries.markFailed(delivery.id(), failed.reason(), clock.instant());
         } else {
             // A sender returned null: a bug in the sender, not a reason to lose the message.
             retryLater(delivery, guardian, SendResult.retryLater("sender-error"), now);
@@ -288,7 +288,7 @@ public final class Dispatcher {
                     delivery.channel().code(),
                     delivery.attempts(),
                     retry.reason());
-            deliveries.markFailed(delivery.id(), retry.reason());
+            deliveries.markFailed(delivery.id(), retry.reason(), clock.instant());
             return;
         }
         Instant backoff = delivery.retryAfter(now);
@@ -319,7 +319,7 @@ public final class Dispatcher {
                     delivery.id(),
                     delivery.channel().code(),
                     reason);
-            deliveries.markFailed(delivery.id(), reason);
+            deliveries.markFailed(delivery.id(), reason, clock.instant());
             return;
         }
         long guardianId = known.get().id();
@@ -344,7 +344,7 @@ public final class Dispatcher {
                     delivery.id(),
                     delivery.channel().code(),
                     reason);
-            deliveries.markFailed(delivery.id(), reason);
+            deliveries.markFailed(delivery.id(), reason, clock.instant());
         }
         if (fresh) {
             tellTeacher(guardian, delivery.channel(), reason);

@@ -83,8 +83,9 @@ public final class Outbox {
     /** Records the email that took over a DM, both rows in one transaction. */
     Delivery handOff(Delivery failed, String reason, OutgoingMessage replacement) {
         return database.transaction(() -> {
-            Delivery email = add(replacement, clock.instant());
-            deliveries.markHandedOff(failed.id(), reason, email.id());
+            Instant now = clock.instant();
+            Delivery email = add(replacement, now);
+            deliveries.markHandedOff(failed.id(), reason, email.id(), now);
             return email;
         });
     }

@@ -3,6 +3,7 @@ package nl.classbridge.discord;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
@@ -12,6 +13,7 @@ import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
 import net.dv8tion.jda.api.sharding.ShardManager;
 import net.dv8tion.jda.api.utils.Compression;
 import nl.classbridge.config.Discord;
+import nl.classbridge.health.DiscordLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * {@code /join} stays global so parents can use it in a DM with the bot. With no servers listed,
  * every command is global, as before the list existed.
  */
-public final class DiscordBot implements AutoCloseable {
+public final class DiscordBot implements DiscordLink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DiscordBot.class);
     private static final URI DISCORD_GATEWAY = URI.create("wss://gateway.discord.gg");
     /** {@link DefaultShardManagerBuilder#setShardsTotal}'s way of saying "ask Discord". */
@@ -128,6 +130,20 @@ public final class DiscordBot implements AutoCloseable {
 
     private static JDA directMessages(ShardManager shards) {
         return shards.getShardById(DIRECT_MESSAGE_SHARD);
+    }
+
+    /** Every shard is logged in and ready; a shard that lost the gateway and reconnects is not. */
+    @Override
+    public boolean connected() {
+        List<JDA> all = shards.getShards();
+        return !all.isEmpty() && all.stream().allMatch(shard -> shard.getStatus() == JDA.Status.CONNECTED);
+    }
+
+    /** The gateway's heartbeat round trip, averaged over the shards that measured one. */
+    @Override
+    public Optional<Duration> latency() {
+        double average = shards.getAverageGatewayPing();
+        return average >= 0 ? Optional.of(Duration.ofMillis(Math.round(average))) : Optional.empty();
     }
 
     /** Disconnects every shard, waiting up to 10 seconds in all for requests in flight. */

@@ -203,6 +203,7 @@ public final class Sandbox implements AutoCloseable {
                 configured.logging(),
                 configured.updates(),
                 configured.checkin(),
+                configured.ops(),
                 configured.sandbox());
     }
 

@@ -29,6 +29,13 @@ public final class BotLock implements AutoCloseable {
         return absolute.resolveSibling(absolute.getFileName() + ".lock");
     }
 
+    /** Whether a bot (another process, or an open Database in this one) has {@code database} open now. */
+    public static boolean held(Path database) {
+        Optional<BotLock> lock = tryTake(database);
+        lock.ifPresent(BotLock::close);
+        return lock.isEmpty();
+    }
+
     /** The lock, or empty when another process (or another open Database in this one) holds it. */
     public static Optional<BotLock> tryTake(Path database) {
         Path file = fileOf(database);

@@ -16,6 +16,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
@@ -31,6 +33,7 @@ import org.sqlite.SQLiteErrorCode;
  * be combined into one atomic change without knowing of each other.
  */
 public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int READERS = 4;
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
@@ -65,6 +68,13 @@ public final class Database implements AutoCloseable {
         try {
             createPrivately(absolute);
             lock = BotLock.tryTake(absolute);
+            if (lock.isEmpty()) {
+                // Two bots on one database would both send and both read the mailbox.
+                LOG.warn(
+                        "Another process (or another part of this one) has the database {} open: run one bot per"
+                                + " database; `classbridge status` shows whether a bot runs",
+                        absolute);
+            }
             SQLiteDataSource dataSource = dataSource(absolute);
             Migrations.migrate(dataSource, absolute, Instant.now());
             Connection writer = dataSource.getConnection();
@@ -84,6 +94,31 @@ public final class Database implements AutoCloseable {
                 throw unchanged;
             }
             throw new StoreException("cannot open the database at " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens an existing database only to look, for {@code classbridge status} beside a running bot:
+     * no lock taken, no migration, every connection query-only. A missing file is refused, not made.
+     */
+    public static Database openToLook(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (!Files.isRegularFile(absolute)) {
+            throw new StoreException("there is no database at " + absolute);
+        }
+        try {
+            SQLiteDataSource dataSource = dataSource(absolute);
+            List<Connection> connections = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Connection connection = dataSource.getConnection();
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA query_only = ON");
+                }
+                connections.add(connection);
+            }
+            return new Database(absolute, Optional.empty(), connections.get(0), connections.subList(1, 2));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the database at " + absolute + ": " + e.getMessage(), e);
         }
     }
 

@@ -189,18 +189,19 @@ public final class DeliveryRepository {
     }
 
     /** A permanent failure on this channel. {@code error} is a reason code, never message content. */
-    public void markFailed(long id, String error) {
+    public void markFailed(long id, String error, Instant now) {
         database.write(sql -> sql.update(
-                "UPDATE delivery SET status = 'failed', last_error = ? WHERE id = ? AND status = 'sending'",
+                "UPDATE delivery SET status = 'failed', last_error = ?, failed_at = ? WHERE id = ? AND status = 'sending'",
                 error,
+                now,
                 id));
     }
 
-    /** Failed here and given to {@code replacementId} on another channel. */
-    public void markHandedOff(long id, String error, long replacementId) {
+    /** Failed here at {@code now} and given to {@code replacementId} on another channel. */
+    public void markHandedOff(long id, String error, long replacementId, Instant now) {
         database.write(sql -> sql.update("""
-                UPDATE delivery SET status = 'handed-off', last_error = ?, handed_off_to = ?
-                WHERE id = ? AND status = 'sending'""", error, replacementId, id));
+                UPDATE delivery SET status = 'handed-off', last_error = ?, handed_off_to = ?, failed_at = ?
+                WHERE id = ? AND status = 'sending'""", error, replacementId, now, id));
     }
 
     public void cancel(long id) {

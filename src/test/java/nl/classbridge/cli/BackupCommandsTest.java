@@ -71,28 +71,29 @@ class BackupCommandsTest {
     }
 
     @Test
-    @DisplayName("migrate --dry-run on a V11 database lists exactly the pending migrations and changes nothing;"
-            + " migrate applies them after a backup")
+    @DisplayName(
+            "migrate --dry-run on a V12 database (the previous release) lists exactly the pending migrations and changes nothing;"
+                    + " migrate applies them after a backup")
     void migrate() throws Exception {
         Files.createDirectories(database().getParent());
         Flyway.configure()
                 .dataSource("jdbc:sqlite:" + database(), null, null)
                 .locations("classpath:db/migration")
-                .target("11")
+                .target("12")
                 .load()
                 .migrate();
         byte[] before = Files.readAllBytes(database());
 
         Result dryRun = run("migrate", "--dry-run");
         assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
-        assertThat(dryRun.out()).contains("V12  indexes for removal").doesNotContain("V11 ", "V1 ");
-        assertThat(dryRun.out().lines().filter(line -> line.startsWith("  V"))).hasSize(Migrations.latest() - 11);
+        assertThat(dryRun.out()).contains("V13  health").doesNotContain("V12 ", "V1 ");
+        assertThat(dryRun.out().lines().filter(line -> line.startsWith("  V"))).hasSize(Migrations.latest() - 12);
         assertThat(Files.readAllBytes(database())).isEqualTo(before);
         assertThat(Backups.folderOf(database())).doesNotExist();
 
         Result applied = run("migrate");
         assertThat(applied.exitCode()).as(applied.err()).isZero();
-        assertThat(applied.out()).contains("Backup from before the upgrade:", "classbridge-V11-");
+        assertThat(applied.out()).contains("Backup from before the upgrade:", "classbridge-V12-");
         assertThat(Migrations.pending(database())).isEmpty();
         assertThat(run("migrate", "--dry-run").out()).contains("is up to date");
     }

@@ -3,6 +3,7 @@ package nl.classbridge.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.testing.Eventually;
+import nl.classbridge.testing.LogCapture;
 import nl.classbridge.testing.TestStore;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.DisplayName;
@@ -97,6 +99,31 @@ class BackupRestoreTest {
     }
 
     @Test
+    @DisplayName("GIVEN a bot has the database open in another process WHEN a second one opens it THEN its log warns,"
+            + " naming the file and `classbridge status`")
+    void secondProcessIsWarned() throws Exception {
+        Path database = folder.resolve("data/classbridge.db");
+        try (Database first = Database.open(database)) {
+            // made and migrated
+        }
+        try (OpenDatabaseProcess other = OpenDatabaseProcess.open(database);
+                LogCapture log = new LogCapture(Level.WARN);
+                Database second = Database.open(database)) {
+            assertThat(log.lines())
+                    .anySatisfy(line -> assertThat(line)
+                            .contains(
+                                    "WARN",
+                                    "Another process",
+                                    database.toAbsolutePath().toString(),
+                                    "classbridge status"));
+        }
+        try (LogCapture log = new LogCapture(Level.WARN);
+                Database alone = Database.open(database)) {
+            assertThat(log.lines()).noneMatch(line -> line.contains("Another process"));
+        }
+    }
+
+    @Test
     @DisplayName("GIVEN the bot stopped WHEN a backup is restored THEN its data is back and the replaced database"
             + " (with its WAL) is kept aside, owner-only")
     void restoreKeepsTheOldFileAside() throws Exception {
@@ -163,7 +190,7 @@ class BackupRestoreTest {
     }
 
     @Test
-    @DisplayName("GIVEN a database made by the previous release (V11) WHEN this release opens it THEN a backup at V11"
+    @DisplayName("GIVEN a database made by the previous release (V12) WHEN this release opens it THEN a backup at V12"
             + " with its rows is in backups/, owner-only, and of many upgrades only the last 5 are kept")
     void upgradeTakesABackupFirst() throws Exception {
         Path database = folder.resolve("data/classbridge.db");
@@ -181,8 +208,8 @@ class BackupRestoreTest {
             List<Path> kept = Backups.automatic(backups);
             assertThat(kept).hasSize(Math.min(round, Backups.KEPT));
             Path newest = kept.get(kept.size() - 1);
-            assertThat(newest.getFileName().toString()).startsWith("classbridge-V11-");
-            assertThat(version(newest)).isEqualTo(11);
+            assertThat(newest.getFileName().toString()).startsWith("classbridge-V12-");
+            assertThat(version(newest)).isEqualTo(PREVIOUS_RELEASE);
             assertThat(integrity(newest)).isEqualTo("ok");
             assertThat(Files.getPosixFilePermissions(newest)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThat(classNames(newest)).containsExactly("Groep " + round);
@@ -194,7 +221,7 @@ class BackupRestoreTest {
     }
 
     @Test
-    @DisplayName("GIVEN a V11 database WHEN an upgrade fails at its last migration THEN the file is as it was (V11,"
+    @DisplayName("GIVEN a V12 database WHEN an upgrade fails at its last migration THEN the file is as it was (V12,"
             + " its rows) and the error names the backup and the restore command")
     void failedUpgradeLeavesTheDatabaseAsItWas() throws Exception {
         Path database = folder.resolve("data/classbridge.db");
@@ -206,11 +233,11 @@ class BackupRestoreTest {
         assertThatThrownBy(() -> Migrations.migrate(
                         dataSource, database, Instant.now(), "classpath:db/migration", "classpath:db/broken"))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("from V11 failed", "put back as it was", "classbridge.jar restore")
+                .hasMessageContaining("from V12 failed", "put back as it was", "classbridge.jar restore")
                 .hasMessageContaining(
                         Backups.automatic(folder.resolve("data/backups")).get(0).toString());
 
-        assertThat(version(database)).isEqualTo(11);
+        assertThat(version(database)).isEqualTo(PREVIOUS_RELEASE);
         assertThat(classNames(database)).containsExactly("Groep 5");
         assertThat(integrity(database)).isEqualTo("ok");
     }
@@ -229,26 +256,30 @@ class BackupRestoreTest {
     }
 
     @Test
-    @DisplayName("pending lists exactly the migrations after V11 of a previous release's database, and changes nothing")
-    void pendingAfterV11() throws Exception {
+    @DisplayName("pending lists exactly the migrations after V12 of a previous release's database, and changes nothing")
+    void pendingAfterThePreviousRelease() throws Exception {
         Path database = folder.resolve("classbridge.db");
         previousRelease(database, "Groep 5");
         byte[] before = Files.readAllBytes(database);
         assertThat(Migrations.pending(database))
                 .extracting(Migrations.Migration::version)
-                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(12, Migrations.latest())
-                        .boxed()
-                        .toList());
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(PREVIOUS_RELEASE + 1, Migrations.latest())
+                                .boxed()
+                                .toList());
         assertThat(Files.readAllBytes(database)).isEqualTo(before);
-        assertThat(version(database)).isEqualTo(11);
+        assertThat(version(database)).isEqualTo(PREVIOUS_RELEASE);
     }
 
-    /** A database as the previous release left it: migrated up to V11, with one class. */
+    /** The newest migration of the release before this one (issue 13's). */
+    static final int PREVIOUS_RELEASE = 12;
+
+    /** A database as the previous release left it: migrated up to its last migration, with one class. */
     static void previousRelease(Path database, String className) throws SQLException {
         Flyway.configure()
                 .dataSource("jdbc:sqlite:" + database, null, null)
                 .locations("classpath:db/migration")
-                .target("11")
+                .target(String.valueOf(PREVIOUS_RELEASE))
                 .load()
                 .migrate();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);

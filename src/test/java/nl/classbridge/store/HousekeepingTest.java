@@ -61,7 +61,7 @@ class HousekeepingTest {
                     "{}",
                     start,
                     start);
-            store.deliveries.markHandedOff(oldDm.id(), "dm-closed", oldMail.id());
+            store.deliveries.markHandedOff(oldDm.id(), "dm-closed", oldMail.id(), start);
             store.deliveries.claim(oldMail.id(), start);
             store.deliveries.markSent(oldMail.id(), Optional.of("<m@x>"), start);
             store.deliveries.enqueue(

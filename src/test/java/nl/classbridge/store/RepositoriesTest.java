@@ -341,7 +341,7 @@ class RepositoriesTest {
                 "{}",
                 T0,
                 T0);
-        store.deliveries.markHandedOff(dm.id(), "dm-closed", email.id());
+        store.deliveries.markHandedOff(dm.id(), "dm-closed", email.id(), T0);
         Delivery handedOff = store.deliveries.find(dm.id()).orElseThrow();
         assertThat(handedOff.status()).isEqualTo(DeliveryStatus.HANDED_OFF);
         assertThat(handedOff.handedOffTo()).contains(email.id());
@@ -361,7 +361,7 @@ class RepositoriesTest {
         store.deliveries.cancel(later.id());
         assertThat(store.deliveries.find(later.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.CANCELLED);
         store.deliveries.claim(later.id(), T0);
-        store.deliveries.markFailed(later.id(), "x");
+        store.deliveries.markFailed(later.id(), "x", T0);
         assertThat(store.deliveries.find(later.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.CANCELLED);
     }
 

@@ -16,13 +16,20 @@ public final class InboxLoop {
 
     private final ImapInbox inbox;
     private final Duration pollInterval;
+    private final Runnable afterEachRead;
     private final Object wakeUp = new Object();
     private volatile boolean running;
     private Thread thread;
 
     public InboxLoop(ImapInbox inbox, Duration pollInterval) {
+        this(inbox, pollInterval, () -> {});
+    }
+
+    /** {@code afterEachRead} runs after every look in the mailbox that went through (for the health check). */
+    public InboxLoop(ImapInbox inbox, Duration pollInterval, Runnable afterEachRead) {
         this.inbox = inbox;
         this.pollInterval = pollInterval;
+        this.afterEachRead = afterEachRead;
     }
 
     public synchronized void start() {
@@ -48,6 +55,7 @@ public final class InboxLoop {
         while (running) {
             try {
                 inbox.pollOnce();
+                afterEachRead.run();
                 if (inbox.supportsIdle()) {
                     inbox.idle(pollInterval);
                 } else {
