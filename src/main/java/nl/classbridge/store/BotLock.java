@@ -8,6 +8,8 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An operating-system lock on {@code <database>.lock}, held while a {@link Database} is open: how
@@ -15,10 +17,15 @@ import java.util.Optional;
  * so a stale lock file never blocks anything.
  */
 public final class BotLock implements AutoCloseable {
+    /** The lock files this process holds: a second open here is a test or a tool, not a second bot. */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
+    private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private BotLock(FileChannel channel, FileLock lock) {
+    private BotLock(Path file, FileChannel channel, FileLock lock) {
+        this.file = file;
         this.channel = channel;
         this.lock = lock;
     }
@@ -27,6 +34,11 @@ public final class BotLock implements AutoCloseable {
     public static Path fileOf(Path database) {
         Path absolute = database.toAbsolutePath();
         return absolute.resolveSibling(absolute.getFileName() + ".lock");
+    }
+
+    /** Whether another process, not this one, holds the lock of {@code database}. */
+    public static boolean heldByAnotherProcess(Path database) {
+        return !HELD_HERE.contains(fileOf(database)) && held(database);
     }
 
     /** Whether a bot (another process, or an open Database in this one) has {@code database} open now. */
@@ -52,7 +64,8 @@ public final class BotLock implements AutoCloseable {
                     channel.close();
                     return Optional.empty();
                 }
-                return Optional.of(new BotLock(channel, lock));
+                HELD_HERE.add(file);
+                return Optional.of(new BotLock(file, channel, lock));
             } catch (OverlappingFileLockException heldInThisProcess) {
                 channel.close();
                 return Optional.empty();
@@ -64,6 +77,7 @@ public final class BotLock implements AutoCloseable {
 
     @Override
     public void close() {
+        HELD_HERE.remove(file);
         try {
             lock.release();
             channel.close();

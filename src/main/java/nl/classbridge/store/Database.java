@@ -68,11 +68,11 @@ public final class Database implements AutoCloseable {
         try {
             createPrivately(absolute);
             lock = BotLock.tryTake(absolute);
-            if (lock.isEmpty()) {
+            if (lock.isEmpty() && BotLock.heldByAnotherProcess(absolute)) {
                 // Two bots on one database would both send and both read the mailbox.
                 LOG.warn(
-                        "Another process (or another part of this one) has the database {} open: run one bot per"
-                                + " database; `classbridge status` shows whether a bot runs",
+                        "Another process has the database {} open: run one bot per database;"
+                                + " `classbridge status` shows whether a bot runs",
                         absolute);
             }
             SQLiteDataSource dataSource = dataSource(absolute);

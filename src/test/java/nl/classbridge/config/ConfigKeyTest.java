@@ -60,6 +60,7 @@ class ConfigKeyTest {
                         "updates.reminder-time",
                         "updates.catch-up-hours",
                         "checkin.email-after-hours",
+                        "ops.port",
                         "sandbox.port",
                         "sandbox.database");
     }
