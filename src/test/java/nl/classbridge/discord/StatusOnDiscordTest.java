@@ -206,7 +206,12 @@ class StatusOnDiscordTest {
         seedFamily(father);
 
         // Connected, all well.
-        Status well = awaitStatus("all well", s -> s.exit() == 0 && s.text().contains("Discord:      connected"));
+        // All well once the gateway has measured its latency and the inbox has had its first look.
+        Status well = awaitStatus(
+                "all well",
+                s -> s.exit() == 0
+                        && s.text().contains("Discord:      connected, latency")
+                        && !s.text().contains("last not yet"));
         assertThat(well.text())
                 .startsWith("ClassBridge: all well")
                 .contains("Running:      yes, since")
