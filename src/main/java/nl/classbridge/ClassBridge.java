@@ -28,6 +28,7 @@ import nl.classbridge.checkin.RoundOverview;
 import nl.classbridge.checkin.TypedMessages;
 import nl.classbridge.checkin.email.CheckinEmails;
 import nl.classbridge.config.Settings;
+import nl.classbridge.config.Translation;
 import nl.classbridge.delivery.DispatchLoop;
 import nl.classbridge.delivery.Dispatcher;
 import nl.classbridge.delivery.Outbox;
@@ -125,6 +126,10 @@ import nl.classbridge.store.FamilyDataRepository;
 import nl.classbridge.store.HealthRepository;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.Repositories;
+import nl.classbridge.translation.NoTranslator;
+import nl.classbridge.translation.TranslatedText;
+import nl.classbridge.translation.Translations;
+import nl.classbridge.translation.Translator;
 import nl.classbridge.updates.Highlights;
 import nl.classbridge.updates.UpdatePost;
 import nl.classbridge.updates.UpdateRuns;
@@ -183,6 +188,22 @@ public final class ClassBridge implements AutoCloseable {
      * warning; a failure halfway stops what was started, so nothing is left running half.
      */
     public static ClassBridge start(Settings settings, Clock clock) throws CatalogueException, InterruptedException {
+        return start(settings, clock, translatorFor(settings.translation()));
+    }
+
+    /** The configured translator: {@code none} (the default) sends nothing anywhere. */
+    private static Translator translatorFor(Translation translation) {
+        return switch (translation.provider()) {
+            case NONE -> new NoTranslator();
+            case LIBRETRANSLATE, DEEPL ->
+                throw new IllegalStateException(
+                        "translation.provider: " + translation.provider().configName() + " is not in this build");
+        };
+    }
+
+    /** As {@link #start(Settings, Clock)}, with {@code translator} for free text (tests give their own). */
+    public static ClassBridge start(Settings settings, Clock clock, Translator translator)
+            throws CatalogueException, InterruptedException {
         MessageCatalogue catalogue = MessageCatalogue.load(settings.texts().messagesFolder());
         catalogue.inconsistencies().forEach(problem -> LOG.warn("Message catalogue: {}", problem));
         CommandTexts commandTexts =
@@ -231,7 +252,7 @@ public final class ClassBridge implements AutoCloseable {
         bridge.every(Duration.ofDays(1), Duration.ZERO, new Job("housekeeping", housekeeping::run));
         if (settings.discord().token().isPresent()) {
             try {
-                bridge.startFeatures(settings, clock, texts, commandTexts, questionnaires);
+                bridge.startFeatures(settings, clock, texts, commandTexts, questionnaires, translator);
                 heartbeat.run(); // connected now: `status` need not wait for the next beat to say so
             } catch (RuntimeException | InterruptedException e) {
                 bridge.close();
@@ -247,9 +268,19 @@ public final class ClassBridge implements AutoCloseable {
 
     /** Discord, the outbox and email: built by hand, recorded in {@link #running} as each starts. */
     private void startFeatures(
-            Settings settings, Clock clock, Texts texts, CommandTexts commandTexts, ActiveQuestionnaires questionnaires)
+            Settings settings,
+            Clock clock,
+            Texts texts,
+            CommandTexts commandTexts,
+            ActiveQuestionnaires questionnaires,
+            Translator translator)
             throws InterruptedException {
         CoreServices core = CoreServices.wire(database, store, settings, questionnaires, clock);
+        // Free text across languages, both ways (issue 15): teachers' texts to families, families' to teachers.
+        Translations translations = new Translations(
+                translator, store.translations(), settings.translation().timeout(), clock);
+        running.translations = translations;
+        TranslatedText translatedText = new TranslatedText(texts.messages());
         QuestionnaireVersions versions = core.versions();
         Outbox outbox = core.outbox();
         ClassRoster roster = core.roster();
@@ -659,6 +690,7 @@ public final class ClassBridge implements AutoCloseable {
     /** What was started besides the store, stopped in reverse order; parts not started are null. */
     private static final class Running implements AutoCloseable {
         HealthServer health;
+        Translations translations;
         UserStripes stripes;
         DiscordBot bot;
         SmtpSender smtp;
@@ -688,6 +720,9 @@ public final class ClassBridge implements AutoCloseable {
             }
             if (stripes != null) {
                 stripes.close();
+            }
+            if (translations != null) {
+                translations.close();
             }
             if (health != null) {
                 health.close();

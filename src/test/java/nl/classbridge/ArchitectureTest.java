@@ -52,7 +52,8 @@ class ArchitectureTest {
         "nl.classbridge.updates..", "nl.classbridge.checkin..", "nl.classbridge.delivery..",
         "nl.classbridge.messages..", "nl.classbridge.config..", "nl.classbridge.logs..",
         "nl.classbridge.conversations..", "nl.classbridge.agreements..", "nl.classbridge.prep..",
-        "nl.classbridge.privacy..", "nl.classbridge.preferences..", "nl.classbridge.health.."
+        "nl.classbridge.privacy..", "nl.classbridge.preferences..", "nl.classbridge.health..",
+        "nl.classbridge.translation.."
     };
     static final String DISCORD = "nl.classbridge.discord..";
     static final String MAIL = "nl.classbridge.mail..";

@@ -215,6 +215,29 @@ public final class ConfigKey<T> {
             ValueTypes.wholeNumber(1, 720),
             "Also email a check-in not answered on Discord after this many hours");
 
+    public static final ConfigKey<TranslationProvider> TRANSLATION_PROVIDER = setting(
+            "translation.provider",
+            "none",
+            ValueTypes.oneOf(
+                    "a translation provider", List.of(TranslationProvider.values()), TranslationProvider::configName),
+            "Machine translation of free text: none (nothing leaves the machine), libretranslate (the school's own"
+                    + " server), deepl (DeepL's API)");
+    public static final ConfigKey<Optional<URI>> TRANSLATION_URL = setting(
+            "translation.url",
+            "",
+            ValueTypes.optionalUrl("https://translate.school.nl/"),
+            "libretranslate: the server's address (required); deepl: another API server than DeepL's own");
+    public static final ConfigKey<Optional<Secret>> TRANSLATION_API_KEY = secret(
+            "translation.api-key",
+            null,
+            ValueTypes.secret(true),
+            "The translation provider's API key (environment only)");
+    public static final ConfigKey<Integer> TRANSLATION_TIMEOUT_MS = setting(
+            "translation.timeout-ms",
+            "3000",
+            ValueTypes.wholeNumber(100, 60000),
+            "Milliseconds to wait for a translation; after that the original goes out with a note");
+
     public static final ConfigKey<Integer> OPS_PORT = setting(
             "ops.port",
             "0",

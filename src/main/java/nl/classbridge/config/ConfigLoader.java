@@ -42,6 +42,10 @@ import static nl.classbridge.config.ConfigKey.SCHOOL_DEFAULT_LANGUAGE;
 import static nl.classbridge.config.ConfigKey.SCHOOL_NAME;
 import static nl.classbridge.config.ConfigKey.SCHOOL_PRIVACY_CONTACT;
 import static nl.classbridge.config.ConfigKey.SCHOOL_TIMEZONE;
+import static nl.classbridge.config.ConfigKey.TRANSLATION_API_KEY;
+import static nl.classbridge.config.ConfigKey.TRANSLATION_PROVIDER;
+import static nl.classbridge.config.ConfigKey.TRANSLATION_TIMEOUT_MS;
+import static nl.classbridge.config.ConfigKey.TRANSLATION_URL;
 import static nl.classbridge.config.ConfigKey.UPDATES_CATCH_UP_HOURS;
 import static nl.classbridge.config.ConfigKey.UPDATES_REMINDER_TIME;
 
@@ -201,6 +205,11 @@ public final class ConfigLoader {
                 new Logging(get(values, LOGGING_LEVEL), get(values, LOGGING_FORMAT)),
                 new Updates(get(values, UPDATES_CATCH_UP_HOURS), get(values, UPDATES_REMINDER_TIME)),
                 new Checkin(get(values, CHECKIN_EMAIL_AFTER_HOURS)),
+                new Translation(
+                        get(values, TRANSLATION_PROVIDER),
+                        get(values, TRANSLATION_URL),
+                        get(values, TRANSLATION_API_KEY),
+                        java.time.Duration.ofMillis(get(values, TRANSLATION_TIMEOUT_MS))),
                 new Ops(get(values, OPS_PORT)),
                 new Sandbox(get(values, SANDBOX_PORT), get(values, SANDBOX_DATABASE)));
     }

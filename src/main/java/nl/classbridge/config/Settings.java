@@ -20,6 +20,7 @@ public record Settings(
         Logging logging,
         Updates updates,
         Checkin checkin,
+        Translation translation,
         Ops ops,
         Sandbox sandbox) {
 
@@ -34,6 +35,7 @@ public record Settings(
         Objects.requireNonNull(logging, "logging");
         Objects.requireNonNull(updates, "updates");
         Objects.requireNonNull(checkin, "checkin");
+        Objects.requireNonNull(translation, "translation");
         Objects.requireNonNull(ops, "ops");
         Objects.requireNonNull(sandbox, "sandbox");
     }

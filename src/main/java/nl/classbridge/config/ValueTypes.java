@@ -185,6 +185,15 @@ final class ValueTypes {
         });
     }
 
+    /** An http or https URL, or nothing (the service is not used). */
+    static ValueType<Optional<URI>> optionalUrl(String example) {
+        ValueType<URI> url = url("an http or https URL", example, false, "http", "https");
+        return ValueType.of(
+                "an http or https URL such as " + example + ", or nothing",
+                text -> text.isEmpty() ? Optional.empty() : Optional.of(url.parse(text)),
+                value -> value.map(URI::toString).orElse(NOT_SET));
+    }
+
     /** A decimal number above 0 and at most {@code max}. */
     static ValueType<Double> positiveNumber(int max) {
         return ValueType.of(

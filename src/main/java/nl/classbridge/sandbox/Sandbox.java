@@ -203,6 +203,8 @@ public final class Sandbox implements AutoCloseable {
                 configured.logging(),
                 configured.updates(),
                 configured.checkin(),
+                // The school's translator choice holds in the sandbox too; with none, the page shows originals.
+                configured.translation(),
                 configured.ops(),
                 configured.sandbox());
     }

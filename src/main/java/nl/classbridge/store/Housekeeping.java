@@ -50,14 +50,15 @@ public final class Housekeeping {
             int invites,
             int joinAttempts,
             int confirmations,
-            int mailRecords) {
+            int mailRecords,
+            int translations) {
 
         /** The counts as the log line and the audit entry give them, e.g. {@code rounds=2 conversations=0 ...}. */
         public String counts() {
             return "rounds=" + rounds + " conversations=" + conversations + " agreements=" + agreements
                     + " deliveries=" + deliveries + " highlights=" + highlights + " audit=" + auditEntries
                     + " invites=" + invites + " join-attempts=" + joinAttempts + " confirmations=" + confirmations
-                    + " mail-records=" + mailRecords;
+                    + " mail-records=" + mailRecords + " translations=" + translations;
         }
     }
 
@@ -76,7 +77,8 @@ public final class Housekeeping {
                     store.invites().removeExpiredUnused(now),
                     store.joinAttempts().removeBefore(now.minus(Duration.ofDays(1))),
                     store.confirmations().removeEndedBefore(now),
-                    store.mailSeen().removeExpungedBefore(cutoff));
+                    store.mailSeen().removeExpungedBefore(cutoff),
+                    store.translations().removeOlderThan(cutoff));
             store.auditLog().record(new AuditEntry(now, BOT, Optional.empty(), AUDIT_ACTION, gone.counts()));
             return gone;
         });

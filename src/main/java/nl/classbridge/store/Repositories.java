@@ -19,6 +19,7 @@ public record Repositories(
         MailSeenRepository mailSeen,
         ReplyTokenRepository replyTokens,
         ConfirmationRepository confirmations,
+        TranslationCacheRepository translations,
         AuditLog auditLog) {
 
     public static Repositories over(Database database) {
@@ -40,6 +41,7 @@ public record Repositories(
                 new MailSeenRepository(database),
                 new ReplyTokenRepository(database),
                 new ConfirmationRepository(database),
+                new TranslationCacheRepository(database),
                 new AuditLog(database));
     }
 }

@@ -60,6 +60,10 @@ class ConfigKeyTest {
                         "updates.reminder-time",
                         "updates.catch-up-hours",
                         "checkin.email-after-hours",
+                        "translation.provider",
+                        "translation.url",
+                        "translation.api-key",
+                        "translation.timeout-ms",
                         "ops.port",
                         "sandbox.port",
                         "sandbox.database");
@@ -84,12 +88,16 @@ class ConfigKeyTest {
     }
 
     @Test
-    @DisplayName("marks exactly the token and the two passwords as secrets, without defaults")
+    @DisplayName("marks exactly the token, the two passwords and the translation key as secrets, without defaults")
     void secrets() {
         // GIVEN / WHEN / THEN
         assertThat(ConfigKey.all())
                 .filteredOn(ConfigKey::isSecret)
-                .containsExactly(ConfigKey.DISCORD_TOKEN, ConfigKey.MAIL_SMTP_PASSWORD, ConfigKey.MAIL_IMAP_PASSWORD)
+                .containsExactly(
+                        ConfigKey.DISCORD_TOKEN,
+                        ConfigKey.MAIL_SMTP_PASSWORD,
+                        ConfigKey.MAIL_IMAP_PASSWORD,
+                        ConfigKey.TRANSLATION_API_KEY)
                 .allMatch(k -> k.defaultValue().isEmpty());
         assertThat(ConfigKey.all())
                 .filteredOn(k -> ConfigFile.looksSecret(k.key()))

@@ -48,6 +48,8 @@ final class SchoolOnDiscord implements AutoCloseable {
     final Map<String, String> extraEnvironment = new HashMap<>();
 
     ClassBridge bot;
+    /** The translator the next start uses; empty: the configured one (none by default). */
+    java.util.Optional<nl.classbridge.translation.Translator> translator = java.util.Optional.empty();
 
     SchoolOnDiscord(Path folder) throws Exception {
         this(folder, school -> {});
@@ -143,7 +145,9 @@ final class SchoolOnDiscord implements AutoCloseable {
     }
 
     void start() throws Exception {
-        bot = ClassBridge.start(settings(), clock);
+        bot = translator.isPresent()
+                ? ClassBridge.start(settings(), clock, translator.get())
+                : ClassBridge.start(settings(), clock);
     }
 
     void restart() throws Exception {

@@ -89,7 +89,7 @@ class HousekeepingTest {
             Housekeeping housekeeping = new Housekeeping(Repositories.over(store.database), 12, 12, clock);
             Housekeeping.Removed removed = housekeeping.run();
 
-            assertThat(removed).isEqualTo(new Housekeeping.Removed(1, 0, 0, 2, 0, 1, 1, 1, 0, 0));
+            assertThat(removed).isEqualTo(new Housekeeping.Removed(1, 0, 0, 2, 0, 1, 1, 1, 0, 0, 0));
             assertThat(attempts.failuresSince(5L, later)).isEqualTo(1);
             assertThat(store.checkins.findRound(oldRound.id())).isEmpty();
             assertThat(store.checkins.answers(oldRequest.id())).isEmpty();

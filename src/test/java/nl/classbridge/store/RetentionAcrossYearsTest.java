@@ -18,6 +18,7 @@ import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.HighlightKind;
+import nl.classbridge.domain.Language;
 import nl.classbridge.domain.Reflection;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
@@ -64,6 +65,10 @@ class RetentionAcrossYearsTest {
             store.invites.add(sam.id(), "valid", 1L, lastMonth, NOVEMBER_NEXT_YEAR.plus(Duration.ofDays(7)));
             store.invites.add(sam.id(), "expired", 1L, lastMonth, NOVEMBER_NEXT_YEAR.minus(Duration.ofDays(1)));
 
+            // A translation made in the old year, and one made last month.
+            repositories.translations().put("old answer", Language.PL, Language.NL, "oud antwoord", SEPTEMBER);
+            repositories.translations().put("young answer", Language.PL, Language.NL, "jong antwoord", lastMonth);
+
             clock.set(NOVEMBER_NEXT_YEAR);
             Housekeeping.Removed removed = new Housekeeping(repositories, 13, 13, clock).run();
 
@@ -82,6 +87,10 @@ class RetentionAcrossYearsTest {
                     .doesNotContain("old");
             assertThat(store.invites.findByHash("expired")).isEmpty();
             assertThat(repositories.mailSeen().outcome(1L, 1L)).isEmpty();
+            assertThat(repositories.translations().find("old answer", Language.PL, Language.NL))
+                    .isEmpty();
+            assertThat(repositories.translations().find("young answer", Language.PL, Language.NL))
+                    .contains("jong antwoord");
             // Last month, and what is not personal data of a past year: stays.
             assertThat(store.checkins.findRound(young.round)).isPresent();
             assertThat(store.checkins.answers(young.request)).hasSize(1);
@@ -108,14 +117,14 @@ class RetentionAcrossYearsTest {
                     .as("the newest mail record, where the inbox goes on")
                     .isPresent();
             // Counts only.
-            assertThat(removed).isEqualTo(new Housekeeping.Removed(1, 2, 2, 1, 1, 1, 1, 0, 1, 1));
+            assertThat(removed).isEqualTo(new Housekeeping.Removed(1, 2, 2, 1, 1, 1, 1, 0, 1, 1, 1));
             List<AuditEntry> retention = store.auditLog.since(NOVEMBER_NEXT_YEAR).stream()
                     .filter(entry -> entry.action().equals("retention"))
                     .toList();
             assertThat(retention).hasSize(1);
             assertThat(retention.get(0).detail())
                     .isEqualTo("rounds=1 conversations=2 agreements=2 deliveries=1 highlights=1 audit=1 invites=1"
-                            + " join-attempts=0 confirmations=1 mail-records=1");
+                            + " join-attempts=0 confirmations=1 mail-records=1 translations=1");
         }
     }
 
