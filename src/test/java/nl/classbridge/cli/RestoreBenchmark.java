@@ -112,7 +112,7 @@ public final class RestoreBenchmark {
                 .load()
                 .migrate();
         String text = "Deze week in groep 5: we hebben geoefend met breuken, de kinderen maakten een "
-                .repeat(12)
+                .repeat(13)
                 .substring(0, 1_000);
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
                 Statement statement = connection.createStatement()) {
@@ -124,8 +124,8 @@ public final class RestoreBenchmark {
                     "INSERT INTO delivery (dedupe_key, class_id, channel, kind, payload, status, attempts,"
                             + " next_attempt_at, created_at, sent_at) VALUES (?, 1, 'discord-channel',"
                             + " 'class-update', ?, 'sent', 1, ?, ?, ?)")) {
-                // About 1.2 KB a row with its indexes.
-                long rows = bytes / 1_200;
+                // About 1.45 KB a row with its indexes.
+                long rows = bytes / 1_450;
                 for (long i = 0; i < rows; i++) {
                     insert.setString(1, "update:" + i);
                     insert.setString(2, "{\"text\":\"" + text + " " + i + "\"}");
