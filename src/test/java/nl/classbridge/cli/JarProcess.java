@@ -47,8 +47,18 @@ final class JarProcess implements AutoCloseable {
      * and {@code DISCORD_TOKEN} variables are removed first: only {@code env} counts.
      */
     static JarProcess start(Map<String, String> env, String... args) throws IOException {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        return start(List.of(), env, args);
+    }
+
+    /**
+     * As {@link #start(Map, String...)}, with {@code jvmFlags} between {@code java} and {@code -jar}
+     * (the memory benchmark runs the jar with the documented service's flags).
+     */
+    static JarProcess start(List<String> jvmFlags, Map<String, String> env, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", JAR.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("CLASSBRIDGE_") || key.equals("DISCORD_TOKEN"));
@@ -125,6 +135,11 @@ final class JarProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The operating system's id of the bot's JVM (for /proc/PID/status). */
+    long pid() {
+        return process.pid();
     }
 
     boolean isAlive() {

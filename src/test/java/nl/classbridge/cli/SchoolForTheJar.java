@@ -24,6 +24,7 @@ import nl.classbridge.sandbox.discord.LocalGuild;
 import nl.classbridge.sandbox.discord.LocalUser;
 import nl.classbridge.sandbox.discord.PostedMessage;
 import nl.classbridge.store.Database;
+import nl.classbridge.store.SqlWork;
 import nl.classbridge.testing.TestStore;
 
 /**
@@ -123,7 +124,14 @@ final class SchoolForTheJar implements AutoCloseable {
 
     /** Starts the bot in its own JVM and waits until it is connected and sending. */
     JarProcess startBot() throws IOException {
-        JarProcess jar = JarProcess.start(environment(), "run");
+        return startBot(List.of(), Map.of());
+    }
+
+    /** As {@link #startBot()}, the JVM with {@code jvmFlags} and {@code extraEnvironment} (e.g. MALLOC_ARENA_MAX). */
+    JarProcess startBot(List<String> jvmFlags, Map<String, String> extraEnvironment) throws IOException {
+        Map<String, String> env = environment();
+        env.putAll(extraEnvironment);
+        JarProcess jar = JarProcess.start(jvmFlags, env, "run");
         started.add(jar);
         jar.awaitOutput("ClassBridge started", PATIENCE);
         return jar;
@@ -189,6 +197,14 @@ final class SchoolForTheJar implements AutoCloseable {
             look = Database.open(database);
         }
         return look.read(s -> s.count(sql, parameters));
+    }
+
+    /** Any read of the bot's database from this process, on the connection {@link #count} keeps. */
+    <T> T read(SqlWork<T> work) {
+        if (look == null) {
+            look = Database.open(database);
+        }
+        return look.read(work);
     }
 
     /** Closes this process's connection to the bot's database. */

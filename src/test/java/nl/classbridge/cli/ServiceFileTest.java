@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -52,13 +54,23 @@ class ServiceFileTest {
         return command.subList(1, jar);
     }
 
+    /** {@code NAME=value NAME2=value2} as a map (no quoting: the shipped values need none). */
+    private static Map<String, String> pairs(String words) {
+        Map<String, String> pairs = new HashMap<>();
+        for (String pair : words.strip().split("\\s+")) {
+            assertThat(pair).contains("=");
+            pairs.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        return pairs;
+    }
+
     private static List<String> execStart() throws IOException {
         return Arrays.asList(setting(lines(UNIT), "ExecStart").split("\\s+"));
     }
 
     @Test
     @DisplayName(
-            "the unit runs the jar's 'run' as the classbridge user, hardened, with a heap cap and secrets from a file")
+            "the unit runs the jar's 'run' as the classbridge user, hardened, with the memory flags and secrets from a file")
     void unitFileIsHardened() throws IOException {
         List<String> unit = lines(UNIT);
         List<String> command = execStart();
@@ -67,7 +79,9 @@ class ServiceFileTest {
                 .containsExactly("-jar", setting(unit, "WorkingDirectory") + "/classbridge.jar", "run");
         assertThat(flags(command))
                 .anyMatch(flag -> flag.startsWith("-Xmx"))
-                .contains("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+                .contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError");
+        // glibc's malloc: 2 arenas instead of 8 per core (docs/performance.md, "Memory (issue 14)").
+        assertThat(pairs(setting(unit, "Environment"))).containsEntry("MALLOC_ARENA_MAX", "2");
         assertThat(setting(unit, "User")).isEqualTo("classbridge");
         assertThat(setting(unit, "NoNewPrivileges")).isEqualTo("yes");
         assertThat(setting(unit, "ProtectSystem")).isEqualTo("strict");
@@ -80,11 +94,11 @@ class ServiceFileTest {
 
     @Test
     @DisplayName(
-            "README and docs/operations.md show the unit's ExecStart, user, folder and secrets file, word for word")
+            "README and docs/operations.md show the unit's ExecStart, Environment, user, folder and secrets file, word for word")
     void documentsNameTheSameCommand() throws IOException {
         List<String> unit = lines(UNIT);
         for (Path document : List.of(Path.of("README.md"), Path.of("docs/operations.md"))) {
-            for (String key : List.of("ExecStart", "WorkingDirectory", "User", "EnvironmentFile")) {
+            for (String key : List.of("ExecStart", "Environment", "WorkingDirectory", "User", "EnvironmentFile")) {
                 assertThat(documented(document, key))
                         .as("%s= in %s", key, document)
                         .isNotEmpty()
@@ -105,7 +119,8 @@ class ServiceFileTest {
     }
 
     @Test
-    @DisplayName("the Containerfile runs the jar as a non-root user, with a data volume and the unit's JVM flags")
+    @DisplayName(
+            "the Containerfile runs the jar as a non-root user, with a data volume and the unit's JVM flags and environment")
     void containerUsesTheSameFlags() throws IOException {
         List<String> containerfile = lines(Path.of("Containerfile"));
         Optional<String> entrypoint = containerfile.stream()
@@ -117,6 +132,13 @@ class ServiceFileTest {
             command.add(word.asText());
         }
         assertThat(flags(command)).isEqualTo(flags(execStart()));
+        Map<String, String> env = new HashMap<>();
+        containerfile.stream()
+                .filter(line -> line.startsWith("ENV "))
+                .forEach(line -> env.putAll(pairs(line.substring("ENV ".length()))));
+        assertThat(env)
+                .as("the Containerfile's ENV, the unit's Environment=")
+                .isEqualTo(pairs(setting(lines(UNIT), "Environment")));
         assertThat(containerfile)
                 .anyMatch(line -> line.startsWith("FROM ") && line.contains("jre"))
                 .anyMatch(line -> line.startsWith("VOLUME ") && line.contains("/data"))
