@@ -425,7 +425,7 @@ public final class ClassBridge implements AutoCloseable {
                                 classChannel,
                                 store.students(),
                                 texts),
-                        new JoinCommand(enrolment, store.classes(), texts),
+                        new JoinCommand(enrolment, store.classes(), texts, commandTexts),
                         new PrepCommand(
                                 new Preparation(
                                         store.students(),

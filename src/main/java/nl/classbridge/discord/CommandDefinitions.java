@@ -1,5 +1,7 @@
 package nl.classbridge.discord;
 
+import java.util.EnumMap;
+import java.util.Map;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.interactions.DiscordLocale;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
@@ -13,7 +15,10 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 import nl.classbridge.domain.Language;
 import nl.classbridge.messages.CommandTexts;
 
-/** Builds command definitions with English names and Dutch localizations from {@link CommandTexts}. */
+/**
+ * Builds command definitions from {@link CommandTexts}: English names, with a localization for each
+ * other language of the entry that Discord offers as a client language ({@link DiscordLocales}).
+ */
 public final class CommandDefinitions {
     private final CommandTexts texts;
 
@@ -36,26 +41,23 @@ public final class CommandDefinitions {
     public SubcommandData subcommand(String path) {
         CommandTexts.Entry entry = texts.get(path);
         return new SubcommandData(entry.name().en(), entry.description().en())
-                .setNameLocalization(DiscordLocale.DUTCH, entry.name().nl())
-                .setDescriptionLocalization(
-                        DiscordLocale.DUTCH, entry.description().nl());
+                .setNameLocalizations(localizations(entry.name()))
+                .setDescriptionLocalizations(localizations(entry.description()));
     }
 
     /** A group of subcommands, such as {@code teacher} in {@code /class teacher add}. */
     public SubcommandGroupData subcommandGroup(String path) {
         CommandTexts.Entry entry = texts.get(path);
         return new SubcommandGroupData(entry.name().en(), entry.description().en())
-                .setNameLocalization(DiscordLocale.DUTCH, entry.name().nl())
-                .setDescriptionLocalization(
-                        DiscordLocale.DUTCH, entry.description().nl());
+                .setNameLocalizations(localizations(entry.name()))
+                .setDescriptionLocalizations(localizations(entry.description()));
     }
 
     public OptionData option(OptionType type, String path, boolean required) {
         CommandTexts.Entry entry = texts.get(path);
         return new OptionData(type, entry.name().en(), entry.description().en(), required)
-                .setNameLocalization(DiscordLocale.DUTCH, entry.name().nl())
-                .setDescriptionLocalization(
-                        DiscordLocale.DUTCH, entry.description().nl());
+                .setNameLocalizations(localizations(entry.name()))
+                .setDescriptionLocalizations(localizations(entry.description()));
     }
 
     /** A text option with autocomplete (student names, questionnaire ids). */
@@ -75,8 +77,17 @@ public final class CommandDefinitions {
     private SlashCommandData command(String path) {
         CommandTexts.Entry entry = texts.get(path);
         return Commands.slash(entry.name().en(), entry.description().en())
-                .setNameLocalization(DiscordLocale.DUTCH, entry.name().nl())
-                .setDescriptionLocalization(
-                        DiscordLocale.DUTCH, entry.description().nl());
+                .setNameLocalizations(localizations(entry.name()))
+                .setDescriptionLocalizations(localizations(entry.description()));
+    }
+
+    /** The entry's texts by Discord locale, for every language that has both a text and a locale. */
+    private static Map<DiscordLocale, String> localizations(CommandTexts.Localized texts) {
+        Map<DiscordLocale, String> byLocale = new EnumMap<>(DiscordLocale.class);
+        for (Language language : Language.values()) {
+            DiscordLocales.localization(language)
+                    .ifPresent(locale -> texts.in(language).ifPresent(text -> byLocale.put(locale, text)));
+        }
+        return byLocale;
     }
 }

@@ -12,11 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import nl.classbridge.domain.Language;
 
 /**
  * Names and descriptions of the slash commands, from {@code messages/commands.yml}: English, as
- * Discord shows them by default, and Dutch for people whose Discord is set to Dutch. The bot
- * recognises commands by their English names, which equal the keys in the file.
+ * Discord shows them by default, and Dutch for people whose Discord is set to Dutch. The commands
+ * parents use also have Turkish, Polish and Ukrainian texts (optional, as teachers work in Dutch).
+ * The bot recognises commands by their English names, which equal the keys in the file.
  *
  * <p>Entries are addressed as Discord writes a full command: {@code "class"},
  * {@code "class setup"}, and for an option {@code "class setup name"}.
@@ -27,8 +29,35 @@ public final class CommandTexts {
     // Discord: lower case where a script has case, letters and digits of any script, '-' and '_'.
     private static final Pattern NAME = Pattern.compile("[-_\\p{Ll}\\p{Lo}\\p{N}]{1,32}");
 
-    /** A text in English and Dutch. */
-    public record Localized(String en, String nl) {}
+    /** Languages an entry may have besides English and Dutch: those Discord offers as client languages. */
+    public static final List<Language> OPTIONAL = List.of(Language.TR, Language.PL, Language.UK);
+
+    /** A text in English and Dutch, and in {@code more} of the {@link #OPTIONAL} languages. */
+    public record Localized(String en, String nl, Map<Language, String> more) {
+        public Localized {
+            more = Map.copyOf(more);
+        }
+
+        public Localized(String en, String nl) {
+            this(en, nl, Map.of());
+        }
+
+        /** The text in {@code language}, if the entry has it. */
+        public Optional<String> in(Language language) {
+            return switch (language) {
+                case EN -> Optional.of(en);
+                case NL -> Optional.of(nl);
+                default -> Optional.ofNullable(more.get(language));
+            };
+        }
+
+        /** Every text, English first. */
+        public List<String> all() {
+            List<String> all = new ArrayList<>(List.of(en, nl));
+            OPTIONAL.stream().map(more::get).filter(java.util.Objects::nonNull).forEach(all::add);
+            return all;
+        }
+    }
 
     /** One command, subcommand or option. */
     public record Entry(Localized name, Localized description) {}
@@ -65,7 +94,7 @@ public final class CommandTexts {
 
     /** Reads the entries of one level (commands, subcommands or options) below {@code prefix}. */
     private static void readLevel(JsonNode level, String prefix, Map<String, Entry> into, List<String> problems) {
-        Set<String> dutchNames = new HashSet<>();
+        Map<Language, Set<String>> namesAtLevel = new java.util.EnumMap<>(Language.class);
         Iterator<Map.Entry<String, JsonNode>> fields = level.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -79,16 +108,24 @@ public final class CommandTexts {
             if (!name.en().equals(field.getKey())) {
                 problems.add(path + ": the English name must be '" + field.getKey() + "', the name the bot knows");
             }
-            for (String each : List.of(name.en(), name.nl())) {
+            for (String each : name.all()) {
                 if (!NAME.matcher(each).matches()) {
                     problems.add(path + ": name '" + each + "' must be 1 to " + MAX_NAME
                             + " lower-case letters, digits, '-' or '_'");
                 }
             }
-            if (!dutchNames.add(name.nl())) {
-                problems.add(path + ": the Dutch name '" + name.nl() + "' is used twice at this level");
+            for (Language language : Language.values()) {
+                Optional<String> localName = name.in(language);
+                if (language != Language.EN
+                        && localName.isPresent()
+                        && !namesAtLevel
+                                .computeIfAbsent(language, l -> new HashSet<>())
+                                .add(localName.get())) {
+                    problems.add(path + ": the " + language.code() + " name '" + localName.get()
+                            + "' is used twice at this level");
+                }
             }
-            for (String each : List.of(description.en(), description.nl())) {
+            for (String each : description.all()) {
                 if (each.isBlank() || each.length() > MAX_DESCRIPTION) {
                     problems.add(path + ": description must be 1 to " + MAX_DESCRIPTION + " characters");
                 }
@@ -107,6 +144,24 @@ public final class CommandTexts {
             problems.add(where + " needs an 'en' and an 'nl' text");
             return null;
         }
-        return new Localized(node.get("en").textValue(), node.get("nl").textValue());
+        Map<Language, String> more = new java.util.EnumMap<>(Language.class);
+        for (Language language : OPTIONAL) {
+            JsonNode text = node.path(language.code());
+            if (text.isTextual()) {
+                more.put(language, text.textValue());
+            } else if (!text.isMissingNode()) {
+                problems.add(where + ": the '" + language.code() + "' text must be text");
+            }
+        }
+        Iterator<String> keys = node.fieldNames();
+        while (keys.hasNext()) {
+            String key = keys.next();
+            if (!key.equals("en")
+                    && !key.equals("nl")
+                    && OPTIONAL.stream().noneMatch(l -> l.code().equals(key))) {
+                problems.add(where + ": '" + key + "' is not a language a command can have (en, nl, tr, pl, uk)");
+            }
+        }
+        return new Localized(node.get("en").textValue(), node.get("nl").textValue(), more);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import nl.classbridge.domain.AuditEntry;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.Invite;
+import nl.classbridge.domain.Language;
 import nl.classbridge.domain.Student;
 import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.Database;
@@ -86,8 +87,11 @@ public final class Enrolment {
      * channel alike, whichever class the codes would be for.
      *
      * @param discordName the parent's name on Discord, kept for the teacher's list of who joined
+     * @param appLanguage the language the parent's Discord app is set to, if we speak it: a new
+     *     guardian's language starts as that one (otherwise they read the class language), so the
+     *     welcome already comes in it; a guardian who joined before keeps the language they have
      */
-    public JoinResult join(String typedCode, long discordUserId, String discordName) {
+    public JoinResult join(String typedCode, long discordUserId, String discordName, Optional<Language> appLanguage) {
         Instant now = clock.instant();
         return database.transaction(() -> {
             Instant windowStart = now.minus(TRY_WINDOW);
@@ -98,7 +102,7 @@ public final class Enrolment {
                         1, Duration.between(now, oldest.plus(TRY_WINDOW)).toSeconds() / 60 + 1);
                 return new JoinResult.TooManyTries(minutes);
             }
-            JoinResult result = tryCode(typedCode, discordUserId, discordName, now);
+            JoinResult result = tryCode(typedCode, discordUserId, discordName, appLanguage, now);
             if (result instanceof JoinResult.Unknown
                     || result instanceof JoinResult.Used
                     || result instanceof JoinResult.Expired) {
@@ -108,7 +112,8 @@ public final class Enrolment {
         });
     }
 
-    private JoinResult tryCode(String typedCode, long discordUserId, String discordName, Instant now) {
+    private JoinResult tryCode(
+            String typedCode, long discordUserId, String discordName, Optional<Language> appLanguage, Instant now) {
         if (!InviteCode.plausible(typedCode)) {
             return new JoinResult.Unknown();
         }
@@ -129,7 +134,7 @@ public final class Enrolment {
             if (invite.expiredAt(now)) {
                 return new JoinResult.Expired();
             }
-            Guardian guardian = known.orElseGet(() -> guardians.addDiscord(discordUserId, now));
+            Guardian guardian = known.orElseGet(() -> guardians.addDiscord(discordUserId, appLanguage, now));
             boolean firstChild = students.childrenOf(guardian.id()).isEmpty();
             if (!invites.claim(invite.id(), guardian.id(), now)) {
                 return new JoinResult.Used();

@@ -113,6 +113,7 @@ public final class SandboxSchool {
             if (family.onDiscord()) {
                 LocalUser user =
                         discord.addUser(LocalDiscord.snowflake(IDS_MADE, id), family.username(), family.displayName());
+                user = discord.setLocale(user, appLocale(family.language()));
                 guild.addMember(user);
                 if (family.dmsClosed()) {
                     discord.closeDirectMessages(user);
@@ -120,6 +121,18 @@ public final class SandboxSchool {
                 families.add(user);
             }
         }
+    }
+
+    /**
+     * The language a family's Discord app is set to: the one they read, where Discord offers it
+     * (Arabic it does not: those apps stay in Dutch, the default of the local server's users).
+     */
+    private static String appLocale(Language language) {
+        return switch (language) {
+            case EN -> "en-US";
+            case AR -> LocalUser.DEFAULT_LOCALE;
+            default -> language.code();
+        };
     }
 
     /** Puts the school's guild, channel, teacher and parents on the local server, before the bot logs in. */

@@ -44,10 +44,19 @@ public final class GuardianRepository {
 
     /** A guardian who joined on Discord; they keep their plan (Discord) until they say otherwise. */
     public Guardian addDiscord(long discordUserId, Instant now) {
+        return addDiscord(discordUserId, Optional.empty(), now);
+    }
+
+    /**
+     * A guardian who joined on Discord, in {@code language} (their Discord app's, when we speak it);
+     * without one they read the class language until they choose.
+     */
+    public Guardian addDiscord(long discordUserId, Optional<Language> language, Instant now) {
+        CommunicationPlan plan = CommunicationPlan.defaultFor(ContactChannel.DISCORD);
         return add(
                 Optional.of(discordUserId),
                 Optional.empty(),
-                CommunicationPlan.defaultFor(ContactChannel.DISCORD),
+                new CommunicationPlan(plan.channel(), language, plan.quietHours(), plan.contactTimes()),
                 now);
     }
 

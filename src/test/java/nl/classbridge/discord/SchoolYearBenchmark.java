@@ -355,7 +355,7 @@ public final class SchoolYearBenchmark {
                         userId = 900_000_000_000_000_000L + guardian;
                     }
                     String code = enrolment.invite(student, teacher.id()).code();
-                    if (!(enrolment.join(code, userId, "ouder") instanceof JoinResult.Joined)) {
+                    if (!(enrolment.join(code, userId, "ouder", Optional.empty()) instanceof JoinResult.Joined)) {
                         throw new IllegalStateException("a family could not join");
                     }
                 }

@@ -149,7 +149,7 @@ public final class PrivacyBenchmark {
                 ofClass.add(student);
                 String code = core.enrolment().invite(student, teacher).code();
                 long parent = 900_000_000_000_000_000L + c * 100L + k;
-                if (!(core.enrolment().join(code, parent, "ouder") instanceof JoinResult.Joined)) {
+                if (!(core.enrolment().join(code, parent, "ouder", Optional.empty()) instanceof JoinResult.Joined)) {
                     throw new IllegalStateException("a family could not join");
                 }
             }

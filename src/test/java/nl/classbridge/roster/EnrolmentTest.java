@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
 import nl.classbridge.testing.MutableClock;
@@ -70,7 +72,7 @@ class EnrolmentTest {
         });
 
         String typed = " " + issued.code().toLowerCase().replace("-", " ") + " ";
-        JoinResult result = enrolment.join(typed, PARENT, "Papa Sam");
+        JoinResult result = enrolment.join(typed, PARENT, "Papa Sam", Optional.empty());
         assertThat(result).isInstanceOfSatisfying(JoinResult.Joined.class, joined -> {
             assertThat(joined.student()).isEqualTo(sam);
             assertThat(joined.firstChild()).isTrue();
@@ -85,10 +87,12 @@ class EnrolmentTest {
     @DisplayName("a code works once: the second parent is told it was used and nothing is linked")
     void singleUse() {
         String code = enrolment.invite(sam, TestStore.TEACHER).code();
-        assertThat(enrolment.join(code, PARENT, "Papa Sam")).isInstanceOf(JoinResult.Joined.class);
-        assertThat(enrolment.join(code, OTHER_PARENT, "Mama Mila")).isInstanceOf(JoinResult.Used.class);
+        assertThat(enrolment.join(code, PARENT, "Papa Sam", Optional.empty())).isInstanceOf(JoinResult.Joined.class);
+        assertThat(enrolment.join(code, OTHER_PARENT, "Mama Mila", Optional.empty()))
+                .isInstanceOf(JoinResult.Used.class);
         assertThat(store.guardians.findByDiscordUser(OTHER_PARENT)).isEmpty();
-        assertThat(enrolment.join(code, PARENT, "Papa Sam")).isEqualTo(new JoinResult.AlreadyLinked(sam));
+        assertThat(enrolment.join(code, PARENT, "Papa Sam", Optional.empty()))
+                .isEqualTo(new JoinResult.AlreadyLinked(sam));
     }
 
     @Test
@@ -97,9 +101,11 @@ class EnrolmentTest {
         String late = enrolment.invite(sam, TestStore.TEACHER).code();
         String justInTime = enrolment.invite(mila, TestStore.TEACHER).code();
         clock.advance(Enrolment.INVITE_VALIDITY.minusSeconds(1));
-        assertThat(enrolment.join(justInTime, PARENT, "Papa Sam")).isInstanceOf(JoinResult.Joined.class);
+        assertThat(enrolment.join(justInTime, PARENT, "Papa Sam", Optional.empty()))
+                .isInstanceOf(JoinResult.Joined.class);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(enrolment.join(late, OTHER_PARENT, "Mama Mila")).isInstanceOf(JoinResult.Expired.class);
+        assertThat(enrolment.join(late, OTHER_PARENT, "Mama Mila", Optional.empty()))
+                .isInstanceOf(JoinResult.Expired.class);
         assertThat(store.guardians.findByDiscordUser(OTHER_PARENT)).isEmpty();
     }
 
@@ -107,10 +113,13 @@ class EnrolmentTest {
     @DisplayName("unknown, malformed and look-alike codes are refused without a guardian being made")
     void unknownCodes() {
         enrolment.invite(sam, TestStore.TEACHER);
-        assertThat(enrolment.join("ABCDE-FGHJK", PARENT, "Papa Sam")).isInstanceOf(JoinResult.Unknown.class);
-        assertThat(enrolment.join("", PARENT, "Papa Sam")).isInstanceOf(JoinResult.Unknown.class);
-        assertThat(enrolment.join("O0O0O-1I1IL", PARENT, "Papa Sam")).isInstanceOf(JoinResult.Unknown.class);
-        assertThat(enrolment.join("' OR 1=1 --", PARENT, "Papa Sam")).isInstanceOf(JoinResult.Unknown.class);
+        assertThat(enrolment.join("ABCDE-FGHJK", PARENT, "Papa Sam", Optional.empty()))
+                .isInstanceOf(JoinResult.Unknown.class);
+        assertThat(enrolment.join("", PARENT, "Papa Sam", Optional.empty())).isInstanceOf(JoinResult.Unknown.class);
+        assertThat(enrolment.join("O0O0O-1I1IL", PARENT, "Papa Sam", Optional.empty()))
+                .isInstanceOf(JoinResult.Unknown.class);
+        assertThat(enrolment.join("' OR 1=1 --", PARENT, "Papa Sam", Optional.empty()))
+                .isInstanceOf(JoinResult.Unknown.class);
         assertThat(store.guardians.findByDiscordUser(PARENT)).isEmpty();
     }
 
@@ -119,8 +128,8 @@ class EnrolmentTest {
     void twoChildren() {
         String forSam = enrolment.invite(sam, TestStore.TEACHER).code();
         String forMila = enrolment.invite(mila, TestStore.TEACHER).code();
-        JoinResult first = enrolment.join(forSam, PARENT, "Papa Sam");
-        JoinResult second = enrolment.join(forMila, PARENT, "Papa Sam");
+        JoinResult first = enrolment.join(forSam, PARENT, "Papa Sam", Optional.empty());
+        JoinResult second = enrolment.join(forMila, PARENT, "Papa Sam", Optional.empty());
         assertThat(second).isInstanceOfSatisfying(JoinResult.Joined.class, joined -> {
             assertThat(joined.firstChild()).isFalse();
             assertThat(joined.guardian().id())
@@ -131,12 +140,47 @@ class EnrolmentTest {
     }
 
     @Test
+    @DisplayName("a new parent's language starts as their Discord app's; without one it stays open (the class"
+            + " language is read); a parent who has a language keeps it when joining for another child")
+    void languageFromTheApp() {
+        JoinResult english = enrolment.join(
+                enrolment.invite(sam, TestStore.TEACHER).code(), PARENT, "Dad", Optional.of(Language.EN));
+        assertThat(english)
+                .isInstanceOfSatisfying(
+                        JoinResult.Joined.class,
+                        joined ->
+                                assertThat(joined.guardian().plan().language()).contains(Language.EN));
+        assertThat(store.guardians
+                        .findByDiscordUser(PARENT)
+                        .orElseThrow()
+                        .plan()
+                        .language())
+                .contains(Language.EN);
+
+        JoinResult unknown = enrolment.join(
+                enrolment.invite(sam, TestStore.TEACHER).code(), OTHER_PARENT, "Maman", Optional.empty());
+        assertThat(unknown)
+                .isInstanceOfSatisfying(
+                        JoinResult.Joined.class,
+                        joined ->
+                                assertThat(joined.guardian().plan().language()).isEmpty());
+
+        JoinResult again = enrolment.join(
+                enrolment.invite(mila, TestStore.TEACHER).code(), PARENT, "Dad", Optional.of(Language.PL));
+        assertThat(again).isInstanceOfSatisfying(JoinResult.Joined.class, joined -> {
+            assertThat(joined.firstChild()).isFalse();
+            assertThat(joined.guardian().plan().language()).contains(Language.EN);
+        });
+    }
+
+    @Test
     @DisplayName("two parents racing for one code: exactly one joins")
     void race() throws Exception {
         String code = enrolment.invite(sam, TestStore.TEACHER).code();
         ExecutorService executor = Executors.newFixedThreadPool(2);
         List<Callable<JoinResult>> both = List.of(
-                () -> enrolment.join(code, PARENT, "Papa Sam"), () -> enrolment.join(code, OTHER_PARENT, "Mama Mila"));
+                () -> enrolment.join(code, PARENT, "Papa Sam", Optional.empty()),
+                () -> enrolment.join(code, OTHER_PARENT, "Mama Mila", Optional.empty()));
         List<JoinResult> results = executor.invokeAll(both).stream()
                 .map(f -> {
                     try {
@@ -174,7 +218,7 @@ class EnrolmentTest {
         String code = enrolment.invite(sam, TestStore.TEACHER).code();
 
         // WHEN
-        JoinResult.Joined joined = (JoinResult.Joined) enrolment.join(code, PARENT, "Papa Sam");
+        JoinResult.Joined joined = (JoinResult.Joined) enrolment.join(code, PARENT, "Papa Sam", Optional.empty());
 
         // THEN
         long guardian = joined.guardian().id();
@@ -198,19 +242,21 @@ class EnrolmentTest {
         String code = enrolment.invite(sam, TestStore.TEACHER).code();
         for (int i = 0; i < Enrolment.MAX_FAILED_TRIES; i++) {
             clock.advance(Duration.ofMinutes(1));
-            assertThat(enrolment.join("ABCDE-FGHJ" + "KMNPQ".charAt(i), PARENT, "Papa Sam"))
+            assertThat(enrolment.join("ABCDE-FGHJ" + "KMNPQ".charAt(i), PARENT, "Papa Sam", Optional.empty()))
                     .isInstanceOf(JoinResult.Unknown.class);
         }
-        JoinResult sixth = enrolment.join(code, PARENT, "Papa Sam");
+        JoinResult sixth = enrolment.join(code, PARENT, "Papa Sam", Optional.empty());
         assertThat(sixth)
                 .isInstanceOfSatisfying(
                         JoinResult.TooManyTries.class,
                         tooMany -> assertThat(tooMany.minutes()).isBetween(55L, 60L));
         assertThat(store.guardians.findByDiscordUser(PARENT)).isEmpty();
-        assertThat(enrolment.join(code, OTHER_PARENT, "Mama Mila")).isInstanceOf(JoinResult.Joined.class);
+        assertThat(enrolment.join(code, OTHER_PARENT, "Mama Mila", Optional.empty()))
+                .isInstanceOf(JoinResult.Joined.class);
 
         String another = enrolment.invite(mila, TestStore.TEACHER).code();
         clock.advance(Duration.ofMinutes(57));
-        assertThat(enrolment.join(another, PARENT, "Papa Sam")).isInstanceOf(JoinResult.Joined.class);
+        assertThat(enrolment.join(another, PARENT, "Papa Sam", Optional.empty()))
+                .isInstanceOf(JoinResult.Joined.class);
     }
 }

@@ -1,15 +1,19 @@
 package nl.classbridge.discord.commands;
 
 import java.util.Map;
+import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import nl.classbridge.discord.CommandDefinitions;
+import nl.classbridge.discord.DiscordLocales;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
 import nl.classbridge.discord.Texts;
+import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.messages.CommandTexts;
 import nl.classbridge.roster.Enrolment;
 import nl.classbridge.roster.JoinResult;
 import nl.classbridge.store.SchoolClassRepository;
@@ -17,16 +21,20 @@ import nl.classbridge.store.SchoolClassRepository;
 /**
  * {@code /join code:<code>}, for parents, in a DM with the bot or in the class channel; the reply
  * is private. A wrong, used or expired code gets a clear answer; so does the sixth wrong try.
+ * A new parent's language starts as their Discord app's, so the welcome already comes in it, with
+ * the line on how to change it naming {@code /preferences} as their app shows it.
  */
 public final class JoinCommand implements SlashCommand {
     private final Enrolment enrolment;
     private final SchoolClassRepository classes;
     private final Texts texts;
+    private final CommandTexts commands;
 
-    public JoinCommand(Enrolment enrolment, SchoolClassRepository classes, Texts texts) {
+    public JoinCommand(Enrolment enrolment, SchoolClassRepository classes, Texts texts, CommandTexts commands) {
         this.enrolment = enrolment;
         this.classes = classes;
         this.texts = texts;
+        this.commands = commands;
     }
 
     @Override
@@ -46,14 +54,16 @@ public final class JoinCommand implements SlashCommand {
 
     @Override
     public void handle(SlashCommandInteractionEvent event) {
+        Optional<Language> appLanguage = DiscordLocales.language(event.getUserLocale());
         JoinResult result = enrolment.join(
                 event.getOption("code", OptionMapping::getAsString),
                 event.getUser().getIdLong(),
-                event.getUser().getEffectiveName());
-        Respond.privately(event, reply(result));
+                event.getUser().getEffectiveName(),
+                appLanguage);
+        Respond.privately(event, reply(result, appLanguage));
     }
 
-    private String reply(JoinResult result) {
+    private String reply(JoinResult result, Optional<Language> appLanguage) {
         if (result instanceof JoinResult.Joined joined) {
             SchoolClass schoolClass = classes.find(joined.student().classId()).orElseThrow();
             String key = joined.firstChild() ? "join.success" : "join.success-another-child";
@@ -61,7 +71,13 @@ public final class JoinCommand implements SlashCommand {
                     joined.guardian(),
                     schoolClass,
                     key,
-                    Map.of("child", joined.student().name(), "class", schoolClass.name()));
+                    Map.of(
+                            "child",
+                            joined.student().name(),
+                            "class",
+                            schoolClass.name(),
+                            "preferences",
+                            "/" + preferencesAsShown(appLanguage)));
         }
         if (result instanceof JoinResult.AlreadyLinked linked) {
             return texts.forSchool(
@@ -77,5 +93,11 @@ public final class JoinCommand implements SlashCommand {
             return texts.forSchool("join.code-expired", Map.of());
         }
         return texts.forSchool("join.code-unknown", Map.of());
+    }
+
+    /** The name of /preferences in the parent's Discord app: localized, or the English base name. */
+    private String preferencesAsShown(Optional<Language> appLanguage) {
+        CommandTexts.Localized name = commands.get("preferences").name();
+        return appLanguage.flatMap(name::in).orElse(name.en());
     }
 }

@@ -76,6 +76,14 @@ final class DiscordState {
         return user;
     }
 
+    /** The user sets their Discord app to {@code locale}: their next interactions carry it. */
+    synchronized LocalUser setLocale(long userId, String locale) {
+        LocalUser user = user(userId).withLocale(locale);
+        users.put(userId, user);
+        changed();
+        return user;
+    }
+
     synchronized GuildModel addGuild(String name, long ownerId) {
         return addGuild(ids.next(), name, ownerId);
     }

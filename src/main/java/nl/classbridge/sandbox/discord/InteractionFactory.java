@@ -131,7 +131,8 @@ final class InteractionFactory {
                 .put("type", type)
                 .put("token", token)
                 .put("version", 1)
-                .put("locale", "nl")
+                // The user's app language as the server knows it now, not as the caller's copy says.
+                .put("locale", state.findUser(user.id()).orElse(user).locale())
                 .put("channel_id", Json.id(channel.id()))
                 .put("attachment_size_limit", 10 * 1024 * 1024);
         payload.set("data", data);

@@ -156,6 +156,14 @@ public final class LocalDiscord implements AutoCloseable {
         return state.addUser(id, username, displayName);
     }
 
+    /**
+     * {@code user} sets their Discord app to {@code locale} ({@code "en-US"}, {@code "tr"}, ...): their
+     * interactions carry it from now on. Returns the user as they are now.
+     */
+    public LocalUser setLocale(LocalUser user, String locale) {
+        return state.setLocale(user.id(), locale);
+    }
+
     /** A guild with a chosen id, owned by {@code owner} (who becomes a member), with the bot in it. */
     public LocalGuild addGuild(long id, String name, LocalUser owner) {
         DiscordState.GuildModel guild = state.addGuild(id, name, owner.id());

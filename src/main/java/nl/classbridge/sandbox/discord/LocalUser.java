@@ -7,11 +7,23 @@ package nl.classbridge.sandbox.discord;
  * @param username    the unique user name
  * @param bot         whether this is a bot account
  * @param displayName the name shown in Discord (Discord's {@code global_name}), or null for none
+ * @param locale      the language their Discord app is set to, as interactions carry it ({@code "nl"},
+ *                    {@code "en-US"}, ...): a Dutch school's users are Dutch unless a test says otherwise
  */
-public record LocalUser(long id, String username, boolean bot, String displayName) {
+public record LocalUser(long id, String username, boolean bot, String displayName, String locale) {
+    public static final String DEFAULT_LOCALE = "nl";
+
+    public LocalUser(long id, String username, boolean bot, String displayName) {
+        this(id, username, bot, displayName, DEFAULT_LOCALE);
+    }
 
     public LocalUser(long id, String username, boolean bot) {
         this(id, username, bot, null);
+    }
+
+    /** This user with their Discord app set to {@code locale}. */
+    public LocalUser withLocale(String locale) {
+        return new LocalUser(id, username, bot, displayName, locale);
     }
 
     /** The id as Discord writes it. */
