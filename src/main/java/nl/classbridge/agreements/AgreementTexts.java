@@ -16,19 +16,29 @@ import nl.classbridge.messages.EmailFooter;
 import nl.classbridge.messages.EmailText;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.messages.Text;
+import nl.classbridge.translation.FreeText;
 
 /**
  * The words families read about agreements, composed once for both ways out: the DM that asks them to
  * confirm (and shows their answer once given), the email that asks the same, and the align-again
- * reminder. The agreement's own words are values, escaped by whichever adapter renders them.
+ * reminder. The agreement's own words are values, escaped by whichever adapter renders them, and
+ * translated into the family's language when the school translates (composed when the message goes
+ * out, so a slow translator never holds back the outbox row).
  */
 public final class AgreementTexts {
     private final Messages messages;
     private final String schoolName;
+    /** The agreement's own words in the family's language (issue 15), labelled, the original beside them. */
+    private final FreeText freeText;
 
     public AgreementTexts(Messages messages, String schoolName) {
+        this(messages, schoolName, FreeText.AS_WRITTEN);
+    }
+
+    public AgreementTexts(Messages messages, String schoolName, FreeText freeText) {
         this.messages = messages;
         this.schoolName = schoolName;
+        this.freeText = freeText;
     }
 
     public Messages messages() {
@@ -101,7 +111,8 @@ public final class AgreementTexts {
         List<Text.Block> blocks = new ArrayList<>();
         blocks.add(paragraph(
                 "agreement.family.ask", chain, Map.of("student", asked.student().name())));
-        blocks.add(new Text.Paragraph(List.of(new Text.Strong(List.of(new Text.Value(agreement.text()))))));
+        blocks.add(new Text.Paragraph(List.of(new Text.Strong(
+                freeText.spans(agreement.text(), asked.schoolClass().language(), chain)))));
         blocks.add(paragraph("agreement.family.who", chain, Map.of("owner", owner(agreement.owner(), chain))));
         agreement
                 .alignAgainOn()
@@ -114,10 +125,14 @@ public final class AgreementTexts {
 
     private List<Text.Block> reminderBlocks(
             SchoolClass schoolClass, Student student, List<Agreement> agreements, List<Language> chain) {
-        List<List<Text.Span>> items = agreements.stream()
-                .<List<Text.Span>>map(agreement -> List.of(
-                        new Text.Value(agreement.text()), new Text.Words(" (" + owner(agreement.owner(), chain) + ")")))
-                .toList();
+        List<List<Text.Span>> words =
+                freeText.spansAll(agreements.stream().map(Agreement::text).toList(), schoolClass.language(), chain);
+        List<List<Text.Span>> items = new ArrayList<>();
+        for (int i = 0; i < agreements.size(); i++) {
+            List<Text.Span> item = new ArrayList<>(words.get(i));
+            item.add(new Text.Words(" (" + owner(agreements.get(i).owner(), chain) + ")"));
+            items.add(item);
+        }
         return List.of(new Text.Section(
                 messages.text(
                                 "agreement.family.reminder",
