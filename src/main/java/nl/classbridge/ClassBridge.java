@@ -285,7 +285,7 @@ public final class ClassBridge implements AutoCloseable {
         running.translations = translations;
         TranslatedText translatedText = new TranslatedText(texts.messages());
         // To families: highlights, agreements and the needs statement, translated as each message is composed.
-        FreeText toFamilies = new FreeText(translations, translatedText);
+        FreeText toFamilies = new FreeText(translations, translatedText, store.translations());
         QuestionnaireVersions versions = core.versions();
         Outbox outbox = core.outbox();
         ClassRoster roster = core.roster();

@@ -47,8 +47,20 @@ public final class AgreementTexts {
 
     /** The agreement to confirm, and the guardian's answer once they gave one. */
     public Text ask(Agreements.ForGuardian asked) {
+        return ask(asked, freeText);
+    }
+
+    /**
+     * The same, shown again in place when the guardian answered: with the translation made when the
+     * message went out (the cache), so the press never waits on the translator.
+     */
+    public Text askAgain(Agreements.ForGuardian asked) {
+        return ask(asked, freeText.fromCache());
+    }
+
+    private Text ask(Agreements.ForGuardian asked, FreeText words) {
         List<Language> chain = messages.chainFor(asked.guardian(), asked.schoolClass());
-        List<Text.Block> blocks = new ArrayList<>(agreementBlocks(asked, chain));
+        List<Text.Block> blocks = new ArrayList<>(agreementBlocks(asked, chain, words));
         blocks.add(paragraph(
                 "agreement.family.question",
                 chain,
@@ -75,7 +87,7 @@ public final class AgreementTexts {
                 Map.of("student", asked.student().name()));
         List<Text.Block> blocks = new ArrayList<>();
         blocks.add(paragraph("common.greeting-anonymous", chain, Map.of()));
-        blocks.addAll(agreementBlocks(asked, chain));
+        blocks.addAll(agreementBlocks(asked, chain, freeText));
         blocks.add(paragraph("agreement.email.how", chain, Map.of()));
         blocks.addAll(closing(asked.schoolClass(), chain));
         return new EmailText(subject, new Text(blocks, subject.language()));
@@ -106,13 +118,13 @@ public final class AgreementTexts {
         return Dates.day(day.atStartOfDay(zone).toInstant(), zone, language);
     }
 
-    private List<Text.Block> agreementBlocks(Agreements.ForGuardian asked, List<Language> chain) {
+    private List<Text.Block> agreementBlocks(Agreements.ForGuardian asked, List<Language> chain, FreeText words) {
         Agreement agreement = asked.agreement();
         List<Text.Block> blocks = new ArrayList<>();
         blocks.add(paragraph(
                 "agreement.family.ask", chain, Map.of("student", asked.student().name())));
         blocks.add(new Text.Paragraph(List.of(new Text.Strong(
-                freeText.spans(agreement.text(), asked.schoolClass().language(), chain)))));
+                words.spans(agreement.text(), asked.schoolClass().language(), chain)))));
         blocks.add(paragraph("agreement.family.who", chain, Map.of("owner", owner(agreement.owner(), chain))));
         agreement
                 .alignAgainOn()

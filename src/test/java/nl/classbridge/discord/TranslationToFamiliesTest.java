@@ -78,6 +78,7 @@ class TranslationToFamiliesTest {
 
     @AfterEach
     void stop() {
+        translator.release();
         if (school != null) {
             school.close();
         }
@@ -159,6 +160,38 @@ class TranslationToFamiliesTest {
         assertThat(notAFamily).contains("in hun eigen taal").doesNotContain(HIGHLIGHT);
         // Nothing new in the channel for anyone else: still the one post.
         assertThat(posts()).singleElement();
+    }
+
+    @Test
+    @DisplayName("GIVEN an Arabic-speaking parent on Discord WHEN she gets an agreement and confirms it while the"
+            + " translator hangs THEN the DM came translated, and the message shown again after her press keeps the"
+            + " translation made on the way out, without waiting on the translator")
+    void agreementDmTranslatedAndPressNeverWaits() throws Exception {
+        LocalUser amal = school.joined("amal.discord", "Sami");
+        speaks(
+                school.inStore(db -> new GuardianRepository(db).findByDiscordUser(amal.id()))
+                        .orElseThrow(),
+                Language.AR);
+        school.teacher("agreement add", Map.of("student", "Sami", "text", AGREEMENT, "owner", "parents"));
+        PostedMessage dm = school.discord.awaitValue(
+                "the agreement DM",
+                () -> school.discord.directMessagesTo(amal).stream()
+                        .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ag:ok:")))
+                        .findFirst());
+        String translation = TestTranslator.translated(AGREEMENT, Language.AR);
+        assertThat(dm.content().replace("\\", "")).contains(translation, ARABIC_LABEL, AGREEMENT);
+        int calls = translator.calls();
+
+        translator.hang();
+        try {
+            PostedMessage confirmed = school.press(amal, dm, "ag:ok:");
+            assertThat(confirmed.content().replace("\\", ""))
+                    .contains(translation, ARABIC_LABEL)
+                    .doesNotContain(ARABIC_UNAVAILABLE);
+            assertThat(translator.calls()).isEqualTo(calls);
+        } finally {
+            translator.release();
+        }
     }
 
     /** The ephemeral answer to a press: the reply, or what the deferred reply became. */
