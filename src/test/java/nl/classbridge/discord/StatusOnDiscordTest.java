@@ -217,7 +217,7 @@ class StatusOnDiscordTest {
                 .contains("heartbeat ")
                 .contains("housekeeping ")
                 .contains("class updates ")
-                .containsPattern("Database: +[0-9.]+ MB, WAL [0-9.]+ MB, schema V13");
+                .containsPattern("Database: +[0-9.]+ MB, WAL [0-9.]+ MB, schema V14");
         HttpResponse<String> health = get(port, "/health");
         assertThat(health.statusCode()).isEqualTo(200);
         JsonNode json = new ObjectMapper().readTree(health.body());
@@ -225,7 +225,7 @@ class StatusOnDiscordTest {
         assertThat(json.at("/discord/state").asText()).isEqualTo("connected");
         assertThat(json.at("/discord/latencyMs").isNumber()).isTrue();
         assertThat(json.at("/mail/lastReadAt").isTextual()).isTrue();
-        assertThat(json.at("/database/schemaVersion").asInt()).isEqualTo(13);
+        assertThat(json.at("/database/schemaVersion").asInt()).isEqualTo(14);
         HttpResponse<String> metrics = get(port, "/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body().lines())
@@ -235,7 +235,7 @@ class StatusOnDiscordTest {
                         "classbridge_outbox_waiting{channel=\"email\"} 1",
                         "classbridge_deliveries_failed_24h{reason=\"channel-gone\",outcome=\"failed\"} 1",
                         "classbridge_mail_poll_interval_seconds 600",
-                        "classbridge_schema_version 13");
+                        "classbridge_schema_version 14");
 
         // The email has waited more than 15 minutes since it was due: the outbox is stuck.
         school.clock.jump(Duration.ofMinutes(16));
