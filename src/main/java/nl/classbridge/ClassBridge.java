@@ -39,6 +39,7 @@ import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.CommandRouter;
 import nl.classbridge.discord.DiscordBot;
 import nl.classbridge.discord.DiscordText;
+import nl.classbridge.discord.InMyLanguage;
 import nl.classbridge.discord.TeacherCheck;
 import nl.classbridge.discord.Texts;
 import nl.classbridge.discord.UserStripes;
@@ -126,11 +127,13 @@ import nl.classbridge.store.FamilyDataRepository;
 import nl.classbridge.store.HealthRepository;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.Repositories;
+import nl.classbridge.translation.FreeText;
 import nl.classbridge.translation.NoTranslator;
 import nl.classbridge.translation.TranslatedText;
 import nl.classbridge.translation.Translations;
 import nl.classbridge.translation.Translator;
 import nl.classbridge.updates.Highlights;
+import nl.classbridge.updates.PostInMyLanguage;
 import nl.classbridge.updates.UpdatePost;
 import nl.classbridge.updates.UpdateRuns;
 import nl.classbridge.updates.UpdateSchedules;
@@ -281,6 +284,8 @@ public final class ClassBridge implements AutoCloseable {
                 translator, store.translations(), settings.translation().timeout(), clock);
         running.translations = translations;
         TranslatedText translatedText = new TranslatedText(texts.messages());
+        // To families: highlights, agreements and the needs statement, translated as each message is composed.
+        FreeText toFamilies = new FreeText(translations, translatedText, store.translations());
         QuestionnaireVersions versions = core.versions();
         Outbox outbox = core.outbox();
         ClassRoster roster = core.roster();
@@ -317,10 +322,10 @@ public final class ClassBridge implements AutoCloseable {
                 store.checkins(), store.classes(), versions, texts.messages(), store.conversations());
         StepView stepView = new StepView(texts.messages());
         UpdatePost updatePost =
-                new UpdatePost(texts.messages(), settings.school().name());
+                new UpdatePost(texts.messages(), settings.school().name(), toFamilies);
         TeacherNotices notices = core.notices();
         AgreementTexts agreementTexts =
-                new AgreementTexts(texts.messages(), settings.school().name());
+                new AgreementTexts(texts.messages(), settings.school().name(), toFamilies);
         Agreements agreements = core.agreements();
         AgreementView agreementView = new AgreementView(agreementTexts);
         ClassTeachers teachers =
@@ -482,27 +487,32 @@ public final class ClassBridge implements AutoCloseable {
                                 texts,
                                 clock),
                         new PreferencesCommand(preferences, preferenceTexts, texts)),
-                new PreferenceInteractions(
-                        preferences,
-                        preferenceWords,
-                        preferenceTexts,
+                new InMyLanguage(
+                        new PostInMyLanguage(
+                                store.deliveries(), store.classes(), store.guardians(), store.highlights(), updatePost),
                         texts,
-                        new FamilyConversations(
-                                new CheckinInteractions(
-                                        conversations,
-                                        new TypedMessages(
-                                                database,
-                                                store.guardians(),
-                                                store.checkins(),
-                                                store.deliveries(),
+                        new PreferenceInteractions(
+                                preferences,
+                                preferenceWords,
+                                preferenceTexts,
+                                texts,
+                                new FamilyConversations(
+                                        new CheckinInteractions(
                                                 conversations,
-                                                outbox),
-                                        store.checkins(),
-                                        store.guardians(),
-                                        contexts,
-                                        stepView,
-                                        texts),
-                                new AgreementInteractions(agreements, store.guardians(), agreementView, texts))),
+                                                new TypedMessages(
+                                                        database,
+                                                        store.guardians(),
+                                                        store.checkins(),
+                                                        store.deliveries(),
+                                                        conversations,
+                                                        outbox),
+                                                store.checkins(),
+                                                store.guardians(),
+                                                contexts,
+                                                stepView,
+                                                texts),
+                                        new AgreementInteractions(
+                                                agreements, store.guardians(), agreementView, texts)))),
                 teacherCheck,
                 settings.discord()::serves,
                 texts,
@@ -526,7 +536,7 @@ public final class ClassBridge implements AutoCloseable {
                 store.guardians(),
                 agreementTexts,
                 agreementView));
-        senders.add(new ChannelPostSender(running.bot.shards(), store.classes()));
+        senders.add(new ChannelPostSender(running.bot.shards(), store.classes(), Optional.of(texts)));
         ReplyTokens replyTokens = new ReplyTokens(store.replyTokens(), clock);
         SmtpSender email = new SmtpSender(
                 settings.mail(),

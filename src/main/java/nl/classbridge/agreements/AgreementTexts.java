@@ -16,19 +16,29 @@ import nl.classbridge.messages.EmailFooter;
 import nl.classbridge.messages.EmailText;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.messages.Text;
+import nl.classbridge.translation.FreeText;
 
 /**
  * The words families read about agreements, composed once for both ways out: the DM that asks them to
  * confirm (and shows their answer once given), the email that asks the same, and the align-again
- * reminder. The agreement's own words are values, escaped by whichever adapter renders them.
+ * reminder. The agreement's own words are values, escaped by whichever adapter renders them, and
+ * translated into the family's language when the school translates (composed when the message goes
+ * out, so a slow translator never holds back the outbox row).
  */
 public final class AgreementTexts {
     private final Messages messages;
     private final String schoolName;
+    /** The agreement's own words in the family's language (issue 15), labelled, the original beside them. */
+    private final FreeText freeText;
 
     public AgreementTexts(Messages messages, String schoolName) {
+        this(messages, schoolName, FreeText.AS_WRITTEN);
+    }
+
+    public AgreementTexts(Messages messages, String schoolName, FreeText freeText) {
         this.messages = messages;
         this.schoolName = schoolName;
+        this.freeText = freeText;
     }
 
     public Messages messages() {
@@ -37,8 +47,20 @@ public final class AgreementTexts {
 
     /** The agreement to confirm, and the guardian's answer once they gave one. */
     public Text ask(Agreements.ForGuardian asked) {
+        return ask(asked, freeText);
+    }
+
+    /**
+     * The same, shown again in place when the guardian answered: with the translation made when the
+     * message went out (the cache), so the press never waits on the translator.
+     */
+    public Text askAgain(Agreements.ForGuardian asked) {
+        return ask(asked, freeText.fromCache());
+    }
+
+    private Text ask(Agreements.ForGuardian asked, FreeText words) {
         List<Language> chain = messages.chainFor(asked.guardian(), asked.schoolClass());
-        List<Text.Block> blocks = new ArrayList<>(agreementBlocks(asked, chain));
+        List<Text.Block> blocks = new ArrayList<>(agreementBlocks(asked, chain, words));
         blocks.add(paragraph(
                 "agreement.family.question",
                 chain,
@@ -65,7 +87,7 @@ public final class AgreementTexts {
                 Map.of("student", asked.student().name()));
         List<Text.Block> blocks = new ArrayList<>();
         blocks.add(paragraph("common.greeting-anonymous", chain, Map.of()));
-        blocks.addAll(agreementBlocks(asked, chain));
+        blocks.addAll(agreementBlocks(asked, chain, freeText));
         blocks.add(paragraph("agreement.email.how", chain, Map.of()));
         blocks.addAll(closing(asked.schoolClass(), chain));
         return new EmailText(subject, new Text(blocks, subject.language()));
@@ -96,12 +118,13 @@ public final class AgreementTexts {
         return Dates.day(day.atStartOfDay(zone).toInstant(), zone, language);
     }
 
-    private List<Text.Block> agreementBlocks(Agreements.ForGuardian asked, List<Language> chain) {
+    private List<Text.Block> agreementBlocks(Agreements.ForGuardian asked, List<Language> chain, FreeText words) {
         Agreement agreement = asked.agreement();
         List<Text.Block> blocks = new ArrayList<>();
         blocks.add(paragraph(
                 "agreement.family.ask", chain, Map.of("student", asked.student().name())));
-        blocks.add(new Text.Paragraph(List.of(new Text.Strong(List.of(new Text.Value(agreement.text()))))));
+        blocks.add(new Text.Paragraph(List.of(new Text.Strong(
+                words.spans(agreement.text(), asked.schoolClass().language(), chain)))));
         blocks.add(paragraph("agreement.family.who", chain, Map.of("owner", owner(agreement.owner(), chain))));
         agreement
                 .alignAgainOn()
@@ -114,10 +137,14 @@ public final class AgreementTexts {
 
     private List<Text.Block> reminderBlocks(
             SchoolClass schoolClass, Student student, List<Agreement> agreements, List<Language> chain) {
-        List<List<Text.Span>> items = agreements.stream()
-                .<List<Text.Span>>map(agreement -> List.of(
-                        new Text.Value(agreement.text()), new Text.Words(" (" + owner(agreement.owner(), chain) + ")")))
-                .toList();
+        List<List<Text.Span>> words =
+                freeText.spansAll(agreements.stream().map(Agreement::text).toList(), schoolClass.language(), chain);
+        List<List<Text.Span>> items = new ArrayList<>();
+        for (int i = 0; i < agreements.size(); i++) {
+            List<Text.Span> item = new ArrayList<>(words.get(i));
+            item.add(new Text.Words(" (" + owner(agreements.get(i).owner(), chain) + ")"));
+            items.add(item);
+        }
         return List.of(new Text.Section(
                 messages.text(
                                 "agreement.family.reminder",

@@ -2,8 +2,10 @@ package nl.classbridge.discord;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.concrete.TextChannel;
 import net.dv8tion.jda.api.exceptions.ErrorResponseException;
@@ -16,6 +18,7 @@ import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.store.SchoolClassRepository;
+import nl.classbridge.updates.UpdateMail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,10 +34,17 @@ public final class ChannelPostSender implements Sender {
 
     private final ShardManager shards;
     private final SchoolClassRepository classes;
+    /** For the "🌐 In my language" button's label; without it (tests of old) the post has no button. */
+    private final Optional<Texts> texts;
 
     public ChannelPostSender(ShardManager shards, SchoolClassRepository classes) {
+        this(shards, classes, Optional.empty());
+    }
+
+    public ChannelPostSender(ShardManager shards, SchoolClassRepository classes, Optional<Texts> texts) {
         this.shards = shards;
         this.classes = classes;
+        this.texts = texts;
     }
 
     /**
@@ -43,6 +53,27 @@ public final class ChannelPostSender implements Sender {
      */
     public static String nonceOf(Delivery delivery) {
         return "cb" + delivery.id();
+    }
+
+    /**
+     * The post's messages; a class update gets the "🌐 In my language" button under its last part,
+     * always: families join and change their language after a post, and even without a translator
+     * the button gives the hand-written parts (title, headings, greeting) in a family's language.
+     */
+    private List<MessageCreateData> parts(Delivery delivery, SchoolClass schoolClass, String text) {
+        if (texts.isEmpty() || !UpdateMail.POST.equals(delivery.kind())) {
+            return DiscordPost.of(text);
+        }
+        List<String> split = DiscordLimits.split(text);
+        List<MessageCreateData> parts = new ArrayList<>();
+        for (int i = 0; i < split.size(); i++) {
+            var part = DiscordPost.builder(split.get(i));
+            if (i == split.size() - 1) {
+                part.setComponents(ActionRow.of(InMyLanguage.button(delivery.id(), schoolClass, texts.get())));
+            }
+            parts.add(part.build());
+        }
+        return parts;
     }
 
     @Override
@@ -68,7 +99,7 @@ public final class ChannelPostSender implements Sender {
         } catch (java.io.IOException e) {
             return new SendResult.Failed("payload-invalid");
         }
-        List<MessageCreateData> parts = DiscordPost.of(text);
+        List<MessageCreateData> parts = parts(delivery, schoolClass.get(), text);
         // Derived from the delivery alone, so every attempt carries the same one (the external id
         // later holds Discord's message id).
         String nonce = nonceOf(delivery);

@@ -24,17 +24,25 @@ public final class UpdateMail {
 
     private UpdateMail() {}
 
-    /** The payload of the channel post. */
-    public record Post(long classId, Instant runAt, String text) {}
+    /**
+     * The payload of the channel post; {@code highlightIds} name what it shares, so the "🌐 In my
+     * language" button can compose it again in a family's language (empty in posts made before).
+     */
+    public record Post(long classId, Instant runAt, String text, List<Long> highlightIds) {}
 
     /** The payload of one email copy. */
     public record EmailCopy(long classId, Instant runAt, List<Long> highlightIds) {}
 
     public static OutgoingMessage post(long classId, Instant runAt, String text) {
+        return post(classId, runAt, text, List.of());
+    }
+
+    public static OutgoingMessage post(long classId, Instant runAt, String text, List<Long> highlightIds) {
         ObjectNode payload = JSON.createObjectNode()
                 .put("classId", classId)
                 .put("runAt", runAt.toString())
                 .put("text", text);
+        highlightIds.forEach(payload.putArray("highlightIds")::add);
         return OutgoingMessage.toClassChannel(
                 DedupeKeys.update(classId, runAt, "channel"), classId, POST, payload.toString());
     }
@@ -60,15 +68,20 @@ public final class UpdateMail {
         return new Post(
                 node.path("classId").asLong(),
                 Instant.parse(node.path("runAt").asText()),
-                node.path("text").asText());
+                node.path("text").asText(),
+                ids(node));
     }
 
     public static EmailCopy emailCopyOf(String json) {
         JsonNode node = read(json);
+        return new EmailCopy(
+                node.path("classId").asLong(), Instant.parse(node.path("runAt").asText()), ids(node));
+    }
+
+    private static List<Long> ids(JsonNode node) {
         List<Long> ids = new ArrayList<>();
         node.path("highlightIds").forEach(id -> ids.add(id.asLong()));
-        return new EmailCopy(
-                node.path("classId").asLong(), Instant.parse(node.path("runAt").asText()), List.copyOf(ids));
+        return List.copyOf(ids);
     }
 
     private static JsonNode read(String json) {

@@ -16,6 +16,7 @@ import nl.classbridge.messages.EmailFooter;
 import nl.classbridge.messages.EmailText;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.messages.Text;
+import nl.classbridge.translation.FreeText;
 
 /**
  * Composes a class update from the queued highlights: a title with the date, a warm opening, one
@@ -37,11 +38,19 @@ public final class UpdatePost {
 
     private final Messages messages;
     private final String schoolName;
+    /** The highlights for a family in another language (issue 15); the channel post keeps them as written. */
+    private final FreeText freeText;
 
     /** {@code schoolName} is for the email footer ("you get this email because ..."). */
     public UpdatePost(Messages messages, String schoolName) {
+        this(messages, schoolName, FreeText.AS_WRITTEN);
+    }
+
+    /** The same, with the families' copies translating the highlights through {@code freeText}. */
+    public UpdatePost(Messages messages, String schoolName, FreeText freeText) {
         this.messages = messages;
         this.schoolName = schoolName;
+        this.freeText = freeText;
     }
 
     /**
@@ -59,6 +68,24 @@ public final class UpdatePost {
      * @throws IllegalArgumentException when there are no highlights: an empty update is never posted
      */
     public Text post(SchoolClass schoolClass, List<Highlight> highlights, LocalDate date, List<Language> chain) {
+        return post(schoolClass, highlights, date, chain, false);
+    }
+
+    /**
+     * The post as one family reads it ("🌐 In my language"): the frame in their language ({@code
+     * chain} starts with it) and each highlight translated from the class language, labelled, with
+     * the original beside it; as written when the translator is off, fails or is too slow.
+     */
+    public Text postFor(SchoolClass schoolClass, List<Highlight> highlights, LocalDate date, List<Language> chain) {
+        return post(schoolClass, highlights, date, chain, true);
+    }
+
+    private Text post(
+            SchoolClass schoolClass,
+            List<Highlight> highlights,
+            LocalDate date,
+            List<Language> chain,
+            boolean translate) {
         requireHighlights(highlights);
         Text intro = messages.text("updates.post.intro", chain, Map.of());
         Language language = intro.language();
@@ -69,7 +96,7 @@ public final class UpdatePost {
         List<Text.Block> blocks = new ArrayList<>();
         blocks.add(new Text.Title(title.spans()));
         blocks.add(new Text.Paragraph(intro.spans()));
-        blocks.addAll(sections(highlights, chain));
+        blocks.addAll(sections(schoolClass, highlights, chain, translate));
         blocks.add(new Text.Paragraph(
                 messages.text("updates.post.closing", chain, Map.of("teacher", schoolClass.teacherName()))
                         .spans()));
@@ -78,7 +105,9 @@ public final class UpdatePost {
 
     /**
      * The email copy for one family, in their language ({@code chain} starts with it): headings and
-     * frame in that language, the highlights as the teacher wrote them; the mail adapter renders it.
+     * frame in that language, the highlights translated from the class language (labelled, the
+     * original beside each; only the highlights' own words are sent, never a name) or, when the
+     * translator is off, as the teacher wrote them; the mail adapter renders it.
      *
      * @throws IllegalArgumentException when there are no highlights
      */
@@ -93,15 +122,23 @@ public final class UpdatePost {
         List<Text.Block> blocks = new ArrayList<>();
         blocks.add(paragraph("common.greeting-anonymous", chain, Map.of()));
         blocks.add(new Text.Paragraph(intro.spans()));
-        blocks.addAll(sections(highlights, chain));
+        blocks.addAll(sections(schoolClass, highlights, chain, true));
         blocks.add(paragraph(
                 "common.signature", chain, Map.of("teacher", schoolClass.teacherName(), "class", schoolClass.name())));
         blocks.add(EmailFooter.of(messages, chain, schoolClass.name(), schoolName));
         return new EmailText(subject, new Text(blocks, language));
     }
 
-    /** A section per kind of highlight that has any, in {@link #SECTION_ORDER}, highlights in the order added. */
-    private List<Text.Section> sections(List<Highlight> highlights, List<Language> chain) {
+    /**
+     * A section per kind of highlight that has any, in {@link #SECTION_ORDER}, highlights in the order
+     * added; {@code translate}: into the reader's language, all in one call to the translator.
+     */
+    private List<Text.Section> sections(
+            SchoolClass schoolClass, List<Highlight> highlights, List<Language> chain, boolean translate) {
+        List<String> written = highlights.stream().map(h -> h.text().strip()).toList();
+        List<List<Text.Span>> words = translate
+                ? freeText.spansAll(written, schoolClass.language(), chain)
+                : FreeText.AS_WRITTEN.spansAll(written, schoolClass.language(), chain);
         List<Text.Section> sections = new ArrayList<>();
         for (HighlightKind kind : SECTION_ORDER) {
             List<Highlight> ofKind = highlights.stream()
@@ -112,8 +149,7 @@ public final class UpdatePost {
                 continue;
             }
             List<List<Text.Span>> items = ofKind.stream()
-                    .<List<Text.Span>>map(
-                            highlight -> List.of(new Text.Value(highlight.text().strip())))
+                    .map(highlight -> words.get(highlights.indexOf(highlight)))
                     .toList();
             sections.add(new Text.Section(
                     messages.text("updates.section." + kind.code(), chain, Map.of())

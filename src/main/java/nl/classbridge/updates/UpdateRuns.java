@@ -300,7 +300,7 @@ public final class UpdateRuns {
                 schoolClass, queued, localDate(runAt, schoolClass), post.chain(schoolClass, Optional.empty())));
         List<Long> highlightIds = ids(queued);
         List<OutgoingMessage> rows = new ArrayList<>();
-        rows.add(UpdateMail.post(schoolClass.id(), runAt, text));
+        rows.add(UpdateMail.post(schoolClass.id(), runAt, text, highlightIds));
         for (Guardian guardian : guardians.inClass(schoolClass.id())) {
             if (guardian.wantsEmail()) {
                 rows.add(UpdateMail.emailCopy(schoolClass.id(), runAt, guardian.id(), highlightIds));

@@ -37,9 +37,11 @@ public final class AgreementView {
         return DiscordPost.builder(content(asked)).setComponents(rows(asked)).build();
     }
 
+    /** The message again after a press: the translation as it went out (cached), never a wait on the translator. */
     public MessageEditData edit(Agreements.ForGuardian asked) {
         return new MessageEditBuilder()
-                .setContent(content(asked))
+                .setContent(
+                        DiscordLimits.fit(DiscordText.MARKDOWN.render(texts.askAgain(asked)), DiscordLimits.MESSAGE))
                 .setComponents(rows(asked))
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .build();
