@@ -126,6 +126,7 @@ import nl.classbridge.store.FamilyDataRepository;
 import nl.classbridge.store.HealthRepository;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.Repositories;
+import nl.classbridge.translation.FamilyWords;
 import nl.classbridge.translation.NoTranslator;
 import nl.classbridge.translation.TranslatedText;
 import nl.classbridge.translation.Translations;
@@ -293,7 +294,8 @@ public final class ClassBridge implements AutoCloseable {
                 store.deliveries(),
                 versions,
                 store.auditLog(),
-                clock);
+                clock,
+                new FamilyWords(translations));
         Conversations conversations = core.conversations();
         // The family's own plan (/preferences on Discord, PREFERENCES by email), one service for both.
         PreferenceTexts preferenceTexts = new PreferenceTexts(
