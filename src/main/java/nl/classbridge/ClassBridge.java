@@ -127,6 +127,7 @@ import nl.classbridge.store.HealthRepository;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.Repositories;
 import nl.classbridge.translation.FamilyWords;
+import nl.classbridge.translation.ForTheTeacher;
 import nl.classbridge.translation.NoTranslator;
 import nl.classbridge.translation.TranslatedText;
 import nl.classbridge.translation.Translations;
@@ -596,7 +597,8 @@ public final class ClassBridge implements AutoCloseable {
                             notices,
                             settings.mail().imap().trustedAuthservId(),
                             new AgreementReplies(agreements),
-                            mailCommands),
+                            mailCommands,
+                            new ForTheTeacher(new FamilyWords(translations), texts.messages())),
                     clock);
             running.inbox = new InboxLoop(
                     inbox,
