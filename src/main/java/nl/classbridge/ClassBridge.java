@@ -410,7 +410,12 @@ public final class ClassBridge implements AutoCloseable {
                                         store.auditLog(),
                                         clock)),
                         new AgreementCommand(
-                                agreements, new AgreementList(texts), classChannel, store.students(), texts, clock),
+                                agreements,
+                                new AgreementList(texts, new FamilyWords(translations)),
+                                classChannel,
+                                store.students(),
+                                texts,
+                                clock),
                         new StudentCommand(roster, classChannel, store.students(), texts),
                         new InviteCommand(
                                 enrolment,

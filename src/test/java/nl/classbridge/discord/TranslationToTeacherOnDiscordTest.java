@@ -88,13 +88,59 @@ class TranslationToTeacherOnDiscordTest {
                 .noneMatch(m -> m.content().contains(POLISH));
     }
 
-    /** /checkin results as the teacher sees it: deferred (a translator may be slow), then privately. */
+    @Test
+    @DisplayName("GIVEN a Polish father who sees an agreement differently, in Polish WHEN the teacher asks /agreement"
+            + " list THEN privately his words machine-translated with the label and his original beside them")
+    void polishAgreementWordsTranslated() {
+        String words = "Wolimy czytać w sobotę rano";
+        assertThat(school.teacher("class setup", Map.of("name", "Groep 5"))).contains("Groep 5");
+        school.teacher("student add", Map.of("name", "Zofia"));
+        LocalUser dad = school.joined("tata.zofii", "Zofia");
+        school.inStore(db ->
+                db.write(sql -> sql.update("UPDATE guardian SET language = 'pl' WHERE discord_user_id = ?", dad.id())));
+        school.teacher(
+                "agreement add",
+                Map.of(
+                        "student", "Zofia",
+                        "text", "Zofia leest elke avond",
+                        "owner", "parents",
+                        "align-again",
+                                java.time.LocalDate.now(school.clock)
+                                        .plusDays(3)
+                                        .toString()));
+        PostedMessage asked = school.discord.awaitValue(
+                "the agreement in his DMs",
+                () -> school.discord.directMessagesTo(dad).stream()
+                        .filter(m -> m.customIds().stream().anyMatch(id -> id.startsWith("ag:diff:")))
+                        .findFirst());
+        InteractionResponse form = school.discord
+                .pressButton(dad, asked, SchoolOnDiscord.idStartingWith(asked, "ag:diff:"))
+                .awaitResponse();
+        school.updated(
+                dad,
+                asked,
+                school.discord.submitModal(
+                        dad, asked, form.data().get("custom_id").asText(), Map.of("words", words)));
+
+        String list = deferred("agreement list", Map.of("student", "Zofia"));
+
+        assertThat(list)
+                .contains(TestTranslator.translated(words, Language.NL) + "\n(automatische vertaling; oorspronkelijk: "
+                        + words + ")");
+        assertThat(translator.sent()).contains(words);
+    }
+
+    /** /checkin results as the teacher sees it. */
     private String results() {
-        Interaction interaction =
-                school.discord.slashCommand(school.teacher, school.groep5, "checkin results", Map.of());
+        return deferred("checkin results", Map.of());
+    }
+
+    /** A teacher's command answered after a deferral (a translator may be slow), privately: what it shows. */
+    private String deferred(String command, Map<String, ?> options) {
+        Interaction interaction = school.discord.slashCommand(school.teacher, school.groep5, command, options);
         assertThat(interaction.awaitResponse().type()).isEqualTo(InteractionResponse.DEFERRED_REPLY);
         PostedMessage reply = school.discord.awaitValue(
-                "the results after the deferral",
+                "the reply after the deferral",
                 () -> interaction.followUps().stream().findFirst());
         assertThat(reply.ephemeral()).isTrue();
         return DiscordView.visible(reply.content());
