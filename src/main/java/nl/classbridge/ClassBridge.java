@@ -449,7 +449,8 @@ public final class ClassBridge implements AutoCloseable {
                                         clock),
                                 classChannel,
                                 store.students(),
-                                texts),
+                                texts,
+                                new FamilyWords(translations)),
                         new ExportCommand(
                                 new AnswersExport(
                                         store.students(),
