@@ -127,6 +127,8 @@ import nl.classbridge.store.FamilyDataRepository;
 import nl.classbridge.store.HealthRepository;
 import nl.classbridge.store.Housekeeping;
 import nl.classbridge.store.Repositories;
+import nl.classbridge.translation.FamilyWords;
+import nl.classbridge.translation.ForTheTeacher;
 import nl.classbridge.translation.FreeText;
 import nl.classbridge.translation.NoTranslator;
 import nl.classbridge.translation.TranslatedText;
@@ -298,7 +300,8 @@ public final class ClassBridge implements AutoCloseable {
                 store.deliveries(),
                 versions,
                 store.auditLog(),
-                clock);
+                clock,
+                new FamilyWords(translations));
         Conversations conversations = core.conversations();
         // The family's own plan (/preferences on Discord, PREFERENCES by email), one service for both.
         PreferenceTexts preferenceTexts = new PreferenceTexts(
@@ -412,7 +415,12 @@ public final class ClassBridge implements AutoCloseable {
                                         store.auditLog(),
                                         clock)),
                         new AgreementCommand(
-                                agreements, new AgreementList(texts), classChannel, store.students(), texts, clock),
+                                agreements,
+                                new AgreementList(texts, new FamilyWords(translations)),
+                                classChannel,
+                                store.students(),
+                                texts,
+                                clock),
                         new StudentCommand(roster, classChannel, store.students(), texts),
                         new InviteCommand(
                                 enrolment,
@@ -446,7 +454,8 @@ public final class ClassBridge implements AutoCloseable {
                                         clock),
                                 classChannel,
                                 store.students(),
-                                texts),
+                                texts,
+                                new FamilyWords(translations)),
                         new ExportCommand(
                                 new AnswersExport(
                                         store.students(),
@@ -604,7 +613,8 @@ public final class ClassBridge implements AutoCloseable {
                             notices,
                             settings.mail().imap().trustedAuthservId(),
                             new AgreementReplies(agreements),
-                            mailCommands),
+                            mailCommands,
+                            new ForTheTeacher(new FamilyWords(translations), texts.messages())),
                     clock);
             running.inbox = new InboxLoop(
                     inbox,

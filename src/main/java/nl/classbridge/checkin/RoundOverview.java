@@ -23,6 +23,7 @@ import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.DeliveryRepository;
 import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.StudentRepository;
+import nl.classbridge.translation.FamilyWords;
 
 /**
  * What the teacher sees of the class's current or latest round: who stands where, and the answers.
@@ -38,7 +39,9 @@ public final class RoundOverview {
     private final QuestionnaireVersions versions;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final FamilyWords familyWords;
 
+    /** Without translation: families' words as written. */
     public RoundOverview(
             CheckinRepository checkins,
             StudentRepository students,
@@ -47,6 +50,19 @@ public final class RoundOverview {
             QuestionnaireVersions versions,
             AuditLog auditLog,
             Clock clock) {
+        this(checkins, students, guardians, deliveries, versions, auditLog, clock, FamilyWords.none());
+    }
+
+    /** With {@code familyWords}: what families wrote reaches the teacher in the class's language too. */
+    public RoundOverview(
+            CheckinRepository checkins,
+            StudentRepository students,
+            GuardianRepository guardians,
+            DeliveryRepository deliveries,
+            QuestionnaireVersions versions,
+            AuditLog auditLog,
+            Clock clock,
+            FamilyWords familyWords) {
         this.checkins = checkins;
         this.students = students;
         this.guardians = guardians;
@@ -54,6 +70,12 @@ public final class RoundOverview {
         this.versions = versions;
         this.auditLog = auditLog;
         this.clock = clock;
+        this.familyWords = familyWords;
+    }
+
+    /** Whether {@link #read} may wait for a translator (up to {@code translation.timeout-ms}). */
+    public boolean translating() {
+        return familyWords.on();
     }
 
     /** The round line by line, children by name; empty when the class never had one. */
@@ -110,7 +132,8 @@ public final class RoundOverview {
      * {@code /checkin results}: the results of the round {@code roundId} the teacher chose, or of
      * the current or latest round, as {@link #results}; read by {@code readerUserId} and audited as
      * one entry with the round's id and the child's id when only one child was asked for (a name not
-     * in the class: {@code student=unknown}). Nothing found, nothing read, no entry.
+     * in the class: {@code student=unknown}). Nothing found, nothing read, no entry. Free-text
+     * answers and email notes come with their rendition for the class's language (issue 15).
      */
     public Optional<RoundResults> read(
             SchoolClass schoolClass, long readerUserId, Optional<Long> roundId, Optional<String> onlyStudent) {
@@ -128,7 +151,7 @@ public final class RoundOverview {
                             .orElse("");
             auditLog.record(Reading.CHECKIN_RESULTS.entry(clock.instant(), readerUserId, schoolClass.id(), scope));
         });
-        return results;
+        return results.map(read -> TheirWords.of(read, schoolClass.language(), familyWords));
     }
 
     private RoundResults resultsOf(CheckinRound round, Optional<String> onlyStudent) {

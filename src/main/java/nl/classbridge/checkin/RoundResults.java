@@ -9,6 +9,7 @@ import nl.classbridge.domain.CheckinRound;
 import nl.classbridge.domain.ContactChannel;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.Student;
+import nl.classbridge.translation.Rendition;
 
 /**
  * The answers of a round, for the teacher's eyes only: per child and guardian who answered, each
@@ -19,14 +20,37 @@ import nl.classbridge.domain.Student;
 public record RoundResults(
         CheckinRound round, Questionnaire questionnaire, List<Family> families, RoundInsight insight) {
 
-    /** One guardian's answers about one child. */
+    /**
+     * One guardian's answers about one child.
+     *
+     * @param noteWords the email note for the teacher's language, once {@link TheirWords} rendered it
+     */
     public record Family(
             Student student,
             Guardian guardian,
             ContactChannel channel,
             List<Given> answers,
-            Optional<Answer> emailNote) {}
+            Optional<Answer> emailNote,
+            Optional<Rendition> noteWords) {
 
-    /** A question and the answer to it. */
-    public record Given(Question question, Answer answer) {}
+        public Family(
+                Student student,
+                Guardian guardian,
+                ContactChannel channel,
+                List<Given> answers,
+                Optional<Answer> emailNote) {
+            this(student, guardian, channel, answers, emailNote, Optional.empty());
+        }
+    }
+
+    /**
+     * A question and the answer to it.
+     *
+     * @param words a free-text answer for the teacher's language, once {@link TheirWords} rendered it
+     */
+    public record Given(Question question, Answer answer, Optional<Rendition> words) {
+        public Given(Question question, Answer answer) {
+            this(question, answer, Optional.empty());
+        }
+    }
 }

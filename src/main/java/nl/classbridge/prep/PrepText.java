@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.checkin.AnswerDisplay;
+import nl.classbridge.checkin.questionnaire.QuestionType;
 import nl.classbridge.domain.Agreement;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.ParentConversation;
@@ -18,6 +19,8 @@ import nl.classbridge.messages.Messages;
 import nl.classbridge.messages.Text;
 import nl.classbridge.messages.Text.Block;
 import nl.classbridge.messages.Text.Span;
+import nl.classbridge.translation.FamilyWords;
+import nl.classbridge.translation.ForTheTeacher;
 
 /**
  * The {@link PrepSheet} in the teacher's words, in the class's language: the page's name in bold, a
@@ -27,9 +30,17 @@ import nl.classbridge.messages.Text.Span;
  */
 public final class PrepText {
     private final Messages messages;
+    private final ForTheTeacher forTheTeacher;
 
+    /** Families' words as written. */
     public PrepText(Messages messages) {
+        this(messages, FamilyWords.none());
+    }
+
+    /** Families' own words in the class's language too, labelled, with the original (issue 15). */
+    public PrepText(Messages messages, FamilyWords familyWords) {
         this.messages = messages;
+        this.forTheTeacher = new ForTheTeacher(familyWords, messages);
     }
 
     /** The whole sheet. */
@@ -112,7 +123,11 @@ public final class PrepText {
         sheet.strengths()
                 .forEach(quote -> items.add(words.spans(
                         "prep.goes-well.family",
-                        Map.of("family", words.family(quote.family()), "text", words.answer(quote.said())))));
+                        Map.of(
+                                "family",
+                                words.family(quote.family()),
+                                "text",
+                                words.answer(quote.family(), quote.said())))));
         if (items.isEmpty()) {
             items.add(words.spans("prep.goes-well.none", Map.of()));
         }
@@ -142,7 +157,7 @@ public final class PrepText {
                 items.add(words.spans("prep.story.skipped", Map.of("question", question)));
                 continue;
             }
-            String answer = words.answer(said);
+            String answer = words.answer(family, said);
             items.add(said.before()
                     .map(before -> words.spans(
                             "prep.story.well-being",
@@ -157,7 +172,8 @@ public final class PrepText {
         }
         told.emailNote()
                 .flatMap(note -> note.value())
-                .ifPresent(note -> items.add(words.spans("prep.story.email-note", Map.of("text", note))));
+                .ifPresent(note ->
+                        items.add(words.spans("prep.story.email-note", Map.of("text", words.theirs(family, note)))));
         return new Text.Section(
                 words.spans(
                         "prep.story.round",
@@ -202,7 +218,7 @@ public final class PrepText {
                         "family",
                         words.family(quote.family()),
                         "text",
-                        words.answer(quote.said())))));
+                        words.answer(quote.family(), quote.said())))));
     }
 
     private List<List<Span>> agreements(PrepSheet sheet, Words words) {
@@ -238,7 +254,11 @@ public final class PrepText {
                                                 "family",
                                                 family,
                                                 "words",
-                                                stand.confirmation().ownWords().orElse("")));
+                                                words.theirs(
+                                                        stand.family(),
+                                                        stand.confirmation()
+                                                                .ownWords()
+                                                                .orElse(""))));
                             case ASKED -> words.spans("prep.agreements.asked", Map.of("family", family));
                         });
             }
@@ -368,10 +388,23 @@ public final class PrepText {
                     .words();
         }
 
-        /** An answer as the family gave it: a point's or option's label in the teacher's language, or their words. */
-        String answer(PrepSheet.Said said) {
-            return AnswerDisplay.show(
+        /**
+         * An answer as the family gave it: a point's or option's label in the teacher's language, or
+         * their words ({@link #theirs}).
+         */
+        String answer(PrepSheet.Family family, PrepSheet.Said said) {
+            String shown = AnswerDisplay.show(
                     said.question(), said.answer().value().orElse(""), schoolClass.language(), messages, chain);
+            return said.question().type() == QuestionType.TEXT ? theirs(family, shown) : shown;
+        }
+
+        /** A family's own words: as written, or machine-translated with the label and the original. */
+        String theirs(PrepSheet.Family family, String text) {
+            if (text.isBlank()) {
+                return text;
+            }
+            Language from = family.guardian().plan().languageOr(schoolClass.language());
+            return forTheTeacher.of(text, from, schoolClass.language()).text().words();
         }
     }
 }

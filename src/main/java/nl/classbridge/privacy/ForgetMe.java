@@ -18,6 +18,7 @@ import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
 import nl.classbridge.roster.TeacherDm;
+import nl.classbridge.roster.TeacherNotices;
 import nl.classbridge.store.AuditLog;
 import nl.classbridge.store.ClassTeacherRepository;
 import nl.classbridge.store.Database;
@@ -141,18 +142,20 @@ public final class ForgetMe {
                         e.getClass().getSimpleName());
             }
         }
-        FamilyDataRepository.Erased erased = family.erase(guardian.id(), guardian.discordUserId(), refs, traces);
+        FamilyDataRepository.Erased erased =
+                family.erase(guardian.id(), guardian.discordUserId(), refs, traces, theirTexts(guardian, refs, traces));
         database.compact();
         Instant now = clock.instant();
         database.inTransaction(() -> byClass.forEach((classId, names) -> classes.find(classId)
                 .ifPresent(schoolClass -> tellAndRecord(schoolClass, names, guardian.id(), actor, now))));
         LOG.info(
-                "Guardian {} erased: {} deliveries, {} notices, {} audit rows scrubbed, {} mails",
+                "Guardian {} erased: {} deliveries, {} notices, {} audit rows scrubbed, {} mails, {} translations",
                 guardian.id(),
                 erased.deliveries(),
                 erased.notices(),
                 erased.auditRowsScrubbed(),
-                refs.size());
+                refs.size(),
+                erased.translations());
         return new Erased(children.stream().map(Student::name).toList(), refs.size(), mailboxFailed);
     }
 
@@ -175,6 +178,23 @@ public final class ForgetMe {
                 Optional.of(schoolClass.id()),
                 byTeacher ? "privacy-request:erasure" : "family:forget-me",
                 "guardian=" + guardianId));
+    }
+
+    /**
+     * What the guardian wrote, whose machine translations (issue 15) go with them: their answers and
+     * agreement words, and what the notices that go quote (their mails' words, as quoted and as
+     * rendered for the teacher).
+     */
+    private Set<String> theirTexts(Guardian guardian, List<String> refs, List<String> traces) {
+        Set<String> texts = new LinkedHashSet<>(family.ownWords(guardian.id()));
+        for (String payload : family.noticesToErase(refs, traces)) {
+            try {
+                texts.addAll(TeacherNotices.parse(payload).values().values());
+            } catch (IllegalArgumentException e) {
+                // Not a notice's payload: it holds nothing that was translated.
+            }
+        }
+        return texts;
     }
 
     /** What of the guardian may sit in other rows: address, Discord name and id, their own words. */

@@ -2,6 +2,7 @@ package nl.classbridge.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import nl.classbridge.domain.Confirmation;
@@ -87,7 +88,8 @@ public final class FamilyDataRepository {
     }
 
     /** What an erasure removed, as counts: for the audit and the tests, never content. */
-    public record Erased(int guardians, int deliveries, int notices, int auditRowsScrubbed, int joinAttempts) {}
+    public record Erased(
+            int guardians, int deliveries, int notices, int auditRowsScrubbed, int joinAttempts, int translations) {}
 
     /**
      * Erases a guardian in one transaction: the guardian row, and with it (by the schema's cascades)
@@ -97,10 +99,17 @@ public final class FamilyDataRepository {
      * (their address, Discord name and id, their own words; class updates are the teacher's words and
      * are left alone); their failed {@code /join} tries; and
      * their Discord id as the actor of audit rows (joining is recorded with the parent as actor):
-     * it becomes 0. Children, other guardians and their rows are not touched.
+     * it becomes 0; and the cached machine translations of {@code theirTexts} (what they wrote, also
+     * as quoted in notices), into any language. Children, other guardians and their rows are not touched.
      */
-    public Erased erase(long guardianId, Optional<Long> discordUserId, List<String> mailRefs, List<String> traces) {
+    public Erased erase(
+            long guardianId,
+            Optional<Long> discordUserId,
+            List<String> mailRefs,
+            List<String> traces,
+            Collection<String> theirTexts) {
         return database.transaction(() -> database.write(sql -> {
+            int translations = new TranslationCacheRepository(database).removeTranslationsOf(theirTexts);
             int notices = 0;
             for (String ref : mailRefs) {
                 notices += sql.update(
@@ -124,8 +133,30 @@ public final class FamilyDataRepository {
                 attempts = sql.update("DELETE FROM join_attempt WHERE discord_user_id = ?", discordUserId.get());
             }
             int guardians = sql.update("DELETE FROM guardian WHERE id = ?", guardianId);
-            return new Erased(guardians, deliveries, notices, audit, attempts);
+            return new Erased(guardians, deliveries, notices, audit, attempts, translations);
         }));
+    }
+
+    /**
+     * The payloads of the teacher notices an {@link #erase} with these {@code mailRefs} and {@code
+     * traces} removes: what they quote may have been machine-translated, and goes too.
+     */
+    public List<String> noticesToErase(List<String> mailRefs, List<String> traces) {
+        return database.read(sql -> {
+            List<String> payloads = new ArrayList<>();
+            for (String ref : mailRefs) {
+                payloads.addAll(sql.list(
+                        "SELECT payload FROM delivery WHERE guardian_id IS NULL AND dedupe_key LIKE ? ESCAPE '\\'",
+                        row -> row.string("payload"),
+                        "mailbox:" + likeEscaped(ref) + ":%"));
+            }
+            for (String trace : traces) {
+                payloads.addAll(sql.list("""
+                        SELECT payload FROM delivery WHERE guardian_id IS NULL AND kind = 'teacher-notice'
+                          AND instr(lower(payload), lower(?)) > 0""", row -> row.string("payload"), trace));
+            }
+            return payloads;
+        });
     }
 
     /** Every text the guardian wrote that may have been quoted elsewhere: answers and own words. */

@@ -77,11 +77,15 @@ class HostileMailTest {
 
     final Map<String, MimeMessage> oldQuestions = new HashMap<>();
 
+    final nl.classbridge.testing.TestTranslator translator = new nl.classbridge.testing.TestTranslator();
+
     @BeforeAll
     void school() throws Exception {
         school = new SchoolOnDiscord(folder);
         school.useMail(MAIL, BOT, "Groep 5");
         school.extraEnvironment.put("CLASSBRIDGE_MAIL_TRUSTED_AUTHSERV_ID", "mx.school.example");
+        // Families without a language of their own write in the class's: nothing to translate (issue 15).
+        school.translator = java.util.Optional.of(translator);
         school.restart();
         school.teacher("class setup", Map.of("name", "Groep 5"));
         for (Map.Entry<String, String> family : FAMILIES.entrySet()) {
@@ -184,6 +188,29 @@ class HostileMailTest {
         awaitTeacherNote("Sem", "vragenlijst die al gesloten was", "hij scoorde");
         awaitMailsTo(SEM, before + 1);
         assertThat(newestMailTo(SEM).getSubject()).startsWith("Vragenlijst gesloten");
+    }
+
+    @Test
+    @DisplayName("GIVEN a family who chose Turkish WHEN their reply to the closed round reaches the teacher THEN the"
+            + " note has the machine translation with its label and the Turkish original; the translator was sent"
+            + " only the mail's words")
+    void translatedForTheTeacher() throws Exception {
+        String turkish = "Çok güzel resim yapıyor";
+        school.inStore(db -> db.write(sql -> sql.update("UPDATE guardian SET language = 'tr' WHERE email = ?", NOOR)));
+        try {
+            String outcome = deliver(reply(NOOR, oldQuestions.get(NOOR), turkish));
+
+            assertThat(outcome).isEqualTo("round-closed");
+            String note = awaitTeacherNote("Noor", "vragenlijst die al gesloten was", turkish);
+            assertThat(nl.classbridge.testing.DiscordView.visible(note))
+                    .contains(
+                            nl.classbridge.testing.TestTranslator.translated(turkish, nl.classbridge.domain.Language.NL)
+                                    + "\n(automatische vertaling; oorspronkelijk: " + turkish + ")");
+            assertThat(translator.sent()).containsExactly(turkish);
+        } finally {
+            school.inStore(
+                    db -> db.write(sql -> sql.update("UPDATE guardian SET language = NULL WHERE email = ?", NOOR)));
+        }
     }
 
     @Test

@@ -260,6 +260,26 @@ class PreparationTest {
                 .contains("Nog open: Hoe kan de leerkracht jou thuis helpen?");
         assertThat(page).as("another child's family").doesNotContain("Mila zingt");
         assertThat(page.indexOf("1. Wat goed gaat")).isLessThan(page.indexOf("2. Het verhaal"));
+
+        // With a translator (issue 15): the Turkish father's words in Dutch too, labelled, his original beside them;
+        // only his words were sent, never a name or a question.
+        nl.classbridge.testing.TestTranslator translator = new nl.classbridge.testing.TestTranslator();
+        try (nl.classbridge.translation.Translations translations = new nl.classbridge.translation.Translations(
+                translator,
+                new nl.classbridge.store.TranslationCacheRepository(fixture.store.database),
+                Duration.ofSeconds(5),
+                fixture.clock)) {
+            String translated = PLAIN.render(
+                    new PrepText(fixture.messages, new nl.classbridge.translation.FamilyWords(translations))
+                            .sheet(sheet));
+            String lego = "Evde Lego ile kule yapıyor, çok gururlu";
+            assertThat(translated)
+                    .contains("#" + dad.id() + " (in het Turks): [nl] " + lego
+                            + "\n(automatische vertaling; oorspronkelijk: " + lego + ")")
+                    .contains("Rust en een vriendje dichtbij")
+                    .contains("#" + mum.id() + " ziet het anders: Liever naast zijn vriend");
+            assertThat(translator.sent()).contains(lego).noneMatch(text -> text.contains("Sam"));
+        }
         assertThat(page.indexOf("5. Eerdere afspraken")).isLessThan(page.indexOf("6. Vragen"));
     }
 

@@ -6,11 +6,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import nl.classbridge.domain.AuditEntry;
+import nl.classbridge.domain.Language;
 import nl.classbridge.roster.TeacherNotices;
+import nl.classbridge.store.TranslationCacheRepository;
 import nl.classbridge.testing.TestStore;
+import nl.classbridge.testing.TestTranslator;
+import nl.classbridge.translation.Rendition;
+import nl.classbridge.translation.Translations;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -99,6 +105,48 @@ class ForgetMeTest {
         assertThat(count("SELECT COUNT(*) AS n FROM reply_token")).isZero();
         assertThat(count("SELECT COUNT(*) AS n FROM family_confirmation")).isZero();
         assertThat(count("SELECT COUNT(*) AS n FROM checkin_request")).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("GIVEN the father's answer, agreement words and mail machine-translated for the teacher (issue 15)"
+            + " WHEN he is forgotten THEN the database file and its WAL hold none of the translations either, and"
+            + " only the translation of the mother's words is still cached")
+    void theTranslationsAreGone() throws Exception {
+        TranslationCacheRepository cache = new TranslationCacheRepository(fixture.store.database);
+        try (Translations translations =
+                new Translations(new TestTranslator(), cache, Duration.ofSeconds(5), fixture.clock)) {
+            for (String words :
+                    List.of(FamilyFixture.DAD_WORDS, FamilyFixture.DAD_AGREEMENT_WORDS, FamilyFixture.DAD_MAIL_WORDS)) {
+                assertThat(translations
+                                .translate(words, Language.EN, Language.NL)
+                                .kind())
+                        .isEqualTo(Rendition.Kind.TRANSLATED);
+            }
+            translations.translate(FamilyFixture.MUM_WORDS, Language.PL, Language.NL);
+        }
+        String dadTranslated = TestTranslator.translated(FamilyFixture.DAD_WORDS, Language.NL);
+        fixture.store.database.compact();
+        assertThat(indexOf(bytesOf(fixture.store.database.file()), dadTranslated.getBytes(StandardCharsets.UTF_8)))
+                .as("the translation is in the file before")
+                .isNotEqualTo(-1);
+
+        fixture.forgetMe().erase(fixture.dad, new ForgetMe.Actor.Family());
+
+        byte[] file = bytesOf(fixture.store.database.file());
+        byte[] wal = bytesOf(Path.of(fixture.store.database.file() + "-wal"));
+        for (byte[] bytes : List.of(file, wal)) {
+            for (String gone : List.of(
+                    dadTranslated,
+                    TestTranslator.translated(FamilyFixture.DAD_AGREEMENT_WORDS, Language.NL),
+                    TestTranslator.translated(FamilyFixture.DAD_MAIL_WORDS, Language.NL))) {
+                assertThat(indexOf(bytes, gone.getBytes(StandardCharsets.UTF_8)))
+                        .as(gone)
+                        .isEqualTo(-1);
+            }
+        }
+        assertThat(cache.find(FamilyFixture.MUM_WORDS, Language.PL, Language.NL))
+                .contains(TestTranslator.translated(FamilyFixture.MUM_WORDS, Language.NL));
+        assertThat(count("SELECT COUNT(*) AS n FROM translation_cache")).isEqualTo(1);
     }
 
     @Test

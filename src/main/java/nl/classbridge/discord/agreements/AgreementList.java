@@ -7,7 +7,10 @@ import nl.classbridge.discord.Texts;
 import nl.classbridge.domain.Agreement;
 import nl.classbridge.domain.Confirmation;
 import nl.classbridge.domain.ConfirmationStatus;
+import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
+import nl.classbridge.translation.FamilyWords;
+import nl.classbridge.translation.ForTheTeacher;
 
 /**
  * {@code /agreement list} as the teacher reads it: each agreement with who does it, the day to align
@@ -16,9 +19,24 @@ import nl.classbridge.domain.SchoolClass;
  */
 public final class AgreementList {
     private final Texts texts;
+    private final ForTheTeacher forTheTeacher;
+    private final boolean translating;
 
+    /** Families' words as written. */
     public AgreementList(Texts texts) {
+        this(texts, FamilyWords.none());
+    }
+
+    /** Families' "I see it differently" words in the class's language too (issue 15). */
+    public AgreementList(Texts texts, FamilyWords familyWords) {
         this.texts = texts;
+        this.forTheTeacher = new ForTheTeacher(familyWords, texts.messages());
+        this.translating = familyWords.on();
+    }
+
+    /** Whether rendering may wait for a translator (up to {@code translation.timeout-ms}). */
+    public boolean translating() {
+        return translating;
     }
 
     public String render(SchoolClass schoolClass, Agreements.ChildAgreements child) {
@@ -84,8 +102,18 @@ public final class AgreementList {
             return texts.forClass(
                     schoolClass,
                     "agreement.teacher.answer-differs",
-                    Map.of("guardian", who, "words", confirmation.ownWords().orElse("")));
+                    Map.of("guardian", who, "words", theirWords(schoolClass, answer, confirmation)));
         }
         return texts.forClass(schoolClass, "agreement.teacher.answer-asked", Map.of("guardian", who));
+    }
+
+    /** Their words as written, or translated with the label and the original (only the words are sent). */
+    private String theirWords(SchoolClass schoolClass, Agreements.GuardianAnswer answer, Confirmation confirmation) {
+        String words = confirmation.ownWords().orElse("");
+        if (words.isBlank()) {
+            return words;
+        }
+        Language theirs = answer.guardian().guardian().plan().languageOr(schoolClass.language());
+        return forTheTeacher.of(words, theirs, schoolClass.language()).text().words();
     }
 }

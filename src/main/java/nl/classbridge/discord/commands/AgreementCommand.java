@@ -165,6 +165,10 @@ public final class AgreementCommand implements SlashCommand {
     }
 
     private void list(SlashCommandInteractionEvent event, SchoolClass schoolClass) {
+        if (list.translating()) {
+            // Families' words may wait for the translator (translation.timeout-ms): Discord wants an answer in 3 s.
+            event.deferReply(true).queue();
+        }
         String student = event.getOption("student", OptionMapping::getAsString);
         agreements
                 .list(schoolClass, student)

@@ -20,6 +20,7 @@ import nl.classbridge.checkin.questionnaire.QuestionType;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.DiscordLimits;
+import nl.classbridge.discord.DiscordText;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
 import nl.classbridge.discord.Texts;
@@ -28,6 +29,8 @@ import nl.classbridge.domain.Language;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.messages.Dates;
 import nl.classbridge.store.StudentRepository;
+import nl.classbridge.translation.Rendition;
+import nl.classbridge.translation.TranslatedText;
 
 /**
  * {@code /checkin start|status|results|remind}: a well-being check-in for the whole class. Each
@@ -42,6 +45,7 @@ public final class CheckinCommand implements SlashCommand {
     private final StudentRepository students;
     private final Texts texts;
     private final InsightText insight;
+    private final TranslatedText translatedText;
 
     /** How many of the class's rounds are searched for suggestions: a few school years' worth. */
     private static final int RECENT_ROUNDS = 200;
@@ -60,6 +64,7 @@ public final class CheckinCommand implements SlashCommand {
         this.students = students;
         this.texts = texts;
         this.insight = new InsightText(texts);
+        this.translatedText = new TranslatedText(texts.messages());
     }
 
     @Override
@@ -241,6 +246,10 @@ public final class CheckinCommand implements SlashCommand {
         Optional<String> only = Optional.ofNullable(event.getOption("student", OptionMapping::getAsString));
         Optional<String> round = Optional.ofNullable(event.getOption("round", OptionMapping::getAsString));
         long reader = event.getUser().getIdLong();
+        if (overview.translating()) {
+            // Families' words may wait for the translator (translation.timeout-ms): Discord wants an answer in 3 s.
+            event.deferReply(true).queue();
+        }
         if (round.isPresent()) {
             // A round is chosen from the suggestions by its number; anything else, or another class's, is unknown.
             Optional<RoundResults> chosen = round.map(String::strip)
@@ -283,19 +292,21 @@ public final class CheckinCommand implements SlashCommand {
                             "teacher.checkin.channel." + family.channel().code()));
             for (RoundResults.Given given : family.answers()) {
                 Answer answer = given.answer();
-                String shown = answer.skipped()
-                        ? texts.forClass(schoolClass, "common.skipped", Map.of())
-                        : texts.inChain(
-                                "common.answer",
-                                chain,
-                                Map.of(
-                                        "text",
-                                        AnswerDisplay.show(
-                                                given.question(),
-                                                answer.value().orElseThrow(),
-                                                schoolClass.language(),
-                                                texts.messages(),
-                                                chain)));
+                String shown = given.words().isPresent()
+                        ? theirWords(given.words().get(), chain)
+                        : answer.skipped()
+                                ? texts.forClass(schoolClass, "common.skipped", Map.of())
+                                : texts.inChain(
+                                        "common.answer",
+                                        chain,
+                                        Map.of(
+                                                "text",
+                                                AnswerDisplay.show(
+                                                        given.question(),
+                                                        answer.value().orElseThrow(),
+                                                        schoolClass.language(),
+                                                        texts.messages(),
+                                                        chain)));
                 text.append("\n")
                         .append(given.question().text(schoolClass.language()))
                         .append("\n")
@@ -311,15 +322,26 @@ public final class CheckinCommand implements SlashCommand {
                     .ifPresent(note -> text.append("\n")
                             .append(word(schoolClass, "teacher.checkin.results-note"))
                             .append("\n")
-                            .append(texts.inChain(
-                                    "common.answer",
-                                    chain,
-                                    Map.of("text", note.value().orElse(""))))
+                            .append(family.noteWords()
+                                    .map(words -> theirWords(words, chain))
+                                    .orElseGet(() -> texts.inChain(
+                                            "common.answer",
+                                            chain,
+                                            Map.of("text", note.value().orElse("")))))
                             .append(inLanguage(schoolClass, family)
                                     .map(language -> " " + language)
                                     .orElse("")));
         }
         return text.toString();
+    }
+
+    /**
+     * A family's words as the teacher reads them: as written, or machine-translated with the label
+     * and the original beside it, or the original with the line that no translation was available.
+     */
+    private String theirWords(Rendition words, List<Language> chain) {
+        String arrow = texts.inChain("common.answer", chain, Map.of("text", "")).strip();
+        return arrow + " " + DiscordText.MARKDOWN.render(translatedText.of(words, chain));
     }
 
     /** "(in het Turks)" after a family's own words, when their language is not the class's. */

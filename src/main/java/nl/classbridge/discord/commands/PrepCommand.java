@@ -23,6 +23,7 @@ import nl.classbridge.prep.PrepSheet;
 import nl.classbridge.prep.PrepText;
 import nl.classbridge.prep.Preparation;
 import nl.classbridge.store.StudentRepository;
+import nl.classbridge.translation.FamilyWords;
 
 /**
  * {@code /prep student:<name>}: the page to prepare a conversation with a child's parents, for the
@@ -32,13 +33,25 @@ import nl.classbridge.store.StudentRepository;
 public final class PrepCommand implements SlashCommand {
     private final Preparation preparation;
     private final PrepText prepText;
+    private final boolean translating;
     private final ClassChannel classChannel;
     private final StudentRepository students;
     private final Texts texts;
 
     public PrepCommand(Preparation preparation, ClassChannel classChannel, StudentRepository students, Texts texts) {
+        this(preparation, classChannel, students, texts, FamilyWords.none());
+    }
+
+    /** With {@code familyWords}: what families wrote on the sheet in the class's language too (issue 15). */
+    public PrepCommand(
+            Preparation preparation,
+            ClassChannel classChannel,
+            StudentRepository students,
+            Texts texts,
+            FamilyWords familyWords) {
         this.preparation = preparation;
-        this.prepText = new PrepText(texts.messages());
+        this.translating = familyWords.on();
+        this.prepText = new PrepText(texts.messages(), familyWords);
         this.classChannel = classChannel;
         this.students = students;
         this.texts = texts;
@@ -71,6 +84,11 @@ public final class PrepCommand implements SlashCommand {
             Preparation.Prepared prepared =
                     preparation.prepare(schoolClass, event.getUser().getIdLong(), typed);
             if (prepared instanceof Preparation.Prepared.Sheet sheet) {
+                if (translating) {
+                    // Families' words may wait for the translator (translation.timeout-ms): Discord wants an answer in
+                    // 3 s.
+                    event.deferReply(true).queue();
+                }
                 send(event, sheet.sheet());
             } else {
                 Respond.privately(

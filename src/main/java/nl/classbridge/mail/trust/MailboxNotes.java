@@ -8,12 +8,14 @@ import java.util.Optional;
 import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.Language;
 import nl.classbridge.domain.ReplyToken;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.SchoolClassRepository;
 import nl.classbridge.store.StudentRepository;
+import nl.classbridge.translation.ForTheTeacher;
 import nl.classbridge.updates.TeacherMessages;
 
 /**
@@ -34,16 +36,19 @@ final class MailboxNotes {
     private final StudentRepository students;
     private final SchoolClassRepository classes;
     private final CheckinRepository checkins;
+    private final ForTheTeacher forTheTeacher;
 
     MailboxNotes(
             TeacherMessages teacher,
             StudentRepository students,
             SchoolClassRepository classes,
-            CheckinRepository checkins) {
+            CheckinRepository checkins,
+            ForTheTeacher forTheTeacher) {
         this.teacher = teacher;
         this.students = students;
         this.classes = classes;
         this.checkins = checkins;
+        this.forTheTeacher = forTheTeacher;
     }
 
     /** Whom a mail concerns: a class and the children in it, by first name. */
@@ -75,9 +80,36 @@ final class MailboxNotes {
         tell(ref, "mailbox.unverified." + kind, concerned, Map.of("words", quoted(words)));
     }
 
+    /**
+     * A verified family's mail not used as answers (the round closed, the child no longer theirs):
+     * their words, in the class's language too when they wrote in {@code theirs} (issue 15).
+     */
+    void unverified(String ref, String kind, List<Concerned> concerned, String words, Language theirs) {
+        tellTheirWords(ref, "mailbox.unverified." + kind, concerned, words, theirs);
+    }
+
     /** A verified family's mail that answers no questionnaire: their words, for the teacher. */
-    void familyWrote(String ref, List<Concerned> concerned, String words) {
-        tell(ref, "mailbox.family-wrote", concerned, Map.of("words", quoted(words)));
+    void familyWrote(String ref, List<Concerned> concerned, String words, Language theirs) {
+        tellTheirWords(ref, "mailbox.family-wrote", concerned, words, theirs);
+    }
+
+    /**
+     * A note with a family's words for each class, as its teacher reads them: translated with the
+     * label and the original, or as written. A translated note also keeps the quoted original as
+     * {@code original} (not shown): an erasure finds the cached translation by it.
+     */
+    private void tellTheirWords(String ref, String key, List<Concerned> concerned, String words, Language theirs) {
+        String quoted = quoted(words);
+        for (Concerned each : concerned) {
+            ForTheTeacher.Composed composed =
+                    forTheTeacher.of(quoted, theirs, each.schoolClass().language());
+            Map<String, String> values = new LinkedHashMap<>();
+            values.put("words", composed.text().words());
+            if (composed.translated()) {
+                values.put("original", quoted);
+            }
+            tell(ref, key, List.of(each), values);
+        }
     }
 
     /** A verified family's mail in which no words could be read. */

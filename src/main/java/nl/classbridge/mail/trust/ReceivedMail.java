@@ -15,7 +15,9 @@ import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.EmailAddress;
 import nl.classbridge.domain.Guardian;
+import nl.classbridge.domain.Language;
 import nl.classbridge.domain.ReplyToken;
+import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.mail.ComposedEmail;
 import nl.classbridge.mail.ReplyTokens;
 import nl.classbridge.mail.agreements.AgreementReplies;
@@ -28,6 +30,7 @@ import nl.classbridge.store.DeliveryRepository;
 import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.store.SchoolClassRepository;
 import nl.classbridge.store.StudentRepository;
+import nl.classbridge.translation.ForTheTeacher;
 import nl.classbridge.updates.TeacherMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +71,8 @@ public final class ReceivedMail implements ImapInbox.Handler {
     private final TeacherNotice notice;
     private final AgreementReplies agreementReplies;
     private final List<MailCommand> commands;
+    private final StudentRepository students;
+    private final SchoolClassRepository classes;
 
     public ReceivedMail(
             ReplyTokens tokens,
@@ -81,17 +86,20 @@ public final class ReceivedMail implements ImapInbox.Handler {
             TeacherNotice notice,
             Optional<String> trustedAuthservId,
             AgreementReplies agreementReplies,
-            List<MailCommand> commands) {
+            List<MailCommand> commands,
+            ForTheTeacher forTheTeacher) {
         this.verification = new Verification(tokens, guardians, trustedAuthservId);
         this.tokens = tokens;
         this.guardians = guardians;
         this.checkins = checkins;
         this.deliveries = deliveries;
         this.replies = replies;
-        this.notes = new MailboxNotes(teacher, students, classes, checkins);
+        this.notes = new MailboxNotes(teacher, students, classes, checkins, forTheTeacher);
         this.notice = notice;
         this.agreementReplies = agreementReplies;
         this.commands = List.copyOf(commands);
+        this.students = students;
+        this.classes = classes;
     }
 
     @Override
@@ -139,7 +147,10 @@ public final class ReceivedMail implements ImapInbox.Handler {
         if (request.isEmpty()) {
             // A reply to mail that asked nothing (or about a request since removed): the family's words.
             notes.familyWrote(
-                    mail.ref(), notes.concerned(Optional.of(verified.token()), Optional.of(guardian)), reply.text());
+                    mail.ref(),
+                    notes.concerned(Optional.of(verified.token()), Optional.of(guardian)),
+                    reply.text(),
+                    languageOf(guardian));
             return "family-wrote";
         }
         CheckinReplies.Outcome outcome = replies.answer(request.get(), guardian, reply, messageId(mail.message()));
@@ -149,7 +160,8 @@ public final class ReceivedMail implements ImapInbox.Handler {
                     mail.ref(),
                     why,
                     notes.concerned(Optional.of(verified.token()), Optional.of(guardian)),
-                    reply.text());
+                    reply.text(),
+                    languageOf(guardian));
             return outcome == CheckinReplies.Outcome.ROUND_CLOSED ? why : "unverified-" + why;
         }
         return "answers";
@@ -168,14 +180,29 @@ public final class ReceivedMail implements ImapInbox.Handler {
             case CONFIRMED -> "agreement-confirmed";
             case DIFFERS -> "agreement-differs";
             case CLOSED -> {
-                notes.familyWrote(mail.ref(), concerned, reply.text());
+                notes.familyWrote(mail.ref(), concerned, reply.text(), languageOf(verified.guardian()));
                 yield "agreement-closed";
             }
             case NOT_THEIRS -> {
-                notes.unverified(mail.ref(), "no-longer-linked", concerned, reply.text());
+                notes.unverified(
+                        mail.ref(), "no-longer-linked", concerned, reply.text(), languageOf(verified.guardian()));
                 yield "unverified-no-longer-linked";
             }
         };
+    }
+
+    /**
+     * The language a verified family writes in, as far as the bot knows: the one they chose, else
+     * that of their first child's class (what they were written to in).
+     */
+    private Language languageOf(Guardian guardian) {
+        return guardian.plan()
+                .language()
+                .orElseGet(() -> students.childrenOf(guardian.id()).stream()
+                        .findFirst()
+                        .flatMap(child -> classes.find(child.classId()))
+                        .map(SchoolClass::language)
+                        .orElse(Language.NL));
     }
 
     @Override
