@@ -217,7 +217,7 @@ class StatusOnDiscordTest {
                 .contains("heartbeat ")
                 .contains("housekeeping ")
                 .contains("class updates ")
-                .containsPattern("Database: +[0-9.]+ MB, WAL [0-9.]+ MB, schema V13");
+                .containsPattern("Database: +[0-9.]+ MB, WAL [0-9.]+ MB, schema V14");
         HttpResponse<String> health = get(port, "/health");
         assertThat(health.statusCode()).isEqualTo(200);
         JsonNode json = new ObjectMapper().readTree(health.body());
