@@ -225,7 +225,7 @@ class StatusOnDiscordTest {
         assertThat(json.at("/discord/state").asText()).isEqualTo("connected");
         assertThat(json.at("/discord/latencyMs").isNumber()).isTrue();
         assertThat(json.at("/mail/lastReadAt").isTextual()).isTrue();
-        assertThat(json.at("/database/schemaVersion").asInt()).isEqualTo(13);
+        assertThat(json.at("/database/schemaVersion").asInt()).isEqualTo(14);
         HttpResponse<String> metrics = get(port, "/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body().lines())
