@@ -235,7 +235,7 @@ class StatusOnDiscordTest {
                         "classbridge_outbox_waiting{channel=\"email\"} 1",
                         "classbridge_deliveries_failed_24h{reason=\"channel-gone\",outcome=\"failed\"} 1",
                         "classbridge_mail_poll_interval_seconds 600",
-                        "classbridge_schema_version 13");
+                        "classbridge_schema_version 14");
 
         // The email has waited more than 15 minutes since it was due: the outbox is stuck.
         school.clock.jump(Duration.ofMinutes(16));
