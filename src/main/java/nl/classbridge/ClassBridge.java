@@ -28,7 +28,6 @@ import nl.classbridge.checkin.RoundOverview;
 import nl.classbridge.checkin.TypedMessages;
 import nl.classbridge.checkin.email.CheckinEmails;
 import nl.classbridge.config.Settings;
-import nl.classbridge.config.Translation;
 import nl.classbridge.delivery.DispatchLoop;
 import nl.classbridge.delivery.Dispatcher;
 import nl.classbridge.delivery.Outbox;
@@ -130,10 +129,10 @@ import nl.classbridge.store.Repositories;
 import nl.classbridge.translation.FamilyWords;
 import nl.classbridge.translation.ForTheTeacher;
 import nl.classbridge.translation.FreeText;
-import nl.classbridge.translation.NoTranslator;
 import nl.classbridge.translation.TranslatedText;
 import nl.classbridge.translation.Translations;
 import nl.classbridge.translation.Translator;
+import nl.classbridge.translators.Translators;
 import nl.classbridge.updates.Highlights;
 import nl.classbridge.updates.PostInMyLanguage;
 import nl.classbridge.updates.UpdatePost;
@@ -193,17 +192,8 @@ public final class ClassBridge implements AutoCloseable {
      * warning; a failure halfway stops what was started, so nothing is left running half.
      */
     public static ClassBridge start(Settings settings, Clock clock) throws CatalogueException, InterruptedException {
-        return start(settings, clock, translatorFor(settings.translation()));
-    }
-
-    /** The configured translator: {@code none} (the default) sends nothing anywhere. */
-    private static Translator translatorFor(Translation translation) {
-        return switch (translation.provider()) {
-            case NONE -> new NoTranslator();
-            case LIBRETRANSLATE, DEEPL ->
-                throw new IllegalStateException(
-                        "translation.provider: " + translation.provider().configName() + " is not in this build");
-        };
+        // The configured translator: none (the default) sends nothing anywhere.
+        return start(settings, clock, Translators.of(settings.translation(), clock));
     }
 
     /** As {@link #start(Settings, Clock)}, with {@code translator} for free text (tests give their own). */

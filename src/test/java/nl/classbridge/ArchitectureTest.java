@@ -25,10 +25,11 @@ import nl.classbridge.messages.TextRenderer;
  *       {@code preferences}, {@code health}, {@code delivery} and {@code messages}, with the two foundations every part
  *       may use, {@code config} (the settings) and {@code logs} (failures in the log without
  *       personal data). The core knows no adapter and none of the libraries adapters translate:
- *       JDA, Jakarta Mail (and Angus, its implementation), Javalin, GreenMail, jsoup.</li>
+ *       JDA, Jakarta Mail (and Angus, its implementation), Javalin, GreenMail, jsoup, DeepL's client.</li>
  *   <li><b>The adapters</b> translate between the core and the world: {@code discord} (JDA),
  *       {@code mail} (SMTP, IMAP, reading mail), {@code ops} (the health endpoint on the JDK's HTTP
- *       server) and {@code sandbox} (the local Discord-compatible server, the local mail server and
+ *       server), {@code translators} (LibreTranslate and DeepL behind the core's translation port)
+ *       and {@code sandbox} (the local Discord-compatible server, the local mail server and
  *       the sandbox's web page). An adapter does not use another
  *       adapter; they meet in the core. Two exceptions are on purpose and named here: the sandbox's
  *       own start-up ({@code nl.classbridge.sandbox}, not its sub-packages) wires the real bot
@@ -59,6 +60,7 @@ class ArchitectureTest {
     static final String MAIL = "nl.classbridge.mail..";
     static final String SANDBOX = "nl.classbridge.sandbox..";
     static final String OPS = "nl.classbridge.ops..";
+    static final String TRANSLATORS = "nl.classbridge.translators..";
     static final String CLI = "nl.classbridge.cli..";
     /** The libraries only adapters may use: Discord, mail, the web server, the local mail server, HTML of mail. */
     static final String[] ADAPTER_LIBRARIES = {
@@ -68,7 +70,8 @@ class ArchitectureTest {
         "io.javalin..",
         "com.icegreen..",
         "org.jsoup..",
-        "com.sun.net.httpserver.."
+        "com.sun.net.httpserver..",
+        "com.deepl.."
     };
 
     @ArchTest
@@ -77,12 +80,12 @@ class ArchitectureTest {
             .resideInAnyPackage(CORE)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(DISCORD, MAIL, SANDBOX, OPS, CLI)
+            .resideInAnyPackage(DISCORD, MAIL, SANDBOX, OPS, TRANSLATORS, CLI)
             .orShould()
             .dependOnClassesThat()
             .belongToAnyOf(ClassBridge.class)
-            .because("the core is the school's rules; Discord, mail, the sandbox and the health endpoint are ways"
-                    + " in and out");
+            .because("the core is the school's rules; Discord, mail, the sandbox, the health endpoint and the"
+                    + " translators are ways in and out");
 
     @ArchTest
     static final ArchRule coreKnowsNoAdapterLibrary = noClasses()
@@ -99,7 +102,7 @@ class ArchitectureTest {
             .resideInAPackage(DISCORD)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(MAIL, SANDBOX, OPS, CLI)
+            .resideInAnyPackage(MAIL, SANDBOX, OPS, TRANSLATORS, CLI)
             .orShould()
             .dependOnClassesThat()
             .belongToAnyOf(ClassBridge.class)
@@ -111,7 +114,7 @@ class ArchitectureTest {
             .resideInAPackage(MAIL)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(DISCORD, SANDBOX, OPS, CLI)
+            .resideInAnyPackage(DISCORD, SANDBOX, OPS, TRANSLATORS, CLI)
             .orShould()
             .dependOnClassesThat()
             .belongToAnyOf(ClassBridge.class)
@@ -123,11 +126,23 @@ class ArchitectureTest {
             .resideInAPackage(OPS)
             .should()
             .dependOnClassesThat()
-            .resideInAnyPackage(DISCORD, MAIL, SANDBOX, CLI)
+            .resideInAnyPackage(DISCORD, MAIL, SANDBOX, TRANSLATORS, CLI)
             .orShould()
             .dependOnClassesThat()
             .belongToAnyOf(ClassBridge.class)
             .because("the health endpoint serves the core's health check and knows nothing else");
+
+    @ArchTest
+    static final ArchRule translatorsUseNoOtherAdapter = noClasses()
+            .that()
+            .resideInAPackage(TRANSLATORS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(DISCORD, MAIL, SANDBOX, OPS, CLI)
+            .orShould()
+            .dependOnClassesThat()
+            .belongToAnyOf(ClassBridge.class)
+            .because("the translators implement the core's Translator port and know nothing else");
 
     @ArchTest
     static final ArchRule localServersUseNoBotAdapter = noClasses()

@@ -47,6 +47,7 @@ final class CheckConfigCommand implements Callable<Integer> {
         config.describe().forEach(line -> out.println("  " + line));
         out.println();
         texts.summary().forEach(line -> out.println("  " + line));
+        out.println("  " + TranslationLine.of(config.settings().translation()));
         List<String> warnings = new ArrayList<>(config.warnings());
         warnings.addAll(texts.warnings());
         warnings.addAll(PrivacyNoticeCheck.of(config.settings()));

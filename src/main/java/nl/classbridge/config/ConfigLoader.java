@@ -109,11 +109,25 @@ public final class ConfigLoader {
         for (ConfigKey<?> key : ConfigKey.all()) {
             resolveKey(key, file, fileValues, env, problems).ifPresent(r -> values.put(key, r));
         }
+        if (problems.isEmpty()) {
+            together(values, problems);
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         Settings settings = assemble(values);
         return new EffectiveConfig(settings, values, ConfigWarnings.of(settings, env));
+    }
+
+    /** Values that are each valid but do not go together. */
+    private static void together(Map<ConfigKey<?>, Resolved<?>> values, List<Problem> problems) {
+        if (get(values, TRANSLATION_PROVIDER) == TranslationProvider.LIBRETRANSLATE
+                && get(values, TRANSLATION_URL).isEmpty()) {
+            problems.add(Problem.ofKey(
+                    TRANSLATION_URL.key(),
+                    "is required for translation.provider libretranslate: set the address of the school's"
+                            + " LibreTranslate server, such as http://127.0.0.1:5000/"));
+        }
     }
 
     private static <T> Optional<Resolved<T>> resolveKey(

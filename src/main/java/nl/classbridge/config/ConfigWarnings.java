@@ -1,5 +1,7 @@
 package nl.classbridge.config;
 
+import static nl.classbridge.config.ConfigKey.TRANSLATION_API_KEY;
+
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +31,7 @@ final class ConfigWarnings {
             w.lines.add("quiet-hours.start equals quiet-hours.end: there are no quiet hours,"
                     + " so parents may get messages at night");
         }
+        w.translation(settings.translation());
         w.environment(env);
         return List.copyOf(w.lines);
     }
@@ -50,6 +53,27 @@ final class ConfigWarnings {
     private void unencrypted(String key, URI url, String plain, String secure) {
         if (url.getScheme().equalsIgnoreCase(plain) && !loopback(url.getHost())) {
             lines.add(key + " uses " + plain + ": the bot token crosses the network unencrypted; use " + secure);
+        }
+    }
+
+    private void translation(Translation translation) {
+        String key = TRANSLATION_API_KEY.environmentVariable();
+        if (translation.provider() == TranslationProvider.NONE) {
+            if (translation.url().isPresent() || translation.apiKey().isPresent()) {
+                lines.add("translation.provider is none: translation.url and " + key + " are not used");
+            }
+            return;
+        }
+        translation.url().ifPresent(url -> {
+            if (url.getScheme().equalsIgnoreCase("http") && !loopback(url.getHost())) {
+                lines.add("translation.url uses http: what teachers and families write crosses the network"
+                        + " unencrypted; use https, or run the translation server on this machine (127.0.0.1)");
+            }
+        });
+        if (translation.provider() == TranslationProvider.DEEPL
+                && translation.apiKey().isEmpty()) {
+            lines.add(key + " is not set: DeepL needs the school's key; until it is set nothing is translated"
+                    + " and texts go out as written, with a note");
         }
     }
 

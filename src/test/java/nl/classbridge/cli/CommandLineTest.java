@@ -56,6 +56,34 @@ class CommandLineTest {
     }
 
     @Test
+    @DisplayName("check-config names the translator and where texts go; plain http to another machine is warned about")
+    void checkConfigNamesTheTranslator() {
+        Result none = run(env(), "check-config");
+        assertThat(none.out()).contains("Translation: none; nothing is sent anywhere");
+
+        Result deepl = run(
+                env("CLASSBRIDGE_TRANSLATION_PROVIDER", "deepl", "CLASSBRIDGE_TRANSLATION_API_KEY", "deepl-key:fx"),
+                "check-config");
+        assertThat(deepl.exitCode()).as(deepl.err()).isZero();
+        assertThat(deepl.out())
+                .contains("Translation: deepl; free texts and their language pair go to DeepL at"
+                        + " https://api-free.deepl.com");
+        assertThat(deepl.out() + deepl.err()).doesNotContain("deepl-key");
+
+        Result libre = run(
+                env(
+                        "CLASSBRIDGE_TRANSLATION_PROVIDER",
+                        "libretranslate",
+                        "CLASSBRIDGE_TRANSLATION_URL",
+                        "http://translate.school.nl:5000/"),
+                "check-config");
+        assertThat(libre.out())
+                .contains("Translation: libretranslate; free texts and their language pair go to the school's"
+                        + " LibreTranslate server at http://translate.school.nl:5000")
+                .contains("translation.url uses http:");
+    }
+
+    @Test
     @DisplayName("an invalid time zone from the environment exits 2 with one line naming school.timezone")
     void invalidTimezone() {
         Result result = run(env("CLASSBRIDGE_SCHOOL_TIMEZONE", "Mars/Phobos"), "check-config");

@@ -35,6 +35,7 @@ import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.domain.Student;
 import nl.classbridge.sandbox.discord.LocalUser;
 import nl.classbridge.store.Database;
+import nl.classbridge.store.Migrations;
 import nl.classbridge.store.Repositories;
 import nl.classbridge.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
@@ -222,7 +223,7 @@ class StatusOnDiscordTest {
                 .contains("heartbeat ")
                 .contains("housekeeping ")
                 .contains("class updates ")
-                .containsPattern("Database: +[0-9.]+ MB, WAL [0-9.]+ MB, schema V14");
+                .containsPattern("Database: +[0-9.]+ MB, WAL [0-9.]+ MB, schema V" + Migrations.latest() + "\n");
         HttpResponse<String> health = get(port, "/health");
         assertThat(health.statusCode()).isEqualTo(200);
         JsonNode json = new ObjectMapper().readTree(health.body());
@@ -230,7 +231,7 @@ class StatusOnDiscordTest {
         assertThat(json.at("/discord/state").asText()).isEqualTo("connected");
         assertThat(json.at("/discord/latencyMs").isNumber()).isTrue();
         assertThat(json.at("/mail/lastReadAt").isTextual()).isTrue();
-        assertThat(json.at("/database/schemaVersion").asInt()).isEqualTo(14);
+        assertThat(json.at("/database/schemaVersion").asInt()).isEqualTo(Migrations.latest());
         HttpResponse<String> metrics = get(port, "/metrics");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body().lines())
@@ -240,7 +241,7 @@ class StatusOnDiscordTest {
                         "classbridge_outbox_waiting{channel=\"email\"} 1",
                         "classbridge_deliveries_failed_24h{reason=\"channel-gone\",outcome=\"failed\"} 1",
                         "classbridge_mail_poll_interval_seconds 600",
-                        "classbridge_schema_version 14");
+                        "classbridge_schema_version " + Migrations.latest());
 
         // The email has waited more than 15 minutes since it was due: the outbox is stuck.
         school.clock.jump(Duration.ofMinutes(16));
