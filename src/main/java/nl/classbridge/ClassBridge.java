@@ -312,7 +312,7 @@ public final class ClassBridge implements AutoCloseable {
                 clock);
         PreferenceWords preferenceWords = new PreferenceWords(texts.messages());
         CheckinContexts contexts = new CheckinContexts(
-                store.checkins(), store.classes(), versions, texts.messages(), store.conversations());
+                store.checkins(), store.classes(), versions, texts.messages(), store.conversations(), toFamilies);
         StepView stepView = new StepView(texts.messages());
         UpdatePost updatePost =
                 new UpdatePost(texts.messages(), settings.school().name(), toFamilies);

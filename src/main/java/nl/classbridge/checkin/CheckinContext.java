@@ -5,6 +5,7 @@ import java.util.Optional;
 import nl.classbridge.checkin.questionnaire.Questionnaire;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Language;
+import nl.classbridge.messages.Text;
 
 /**
  * Everything a check-in message says besides the step itself: whose request, about which child,
@@ -14,7 +15,9 @@ import nl.classbridge.domain.Language;
  * @param language the language the questionnaire's own texts are shown in
  * @param deadline the deadline as the family reads it, e.g. "vrijdag 12 september"
  * @param classNeeds what the teacher needs from parents in their own words ({@code /class needs}),
- *                 if written; shown instead of the questionnaire's generic text, see {@link InfoTexts}
+ *                 if written, as the family reads them (machine-translated with the original beside
+ *                 it when the school translates); shown instead of the questionnaire's generic text,
+ *                 see {@link InfoTexts}
  * @param meeting  for the questions before a parent conversation: when that conversation is, as the
  *                 family reads it; empty for every other round
  */
@@ -27,7 +30,7 @@ public record CheckinContext(
         String deadline,
         List<Language> chain,
         Language language,
-        Optional<String> classNeeds,
+        Optional<List<Text.Span>> classNeeds,
         Optional<Meeting> meeting) {
 
     /** The day of a parent conversation, and its time when one was set, in the family's language. */

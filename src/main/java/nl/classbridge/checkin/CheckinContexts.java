@@ -15,6 +15,7 @@ import nl.classbridge.messages.Messages;
 import nl.classbridge.store.CheckinRepository;
 import nl.classbridge.store.ConversationRepository;
 import nl.classbridge.store.SchoolClassRepository;
+import nl.classbridge.translation.FreeText;
 
 /** Gathers what a check-in message says about a request: child, class, teacher, deadline, language. */
 public final class CheckinContexts {
@@ -26,6 +27,8 @@ public final class CheckinContexts {
     private final QuestionnaireVersions versions;
     private final Messages messages;
     private final ConversationRepository conversations;
+    /** The teacher's needs for the family: translated on the way out, from the cache at a press. */
+    private final FreeText needs;
     /**
      * Deadlines as families read them: formatting one is a good part of rendering a press, and the
      * text depends on nothing but the key, so nothing ever makes an entry wrong.
@@ -40,11 +43,32 @@ public final class CheckinContexts {
             QuestionnaireVersions versions,
             Messages messages,
             ConversationRepository conversations) {
+        this(checkins, classes, versions, messages, conversations, FreeText.AS_WRITTEN);
+    }
+
+    /** With {@code needs} translating the teacher's {@code /class needs} words into each family's language. */
+    public CheckinContexts(
+            CheckinRepository checkins,
+            SchoolClassRepository classes,
+            QuestionnaireVersions versions,
+            Messages messages,
+            ConversationRepository conversations,
+            FreeText needs) {
         this.checkins = checkins;
         this.classes = classes;
         this.versions = versions;
         this.messages = messages;
         this.conversations = conversations;
+        this.needs = needs;
+    }
+
+    /**
+     * The context for a message on its way out (the outbox's thread, which may wait for a
+     * translator): the teacher's needs are translated now, and kept, so every later press shows them
+     * from the cache within Discord's three seconds ({@link #of}).
+     */
+    public CheckinContext sending(CheckinRequest request) {
+        return of(request, checkins.findRound(request.roundId()).orElseThrow(), needs);
     }
 
     public CheckinContext of(CheckinRequest request) {
@@ -53,6 +77,10 @@ public final class CheckinContexts {
 
     /** The same, with the request's round already at hand (a press's transaction read it): one read less. */
     public CheckinContext of(CheckinRequest request, CheckinRound round) {
+        return of(request, round, needs.fromCache());
+    }
+
+    private CheckinContext of(CheckinRequest request, CheckinRound round, FreeText needs) {
         if (round.id() != request.roundId()) {
             throw new IllegalArgumentException("round " + round.id() + " is not request " + request.id() + "'s");
         }
@@ -71,7 +99,7 @@ public final class CheckinContexts {
                 deadline(new Deadline(round.deadline(), schoolClass.timezone(), language)),
                 chain,
                 language,
-                child.classNeeds(),
+                child.classNeeds().map(words -> needs.spans(words, schoolClass.language(), chain)),
                 meeting(round, schoolClass.timezone(), language));
     }
 

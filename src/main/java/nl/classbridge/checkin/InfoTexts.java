@@ -11,8 +11,9 @@ import nl.classbridge.messages.Text;
  * What an info item of a questionnaire says to a family: the one place that decides it, for Discord
  * and email alike. Mostly the questionnaire's own text; but the item {@value #TEACHER_NEEDS} (what
  * the teacher needs from parents) says the teacher's own words, when the teacher wrote them with
- * {@code /class needs}: introduced in the family's language, then exactly as written (a value,
- * escaped wherever it goes).
+ * {@code /class needs}: introduced in the family's language, then as the family reads them (a
+ * value, escaped wherever it goes; machine-translated with the original beside it when the school
+ * translates, see {@link CheckinContexts}).
  */
 public final class InfoTexts {
     /** The id of the info item the teacher's own words replace. */
@@ -26,8 +27,7 @@ public final class InfoTexts {
             List<Text.Block> blocks = new ArrayList<>(
                     messages.text("checkin.needs-intro", context.chain(), Map.of("teacher", context.teacher()))
                             .blocks());
-            blocks.add(new Text.Paragraph(
-                    List.of(new Text.Value(context.classNeeds().get()))));
+            blocks.add(new Text.Paragraph(context.classNeeds().get()));
             return new Text(blocks, context.language());
         }
         // The questionnaire's own texts are the school's, written like the catalogue's: words, not values.

@@ -112,6 +112,54 @@ class TranslationToFamiliesTest {
     }
 
     @Test
+    @DisplayName("GIVEN the teacher's own words for what she needs from parents (/class needs) WHEN the start-of-year"
+            + " questionnaire goes out THEN the Arabic family's mail shows them translated, labelled, with the original;"
+            + " the Dutch family's as written")
+    void needsStatementTranslated() throws Exception {
+        String needs = "Vertel het ons als er thuis iets verandert";
+        school.teacher("class needs", Map.of("text", needs));
+        school.teacher("checkin start", Map.of("questionnaire", "start-of-year"));
+
+        assertThat(awaitMail(AMAL, needs)).contains(TestTranslator.translated(needs, Language.AR), ARABIC_LABEL);
+        assertThat(awaitMail(NOOR, needs)).doesNotContain("[", "automatische vertaling");
+        assertThat(translator.sent())
+                .contains(needs)
+                .allMatch(text -> !text.contains("Sami") && !text.contains("Noor"));
+    }
+
+    @Test
+    @DisplayName("GIVEN a Polish-speaking father on Discord WHEN he types his way through the start-of-year"
+            + " questionnaire THEN the question after the teacher's words shows them translated into Polish, labelled,"
+            + " with the original (translated on the way out, shown again from the cache)")
+    void needsStatementTranslatedOnDiscord() throws Exception {
+        String needs = "Lees elke dag tien minuten voor";
+        LocalUser tata = school.joined("tata.sami", "Sami");
+        speaks(
+                school.inStore(db -> new GuardianRepository(db).findByDiscordUser(tata.id()))
+                        .orElseThrow(),
+                Language.PL);
+        school.teacher("class needs", Map.of("text", needs));
+        school.teacher("checkin start", Map.of("questionnaire", "start-of-year"));
+        school.awaitGreeting(tata, "Sami");
+        school.discord.sendDirectMessage(tata, "Dzień dobry");
+        for (String typed : List.of("Lubi czytać", "Spokój i przyjaciel", "Wskazówki", "reading")) {
+            int before = school.discord.directMessagesTo(tata).size();
+            school.discord.sendDirectMessage(tata, typed);
+            school.discord.await(
+                    "the next question after " + typed,
+                    () -> school.discord.directMessagesTo(tata).size() > before);
+        }
+        school.discord.sendDirectMessage(tata, "Czytam we wtorki");
+        PostedMessage withNeeds = school.discord.awaitValue(
+                "the question after the teacher's words",
+                () -> school.discord.directMessagesTo(tata).stream()
+                        .filter(m -> m.content().contains(needs))
+                        .findFirst());
+        assertThat(withNeeds.content().replace("\\", ""))
+                .contains(TestTranslator.translated(needs, Language.PL), "tłumaczenie maszynowe", needs);
+    }
+
+    @Test
     @DisplayName("GIVEN the translator is down WHEN the teacher posts an update and adds an agreement THEN every"
             + " message is still delivered, the Arabic ones with the original and the 'not available' line")
     void failingTranslatorBlocksNothing() throws Exception {

@@ -144,7 +144,7 @@ public final class DiscordDmSender implements Sender {
         if (request.isEmpty()) {
             return Optional.empty();
         }
-        CheckinContext context = contexts.of(request.get());
+        CheckinContext context = contexts.sending(request.get());
         if (CheckinMail.STEP.equals(delivery.kind())) {
             // The step a typed answer led to, as the family's answers stand now.
             return conversations

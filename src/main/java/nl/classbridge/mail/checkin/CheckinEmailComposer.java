@@ -69,7 +69,7 @@ public final class CheckinEmailComposer implements EmailComposer {
         if (guardian.isEmpty() || round.isEmpty() || request.isEmpty()) {
             return Optional.empty();
         }
-        CheckinContext context = contexts.of(request.get());
+        CheckinContext context = contexts.sending(request.get());
         String to = guardian.get().email().orElseThrow();
         String token = tokens.forRequest(guardian.get().id(), request.get().id());
         Optional<String> questionsMessageId = deliveries

@@ -123,7 +123,7 @@ class CheckinEmailsTest {
                 plain.deadline(),
                 plain.chain(),
                 plain.language(),
-                Optional.of("Lees elke dag <b>10 minuten</b> voor"),
+                Optional.of(List.of(new nl.classbridge.messages.Text.Value("Lees elke dag <b>10 minuten</b> voor"))),
                 Optional.empty());
         String generic = startOfYear.question("teacher-needs").orElseThrow().text(Language.PL);
 

@@ -317,7 +317,8 @@ class StepViewTest {
                 plain.deadline(),
                 plain.chain(),
                 plain.language(),
-                Optional.of("Lees *elke* dag 10 minuten voor @everyone"),
+                Optional.of(
+                        List.of(new nl.classbridge.messages.Text.Value("Lees *elke* dag 10 minuten voor @everyone"))),
                 Optional.empty());
         int channel = context.questionnaire()
                 .questions()
