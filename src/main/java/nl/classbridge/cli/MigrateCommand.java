@@ -3,17 +3,12 @@ package nl.classbridge.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import nl.classbridge.store.Backups;
 import nl.classbridge.store.Database;
 import nl.classbridge.store.Migrations;
 import nl.classbridge.store.StoreException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code classbridge migrate [--dry-run]}: lists the pending schema migrations, or applies them
@@ -23,25 +18,13 @@ import picocli.CommandLine.Spec;
         name = "migrate",
         mixinStandardHelpOptions = true,
         description = "Apply pending database migrations (after an automatic backup), or list them with --dry-run.")
-final class MigrateCommand implements Callable<Integer> {
-    @ParentCommand
-    ClassBridgeCommand root;
-
-    @Spec
-    CommandSpec spec;
+final class MigrateCommand extends DatabaseCommand {
 
     @Option(names = "--dry-run", description = "Only list the pending migrations; change nothing.")
     boolean dryRun;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<Path> found = root.databasePath(err);
-        if (found.isEmpty()) {
-            return ExitCode.CONFIG;
-        }
-        Path database = found.get();
+    int run(Path database, PrintWriter out, PrintWriter err) {
         try {
             List<Migrations.Migration> pending = Migrations.pending(database);
             if (pending.isEmpty()) {

@@ -3,40 +3,23 @@ package nl.classbridge.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 import nl.classbridge.store.Restore;
 import nl.classbridge.store.StoreException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code classbridge restore PATH}: puts a checked backup in the database's place, with the bot stopped. */
 @Command(
         name = "restore",
         mixinStandardHelpOptions = true,
         description = "Replace the database with the backup at PATH (the bot must be stopped; the old file is kept).")
-final class RestoreCommand implements Callable<Integer> {
-    @ParentCommand
-    ClassBridgeCommand root;
-
-    @Spec
-    CommandSpec spec;
+final class RestoreCommand extends DatabaseCommand {
 
     @Parameters(paramLabel = "PATH", description = "The backup file to restore.")
     Path backup;
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<Path> found = root.databasePath(err);
-        if (found.isEmpty()) {
-            return ExitCode.CONFIG;
-        }
-        Path database = found.get();
+    int run(Path database, PrintWriter out, PrintWriter err) {
         try {
             Restore.Done done = Restore.restore(backup.toAbsolutePath(), database, Instant.now());
             out.println(

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import nl.classbridge.health.HealthCheck;
 import nl.classbridge.health.HealthReport;
 import nl.classbridge.store.BotLock;
@@ -13,9 +12,6 @@ import nl.classbridge.store.HealthRepository;
 import nl.classbridge.store.Migrations;
 import nl.classbridge.store.StoreException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code classbridge status}: whether the bot runs and is well, read from the database beside the
@@ -27,25 +23,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Whether the bot runs and is well. Exit codes: 0 all well, 1 something needs attention,"
                 + " 2 invalid configuration.")
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends DatabaseCommand {
     /** The first schema with the heartbeat; an older database is from before this release. */
     private static final int HEARTBEAT_SCHEMA = 13;
 
-    @ParentCommand
-    ClassBridgeCommand root;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Optional<Path> found = root.databasePath(err);
-        if (found.isEmpty()) {
-            return ExitCode.CONFIG;
-        }
-        Path file = found.get();
+    int run(Path file, PrintWriter out, PrintWriter err) {
         if (!Files.isRegularFile(file)) {
             out.println("ClassBridge: not running. There is no database at " + file + " yet: the bot has never run"
                     + " with this configuration.");
