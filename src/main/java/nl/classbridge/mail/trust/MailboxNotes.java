@@ -82,14 +82,15 @@ final class MailboxNotes {
 
     /**
      * A verified family's mail not used as answers (the round closed, the child no longer theirs):
-     * their words, in the class's language too when they wrote in {@code theirs} (issue 15).
+     * their words, in the class's language too when they wrote in {@code theirs}, their chosen
+     * language (issue 15).
      */
-    void unverified(String ref, String kind, List<Concerned> concerned, String words, Language theirs) {
+    void unverified(String ref, String kind, List<Concerned> concerned, String words, Optional<Language> theirs) {
         tellTheirWords(ref, "mailbox.unverified." + kind, concerned, words, theirs);
     }
 
     /** A verified family's mail that answers no questionnaire: their words, for the teacher. */
-    void familyWrote(String ref, List<Concerned> concerned, String words, Language theirs) {
+    void familyWrote(String ref, List<Concerned> concerned, String words, Optional<Language> theirs) {
         tellTheirWords(ref, "mailbox.family-wrote", concerned, words, theirs);
     }
 
@@ -98,11 +99,14 @@ final class MailboxNotes {
      * label and the original, or as written. A translated note also keeps the quoted original as
      * {@code original} (not shown): an erasure finds the cached translation by it.
      */
-    private void tellTheirWords(String ref, String key, List<Concerned> concerned, String words, Language theirs) {
+    private void tellTheirWords(
+            String ref, String key, List<Concerned> concerned, String words, Optional<Language> theirs) {
         String quoted = quoted(words);
         for (Concerned each : concerned) {
+            // A family that chose no language writes in the class's, as everywhere else.
+            Language written = theirs.orElse(each.schoolClass().language());
             ForTheTeacher.Composed composed =
-                    forTheTeacher.of(quoted, theirs, each.schoolClass().language());
+                    forTheTeacher.of(quoted, written, each.schoolClass().language());
             Map<String, String> values = new LinkedHashMap<>();
             values.put("words", composed.text().words());
             if (composed.translated()) {

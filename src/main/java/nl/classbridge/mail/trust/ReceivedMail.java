@@ -15,9 +15,7 @@ import nl.classbridge.domain.Delivery;
 import nl.classbridge.domain.DeliveryChannel;
 import nl.classbridge.domain.EmailAddress;
 import nl.classbridge.domain.Guardian;
-import nl.classbridge.domain.Language;
 import nl.classbridge.domain.ReplyToken;
-import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.mail.ComposedEmail;
 import nl.classbridge.mail.ReplyTokens;
 import nl.classbridge.mail.agreements.AgreementReplies;
@@ -71,8 +69,6 @@ public final class ReceivedMail implements ImapInbox.Handler {
     private final TeacherNotice notice;
     private final AgreementReplies agreementReplies;
     private final List<MailCommand> commands;
-    private final StudentRepository students;
-    private final SchoolClassRepository classes;
 
     public ReceivedMail(
             ReplyTokens tokens,
@@ -98,8 +94,6 @@ public final class ReceivedMail implements ImapInbox.Handler {
         this.notice = notice;
         this.agreementReplies = agreementReplies;
         this.commands = List.copyOf(commands);
-        this.students = students;
-        this.classes = classes;
     }
 
     @Override
@@ -150,7 +144,7 @@ public final class ReceivedMail implements ImapInbox.Handler {
                     mail.ref(),
                     notes.concerned(Optional.of(verified.token()), Optional.of(guardian)),
                     reply.text(),
-                    languageOf(guardian));
+                    guardian.plan().language());
             return "family-wrote";
         }
         CheckinReplies.Outcome outcome = replies.answer(request.get(), guardian, reply, messageId(mail.message()));
@@ -161,7 +155,7 @@ public final class ReceivedMail implements ImapInbox.Handler {
                     why,
                     notes.concerned(Optional.of(verified.token()), Optional.of(guardian)),
                     reply.text(),
-                    languageOf(guardian));
+                    guardian.plan().language());
             return outcome == CheckinReplies.Outcome.ROUND_CLOSED ? why : "unverified-" + why;
         }
         return "answers";
@@ -180,29 +174,23 @@ public final class ReceivedMail implements ImapInbox.Handler {
             case CONFIRMED -> "agreement-confirmed";
             case DIFFERS -> "agreement-differs";
             case CLOSED -> {
-                notes.familyWrote(mail.ref(), concerned, reply.text(), languageOf(verified.guardian()));
+                notes.familyWrote(
+                        mail.ref(),
+                        concerned,
+                        reply.text(),
+                        verified.guardian().plan().language());
                 yield "agreement-closed";
             }
             case NOT_THEIRS -> {
                 notes.unverified(
-                        mail.ref(), "no-longer-linked", concerned, reply.text(), languageOf(verified.guardian()));
+                        mail.ref(),
+                        "no-longer-linked",
+                        concerned,
+                        reply.text(),
+                        verified.guardian().plan().language());
                 yield "unverified-no-longer-linked";
             }
         };
-    }
-
-    /**
-     * The language a verified family writes in, as far as the bot knows: the one they chose, else
-     * that of their first child's class (what they were written to in).
-     */
-    private Language languageOf(Guardian guardian) {
-        return guardian.plan()
-                .language()
-                .orElseGet(() -> students.childrenOf(guardian.id()).stream()
-                        .findFirst()
-                        .flatMap(child -> classes.find(child.classId()))
-                        .map(SchoolClass::language)
-                        .orElse(Language.NL));
     }
 
     @Override
