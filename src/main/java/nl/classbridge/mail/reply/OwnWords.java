@@ -51,6 +51,9 @@ final class OwnWords {
     private static final Pattern RULE = Pattern.compile("^[-_=*~–—]{3,}$");
     private static final int QUESTION_TAIL = 3;
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]$");
+    /** A year or a date in figures: what the first part of a wrapped header names. */
+    private static final Pattern DATED =
+            Pattern.compile("(?<!\\d)(?:(?:19|20)\\d{2}|\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4})(?!\\d)");
     /** The most lines a client wraps its "On ... wrote:" header over. */
     private static final int MAX_HEADER_LINES = 4;
     /** A block under a rule at the end is a signature or footer only when it is this short. */
@@ -280,6 +283,19 @@ final class OwnWords {
          * after the family's text on the same line; null when there is none.
          */
         private Header headerAt(int i) {
+            Header header = headerFrom(i);
+            if (header != null || !DATED.matcher(probe[i]).find() || i + 1 >= probe.length) {
+                return header;
+            }
+            // A dated line without a full stop right above a header is its first part, wrapped off
+            // ("W dniu 1 września 2026" / "09:00 użytkownik Juf Anna <...> napisał:").
+            Header below = SENTENCE_END.matcher(probe[i]).find() || probe[i].startsWith(">") ? null : headerFrom(i + 1);
+            return below == null || !below.before().isEmpty()
+                    ? null
+                    : new Header(below.lines() + 1, "", below.runsOn());
+        }
+
+        private Header headerFrom(int i) {
             if (probe[i].equals(HtmlText.QUOTE_HEADER)) {
                 return new Header(1, "");
             }
@@ -301,7 +317,7 @@ final class OwnWords {
                     return k > 1 && familysAbove(i, k) ? null : new Header(k, "");
                 }
                 if (start > 0 && start <= shown[i].length()) {
-                    return new Header(k, shown[i].substring(0, start));
+                    return new Header(k, ownBefore(shown[i].substring(0, start)));
                 }
             }
             int runsOn = forms.wroteRunningOn(probe[i]);
@@ -313,6 +329,16 @@ final class OwnWords {
                 return new Header(1, ""); // "Juf Anna pisze:" right above the quote
             }
             return null;
+        }
+
+        /**
+         * The family's text before a header on the same line; none when it is dated and ends no
+         * sentence: then it is the header's own beginning ("W dniu 1 września 2026 09:00
+         * użytkownik Juf Anna <...> napisał:").
+         */
+        private static String ownBefore(String before) {
+            String text = before.strip();
+            return DATED.matcher(text).find() && !SENTENCE_END.matcher(text).find() ? "" : before;
         }
 
         /**

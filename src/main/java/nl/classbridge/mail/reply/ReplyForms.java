@@ -61,6 +61,8 @@ final class ReplyForms {
     /** How a date begins: a digit, or a day's name or its short form before one ("wt., 3", "Monday, 1"). */
     private static final String DATE_START =
             "(?:\\p{L}{1,3}\\s+)?(?:\\p{N}|\\p{L}{1,4}\\.?,?\\s*\\p{N}|\\p{L}{1,12},\\s*\\p{N})";
+    /** A sender: any text but a year, so "Thanks, Selin 1 Oct 2026 ... wrote:" keeps "Thanks, Selin". */
+    private static final String SENDER = "((?:(?!(?<![\\p{L}\\p{N}])(?:19|20)\\p{N}{2}(?![\\p{L}\\p{N}])).)+?)";
     /** The placeholders that stand for a date: a form starting with one must start where a date can. */
     private static final List<String> DATES = List.of("{date}", "{day}", "{weekday}", "{time}");
     /** A device or app name in a signature: a few words, no sentence punctuation. */
@@ -411,7 +413,7 @@ final class ReplyForms {
             } else if (afterPlaceholder) {
                 regex.append("\\s*");
             }
-            regex.append("(.+?)");
+            regex.append(placeholder.group().equals("{sender}") ? SENDER : "(.+?)");
             afterPlaceholder = true;
             at = placeholder.end();
         }
