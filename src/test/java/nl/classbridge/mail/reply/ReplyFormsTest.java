@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -231,6 +232,97 @@ class ReplyFormsTest {
         assertThatThrownBy(() -> ReplyForms.load(files(
                         Map.of("index.yml", "languages: [xx]", "xx.yml", "fields:\n  from: [Fan]\n  to: [fan]\n"))))
                 .hasMessageContaining("'fan' is already the field FROM");
+    }
+
+    private static NumberedAnswers.Answers answers(String body, String... senderNames) {
+        return NumberedAnswers.read(OwnWords.of(body).lines(), ReplyForms.standard(), Set.of(senderNames));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+            strings = {
+                "Groet, Sabine (moeder van Daan)",
+                "Met vriendelijke groet,\nFatima El Amrani",
+                "مع تحياتي،\nفاطمة، أم آدم",
+                "شكراً",
+                "أم كريم",
+                "Serdecznie pozdrawiam",
+                "Best,\nLauren",
+                "Hilsen Ingrid",
+                "Мама Арсена",
+            })
+    @DisplayName("a sign-off in any language ends the last answer, and is no answer itself")
+    void signOffs(String signOff) {
+        NumberedAnswers.Answers read = answers("1. Goed\n2. Nee\n\n" + signOff);
+        assertThat(read.numbered()).containsExactly(Map.entry(1, "Goed"), Map.entry(2, "Nee"));
+        assertThat(read.unnumbered()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a closing name ends the last answer only after answers; a sentence that starts like a sign-off stays")
+    void names() {
+        assertThat(answers("1. Goed\n2. Nee\nPriya", "priya", "sharma").numbered())
+                .containsEntry(2, "Nee");
+        assertThat(answers("1. Goed\n2. Nee\n\nRasha").numbered()).containsEntry(2, "Nee");
+        assertThat(answers("Kunt u mij bellen?\n\nJan", "jan", "smit").unnumbered())
+                .endsWith("Jan");
+        assertThat(answers("1. Goed\n2. Nee\nBest day ever at the zoo").numbered())
+                .containsEntry(2, "Nee\nBest day ever at the zoo");
+    }
+
+    @Test
+    @DisplayName(
+            "under a quoted question its number wins over a higher typed one; under the last, typed numbers start over")
+    void inline() {
+        assertThat(answers("> 1. How does your child feel?\n3 - up and down\n> 2. What went well?\nScience week")
+                        .numbered())
+                .containsExactly(Map.entry(1, "3 - up and down"), Map.entry(2, "Science week"));
+        assertThat(answers("> 3. Is er iets?\n> 4. Wil je praten?\n1. Goed\n2. Tekenen")
+                        .numbered())
+                .containsExactly(Map.entry(1, "Goed"), Map.entry(2, "Tekenen"));
+    }
+
+    @Test
+    @DisplayName("answers on one line split on dashes too, but not a range")
+    void dashes() {
+        assertThat(answers("1-добре 2-Вероніка сама заплела косу 3-ні").numbered())
+                .containsExactly(Map.entry(1, "добре"), Map.entry(2, "Вероніка сама заплела косу"), Map.entry(3, "ні"));
+        assertThat(answers("1. Hij was 2-3 dagen ziek").numbered())
+                .containsExactly(Map.entry(1, "Hij was 2-3 dagen ziek"));
+    }
+
+    @Test
+    @DisplayName(
+            "headers that run on into the original, have no date but stand above the quote, or start where a date can")
+    void moreHeaders() {
+        assertThat(own(
+                        "Thanks!\nSent from Yahoo Mail on Android\nOn Mon, 1 Sep 2026 at 9:00, Juf Anna<klas5@deregenboog.nl>"
+                                + "wrote: Hello, Juf Anna from Groep 5 would love to hear"))
+                .isEqualTo("Thanks!");
+        assertThat(own("Dzień dobry,\nLena była chora.\n\nJuf Anna pisze:\n> Dzień dobry!\n> 1. Jak?"))
+                .isEqualTo("Dzień dobry,\nLena była chora.");
+        assertThat(own("Ali yazdı:\nÇok güzel bir resim.")).contains("Ali yazdı:", "güzel");
+        assertThat(own("Hilsen Mads Den 01.09.2026 kl. 09.00 skrev Juf Anna:\n> Hallo"))
+                .isEqualTo("Hilsen Mads");
+        assertThat(own(
+                        "Teşekkürler, Selin 1 Eyl 2026 Pzt, 09:00 tarihinde Juf Anna <klas5@deregenboog.nl> şunu yazdı:\n"
+                                + "> Merhaba"))
+                .isEqualTo("Teşekkürler, Selin");
+        assertThat(own(
+                        "Pozdrawiam\n\nW dniu 1 września 2026\n09:00 użytkownik Juf Anna <klas5@deregenboog.nl> napisał:\n"
+                                + "> Dzień dobry"))
+                .isEqualTo("Pozdrawiam");
+        assertThat(own("Sayın öğretmenim,\nİyi\n----- Özgün İleti ----- Kimden: Juf Anna Gönderildi: 1 Eylül 2026"))
+                .isEqualTo("Sayın öğretmenim,\nİyi");
+    }
+
+    @Test
+    @DisplayName("typed arrows above a real quote stay, and a short rule with a name and phone under it goes")
+    void arrowsAndShortRules() {
+        assertThat(own(">>> Important: Sam may not eat nuts.\n1. 4\n\nOn Mon, 1 Sep 2026 at 9:00 Juf Anna "
+                        + "<klas5@deregenboog.nl> wrote:\n> Hello,\n> 1. How?"))
+                .isEqualTo(">>> Important: Sam may not eat nuts.\n1. 4");
+        assertThat(own("Дякую!\n___\nМикола Бондар\nтел. +31 6 2345 6789")).isEqualTo("Дякую!");
     }
 
     private static Function<String, InputStream> files(Map<String, String> files) {
