@@ -50,6 +50,12 @@ final class OwnWords {
     // A rule of dashes, underscores or equals signs: above an Outlook block, or above a signature or list footer.
     private static final Pattern RULE = Pattern.compile("^[-_=*~–—]{3,}$");
     private static final int QUESTION_TAIL = 3;
+    /**
+     * The most characters the reply forms' patterns read in one mail: a real mail needs a few
+     * thousand, a crafted 2 MB one cannot make reading it take more than a moment.
+     */
+    static final long READ_BUDGET = 3_000_000;
+
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?]$");
     /** A year or a date in figures: what the first part of a wrapped header names. */
     private static final Pattern DATED =
@@ -86,7 +92,7 @@ final class OwnWords {
     }
 
     static OwnWords of(String body, ReplyForms forms) {
-        return new Reading(body, forms).read();
+        return new Reading(body, forms.forOneMail(READ_BUDGET)).read();
     }
 
     /** One pass over the lines of one mail. */
@@ -100,6 +106,8 @@ final class OwnWords {
 
         /** Lines starting with ">" that the writer typed: not a quote (see {@link #typedArrows}). */
         private final boolean[] typed;
+        /** The header field each line starts with, or null: read once, a block is looked for at every line. */
+        private final Field[] fieldOf;
 
         private final List<OwnLine> own = new ArrayList<>();
         private final List<String> quoted = new ArrayList<>();
@@ -117,6 +125,10 @@ final class OwnWords {
                 probe[i] = Texts.asciiDigits(shown[i]).replace('’', '\'');
             }
             this.typed = typedArrows();
+            this.fieldOf = new Field[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                fieldOf[i] = forms.field(probe[i]);
+            }
         }
 
         OwnWords read() {
@@ -270,7 +282,7 @@ final class OwnWords {
                     }
                     continue;
                 }
-                Field field = forms.field(probe[j]);
+                Field field = fieldOf[j];
                 if (field == null || !seen.add(field)) {
                     break;
                 }

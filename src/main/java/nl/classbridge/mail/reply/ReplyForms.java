@@ -55,7 +55,6 @@ final class ReplyForms {
     private static final Pattern EVIDENCE =
             Pattern.compile("@|(?<!\\d)\\d{1,2}[:.h]\\d{2}(?!\\d)|(?<!\\d)(?:19|20)\\d{2}(?!\\d)");
     private static final Pattern LEADING_DECORATION = Pattern.compile("^[-–—=_*~]{2,}\\s*");
-    private static final Pattern TRAILING_DECORATION = Pattern.compile("\\s*[-–—=_*~]{2,}$");
     /** Where a header may start after the family's text: after a sentence, or where a date begins. */
     private static final Pattern LIKELY_START = Pattern.compile("[.!?…)]\\s+|\\s+(?=" + ReplyForms.DATE_START + ")");
     /** How a date begins: a digit, or a day's name or its short form before one ("wt., 3", "Monday, 1"). */
@@ -80,6 +79,8 @@ final class ReplyForms {
     private final List<Pattern> signatures;
     private final List<Pattern> greetings;
     private final List<Pattern> signOffs;
+    /** What the patterns may still read of the mail at hand; null: no limit. */
+    private final BoundedText.Budget budget;
 
     private ReplyForms(
             List<Wrote> wrote,
@@ -99,6 +100,27 @@ final class ReplyForms {
         this.signatures = List.copyOf(signatures);
         this.greetings = List.copyOf(greetings);
         this.signOffs = List.copyOf(signOffs);
+        this.budget = null;
+    }
+
+    private ReplyForms(ReplyForms forms, BoundedText.Budget budget) {
+        this.wrote = forms.wrote;
+        this.fields = forms.fields;
+        this.fieldLine = forms.fieldLine;
+        this.separatorLine = forms.separatorLine;
+        this.separatorInLine = forms.separatorInLine;
+        this.signatures = forms.signatures;
+        this.greetings = forms.greetings;
+        this.signOffs = forms.signOffs;
+        this.budget = budget;
+    }
+
+    /**
+     * These forms for reading one mail, with at most {@code reads} characters read by all their
+     * patterns together (see {@link BoundedText}).
+     */
+    ReplyForms forOneMail(long reads) {
+        return new ReplyForms(this, new BoundedText.Budget(reads));
     }
 
     private static final class Standard {
@@ -175,13 +197,19 @@ final class ReplyForms {
      * lines follow it.
      */
     int wroteStart(String line, boolean needEvidence) {
-        Matcher lead = LEADING_DECORATION.matcher(line);
-        int offset = lead.lookingAt() ? lead.end() : 0;
+        if (budget != null && budget.spent()) {
+            return -1;
+        }
+        // A header ends a line: of a long line only its end is read.
+        int base = Math.max(0, line.length() - MAX_HEADER_LENGTH * 2);
+        String tail = line.substring(base);
+        Matcher lead = LEADING_DECORATION.matcher(tail);
+        int offset = base + (base == 0 && lead.lookingAt() ? lead.end() : 0);
         String text = line.substring(offset);
-        Matcher trail = TRAILING_DECORATION.matcher(text);
+        int undecorated = withoutTrailingDashes(text);
         boolean decorated = false;
-        if (trail.find()) {
-            text = text.substring(0, trail.start());
+        if (undecorated < text.length()) {
+            text = text.substring(0, undecorated);
             decorated = offset > 0;
             if (!text.endsWith(":")) {
                 text = text + ":";
@@ -198,11 +226,30 @@ final class ReplyForms {
         boolean enough = !needEvidence || decorated || EVIDENCE.matcher(text).find();
         String lower = text.toLowerCase(Locale.ROOT);
         for (Wrote form : wrote) {
-            if (enough && hasWords(lower, form) && form.whole().matcher(text).matches()) {
+            if (enough && hasWords(lower, form) && BoundedText.matches(form.whole(), text, budget)) {
                 return 0; // whatever stood before it was only dashes
             }
         }
         return mid(text, offset, needEvidence);
+    }
+
+    /** Where the dashes at the end of {@code text} begin ("... wrote ----"): its length when there are fewer than two. */
+    private static int withoutTrailingDashes(String text) {
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int dashes = end;
+        while (dashes > 0 && "-–—=_*~".indexOf(text.charAt(dashes - 1)) >= 0) {
+            dashes--;
+        }
+        if (end - dashes < 2) {
+            return text.length();
+        }
+        while (dashes > 0 && Character.isWhitespace(text.charAt(dashes - 1))) {
+            dashes--;
+        }
+        return dashes;
     }
 
     /** Whether {@code line} is an "On ... wrote:" header as a whole. */
@@ -273,7 +320,7 @@ final class ReplyForms {
                 }
                 String rest = text.substring(at);
                 if ((!needEvidence || EVIDENCE.matcher(rest).find())
-                        && form.whole().matcher(rest).matches()) {
+                        && BoundedText.matches(form.whole(), rest, budget)) {
                     best = at;
                 }
             }
@@ -281,7 +328,11 @@ final class ReplyForms {
         return best < 0 ? -1 : offset + best;
     }
 
-    private static boolean hasWords(String lower, Wrote form) {
+    /** Whether {@code lower} holds every word of {@code form}: the cheap look before its pattern, paid for too. */
+    private boolean hasWords(String lower, Wrote form) {
+        if (budget != null && !budget.spend(lower.length())) {
+            return false;
+        }
         for (String word : form.words()) {
             if (!lower.contains(word)) {
                 return false;
@@ -295,13 +346,16 @@ final class ReplyForms {
         if (line.length() > MAX_HEADER_LENGTH * 4) {
             return null;
         }
-        Matcher m = fieldLine.matcher(line);
+        if (line.indexOf(':') < 0 && line.indexOf('：') < 0 || !BoundedText.matches(fieldLine, line, budget)) {
+            return null;
+        }
+        Matcher m = fieldLine.matcher(line); // matched within the budget just now
         return m.matches() ? fields.get(m.group(1).replaceAll("\\s+", " ")) : null;
     }
 
     /** Whether {@code line} is a separator line ("-----Original Message-----") as a whole. */
     boolean isSeparator(String line) {
-        return line.length() <= MAX_HEADER_LENGTH && separatorLine.matcher(line).matches();
+        return line.length() <= MAX_HEADER_LENGTH && BoundedText.matches(separatorLine, line, budget);
     }
 
     /** The family's text before a separator on the same line ("Thanks -----Original Message-----"), or null. */
@@ -309,7 +363,10 @@ final class ReplyForms {
         if (line.length() > MAX_HEADER_LENGTH * 4) {
             return null;
         }
-        Matcher m = separatorInLine.matcher(line);
+        if (!BoundedText.matches(separatorInLine, line, budget)) {
+            return null;
+        }
+        Matcher m = separatorInLine.matcher(line); // matched within the budget just now
         if (!m.matches()) {
             return null;
         }
@@ -322,12 +379,7 @@ final class ReplyForms {
         if (line.length() > 120) {
             return false;
         }
-        for (Pattern signature : signatures) {
-            if (signature.matcher(line).matches()) {
-                return true;
-            }
-        }
-        return false;
+        return anyMatches(signatures, line);
     }
 
     /** Whether {@code line} opens a mail ("Hallo juf,", "Dear Ms Anna"): no answer. */
@@ -340,9 +392,9 @@ final class ReplyForms {
         return line.length() <= MAX_HEADER_LENGTH && anyMatches(signOffs, Texts.withoutHarakat(line));
     }
 
-    private static boolean anyMatches(List<Pattern> patterns, String line) {
+    private boolean anyMatches(List<Pattern> patterns, String line) {
         for (Pattern pattern : patterns) {
-            if (pattern.matcher(line).matches()) {
+            if (BoundedText.matches(pattern, line, budget)) {
                 return true;
             }
         }

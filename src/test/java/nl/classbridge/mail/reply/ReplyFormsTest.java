@@ -325,6 +325,24 @@ class ReplyFormsTest {
         assertThat(own("Дякую!\n___\nМикола Бондар\nтел. +31 6 2345 6789")).isEqualTo("Дякую!");
     }
 
+    @Test
+    @DisplayName(
+            "a crafted mail cannot make the patterns backtrack for long: past a budget per mail its lines stay text")
+    void budget() {
+        BoundedText.Budget budget = new BoundedText.Budget(10);
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("(a+)+b");
+        assertThat(BoundedText.matches(pattern, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaac", budget))
+                .isFalse();
+        assertThat(budget.spent()).isTrue();
+        assertThat(BoundedText.matches(pattern, "ab", budget)).isFalse();
+        assertThat(BoundedText.matches(pattern, "ab", null)).isTrue();
+
+        String bait =
+                "Op 1 sep 2026 schreef schreef schreef, 2026, 2026 tarihinde şunu yazdı napisał(a) пише 9:00 @:\n";
+        String body = "Goed hoor.\n" + bait.repeat(20_000);
+        assertThat(own(body)).startsWith("Goed hoor.").hasSizeGreaterThan(bait.length() * 19_000);
+    }
+
     private static Function<String, InputStream> files(Map<String, String> files) {
         return name -> {
             String text = files.get(name.substring(ReplyForms.FOLDER.length()));
