@@ -21,7 +21,8 @@ import org.jsoup.select.NodeFilter;
  * "> ", an attribution line (Gmail's {@code gmail_attr}, Thunderbird's {@code moz-cite-prefix})
  * becomes {@link #QUOTE_HEADER}, and where Outlook starts the original ({@code divRplyFwdMsg},
  * {@code OutlookMessageHeader}, {@code #appendonsend}, Yahoo's {@code yahoo_quoted}) the text
- * ends with {@link #ORIGINAL_FOLLOWS}.
+ * ends with {@link #ORIGINAL_FOLLOWS}; so it does at Outlook's top-bordered header div and Apple's
+ * {@code AppleOriginalContents}. An {@code <hr>} outside a quote becomes {@link #RULE}.
  *
  * <p>The HTML is untrusted, so it is read by jsoup's HTML5 parser (linear in the size of the
  * mail, whatever its tags) and walked without recursion. Nesting deeper than {@link #MAX_NESTING}
@@ -34,6 +35,8 @@ final class HtmlText {
     static final String QUOTE_HEADER = "\uE000";
     /** A line after which only the original mail follows. Private use, never typed. */
     static final String ORIGINAL_FOLLOWS = "\uE001";
+    /** A line standing for an {@code <hr>} outside a quote: the reply's own text ends there. Private use. */
+    static final String RULE = "\uE002";
     /** Elements deeper than this are placed beside their parent instead of inside it. */
     static final int MAX_NESTING = 128;
     /** The most "&gt;" a quoted line gets; deeper quotes count as this deep. */
@@ -73,14 +76,23 @@ final class HtmlText {
             "nav");
     private static final Set<String> SKIPPED =
             Set.of("head", "style", "script", "title", "xml", "template", "noscript", "svg", "math");
-    private static final Set<String> CUT_IDS = Set.of("divrplyfwdmsg", "appendonsend", "stopspelling");
-    private static final Set<String> CUT_CLASSES = Set.of("outlookmessageheader", "yahoo_quoted");
+    private static final Set<String> CUT_IDS =
+            Set.of("divrplyfwdmsg", "appendonsend", "stopspelling", "mail-editor-reference-message-container");
+    private static final Set<String> CUT_CLASSES =
+            Set.of("outlookmessageheader", "yahoo_quoted", "appleoriginalcontents");
+    // Outlook puts its header block in a div with a thin line on top: "border:none;border-top:solid #E1E1E1 1.0pt".
+    private static final Pattern TOP_BORDER = Pattern.compile("border-top\\s*:\\s*solid", Pattern.CASE_INSENSITIVE);
+    // Gmail's and Outlook's "indent" button: a blockquote with no border is the writer's indented text.
+    private static final Pattern NO_BORDER = Pattern.compile("border\\s*:\\s*none", Pattern.CASE_INSENSITIVE);
     private static final Set<String> HEADER_CLASSES = Set.of("gmail_attr", "moz-cite-prefix");
     private static final Pattern SPACES = Pattern.compile("[ \\t\\r\\n\\f]+");
 
     private final List<String> lines = new ArrayList<>();
     private final StringBuilder line = new StringBuilder();
     private final Deque<Integer> lists = new ArrayDeque<>();
+    /** For each open blockquote, whether it is a quote (or only indentation). */
+    private final Deque<Boolean> quotes = new ArrayDeque<>();
+
     private int depth;
     private int lineDepth;
     private int preformatted;
@@ -111,7 +123,11 @@ final class HtmlText {
             }
             String id = element.id().toLowerCase(Locale.ROOT);
             Set<String> classes = classes(element);
-            if (CUT_IDS.contains(id) || classes.stream().anyMatch(CUT_CLASSES::contains)) {
+            if (CUT_IDS.contains(id)
+                    || classes.stream().anyMatch(CUT_CLASSES::contains)
+                    || (depth == 0
+                            && name.equals("div")
+                            && TOP_BORDER.matcher(element.attr("style")).find())) {
                 breakLine();
                 lines.add(ORIGINAL_FOLLOWS);
                 return FilterResult.STOP;
@@ -152,7 +168,17 @@ final class HtmlText {
             case "br" -> newLine();
             case "blockquote" -> {
                 breakLine();
-                depth++;
+                boolean quote = isQuote(element);
+                quotes.push(quote);
+                if (quote) {
+                    depth++;
+                }
+            }
+            case "hr" -> {
+                breakLine();
+                if (depth == 0) {
+                    lines.add(RULE);
+                }
             }
             case "pre" -> {
                 breakLine();
@@ -194,7 +220,9 @@ final class HtmlText {
         switch (name) {
             case "blockquote" -> {
                 breakLine();
-                depth = Math.max(0, depth - 1);
+                if (quotes.isEmpty() || quotes.pop()) {
+                    depth = Math.max(0, depth - 1);
+                }
             }
             case "pre" -> {
                 breakLine();
@@ -212,6 +240,16 @@ final class HtmlText {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a blockquote is quoted mail: with or without {@code type=cite} it is, unless it is
+     * only the indent button's work (no border, no cite, no quote class).
+     */
+    private static boolean isQuote(Element blockquote) {
+        return blockquote.hasAttr("type")
+                || !blockquote.className().isBlank()
+                || !NO_BORDER.matcher(blockquote.attr("style")).find();
     }
 
     private static int parseStart(String start) {

@@ -88,6 +88,10 @@ final class NumberedAnswers {
                 }
                 continue;
             }
+            if (!own.get(i).answerable()) {
+                unnumbered.add(line); // perhaps quoted text: for the teacher to read, never an answer
+                continue;
+            }
             Matcher m = NUMBERED.matcher(line);
             if (m.matches() && accepted(m, current)) {
                 current = start(numbered, value(m.group(2)), m.group(4));

@@ -1,68 +1,59 @@
 package nl.classbridge.mail.reply;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Pattern;
+import nl.classbridge.mail.reply.ReplyForms.Field;
 
 /**
- * The lines a parent typed, out of the text of a reply: quoted mail (lines starting with ">",
- * or after an "On ... wrote:" line), the original below an Outlook header block or a forward
- * line, and signatures are left out.
+ * The lines a family typed, out of the text of a reply. Left out: quoted mail (lines starting with
+ * ">"), the client's "On ... wrote:" header above it, everything from an Outlook header block, a
+ * separator line ("-----Original Message-----") or a forward on, and the signatures a mail
+ * program or the writer adds at the end. What counts as a header, a separator or a signature in
+ * each language is read from {@link ReplyForms}.
  *
- * <p>Usually the parent writes above the quote (top-posting) and everything from the first such
- * marker on is dropped. Some write their answers under the quoted questions (bottom-posting); then
+ * <p>Usually the family writes above the quote (top-posting) and everything from the first
+ * header on is dropped. Some write their answers under the quoted questions (bottom-posting); then
  * the unquoted lines between quoted blocks are theirs, and such a line carries the number of the
  * question quoted just above it, if the quote ends with that question (see {@link OwnLine}).
+ *
+ * <p>When in doubt the text is kept, for the teacher to read: a signature only goes when it ends
+ * a block of the family's text and has a known form, and quoted lines are kept when nothing else
+ * is left and no header says they are a quote (an indented text, lines typed with ">>>"). Such
+ * kept lines are never read as numbered answers.
  */
 final class OwnWords {
 
-    /** A line the parent typed; {@code quotedNumber} is the number of the question quoted just above it. */
-    record OwnLine(String text, OptionalInt quotedNumber) {}
+    /**
+     * A line the family typed; {@code quotedNumber} is the number of the question quoted just above
+     * it; a line that is not {@code answerable} (it may be quoted text) is never read as an answer.
+     */
+    record OwnLine(String text, OptionalInt quotedNumber, boolean answerable) {
+        OwnLine(String text, OptionalInt quotedNumber) {
+            this(text, quotedNumber, true);
+        }
+    }
 
-    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    // "On Mon, 1 Sep 2026 at 09:00, Juf Anna <x@y> wrote:" and its sisters, one per language a client
-    // writes: nl (Gmail "Op ... schreef", Apple "Op ... heeft ... het volgende geschreven"), en, de,
-    // fr, tr ("... tarihinde ... şunu yazdı:"), pl ("... napisał(a):"), uk ("... пише:"), ru, ar ("... كتب ...:").
-    private static final List<Pattern> WROTE = List.of(
-            Pattern.compile("^op\\s.+\\sschreef\\s.*:$", FLAGS),
-            Pattern.compile("^op\\s.+\\sheeft\\s.+het volgende geschreven\\s?:$", FLAGS),
-            Pattern.compile("^on\\s.+\\swrote\\s?:$", FLAGS),
-            Pattern.compile("^am\\s.+\\sschrieb\\s.*:$", FLAGS),
-            Pattern.compile("^le\\s.+\\sa [ée]crit\\s?:$", FLAGS),
-            Pattern.compile("^.+\\s(şunu\\s)?yazdı\\s?:$", FLAGS),
-            Pattern.compile("^.+\\snapisał(a|\\(a\\))?\\s?:$", FLAGS),
-            Pattern.compile(
-                    "^.+\\s(пише|написав|написала|написав\\(ла\\)|написал|написала|написал\\(а\\))\\s?:$", FLAGS),
-            Pattern.compile("^(.+[\\s،,])?كتب\\s.+:$", FLAGS));
-    private static final Pattern FORWARD_OR_ORIGINAL = Pattern.compile(
-            "^(-{2,}\\s*(forwarded message|original message|doorgestuurd bericht|oorspronkelijk bericht"
-                    + "|origineel bericht|weitergeleitete nachricht|ursprüngliche nachricht|message transféré"
-                    + "|iletilen ileti|orijinal ileti|özgün ileti|wiadomość przekazana dalej|oryginalna wiadomość"
-                    + "|переслане повідомлення|пересланное сообщение|оригінальне повідомлення|исходное сообщение"
-                    + "|الرسالة المُعاد توجيهها|رسالة معاد توجيهها|الرسالة الأصلية)\\s*-{2,}"
-                    + "|begin forwarded message\\s?:|begin doorgestuurd bericht\\s?:|doorgestuurd bericht\\s?:)$",
-            FLAGS);
-    private static final Pattern HEADER_FROM =
-            Pattern.compile("^\\*?(from|van|von|de|kimden|od|від|от|من)\\s?:\\*?\\s*\\S.*", FLAGS);
-    private static final Pattern HEADER_OTHER = Pattern.compile(
-            "^\\*?(sent|date|verzonden|datum|gesendet|envoyé|gönderildi|tarih|wysłano|data|надіслано|дата|отправлено"
-                    + "|التاريخ|تاريخ الإرسال|أرسل|to|aan|an|à|kime|do|кому|إلى|cc|subject|onderwerp|betreff|objet"
-                    + "|konu|temat|тема|الموضوع)\\s?:\\*?.*",
-            FLAGS);
-    private static final Pattern RULE = Pattern.compile("^_{10,}$");
-    // One line a phone or mail app adds under what was typed.
-    private static final Pattern MOBILE_SIGNATURE = Pattern.compile(
-            "^(sent from (my|mail|yahoo|outlook|samsung|the )|sent with |get outlook for |download outlook for "
-                    + "|verzonden (vanaf|vanuit|met|via|from) |verstuurd (vanaf|vanuit|met|via) "
-                    + "|outlook voor (ios|android) downloaden|download outlook voor "
-                    + "|iphone'?(umdan|dan) gönderildi|ipad'?(imden|den) gönderildi|android'?(imden|den) gönderildi"
-                    + "|(wysłane|wysłano) (z|ze|przez) |надіслано (з|із|зі) |отправлено (с|из) "
-                    + "|(مرسل|أرسلت|ارسلت|تم الإرسال) من ).{0,60}$",
-            FLAGS);
+    /** An "On ... wrote:" header found at a line: how many lines it takes and the family's text before it. */
+    private record Header(int lines, String before) {}
+
+    // A rule of dashes, underscores or equals signs: above an Outlook block, or above a signature or list footer.
+    private static final Pattern RULE = Pattern.compile("^[-_=*~–—]{4,}$");
     private static final int QUESTION_TAIL = 3;
-    /** No client writes a longer "On ... wrote:" line; longer lines are not tried against the patterns. */
-    private static final int MAX_HEADER_LENGTH = 300;
+    /** The most lines a client wraps its "On ... wrote:" header over. */
+    private static final int MAX_HEADER_LINES = 4;
+    /** A block under a rule at the end is a signature or footer only when it is this short. */
+    private static final int MAX_SIGNATURE_LINES = 6;
+
+    private static final int MAX_SIGNATURE_LINE = 80;
+    /**
+     * Quoted lines all exactly this deep are arrows the writer typed (">>> "), not a quote: a client
+     * never starts a quote at three, and deeper nesting alone is a crafted HTML mail's.
+     */
+    private static final int TYPED_QUOTE_DEPTH = 3;
 
     private final List<OwnLine> lines;
 
@@ -74,73 +65,299 @@ final class OwnWords {
         return lines;
     }
 
-    /** The parent's words as one text: blank lines at the ends dropped, runs of them made one. */
+    /** The family's words as one text: blank lines at the ends dropped, runs of them made one. */
     String text() {
-        List<String> texts = lines.stream().map(OwnLine::text).toList();
-        return Texts.joinParagraphs(texts);
+        return Texts.joinParagraphs(lines.stream().map(OwnLine::text).toList());
     }
 
     static OwnWords of(String body) {
-        String[] raw = body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-        String[] clean = new String[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            clean[i] = Texts.withoutBidiControls(raw[i]).replace('\u00A0', ' ').strip();
+        return of(body, ReplyForms.standard());
+    }
+
+    static OwnWords of(String body, ReplyForms forms) {
+        return new Reading(body, forms).read();
+    }
+
+    /** One pass over the lines of one mail. */
+    private static final class Reading {
+        private final ReplyForms forms;
+        private final String[] raw;
+        /** Each line as shown: direction marks gone, no-break spaces made spaces, stripped. */
+        private final String[] shown;
+        /** Each line as compared with the forms: as shown, with digits made ASCII (same length). */
+        private final String[] probe;
+
+        private final boolean typedQuotes;
+        private final List<OwnLine> own = new ArrayList<>();
+        private final List<String> quoted = new ArrayList<>();
+        private int blockStart;
+        private boolean headed;
+
+        Reading(String body, ReplyForms forms) {
+            this.forms = forms;
+            this.raw = body.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+            this.shown = new String[raw.length];
+            this.probe = new String[raw.length];
+            for (int i = 0; i < raw.length; i++) {
+                shown[i] =
+                        Texts.withoutBidiControls(raw[i]).replace('\u00A0', ' ').strip();
+                probe[i] = Texts.asciiDigits(shown[i]).replace('’', '\'');
+            }
+            this.typedQuotes = onlyTypedArrows(shown);
         }
-        List<OwnLine> own = new ArrayList<>();
-        boolean inSignature = false;
-        boolean afterQuote = false;
-        OptionalInt quotedNumber = OptionalInt.empty();
-        int linesAfterNumber = 0;
-        for (int i = 0; i < clean.length; i++) {
-            String line = clean[i];
-            if (line.equals(HtmlText.ORIGINAL_FOLLOWS)
-                    || FORWARD_OR_ORIGINAL.matcher(line).matches()
-                    || startsHeaderBlock(clean, i)) {
+
+        OwnWords read() {
+            boolean inSignature = false;
+            boolean afterQuote = false;
+            OptionalInt quotedNumber = OptionalInt.empty();
+            int linesAfterNumber = 0;
+            for (int i = 0; i < raw.length; i++) {
+                String line = shown[i];
+                if (originalStarts(i)) {
+                    break;
+                }
+                if (line.startsWith(">") && !typedQuotes) {
+                    endBlock();
+                    inSignature = false;
+                    afterQuote = true;
+                    String text = unquote(line);
+                    quoted.add(text);
+                    OptionalInt number = NumberedAnswers.questionNumber(text);
+                    if (number.isPresent()) {
+                        quotedNumber = number;
+                        linesAfterNumber = 0;
+                    } else if (!text.isEmpty()) {
+                        linesAfterNumber++;
+                    }
+                    continue;
+                }
+                String before = forms.beforeSeparator(probe[i]);
+                if (before != null) {
+                    add(shown[i].substring(0, before.length()), OptionalInt.empty());
+                    break;
+                }
+                Header header = headerAt(i);
+                if (header != null) {
+                    headed = true;
+                    add(header.before(), OptionalInt.empty());
+                    endBlock();
+                    int next = nextNonBlank(shown, i + header.lines());
+                    if (next < 0 || !shown[next].startsWith(">")) {
+                        break; // the original follows unquoted: nothing of the family's below
+                    }
+                    i += header.lines() - 1;
+                    inSignature = false;
+                    continue;
+                }
+                if (line.isEmpty()) {
+                    if (!inSignature) {
+                        own.add(new OwnLine("", OptionalInt.empty()));
+                    }
+                    continue;
+                }
+                if (raw[i].equals("-- ") || raw[i].equals("--")) {
+                    inSignature = true;
+                    continue;
+                }
+                if (inSignature) {
+                    continue;
+                }
+                OptionalInt context =
+                        afterQuote && linesAfterNumber <= QUESTION_TAIL ? quotedNumber : OptionalInt.empty();
+                add(line, context);
+                afterQuote = false;
+                quotedNumber = OptionalInt.empty();
+                linesAfterNumber = 0;
+            }
+            endBlock();
+            if (own.stream().allMatch(l -> l.text().isBlank()) && !headed && !quoted.isEmpty()) {
+                // Only quoted lines and nothing that says whose: keep them, but read no answer from them.
+                own.clear();
+                quoted.forEach(text -> own.add(new OwnLine(text, OptionalInt.empty(), false)));
+            }
+            return new OwnWords(own);
+        }
+
+        private void add(String text, OptionalInt context) {
+            if (!text.isBlank()) {
+                own.add(new OwnLine(
+                        text.strip(), context, !typedQuotes || !text.strip().startsWith(">")));
+            }
+        }
+
+        /** Whether the original starts at line {@code i}: nothing from here on is the family's. */
+        private boolean originalStarts(int i) {
+            String line = probe[i];
+            if (line.equals(HtmlText.ORIGINAL_FOLLOWS) || line.equals(HtmlText.RULE)) {
+                return true;
+            }
+            if (forms.isSeparator(line)) {
+                return true;
+            }
+            int block = i;
+            if (RULE.matcher(line).matches()) {
+                block = nextNonBlank(probe, i + 1);
+                if (block < 0 || block > i + 2) {
+                    return false;
+                }
+            }
+            return headerBlockAt(block);
+        }
+
+        /**
+         * Whether an Outlook-style header block starts at line {@code i}: header fields (in any
+         * language, any order, each once) on consecutive lines, at least From and one other, or any
+         * three.
+         */
+        private boolean headerBlockAt(int i) {
+            Set<Field> seen = EnumSet.noneOf(Field.class);
+            int blanks = 0;
+            for (int j = i; j < probe.length && j < i + 12; j++) {
+                if (probe[j].isEmpty()) {
+                    if (seen.isEmpty() || ++blanks > 1) {
+                        break;
+                    }
+                    continue;
+                }
+                Field field = forms.field(probe[j]);
+                if (field == null || !seen.add(field)) {
+                    break;
+                }
+            }
+            return seen.size() >= 3 || (seen.size() == 2 && seen.contains(Field.FROM));
+        }
+
+        /**
+         * The "On ... wrote:" header at line {@code i}, alone or wrapped over up to four lines, or
+         * after the family's text on the same line; null when there is none.
+         */
+        private Header headerAt(int i) {
+            if (probe[i].equals(HtmlText.QUOTE_HEADER)) {
+                return new Header(1, "");
+            }
+            if (probe[i].isEmpty()) {
+                return null;
+            }
+            StringBuilder joined = new StringBuilder();
+            for (int k = 1; k <= MAX_HEADER_LINES && i + k - 1 < probe.length; k++) {
+                String next = probe[i + k - 1];
+                if (k > 1 && (next.isEmpty() || next.startsWith(">"))) {
+                    break;
+                }
+                joined.append(k > 1 ? " " : "").append(next);
+                if (joined.length() > ReplyForms.MAX_HEADER_LENGTH * 2) {
+                    break;
+                }
+                int start = forms.wroteStart(joined.toString());
+                if (start == 0) {
+                    // Text right above a header is the family's when the header also starts on the next line.
+                    return k > 1 && endsHeader(i + 1, k - 1) ? null : new Header(k, "");
+                }
+                if (start > 0 && start <= shown[i].length()) {
+                    return new Header(k, shown[i].substring(0, start));
+                }
+            }
+            return null;
+        }
+
+        private boolean endsHeader(int from, int count) {
+            List<String> parts = new ArrayList<>();
+            for (int j = from; j < from + count; j++) {
+                parts.add(probe[j]);
+            }
+            return forms.isWrote(String.join(" ", parts));
+        }
+
+        /**
+         * Closes a block of the family's text (at a quote, a header or the end): the signatures at
+         * its end go, when they have a known form.
+         */
+        private void endBlock() {
+            boolean trimmed = true;
+            while (trimmed) {
+                trimmed = false;
+                int last = lastNonBlank();
+                if (last < blockStart) {
+                    break;
+                }
+                if (forms.isSignature(Texts.asciiDigits(own.get(last).text()))) {
+                    own.subList(last, own.size()).clear();
+                    trimmed = true;
+                    continue;
+                }
+                int rule = signatureRule(last);
+                if (rule >= 0) {
+                    own.subList(rule, own.size()).clear();
+                    trimmed = true;
+                }
+            }
+            blockStart = own.size();
+        }
+
+        /** A rule with a short block under it that ends the text: a signature or a list's footer. */
+        private int signatureRule(int last) {
+            int lines = 0;
+            for (int j = last; j >= blockStart; j--) {
+                String text = own.get(j).text();
+                if (text.isEmpty()) {
+                    continue;
+                }
+                if (RULE.matcher(text).matches()) {
+                    return lines > 0 && hasTextAbove(j) ? j : -1;
+                }
+                if (++lines > MAX_SIGNATURE_LINES
+                        || text.length() > MAX_SIGNATURE_LINE
+                        || NumberedAnswers.questionNumber(text).isPresent()) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+
+        private boolean hasTextAbove(int j) {
+            for (int k = blockStart; k < j; k++) {
+                if (!own.get(k).text().isBlank()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private int lastNonBlank() {
+            for (int j = own.size() - 1; j >= blockStart; j--) {
+                if (!own.get(j).text().isBlank()) {
+                    return j;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /** Whether every quoted line is exactly three deep: arrows the writer typed, not a client's quote. */
+    private static boolean onlyTypedArrows(String[] lines) {
+        boolean any = false;
+        for (String line : lines) {
+            if (line.startsWith(">")) {
+                if (depth(line) != TYPED_QUOTE_DEPTH) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    private static int depth(String line) {
+        int depth = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '>') {
+                depth++;
+            } else if (c != ' ') {
                 break;
             }
-            if (line.startsWith(">")) {
-                inSignature = false;
-                afterQuote = true;
-                String quoted = unquote(line);
-                OptionalInt number = NumberedAnswers.questionNumber(quoted);
-                if (number.isPresent()) {
-                    quotedNumber = number;
-                    linesAfterNumber = 0;
-                } else if (!quoted.isEmpty()) {
-                    linesAfterNumber++;
-                }
-                continue;
-            }
-            int header = wroteHeaderLines(clean, i);
-            if (header > 0) {
-                int next = nextNonBlank(clean, i + header);
-                if (next < 0 || !clean[next].startsWith(">")) {
-                    break; // the original follows unquoted: nothing of the parent's below
-                }
-                i += header - 1;
-                inSignature = false;
-                continue;
-            }
-            if (line.isEmpty()) {
-                if (!inSignature) {
-                    own.add(new OwnLine("", OptionalInt.empty()));
-                }
-                continue;
-            }
-            if (raw[i].equals("-- ") || raw[i].equals("--")) {
-                inSignature = true;
-                continue;
-            }
-            if (inSignature || MOBILE_SIGNATURE.matcher(line).matches()) {
-                continue;
-            }
-            OptionalInt context = afterQuote && linesAfterNumber <= QUESTION_TAIL ? quotedNumber : OptionalInt.empty();
-            own.add(new OwnLine(line, context));
-            afterQuote = false;
-            quotedNumber = OptionalInt.empty();
-            linesAfterNumber = 0;
         }
-        return new OwnWords(own);
+        return depth;
     }
 
     private static String unquote(String line) {
@@ -149,57 +366,6 @@ final class OwnWords {
             i++;
         }
         return line.substring(i).strip();
-    }
-
-    /** 1 or 2 when line {@code i} (with the next, as Gmail wraps it) says "On ... wrote:"; else 0. */
-    static int wroteHeaderLines(String[] lines, int i) {
-        String line = lines[i];
-        if (line.equals(HtmlText.QUOTE_HEADER)) {
-            return 1;
-        }
-        if (line.isEmpty() || line.length() > MAX_HEADER_LENGTH) {
-            return 0;
-        }
-        if (isWrote(line)) {
-            return 1;
-        }
-        if (i + 1 < lines.length
-                && !lines[i + 1].isEmpty()
-                && !lines[i + 1].startsWith(">")
-                && line.length() + lines[i + 1].length() < MAX_HEADER_LENGTH) {
-            return isWrote(line + " " + lines[i + 1]) ? 2 : 0;
-        }
-        return 0;
-    }
-
-    private static boolean isWrote(String line) {
-        // Every client names a date or an address there; a parent's sentence ending in ':' rarely does.
-        if (!line.endsWith(":") || line.chars().noneMatch(c -> Character.isDigit(c) || c == '@')) {
-            return false;
-        }
-        return WROTE.stream().anyMatch(p -> p.matcher(line).matches());
-    }
-
-    /**
-     * Whether an Outlook-style header block starts at line {@code i}: "From:"/"Van:" and at least two
-     * of "Sent:", "To:", "Subject:" (in some language) in the lines just below; or a rule of
-     * underscores right above such a block.
-     */
-    static boolean startsHeaderBlock(String[] lines, int i) {
-        if (RULE.matcher(lines[i]).matches()) {
-            int next = nextNonBlank(lines, i + 1);
-            return next >= 0 && next <= i + 2 && startsHeaderBlock(lines, next);
-        }
-        if (!HEADER_FROM.matcher(lines[i]).matches()) {
-            return false;
-        }
-        int others = 0;
-        for (int j = i + 1; j < lines.length && j <= i + 6; j++) {
-            if (HEADER_OTHER.matcher(lines[j]).matches()) {
-                others++;
-            }
-        }
-        return others >= 2;
     }
 
     private static int nextNonBlank(String[] lines, int from) {

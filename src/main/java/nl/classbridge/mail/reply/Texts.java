@@ -12,6 +12,21 @@ final class Texts {
 
     private Texts() {}
 
+    /** {@code text} with Arabic-Indic and Persian digits as ASCII digits, one for one (the length stays). */
+    static String asciiDigits(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= '\u0660' && c <= '\u0669') || (c >= '\u06F0' && c <= '\u06F9')) {
+                if (out == null) {
+                    out = new StringBuilder(text);
+                }
+                out.setCharAt(i, (char) ('0' + Character.digit(c, 10)));
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     static String withoutBidiControls(String text) {
         return BIDI_CONTROLS.matcher(text).replaceAll("");
     }

@@ -1,0 +1,374 @@
+package nl.classbridge.mail.reply;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * How mail programs mark the original in a reply, in every language they speak: the "On ...
+ * wrote:" line above a quote, the field names of an Outlook header block, separator lines such
+ * as "-----Original Message-----", and the line a phone adds under the text. All of it is data, one
+ * file per language in {@code src/main/resources/reply-forms/} (its README says how to write one),
+ * so adding a language or a client is adding lines there, not code.
+ *
+ * <p>A form is written as the client writes it, with a {@code {placeholder}} where the date, the
+ * sender or the device goes: {@code "Op {date} schreef {sender}:"}. Placeholders match any text;
+ * spaces in a form match any run of spaces; case does not matter; a placeholder may touch the
+ * word after it ({@code <x@y.nl>wrote:}), and a colon may have a space before it. A header line
+ * must also name an address, a time or a year, as every client's does, so a family's own sentence
+ * ending in ":" is not taken for one.
+ */
+final class ReplyForms {
+
+    /** The fields of an Outlook or Exchange header block above the original. */
+    enum Field {
+        FROM,
+        SENT,
+        DATE,
+        TO,
+        CC,
+        SUBJECT
+    }
+
+    /** One "On ... wrote:" form: the whole-line pattern and the words it needs (for a cheap first look). */
+    private record Wrote(Pattern whole, String firstWord, List<String> words) {}
+
+    static final String FOLDER = "reply-forms/";
+    /** No client writes a longer header line; only this much of a line is tried against the forms. */
+    static final int MAX_HEADER_LENGTH = 300;
+    /** At most this many places in one line are tried as the start of a header after the family's text. */
+    private static final int MAX_STARTS = 4;
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{[a-z-]+\\}");
+    private static final Pattern EVIDENCE =
+            Pattern.compile("@|(?<!\\d)\\d{1,2}[:.h]\\d{2}(?!\\d)|(?<!\\d)(?:19|20)\\d{2}(?!\\d)");
+    private static final Pattern LEADING_DECORATION = Pattern.compile("^[-–—=_*~]{2,}\\s*");
+    private static final Pattern TRAILING_DECORATION = Pattern.compile("\\s*[-–—=_*~]{2,}$");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…)]\\s+");
+    /** A device or app name in a signature: a few words, no sentence punctuation. */
+    private static final String DEVICE = "[\\p{L}\\p{M}\\p{N}'’()+&/ -]{1,40}?";
+
+    private final List<Wrote> wrote;
+    private final Map<String, Field> fields;
+    private final Pattern fieldLine;
+    private final Pattern separatorLine;
+    private final Pattern separatorInLine;
+    private final List<Pattern> signatures;
+
+    private ReplyForms(
+            List<Wrote> wrote, Map<String, Field> fields, List<String> separators, List<Pattern> signatures) {
+        this.wrote = List.copyOf(wrote);
+        this.fields = fields;
+        this.fieldLine = Pattern.compile(
+                "^[*\\s]*(" + alternatives(fields.keySet()) + ")\\s*\\*?\\s?[:：]\\*?(?:\\s.*)?$", FLAGS);
+        String phrases = alternatives(separators);
+        this.separatorLine = Pattern.compile("^[-–—=_*~\\s]*(?:" + phrases + ")\\s*:?[-–—=_*~\\s]*$", FLAGS);
+        this.separatorInLine =
+                Pattern.compile("^(.*?\\S)\\s*[-–—=_]{2,}\\s*(?:" + phrases + ")\\s*:?\\s*[-–—=_]{2,}.*$", FLAGS);
+        this.signatures = List.copyOf(signatures);
+    }
+
+    private static final class Standard {
+        static final ReplyForms FORMS =
+                load(name -> ReplyForms.class.getClassLoader().getResourceAsStream(name));
+    }
+
+    /** The forms in {@code reply-forms/} on the class path, read once. */
+    static ReplyForms standard() {
+        return Standard.FORMS;
+    }
+
+    /**
+     * The forms of every language {@code reply-forms/index.yml} lists, each read from
+     * {@code reply-forms/<language>.yml} by {@code open}.
+     *
+     * @throws IllegalStateException naming the file, when one is missing or not written as the
+     *                               README says (a mistake in the data must not go unnoticed)
+     */
+    static ReplyForms load(Function<String, InputStream> open) {
+        List<Wrote> wrote = new ArrayList<>();
+        Map<String, Field> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        List<String> separators = new ArrayList<>();
+        List<Pattern> signatures = new ArrayList<>();
+        for (Object language : list(read(open, "index.yml").get("languages"), "index.yml: languages")) {
+            String file = language + ".yml";
+            Map<String, Object> table = read(open, file);
+            for (Object entry : list(table.getOrDefault("wrote", List.of()), file + ": wrote")) {
+                wrote.add(wrote(form(entry, file + ": wrote"), file));
+            }
+            Object names = table.getOrDefault("fields", Map.of());
+            if (!(names instanceof Map<?, ?> byField)) {
+                throw new IllegalStateException(file + ": fields must map from, sent, date, to, cc, subject to names");
+            }
+            byField.forEach((field, list) -> {
+                Field kind = field(String.valueOf(field), file);
+                for (Object name : list(list, file + ": fields." + field)) {
+                    Field before = fields.put(String.valueOf(name).strip(), kind);
+                    if (before != null && before != kind) {
+                        throw new IllegalStateException(file + ": '" + name + "' is already the field " + before);
+                    }
+                }
+            });
+            for (Object separator : list(table.getOrDefault("separators", List.of()), file + ": separators")) {
+                separators.add(String.valueOf(separator).strip());
+            }
+            for (Object entry : list(table.getOrDefault("signatures", List.of()), file + ": signatures")) {
+                signatures.add(signature(form(entry, file + ": signatures")));
+            }
+        }
+        return new ReplyForms(wrote, fields, separators, signatures);
+    }
+
+    /**
+     * Where an "On ... wrote:" header starts in {@code line}: 0 when the whole line is one, the
+     * index after the family's own text when it follows that text on the same line, -1 when there
+     * is none. Dashes around the header ({@code ---- On ... wrote ----}) are allowed.
+     */
+    int wroteStart(String line) {
+        Matcher lead = LEADING_DECORATION.matcher(line);
+        int offset = lead.lookingAt() ? lead.end() : 0;
+        String text = line.substring(offset);
+        Matcher trail = TRAILING_DECORATION.matcher(text);
+        if (trail.find()) {
+            text = text.substring(0, trail.start());
+            if (!text.endsWith(":")) {
+                text = text + ":";
+            }
+        }
+        if (!text.endsWith(":") && !text.endsWith("：")) {
+            return -1;
+        }
+        if (text.length() > MAX_HEADER_LENGTH) {
+            int cut = text.length() - MAX_HEADER_LENGTH;
+            offset += cut;
+            text = text.substring(cut);
+            return mid(text, offset);
+        }
+        if (!EVIDENCE.matcher(text).find()) {
+            return -1;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (Wrote form : wrote) {
+            if (hasWords(lower, form) && form.whole().matcher(text).matches()) {
+                return 0; // whatever stood before it was only dashes
+            }
+        }
+        return mid(text, offset);
+    }
+
+    /** Whether {@code line} is an "On ... wrote:" header as a whole. */
+    boolean isWrote(String line) {
+        return wroteStart(line) == 0;
+    }
+
+    /** The header after the family's text on the same line: tried from a few likely starts only. */
+    private int mid(String text, int offset) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<Integer> starts = new ArrayList<>();
+        Matcher sentence = SENTENCE_END.matcher(text);
+        while (sentence.find() && starts.size() < MAX_STARTS) {
+            starts.add(sentence.end());
+        }
+        for (Wrote form : wrote) {
+            if (!hasWords(lower, form)) {
+                continue;
+            }
+            List<Integer> tries = starts;
+            if (form.firstWord() != null) {
+                tries = new ArrayList<>();
+                for (int at = lower.indexOf(form.firstWord(), 1);
+                        at > 0 && tries.size() < MAX_STARTS;
+                        at = lower.indexOf(form.firstWord(), at + 1)) {
+                    if (Character.isWhitespace(text.charAt(at - 1))) {
+                        tries.add(at);
+                    }
+                }
+            }
+            for (int at : tries) {
+                String rest = text.substring(at);
+                if (at > 0
+                        && EVIDENCE.matcher(rest).find()
+                        && form.whole().matcher(rest).matches()) {
+                    return offset + at;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private static boolean hasWords(String lower, Wrote form) {
+        for (String word : form.words()) {
+            if (!lower.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The header field {@code line} starts with ("Van: ...", "*From:* ..."), or null. */
+    Field field(String line) {
+        if (line.length() > MAX_HEADER_LENGTH * 4) {
+            return null;
+        }
+        Matcher m = fieldLine.matcher(line);
+        return m.matches() ? fields.get(m.group(1).replaceAll("\\s+", " ")) : null;
+    }
+
+    /** Whether {@code line} is a separator line ("-----Original Message-----") as a whole. */
+    boolean isSeparator(String line) {
+        return line.length() <= MAX_HEADER_LENGTH && separatorLine.matcher(line).matches();
+    }
+
+    /** The family's text before a separator on the same line ("Thanks -----Original Message-----"), or null. */
+    String beforeSeparator(String line) {
+        if (line.length() > MAX_HEADER_LENGTH * 4) {
+            return null;
+        }
+        Matcher m = separatorInLine.matcher(line);
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** Whether {@code line} is a line a mail program adds under the text ("Sent from my iPhone"). */
+    boolean isSignature(String line) {
+        if (line.length() > 120) {
+            return false;
+        }
+        for (Pattern signature : signatures) {
+            if (signature.matcher(line).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Wrote wrote(String form, String file) {
+        if (!form.endsWith(":")) {
+            throw new IllegalStateException(file + ": a wrote form ends with ':' as the client writes it: " + form);
+        }
+        StringBuilder regex = new StringBuilder("^");
+        List<String> words = new ArrayList<>();
+        String first = null;
+        String body = form.substring(0, form.length() - 1);
+        Matcher placeholder = PLACEHOLDER.matcher(body);
+        int at = 0;
+        boolean afterPlaceholder = false;
+        while (placeholder.find()) {
+            String literal = body.substring(at, placeholder.start());
+            if (!literal.isBlank()) {
+                regex.append(afterPlaceholder ? "\\s*" : "")
+                        .append(literal(literal))
+                        .append(endsInWord(literal) ? "\\s+" : "\\s*");
+                words.addAll(words(literal));
+                if (at == 0) {
+                    first = words(literal).get(0);
+                }
+            } else if (afterPlaceholder) {
+                regex.append("\\s*");
+            }
+            regex.append("(.+?)");
+            afterPlaceholder = true;
+            at = placeholder.end();
+        }
+        String tail = body.substring(at);
+        if (!tail.isBlank()) {
+            regex.append(afterPlaceholder ? "\\s*" : "").append(literal(tail));
+            words.addAll(words(tail));
+            if (at == 0) {
+                first = words(tail).get(0);
+            }
+        }
+        regex.append("\\s?[:：]$");
+        return new Wrote(Pattern.compile(regex.toString(), FLAGS), first, List.copyOf(words));
+    }
+
+    private static Pattern signature(String form) {
+        StringBuilder regex = new StringBuilder("^");
+        Matcher placeholder = PLACEHOLDER.matcher(form);
+        int at = 0;
+        while (placeholder.find()) {
+            regex.append(literal(form.substring(at, placeholder.start()))).append(DEVICE);
+            at = placeholder.end();
+        }
+        regex.append(literal(form.substring(at))).append("\\s*[.!]?$");
+        return Pattern.compile(regex.toString(), FLAGS);
+    }
+
+    /** A literal part of a form: its words quoted, any run of spaces between them. */
+    private static String literal(String text) {
+        String stripped = text.strip();
+        if (stripped.isEmpty()) {
+            return text.isEmpty() ? "" : "\\s*";
+        }
+        return List.of(stripped.split("\\s+")).stream().map(Pattern::quote).collect(Collectors.joining("\\s+"));
+    }
+
+    private static boolean endsInWord(String literal) {
+        String stripped = literal.strip();
+        return !stripped.isEmpty()
+                && Character.isLetterOrDigit(stripped.charAt(stripped.length() - 1))
+                && Character.isWhitespace(literal.charAt(literal.length() - 1));
+    }
+
+    private static List<String> words(String literal) {
+        return List.of(literal.strip().toLowerCase(Locale.ROOT).split("\\s+"));
+    }
+
+    private static String alternatives(java.util.Collection<String> texts) {
+        return texts.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(ReplyForms::literal)
+                .collect(Collectors.joining("|"));
+    }
+
+    private static Field field(String name, String file) {
+        try {
+            return Field.valueOf(name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    file + ": unknown field '" + name + "' (from, sent, date, to, cc, subject)");
+        }
+    }
+
+    private static String form(Object entry, String where) {
+        Object form = entry instanceof Map<?, ?> map ? map.get("form") : entry;
+        if (!(form instanceof String text) || text.isBlank()) {
+            throw new IllegalStateException(where + ": each entry needs a form");
+        }
+        return text.strip();
+    }
+
+    private static List<?> list(Object value, String where) {
+        if (value instanceof List<?> list) {
+            return list;
+        }
+        throw new IllegalStateException(where + " must be a list");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(Function<String, InputStream> open, String file) {
+        try (InputStream in = open.apply(FOLDER + file)) {
+            if (in == null) {
+                throw new IllegalStateException(FOLDER + file + " is missing");
+            }
+            Object loaded = new Yaml(new LoaderOptions()).load(in);
+            if (!(loaded instanceof Map<?, ?>)) {
+                throw new IllegalStateException(FOLDER + file + " is not a table");
+            }
+            return (Map<String, Object>) loaded;
+        } catch (IOException e) {
+            throw new IllegalStateException(FOLDER + file + " cannot be read");
+        }
+    }
+}
