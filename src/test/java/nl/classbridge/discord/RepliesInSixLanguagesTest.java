@@ -84,8 +84,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Each case asserts what the teacher gets: the stored answers are exactly the family's, by
  * question (1 the scale, 2 and 3 the texts; 4, optional, skipped), nothing else is stored (no
  * words-for-the-teacher note made of the quoted questionnaire, no word of it in any answer), and
- * the confirmation mail to the family, threaded under the reply, echoes the answers. Twelve
- * families (two per language, one per client), so every case answers its own open request.
+ * the confirmation mail to the family, threaded under the reply, echoes the answers. The twelve
+ * cases (six languages, two clients) send what the clients send, both parts; the bot reads the
+ * plain one. Twelve more send the same replies' HTML part alone, to prove the HTML forms. Each
+ * case has a family of its own (24 in all), so every reply answers its own open request.
  */
 @Timeout(300)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -103,18 +105,21 @@ class RepliesInSixLanguagesTest {
     /** What a family in {@code language} answers: the scale (1-5), what went well, what to know. */
     record Answers(String scale, String wentWell, String goodToKnow, String scaleLabel) {}
 
-    /** The children, two per language: the first family replies from Gmail, the second from Outlook. */
+    /**
+     * The children, four per language: the first family replies from Gmail, the second from Outlook,
+     * the third and fourth send the same as the first two with the HTML part alone.
+     */
     private static final Map<Language, List<String>> CHILDREN = new LinkedHashMap<>();
 
     private static final Map<Language, Answers> ANSWERS = new LinkedHashMap<>();
 
     static {
-        CHILDREN.put(Language.NL, List.of("Lotte", "Daan"));
-        CHILDREN.put(Language.EN, List.of("Emma", "Jack"));
-        CHILDREN.put(Language.AR, List.of("Sami", "Amira"));
-        CHILDREN.put(Language.TR, List.of("Elif", "Emir"));
-        CHILDREN.put(Language.PL, List.of("Zofia", "Jan"));
-        CHILDREN.put(Language.UK, List.of("Olena", "Taras"));
+        CHILDREN.put(Language.NL, List.of("Lotte", "Daan", "Sanne", "Bram"));
+        CHILDREN.put(Language.EN, List.of("Emma", "Jack", "Olivia", "Harry"));
+        CHILDREN.put(Language.AR, List.of("Sami", "Amira", "Yusuf", "Layla"));
+        CHILDREN.put(Language.TR, List.of("Elif", "Emir", "Zeynep", "Kerem"));
+        CHILDREN.put(Language.PL, List.of("Zofia", "Jan", "Maja", "Kacper"));
+        CHILDREN.put(Language.UK, List.of("Olena", "Taras", "Sofiia", "Bohdan"));
         ANSWERS.put(
                 Language.NL,
                 new Answers("4", "Ze heeft zelf een heel boek uitgelezen.", "Oma komt volgende week logeren.", "Goed"));
@@ -174,7 +179,7 @@ class RepliesInSixLanguagesTest {
                             .ifPresent(m -> questions.put(address(child), m));
                 }
             }
-            return questions.size() == 12;
+            return questions.size() == 24;
         });
     }
 
@@ -199,18 +204,48 @@ class RepliesInSixLanguagesTest {
                                 language.getValue().get(1))));
     }
 
+    static Stream<Arguments> htmlCases() {
+        return CHILDREN.entrySet().stream()
+                .flatMap(language -> Stream.of(
+                        Arguments.of(
+                                language.getKey(),
+                                Client.GMAIL,
+                                language.getValue().get(2)),
+                        Arguments.of(
+                                language.getKey(),
+                                Client.OUTLOOK,
+                                language.getValue().get(3))));
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("cases")
     @DisplayName("a reply from the family's own mail program in its own language becomes exactly its answers,"
             + " nothing of the quote is stored, and the confirmation echoes the answers")
     void replyInLanguage(Language language, Client client, String child) throws Exception {
+        answersAndConfirmation(language, client, child, false);
+    }
+
+    /**
+     * The bot reads a reply's plain part when it has one, so the cases above prove the plain forms.
+     * These send the same replies' HTML part alone, so the HTML forms (Gmail's {@code gmail_quote},
+     * Outlook's {@code border-top} div and bold block, in each language) are proved too.
+     */
+    @ParameterizedTest(name = "{0} {1}, HTML part alone")
+    @MethodSource("htmlCases")
+    @DisplayName("the same replies with their HTML part alone become exactly the family's answers too")
+    void htmlPartInLanguage(Language language, Client client, String child) throws Exception {
+        answersAndConfirmation(language, client, child, true);
+    }
+
+    private void answersAndConfirmation(Language language, Client client, String child, boolean htmlOnly)
+            throws Exception {
         String family = address(child);
         MimeMessage original = questions.get(family);
         Answers answers = ANSWERS.get(language);
         String typed = "1. " + answers.scale() + "\n2. " + answers.wentWell() + "\n3. " + answers.goodToKnow();
         MimeMessage reply = client == Client.GMAIL
-                ? gmail(language, family, original, typed)
-                : outlook(language, family, original, typed);
+                ? gmail(language, family, original, typed, htmlOnly)
+                : outlook(language, family, original, typed, htmlOnly);
         String replyId = reply.getMessageID();
 
         String outcome = deliver(reply);
@@ -248,8 +283,8 @@ class RepliesInSixLanguagesTest {
     // ------------------------------------------------------------------------------- the clients
 
     /** A reply as Gmail (web and app) writes it in {@code language}'s interface. */
-    private static MimeMessage gmail(Language language, String family, MimeMessage original, String typed)
-            throws Exception {
+    private static MimeMessage gmail(
+            Language language, String family, MimeMessage original, String typed, boolean htmlOnly) throws Exception {
         InternetAddress teacher = (InternetAddress) original.getFrom()[0];
         ZonedDateTime sent = sentAt(original);
         String attribution = gmailAttribution(language, sent, teacher.getPersonal(), teacher.getAddress());
@@ -276,7 +311,7 @@ class RepliesInSixLanguagesTest {
                 .append(bodyOf(htmlText(original)))
                 .append("</blockquote></div>\n");
         MimeMessage reply = message(family, original, "Re: " + original.getSubject());
-        reply.setContent(alternative(plain.toString(), html.toString(), "quoted-printable"));
+        body(reply, plain.toString(), html.toString(), "quoted-printable", htmlOnly);
         reply.saveChanges();
         reply.setHeader("Message-ID", "<CAG" + System.nanoTime() + "x9Lq@mail.gmail.com>");
         return reply;
@@ -327,8 +362,8 @@ class RepliesInSixLanguagesTest {
     }
 
     /** A reply as Outlook for Windows (Microsoft 365) writes it in {@code language}'s interface. */
-    private static MimeMessage outlook(Language language, String family, MimeMessage original, String typed)
-            throws Exception {
+    private static MimeMessage outlook(
+            Language language, String family, MimeMessage original, String typed, boolean htmlOnly) throws Exception {
         InternetAddress teacher = (InternetAddress) original.getFrom()[0];
         List<String> labels = outlookLabels(language);
         String sentOn = outlookDate(language, sentAt(original));
@@ -391,7 +426,7 @@ class RepliesInSixLanguagesTest {
         reply.setHeader("X-MS-TNEF-Correlator", "");
         // Outlook sends non-Latin text in base64 and Latin text in quoted-printable.
         String encoding = List.of(Language.AR, Language.UK).contains(language) ? "base64" : "quoted-printable";
-        reply.setContent(alternative(plain, html.toString(), encoding));
+        body(reply, plain, html.toString(), encoding, htmlOnly);
         reply.saveChanges();
         reply.setHeader("Message-ID", "<AM0PR07MB" + System.nanoTime() + "@AM0PR07MB6257.eurprd07.prod.outlook.com>");
         return reply;
@@ -501,6 +536,17 @@ class RepliesInSixLanguagesTest {
         reply.setHeader("In-Reply-To", original.getMessageID());
         reply.setHeader("References", original.getMessageID());
         return reply;
+    }
+
+    /** multipart/alternative with both parts, as the clients send; or the HTML part alone. */
+    private static void body(MimeMessage reply, String plain, String html, String encoding, boolean htmlOnly)
+            throws MessagingException {
+        if (htmlOnly) {
+            reply.setText(html.replace("\n", "\r\n"), "UTF-8", "html");
+            reply.setHeader("Content-Transfer-Encoding", encoding);
+        } else {
+            reply.setContent(alternative(plain, html, encoding));
+        }
     }
 
     private static MimeMultipart alternative(String plain, String html, String encoding) throws MessagingException {
