@@ -146,10 +146,11 @@ public final class ReplyParserBenchmark {
         if (mails.isEmpty() || seconds <= 0) {
             return;
         }
-        run(mails, Duration.ofSeconds(warmupSeconds), null);
+        run(mails, Duration.ofSeconds(warmupSeconds), null, new long[mails.size()]);
         Timings timings = new Timings();
+        long[] perMail = new long[mails.size()];
         long start = System.nanoTime();
-        int unreadable = run(mails, Duration.ofSeconds(seconds), timings);
+        int unreadable = run(mails, Duration.ofSeconds(seconds), timings, perMail);
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] sorted = timings.sorted();
         System.out.printf(
@@ -164,26 +165,42 @@ public final class ReplyParserBenchmark {
                 percentile(sorted, 0.50) / 1e3,
                 percentile(sorted, 0.99) / 1e3,
                 sorted[sorted.length - 1] / 1e6);
+        long rounds = sorted.length / mails.size();
+        Integer[] slowest = new Integer[mails.size()];
+        Arrays.setAll(slowest, i -> i);
+        Arrays.sort(slowest, (a, b) -> Long.compare(perMail[b], perMail[a]));
+        StringBuilder line = new StringBuilder("slowest mails (mean per parse):");
+        for (int i = 0; i < Math.min(3, slowest.length); i++) {
+            line.append(String.format(
+                    Locale.ROOT,
+                    " %s %.2f ms%s",
+                    mail.relativize(files.get(slowest[i])),
+                    perMail[slowest[i]] / (double) Math.max(1, rounds) / 1e6,
+                    i < 2 ? ";" : ""));
+        }
+        System.out.println(line);
     }
 
     /** Parses the corpus in rounds until {@code time} is up; the count of unreadable parses. */
-    private static int run(List<byte[]> mails, Duration time, Timings timings) {
+    private static int run(List<byte[]> mails, Duration time, Timings timings, long[] perMail) {
         long end = System.nanoTime() + time.toNanos();
         int unreadable = 0;
         int sink = 0;
         while (System.nanoTime() < end) {
-            for (byte[] mail : mails) {
+            for (int i = 0; i < mails.size(); i++) {
                 long start = System.nanoTime();
                 try {
-                    sink += ReplyParser.parse(new MimeMessage(SESSION, new ByteArrayInputStream(mail)))
+                    sink += ReplyParser.parse(new MimeMessage(SESSION, new ByteArrayInputStream(mails.get(i))))
                             .hashCode();
                 } catch (UnreadableMailException e) {
                     unreadable++;
                 } catch (jakarta.mail.MessagingException e) {
                     throw new IllegalStateException(e);
                 }
+                long took = System.nanoTime() - start;
+                perMail[i] += took;
                 if (timings != null) {
-                    timings.add(System.nanoTime() - start);
+                    timings.add(took);
                 }
             }
         }
