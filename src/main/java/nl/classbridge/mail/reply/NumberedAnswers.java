@@ -3,8 +3,10 @@ package nl.classbridge.mail.reply;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.classbridge.mail.reply.OwnWords.OwnLine;
@@ -34,24 +36,15 @@ final class NumberedAnswers {
             FLAGS);
     // The separator run is matched only from its start (the look-behind), so a long run of spaces is
     // walked once, not once from each of its characters.
-    private static final Pattern NEXT_INLINE =
-            Pattern.compile("(?:^|(?<![\\s,;،])[\\s,;،]++)(" + DIGIT + "{1,2})\\s*[.):]\\s*(?=\\S)", FLAGS);
-    private static final Pattern SINGLE_DIGIT = Pattern.compile("^" + DIGIT + "$");
-    private static final Pattern GREETING = Pattern.compile(
-            "^(hoi|hallo|hey|hi|hello|beste|lieve|dag|goedemorgen|goedemiddag|goedenavond|geachte|dear|good morning"
-                    + "|merhaba|sayın|selam|iyi günler|dzień dobry|witam|cześć|szanowna|szanowny|добрий день|вітаю|привіт"
-                    + "|шановна|шановний|مرحبا|السلام عليكم|صباح الخير|مساء الخير|عزيزتي|عزيزي)\\b.{0,40}$",
+    private static final Pattern NEXT_INLINE = Pattern.compile(
+            "(?:^|(?<![\\s,;،])[\\s,;،]++)(" + DIGIT + "{1,2})(?:\\s*[.):]|\\s*[-–](?!\\s*" + DIGIT + "))\\s*(?=\\S)",
             FLAGS);
+    private static final Pattern SINGLE_DIGIT = Pattern.compile("^" + DIGIT + "$");
     private static final Pattern LEAD_IN =
             Pattern.compile("^.{0,40}(antwoord|answer|cevap|odpowied|відповід|إجاب|اجاب).{0,30}[:.!]?$", FLAGS);
-    private static final Pattern SIGN_OFF = Pattern.compile(
-            "^(met )?(vriendelijke |hartelijke |lieve |veel |warme )?(groet(en|jes)?|gr\\.?|mvg|m\\.v\\.g\\.?|liefs"
-                    + "|kind regards|best regards|regards|best wishes|cheers|thanks|thank you|bedankt"
-                    + "|dank (je|u)( wel)?|saygılarımla|saygılar|teşekkürler|teşekkür ederim|pozdrawiam|z poważaniem"
-                    + "|pozdrowienia|dziękuję|з повагою|дякую|мої вітання|مع تحياتي|مع التحية|شكرا|شكرًا|وشكرا)"
-                    + "(?<rest>[\\s,.!]+.*)?$",
-            FLAGS);
     private static final int SHORT_LINE = 40;
+    // What may stand around a name in a closing line: "/Karin", "- Tom", "Fatima."
+    private static final Pattern NAME_MARKS = Pattern.compile("[-–—/,.!()\\s]+");
     private static final int MAX_NUMBER = 99;
 
     private NumberedAnswers() {}
@@ -67,11 +60,20 @@ final class NumberedAnswers {
     }
 
     static Answers read(List<OwnLine> own) {
+        return read(own, ReplyForms.standard(), Set.of());
+    }
+
+    /**
+     * The answers in {@code own}; greetings and sign-offs are known from {@code forms}, and a
+     * closing line that is the sender's own name ({@code senderNames}: the words of the From
+     * name, in lower case) is a sign-off too.
+     */
+    static Answers read(List<OwnLine> own, ReplyForms forms, Set<String> senderNames) {
         int first = firstNonBlank(own);
-        int end = signOffStart(own);
+        int end = signOffStart(own, forms, senderNames);
         if (first >= 0
                 && first < end
-                && GREETING.matcher(own.get(first).text()).matches()
+                && forms.isGreeting(own.get(first).text())
                 && !NUMBERED.matcher(own.get(first).text()).matches()) {
             first++;
         }
@@ -93,13 +95,19 @@ final class NumberedAnswers {
                 continue;
             }
             Matcher m = NUMBERED.matcher(line);
-            if (m.matches() && accepted(m, current)) {
-                current = start(numbered, value(m.group(2)), m.group(4));
-                continue;
-            }
             OptionalInt quoted = own.get(i).quotedNumber();
+            boolean typedNumber = m.matches() && accepted(m, current);
             if (quoted.isPresent() && quoted.getAsInt() > current) {
-                current = start(numbered, quoted.getAsInt(), line);
+                int question = quoted.getAsInt();
+                // Under quoted question 1, "3 - up and down" is answer 1 (a scale point and words);
+                // under the last question, "1. Goed" starts the answers from the top.
+                if (!typedNumber || value(m.group(2)) > question) {
+                    current = start(numbered, question, line);
+                    continue;
+                }
+            }
+            if (typedNumber) {
+                current = start(numbered, value(m.group(2)), m.group(4));
                 continue;
             }
             if (current > 0) {
@@ -202,8 +210,11 @@ final class NumberedAnswers {
     }
 
     /** Where a closing sign-off starts: a short closing line with at most three short lines under it. */
-    private static int signOffStart(List<OwnLine> own) {
+    private static int signOffStart(List<OwnLine> own, ReplyForms forms, Set<String> senderNames) {
         int end = own.size();
+        // A lone name only ends the last answer; without answers such a line is the message ("Goed").
+        boolean answered = own.stream().anyMatch(NumberedAnswers::startsAnswer);
+        int last = lastNonBlank(own);
         int shortLinesBelow = 0;
         for (int i = own.size() - 1; i >= 0 && shortLinesBelow <= 3; i--) {
             String text = own.get(i).text();
@@ -213,20 +224,64 @@ final class NumberedAnswers {
             if (text.length() > SHORT_LINE || NUMBERED.matcher(text).matches()) {
                 break;
             }
-            Matcher m = SIGN_OFF.matcher(text);
-            if (m.matches() && wordsIn(m.group("rest")) <= 2) {
-                end = i;
-                break;
+            boolean name = isName(text, senderNames)
+                    || (i == last && own.get(i).quotedNumber().isEmpty() && looksLikeName(text));
+            if (forms.isSignOff(text) || (answered && name)) {
+                end = i; // a "Groetjes," above "Fatima, mama van Sam" closes earlier still
             }
             shortLinesBelow++;
         }
         return end;
     }
 
-    private static int wordsIn(String text) {
-        if (text == null || text.isBlank()) {
-            return 0;
+    /**
+     * Whether the last line of a mail looks like a name alone ("Rasha", "رشا", "Megan Foster"): one
+     * to three capitalised words (or words of a script without capitals), no digits, no sentence.
+     */
+    static boolean looksLikeName(String line) {
+        String[] words = NAME_MARKS.matcher(line).replaceAll(" ").strip().split("\\s+");
+        if (line.length() > SHORT_LINE / 2 || words.length > 3 || line.matches(".*[\\d?!:;].*")) {
+            return false;
         }
-        return text.strip().replaceAll("^[,.!\\s]+", "").split("\\s+").length;
+        for (String word : words) {
+            if (word.isEmpty()
+                    || !Character.isLetter(word.codePointAt(0))
+                    || Character.isLowerCase(word.codePointAt(0))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean startsAnswer(OwnLine line) {
+        return line.answerable()
+                && (line.quotedNumber().isPresent()
+                        || NUMBERED.matcher(line.text()).matches());
+    }
+
+    private static int lastNonBlank(List<OwnLine> own) {
+        for (int i = own.size() - 1; i >= 0; i--) {
+            if (!own.get(i).text().isBlank()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether {@code line} is only the sender's name, or part of it ("Priya", "/Karin", "Megan Foster"). */
+    static boolean isName(String line, Set<String> senderNames) {
+        if (senderNames.isEmpty()) {
+            return false;
+        }
+        String[] words = NAME_MARKS.matcher(line).replaceAll(" ").strip().split("\\s+");
+        if (words.length > 4) {
+            return false;
+        }
+        for (String word : words) {
+            if (!senderNames.contains(word.toLowerCase(Locale.ROOT))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

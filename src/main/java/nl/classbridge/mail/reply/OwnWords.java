@@ -37,12 +37,20 @@ final class OwnWords {
         }
     }
 
-    /** An "On ... wrote:" header found at a line: how many lines it takes and the family's text before it. */
-    private record Header(int lines, String before) {}
+    /**
+     * An "On ... wrote:" header found at a line: how many lines it takes, the family's text before
+     * it, and whether the original runs on after it on the same line.
+     */
+    private record Header(int lines, String before, boolean runsOn) {
+        Header(int lines, String before) {
+            this(lines, before, false);
+        }
+    }
 
     // A rule of dashes, underscores or equals signs: above an Outlook block, or above a signature or list footer.
-    private static final Pattern RULE = Pattern.compile("^[-_=*~–—]{4,}$");
+    private static final Pattern RULE = Pattern.compile("^[-_=*~–—]{3,}$");
     private static final int QUESTION_TAIL = 3;
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?]$");
     /** The most lines a client wraps its "On ... wrote:" header over. */
     private static final int MAX_HEADER_LINES = 4;
     /** A block under a rule at the end is a signature or footer only when it is this short. */
@@ -87,7 +95,9 @@ final class OwnWords {
         /** Each line as compared with the forms: as shown, with digits made ASCII (same length). */
         private final String[] probe;
 
-        private final boolean typedQuotes;
+        /** Lines starting with ">" that the writer typed: not a quote (see {@link #typedArrows}). */
+        private final boolean[] typed;
+
         private final List<OwnLine> own = new ArrayList<>();
         private final List<String> quoted = new ArrayList<>();
         private int blockStart;
@@ -103,7 +113,7 @@ final class OwnWords {
                         Texts.withoutBidiControls(raw[i]).replace('\u00A0', ' ').strip();
                 probe[i] = Texts.asciiDigits(shown[i]).replace('’', '\'');
             }
-            this.typedQuotes = onlyTypedArrows(shown);
+            this.typed = typedArrows();
         }
 
         OwnWords read() {
@@ -116,7 +126,7 @@ final class OwnWords {
                 if (originalStarts(i)) {
                     break;
                 }
-                if (line.startsWith(">") && !typedQuotes) {
+                if (line.startsWith(">") && !typed[i]) {
                     endBlock();
                     inSignature = false;
                     afterQuote = true;
@@ -133,16 +143,16 @@ final class OwnWords {
                 }
                 String before = forms.beforeSeparator(probe[i]);
                 if (before != null) {
-                    add(shown[i].substring(0, before.length()), OptionalInt.empty());
+                    add(shown[i].substring(0, before.length()), OptionalInt.empty(), true);
                     break;
                 }
                 Header header = headerAt(i);
                 if (header != null) {
                     headed = true;
-                    add(header.before(), OptionalInt.empty());
+                    add(header.before(), OptionalInt.empty(), true);
                     endBlock();
                     int next = nextNonBlank(shown, i + header.lines());
-                    if (next < 0 || !shown[next].startsWith(">")) {
+                    if (header.runsOn() || next < 0 || !shown[next].startsWith(">")) {
                         break; // the original follows unquoted: nothing of the family's below
                     }
                     i += header.lines() - 1;
@@ -164,7 +174,7 @@ final class OwnWords {
                 }
                 OptionalInt context =
                         afterQuote && linesAfterNumber <= QUESTION_TAIL ? quotedNumber : OptionalInt.empty();
-                add(line, context);
+                add(line, context, !typed[i]);
                 afterQuote = false;
                 quotedNumber = OptionalInt.empty();
                 linesAfterNumber = 0;
@@ -178,11 +188,49 @@ final class OwnWords {
             return new OwnWords(own);
         }
 
-        private void add(String text, OptionalInt context) {
+        private void add(String text, OptionalInt context, boolean answerable) {
             if (!text.isBlank()) {
-                own.add(new OwnLine(
-                        text.strip(), context, !typedQuotes || !text.strip().startsWith(">")));
+                own.add(new OwnLine(text.strip(), context, answerable));
             }
+        }
+
+        /**
+         * Runs of lines starting with ">" that are all exactly three deep and have no header above
+         * them: arrows the writer typed (">>> Important: ..."). A client's quote starts at one
+         * deep, under its header.
+         */
+        private boolean[] typedArrows() {
+            boolean[] arrows = new boolean[shown.length];
+            int i = 0;
+            while (i < shown.length) {
+                if (!shown[i].startsWith(">")) {
+                    i++;
+                    continue;
+                }
+                int end = i;
+                boolean allThree = true;
+                while (end < shown.length && shown[end].startsWith(">")) {
+                    allThree &= depth(shown[end]) == TYPED_QUOTE_DEPTH;
+                    end++;
+                }
+                int above = previousNonBlank(i);
+                boolean underHeader = above >= 0
+                        && (probe[above].equals(HtmlText.QUOTE_HEADER) || forms.wroteStart(probe[above], false) >= 0);
+                for (int j = i; j < end; j++) {
+                    arrows[j] = allThree && !underHeader;
+                }
+                i = end;
+            }
+            return arrows;
+        }
+
+        private int previousNonBlank(int i) {
+            for (int j = i - 1; j >= 0; j--) {
+                if (!shown[j].isEmpty()) {
+                    return j;
+                }
+            }
+            return -1;
         }
 
         /** Whether the original starts at line {@code i}: nothing from here on is the family's. */
@@ -250,22 +298,44 @@ final class OwnWords {
                 }
                 int start = forms.wroteStart(joined.toString());
                 if (start == 0) {
-                    // Text right above a header is the family's when the header also starts on the next line.
-                    return k > 1 && endsHeader(i + 1, k - 1) ? null : new Header(k, "");
+                    return k > 1 && familysAbove(i, k) ? null : new Header(k, "");
                 }
                 if (start > 0 && start <= shown[i].length()) {
                     return new Header(k, shown[i].substring(0, start));
                 }
             }
+            int runsOn = forms.wroteRunningOn(probe[i]);
+            if (runsOn >= 0) {
+                return new Header(1, shown[i].substring(0, runsOn), true);
+            }
+            int next = nextNonBlank(probe, i + 1);
+            if (next >= 0 && probe[next].startsWith(">") && forms.wroteStart(probe[i], false) == 0) {
+                return new Header(1, ""); // "Juf Anna pisze:" right above the quote
+            }
             return null;
         }
 
-        private boolean endsHeader(int from, int count) {
+        /**
+         * Whether line {@code i} is the family's own text right above a header that also starts on
+         * the next line: when it names no address, time or year, or ends a sentence. A line that
+         * names one is the header's first part ("... 2026 9:00 tarihinde Juf Anna <").
+         */
+        private boolean familysAbove(int i, int lines) {
+            String line = probe[i];
+            boolean openAddress = line.lastIndexOf('<') > line.lastIndexOf('>');
+            return startsHeader(i + 1, lines - 1)
+                    && !openAddress
+                    && (!ReplyForms.hasEvidence(line)
+                            || SENTENCE_END.matcher(line).find());
+        }
+
+        /** Whether a header starts somewhere in the {@code count} lines from {@code from}. */
+        private boolean startsHeader(int from, int count) {
             List<String> parts = new ArrayList<>();
             for (int j = from; j < from + count; j++) {
                 parts.add(probe[j]);
             }
-            return forms.isWrote(String.join(" ", parts));
+            return forms.wroteStart(String.join(" ", parts)) >= 0;
         }
 
         /**
@@ -331,20 +401,6 @@ final class OwnWords {
             }
             return -1;
         }
-    }
-
-    /** Whether every quoted line is exactly three deep: arrows the writer typed, not a client's quote. */
-    private static boolean onlyTypedArrows(String[] lines) {
-        boolean any = false;
-        for (String line : lines) {
-            if (line.startsWith(">")) {
-                if (depth(line) != TYPED_QUOTE_DEPTH) {
-                    return false;
-                }
-                any = true;
-            }
-        }
-        return any;
     }
 
     private static int depth(String line) {

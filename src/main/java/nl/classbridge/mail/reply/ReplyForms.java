@@ -56,9 +56,19 @@ final class ReplyForms {
             Pattern.compile("@|(?<!\\d)\\d{1,2}[:.h]\\d{2}(?!\\d)|(?<!\\d)(?:19|20)\\d{2}(?!\\d)");
     private static final Pattern LEADING_DECORATION = Pattern.compile("^[-–—=_*~]{2,}\\s*");
     private static final Pattern TRAILING_DECORATION = Pattern.compile("\\s*[-–—=_*~]{2,}$");
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…)]\\s+");
+    /** Where a header may start after the family's text: after a sentence, or where a date begins. */
+    private static final Pattern LIKELY_START = Pattern.compile("[.!?…)]\\s+|\\s+(?=" + ReplyForms.DATE_START + ")");
+    /** How a date begins: a digit, or a day's name or its short form before one ("wt., 3", "Monday, 1"). */
+    private static final String DATE_START =
+            "(?:\\p{L}{1,3}\\s+)?(?:\\p{N}|\\p{L}{1,4}\\.?,?\\s*\\p{N}|\\p{L}{1,12},\\s*\\p{N})";
+    /** The placeholders that stand for a date: a form starting with one must start where a date can. */
+    private static final List<String> DATES = List.of("{date}", "{day}", "{weekday}", "{time}");
     /** A device or app name in a signature: a few words, no sentence punctuation. */
     private static final String DEVICE = "[\\p{L}\\p{M}\\p{N}'’()+&/ -]{1,40}?";
+    /** A name in a sign-off: one to three words. */
+    private static final String NAME = "\\p{L}[\\p{L}\\p{M}'’.-]*(?:\\s+\\p{L}[\\p{L}\\p{M}'’.-]*){0,2}";
+    /** What may follow a sign-off phrase after a comma: up to five words ("Sabine (moeder van Daan)"). */
+    private static final String FEW_WORDS = "(?:\\S+(?:\\s+\\S+){0,4})";
 
     private final List<Wrote> wrote;
     private final Map<String, Field> fields;
@@ -66,9 +76,16 @@ final class ReplyForms {
     private final Pattern separatorLine;
     private final Pattern separatorInLine;
     private final List<Pattern> signatures;
+    private final List<Pattern> greetings;
+    private final List<Pattern> signOffs;
 
     private ReplyForms(
-            List<Wrote> wrote, Map<String, Field> fields, List<String> separators, List<Pattern> signatures) {
+            List<Wrote> wrote,
+            Map<String, Field> fields,
+            List<String> separators,
+            List<Pattern> signatures,
+            List<Pattern> greetings,
+            List<Pattern> signOffs) {
         this.wrote = List.copyOf(wrote);
         this.fields = fields;
         this.fieldLine = Pattern.compile(
@@ -78,6 +95,8 @@ final class ReplyForms {
         this.separatorInLine =
                 Pattern.compile("^(.*?\\S)\\s*[-–—=_]{2,}\\s*(?:" + phrases + ")\\s*:?\\s*[-–—=_]{2,}.*$", FLAGS);
         this.signatures = List.copyOf(signatures);
+        this.greetings = List.copyOf(greetings);
+        this.signOffs = List.copyOf(signOffs);
     }
 
     private static final class Standard {
@@ -102,6 +121,8 @@ final class ReplyForms {
         Map<String, Field> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         List<String> separators = new ArrayList<>();
         List<Pattern> signatures = new ArrayList<>();
+        List<Pattern> greetings = new ArrayList<>();
+        List<Pattern> signOffs = new ArrayList<>();
         for (Object language : list(read(open, "index.yml").get("languages"), "index.yml: languages")) {
             String file = language + ".yml";
             Map<String, Object> table = read(open, file);
@@ -127,8 +148,14 @@ final class ReplyForms {
             for (Object entry : list(table.getOrDefault("signatures", List.of()), file + ": signatures")) {
                 signatures.add(signature(form(entry, file + ": signatures")));
             }
+            for (Object greeting : list(table.getOrDefault("greetings", List.of()), file + ": greetings")) {
+                greetings.add(greeting(form(greeting, file + ": greetings")));
+            }
+            for (Object signOff : list(table.getOrDefault("sign-offs", List.of()), file + ": sign-offs")) {
+                signOffs.add(signOff(form(signOff, file + ": sign-offs")));
+            }
         }
-        return new ReplyForms(wrote, fields, separators, signatures);
+        return new ReplyForms(wrote, fields, separators, signatures, greetings, signOffs);
     }
 
     /**
@@ -137,12 +164,23 @@ final class ReplyForms {
      * is none. Dashes around the header ({@code ---- On ... wrote ----}) are allowed.
      */
     int wroteStart(String line) {
+        return wroteStart(line, true);
+    }
+
+    /**
+     * As {@link #wroteStart(String)}; without {@code needEvidence} the header need not name an
+     * address, a time or a year (Thunderbird's "Juf Anna pisze:"), which is safe only where quoted
+     * lines follow it.
+     */
+    int wroteStart(String line, boolean needEvidence) {
         Matcher lead = LEADING_DECORATION.matcher(line);
         int offset = lead.lookingAt() ? lead.end() : 0;
         String text = line.substring(offset);
         Matcher trail = TRAILING_DECORATION.matcher(text);
+        boolean decorated = false;
         if (trail.find()) {
             text = text.substring(0, trail.start());
+            decorated = offset > 0;
             if (!text.endsWith(":")) {
                 text = text + ":";
             }
@@ -152,20 +190,17 @@ final class ReplyForms {
         }
         if (text.length() > MAX_HEADER_LENGTH) {
             int cut = text.length() - MAX_HEADER_LENGTH;
-            offset += cut;
-            text = text.substring(cut);
-            return mid(text, offset);
+            return mid(text.substring(cut), offset + cut, needEvidence);
         }
-        if (!EVIDENCE.matcher(text).find()) {
-            return -1;
-        }
+        // "---- Juf Anna wrote ----": nobody types their own words between dashes like that.
+        boolean enough = !needEvidence || decorated || EVIDENCE.matcher(text).find();
         String lower = text.toLowerCase(Locale.ROOT);
         for (Wrote form : wrote) {
-            if (hasWords(lower, form) && form.whole().matcher(text).matches()) {
+            if (enough && hasWords(lower, form) && form.whole().matcher(text).matches()) {
                 return 0; // whatever stood before it was only dashes
             }
         }
-        return mid(text, offset);
+        return mid(text, offset, needEvidence);
     }
 
     /** Whether {@code line} is an "On ... wrote:" header as a whole. */
@@ -173,14 +208,48 @@ final class ReplyForms {
         return wroteStart(line) == 0;
     }
 
-    /** The header after the family's text on the same line: tried from a few likely starts only. */
-    private int mid(String text, int offset) {
+    /** Whether {@code text} names an address, a time or a year, as every client's header does. */
+    static boolean hasEvidence(String text) {
+        return EVIDENCE.matcher(text).find();
+    }
+
+    /**
+     * A header that names an address and runs on into the original on the same line, after the
+     * family's text (Yahoo for Android flattens its quote so): where it starts, or -1.
+     */
+    int wroteRunningOn(String line) {
+        if (line.indexOf('@') < 0) {
+            return -1;
+        }
+        int tries = 0;
+        for (int colon = line.indexOf(':'); colon > 0 && tries < MAX_STARTS; colon = line.indexOf(':', colon + 1)) {
+            if (colon + 1 < line.length()
+                    && Character.isWhitespace(line.charAt(colon + 1))
+                    && line.lastIndexOf('@', colon) >= 0) {
+                tries++;
+                int start = wroteStart(line.substring(0, colon + 1));
+                if (start >= 0) {
+                    return start;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The header after the family's text on the same line, tried from a few likely starts only:
+     * where a form's first word stands, after the end of a sentence, or where a date begins.
+     */
+    private int mid(String text, int offset, boolean needEvidence) {
         String lower = text.toLowerCase(Locale.ROOT);
         List<Integer> starts = new ArrayList<>();
-        Matcher sentence = SENTENCE_END.matcher(text);
-        while (sentence.find() && starts.size() < MAX_STARTS) {
-            starts.add(sentence.end());
+        Matcher likely = LIKELY_START.matcher(text);
+        while (likely.find() && starts.size() < MAX_STARTS * 2) {
+            if (likely.end() > 0) {
+                starts.add(likely.end());
+            }
         }
+        int best = -1;
         for (Wrote form : wrote) {
             if (!hasWords(lower, form)) {
                 continue;
@@ -197,15 +266,17 @@ final class ReplyForms {
                 }
             }
             for (int at : tries) {
+                if (best >= 0 && at >= best) {
+                    break;
+                }
                 String rest = text.substring(at);
-                if (at > 0
-                        && EVIDENCE.matcher(rest).find()
+                if ((!needEvidence || EVIDENCE.matcher(rest).find())
                         && form.whole().matcher(rest).matches()) {
-                    return offset + at;
+                    best = at;
                 }
             }
         }
-        return -1;
+        return best < 0 ? -1 : offset + best;
     }
 
     private static boolean hasWords(String lower, Wrote form) {
@@ -237,7 +308,11 @@ final class ReplyForms {
             return null;
         }
         Matcher m = separatorInLine.matcher(line);
-        return m.matches() ? m.group(1) : null;
+        if (!m.matches()) {
+            return null;
+        }
+        // Only dashes before it (a flowed "----- Original Message ----- From: ...") are no text of the family's.
+        return m.group(1).codePoints().anyMatch(Character::isLetterOrDigit) ? m.group(1) : "";
     }
 
     /** Whether {@code line} is a line a mail program adds under the text ("Sent from my iPhone"). */
@@ -253,6 +328,62 @@ final class ReplyForms {
         return false;
     }
 
+    /** Whether {@code line} opens a mail ("Hallo juf,", "Dear Ms Anna"): no answer. */
+    boolean isGreeting(String line) {
+        return line.length() <= MAX_HEADER_LENGTH && anyMatches(greetings, Texts.withoutHarakat(line));
+    }
+
+    /** Whether {@code line} closes a mail ("Groetjes, Fatima", "Best,", "أم كريم"): no answer. */
+    boolean isSignOff(String line) {
+        return line.length() <= MAX_HEADER_LENGTH && anyMatches(signOffs, Texts.withoutHarakat(line));
+    }
+
+    private static boolean anyMatches(List<Pattern> patterns, String line) {
+        for (Pattern pattern : patterns) {
+            if (pattern.matcher(line).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Pattern greeting(String phrase) {
+        return Pattern.compile("^" + literal(Texts.withoutHarakat(phrase)) + "(?:[\\s,!.،:].{0,40})?$", FLAGS);
+    }
+
+    /**
+     * A sign-off: the phrase alone or with a few words after it ("Groetjes, Fatima (moeder van
+     * Sam)"); when it ends with a comma the comma is needed ("Best," but not "Best day ever"); a
+     * {@code {name}} stands for one to three words ("أم {name}").
+     */
+    private static Pattern signOff(String phrase) {
+        String plain = Texts.withoutHarakat(phrase);
+        if (PLACEHOLDER.matcher(plain).find()) {
+            StringBuilder regex = new StringBuilder("^");
+            Matcher placeholder = PLACEHOLDER.matcher(plain);
+            int at = 0;
+            while (placeholder.find()) {
+                regex.append(literal(plain.substring(at, placeholder.start())))
+                        .append("\\s*")
+                        .append(NAME)
+                        .append("\\s*");
+                at = placeholder.end();
+            }
+            return Pattern.compile(
+                    regex.append(literal(plain.substring(at)))
+                            .append("[\\s,.!،]*$")
+                            .toString(),
+                    FLAGS);
+        }
+        if (plain.endsWith(",")) {
+            return Pattern.compile(
+                    "^" + literal(plain.substring(0, plain.length() - 1)) + "\\s*[,،]\\s*" + FEW_WORDS + "?$", FLAGS);
+        }
+        return Pattern.compile(
+                "^" + literal(plain) + "(?:[\\s,.!،]*|[,،.!;:-]\\s*" + FEW_WORDS + "|\\s+\\S+(?:\\s+\\S+){0,2}[.!]?)$",
+                FLAGS);
+    }
+
     private static Wrote wrote(String form, String file) {
         if (!form.endsWith(":")) {
             throw new IllegalStateException(file + ": a wrote form ends with ':' as the client writes it: " + form);
@@ -261,6 +392,9 @@ final class ReplyForms {
         List<String> words = new ArrayList<>();
         String first = null;
         String body = form.substring(0, form.length() - 1);
+        if (DATES.stream().anyMatch(body::startsWith)) {
+            regex.append("(?=").append(DATE_START).append(')');
+        }
         Matcher placeholder = PLACEHOLDER.matcher(body);
         int at = 0;
         boolean afterPlaceholder = false;

@@ -37,6 +37,7 @@ public final class ReplyParser {
     private static final int MAX_RECIPIENTS = 50;
     private static final Pattern BRACKETED_ID = Pattern.compile("<([^<>\\s]+)>");
     private static final int MAX_REFERENCES = 32;
+    private static final Pattern NAME_SPLIT = Pattern.compile("[\\s._\\-,\"'()0-9]+");
 
     /**
      * What {@code message} is. Bounces are recognised before automatic replies (many bounces also
@@ -55,7 +56,7 @@ public final class ReplyParser {
                 return new ParsedMail.AutoReply(from);
             }
             OwnWords own = OwnWords.of(MailBody.of(message));
-            Answers answers = NumberedAnswers.read(own.lines());
+            Answers answers = NumberedAnswers.read(own.lines(), ReplyForms.standard(), senderNames(message));
             return new ParsedMail.Reply(
                     from,
                     referencedMessageIds(message),
@@ -155,6 +156,30 @@ public final class ReplyParser {
             }
         }
         return "";
+    }
+
+    /**
+     * The words of the sender's name, in lower case: from the name in From, else from the part of
+     * the address before the @ ("priya.sharma"). A closing line of only these words is a sign-off.
+     */
+    static Set<String> senderNames(MimeMessage message) {
+        Set<String> names = new java.util.HashSet<>();
+        try {
+            Address[] from = message.getFrom();
+            if (from != null && from.length > 0 && from[0] instanceof InternetAddress internet) {
+                String source =
+                        internet.getPersonal() != null ? internet.getPersonal() : String.valueOf(internet.getAddress());
+                int at = source.indexOf('@');
+                for (String word : NAME_SPLIT.split(at < 0 ? source : source.substring(0, at))) {
+                    if (word.length() >= 2) {
+                        names.add(word.toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        } catch (MessagingException | RuntimeException e) {
+            // no name: no sign-off by name
+        }
+        return names;
     }
 
     private static Address[] lenient(String raw) {

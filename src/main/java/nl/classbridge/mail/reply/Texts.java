@@ -27,6 +27,14 @@ final class Texts {
         return out == null ? text : out.toString();
     }
 
+    // Arabic short vowels, tanween, shadda and the tatweel: written or left out at will ("شكراً" = "شكرا").
+    private static final Pattern HARAKAT = Pattern.compile("[\\u064B-\\u065F\\u0670\\u0640]");
+
+    /** {@code text} without Arabic vowel marks and tatweel, for comparing words. */
+    static String withoutHarakat(String text) {
+        return HARAKAT.matcher(text).replaceAll("");
+    }
+
     static String withoutBidiControls(String text) {
         return BIDI_CONTROLS.matcher(text).replaceAll("");
     }
