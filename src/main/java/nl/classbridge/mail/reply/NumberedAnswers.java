@@ -44,6 +44,10 @@ final class NumberedAnswers {
             Pattern.compile("^.{0,40}(antwoord|answer|cevap|odpowied|відповід|إجاب|اجاب).{0,30}[:.!]?$", FLAGS);
     private static final int SHORT_LINE = 40;
     // What may stand around a name in a closing line: "/Karin", "- Tom", "Fatima."
+    /** "and" between two names: "Gary and Louise", "Jan en Mieke". */
+    private static final Set<String> AND = Set.of("and", "en", "und", "et", "y", "e", "i", "ve", "і", "и");
+    // "Kelly x", "Amy xx": kisses after a name.
+    private static final Pattern KISSES = Pattern.compile("\\s+x{1,3}$", Pattern.CASE_INSENSITIVE);
     private static final Pattern NAME_MARKS = Pattern.compile("[-–—/,.!()\\s]+");
     private static final int MAX_NUMBER = 99;
 
@@ -96,7 +100,7 @@ final class NumberedAnswers {
             }
             Matcher m = NUMBERED.matcher(line);
             OptionalInt quoted = own.get(i).quotedNumber();
-            boolean typedNumber = m.matches() && accepted(m, current);
+            boolean typedNumber = m.matches() && accepted(m, current, numbered.keySet());
             if (quoted.isPresent() && quoted.getAsInt() > current) {
                 int question = quoted.getAsInt();
                 // Under quoted question 1, "3 - up and down" is answer 1 (a scale point and words);
@@ -108,6 +112,11 @@ final class NumberedAnswers {
             }
             if (typedNumber) {
                 current = start(numbered, value(m.group(2)), m.group(4));
+                continue;
+            }
+            ReplyForms.Ordinal ordinal = forms.ordinal(line);
+            if (ordinal != null && !numbered.containsKey(ordinal.number())) {
+                current = start(numbered, ordinal.number(), ordinal.rest()); // "Eerste vraag: goed"
                 continue;
             }
             if (current > 0) {
@@ -154,10 +163,15 @@ final class NumberedAnswers {
     }
 
     /** Whether a line that starts with a number starts a new answer, after answer {@code current}. */
-    private static boolean accepted(Matcher m, int current) {
+    private static boolean accepted(Matcher m, int current, Set<Integer> answered) {
         int number = value(m.group(2));
-        if (number < 1 || number > MAX_NUMBER || number <= current) {
+        if (number < 1 || number > MAX_NUMBER || answered.contains(number)) {
             return false;
+        }
+        if (number < current) {
+            // In the family's own order ("1, 3, 2") a lower number is a new answer when it has a
+            // mark ("2."); "1. lezen" after answer 1 was given stays a list inside the answer.
+            return !m.group(3).isEmpty() && m.group(1) == null && !m.group(4).isEmpty();
         }
         String mark = m.group(3);
         String rest = m.group(4);
@@ -213,7 +227,7 @@ final class NumberedAnswers {
     private static int signOffStart(List<OwnLine> own, ReplyForms forms, Set<String> senderNames) {
         int end = own.size();
         // A lone name only ends the last answer; without answers such a line is the message ("Goed").
-        boolean answered = own.stream().anyMatch(NumberedAnswers::startsAnswer);
+        boolean answered = own.stream().anyMatch(line -> startsAnswer(line, forms));
         int last = lastNonBlank(own);
         int shortLinesBelow = 0;
         for (int i = own.size() - 1; i >= 0 && shortLinesBelow <= 3; i--) {
@@ -239,24 +253,29 @@ final class NumberedAnswers {
      * to three capitalised words (or words of a script without capitals), no digits, no sentence.
      */
     static boolean looksLikeName(String line) {
-        String[] words = NAME_MARKS.matcher(line).replaceAll(" ").strip().split("\\s+");
+        String[] words = NAME_MARKS
+                .matcher(KISSES.matcher(line).replaceFirst(""))
+                .replaceAll(" ")
+                .strip()
+                .split("\\s+");
         if (line.length() > SHORT_LINE / 2 || words.length > 3 || line.matches(".*[\\d?!:;].*")) {
             return false;
         }
         for (String word : words) {
             if (word.isEmpty()
                     || !Character.isLetter(word.codePointAt(0))
-                    || Character.isLowerCase(word.codePointAt(0))) {
+                    || (Character.isLowerCase(word.codePointAt(0)) && !AND.contains(word))) {
                 return false;
             }
         }
-        return true;
+        return !AND.contains(words[0]) && !AND.contains(words[words.length - 1]);
     }
 
-    private static boolean startsAnswer(OwnLine line) {
+    private static boolean startsAnswer(OwnLine line, ReplyForms forms) {
         return line.answerable()
                 && (line.quotedNumber().isPresent()
-                        || NUMBERED.matcher(line.text()).matches());
+                        || NUMBERED.matcher(line.text()).matches()
+                        || forms.ordinal(line.text()) != null);
     }
 
     private static int lastNonBlank(List<OwnLine> own) {

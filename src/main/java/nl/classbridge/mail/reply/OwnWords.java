@@ -66,6 +66,14 @@ final class OwnWords {
     private static final int MAX_SIGNATURE_LINES = 6;
 
     private static final int MAX_SIGNATURE_LINE = 80;
+    /** A work signature with a disclaimer under a rule: at most this many lines, the first a name. */
+    private static final int MAX_FOOTER_LINES = 40;
+    /** A phone number, a web or mail address: what a work signature holds. */
+    private static final Pattern CONTACT = Pattern.compile("\\+?\\d[\\d ()-]{6,}\\d|www\\.|https?://|@");
+
+    private static final int MAX_NAME = 60;
+    // "Jeroen Bakker | Projectleider": begins with a capital (or a letter of a script without them), asks nothing.
+    private static final Pattern NAME_LIKE = Pattern.compile("^(?:\\p{Lu}|\\p{Lo})[^?!:]*$");
     /**
      * Quoted lines all exactly this deep are arrows the writer typed (">>> "), not a quote: a client
      * never starts a quote at three, and deeper nesting alone is a crafted HTML mail's.
@@ -140,6 +148,19 @@ final class OwnWords {
                 String line = shown[i];
                 if (originalStarts(i)) {
                     break;
+                }
+                int block = line.startsWith(">") ? -1 : headerBlockEnd(i);
+                if (block >= 0) {
+                    int next = nextNonBlank(shown, block);
+                    if (next < 0 || !shown[next].startsWith(">")) {
+                        break; // the original follows the block unquoted
+                    }
+                    // A header block above a quote (Thunderbird's ReplyWithHeader): answers may follow inline.
+                    headed = true;
+                    endBlock();
+                    i = block - 1;
+                    inSignature = false;
+                    continue;
                 }
                 if (line.startsWith(">") && !typed[i]) {
                     endBlock();
@@ -251,17 +272,19 @@ final class OwnWords {
         /** Whether the original starts at line {@code i}: nothing from here on is the family's. */
         private boolean originalStarts(int i) {
             String line = probe[i];
-            if (line.equals(HtmlText.ORIGINAL_FOLLOWS) || line.equals(HtmlText.RULE)) {
-                return true;
-            }
-            if (forms.isSeparator(line)) {
-                return true;
-            }
+            return line.equals(HtmlText.ORIGINAL_FOLLOWS) || line.equals(HtmlText.RULE) || forms.isSeparator(line);
+        }
+
+        /**
+         * Where the Outlook-style header block at line {@code i} ends (maybe under a rule of
+         * dashes or underscores), or -1 when none starts there.
+         */
+        private int headerBlockEnd(int i) {
             int block = i;
-            if (RULE.matcher(line).matches()) {
+            if (RULE.matcher(probe[i]).matches()) {
                 block = nextNonBlank(probe, i + 1);
                 if (block < 0 || block > i + 2) {
-                    return false;
+                    return -1;
                 }
             }
             return headerBlockAt(block);
@@ -272,9 +295,10 @@ final class OwnWords {
          * language, any order, each once) on consecutive lines, at least From and one other, or any
          * three.
          */
-        private boolean headerBlockAt(int i) {
+        private int headerBlockAt(int i) {
             Set<Field> seen = EnumSet.noneOf(Field.class);
             int blanks = 0;
+            int end = i;
             for (int j = i; j < probe.length && j < i + 12; j++) {
                 if (probe[j].isEmpty()) {
                     if (seen.isEmpty() || ++blanks > 1) {
@@ -286,8 +310,9 @@ final class OwnWords {
                 if (field == null || !seen.add(field)) {
                     break;
                 }
+                end = j + 1;
             }
-            return seen.size() >= 3 || (seen.size() == 2 && seen.contains(Field.FROM));
+            return seen.size() >= 3 || (seen.size() == 2 && seen.contains(Field.FROM)) ? end : -1;
         }
 
         /**
@@ -405,21 +430,39 @@ final class OwnWords {
         /** A rule with a short block under it that ends the text: a signature or a list's footer. */
         private int signatureRule(int last) {
             int lines = 0;
+            boolean shortLines = true;
+            boolean contact = false;
             for (int j = last; j >= blockStart; j--) {
                 String text = own.get(j).text();
                 if (text.isEmpty()) {
                     continue;
                 }
                 if (RULE.matcher(text).matches()) {
-                    return lines > 0 && hasTextAbove(j) ? j : -1;
+                    boolean signature = shortLines && lines <= MAX_SIGNATURE_LINES || startsWithName(j + 1) && contact;
+                    return lines > 0 && signature && hasTextAbove(j) ? j : -1;
                 }
-                if (++lines > MAX_SIGNATURE_LINES
-                        || text.length() > MAX_SIGNATURE_LINE
+                if (++lines > MAX_FOOTER_LINES
                         || NumberedAnswers.questionNumber(text).isPresent()) {
                     return -1;
                 }
+                shortLines &= text.length() <= MAX_SIGNATURE_LINE;
+                contact |= CONTACT.matcher(text).find();
             }
             return -1;
+        }
+
+        /**
+         * Whether the block from {@code j} begins with a name alone on its line: then a long
+         * block under the rule is a work signature with its disclaimer, not the family's words.
+         */
+        private boolean startsWithName(int j) {
+            for (int k = j; k < own.size(); k++) {
+                String text = own.get(k).text();
+                if (!text.isEmpty()) {
+                    return text.length() <= MAX_NAME && NAME_LIKE.matcher(text).matches();
+                }
+            }
+            return false;
         }
 
         private boolean hasTextAbove(int j) {

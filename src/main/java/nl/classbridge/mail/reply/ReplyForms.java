@@ -41,6 +41,12 @@ final class ReplyForms {
         SUBJECT
     }
 
+    /** An answer begun with words instead of a number: "Eerste vraag: goed" is answer 1, "goed". */
+    record Ordinal(int number, String rest) {}
+
+    /** One language's ordinals as a pattern, and each ordinal's number. */
+    private record Ordinals(Pattern pattern, Map<String, Integer> numbers) {}
+
     /** One "On ... wrote:" form: the whole-line pattern and the words it needs (for a cheap first look). */
     private record Wrote(Pattern whole, String firstWord, List<String> words) {}
 
@@ -59,13 +65,16 @@ final class ReplyForms {
     private static final Pattern LIKELY_START = Pattern.compile("[.!?…)]\\s+|\\s+(?=" + ReplyForms.DATE_START + ")");
     /** How a date begins: a digit, or a day's name or its short form before one ("wt., 3", "Monday, 1"). */
     private static final String DATE_START =
-            "(?:\\p{L}{1,3}\\s+)?(?:\\p{N}|\\p{L}{1,4}\\.?,?\\s*\\p{N}|\\p{L}{1,12},\\s*\\p{N})";
+            "(?:\\p{L}{1,2}\\s+)?(?:\\p{N}|\\p{L}{1,4}\\.?,?\\s*\\p{N}|\\p{L}{1,12},\\s*\\p{N})";
     /** A sender: any text but a year, so "Thanks, Selin 1 Oct 2026 ... wrote:" keeps "Thanks, Selin". */
     private static final String SENDER = "((?:(?!(?<![\\p{L}\\p{N}])(?:19|20)\\p{N}{2}(?![\\p{L}\\p{N}])).)+?)";
     /** The placeholders that stand for a date: a form starting with one must start where a date can. */
     private static final List<String> DATES = List.of("{date}", "{day}", "{weekday}", "{time}");
     /** A device or app name in a signature: a few words, no sentence punctuation. */
     private static final String DEVICE = "[\\p{L}\\p{M}\\p{N}'’()+&/ -]{1,40}?";
+
+    private static final Pattern LINK_AT_END = Pattern.compile("\\s*<https?://[^\\s<>]{1,200}>$");
+    private static final int MAX_LINK = 210;
     /** A name in a sign-off: one to three words. */
     private static final String NAME = "\\p{L}[\\p{L}\\p{M}'’.-]*(?:\\s+\\p{L}[\\p{L}\\p{M}'’.-]*){0,2}";
     /** What may follow a sign-off phrase after a comma: up to five words ("Sabine (moeder van Daan)"). */
@@ -79,6 +88,7 @@ final class ReplyForms {
     private final List<Pattern> signatures;
     private final List<Pattern> greetings;
     private final List<Pattern> signOffs;
+    private final List<Ordinals> ordinals;
     /** What the patterns may still read of the mail at hand; null: no limit. */
     private final BoundedText.Budget budget;
 
@@ -88,7 +98,8 @@ final class ReplyForms {
             List<String> separators,
             List<Pattern> signatures,
             List<Pattern> greetings,
-            List<Pattern> signOffs) {
+            List<Pattern> signOffs,
+            List<Ordinals> ordinals) {
         this.wrote = List.copyOf(wrote);
         this.fields = fields;
         this.fieldLine = Pattern.compile(
@@ -100,6 +111,7 @@ final class ReplyForms {
         this.signatures = List.copyOf(signatures);
         this.greetings = List.copyOf(greetings);
         this.signOffs = List.copyOf(signOffs);
+        this.ordinals = List.copyOf(ordinals);
         this.budget = null;
     }
 
@@ -112,6 +124,7 @@ final class ReplyForms {
         this.signatures = forms.signatures;
         this.greetings = forms.greetings;
         this.signOffs = forms.signOffs;
+        this.ordinals = forms.ordinals;
         this.budget = budget;
     }
 
@@ -147,6 +160,7 @@ final class ReplyForms {
         List<Pattern> signatures = new ArrayList<>();
         List<Pattern> greetings = new ArrayList<>();
         List<Pattern> signOffs = new ArrayList<>();
+        List<Ordinals> ordinals = new ArrayList<>();
         for (Object language : list(read(open, "index.yml").get("languages"), "index.yml: languages")) {
             String file = language + ".yml";
             Map<String, Object> table = read(open, file);
@@ -178,8 +192,15 @@ final class ReplyForms {
             for (Object signOff : list(table.getOrDefault("sign-offs", List.of()), file + ": sign-offs")) {
                 signOffs.add(signOff(form(signOff, file + ": sign-offs")));
             }
+            Object numbers = table.get("ordinals");
+            if (numbers != null) {
+                ordinals.add(ordinals(
+                        list(numbers, file + ": ordinals"),
+                        list(table.getOrDefault("question-words", List.of()), file + ": question-words"),
+                        file));
+            }
         }
-        return new ReplyForms(wrote, fields, separators, signatures, greetings, signOffs);
+        return new ReplyForms(wrote, fields, separators, signatures, greetings, signOffs, ordinals);
     }
 
     /**
@@ -376,10 +397,13 @@ final class ReplyForms {
 
     /** Whether {@code line} is a line a mail program adds under the text ("Sent from my iPhone"). */
     boolean isSignature(String line) {
-        if (line.length() > 120) {
+        if (line.length() > 120 + MAX_LINK) {
             return false;
         }
-        return anyMatches(signatures, line);
+        // Outlook for iOS and Android put their link after it in the plain part: "Get Outlook for
+        // iOS<https://aka.ms/o0ukef>".
+        String text = LINK_AT_END.matcher(line).replaceFirst("");
+        return text.length() <= 120 && anyMatches(signatures, text);
     }
 
     /** Whether {@code line} opens a mail ("Hallo juf,", "Dear Ms Anna"): no answer. */
@@ -436,6 +460,52 @@ final class ReplyForms {
         return Pattern.compile(
                 "^" + literal(plain) + "(?:[\\s,.!،]*|[,،.!;:-]\\s*" + FEW_WORDS + "|\\s+\\S+(?:\\s+\\S+){0,2}[.!]?)$",
                 FLAGS);
+    }
+
+    /** The answer a line begins with words ("First question: good", "السؤال الأول: جيد"), or null. */
+    Ordinal ordinal(String line) {
+        if (line.length() > MAX_HEADER_LENGTH * 4) {
+            return null;
+        }
+        String plain = Texts.withoutHarakat(line);
+        for (Ordinals language : ordinals) {
+            if (BoundedText.matches(language.pattern(), plain, budget)) {
+                Matcher m = language.pattern().matcher(plain);
+                if (m.matches()) {
+                    String word =
+                            m.group("a") != null ? m.group("a") : m.group("b") != null ? m.group("b") : m.group("c");
+                    return new Ordinal(
+                            language.numbers().get(word.replaceAll("\\s+", " ")),
+                            m.group("rest").strip());
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * "first", "second" ... in order (alternatives as "الأول|الاول") and the words for a
+     * question: "Eerste vraag: ...", "السؤال الأول: ..." and "drugie: ..." alike.
+     */
+    private static Ordinals ordinals(List<?> words, List<?> questionWords, String file) {
+        if (questionWords.isEmpty()) {
+            throw new IllegalStateException(file + ": ordinals need question-words");
+        }
+        Map<String, Integer> numbers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (int i = 0; i < words.size(); i++) {
+            for (String word : String.valueOf(words.get(i)).split("\\|")) {
+                numbers.put(Texts.withoutHarakat(word.strip()), i + 1);
+            }
+        }
+        String ordinal = alternatives(numbers.keySet());
+        String question =
+                alternatives(questionWords.stream().map(String::valueOf).toList());
+        return new Ordinals(
+                Pattern.compile(
+                        "^(?:(?:(?<a>" + ordinal + ")\\s+(?:" + question + ")|(?:" + question + ")\\s+(?<b>" + ordinal
+                                + "))\\s*[:.)：\\-–—]|(?<c>" + ordinal + ")\\s*[:：])\\s*(?<rest>\\S.*)$",
+                        FLAGS),
+                numbers);
     }
 
     private static Wrote wrote(String form, String file) {

@@ -8,7 +8,7 @@ final class Texts {
 
     // LRM, RLM, ALM and the embedding, override and isolate controls: Arabic mail is full of them.
     private static final Pattern BIDI_CONTROLS =
-            Pattern.compile("[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]");
+            Pattern.compile("[\u200B\u200E\u200F\u061C\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]");
 
     private Texts() {}
 
