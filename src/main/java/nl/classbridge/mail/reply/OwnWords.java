@@ -69,7 +69,7 @@ final class OwnWords {
     /** A work signature with a disclaimer under a rule: at most this many lines, the first a name. */
     private static final int MAX_FOOTER_LINES = 40;
     /** A phone number, a web or mail address: what a work signature holds. */
-    private static final Pattern CONTACT = Pattern.compile("\\+?\\d[\\d ()-]{6,}\\d|www\\.|https?://|@");
+    private static final Pattern CONTACT = Pattern.compile("\\+?\\p{Nd}[\\p{Nd} ()-]{6,}\\p{Nd}|www\\.|https?://|@");
 
     private static final int MAX_NAME = 60;
     // "Jeroen Bakker | Projectleider": begins with a capital (or a letter of a script without them), asks nothing.
@@ -438,7 +438,9 @@ final class OwnWords {
                     continue;
                 }
                 if (RULE.matcher(text).matches()) {
-                    boolean signature = shortLines && lines <= MAX_SIGNATURE_LINES || startsWithName(j + 1) && contact;
+                    // A phone number, web or mail address in it: a signature or a list's footer, not a P.S.
+                    boolean signature =
+                            contact && (shortLines && lines <= MAX_SIGNATURE_LINES || startsWithName(j + 1));
                     return lines > 0 && signature && hasTextAbove(j) ? j : -1;
                 }
                 if (++lines > MAX_FOOTER_LINES

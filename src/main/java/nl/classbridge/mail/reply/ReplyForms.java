@@ -474,9 +474,9 @@ final class ReplyForms {
                 if (m.matches()) {
                     String word =
                             m.group("a") != null ? m.group("a") : m.group("b") != null ? m.group("b") : m.group("c");
-                    return new Ordinal(
-                            language.numbers().get(word.replaceAll("\\s+", " ")),
-                            m.group("rest").strip());
+                    // The family's words as written, vowel marks and all: the rest is cut from the line itself.
+                    String rest = line.substring(Texts.indexBeforeHarakatRemoval(line, m.start("rest")));
+                    return new Ordinal(language.numbers().get(word.replaceAll("\\s+", " ")), rest.strip());
                 }
             }
         }

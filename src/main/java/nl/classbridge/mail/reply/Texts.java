@@ -35,6 +35,20 @@ final class Texts {
         return HARAKAT.matcher(text).replaceAll("");
     }
 
+    /** Where in {@code text} the character stands that is at {@code index} in {@link #withoutHarakat}'s result. */
+    static int indexBeforeHarakatRemoval(String text, int index) {
+        int kept = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (kept == index) {
+                return i;
+            }
+            if (!HARAKAT.matcher(String.valueOf(text.charAt(i))).matches()) {
+                kept++;
+            }
+        }
+        return text.length();
+    }
+
     static String withoutBidiControls(String text) {
         return BIDI_CONTROLS.matcher(text).replaceAll("");
     }

@@ -343,6 +343,60 @@ class ReplyFormsTest {
         assertThat(own(body)).startsWith("Goed hoor.").hasSizeGreaterThan(bait.length() * 19_000);
     }
 
+    @Test
+    @DisplayName("answers begun with words, in each language, and numbers in the family's own order")
+    void wordsAndOrder() {
+        assertThat(answers("Eerste vraag: goed\nTweede vraag: hij fietst zelf\nVierde vraag: nee hoor")
+                        .numbered())
+                .containsExactly(Map.entry(1, "goed"), Map.entry(2, "hij fietst zelf"), Map.entry(4, "nee hoor"));
+        assertThat(answers("السؤال الأول: جيد جداً\nالسؤال الثاني: لا").numbered())
+                .containsExactly(Map.entry(1, "جيد جداً"), Map.entry(2, "لا"));
+        assertThat(answers("pierwsze pytanie: dobrze\ndrugie: nic").numbered())
+                .containsExactly(Map.entry(1, "dobrze"), Map.entry(2, "nic"));
+        assertThat(answers("Birinci soru: iyi").numbered()).containsExactly(Map.entry(1, "iyi"));
+        assertThat(answers("De eerste keer ging het mis.").numbered()).isEmpty();
+        assertThat(answers("1. Good\n3. Nothing really\n2. A new friend\n4. No").numbered())
+                .containsExactly(
+                        Map.entry(1, "Good"),
+                        Map.entry(3, "Nothing really"),
+                        Map.entry(2, "A new friend"),
+                        Map.entry(4, "No"));
+        assertThat(answers("1. Goed\n2. Ze leert graag:\n1. lezen\n2. rekenen").numbered())
+                .containsExactly(Map.entry(1, "Goed"), Map.entry(2, "Ze leert graag:\n1. lezen\n2. rekenen"));
+    }
+
+    @Test
+    @DisplayName("more closing names: two names with 'and', a name with kisses")
+    void moreNames() {
+        assertThat(answers("1. Good\n2. No thanks\n\nGary and Louise").numbered())
+                .containsEntry(2, "No thanks");
+        assertThat(answers("1. Good\n2. No thank u\nKelly x").numbered()).containsEntry(2, "No thank u");
+    }
+
+    @Test
+    @DisplayName(
+            "a work signature with its disclaimer under a rule goes; a rule with the family's words under it stays")
+    void workSignature() {
+        String signature =
+                "-------------------------------------------\nJeroen Bakker | Projectleider\nBouwbedrijf Van Wijk B.V."
+                        + "\nT +31 10 123 45 67\nwww.vanwijkbouw.nl\n\nDisclaimer: De informatie verzonden met dit e-mailbericht is"
+                        + " uitsluitend bestemd voor de geadresseerde. Gebruik door anderen is verboden.";
+        assertThat(own("1. Goed\n2. Nee\nGroet,\nJeroen\n\n" + signature)).isEqualTo("1. Goed\n2. Nee\nGroet,\nJeroen");
+        String words =
+                "1. Goed\n-----\nOh ja: Sam heeft morgen gym, en hij wil graag zijn nieuwe schoenen aan. Mag dat?";
+        assertThat(own(words)).contains("Oh ja: Sam heeft morgen gym");
+    }
+
+    @Test
+    @DisplayName("a header block above the quote with answers under the questions; Outlook's link after its signature")
+    void blockAboveQuote() {
+        String body = "من : Juf Anna <klas5@deregenboog.nl>\nالمرسلة : الاثنين 5 أكتوبر 2026\nالموضوع : المجموعة 5\n\n"
+                + "> 1. كيف يشعر طفلكم؟\n٤\n> 2. ما الشيء الذي سار بشكل جيد؟\nصار يساعدني";
+        assertThat(answers(body).numbered()).containsExactly(Map.entry(1, "٤"), Map.entry(2, "صار يساعدني"));
+        assertThat(own("Ja graag\n\nGet Outlook for iOS<https://aka.ms/o0ukef>\n\nFrom: Juf Anna\nSent: Monday"))
+                .isEqualTo("Ja graag");
+    }
+
     private static Function<String, InputStream> files(Map<String, String> files) {
         return name -> {
             String text = files.get(name.substring(ReplyForms.FOLDER.length()));
