@@ -28,7 +28,8 @@ final class NumberedAnswers {
 
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
     private static final String DIGIT = "[0-9\u0660-\u0669\u06F0-\u06F9]";
-    private static final String QUESTION_WORD = "(?:vraag|question|q|soru|pytanie|питання|запитання|السؤال|سؤال)";
+    // "Ad 1." is how formal Polish (and older Dutch and German) letters answer point by point.
+    private static final String QUESTION_WORD = "(?:vraag|question|q|ad|soru|pytanie|питання|запитання|السؤال|سؤال)";
     // group 1: a word like "Vraag"; 2: the number; 3: the mark after it; 4: the rest of the line.
     private static final Pattern NUMBERED = Pattern.compile(
             "^(" + QUESTION_WORD + "\\s*(?:nr\\.?|no\\.?|№)?\\s*)?(" + DIGIT + "{1,2})(?!" + DIGIT + ")"

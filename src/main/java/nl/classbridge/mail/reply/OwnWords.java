@@ -147,7 +147,17 @@ final class OwnWords {
             for (int i = 0; i < raw.length; i++) {
                 String line = shown[i];
                 if (originalStarts(i)) {
-                    break;
+                    int quote = quoteUnder(i);
+                    if (quote < 0) {
+                        break;
+                    }
+                    // Outlook's "prefix each line": the separator and block stand above a quote
+                    // with the family's answers between its questions.
+                    headed = true;
+                    endBlock();
+                    i = quote - 1;
+                    inSignature = false;
+                    continue;
                 }
                 int block = line.startsWith(">") ? -1 : headerBlockEnd(i);
                 if (block >= 0) {
@@ -273,6 +283,22 @@ final class OwnWords {
         private boolean originalStarts(int i) {
             String line = probe[i];
             return line.equals(HtmlText.ORIGINAL_FOLLOWS) || line.equals(HtmlText.RULE) || forms.isSeparator(line);
+        }
+
+        /**
+         * Where a quote starts right under the separator at line {@code i} (and the header block
+         * under it, if any), or -1 when the original follows unquoted.
+         */
+        private int quoteUnder(int i) {
+            if (!forms.isSeparator(probe[i])) {
+                return -1;
+            }
+            int next = nextNonBlank(probe, i + 1);
+            int block = next < 0 ? -1 : headerBlockEnd(next);
+            if (block >= 0) {
+                next = nextNonBlank(probe, block);
+            }
+            return next >= 0 && shown[next].startsWith(">") ? next : -1;
         }
 
         /**
@@ -419,6 +445,9 @@ final class OwnWords {
                     continue;
                 }
                 int rule = signatureRule(last);
+                if (rule < 0 && RULE.matcher(own.get(last).text()).matches() && last > blockStart) {
+                    rule = last; // a rule left alone at the end, its footer gone ("This message was sent using IMP")
+                }
                 if (rule >= 0) {
                     own.subList(rule, own.size()).clear();
                     trimmed = true;

@@ -397,6 +397,24 @@ class ReplyFormsTest {
                 .isEqualTo("Ja graag");
     }
 
+    @Test
+    @DisplayName("a separator and block above a prefixed quote keep the answers typed between its questions; 'Ad 1.'")
+    void separatorAboveQuote() {
+        String body =
+                "Hoi juf, zie mijn antwoorden tussen de vragen.\n\n-----Oorspronkelijk bericht-----\nVan: Juf Anna\n"
+                        + "Verzonden: maandag 1 september 2026 09:00\n\n> 1. Hoe voelt je kind zich?\nGoed\n> 2. Wat ging er goed?\nZwemmen";
+        assertThat(answers(body).numbered()).containsExactly(Map.entry(1, "Goed"), Map.entry(2, "Zwemmen"));
+        assertThat(
+                        own(
+                                "Hoi juf\n\n-----Oorspronkelijk bericht-----\nVan: Juf Anna\nVerzonden: maandag\n\nHallo,\n1. Hoe?"))
+                .isEqualTo("Hoi juf");
+        assertThat(answers("Ad 1. dobrze\nAd 2. nic").numbered())
+                .containsExactly(Map.entry(1, "dobrze"), Map.entry(2, "nic"));
+        assertThat(own("Later, sorry.\nMark\n\nQuoting Juf Anna <klas5@deregenboog.nl>:\n> Hello\n\n-----\n"
+                        + "This message was sent using IMP, the Internet Messaging Program."))
+                .isEqualTo("Later, sorry.\nMark");
+    }
+
     private static Function<String, InputStream> files(Map<String, String> files) {
         return name -> {
             String text = files.get(name.substring(ReplyForms.FOLDER.length()));
