@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -45,7 +46,7 @@ final class ReplyForms {
     record Ordinal(int number, String rest) {}
 
     /** One language's ordinals as a pattern, and each ordinal's number. */
-    private record Ordinals(Pattern pattern, Map<String, Integer> numbers) {}
+    private record Ordinals(Pattern pattern, Map<String, Integer> numbers, Set<String> firstWords) {}
 
     /** One "On ... wrote:" form: the whole-line pattern and the words it needs (for a cheap first look). */
     private record Wrote(Pattern whole, String firstWord, List<String> words) {}
@@ -73,6 +74,8 @@ final class ReplyForms {
     /** A device or app name in a signature: a few words, no sentence punctuation. */
     private static final String DEVICE = "[\\p{L}\\p{M}\\p{N}'’()+&/ -]{1,40}?";
 
+    private static final Pattern RUN_OF_DASHES = Pattern.compile("[-–—=_]{2}");
+    private static final Pattern FIRST_WORD = Pattern.compile("[\\s:：.)\\-–—]");
     private static final Pattern LINK_AT_END = Pattern.compile("\\s*<https?://[^\\s<>]{1,200}>$");
     private static final int MAX_LINK = 210;
     /** A name in a sign-off: one to three words. */
@@ -218,7 +221,7 @@ final class ReplyForms {
      * lines follow it.
      */
     int wroteStart(String line, boolean needEvidence) {
-        if (budget != null && budget.spent()) {
+        if (budget != null && budget.spent() || !endsLikeHeader(line)) {
             return -1;
         }
         // A header ends a line: of a long line only its end is read.
@@ -252,6 +255,15 @@ final class ReplyForms {
             }
         }
         return mid(text, offset, needEvidence);
+    }
+
+    /** A header line ends in a colon, or in dashes ("... wrote ----"): most lines are passed over here. */
+    private static boolean endsLikeHeader(String line) {
+        int end = line.length() - 1;
+        while (end >= 0 && Character.isWhitespace(line.charAt(end))) {
+            end--;
+        }
+        return end >= 0 && ":：-–—=_*~".indexOf(line.charAt(end)) >= 0;
     }
 
     /** Where the dashes at the end of {@code text} begin ("... wrote ----"): its length when there are fewer than two. */
@@ -381,7 +393,8 @@ final class ReplyForms {
 
     /** The family's text before a separator on the same line ("Thanks -----Original Message-----"), or null. */
     String beforeSeparator(String line) {
-        if (line.length() > MAX_HEADER_LENGTH * 4) {
+        if (line.length() > MAX_HEADER_LENGTH * 4
+                || !RUN_OF_DASHES.matcher(line).find()) {
             return null;
         }
         if (!BoundedText.matches(separatorInLine, line, budget)) {
@@ -467,8 +480,15 @@ final class ReplyForms {
         if (line.length() > MAX_HEADER_LENGTH * 4) {
             return null;
         }
-        String plain = Texts.withoutHarakat(line);
+        // Every line of a mail is asked: its first word decides cheaply whether a pattern is tried.
+        String first =
+                Texts.withoutHarakat(FIRST_WORD.split(line.strip(), 2)[0]).toLowerCase(Locale.ROOT);
+        String plain = null;
         for (Ordinals language : ordinals) {
+            if (!language.firstWords().contains(first)) {
+                continue;
+            }
+            plain = plain == null ? Texts.withoutHarakat(line) : plain;
             if (BoundedText.matches(language.pattern(), plain, budget)) {
                 Matcher m = language.pattern().matcher(plain);
                 if (m.matches()) {
@@ -497,6 +517,14 @@ final class ReplyForms {
                 numbers.put(Texts.withoutHarakat(word.strip()), i + 1);
             }
         }
+        Set<String> firstWords = new java.util.HashSet<>();
+        for (String word : numbers.keySet()) {
+            firstWords.add(FIRST_WORD.split(word, 2)[0].toLowerCase(Locale.ROOT));
+        }
+        for (Object word : questionWords) {
+            firstWords.add(FIRST_WORD
+                    .split(Texts.withoutHarakat(String.valueOf(word).strip()), 2)[0].toLowerCase(Locale.ROOT));
+        }
         String ordinal = alternatives(numbers.keySet());
         String question =
                 alternatives(questionWords.stream().map(String::valueOf).toList());
@@ -505,7 +533,8 @@ final class ReplyForms {
                         "^(?:(?:(?<a>" + ordinal + ")\\s+(?:" + question + ")|(?:" + question + ")\\s+(?<b>" + ordinal
                                 + "))\\s*[:.)：\\-–—]|(?<c>" + ordinal + ")\\s*[:：])\\s*(?<rest>\\S.*)$",
                         FLAGS),
-                numbers);
+                numbers,
+                Set.copyOf(firstWords));
     }
 
     private static Wrote wrote(String form, String file) {
