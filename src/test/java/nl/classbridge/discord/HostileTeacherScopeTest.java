@@ -15,6 +15,7 @@ import nl.classbridge.sandbox.discord.LocalChannel;
 import nl.classbridge.sandbox.discord.LocalGuild;
 import nl.classbridge.sandbox.discord.LocalUser;
 import nl.classbridge.sandbox.discord.PostedMessage;
+import nl.classbridge.testing.Eventually;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -319,8 +320,12 @@ class HostileTeacherScopeTest {
                         .filter(m -> m.content().contains("overgenomen"))
                         .findFirst());
         assertThat(told.content()).contains("ict.beheer", "Groep 5");
-        assertThat(count("SELECT COUNT(*) AS n FROM delivery WHERE kind = 'teacher-notice' AND status = 'sent'"))
-                .isEqualTo(1);
+        // The outbox marks the row sent right after Discord took the DM: wait for that, not only for the DM.
+        Eventually.await(
+                "the notice marked sent",
+                Duration.ofSeconds(10),
+                () -> count("SELECT COUNT(*) AS n FROM delivery WHERE kind = 'teacher-notice' AND status = 'sent'")
+                        == 1);
         assertThat(school.teacher("student list", Map.of())).contains(NOT_YOUR_CLASS);
         assertThat(as(admin, school.groep5, "student list", Map.of())).contains("Sam");
         assertThat(as(admin, school.groep5, "class takeover", Map.of())).contains("al van jou");
