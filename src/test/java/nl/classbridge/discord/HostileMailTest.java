@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Address;
 import jakarta.mail.Flags;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,10 +17,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.classbridge.testing.Eventually;
+import nl.classbridge.testing.SentMail;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -350,9 +345,9 @@ class HostileMailTest {
         Eventually.await("the questions for every family", Duration.ofSeconds(30), () -> {
             for (String family : FAMILIES.values()) {
                 Arrays.stream(MAIL.getReceivedMessages())
-                        .filter(m -> to(m, family)
-                                && subject(m).startsWith("Groep 5: Hoe gaat het")
-                                && TOKEN.matcher(subject(m)).find())
+                        .filter(m -> SentMail.isTo(m, family)
+                                && SentMail.subject(m).startsWith("Groep 5: Hoe gaat het")
+                                && TOKEN.matcher(SentMail.subject(m)).find())
                         .filter(m -> oldQuestions.values().stream().noneMatch(old -> sameId(old, m)))
                         .findFirst()
                         .ifPresent(m -> into.put(family, m));
@@ -367,29 +362,7 @@ class HostileMailTest {
     }
 
     private String deliverBytes(byte[] raw) throws Exception {
-        long before = handled();
-        Properties properties = new Properties();
-        properties.setProperty("mail.smtp.localhost", "localhost");
-        Session session = Session.getInstance(properties);
-        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
-        Transport transport = session.getTransport("smtp");
-        try {
-            transport.connect("127.0.0.1", MAIL.getSmtp().getPort(), null, null);
-            // As the bytes are: no header added or fixed.
-            transport.sendMessage(message, new Address[] {new InternetAddress(BOT)});
-        } finally {
-            transport.close();
-        }
-        Eventually.await("the bot to handle mail " + (before + 1), Duration.ofSeconds(60), () -> handled() > before);
-        return school.inStore(db -> db.read(sql -> sql.one(
-                        "SELECT outcome FROM mail_seen ORDER BY uid DESC LIMIT 1", row -> row.string("outcome"))))
-                .orElseThrow();
-    }
-
-    /** Mails the bot finished with (claimed and done). */
-    private long handled() {
-        return school.inStore(
-                db -> db.read(sql -> sql.count("SELECT COUNT(*) AS n FROM mail_seen WHERE outcome <> 'reading'")));
+        return ToTheBot.deliver(school, MAIL, BOT, ToTheBot.message(raw));
     }
 
     /** A reply as a mail program writes it: to the original's Reply-To, subject "Re: ...", In-Reply-To. */
@@ -418,7 +391,7 @@ class HostileMailTest {
     }
 
     private static String token(MimeMessage mail) {
-        Matcher m = TOKEN.matcher(subject(mail));
+        Matcher m = TOKEN.matcher(SentMail.subject(mail));
         assertThat(m.find()).isTrue();
         return m.group(1);
     }
@@ -455,7 +428,7 @@ class HostileMailTest {
 
     private static long mailsTo(String family) {
         return Arrays.stream(MAIL.getReceivedMessages())
-                .filter(m -> to(m, family))
+                .filter(m -> SentMail.isTo(m, family))
                 .count();
     }
 
@@ -465,14 +438,14 @@ class HostileMailTest {
 
     private static MimeMessage newestMailTo(String family) {
         List<MimeMessage> mails = Arrays.stream(MAIL.getReceivedMessages())
-                .filter(m -> to(m, family))
+                .filter(m -> SentMail.isTo(m, family))
                 .toList();
         return mails.get(mails.size() - 1);
     }
 
     private static long receivedBy(String address) {
         return Arrays.stream(MAIL.getReceivedMessages())
-                .filter(m -> to(m, address))
+                .filter(m -> SentMail.isTo(m, address))
                 .count();
     }
 
@@ -484,30 +457,11 @@ class HostileMailTest {
         return all.toString();
     }
 
-    private static boolean to(MimeMessage message, String address) {
-        try {
-            Address[] to = message.getRecipients(Message.RecipientType.TO);
-            return to != null
-                    && Arrays.stream(to)
-                            .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-        } catch (MessagingException e) {
-            return false;
-        }
-    }
-
     private static boolean sameId(MimeMessage a, MimeMessage b) {
         try {
             return a.getMessageID().equals(b.getMessageID());
         } catch (MessagingException e) {
             return false;
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject() == null ? "" : message.getSubject();
-        } catch (MessagingException e) {
-            return "";
         }
     }
 

@@ -11,11 +11,8 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.classbridge.testing.Eventually;
@@ -224,15 +220,7 @@ class PrivacyByEmailTest {
      */
     private String deliver(String raw) throws Exception {
         long lastBefore = lastUid();
-        Session session = Session.getInstance(new Properties());
-        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
-        Transport transport = session.getTransport("smtp");
-        try {
-            transport.connect("127.0.0.1", MAIL.getSmtp().getPort(), null, null);
-            transport.sendMessage(message, new Address[] {new InternetAddress(BOT)});
-        } finally {
-            transport.close();
-        }
+        ToTheBot.send(MAIL, BOT, ToTheBot.message(raw.getBytes(StandardCharsets.UTF_8)));
         Eventually.await(
                 "the bot to handle the mail",
                 Duration.ofSeconds(60),

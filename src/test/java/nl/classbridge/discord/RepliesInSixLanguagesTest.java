@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -41,6 +39,7 @@ import nl.classbridge.domain.Guardian;
 import nl.classbridge.domain.Language;
 import nl.classbridge.store.GuardianRepository;
 import nl.classbridge.testing.Eventually;
+import nl.classbridge.testing.SentMail;
 import nl.classbridge.testing.TestTranslator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -173,8 +172,8 @@ class RepliesInSixLanguagesTest {
             for (List<String> children : CHILDREN.values()) {
                 for (String child : children) {
                     Arrays.stream(MAIL.getReceivedMessages())
-                            .filter(m -> to(m, address(child))
-                                    && TOKEN.matcher(subject(m)).find())
+                            .filter(m -> SentMail.isTo(m, address(child))
+                                    && TOKEN.matcher(SentMail.subject(m)).find())
                             .findFirst()
                             .ifPresent(m -> questions.put(address(child), m));
                 }
@@ -564,27 +563,7 @@ class RepliesInSixLanguagesTest {
 
     /** Sends {@code reply} through GreenMail's SMTP to the bot's mailbox; the bot's outcome once it read it. */
     private String deliver(MimeMessage reply) throws Exception {
-        long before = handled();
-        Properties properties = new Properties();
-        properties.setProperty("mail.smtp.localhost", "localhost");
-        Session session = Session.getInstance(properties);
-        Transport transport = session.getTransport("smtp");
-        try {
-            transport.connect("127.0.0.1", MAIL.getSmtp().getPort(), null, null);
-            transport.sendMessage(reply, new Address[] {new InternetAddress(BOT)});
-        } finally {
-            transport.close();
-        }
-        Eventually.await("the bot to handle mail " + (before + 1), Duration.ofSeconds(60), () -> handled() > before);
-        return school.inStore(db -> db.read(sql -> sql.one(
-                        "SELECT outcome FROM mail_seen ORDER BY uid DESC LIMIT 1", row -> row.string("outcome"))))
-                .orElseThrow();
-    }
-
-    /** Mails the bot finished with (claimed and done). */
-    private long handled() {
-        return school.inStore(
-                db -> db.read(sql -> sql.count("SELECT COUNT(*) AS n FROM mail_seen WHERE outcome <> 'reading'")));
+        return ToTheBot.deliver(school, MAIL, BOT, reply);
     }
 
     /** Every answer row of the family's request: question id to value, "(skipped)" for a skipped one. */
@@ -606,7 +585,7 @@ class RepliesInSixLanguagesTest {
     /** The bot's confirmation to {@code family}, threaded under the reply {@code replyId}, once it came. */
     private static MimeMessage awaitConfirmation(String family, String replyId) {
         java.util.function.Supplier<Optional<MimeMessage>> found = () -> Arrays.stream(MAIL.getReceivedMessages())
-                .filter(m -> to(m, family) && replyId.equals(header(m, "In-Reply-To")))
+                .filter(m -> SentMail.isTo(m, family) && replyId.equals(header(m, "In-Reply-To")))
                 .findFirst();
         Eventually.await(
                 "the confirmation to " + family,
@@ -678,25 +657,6 @@ class RepliesInSixLanguagesTest {
         try {
             String[] values = message.getHeader(name);
             return values == null ? "" : values[0].strip();
-        } catch (MessagingException e) {
-            return "";
-        }
-    }
-
-    private static boolean to(MimeMessage message, String address) {
-        try {
-            Address[] to = message.getRecipients(Message.RecipientType.TO);
-            return to != null
-                    && Arrays.stream(to)
-                            .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-        } catch (MessagingException e) {
-            return false;
-        }
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject() == null ? "" : message.getSubject();
         } catch (MessagingException e) {
             return "";
         }

@@ -2,6 +2,7 @@ package nl.classbridge.testing;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -16,18 +17,29 @@ public final class SentMail {
     /** The first mail to {@code address} whose subject contains {@code subjectPart}, if it arrived. */
     public static Optional<MimeMessage> to(GreenMailExtension mail, String address, String subjectPart) {
         return Arrays.stream(mail.getReceivedMessages())
-                .filter(message -> {
-                    try {
-                        return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                                        .anyMatch(recipient -> ((InternetAddress) recipient)
-                                                .getAddress()
-                                                .equals(address))
-                                && message.getSubject().contains(subjectPart);
-                    } catch (MessagingException e) {
-                        return false;
-                    }
-                })
+                .filter(message -> isTo(message, address) && subject(message).contains(subjectPart))
                 .findFirst();
+    }
+
+    /** Whether {@code message} is addressed (To) to {@code address}, in any case. */
+    public static boolean isTo(MimeMessage message, String address) {
+        try {
+            Address[] to = message.getRecipients(Message.RecipientType.TO);
+            return to != null
+                    && Arrays.stream(to)
+                            .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    /** The subject of {@code message}; "" when it has none or it cannot be read. */
+    public static String subject(MimeMessage message) {
+        try {
+            return message.getSubject() == null ? "" : message.getSubject();
+        } catch (MessagingException e) {
+            return "";
+        }
     }
 
     /** A reply from {@code from} to {@code bot}, quoting the original's subject and threading under it. */

@@ -7,12 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
 
 /**
@@ -102,25 +98,12 @@ public final class HostileMailBenchmark {
                 long best = Long.MAX_VALUE;
                 for (int attempt = 0; attempt < RUNS && !stopped; attempt++) {
                     MimeMessage message = mail(each, size);
-                    Future<Long> run = worker.submit(() -> {
-                        long start = System.nanoTime();
-                        try {
-                            ReplyParser.parse(message);
-                        } catch (UnreadableMailException e) {
-                            // refused: still a measured outcome
-                        }
-                        return System.nanoTime() - start;
-                    });
-                    try {
-                        best = Math.min(best, run.get(LIMIT_SECONDS, TimeUnit.SECONDS));
-                    } catch (TimeoutException e) {
-                        run.cancel(true);
-                        line.append(String.format(Locale.ROOT, " %10s", "> " + LIMIT_SECONDS + " s"));
+                    TimedParse.Outcome run = TimedParse.run(worker, () -> message, LIMIT_SECONDS);
+                    if (run.stopped() != null) {
+                        line.append(String.format(Locale.ROOT, " %10s", run.stopped()));
                         stopped = true;
-                    } catch (ExecutionException e) {
-                        line.append(String.format(
-                                Locale.ROOT, " %10s", e.getCause().getClass().getSimpleName()));
-                        stopped = true;
+                    } else {
+                        best = Math.min(best, run.nanos());
                     }
                 }
                 if (!stopped) {

@@ -13,12 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -265,24 +261,9 @@ public final class ReplyParserBenchmark {
             long worst = 0;
             String outcome = null;
             for (int attempt = 0; attempt < RUNS && outcome == null; attempt++) {
-                Future<Long> run = worker.submit(() -> {
-                    MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
-                    long start = System.nanoTime();
-                    try {
-                        ReplyParser.parse(message);
-                    } catch (UnreadableMailException e) {
-                        // refused: still a measured outcome
-                    }
-                    return System.nanoTime() - start;
-                });
-                try {
-                    worst = Math.max(worst, run.get(LIMIT_SECONDS, TimeUnit.SECONDS));
-                } catch (TimeoutException e) {
-                    run.cancel(true);
-                    outcome = "> " + LIMIT_SECONDS + " s";
-                } catch (ExecutionException e) {
-                    outcome = e.getCause().getClass().getSimpleName();
-                }
+                TimedParse.Outcome run = TimedParse.run(worker, () -> parsed(raw), LIMIT_SECONDS);
+                worst = Math.max(worst, run.nanos());
+                outcome = run.stopped();
             }
             System.out.printf(
                     Locale.ROOT,
@@ -290,6 +271,14 @@ public final class ReplyParserBenchmark {
                     each.name(),
                     raw.length / (1024.0 * 1024.0),
                     outcome != null ? outcome : String.format(Locale.ROOT, "%.1f", worst / 1e6));
+        }
+    }
+
+    private static MimeMessage parsed(byte[] raw) {
+        try {
+            return new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
