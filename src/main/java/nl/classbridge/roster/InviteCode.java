@@ -7,15 +7,18 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 
 /**
  * Invite codes that a parent types over from a note or a phone screen: ten characters from an
  * alphabet without look-alikes (no 0/O, 1/I/L), shown as {@code ABCDE-FGHJK}. Letter case,
- * spaces and dashes do not matter when typed back. Only a SHA-256 hash of the code is stored.
+ * spaces, dashes and invisible marks do not matter when typed back. Only a SHA-256 hash of the code is stored.
  */
 public final class InviteCode {
     static final String ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
     static final int LENGTH = 10;
+    /** Spaces, dashes and format characters (direction marks and isolates, zero-width spaces). */
+    private static final Pattern NOT_PART = Pattern.compile("[\\s\\p{Z}\\p{Cf}\\-\u2010-\u2015]");
 
     private final RandomGenerator random;
 
@@ -39,9 +42,16 @@ public final class InviteCode {
         return code.toString();
     }
 
-    /** The code as typed, reduced to its characters: upper case, no spaces or dashes. */
+    /**
+     * The code as typed, reduced to its characters: upper case, without spaces (a no-break space
+     * too), dashes of any length, and invisible format characters. A code copied out of
+     * right-to-left text brings the direction isolates and marks around it along, and a phone's
+     * copy and paste may add zero-width spaces: none of them is part of the code.
+     */
     public static String normalize(String typed) {
-        return typed == null ? "" : typed.toUpperCase(Locale.ROOT).replaceAll("[\\s\\-]", "");
+        return typed == null
+                ? ""
+                : NOT_PART.matcher(typed.toUpperCase(Locale.ROOT)).replaceAll("");
     }
 
     /** Whether a typed code could be one of ours at all (saves a look-up and counts as a failed try). */

@@ -223,9 +223,9 @@ public final class ReplyParser {
         return new ArrayList<>(ids).subList(0, Math.min(ids.size(), MAX_REFERENCES));
     }
 
-    /** The last [token] in the subject, in lower case. */
+    /** The last [token] in the subject, in lower case; direction marks around it (Arabic subjects) do not count. */
     static Optional<String> subjectToken(String subject) {
-        Matcher m = TOKEN.matcher(subject);
+        Matcher m = TOKEN.matcher(Texts.withoutBidiControls(subject));
         String token = null;
         while (m.find()) {
             token = m.group(1).toLowerCase(Locale.ROOT);

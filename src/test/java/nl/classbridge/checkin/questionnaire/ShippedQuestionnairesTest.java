@@ -155,4 +155,27 @@ class ShippedQuestionnairesTest {
         // THEN it is the same questionnaire
         assertThat(again).isEqualTo(loaded.questionnaire());
     }
+
+    @Test
+    @DisplayName("the check-in asks in every language what the teacher should know, never what 'we at school' should")
+    void onlyTheTeacherReads() {
+        // GIVEN the check-in's open question  WHEN it is read in each language
+        Question goodToKnow = questionnaire("check-in").questions().stream()
+                .filter(q -> q.id().equals("good-to-know"))
+                .findFirst()
+                .orElseThrow();
+        // THEN it names the teacher, as the promise that only the teacher reads the answers says
+        java.util.Map<Language, String> teacher = java.util.Map.of(
+                Language.NL, "leerkracht",
+                Language.EN, "teacher",
+                Language.AR, "المعلّم",
+                Language.TR, "Öğretmen",
+                Language.PL, "nauczyciel",
+                Language.UK, "вчител");
+        teacher.forEach((language, word) ->
+                assertThat(goodToKnow.text(language)).as(language.code()).contains(word));
+        assertThat(goodToKnow.text(Language.AR)).doesNotContain("المدرسة");
+        assertThat(goodToKnow.text(Language.PL)).doesNotContain("w szkole").doesNotContain("powinniśmy");
+        assertThat(goodToKnow.text(Language.UK)).doesNotContain("школ").doesNotContain("нам");
+    }
 }

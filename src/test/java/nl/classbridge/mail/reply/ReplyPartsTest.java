@@ -131,6 +131,8 @@ class ReplyPartsTest {
         assertThat(reply.fromAddress()).isEqualTo("ouder@example.org");
         assertThat(reply.unnumbered()).isEqualTo("Goed");
         assertThat(ReplyParser.subjectToken("Re: Groep 5 [k3mp9xq2a]")).isEmpty();
+        assertThat(ReplyParser.subjectToken("رد: المجموعة 5 [\u2068k3mp9xq2ab\u2069]\u200F"))
+                .contains("k3mp9xq2ab");
         assertThat(ReplyParser.subjectToken("Re: Groep 5 [k3mp9xq2a1]")).isEmpty();
     }
 
