@@ -19,6 +19,13 @@ public final class DiscordText extends TextRenderer {
         return Markdown.escape(clean(raw));
     }
 
+    /** A code span, as Discord shows it: no escaping inside it, so only its own backticks must go. */
+    @Override
+    protected String code(String raw) {
+        String safe = clean(raw).replace('`', '\'').replace("\n", " ");
+        return safe.isBlank() ? safe : "`" + safe + "`";
+    }
+
     @Override
     protected String strong(String rendered) {
         return bold(rendered);

@@ -35,6 +35,11 @@ final class HtmlRendering extends TextRenderer {
     }
 
     @Override
+    protected String code(String raw) {
+        return "<code>" + value(raw) + "</code>";
+    }
+
+    @Override
     protected String strong(String rendered) {
         return "<strong>" + rendered + "</strong>";
     }

@@ -18,16 +18,18 @@ import nl.classbridge.messages.Text.Span;
  * a word like any other.
  */
 final class Template {
-    private static final Pattern STRONG = Pattern.compile("\\*\\*(.+?)\\*\\*");
+    private static final Pattern MARKUP = Pattern.compile("\\*\\*(.+?)\\*\\*|`([^`\\n]+)`");
 
     /** A part of a template before it is filled. */
-    private sealed interface Part permits Words, Slot, Strong {}
+    private sealed interface Part permits Words, Slot, Strong, Code {}
 
     private record Words(String text) implements Part {}
 
     private record Slot(String name) implements Part {}
 
     private record Strong(List<Part> parts) implements Part {}
+
+    private record Code(List<Part> parts) implements Part {}
 
     private final List<Part> parts;
 
@@ -37,14 +39,15 @@ final class Template {
 
     static Template parse(String text) {
         List<Part> parts = new ArrayList<>();
-        Matcher strong = STRONG.matcher(text);
+        Matcher markup = MARKUP.matcher(text);
         int at = 0;
-        while (strong.find()) {
-            addWordsAndSlots(text.substring(at, strong.start()), parts);
+        while (markup.find()) {
+            addWordsAndSlots(text.substring(at, markup.start()), parts);
             List<Part> inner = new ArrayList<>();
-            addWordsAndSlots(strong.group(1), inner);
-            parts.add(new Strong(List.copyOf(inner)));
-            at = strong.end();
+            boolean strong = markup.group(1) != null;
+            addWordsAndSlots(strong ? markup.group(1) : markup.group(2), inner);
+            parts.add(strong ? new Strong(List.copyOf(inner)) : new Code(List.copyOf(inner)));
+            at = markup.end();
         }
         addWordsAndSlots(text.substring(at), parts);
         return new Template(List.copyOf(parts));
@@ -72,6 +75,9 @@ final class Template {
                 spans.add(new Text.Value(String.valueOf(values.get(slot.name()))));
             } else if (part instanceof Strong strong) {
                 spans.add(new Text.Strong(fill(strong.parts(), values, language, key)));
+            } else if (part instanceof Code code) {
+                // Words and values alike are what the reader copies: one span, filled as it will be typed.
+                spans.add(new Text.Code(Text.words(fill(code.parts(), values, language, key))));
             }
         }
         return spans;

@@ -45,6 +45,13 @@ public record Text(List<Block> blocks, Language language) {
         return out.toString();
     }
 
+    /** The words and values of {@code spans} as plain text. */
+    static String words(List<Span> spans) {
+        StringBuilder out = new StringBuilder();
+        appendWords(spans, out);
+        return out.toString();
+    }
+
     private static void appendWords(List<Span> spans, StringBuilder out) {
         for (Span span : spans) {
             if (span instanceof Words words) {
@@ -53,18 +60,27 @@ public record Text(List<Block> blocks, Language language) {
                 out.append(value.raw());
             } else if (span instanceof Strong strong) {
                 appendWords(strong.spans(), out);
+            } else if (span instanceof Code code) {
+                out.append(code.raw());
             }
         }
     }
 
     /** A part of a line. */
-    public sealed interface Span permits Words, Value, Strong {}
+    public sealed interface Span permits Words, Value, Strong, Code {}
 
     /** The catalogue's own words: trusted, shown as written. */
     public record Words(String text) implements Span {}
 
     /** A value (a name, a date, what someone typed): escaped by every renderer, shown exactly as written. */
     public record Value(String raw) implements Span {}
+
+    /**
+     * Something to copy exactly, such as a code or a command ({@code /join code:ABCDE-FGHJK}): shown as
+     * code where the destination has it, escaped like a value, and never wrapped in the direction
+     * isolates of right-to-left text (a copied isolate would become part of what is typed).
+     */
+    public record Code(String raw) implements Span {}
 
     /** Emphasis around other spans. */
     public record Strong(List<Span> spans) implements Span {

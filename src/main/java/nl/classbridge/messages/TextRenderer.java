@@ -61,6 +61,11 @@ public abstract class TextRenderer {
     /** A value made safe for this destination (without the isolation, which {@link #render} adds). */
     protected abstract String value(String raw);
 
+    /** Something to copy ({@link Text.Code}): by default the value made safe, never isolated. */
+    protected String code(String raw) {
+        return value(raw);
+    }
+
     /** Emphasised text; as it is by default. */
     protected String strong(String rendered) {
         return rendered;
@@ -124,6 +129,8 @@ public abstract class TextRenderer {
                 out.append(value(value.raw(), rightToLeft));
             } else if (span instanceof Strong strong) {
                 out.append(strong(spans(strong.spans(), rightToLeft)));
+            } else if (span instanceof Text.Code code) {
+                out.append(code(code.raw()));
             }
         }
         return out.toString();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.classbridge.sandbox.discord.LocalUser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,11 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An invite code copied out of right-to-left text (issue 17), with the real bot on the local
- * Discord server: in an Arabic class the invite text holds the code between direction isolates,
- * and a parent who copies the code as it stands there joins, as do codes with other invisible
- * marks a phone's copy and paste brings along.
+ * Discord server: in an Arabic class the invite text shows the /join line as a code span, with
+ * no direction isolate inside it, so a parent who copies the code joins; codes with the invisible
+ * marks a phone's copy and paste brings along join as well.
  */
 class CopiedInviteCodeTest {
+    private static final Pattern CODE_SPAN = Pattern.compile("`(/join code:[^`]+)`");
+
     @TempDir
     Path folder;
 
@@ -37,18 +41,17 @@ class CopiedInviteCodeTest {
     }
 
     @Test
-    @DisplayName("the code copied from the Arabic invite's /join line, isolates and all, joins the parent")
+    @DisplayName(
+            "the Arabic invite shows /join as a code span without invisible marks, and the code copied from it joins")
     void copiedFromArabicText() {
         String invite = school.teacher("invite", Map.of("student", "Sam"));
-        String line = invite.lines()
-                .filter(l -> l.contains("/join"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no /join line in: " + invite));
-        String copied = line.substring(line.indexOf("code:") + "code:".length());
-        // What the parent copies carries the invisible marks of the right-to-left text.
-        assertThat(copied.chars().filter(c -> Character.getType(c) == Character.FORMAT))
-                .as("the copied code holds direction marks")
-                .isNotEmpty();
+        Matcher span = CODE_SPAN.matcher(invite);
+        assertThat(span.find()).as("a /join code span in: " + invite).isTrue();
+        // What the parent copies holds no direction isolate or mark: they stay outside the span.
+        assertThat(span.group(1).chars().filter(c -> Character.getType(c) == Character.FORMAT))
+                .as("invisible characters in " + span.group(1))
+                .isEmpty();
+        String copied = span.group(1).substring(span.group(1).indexOf("code:") + "code:".length());
 
         LocalUser parent = school.parent("ouder.sam");
         String reply = school.command(parent, school.discord.directChannel(parent), "join", Map.of("code", copied));

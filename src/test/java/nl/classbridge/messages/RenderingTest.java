@@ -33,6 +33,8 @@ class RenderingTest {
             CatalogueFiles.write(folder, lang, "test", """
                     hello: "Hello **${name}**, about ${child}."
                     subject: "News about ${child}"
+                    join: |-
+                      Type: `/join code:${code}` for ${child}.
                     """);
         }
         CatalogueFiles.write(folder, "nl", "test", "only-nl: \"Hoi ${name}\"\n");
@@ -131,6 +133,27 @@ class RenderingTest {
         assertThat(MailText.html(messages.text("test.hello", arabic, Map.of("name", "x", "child", "y"))))
                 .contains("dir=\"rtl\" lang=\"ar\"");
         assertThat(discord("🌱👩‍👧")).contains("🌱👩‍👧");
+    }
+
+    @Test
+    @DisplayName(
+            "something to copy is a code span everywhere, without isolates in right-to-left text, escaped like a value")
+    void codeSpans() {
+        Map<String, String> values = Map.of("code", "ABCDE-FGHJK", "child", "Noor");
+        Text arabicJoin = messages.text("test.join", arabic, values);
+        assertThat(DiscordText.MARKDOWN.render(arabicJoin))
+                .contains("`/join code:ABCDE-FGHJK`", "\u2068Noor\u2069")
+                .doesNotContain("\u2068ABCDE");
+        assertThat(MailText.plain(arabicJoin))
+                .contains("Type: /join code:ABCDE-FGHJK for")
+                .doesNotContain("`");
+        assertThat(MailText.html(messages.text("test.join", english, Map.of("code", "<b>", "child", "x"))))
+                .contains("<code>/join code:&lt;b&gt;</code>");
+        assertThat(DiscordText.MARKDOWN.render(
+                        messages.text("test.join", english, Map.of("code", "a`b\u2068c", "child", "x"))))
+                .contains("`/join code:a'bc`");
+        assertThat(messages.text("test.join", english, values).words())
+                .isEqualTo("Type: /join code:ABCDE-FGHJK for Noor.");
     }
 
     @Test
