@@ -1,6 +1,7 @@
 package nl.classbridge.discord;
 
 import java.util.List;
+import nl.classbridge.domain.Language;
 import nl.classbridge.messages.Text;
 import nl.classbridge.messages.TextRenderer;
 
@@ -11,6 +12,8 @@ import nl.classbridge.messages.TextRenderer;
 public final class DiscordText extends TextRenderer {
     /** The one renderer; it holds no state. */
     public static final DiscordText MARKDOWN = new DiscordText();
+    /** The right-to-left mark. */
+    private static final char RLM = '\u200F';
 
     private DiscordText() {}
 
@@ -48,6 +51,55 @@ public final class DiscordText extends TextRenderer {
             return super.section(heading, items);
         }
         return items.isEmpty() ? "" : BULLET + String.join("\n" + BULLET, items);
+    }
+
+    /**
+     * Arabic lines that would take the wrong base direction, because no right-to-left letter comes
+     * before a left-to-right one or none comes at all (a line that starts with a command, a code,
+     * a Latin name or only a bullet and a number), start with a right-to-left mark (U+200F): it
+     * stands before any code span, so nothing a parent copies carries it.
+     */
+    @Override
+    protected String document(List<String> blocks, Language language) {
+        String text = super.document(blocks, language);
+        if (!language.rightToLeft()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (String line : text.split("\n", -1)) {
+            if (out.length() > 0) {
+                out.append('\n');
+            }
+            out.append(!line.isBlank() && !startsRightToLeft(line) ? RLM + line : line);
+        }
+        return out.toString();
+    }
+
+    /** Whether the first strong letter of {@code line}, outside isolated values, is right-to-left. */
+    private static boolean startsRightToLeft(String line) {
+        int isolated = 0;
+        for (int i = 0; i < line.length(); i++) {
+            switch (Character.getDirectionality(line.charAt(i))) {
+                case Character.DIRECTIONALITY_FIRST_STRONG_ISOLATE,
+                        Character.DIRECTIONALITY_LEFT_TO_RIGHT_ISOLATE,
+                        Character.DIRECTIONALITY_RIGHT_TO_LEFT_ISOLATE -> isolated++;
+                case Character.DIRECTIONALITY_POP_DIRECTIONAL_ISOLATE -> isolated = Math.max(0, isolated - 1);
+                case Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC -> {
+                    if (isolated == 0) {
+                        return true;
+                    }
+                }
+                case Character.DIRECTIONALITY_LEFT_TO_RIGHT -> {
+                    if (isolated == 0) {
+                        return false;
+                    }
+                }
+                default -> {
+                    // neutral: digits, punctuation, spaces, the bullet
+                }
+            }
+        }
+        return false;
     }
 
     private static String bold(String rendered) {

@@ -53,4 +53,25 @@ class DiscordTextTest {
         Text text = Text.of(List.of(new Words("مرحبا "), new Value("# Sam_")), Language.AR);
         assertThat(DiscordText.MARKDOWN.render(text)).isEqualTo("مرحبا \u2068\\# Sam\\_\u2069");
     }
+
+    @Test
+    @DisplayName("GIVEN Arabic lines that begin with a command, an isolated name or a bullet WHEN rendered for Discord"
+            + " THEN those without a right-to-left letter first start with U+200F, outside the code span")
+    void rightToLeftLines() {
+        Text arabic = new Text(
+                List.of(
+                        new Text.Paragraph(List.of(new Words("مرحبا "), new Value("Noor"))),
+                        new Text.Paragraph(List.of(new Text.Code("/join code:ABCDE-FGHJK"))),
+                        new Text.Paragraph(List.of(new Value("Sam"), new Words(" 1. اكتب"))),
+                        new Text.Section(List.of(), List.of(List.of(new Value("Mila"))))),
+                Language.AR);
+        String[] lines = DiscordText.MARKDOWN.render(arabic).split("\n");
+        assertThat(lines[0]).startsWith("مرحبا");
+        assertThat(lines[2]).isEqualTo("\u200F`/join code:ABCDE-FGHJK`");
+        assertThat(lines[4])
+                .isEqualTo("\u2068Sam\u2069 1. اكتب"); // an isolated name counts for nothing: Arabic comes first
+        assertThat(lines[6]).isEqualTo("\u200F• \u2068Mila\u2069");
+        Text dutch = Text.of(List.of(new Text.Code("/join code:ABCDE-FGHJK")), Language.NL);
+        assertThat(DiscordText.MARKDOWN.render(dutch)).isEqualTo("`/join code:ABCDE-FGHJK`");
+    }
 }
