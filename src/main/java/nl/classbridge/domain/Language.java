@@ -10,21 +10,24 @@ import java.util.stream.Collectors;
  * many families in Dutch primary schools who are less at home in Dutch.
  */
 public enum Language implements Coded {
-    NL("nl", "Nederlands", false),
-    EN("en", "English", false),
-    AR("ar", "العربية", true),
-    TR("tr", "Türkçe", false),
-    PL("pl", "Polski", false),
-    UK("uk", "Українська", false);
+    NL("nl", "Nederlands", false, "nl-NL"),
+    // British English: our English texts are British, so are their dates ("Friday, 11 September 2026", "14:30").
+    EN("en", "English", false, "en-GB"),
+    AR("ar", "العربية", true, "ar"),
+    TR("tr", "Türkçe", false, "tr-TR"),
+    PL("pl", "Polski", false, "pl-PL"),
+    UK("uk", "Українська", false, "uk-UA");
 
     private final String code;
     private final String nativeName;
     private final boolean rightToLeft;
+    private final Locale locale;
 
-    Language(String code, String nativeName, boolean rightToLeft) {
+    Language(String code, String nativeName, boolean rightToLeft, String localeTag) {
         this.code = code;
         this.nativeName = nativeName;
         this.rightToLeft = rightToLeft;
+        this.locale = Locale.forLanguageTag(localeTag);
     }
 
     /** The ISO 639-1 code, as used in config, in {@code messages/<code>/} and in the store. */
@@ -42,8 +45,9 @@ public enum Language implements Coded {
         return rightToLeft;
     }
 
+    /** How dates, times and numbers are written in this language. */
     public Locale locale() {
-        return Locale.forLanguageTag(code);
+        return locale;
     }
 
     public static Optional<Language> fromCode(String code) {

@@ -136,7 +136,7 @@ class PreferencesOnDiscordTest {
         shown = update(mum, shown, school.discord.chooseOptions(mum, shown, id(shown, "pf:chan:"), List.of("email")));
         assertThat(shown.content()).contains("Add a new email address first", "Messages: **Discord**");
         shown = submit(mum, shown, "pf:quiet:", Map.of("quiet", "21:00 - 7:15"));
-        assertThat(shown.content()).contains("Saved: quiet hours.", "9:00 PM", "7:15 AM", "Europe/Amsterdam");
+        assertThat(shown.content()).contains("Saved: quiet hours.", "21:00", "07:15", "Europe/Amsterdam");
         Map<String, String> badTimes = Map.of("quiet", "25:00-07:00");
         shown = submit(mum, shown, "pf:quiet:", badTimes);
         assertThat(shown.content()).contains("I could not read those times");

@@ -116,7 +116,7 @@ class UpdatePostTest {
         String text = DiscordText.MARKDOWN.render(fixture.post.post(
                 fixture.groep5, highlights(), FRIDAY, fixture.post.chain(fixture.groep5, Optional.of(Language.EN))));
         assertThat(text)
-                .startsWith("**Groep 5: what went well? (Friday, October 23, 2026)**")
+                .startsWith("**Groep 5: what went well? (Friday, 23 October 2026)**")
                 .contains("**What we learned**\n• We lazen \\*\\*bold\\*\\*", "Warm regards,\nJuf Anna");
     }
 
