@@ -119,9 +119,9 @@ class ConversationOnDiscordTest {
         // THEN Sam's father gets the greeting in English, naming the day and time of the conversation
         PostedMessage greeting = school.awaitGreeting(father, "Sam");
         String englishDay = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
-                .withLocale(Locale.ENGLISH)
+                .withLocale(Locale.UK)
                 .format(day);
-        assertThat(greeting.content()).contains("We will talk together about Sam soon", englishDay, "3:30");
+        assertThat(greeting.content()).contains("We will talk together about Sam soon", englishDay, "15:30");
 
         // WHEN he answers the three questions in the form, skips the last and presses Done
         PostedMessage step = school.press(father, greeting, "ci:start:");

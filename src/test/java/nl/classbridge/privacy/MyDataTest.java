@@ -45,7 +45,7 @@ class MyDataTest {
                 .contains("Sam, Groep 5", "Lina, Groep 6")
                 .contains("What went well lately? Name one thing, big or small.: Zwemdiploma ZZDAD gehaald")
                 .contains("ZZDADAGREE", "ZZAGREEMENT", "differs")
-                .contains("conversation on Thursday, October 1, 2026")
+                .contains("conversation on Thursday, 1 October 2026")
                 .contains("checkin-question · discord-dm · queued");
         assertThat(text).doesNotContain("ZZMUM", "ZZDAAN", "zzmum", "ZZDADMAIL");
         assertThat(report.children()).containsExactly("Sam", "Lina");
