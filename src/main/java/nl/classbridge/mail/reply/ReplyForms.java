@@ -450,21 +450,7 @@ final class ReplyForms {
     private static Pattern signOff(String phrase) {
         String plain = Texts.withoutHarakat(phrase);
         if (PLACEHOLDER.matcher(plain).find()) {
-            StringBuilder regex = new StringBuilder("^");
-            Matcher placeholder = PLACEHOLDER.matcher(plain);
-            int at = 0;
-            while (placeholder.find()) {
-                regex.append(literal(plain.substring(at, placeholder.start())))
-                        .append("\\s*")
-                        .append(NAME)
-                        .append("\\s*");
-                at = placeholder.end();
-            }
-            return Pattern.compile(
-                    regex.append(literal(plain.substring(at)))
-                            .append("[\\s,.!،]*$")
-                            .toString(),
-                    FLAGS);
+            return Pattern.compile("^" + withPlaceholders(plain, "\\s*" + NAME + "\\s*") + "[\\s,.!،]*$", FLAGS);
         }
         if (plain.endsWith(",")) {
             return Pattern.compile(
@@ -581,15 +567,19 @@ final class ReplyForms {
     }
 
     private static Pattern signature(String form) {
-        StringBuilder regex = new StringBuilder("^");
+        return Pattern.compile("^" + withPlaceholders(form, DEVICE) + "\\s*[.!]?$", FLAGS);
+    }
+
+    /** {@code form} as the body of a pattern: its words as they stand, each placeholder {@code part}. */
+    private static String withPlaceholders(String form, String part) {
+        StringBuilder regex = new StringBuilder();
         Matcher placeholder = PLACEHOLDER.matcher(form);
         int at = 0;
         while (placeholder.find()) {
-            regex.append(literal(form.substring(at, placeholder.start()))).append(DEVICE);
+            regex.append(literal(form.substring(at, placeholder.start()))).append(part);
             at = placeholder.end();
         }
-        regex.append(literal(form.substring(at))).append("\\s*[.!]?$");
-        return Pattern.compile(regex.toString(), FLAGS);
+        return regex.append(literal(form.substring(at))).toString();
     }
 
     /** A literal part of a form: its words quoted, any run of spaces between them. */

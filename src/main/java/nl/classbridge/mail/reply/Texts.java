@@ -27,12 +27,15 @@ final class Texts {
         return out == null ? text : out.toString();
     }
 
-    // Arabic short vowels, tanween, shadda and the tatweel: written or left out at will ("شكراً" = "شكرا").
-    private static final Pattern HARAKAT = Pattern.compile("[\\u064B-\\u065F\\u0670\\u0640]");
-
     /** {@code text} without Arabic vowel marks and tatweel, for comparing words. */
     static String withoutHarakat(String text) {
-        return HARAKAT.matcher(text).replaceAll("");
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (!harakat(text.charAt(i))) {
+                out.append(text.charAt(i));
+            }
+        }
+        return out.toString();
     }
 
     /** Where in {@code text} the character stands that is at {@code index} in {@link #withoutHarakat}'s result. */
@@ -42,11 +45,16 @@ final class Texts {
             if (kept == index) {
                 return i;
             }
-            if (!HARAKAT.matcher(String.valueOf(text.charAt(i))).matches()) {
+            if (!harakat(text.charAt(i))) {
                 kept++;
             }
         }
         return text.length();
+    }
+
+    // Arabic short vowels, tanween, shadda and the tatweel: written or left out at will ("شكراً" = "شكرا").
+    private static boolean harakat(char c) {
+        return (c >= '\u064B' && c <= '\u065F') || c == '\u0670' || c == '\u0640';
     }
 
     static String withoutBidiControls(String text) {
