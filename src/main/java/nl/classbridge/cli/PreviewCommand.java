@@ -11,6 +11,7 @@ import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.DiscordText;
 import nl.classbridge.domain.Language;
 import nl.classbridge.mail.MailText;
+import nl.classbridge.messages.Cases;
 import nl.classbridge.messages.CatalogueException;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code classbridge preview KEY --lang ar --var child=Sam}: prints a message as the bot would
  * send it, so translators and teachers can check texts without Discord. Placeholders without a
- * {@code --var} are shown as {@code [name]}.
+ * {@code --var} are shown as {@code [name]}, dates and times as the language writes them, and a
+ * count once for each plural category of the language (Arabic's six, Polish's four).
  */
 @Command(
         name = "preview",
@@ -48,7 +50,7 @@ final class PreviewCommand implements Callable<Integer> {
             names = "--lang",
             paramLabel = "LANG",
             defaultValue = "nl",
-            description = "The language: nl, en, ar, tr, pl or uk (default: ${DEFAULT-VALUE}).")
+            description = "The language: nl, en, ar, tr, pl, uk, or all (default: ${DEFAULT-VALUE}).")
     String lang;
 
     @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A value for a placeholder; repeatable.")
@@ -72,9 +74,12 @@ final class PreviewCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<Language> language = Language.fromCode(lang);
-        if (language.isEmpty()) {
-            err.println("--lang: '" + lang + "' is not a language of ClassBridge; use one of " + Language.codes());
+        List<Language> languages = lang.equalsIgnoreCase("all")
+                ? List.of(Language.values())
+                : Language.fromCode(lang).map(List::of).orElse(List.of());
+        if (languages.isEmpty()) {
+            err.println("--lang: '" + lang + "' is not a language of ClassBridge; use one of " + Language.codes()
+                    + ", or all");
             return ExitCode.CONFIG;
         }
         MessageCatalogue catalogue;
@@ -84,31 +89,43 @@ final class PreviewCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return ExitCode.CONFIG;
         }
-        Optional<String> template = catalogue.find(language.get(), key).or(() -> catalogue.find(Language.EN, key));
-        if (template.isEmpty()) {
+        if (catalogue.find(Language.EN, key).isEmpty()
+                && catalogue.firstIn(languages, key).isEmpty()) {
             err.println("no message '" + key + "'; keys look like checkin.greeting (file name, then the path in it)");
             return ExitCode.CONFIG;
         }
-        Map<String, String> values = new LinkedHashMap<>();
-        MessageCatalogue.placeholders(template.get()).forEach(name -> values.put(name, "[" + name + "]"));
-        values.putAll(vars);
-
-        Messages messages = new Messages(catalogue, language.get());
-        List<Language> chain = messages.chain(language, Optional.empty());
-        Text text = messages.text(key, chain, values);
-        if (text.language() != language.get()) {
-            err.println("(not translated to " + language.get().code() + " yet; shown in "
-                    + text.language().code() + ")");
-        }
-        switch (format) {
-            case discord -> {
-                List<String> parts = DiscordLimits.split(DiscordText.MARKDOWN.render(text));
-                (parts.size() == 1 ? parts : DiscordLimits.numbered(parts)).forEach(out::println);
-            }
-            case html -> out.print(MailText.html(text));
-            case header -> out.println(MailText.header(text));
-            case plain -> out.println(MailText.plain(text));
+        for (Language language : languages) {
+            preview(catalogue, language, languages.size() > 1, out, err);
         }
         return ExitCode.OK;
+    }
+
+    /** The text in {@code language}, once per case: each plural category of the language, dates as it writes them. */
+    private void preview(
+            MessageCatalogue catalogue, Language language, boolean named, PrintWriter out, PrintWriter err) {
+        Messages messages = new Messages(catalogue, language);
+        List<Language> chain = messages.chain(Optional.of(language), Optional.empty());
+        Map.Entry<Language, String> template = catalogue.firstIn(chain, key).orElseThrow();
+        if (template.getKey() != language) {
+            err.println("(not translated to " + language.code() + " yet; shown in "
+                    + template.getKey().code() + ")");
+        }
+        List<Cases.Case> cases = Cases.of(template.getValue(), template.getKey(), vars);
+        for (Cases.Case sample : cases) {
+            String label = (named ? language.code() + " " : "") + sample.label();
+            if (!label.isBlank()) {
+                out.println("--- " + label.strip() + " ---");
+            }
+            Text text = messages.text(key, chain, sample.values());
+            switch (format) {
+                case discord -> {
+                    List<String> parts = DiscordLimits.split(DiscordText.MARKDOWN.render(text));
+                    (parts.size() == 1 ? parts : DiscordLimits.numbered(parts)).forEach(out::println);
+                }
+                case html -> out.print(MailText.html(text));
+                case header -> out.println(MailText.header(text));
+                case plain -> out.println(MailText.plain(text));
+            }
+        }
     }
 }

@@ -13,7 +13,8 @@ public enum Language implements Coded {
     NL("nl", "Nederlands", false, "nl-NL"),
     // British English: our English texts are British, so are their dates ("Friday, 11 September 2026", "14:30").
     EN("en", "English", false, "en-GB"),
-    AR("ar", "العربية", true, "ar"),
+    // Western digits, as in the codes, times and scale numbers families type (ICU would write Arabic-Indic ones).
+    AR("ar", "العربية", true, "ar-u-nu-latn"),
     TR("tr", "Türkçe", false, "tr-TR"),
     PL("pl", "Polski", false, "pl-PL"),
     UK("uk", "Українська", false, "uk-UA");

@@ -29,8 +29,8 @@ public final class EmailFooter {
     private static Map<String, String> keywords(Messages messages, List<Language> chain) {
         return Map.of(
                 "preferences", keyword(messages, chain, "preferences"),
-                "my-data", keyword(messages, chain, "my-data"),
-                "forget-me", keyword(messages, chain, "forget-me"));
+                "mydata", keyword(messages, chain, "my-data"),
+                "forgetme", keyword(messages, chain, "forget-me"));
     }
 
     private static String keyword(Messages messages, List<Language> chain, String key) {

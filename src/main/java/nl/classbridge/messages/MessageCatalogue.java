@@ -24,7 +24,9 @@ import nl.classbridge.domain.Language;
  * <p>Each language folder holds YAML files, one per area ({@code checkin.yml}, {@code email.yml},
  * ...). A file is a nested map whose leaves are texts; a text's key is the file name followed by
  * the path to it, so {@code button: {skip: ...}} in {@code checkin.yml} is
- * {@code checkin.button.skip}. Placeholders are {@code ${name}}.
+ * {@code checkin.button.skip}. Texts are ICU MessageFormat patterns: placeholders are {@code {name}},
+ * counts are plurals ({@code {minutes, plural, one {# minuut} other {# minuten}}}), and an
+ * apostrophe before a brace quotes it (see {@code messages/README.md}).
  */
 public final class MessageCatalogue {
     private static final Pattern KEY_PART = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -98,7 +100,8 @@ public final class MessageCatalogue {
 
     /**
      * What translators must fix: keys missing in a language, placeholders that differ from
-     * English, empty texts. Empty when the catalogue is complete.
+     * English, empty texts, a count English puts through a plural that a language does not, and
+     * plurals whose categories are not the language's own (Arabic has six, Polish four). Empty when the catalogue is complete.
      */
     public List<String> inconsistencies() {
         List<String> problems = new ArrayList<>();
@@ -115,6 +118,8 @@ public final class MessageCatalogue {
                         && !new TreeSet<>(placeholders(text)).equals(new TreeSet<>(placeholders(english.get(key))))) {
                     problems.add(language.code() + ": " + key + " has placeholders " + new TreeSet<>(placeholders(text))
                             + " but en has " + new TreeSet<>(placeholders(english.get(key))));
+                } else {
+                    problems.addAll(PluralCheck.problems(language, key, text, english.get(key)));
                 }
             }
         }
@@ -150,6 +155,23 @@ public final class MessageCatalogue {
         return texts;
     }
 
+    /** {@code text} if it is a pattern the catalogue allows; otherwise what the translator must fix. */
+    private static String checked(Path file, String key, String text) throws CatalogueException {
+        if (text.contains("${")) {
+            throw new CatalogueException(file + ": " + key + " has '${': placeholders are written {child} now,"
+                    + " without the dollar sign");
+        }
+        if (text.chars().anyMatch(c -> c >= Template.FIRST_STAND_IN && c <= Template.LAST_STAND_IN)) {
+            throw new CatalogueException(file + ": " + key + " holds a private-use character (U+E000-U+E0FF)");
+        }
+        try {
+            Placeholders.read(text);
+        } catch (IllegalArgumentException e) {
+            throw new CatalogueException(file + ": " + key + ": " + e.getMessage(), e);
+        }
+        return text;
+    }
+
     private static void flatten(Path file, String prefix, JsonNode node, Map<String, String> into)
             throws CatalogueException {
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
@@ -164,12 +186,7 @@ public final class MessageCatalogue {
             if (value.isObject()) {
                 flatten(file, key, value, into);
             } else if (value.isTextual()) {
-                String text = value.textValue();
-                if (Placeholders.hasMalformed(text)) {
-                    throw new CatalogueException(
-                            file + ": " + key + " has a '${' that is not a placeholder like" + " ${child}");
-                }
-                into.put(key, text);
+                into.put(key, checked(file, key, value.textValue()));
             } else {
                 throw new CatalogueException(file + ": " + key + " must be a text (put it in quotes)");
             }

@@ -16,15 +16,17 @@ import nl.classbridge.domain.SchoolClass;
  *
  * <p>Templates are filled from a plain map of values and nothing else: no lookups ({@code env:},
  * {@code sys:}, {@code file:}, {@code script:}), no defaults, no substitution inside values. A
- * parent called {@code ${env:DISCORD_TOKEN}} stays exactly that. Each value is escaped by the
+ * parent called {@code {env:DISCORD_TOKEN}} stays exactly that. Each value is escaped by the
  * renderer of where the text goes, and a template that needs a value that was not given is an
  * error rather than a text with a hole.
  */
 public final class Messages {
     private final MessageCatalogue catalogue;
     private final Language schoolDefault;
-    /** Each catalogue text taken apart once, at its first use. */
-    private final Map<String, Template> templates = new ConcurrentHashMap<>();
+    /** Each catalogue text read once, at its first use, for the language it is written in. */
+    private final Map<Written, Template> templates = new ConcurrentHashMap<>();
+
+    private record Written(Language language, String text) {}
 
     public Messages(MessageCatalogue catalogue, Language schoolDefault) {
         this.catalogue = catalogue;
@@ -57,7 +59,10 @@ public final class Messages {
         Map.Entry<Language, String> found = catalogue
                 .firstIn(chain, key)
                 .orElseThrow(() -> new IllegalArgumentException("no message '" + key + "' in any language"));
-        return templates.computeIfAbsent(found.getValue(), Template::parse).fill(values, found.getKey(), key);
+        Language language = found.getKey();
+        return templates
+                .computeIfAbsent(new Written(language, found.getValue()), w -> Template.parse(w.text(), w.language()))
+                .fill(values, language, key);
     }
 
     /** Whether any language has {@code key}: for texts named after data, such as an audit action. */

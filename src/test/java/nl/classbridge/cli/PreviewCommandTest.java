@@ -37,7 +37,7 @@ class PreviewCommandTest {
                 assertThat(result.exitCode())
                         .as(key + " " + language.code() + ": " + result.err())
                         .isZero();
-                assertThat(result.out()).as(key).isNotBlank().doesNotContain("${");
+                assertThat(result.out()).as(key).isNotBlank().doesNotContainPattern("\\{[a-z]+\\}");
                 assertThat(result.err()).as(key).isEmpty();
             }
         }
@@ -69,5 +69,33 @@ class PreviewCommandTest {
 
         Result format = preview("join.success", "--format", "pdf");
         assertThat(format.exitCode()).isEqualTo(ExitCode.CONFIG);
+    }
+
+    @Test
+    @DisplayName("a count is shown once per plural category of each language, a date as each language writes it")
+    void pluralAndDateCases() {
+        Result nl = preview("join.too-many-tries", "--format", "plain");
+        assertThat(nl.out())
+                .contains("--- one: 1 ---", "over 1 minuut", "--- other: 2 ---", "over 2 minuten")
+                .doesNotContain("1 minuten");
+
+        Result all = preview("join.too-many-tries", "--lang", "all", "--format", "plain");
+        assertThat(all.exitCode()).as(all.err()).isZero();
+        assertThat(all.out())
+                .contains(
+                        "--- ar zero: 0 ---",
+                        "--- ar two: 2 ---",
+                        "--- ar many: 11 ---",
+                        "--- pl few: 2 ---",
+                        "--- pl many: 5 ---",
+                        "--- uk few: 2 ---",
+                        "--- tr other: 2 ---",
+                        "--- en one: 1 ---");
+
+        Result given = preview("join.too-many-tries", "--lang", "en", "--var", "minutes=1", "--format", "plain");
+        assertThat(given.out()).doesNotContain("---").contains("in 1 minute.");
+
+        Result reminder = preview("checkin.reminder", "--lang", "all", "--format", "plain");
+        assertThat(reminder.out()).contains("11 september", "11 September", "11 września", "11 вересня", "11 Eylül");
     }
 }

@@ -16,17 +16,17 @@ class CatalogueLoadingTest {
     @Test
     @DisplayName("nested YAML keys become file.path keys")
     void keys() throws Exception {
-        CatalogueFiles.write(folder, "en", "checkin", "button:\n  skip: Skip\ngreeting: \"Hello ${name}\"\n");
+        CatalogueFiles.write(folder, "en", "checkin", "button:\n  skip: Skip\ngreeting: \"Hello {name}\"\n");
         MessageCatalogue catalogue = MessageCatalogue.load(folder);
         assertThat(catalogue.allKeys()).containsExactly("checkin.button.skip", "checkin.greeting");
-        assertThat(catalogue.find(Language.EN, "checkin.greeting")).contains("Hello ${name}");
+        assertThat(catalogue.find(Language.EN, "checkin.greeting")).contains("Hello {name}");
     }
 
     @Test
     @DisplayName("a key missing in a language, a placeholder that differs, and an empty text are each reported")
     void inconsistencies() throws Exception {
-        CatalogueFiles.write(folder, "en", "join", "success: \"Welcome, ${child}\"\nused: Used\nempty: Something\n");
-        CatalogueFiles.write(folder, "nl", "join", "success: \"Welkom, ${kind}\"\nempty: \"  \"\n");
+        CatalogueFiles.write(folder, "en", "join", "success: \"Welcome, {child}\"\nused: Used\nempty: Something\n");
+        CatalogueFiles.write(folder, "nl", "join", "success: \"Welkom, {kind}\"\nempty: \"  \"\n");
         MessageCatalogue catalogue = MessageCatalogue.load(folder);
         assertThat(catalogue.inconsistencies())
                 .contains(
@@ -47,6 +47,12 @@ class CatalogueLoadingTest {
 
         CatalogueFiles.write(folder, "en", "common", "fallback: \"hi ${name:-there}\"\n");
         assertThatThrownBy(() -> MessageCatalogue.load(folder)).hasMessageContaining("common.fallback");
+
+        // Written the new way, a lookup is no placeholder name: refused too, not left for ICU to show.
+        CatalogueFiles.write(folder, "en", "common", "fallback: \"token {env:DISCORD_TOKEN}\"\n");
+        assertThatThrownBy(() -> MessageCatalogue.load(folder))
+                .isInstanceOf(CatalogueException.class)
+                .hasMessageContaining("common.fallback");
     }
 
     @Test

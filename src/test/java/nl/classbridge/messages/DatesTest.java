@@ -29,4 +29,32 @@ class DatesTest {
         assertThat(Dates.day(FRIDAY, AMSTERDAM, Language.PL)).isEqualTo("piątek, 11 września 2026");
         assertThat(Dates.time(LocalTime.of(9, 5), Language.NL)).isEqualTo("09:05");
     }
+
+    @Test
+    @DisplayName(
+            "a day this school year goes without its year, so no sentence gets the Ukrainian 'р.' before its full stop")
+    void dayAndMonth() {
+        assertThat(Dates.dayAndMonth(FRIDAY, AMSTERDAM, Language.NL)).isEqualTo("vrijdag 11 september");
+        assertThat(Dates.dayAndMonth(FRIDAY, AMSTERDAM, Language.EN)).isEqualTo("Friday 11 September");
+        assertThat(Dates.dayAndMonth(FRIDAY, AMSTERDAM, Language.PL)).isEqualTo("piątek, 11 września");
+        assertThat(Dates.dayAndMonth(FRIDAY, AMSTERDAM, Language.UK)).isEqualTo("пʼятниця, 11 вересня");
+        assertThat(Dates.day(FRIDAY, AMSTERDAM, Language.UK)).contains("2026").endsWith("р.");
+    }
+
+    @Test
+    @DisplayName("Arabic dates and times use Western digits, as the codes and numbers families type")
+    void arabicDigits() {
+        assertThat(Dates.dayAndMonth(FRIDAY, AMSTERDAM, Language.AR))
+                .contains("11")
+                .doesNotContain("١١");
+        assertThat(Dates.time(LocalTime.of(21, 5), Language.AR)).contains("9:05");
+    }
+
+    @Test
+    @DisplayName("the day is the class's: late on Friday evening in Amsterdam is already Saturday in UTC")
+    void classTimeZone() {
+        Instant lateFriday = Instant.parse("2026-09-11T22:30:00Z");
+        assertThat(Dates.dayAndMonth(lateFriday, AMSTERDAM, Language.EN)).isEqualTo("Saturday 12 September");
+        assertThat(Dates.dayAndMonth(lateFriday, ZoneId.of("UTC"), Language.EN)).isEqualTo("Friday 11 September");
+    }
 }

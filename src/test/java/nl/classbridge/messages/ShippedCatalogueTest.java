@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.classbridge.discord.DiscordLimits;
 import nl.classbridge.discord.DiscordText;
@@ -68,22 +69,24 @@ class ShippedCatalogueTest {
     }
 
     @Test
-    @DisplayName("every shipped text renders in every language with all its placeholders filled")
+    @DisplayName("every shipped text renders in every language with all its placeholders filled, in each plural"
+            + " category of the language")
     void everyTextRenders() {
         Messages messages = new Messages(catalogue, Language.NL);
         for (Language language : Language.values()) {
             for (String key : catalogue.keys(language)) {
-                var values = new java.util.HashMap<String, String>();
-                MessageCatalogue.placeholders(catalogue.find(language, key).orElseThrow())
-                        .forEach(name -> values.put(name, "«" + name + "»"));
-                Text text = messages.text(key, messages.chain(Optional.of(language), Optional.empty()), values);
-                assertThat(text.language()).isEqualTo(language);
-                assertThat(List.of(
-                                MailText.plain(text),
-                                MailText.html(text),
-                                MailText.header(text),
-                                DiscordText.MARKDOWN.render(text)))
-                        .allSatisfy(shown -> assertThat(shown).doesNotContain("${"));
+                for (Cases.Case sample : Cases.of(catalogue.find(language, key).orElseThrow(), language, Map.of())) {
+                    Text text = messages.text(
+                            key, messages.chain(Optional.of(language), Optional.empty()), sample.values());
+                    assertThat(text.language()).isEqualTo(language);
+                    assertThat(List.of(
+                                    MailText.plain(text),
+                                    MailText.html(text),
+                                    MailText.header(text),
+                                    DiscordText.MARKDOWN.render(text)))
+                            .as(language.code() + " " + key + " " + sample.label())
+                            .allSatisfy(shown -> assertThat(shown).doesNotContainPattern("\\{[a-z]+"));
+                }
             }
         }
     }

@@ -28,8 +28,8 @@ class TextTest {
     void catalogue() throws Exception {
         for (String lang : List.of("nl", "en")) {
             CatalogueFiles.write(folder, lang, "test", """
-                    started: "Check-in **${questionnaire}** is gestart. Druk op **Beginnen**."
-                    unpaired: "Sterren ** zonder paar en ${name}"
+                    started: "Check-in **{questionnaire}** is gestart. Druk op **Beginnen**."
+                    unpaired: "Sterren ** zonder paar en {name}"
                     lines: "**Eerste regel\\nTweede** regel"
                     """);
         }
