@@ -127,7 +127,7 @@ public final class CheckinContexts {
         if (deadlines.size() >= MOST_DEADLINES) {
             deadlines.clear();
         }
-        String day = Dates.day(deadline.at(), deadline.zone(), deadline.language());
+        String day = Deadlines.shown(deadline.at(), deadline.zone(), deadline.language());
         deadlines.put(deadline, day);
         return day;
     }

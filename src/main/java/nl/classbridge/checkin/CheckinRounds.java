@@ -2,7 +2,6 @@ package nl.classbridge.checkin;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -146,7 +145,7 @@ public final class CheckinRounds {
                     token(),
                     teacherUserId,
                     now,
-                    now.plus(Duration.ofDays(deadlineDays)));
+                    Deadlines.afterDays(now, deadlineDays, schoolClass.timezone()));
             List<CheckinRequest> requests = invite(schoolClass, round, families, now);
             auditLog.record(new AuditEntry(
                     now,

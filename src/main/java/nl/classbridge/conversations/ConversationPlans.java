@@ -1,7 +1,6 @@
 package nl.classbridge.conversations;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -11,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import nl.classbridge.checkin.CheckinRounds;
+import nl.classbridge.checkin.Deadlines;
 import nl.classbridge.domain.AuditEntry;
 import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.ParentConversation;
@@ -32,8 +32,6 @@ import nl.classbridge.store.StudentRepository;
 public final class ConversationPlans {
     public static final String BEFORE = "before-conversation";
     public static final String AFTER = "after-conversation";
-    /** How long the family has for the questions after the conversation. */
-    public static final Duration AFTER_DEADLINE = Duration.ofDays(CheckinRounds.DEFAULT_DEADLINE_DAYS);
 
     private final Database database;
     private final ConversationRepository conversations;
@@ -97,7 +95,7 @@ public final class ConversationPlans {
      * Plans a conversation about the child named {@code studentName} on {@code date} (yyyy-mm-dd)
      * and perhaps at {@code time} (hh:mm), in the class's time zone. A child with an upcoming
      * conversation has it moved rather than getting a second one. The family is invited to the
-     * before-conversation questions, open until the conversation starts.
+     * before-conversation questions, open through the day before the conversation ({@link Deadlines#before}).
      */
     public Planned plan(
             SchoolClass schoolClass,
@@ -136,7 +134,7 @@ public final class ConversationPlans {
             ParentConversation conversation;
             if (upcoming.isPresent()) {
                 conversations.reschedule(upcoming.get().id(), on.get(), plannedAt, withChild);
-                conversations.moveBeforeRoundDeadline(upcoming.get().id(), starts);
+                conversations.moveBeforeRoundDeadline(upcoming.get().id(), Deadlines.before(starts, now, zone));
                 conversation = conversations.find(upcoming.get().id()).orElseThrow();
             } else {
                 conversation = conversations.plan(
@@ -168,7 +166,12 @@ public final class ConversationPlans {
         if (!starts.isAfter(clock.instant())) {
             return Invitation.TOO_SOON;
         }
-        CheckinRounds.AboutChild started = rounds.startAboutChild(schoolClass, student, BEFORE, starts, teacherUserId);
+        CheckinRounds.AboutChild started = rounds.startAboutChild(
+                schoolClass,
+                student,
+                BEFORE,
+                Deadlines.before(starts, clock.instant(), schoolClass.timezone()),
+                teacherUserId);
         if (started instanceof CheckinRounds.AboutChild.Started round) {
             conversations.setBeforeRound(conversation.id(), round.round().id());
             return Invitation.SENT;
@@ -213,8 +216,12 @@ public final class ConversationPlans {
             ParentConversation conversation = upcoming.get();
             conversations.markHeld(conversation.id(), now);
             conversation.beforeRoundId().ifPresent(round -> checkins.closeRound(round, now));
-            CheckinRounds.AboutChild started =
-                    rounds.startAboutChild(schoolClass, student.get(), AFTER, now.plus(AFTER_DEADLINE), teacherUserId);
+            CheckinRounds.AboutChild started = rounds.startAboutChild(
+                    schoolClass,
+                    student.get(),
+                    AFTER,
+                    Deadlines.afterDays(now, CheckinRounds.DEFAULT_DEADLINE_DAYS, schoolClass.timezone()),
+                    teacherUserId);
             Invitation invitation = Invitation.NO_FAMILY;
             if (started instanceof CheckinRounds.AboutChild.Started round) {
                 conversations.setAfterRound(conversation.id(), round.round().id());

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import nl.classbridge.delivery.DedupeKeys;
 import nl.classbridge.domain.AnswerSource;
@@ -37,7 +37,8 @@ class CheckinRoundsTest {
     @DisplayName("a round asks every guardian about each of their children, by Discord or email as they can be reached")
     void start() {
         var round = fixture.start("check-in");
-        assertThat(round.round().deadline()).isEqualTo(TestStore.T0.plus(Duration.ofDays(7)));
+        // Open until and including the seventh day: T0 is Tuesday 1 September, 09:00 in Amsterdam.
+        assertThat(round.round().deadline()).isEqualTo(Instant.parse("2026-09-08T22:00:00Z"));
         assertThat(round.round().token()).matches("[a-z2-9]{10}");
         assertThat(round.requests()).hasSize(4);
         assertThat(round.requests())
@@ -84,7 +85,11 @@ class CheckinRoundsTest {
         fixture.start("check-in");
         assertThat(fixture.rounds.start(fixture.groep5, "start-of-year", 7, 1L))
                 .isInstanceOf(CheckinRounds.Started.AlreadyRunning.class);
-        fixture.clock.advance(Duration.ofDays(7));
+        // Until and including the last day: still running a minute before its midnight, over at midnight.
+        fixture.clock.set(Instant.parse("2026-09-08T21:59:00Z"));
+        assertThat(fixture.rounds.start(fixture.groep5, "start-of-year", 7, 1L))
+                .isInstanceOf(CheckinRounds.Started.AlreadyRunning.class);
+        fixture.clock.set(Instant.parse("2026-09-08T22:00:00Z"));
         assertThat(fixture.rounds.start(fixture.groep5, "start-of-year", 7, 1L))
                 .isInstanceOf(CheckinRounds.Started.Round.class);
     }

@@ -11,7 +11,6 @@ import nl.classbridge.domain.CheckinRequest;
 import nl.classbridge.domain.Language;
 import nl.classbridge.domain.RequestStatus;
 import nl.classbridge.domain.SchoolClass;
-import nl.classbridge.messages.Dates;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
 import org.junit.jupiter.api.AfterEach;
@@ -121,7 +120,7 @@ class PressReadsOnceTest {
         var round = fixture.store.checkins.findRound(stored.roundId()).orElseThrow();
         CheckinContext before = contexts.of(stored, round);
         ZoneId amsterdam = ZoneId.of("Europe/Amsterdam");
-        assertThat(before.deadline()).isEqualTo(Dates.day(round.deadline(), amsterdam, Language.NL));
+        assertThat(before.deadline()).isEqualTo(Deadlines.shown(round.deadline(), amsterdam, Language.NL));
 
         // WHEN the class moves to another time zone and language, and is renamed
         SchoolClass groep5 = fixture.groep5;
@@ -141,7 +140,7 @@ class PressReadsOnceTest {
         // THEN the new context shows the deadline in the class's new zone and language, and the new name
         assertThat(after.language()).isEqualTo(Language.EN);
         assertThat(after.deadline())
-                .isEqualTo(Dates.day(round.deadline(), tokyo, Language.EN))
+                .isEqualTo(Deadlines.shown(round.deadline(), tokyo, Language.EN))
                 .isNotEqualTo(before.deadline());
         assertThat(after.className()).isEqualTo("Groep 6");
         assertThat(after.child()).isEqualTo("Sam");
@@ -152,6 +151,6 @@ class PressReadsOnceTest {
         fixture.store.guardians.savePlan(mum, mumNow.plan().withLanguage(Language.TR));
         CheckinContext own = contexts.of(stored, round);
         assertThat(own.chain()).startsWith(Language.TR, Language.EN);
-        assertThat(own.deadline()).isEqualTo(Dates.day(round.deadline(), tokyo, Language.TR));
+        assertThat(own.deadline()).isEqualTo(Deadlines.shown(round.deadline(), tokyo, Language.TR));
     }
 }

@@ -3,7 +3,6 @@ package nl.classbridge.conversations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,6 +14,7 @@ import nl.classbridge.checkin.CheckinMail;
 import nl.classbridge.checkin.CheckinRounds;
 import nl.classbridge.checkin.ContactAsked;
 import nl.classbridge.checkin.Conversations;
+import nl.classbridge.checkin.Deadlines;
 import nl.classbridge.checkin.QuestionnaireVersions;
 import nl.classbridge.checkin.Reply;
 import nl.classbridge.delivery.Outbox;
@@ -119,7 +119,8 @@ class ConversationPlansTest {
         assertThat(conversation.plannedTime()).contains(LocalTime.of(15, 30));
         assertThat(done.moved()).isFalse();
         assertThat(done.invitation()).isEqualTo(ConversationPlans.Invitation.SENT);
-        // AND the round is about Sam, asks the before-conversation questions, and closes when the conversation starts
+        // AND the round is about Sam, asks the before-conversation questions, and is open through the day before
+        // the conversation (until and including Monday 7 September, Amsterdam), so the teacher reads them beforehand
         CheckinRound before = round(conversation.beforeRoundId().orElseThrow());
         assertThat(before.aboutStudent()).contains(sam.id());
         assertThat(store.questionnaires
@@ -127,7 +128,7 @@ class ConversationPlansTest {
                         .orElseThrow()
                         .questionnaire())
                 .isEqualTo(ConversationPlans.BEFORE);
-        assertThat(before.deadline()).isEqualTo(Instant.parse("2026-09-08T13:30:00Z"));
+        assertThat(before.deadline()).isEqualTo(Instant.parse("2026-09-07T22:00:00Z"));
         // AND each guardian is invited through their own channel: a DM greeting, the questions by email
         assertThat(store.checkins.requests(before.id()))
                 .extracting(CheckinRequest::guardianId)
@@ -276,7 +277,10 @@ class ConversationPlansTest {
                         .orElseThrow()
                         .questionnaire())
                 .isEqualTo(ConversationPlans.AFTER);
-        assertThat(after.deadline()).isEqualTo(clock.instant().plus(Duration.ofDays(7)));
+        // The questions after it are open through the seventh day after today, in the class's zone.
+        assertThat(after.deadline())
+                .isEqualTo(Deadlines.endOf(
+                        clock.instant().atZone(groep5.timezone()).toLocalDate().plusDays(7), groep5.timezone()));
         assertThat(store.checkins.requests(after.id())).hasSize(2);
 
         // AND again: already held; for Mila, nothing planned

@@ -13,6 +13,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import nl.classbridge.checkin.ActiveQuestionnaires;
 import nl.classbridge.checkin.AnswerDisplay;
 import nl.classbridge.checkin.CheckinRounds;
+import nl.classbridge.checkin.Deadlines;
 import nl.classbridge.checkin.RoundOverview;
 import nl.classbridge.checkin.RoundResults;
 import nl.classbridge.checkin.RoundStatus;
@@ -174,7 +175,7 @@ public final class CheckinCommand implements SlashCommand {
                                     round.questionnaire().questionnaire().title(schoolClass.language()),
                             "count", round.families(),
                             "deadline",
-                                    Dates.day(
+                                    Deadlines.shown(
                                             round.round().deadline(), schoolClass.timezone(), schoolClass.language())));
         }
         if (started instanceof CheckinRounds.Started.AlreadyRunning running) {
