@@ -2,7 +2,6 @@ package nl.classbridge.messages;
 
 import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.util.ULocale;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -85,7 +84,12 @@ public final class Cases {
                     .orElse(whole.iterator().next())
                     .intValue();
         }
+        // A category only fractions take (Polish and Ukrainian "other"): a number with a fraction to show,
+        // as a double, for ICU reads 1.5 as "other" but a BigDecimal 0.0 as the whole number 0.
         Collection<Double> fractions = rules.getSamples(category, PluralRules.SampleType.DECIMAL);
-        return new BigDecimal(String.valueOf(fractions.iterator().next()));
+        return fractions.stream()
+                .filter(n -> n != Math.floor(n))
+                .findFirst()
+                .orElse(fractions.iterator().next());
     }
 }

@@ -71,4 +71,25 @@ class CopiedInviteCodeTest {
 
         assertThat(reply).contains("Mila");
     }
+
+    @Test
+    @DisplayName("a parent who copies the whole Arabic line with the code, words, number and marks around it, joins")
+    void copiedWithItsLine() {
+        String invite = school.teacher("invite", Map.of("student", "Sam"));
+        // The code's line with the step above it, as a finger selects them on a phone; Discord shows the code span
+        // without its backticks, and a slash command's option is one line.
+        java.util.List<String> lines = invite.lines().toList();
+        int at = java.util.stream.IntStream.range(0, lines.size())
+                .filter(i -> lines.get(i).contains("code:"))
+                .findFirst()
+                .orElseThrow();
+        String line =
+                String.join(" ", lines.subList(Math.max(0, at - 1), at + 1)).replace("`", "");
+        assertThat(line).as("the Arabic words around the code").containsPattern("\\p{IsArabic}");
+
+        LocalUser parent = school.parent("ouder.sam");
+        String reply = school.command(parent, school.discord.directChannel(parent), "join", Map.of("code", line));
+
+        assertThat(reply).contains("Sam");
+    }
 }

@@ -197,6 +197,22 @@ class EnrolmentTest {
     }
 
     @Test
+    @DisplayName("a code pasted with the words around it is found in them; two codes, or none, are no code")
+    void codeInItsLine() {
+        String code = new InviteCode().next();
+        String compact = code.replace("-", "");
+        assertThat(InviteCode.normalize("3. اكتبوا: /join code:" + code)).isEqualTo(compact);
+        assertThat(InviteCode.normalize("\u200FTyp: /meedoen code:\u2068" + code + "\u2069."))
+                .isEqualTo(compact);
+        assertThat(InviteCode.plausible("Typ: /join code:" + code)).isTrue();
+        assertThat(InviteCode.plausible("/join code:" + code + " /join code:" + new InviteCode().next()))
+                .isFalse();
+        assertThat(InviteCode.plausible("/join code:ABCDE")).isFalse();
+        // A Latin word of ten code letters glued to the code is no separate word: no code found in it.
+        assertThat(InviteCode.plausible("XYZ" + compact)).isFalse();
+    }
+
+    @Test
     @DisplayName("codes use no look-alike characters and do not repeat")
     void codeAlphabet() {
         InviteCode codes = new InviteCode();
