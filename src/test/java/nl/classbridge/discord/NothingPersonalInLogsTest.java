@@ -128,7 +128,7 @@ class NothingPersonalInLogsTest {
         school.teacher("checkin start", Map.of("questionnaire", "zzmarker"));
 
         assertThat(school.teacher("checkin start", Map.of("questionnaire", "check-in")))
-                .contains("2");
+                .contains("Gezinnen: 3");
         PostedMessage step = school.press(parent, school.awaitGreeting(parent, "Zzmarkerchild"), "ci:start:");
         step = school.press(parent, step, "ci:ans:");
         school.discord.sendDirectMessage(parent, marked("te lang", 1200));
