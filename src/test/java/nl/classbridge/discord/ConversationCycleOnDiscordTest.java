@@ -224,8 +224,10 @@ class ConversationCycleOnDiscordTest {
 
         // STEP 5: two agreements about Sam, to align again ten days from now; one about Mila a day earlier
         LocalDate alignOn = today.plusDays(10);
-        assertThat(agreement("Sam", READING, "parents", alignOn)).contains("opgeslagen", "2 ouder(s)");
-        assertThat(agreement("Sam", PLAYGROUND, "teacher", alignOn)).contains("opgeslagen", "2 ouder(s)");
+        assertThat(agreement("Sam", READING, "parents", alignOn))
+                .contains("opgeslagen", "2 ouders krijgen de afspraak");
+        assertThat(agreement("Sam", PLAYGROUND, "teacher", alignOn))
+                .contains("opgeslagen", "2 ouders krijgen de afspraak");
         agreement("Mila", "Mila mag een knuffel meenemen", "child", alignOn.minusDays(1));
         // Sam's father confirms the first; his mother sees it differently, in her own words
         PostedMessage dadsAgreement = awaitAgreement(samsDad, READING);
