@@ -100,7 +100,7 @@ class AgreementsOnDiscordTest {
         String added = school.teacher(
                 "agreement add",
                 Map.of("student", "Sam", "text", AGREEMENT, "owner", "parents", "align-again", alignOn.toString()));
-        assertThat(added).contains("opgeslagen", "3 ouder(s)");
+        assertThat(added).contains("opgeslagen", "3 ouders krijgen de afspraak");
 
         // THEN each Discord parent gets it with two buttons; pressing changes the answer in place
         PostedMessage mumsDm = awaitAgreementDm(mum);

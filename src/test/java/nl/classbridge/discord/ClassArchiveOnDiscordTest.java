@@ -87,8 +87,8 @@ class ClassArchiveOnDiscordTest {
         assertThat(DiscordView.visible(asked.content()))
                 .contains("Groep 5 archiveren")
                 .contains("2 kinderen")
-                .contains("1 ouders die geen kind in een andere klas hebben")
-                .contains("1 hoogtepunten")
+                .contains("1 ouder zonder kind in een andere klas")
+                .contains("1 hoogtepunt,")
                 .doesNotContain("ZZARCHIEF");
         PostedMessage confirm = school.discord.awaitValue(
                 "the confirmation with its button",

@@ -156,7 +156,7 @@ class ConversationCycleOnDiscordTest {
         String notice = school.discord.awaitValue(
                 "the teacher's notice that Noor's family would like to talk",
                 () -> teacherDms().stream()
-                        .filter(m -> m.contains("De familie van Noor wil graag met je praten"))
+                        .filter(m -> m.contains("Het gezin van Noor wil graag met je praten"))
                         .findFirst());
         assertThat(notice).doesNotContain(NOOR_SECOND);
         // and /checkin results, only for her, names all three children and Sam's mother's language
@@ -168,7 +168,7 @@ class ConversationCycleOnDiscordTest {
                 .contains("Misschien fijn om even te spreken")
                 .contains("Mila: nu 🙁 Niet zo goed")
                 .contains("Sam: nu 😐 Gaat wel, vorige keer 😄 Heel goed")
-                .contains("Noor: de familie wil graag met je praten")
+                .contains("Noor: het gezin wil graag met je praten")
                 .contains(SAM_TURKISH + " (in het Turks)")
                 .contains(MILA_SECOND, NOOR_SECOND);
 
@@ -224,8 +224,10 @@ class ConversationCycleOnDiscordTest {
 
         // STEP 5: two agreements about Sam, to align again ten days from now; one about Mila a day earlier
         LocalDate alignOn = today.plusDays(10);
-        assertThat(agreement("Sam", READING, "parents", alignOn)).contains("opgeslagen", "2 ouder(s)");
-        assertThat(agreement("Sam", PLAYGROUND, "teacher", alignOn)).contains("opgeslagen", "2 ouder(s)");
+        assertThat(agreement("Sam", READING, "parents", alignOn))
+                .contains("opgeslagen", "2 ouders krijgen de afspraak");
+        assertThat(agreement("Sam", PLAYGROUND, "teacher", alignOn))
+                .contains("opgeslagen", "2 ouders krijgen de afspraak");
         agreement("Mila", "Mila mag een knuffel meenemen", "child", alignOn.minusDays(1));
         // Sam's father confirms the first; his mother sees it differently, in her own words
         PostedMessage dadsAgreement = awaitAgreement(samsDad, READING);
@@ -259,8 +261,8 @@ class ConversationCycleOnDiscordTest {
         String overview = school.teacher("class overview", Map.of());
         assertThat(overview)
                 .contains("Overzicht van Groep 6", "**Sam**", "Open afspraken: 2", READING)
-                .contains("Laatste gesprek:", "Na het gesprek: Was er in ons gesprek ruimte voor jouw")
-                .contains(": 4/5; ", ": ja; ", "Wanneer praten we weer bij?: Over");
+                .contains("Laatste gesprek:", "Na het gesprek: Kon je in ons gesprek alles vertellen")
+                .contains(": 4/5; ", ": ja; ", "Wanneer praten we weer met elkaar?: Over");
         assertThat(prep("Sam"))
                 .contains("Het laatste gesprek was op")
                 .contains("Na het gesprek van")

@@ -121,7 +121,7 @@ class ConversationOnDiscordTest {
         String englishDay = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
                 .withLocale(Locale.UK)
                 .format(day);
-        assertThat(greeting.content()).contains("We will talk together about Sam soon", englishDay, "15:30");
+        assertThat(greeting.content()).contains("We will meet soon to talk about Sam", englishDay, "15:30");
 
         // WHEN he answers the three questions in the form, skips the last and presses Done
         PostedMessage step = school.press(father, greeting, "ci:start:");

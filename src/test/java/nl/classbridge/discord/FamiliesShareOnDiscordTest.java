@@ -62,14 +62,14 @@ class FamiliesShareOnDiscordTest {
                 () -> teacherDms().stream()
                         .filter(m -> m.contains("wil graag met je praten"))
                         .findFirst());
-        assertThat(notice).contains("De familie van Sam").doesNotContain("Yüzmeyi");
+        assertThat(notice).contains("Het gezin van Sam").doesNotContain("Yüzmeyi");
         InteractionResponse latest = school.discord
                 .slashCommand(school.teacher, school.groep5, "checkin results", Map.of())
                 .awaitResponse();
         assertThat(latest.ephemeral()).isTrue();
         assertThat(DiscordView.visible(latest.content()))
                 .contains("Misschien fijn om even te spreken")
-                .contains("Sam: de familie wil graag met je praten")
+                .contains("Sam: het gezin wil graag met je praten")
                 .contains("Yüzmeyi öğrendi (in het Turks)");
 
         InteractionResponse suggested = school.discord

@@ -37,7 +37,7 @@ class HostileTeacherScopeTest {
     private static final String NOT_YOUR_CLASS = "hoort bij een andere leerkracht";
     private static final String NOT_HERE = "dit kan hier niet";
     private static final String NO_LONGER_LINKED = "niet meer aangemeld als ouder van dit kind";
-    private static final String NOT_LINKED = "niet (meer) aangemeld bij een klas";
+    private static final String NOT_LINKED = "nu niet aangemeld bij een klas";
 
     @TempDir
     Path folder;

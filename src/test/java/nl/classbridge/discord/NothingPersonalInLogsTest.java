@@ -135,7 +135,7 @@ class NothingPersonalInLogsTest {
         school.discord.await(
                 "the answer refused as too long",
                 () -> school.discord.directMessagesTo(parent).stream()
-                        .anyMatch(m -> m.content().contains("1000")));
+                        .anyMatch(m -> m.content().contains("1.000 tekens")));
         step = school.answerInForm(parent, step, marked("ging goed", 1000));
         PostedMessage summary =
                 school.press(parent, school.answerInForm(parent, step, marked("goed om te weten", 1000)), "ci:skip:");

@@ -66,9 +66,9 @@ class OnePathOutTest {
         school.discord.sendDirectMessage(nothingOpenYet, "Hoi juf!");
         botSaid(nothingOpenYet, "Er staan nu geen vragen voor je klaar");
         school.discord.sendDirectMessage(stranger, "hallo?");
-        botSaid(stranger, "Je bent niet (meer) aangemeld");
+        botSaid(stranger, "Je bent nu niet aangemeld");
         school.discord.sendDirectMessage(school.teacher, "test");
-        botSaid(school.teacher, "Je bent niet (meer) aangemeld");
+        botSaid(school.teacher, "Je bent nu niet aangemeld");
 
         // A round: the parent of two answers the first child's questions by typing.
         school.teacher("checkin start", Map.of("questionnaire", "check-in"));

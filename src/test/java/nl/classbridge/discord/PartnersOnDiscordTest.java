@@ -59,7 +59,7 @@ class PartnersOnDiscordTest {
     void needsAndOffers() {
         assertThat(school.teacher("class needs", Map.of())).contains("nog geen eigen tekst");
         assertThat(school.teacher("class needs", Map.of("text", "x".repeat(1001))))
-                .contains("1001 tekens", "1000");
+                .contains("1.001 tekens", "1.000 tekens");
         assertThat(DiscordView.visible(school.teacher("class needs", Map.of("text", NEEDS))))
                 .contains("Bewaard", NEEDS);
         assertThat(DiscordView.visible(school.teacher("class needs", Map.of()))).contains(NEEDS, "clear");

@@ -216,7 +216,7 @@ class PreferencesOnDiscordTest {
                 MAIL, GRANDMA, BOT, questions, "VOORKEUREN\ntaal: en\ne-mail: " + GRANDMA_NEW + "\nkleur: blauw");
         MimeMessage answered = awaitMailTo(GRANDMA, "Your preferences");
         assertThat(GreenMailUtil.getBody(answered))
-                .contains("Saved: language.", "We sent a code to", "1 line(s) we did not understand");
+                .contains("Saved: language.", "We sent a code to", "We did not understand one line");
         String code = codeIn(awaitMailTo(GRANDMA_NEW, "code"));
         assertThat(count("SELECT COUNT(*) AS n FROM guardian WHERE email = '" + GRANDMA + "'"))
                 .isEqualTo(1);

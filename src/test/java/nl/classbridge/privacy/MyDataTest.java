@@ -43,7 +43,7 @@ class MyDataTest {
                 .contains("papa.sam.zz")
                 .contains(String.valueOf(FamilyFixture.DAD_DISCORD))
                 .contains("Sam, Groep 5", "Lina, Groep 6")
-                .contains("What went well lately? Name one thing, big or small.: Zwemdiploma ZZDAD gehaald")
+                .contains("What has gone well lately? Name one thing, big or small.: Zwemdiploma ZZDAD gehaald")
                 .contains("ZZDADAGREE", "ZZAGREEMENT", "differs")
                 .contains("conversation on Thursday, 1 October 2026")
                 .contains("checkin-question · discord-dm · queued");
