@@ -118,6 +118,7 @@ import nl.classbridge.roster.ClassNeeds;
 import nl.classbridge.roster.ClassRoster;
 import nl.classbridge.roster.ClassTeachers;
 import nl.classbridge.roster.Enrolment;
+import nl.classbridge.roster.Invitations;
 import nl.classbridge.roster.TeacherNotices;
 import nl.classbridge.store.ClassArchiveRepository;
 import nl.classbridge.store.ClassNeedsRepository;
@@ -413,12 +414,15 @@ public final class ClassBridge implements AutoCloseable {
                                 clock),
                         new StudentCommand(roster, classChannel, store.students(), texts),
                         new InviteCommand(
-                                enrolment,
-                                roster,
+                                new Invitations(
+                                        enrolment,
+                                        roster,
+                                        texts.messages(),
+                                        commandTexts,
+                                        settings.school().name()),
                                 classChannel,
                                 store.students(),
-                                texts,
-                                settings.school().name()),
+                                texts),
                         new GuardianCommand(roster, classChannel, store.students(), texts),
                         new CheckinCommand(rounds, overview, questionnaires, classChannel, store.students(), texts),
                         new ConversationCommand(

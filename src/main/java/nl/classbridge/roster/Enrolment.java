@@ -58,16 +58,25 @@ public final class Enrolment {
         this.clock = clock;
     }
 
-    /** A code as the teacher passes it on, and when it stops working. */
-    public record IssuedInvite(String code, Student student, Instant expiresAt) {}
+    /** A code as the teacher passes it on, when it stops working, and the language chosen for its text. */
+    public record IssuedInvite(String code, Student student, Instant expiresAt, Optional<Language> language) {}
 
     /** Makes a new one-time code for a guardian of {@code student}. The code itself is not stored. */
     public IssuedInvite invite(Student student, long teacherUserId) {
+        return invite(student, teacherUserId, Optional.empty());
+    }
+
+    /**
+     * Makes a new one-time code for a guardian of {@code student}, remembering {@code language}, the
+     * language the teacher chose for the text to pass on: a new guardian who joins with this code
+     * starts in it (Discord has no Arabic app language, so the app alone cannot tell).
+     */
+    public IssuedInvite invite(Student student, long teacherUserId, Optional<Language> language) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(INVITE_VALIDITY);
         String code = codes.next();
         database.inTransaction(() -> {
-            long invite = invites.add(student.id(), InviteCode.hash(code), teacherUserId, now, expiresAt)
+            long invite = invites.add(student.id(), InviteCode.hash(code), teacherUserId, now, expiresAt, language)
                     .id();
             auditLog.record(new AuditEntry(
                     now,
@@ -76,7 +85,7 @@ public final class Enrolment {
                     "invite.create",
                     "student=" + student.id() + " invite=" + invite));
         });
-        return new IssuedInvite(code, student, expiresAt);
+        return new IssuedInvite(code, student, expiresAt, language);
     }
 
     /**
@@ -88,8 +97,9 @@ public final class Enrolment {
      *
      * @param discordName the parent's name on Discord, kept for the teacher's list of who joined
      * @param appLanguage the language the parent's Discord app is set to, if we speak it: a new
-     *     guardian's language starts as that one (otherwise they read the class language), so the
-     *     welcome already comes in it; a guardian who joined before keeps the language they have
+     *     guardian's language starts as the one the teacher chose for the invite, or else as this
+     *     one (otherwise they read the class language), so the welcome already comes in it; a
+     *     guardian who joined before keeps the language they have
      */
     public JoinResult join(String typedCode, long discordUserId, String discordName, Optional<Language> appLanguage) {
         Instant now = clock.instant();
@@ -134,7 +144,8 @@ public final class Enrolment {
             if (invite.expiredAt(now)) {
                 return new JoinResult.Expired();
             }
-            Guardian guardian = known.orElseGet(() -> guardians.addDiscord(discordUserId, appLanguage, now));
+            Guardian guardian = known.orElseGet(
+                    () -> guardians.addDiscord(discordUserId, invite.language().or(() -> appLanguage), now));
             boolean firstChild = students.childrenOf(guardian.id()).isEmpty();
             if (!invites.claim(invite.id(), guardian.id(), now)) {
                 return new JoinResult.Used();

@@ -2,7 +2,9 @@ package nl.classbridge.store;
 
 import java.time.Instant;
 import java.util.Optional;
+import nl.classbridge.domain.Coded;
 import nl.classbridge.domain.Invite;
+import nl.classbridge.domain.Language;
 
 /** Invite codes, by hash. */
 public final class InviteRepository {
@@ -12,7 +14,8 @@ public final class InviteRepository {
             row.longValue("created_by_user_id"),
             row.instant("created_at"),
             row.instant("expires_at"),
-            row.optionalInstant("used_at"));
+            row.optionalInstant("used_at"),
+            row.optionalString("language").map(code -> Coded.of(Language.class, code)));
 
     private final Database database;
 
@@ -21,10 +24,22 @@ public final class InviteRepository {
     }
 
     public Invite add(long studentId, String codeHash, long createdByUserId, Instant now, Instant expiresAt) {
-        long id = database.write(sql -> sql.insert("""
-                INSERT INTO invite_code (student_id, code_hash, created_by_user_id, created_at, expires_at)
-                VALUES (?, ?, ?, ?, ?)""", studentId, codeHash, createdByUserId, now, expiresAt));
-        return new Invite(id, studentId, createdByUserId, now, expiresAt, Optional.empty());
+        return add(studentId, codeHash, createdByUserId, now, expiresAt, Optional.empty());
+    }
+
+    /** A new invite; {@code language} is the one its text was made in, if the teacher chose one. */
+    public Invite add(
+            long studentId,
+            String codeHash,
+            long createdByUserId,
+            Instant now,
+            Instant expiresAt,
+            Optional<Language> language) {
+        long id =
+                database.write(sql -> sql.insert("""
+                INSERT INTO invite_code (student_id, code_hash, created_by_user_id, created_at, expires_at, language)
+                VALUES (?, ?, ?, ?, ?, ?)""", studentId, codeHash, createdByUserId, now, expiresAt, language));
+        return new Invite(id, studentId, createdByUserId, now, expiresAt, Optional.empty(), language);
     }
 
     public Optional<Invite> findByHash(String codeHash) {

@@ -174,6 +174,37 @@ class EnrolmentTest {
     }
 
     @Test
+    @DisplayName("a code made in a language starts a new parent in it over their app's; a parent who has a"
+            + " language keeps it")
+    void languageFromTheInvite() {
+        JoinResult arabic = enrolment.join(
+                enrolment
+                        .invite(sam, TestStore.TEACHER, Optional.of(Language.AR))
+                        .code(),
+                PARENT,
+                "Abu Sam",
+                Optional.of(Language.EN));
+        assertThat(arabic)
+                .isInstanceOfSatisfying(
+                        JoinResult.Joined.class,
+                        joined ->
+                                assertThat(joined.guardian().plan().language()).contains(Language.AR));
+
+        JoinResult again = enrolment.join(
+                enrolment
+                        .invite(mila, TestStore.TEACHER, Optional.of(Language.PL))
+                        .code(),
+                PARENT,
+                "Abu Sam",
+                Optional.of(Language.EN));
+        assertThat(again)
+                .isInstanceOfSatisfying(
+                        JoinResult.Joined.class,
+                        joined ->
+                                assertThat(joined.guardian().plan().language()).contains(Language.AR));
+    }
+
+    @Test
     @DisplayName("two parents racing for one code: exactly one joins")
     void race() throws Exception {
         String code = enrolment.invite(sam, TestStore.TEACHER).code();

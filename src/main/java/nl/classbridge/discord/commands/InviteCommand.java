@@ -1,6 +1,8 @@
 package nl.classbridge.discord.commands;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
@@ -8,39 +10,30 @@ import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import nl.classbridge.discord.ClassChannel;
 import nl.classbridge.discord.CommandDefinitions;
 import nl.classbridge.discord.DiscordLimits;
+import nl.classbridge.discord.DiscordText;
 import nl.classbridge.discord.Respond;
 import nl.classbridge.discord.SlashCommand;
 import nl.classbridge.discord.Texts;
-import nl.classbridge.messages.Dates;
-import nl.classbridge.roster.ClassRoster;
-import nl.classbridge.roster.Enrolment;
+import nl.classbridge.domain.Language;
+import nl.classbridge.roster.Invitations;
 import nl.classbridge.store.StudentRepository;
 
 /**
- * {@code /invite student:<name>}: a one-time code for a guardian of that child, with a short text
- * in the class language that the teacher passes on (by mail, chat app or on paper).
+ * {@code /invite student:<name> [language]}: a one-time code for a guardian of that child, with a
+ * text the teacher passes on (by mail, chat app or on paper): wholly in the chosen language, or
+ * else in the class language with one short line in each other language.
  */
 public final class InviteCommand implements SlashCommand {
-    private final Enrolment enrolment;
-    private final ClassRoster roster;
+    private final Invitations invitations;
     private final ClassChannel classChannel;
     private final StudentRepository students;
     private final Texts texts;
-    private final String schoolName;
 
-    public InviteCommand(
-            Enrolment enrolment,
-            ClassRoster roster,
-            ClassChannel classChannel,
-            StudentRepository students,
-            Texts texts,
-            String schoolName) {
-        this.enrolment = enrolment;
-        this.roster = roster;
+    public InviteCommand(Invitations invitations, ClassChannel classChannel, StudentRepository students, Texts texts) {
+        this.invitations = invitations;
         this.classChannel = classChannel;
         this.students = students;
         this.texts = texts;
-        this.schoolName = schoolName;
     }
 
     @Override
@@ -55,7 +48,8 @@ public final class InviteCommand implements SlashCommand {
 
     @Override
     public SlashCommandData definition(CommandDefinitions defs) {
-        return defs.teacherCommand("invite").addOptions(defs.suggested("invite student", true));
+        return defs.teacherCommand("invite")
+                .addOptions(defs.suggested("invite student", true), defs.language("invite language", false));
     }
 
     @Override
@@ -67,39 +61,30 @@ public final class InviteCommand implements SlashCommand {
     public void handle(SlashCommandInteractionEvent event) {
         classChannel.orExplain(event).ifPresent(schoolClass -> {
             String name = event.getOption("student", OptionMapping::getAsString);
-            roster.findStudent(schoolClass, name)
-                    .ifPresentOrElse(
-                            student -> {
-                                Enrolment.IssuedInvite invite = enrolment.invite(
-                                        student, event.getUser().getIdLong());
-                                String expires =
-                                        Dates.day(invite.expiresAt(), schoolClass.timezone(), schoolClass.language());
-                                String forTeacher = texts.forClass(
-                                        schoolClass,
-                                        "teacher.invite.created",
-                                        Map.of("student", student.name(), "code", invite.code(), "expires", expires));
-                                String forParent = texts.forClass(
-                                        schoolClass,
-                                        "join.invite-text",
-                                        Map.of(
-                                                "code",
-                                                invite.code(),
-                                                "child",
-                                                student.name(),
-                                                "class",
-                                                schoolClass.name(),
-                                                "school",
-                                                schoolName,
-                                                "expires",
-                                                expires));
-                                Respond.privately(event, forTeacher + "\n\n" + forParent);
-                            },
-                            () -> Respond.privately(
-                                    event,
-                                    texts.forClass(
-                                            schoolClass,
-                                            "teacher.student.unknown",
-                                            Map.of("student", DiscordLimits.echo(name)))));
+            Invitations.Result result = invitations.invite(
+                    schoolClass,
+                    name,
+                    event.getUser().getIdLong(),
+                    Optional.ofNullable(event.getOption("language", OptionMapping::getAsString)));
+            String reply;
+            if (result instanceof Invitations.Issued issued) {
+                String lines = issued.otherLanguages().stream()
+                        .map(DiscordText.MARKDOWN::render)
+                        .collect(Collectors.joining("\n"));
+                reply = DiscordText.MARKDOWN.render(issued.forTeacher())
+                        + "\n\n"
+                        + DiscordText.MARKDOWN.render(issued.forParent())
+                        + (lines.isEmpty() ? "" : "\n\n" + lines);
+            } else if (result instanceof Invitations.LanguageInvalid) {
+                reply = texts.forClass(
+                        schoolClass,
+                        "teacher.option-invalid",
+                        Map.of("option", "language", "expected", Language.codes()));
+            } else {
+                reply = texts.forClass(
+                        schoolClass, "teacher.student.unknown", Map.of("student", DiscordLimits.echo(name)));
+            }
+            Respond.privately(event, reply);
         });
     }
 }
