@@ -83,7 +83,7 @@ public final class Invitations {
                         "code",
                         invite.code(),
                         "expires",
-                        Dates.day(invite.expiresAt(), schoolClass.timezone(), schoolClass.language())));
+                        lastDayShown(invite, schoolClass, schoolClass.language())));
         Language main = chosen.orElse(schoolClass.language());
         List<Text> others = new ArrayList<>();
         if (chosen.isEmpty()) {
@@ -115,10 +115,7 @@ public final class Invitations {
                         "school",
                         schoolName,
                         "expires",
-                        Dates.dayAndMonth(
-                                lastDay(invite.expiresAt(), schoolClass.timezone()),
-                                schoolClass.timezone(),
-                                language)));
+                        lastDayShown(invite, schoolClass, language)));
         if (!chosen) {
             return text;
         }
@@ -150,6 +147,11 @@ public final class Invitations {
      * the one it stops working on, so "until and including" that day is true wherever in it the code
      * was made.
      */
+    private static String lastDayShown(Enrolment.IssuedInvite invite, SchoolClass schoolClass, Language language) {
+        ZoneId zone = schoolClass.timezone();
+        return Dates.dayAndMonth(lastDay(invite.expiresAt(), zone), zone, language);
+    }
+
     static Instant lastDay(Instant expiresAt, ZoneId zone) {
         return expiresAt
                 .atZone(zone)
