@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -88,8 +89,11 @@ class SandboxRightToLeftBrowserTest {
         assertThat(invite).as("the core's Arabic invite").contains("`/join code:" + CODE + "`");
         sandbox.discord().sendDirectMessage(umm, invite);
         browser.navigate().refresh();
-        WebElement panel = families.openDiscord(browser);
+        // The panel's live part is drawn again when the bot answers the pasted text: then look again.
+        stable(() -> directMessages(families.openDiscord(browser)));
+    }
 
+    private void directMessages(WebElement panel) {
         // The bot's check-in: its paragraph and its button row run right to left.
         WebElement checkin = await(panel, "//article[contains(@class,'bot')][.//button[normalize-space()='لنبدأ']]");
         WebElement paragraph = checkin.findElement(By.cssSelector(".text p"));
@@ -141,7 +145,10 @@ class SandboxRightToLeftBrowserTest {
             + " the plain text run right to left, and the numbered questions keep their order")
     void arabicEmail() {
         browser.navigate().refresh();
-        WebElement panel = families.openEmail(browser);
+        stable(() -> email(families.openEmail(browser)));
+    }
+
+    private void email(WebElement panel) {
         WebElement mail = await(panel, "//details[contains(@class,'mail')]");
         WebElement subject = mail.findElement(By.cssSelector("summary b"));
         assertThat(subject.getText()).startsWith("Groep 5").contains("كيف حال طفلكم");
@@ -159,8 +166,24 @@ class SandboxRightToLeftBrowserTest {
                 .noneMatch(line -> line.contains("Juf Vera"));
     }
 
+    /** Runs the checks again when the page redrew what they look at, until they pass in one go. */
+    private void stable(Runnable checks) {
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            try {
+                checks.run();
+                return;
+            } catch (StaleElementReferenceException redrawn) {
+                if (System.nanoTime() > until) {
+                    throw redrawn;
+                }
+            }
+        }
+    }
+
     private WebElement await(WebElement panel, String xpath) {
         return new WebDriverWait(browser, WAIT)
+                .ignoring(StaleElementReferenceException.class)
                 .until(driver -> panel.findElements(By.xpath("." + xpath)).stream()
                         .findFirst()
                         .orElse(null));
