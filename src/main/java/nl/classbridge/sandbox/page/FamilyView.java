@@ -163,7 +163,9 @@ final class FamilyView {
             String dir = each.language()
                     .map(code -> code.startsWith("ar") ? "rtl" : "ltr")
                     .orElse("auto");
-            html.append("<details class=\"mail\"><summary><b dir=\"auto\">")
+            html.append("<details class=\"mail\"><summary><b dir=\"")
+                    .append(dir)
+                    .append("\">")
                     .append(Html.text(each.subject()))
                     .append("</b><br><span class=\"hint\">")
                     .append(Html.text(each.from()))
@@ -173,7 +175,7 @@ final class FamilyView {
                     .append("<pre class=\"plain\" dir=\"")
                     .append(dir)
                     .append("\">")
-                    .append(Html.text(each.plain()))
+                    .append(plain(each.plain(), dir))
                     .append("</pre>");
             each.html()
                     .ifPresent(body -> html.append("<details class=\"html\"><summary>")
@@ -196,6 +198,33 @@ final class FamilyView {
             }
             html.append("</details>");
         }
+    }
+
+    /**
+     * A plain-text mail, escaped. In a right-to-left mail a line that is left to right through and
+     * through (a code to reply with, a command, an address) is set apart as left to right, as a code
+     * span is in HTML: in the mail's right-to-left base its slash or dash would show at the wrong end.
+     * The text itself is not changed: what a parent copies is what the mail says.
+     */
+    private static String plain(String text, String dir) {
+        if (!Direction.RTL.equals(dir)) {
+            return Html.text(text);
+        }
+        StringBuilder html = new StringBuilder(text.length() + 64);
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                html.append('\n');
+            }
+            if (Direction.leftToRightOnly(lines[i])) {
+                html.append("<span class=\"ltr\" dir=\"ltr\">")
+                        .append(Html.text(lines[i]))
+                        .append("</span>");
+            } else {
+                html.append(Html.text(lines[i]));
+            }
+        }
+        return html.toString();
     }
 
     /** The reply form, pre-filled as a mail program would: the quoted mail below, room on top. */

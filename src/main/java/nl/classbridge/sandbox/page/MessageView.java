@@ -13,7 +13,9 @@ import nl.classbridge.sandbox.discord.PostedMessage;
 /**
  * One Discord message as the page shows it: who wrote it and when, its text from Discord's
  * Markdown, and its buttons and menus as small forms that act as the reader through the local
- * Discord server. User text is escaped; {@code dir="auto"} lets Arabic run right to left.
+ * Discord server. User text is escaped. The text and the buttons below it run in the message's
+ * own direction ({@link Direction}): an Arabic message right to left, its buttons from the right;
+ * each line and code span finds its own direction in the page's style sheet.
  */
 final class MessageView {
     private static final int ACTION_ROW = 1;
@@ -68,7 +70,9 @@ final class MessageView {
                     .append(texts.get("message.edited"))
                     .append(")</span>");
         }
-        html.append("</header>");
+        html.append("</header><div class=\"body\" dir=\"")
+                .append(Direction.of(words(message)))
+                .append("\">");
         if (!message.content().isBlank()) {
             html.append("<div class=\"text\" dir=\"auto\">")
                     .append(named(DiscordMarkdown.toHtml(message.content())))
@@ -91,8 +95,23 @@ final class MessageView {
             file(file, html);
         }
         components(message.components(), message.id(), actor, html);
-        html.append("</article>");
+        html.append("</div></article>");
         return html.toString();
+    }
+
+    /** What the message says, in the order it shows: its content, embeds, and text components. */
+    private static String words(PostedMessage message) {
+        StringBuilder words = new StringBuilder(message.content());
+        for (JsonNode embed : message.embeds()) {
+            words.append('\n')
+                    .append(embed.path("title").asText(""))
+                    .append('\n')
+                    .append(embed.path("description").asText(""));
+        }
+        message.components()
+                .findValues("content")
+                .forEach(text -> words.append('\n').append(text.asText("")));
+        return words.toString();
     }
 
     /**

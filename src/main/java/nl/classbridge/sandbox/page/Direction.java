@@ -1,0 +1,71 @@
+package nl.classbridge.sandbox.page;
+
+/**
+ * The base direction the page gives a message or a line, from its first strong letter as the Unicode
+ * bidirectional algorithm finds it (rule P2): values inside direction isolates (U+2066 to U+2069)
+ * are skipped, so an Arabic sentence that starts with an isolated Latin name is still right to left.
+ * The page sets it explicitly because a browser's {@code dir="auto"} on a whole message only sees
+ * its first letter and leaves the buttons below the text running left to right.
+ */
+final class Direction {
+    static final String RTL = "rtl";
+    static final String LTR = "ltr";
+
+    private Direction() {}
+
+    /** {@code rtl} or {@code ltr} by the first strong letter outside isolates; {@code auto} when there is none. */
+    static String of(CharSequence text) {
+        int isolated = 0;
+        // By code point: the halves of an emoji would count as left-to-right letters.
+        for (int i = 0; i < text.length(); i += Character.charCount(Character.codePointAt(text, i))) {
+            switch (Character.getDirectionality(Character.codePointAt(text, i))) {
+                case Character.DIRECTIONALITY_FIRST_STRONG_ISOLATE,
+                        Character.DIRECTIONALITY_LEFT_TO_RIGHT_ISOLATE,
+                        Character.DIRECTIONALITY_RIGHT_TO_LEFT_ISOLATE -> isolated++;
+                case Character.DIRECTIONALITY_POP_DIRECTIONAL_ISOLATE -> isolated = Math.max(0, isolated - 1);
+                case Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC -> {
+                    if (isolated == 0) {
+                        return RTL;
+                    }
+                }
+                case Character.DIRECTIONALITY_LEFT_TO_RIGHT -> {
+                    if (isolated == 0) {
+                        return LTR;
+                    }
+                }
+                default -> {
+                    // neutral: digits, punctuation, spaces, emoji
+                }
+            }
+        }
+        return "auto";
+    }
+
+    /**
+     * Whether a line of a right-to-left plain-text mail is left to right through and through: it has
+     * a Latin letter and no right-to-left one, such as a code, a command or an address on its own
+     * line. In the mail's right-to-left base its slash or dash would jump to the other end. A line
+     * with a direction isolate is a sentence around values (a signature such as "Juf Vera، Groep 5"),
+     * not a code: codes are written without invisible characters, so it keeps the mail's direction.
+     */
+    static boolean leftToRightOnly(CharSequence line) {
+        boolean latin = false;
+        for (int i = 0; i < line.length(); i += Character.charCount(Character.codePointAt(line, i))) {
+            switch (Character.getDirectionality(Character.codePointAt(line, i))) {
+                case Character.DIRECTIONALITY_RIGHT_TO_LEFT,
+                        Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC,
+                        Character.DIRECTIONALITY_FIRST_STRONG_ISOLATE,
+                        Character.DIRECTIONALITY_LEFT_TO_RIGHT_ISOLATE,
+                        Character.DIRECTIONALITY_RIGHT_TO_LEFT_ISOLATE,
+                        Character.DIRECTIONALITY_POP_DIRECTIONAL_ISOLATE -> {
+                    return false;
+                }
+                case Character.DIRECTIONALITY_LEFT_TO_RIGHT -> latin = true;
+                default -> {
+                    // neutral
+                }
+            }
+        }
+        return latin;
+    }
+}
