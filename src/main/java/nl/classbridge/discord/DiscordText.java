@@ -2,6 +2,7 @@ package nl.classbridge.discord;
 
 import java.util.List;
 import nl.classbridge.domain.Language;
+import nl.classbridge.messages.FirstStrong;
 import nl.classbridge.messages.Text;
 import nl.classbridge.messages.TextRenderer;
 
@@ -70,36 +71,9 @@ public final class DiscordText extends TextRenderer {
             if (out.length() > 0) {
                 out.append('\n');
             }
-            out.append(!line.isBlank() && !startsRightToLeft(line) ? RLM + line : line);
+            out.append(!line.isBlank() && FirstStrong.of(line) != FirstStrong.RIGHT_TO_LEFT ? RLM + line : line);
         }
         return out.toString();
-    }
-
-    /** Whether the first strong letter of {@code line}, outside isolated values, is right-to-left. */
-    private static boolean startsRightToLeft(String line) {
-        int isolated = 0;
-        for (int i = 0; i < line.length(); i++) {
-            switch (Character.getDirectionality(line.charAt(i))) {
-                case Character.DIRECTIONALITY_FIRST_STRONG_ISOLATE,
-                        Character.DIRECTIONALITY_LEFT_TO_RIGHT_ISOLATE,
-                        Character.DIRECTIONALITY_RIGHT_TO_LEFT_ISOLATE -> isolated++;
-                case Character.DIRECTIONALITY_POP_DIRECTIONAL_ISOLATE -> isolated = Math.max(0, isolated - 1);
-                case Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC -> {
-                    if (isolated == 0) {
-                        return true;
-                    }
-                }
-                case Character.DIRECTIONALITY_LEFT_TO_RIGHT -> {
-                    if (isolated == 0) {
-                        return false;
-                    }
-                }
-                default -> {
-                    // neutral: digits, punctuation, spaces, the bullet
-                }
-            }
-        }
-        return false;
     }
 
     private static String bold(String rendered) {

@@ -63,7 +63,8 @@ class DiscordTextTest {
                         new Text.Paragraph(List.of(new Words("مرحبا "), new Value("Noor"))),
                         new Text.Paragraph(List.of(new Text.Code("/join code:ABCDE-FGHJK"))),
                         new Text.Paragraph(List.of(new Value("Sam"), new Words(" 1. اكتب"))),
-                        new Text.Section(List.of(), List.of(List.of(new Value("Mila"))))),
+                        new Text.Section(List.of(), List.of(List.of(new Value("Mila")))),
+                        new Text.Paragraph(List.of(new Words("🌱 شكرًا")))),
                 Language.AR);
         String[] lines = DiscordText.MARKDOWN.render(arabic).split("\n");
         assertThat(lines[0]).startsWith("مرحبا");
@@ -71,6 +72,8 @@ class DiscordTextTest {
         assertThat(lines[4])
                 .isEqualTo("\u2068Sam\u2069 1. اكتب"); // an isolated name counts for nothing: Arabic comes first
         assertThat(lines[6]).isEqualTo("\u200F• \u2068Mila\u2069");
+        // An emoji is neutral, by code point: the Arabic after it sets the line's direction, no mark is needed.
+        assertThat(lines[8]).isEqualTo("🌱 شكرًا");
         Text dutch = Text.of(List.of(new Text.Code("/join code:ABCDE-FGHJK")), Language.NL);
         assertThat(DiscordText.MARKDOWN.render(dutch)).isEqualTo("`/join code:ABCDE-FGHJK`");
     }

@@ -1,9 +1,11 @@
 package nl.classbridge.sandbox.page;
 
+import nl.classbridge.messages.FirstStrong;
+
 /**
- * The base direction the page gives a message or a line, from its first strong letter as the Unicode
- * bidirectional algorithm finds it (rule P2): values inside direction isolates (U+2066 to U+2069)
- * are skipped, so an Arabic sentence that starts with an isolated Latin name is still right to left.
+ * The base direction the page gives a message or a line, from its first strong letter outside
+ * isolated values ({@link FirstStrong}, as the bot's Discord text decides where a line needs a
+ * right-to-left mark).
  * The page sets it explicitly because a browser's {@code dir="auto"} on a whole message only sees
  * its first letter and leaves the buttons below the text running left to right.
  */
@@ -15,30 +17,11 @@ final class Direction {
 
     /** {@code rtl} or {@code ltr} by the first strong letter outside isolates; {@code auto} when there is none. */
     static String of(CharSequence text) {
-        int isolated = 0;
-        // By code point: the halves of an emoji would count as left-to-right letters.
-        for (int i = 0; i < text.length(); i += Character.charCount(Character.codePointAt(text, i))) {
-            switch (Character.getDirectionality(Character.codePointAt(text, i))) {
-                case Character.DIRECTIONALITY_FIRST_STRONG_ISOLATE,
-                        Character.DIRECTIONALITY_LEFT_TO_RIGHT_ISOLATE,
-                        Character.DIRECTIONALITY_RIGHT_TO_LEFT_ISOLATE -> isolated++;
-                case Character.DIRECTIONALITY_POP_DIRECTIONAL_ISOLATE -> isolated = Math.max(0, isolated - 1);
-                case Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC -> {
-                    if (isolated == 0) {
-                        return RTL;
-                    }
-                }
-                case Character.DIRECTIONALITY_LEFT_TO_RIGHT -> {
-                    if (isolated == 0) {
-                        return LTR;
-                    }
-                }
-                default -> {
-                    // neutral: digits, punctuation, spaces, emoji
-                }
-            }
-        }
-        return "auto";
+        return switch (FirstStrong.of(text)) {
+            case RIGHT_TO_LEFT -> RTL;
+            case LEFT_TO_RIGHT -> LTR;
+            case NONE -> "auto";
+        };
     }
 
     /**
