@@ -177,7 +177,15 @@ public final class SandboxSchool {
             for (String child : family.children()) {
                 if (family.onDiscord()) {
                     LocalUser parent = discordUser(family.username()).orElseThrow();
-                    String code = inviteCode(asTeacher("invite", Map.of("student", child)));
+                    // The invite in the family's own language, as a teacher would make it: the family starts in it,
+                    // Arabic too, which no Discord app offers.
+                    String code = inviteCode(asTeacher(
+                            "invite",
+                            Map.of(
+                                    "student",
+                                    child,
+                                    "language",
+                                    family.language().code())));
                     reply(discord.slashCommand(parent, discord.directChannel(parent), "join", Map.of("code", code)));
                 } else {
                     asTeacher(
@@ -199,9 +207,9 @@ public final class SandboxSchool {
     }
 
     /**
-     * What the start-of-year conversation would have settled for the Discord families: their
-     * language, and an email address for two of them. No command sets these yet, so the plan is
-     * written as the questionnaire's plan questions write it.
+     * What the start-of-year conversation would have settled for the Discord families: an email
+     * address for two of them, written as the questionnaire's plan questions write it. (Their
+     * language came with their invite.)
      */
     private void agreePlans(Repositories store) {
         for (Family family : FAMILIES) {
@@ -212,7 +220,6 @@ public final class SandboxSchool {
                     .findByDiscordUser(
                             discordUser(family.username()).orElseThrow().id())
                     .orElseThrow(() -> new IllegalStateException("a sandbox parent could not join"));
-            store.guardians().savePlan(guardian.id(), guardian.plan().withLanguage(family.language()));
             if (family.email() != null) {
                 store.guardians().setEmail(guardian.id(), family.email());
             }
