@@ -3,6 +3,7 @@ package nl.classbridge.roster;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,24 +99,12 @@ public final class Invitations {
 
     /** The text to pass on, in {@code language}; with the line on the language the bot will write in if it was chosen. */
     Text text(Enrolment.IssuedInvite invite, SchoolClass schoolClass, Language language, boolean chosen) {
-        Text text = messages.text(
-                "invite.text",
-                inOrder(language),
-                Map.of(
-                        "command",
-                        join(language),
-                        "othercommand",
-                        otherJoin(language),
-                        "code",
-                        invite.code(),
-                        "child",
-                        invite.student().name(),
-                        "class",
-                        schoolClass.name(),
-                        "school",
-                        schoolName,
-                        "expires",
-                        lastDayShown(invite, schoolClass, language)));
+        Map<String, String> values = new HashMap<>(joining(invite, language));
+        values.put("child", invite.student().name());
+        values.put("class", schoolClass.name());
+        values.put("school", schoolName);
+        values.put("expires", lastDayShown(invite, schoolClass, language));
+        Text text = messages.text("invite.text", inOrder(language), values);
         if (!chosen) {
             return text;
         }
@@ -128,18 +117,14 @@ public final class Invitations {
 
     /** One short line in {@code language}: how to join, and how to get the bot's messages in it. */
     Text line(Enrolment.IssuedInvite invite, Language language) {
-        return messages.text(
-                "invite.other-language",
-                inOrder(language),
-                Map.of(
-                        "command",
-                        join(language),
-                        "othercommand",
-                        otherJoin(language),
-                        "code",
-                        invite.code(),
-                        "preferences",
-                        preferences(language)));
+        Map<String, String> values = new HashMap<>(joining(invite, language));
+        values.put("preferences", preferences(language));
+        return messages.text("invite.other-language", inOrder(language), values);
+    }
+
+    /** What every invite text says to join: the command as {@code language}'s Discord names it, its other name, the code. */
+    private Map<String, String> joining(Enrolment.IssuedInvite invite, Language language) {
+        return Map.of("command", join(language), "othercommand", otherJoin(language), "code", invite.code());
     }
 
     /**

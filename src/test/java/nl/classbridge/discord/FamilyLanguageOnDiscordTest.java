@@ -66,7 +66,7 @@ class FamilyLanguageOnDiscordTest {
         assertThat(welcome)
                 .contains("You are now signed up as a parent or carer of Sam in Groep 5")
                 .contains("I am writing to you in English")
-                .contains("Type /preferences and choose your language")
+                .contains("Type `/preferences` and choose your language")
                 .doesNotContain("Gelukt");
         assertThat(storedLanguage(dad)).contains(Language.EN);
     }
@@ -83,13 +83,13 @@ class FamilyLanguageOnDiscordTest {
         assertThat(storedLanguage(baba)).contains(Language.TR);
 
         LocalUser papa = school.parent("papa.mila");
-        assertThat(join(papa, "nl", "Mila")).contains("Gelukt!", "Typ /voorkeuren en kies je taal");
+        assertThat(join(papa, "nl", "Mila")).contains("Gelukt!", "Typ `/voorkeuren` en kies je taal");
         assertThat(storedLanguage(papa)).contains(Language.NL);
 
         LocalUser maman = school.parent("maman.mila");
         assertThat(join(maman, "fr", "Mila"))
                 .contains("Je bent nu aangemeld als ouder of verzorger van Mila in Groep 5")
-                .contains("Typ /preferences en kies je taal");
+                .contains("Typ `/preferences` en kies je taal");
         assertThat(storedLanguage(maman)).isEmpty();
     }
 

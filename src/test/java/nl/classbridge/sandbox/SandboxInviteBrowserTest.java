@@ -100,12 +100,7 @@ class SandboxInviteBrowserTest {
     }
 
     private WebElement awaitElement(By by) {
-        return new WebDriverWait(browser, WAIT)
-                .ignoring(StaleElementReferenceException.class)
-                .until(driver -> driver.findElements(by).stream()
-                        .filter(WebElement::isDisplayed)
-                        .findFirst()
-                        .orElse(null));
+        return HeadlessChromium.awaitShown(browser, by, WAIT);
     }
 
     private void await(String what, java.util.function.BooleanSupplier condition) {

@@ -336,12 +336,7 @@ class SandboxTourBrowserTest {
     }
 
     private static WebElement awaitElement(By by) {
-        return new WebDriverWait(browser, WAIT)
-                .ignoring(StaleElementReferenceException.class)
-                .until(driver -> driver.findElements(by).stream()
-                        .filter(WebElement::isDisplayed)
-                        .findFirst()
-                        .orElse(null));
+        return HeadlessChromium.awaitShown(browser, by, WAIT);
     }
 
     private static void await(String what, java.util.function.BooleanSupplier condition) {

@@ -4,9 +4,14 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven through Debian's chromedriver, both named explicitly so that Selenium
@@ -47,5 +52,15 @@ public final class HeadlessChromium {
                 .withTimeout(Duration.ofSeconds(30))
                 .build();
         return new ChromeDriver(service, options);
+    }
+
+    /** The first shown element {@code by} finds within {@code wait}, looking again when the page redraws it. */
+    public static WebElement awaitShown(WebDriver browser, By by, Duration wait) {
+        return new WebDriverWait(browser, wait)
+                .ignoring(StaleElementReferenceException.class)
+                .until(driver -> driver.findElements(by).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null));
     }
 }
