@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.StreamSupport;
 import nl.classbridge.domain.Language;
 import nl.classbridge.sandbox.discord.LocalUser;
-import nl.classbridge.store.GuardianRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -47,14 +45,6 @@ class FamilyLanguageOnDiscordTest {
         return school.command(now, school.discord.directChannel(now), "join", Map.of("code", school.inviteCode(child)));
     }
 
-    private Optional<Language> storedLanguage(LocalUser parent) {
-        return school.inStore(db -> new GuardianRepository(db)
-                .findByDiscordUser(parent.id())
-                .orElseThrow()
-                .plan()
-                .language());
-    }
-
     @Test
     @DisplayName("a parent whose Discord is in English (en-US) is welcomed in English, told about /preferences,"
             + " and their language is stored as English")
@@ -68,7 +58,7 @@ class FamilyLanguageOnDiscordTest {
                 .contains("I am writing to you in English")
                 .contains("Type `/preferences` and choose your language")
                 .doesNotContain("Gelukt");
-        assertThat(storedLanguage(dad)).contains(Language.EN);
+        assertThat(school.storedLanguage(dad)).contains(Language.EN);
     }
 
     @Test
@@ -80,17 +70,17 @@ class FamilyLanguageOnDiscordTest {
                 .contains("Artık Groep 5 sınıfındaki Sam için veli olarak kayıtlısınız")
                 .contains("Size Türkçe yazıyorum")
                 .contains("/tercihler");
-        assertThat(storedLanguage(baba)).contains(Language.TR);
+        assertThat(school.storedLanguage(baba)).contains(Language.TR);
 
         LocalUser papa = school.parent("papa.mila");
         assertThat(join(papa, "nl", "Mila")).contains("Gelukt!", "Typ `/voorkeuren` en kies je taal");
-        assertThat(storedLanguage(papa)).contains(Language.NL);
+        assertThat(school.storedLanguage(papa)).contains(Language.NL);
 
         LocalUser maman = school.parent("maman.mila");
         assertThat(join(maman, "fr", "Mila"))
                 .contains("Je bent nu aangemeld als ouder of verzorger van Mila in Groep 5")
                 .contains("Typ `/preferences` en kies je taal");
-        assertThat(storedLanguage(maman)).isEmpty();
+        assertThat(school.storedLanguage(maman)).isEmpty();
     }
 
     @Test
@@ -102,7 +92,7 @@ class FamilyLanguageOnDiscordTest {
         String second = join(mum, "en-US", "Mila");
 
         assertThat(second).contains("Gotowe! Teraz otrzymują Państwo także wiadomości dotyczące dziecka: Mila");
-        assertThat(storedLanguage(mum)).contains(Language.PL);
+        assertThat(school.storedLanguage(mum)).contains(Language.PL);
     }
 
     @Test

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.classbridge.domain.Language;
 import nl.classbridge.sandbox.discord.LocalUser;
-import nl.classbridge.store.GuardianRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -55,14 +53,6 @@ class InviteInFamilyLanguageTest {
         return reply.substring(reply.indexOf("\n\n", reply.indexOf("Stuur de tekst hieronder door")) + 2);
     }
 
-    private Optional<Language> storedLanguage(LocalUser parent) {
-        return school.inStore(db -> new GuardianRepository(db)
-                .findByDiscordUser(parent.id())
-                .orElseThrow()
-                .plan()
-                .language());
-    }
-
     @Test
     @DisplayName("in Arabic the whole text is Arabic, /join is a code span without invisible characters, the Dutch"
             + " name is named beside it, and a parent whose Discord is in English joins and is welcomed in Arabic")
@@ -91,7 +81,7 @@ class InviteInFamilyLanguageTest {
         String welcome = school.command(parent, school.discord.directChannel(parent), "join", Map.of("code", copied));
 
         assertThat(welcome).contains("Sam").doesNotContain("You are now signed up");
-        assertThat(storedLanguage(parent)).contains(Language.AR);
+        assertThat(school.storedLanguage(parent)).contains(Language.AR);
     }
 
     @Test
@@ -131,7 +121,7 @@ class InviteInFamilyLanguageTest {
         LocalUser baba = school.discord.setLocale(school.parent("baba.mila"), "tr");
         String welcome = school.command(baba, school.discord.directChannel(baba), "join", Map.of("code", code));
         assertThat(welcome).contains("Mila için veli olarak kayıtlısınız");
-        assertThat(storedLanguage(baba)).contains(Language.TR);
+        assertThat(school.storedLanguage(baba)).contains(Language.TR);
     }
 
     @Test

@@ -272,6 +272,15 @@ final class SchoolOnDiscord implements AutoCloseable {
         }
     }
 
+    /** The language stored in the plan of the guardian who is {@code parent} on Discord. */
+    java.util.Optional<nl.classbridge.domain.Language> storedLanguage(LocalUser parent) {
+        return inStore(db -> new nl.classbridge.store.GuardianRepository(db)
+                .findByDiscordUser(parent.id())
+                .orElseThrow()
+                .plan()
+                .language());
+    }
+
     @Override
     public void close() {
         if (bot != null) {

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import nl.classbridge.domain.Guardian;
 import nl.classbridge.sandbox.discord.LocalUser;
 import nl.classbridge.store.FamilyDataRepository;
-import nl.classbridge.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -44,18 +43,12 @@ class SandboxFamilyDataBrowserTest {
     @BeforeEach
     void start() throws Exception {
         sandbox = Sandboxes.start(folder.resolve("sandbox.db"), Map.of(), true);
-        browser = HeadlessChromium.start(folder.resolve("chromium"), 1280, 1000);
-        browser.get(sandbox.page().resolve("/lang/nl").toString());
+        browser = Sandboxes.page(sandbox, folder, 1280, 1000, "nl");
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
+        Sandboxes.close(browser, sandbox);
     }
 
     @Test

@@ -40,18 +40,12 @@ class SandboxInviteBrowserTest {
     @BeforeEach
     void start() throws Exception {
         sandbox = Sandboxes.start(folder.resolve("sandbox.db"), Map.of(), true);
-        browser = HeadlessChromium.start(folder.resolve("chromium"), 1280, 1000);
-        browser.get(sandbox.page().resolve("/lang/nl").toString());
+        browser = Sandboxes.page(sandbox, folder, 1280, 1000, "nl");
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
+        Sandboxes.close(browser, sandbox);
     }
 
     @Test

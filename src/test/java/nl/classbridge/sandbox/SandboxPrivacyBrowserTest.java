@@ -12,7 +12,6 @@ import nl.classbridge.config.ConfigLoader;
 import nl.classbridge.domain.SchoolClass;
 import nl.classbridge.sandbox.page.SandboxPage;
 import nl.classbridge.store.FamilyDataRepository;
-import nl.classbridge.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -58,18 +57,12 @@ class SandboxPrivacyBrowserTest {
                 true,
                 Clock.systemUTC(),
                 SandboxPage::start);
-        browser = HeadlessChromium.start(folder.resolve("chromium"), 1280, 1000);
-        browser.get(sandbox.page().resolve("/lang/nl").toString());
+        browser = Sandboxes.page(sandbox, folder, 1280, 1000, "nl");
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
+        Sandboxes.close(browser, sandbox);
     }
 
     @Test

@@ -12,7 +12,6 @@ import nl.classbridge.domain.Language;
 import nl.classbridge.messages.MessageCatalogue;
 import nl.classbridge.messages.Messages;
 import nl.classbridge.sandbox.discord.LocalUser;
-import nl.classbridge.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -55,18 +54,12 @@ class SandboxRightToLeftBrowserTest {
         sandbox =
                 Sandboxes.start(folder.resolve("sandbox.db"), Map.of(), true, RightToLeftScreenshots.weekdayMorning());
         families = RightToLeftScreenshots.ArabicFamilies.checkedIn(sandbox);
-        browser = HeadlessChromium.start(folder.resolve("chromium"), RightToLeftScreenshots.PHONE_WIDTH, 1600);
-        browser.get(sandbox.page().resolve("/lang/en").toString());
+        browser = Sandboxes.page(sandbox, folder, RightToLeftScreenshots.PHONE_WIDTH, 1600, "en");
     }
 
     @AfterEach
     void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (sandbox != null) {
-            sandbox.close();
-        }
+        Sandboxes.close(browser, sandbox);
     }
 
     @Test
