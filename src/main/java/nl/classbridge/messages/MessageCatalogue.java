@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -100,12 +101,14 @@ public final class MessageCatalogue {
 
     /**
      * What translators must fix: keys missing in a language, placeholders that differ from
-     * English, empty texts, a count English puts through a plural that a language does not, and
+     * English, empty texts, a count another language puts through a plural that a language does not, and
      * plurals whose categories are not the language's own (Arabic has six, Polish four). Empty when the catalogue is complete.
      */
     public List<String> inconsistencies() {
         List<String> problems = new ArrayList<>();
         Map<String, String> english = texts.get(Language.EN);
+        // Per key, once: who counts which value (each text read once, not once per language that has the key).
+        Map<String, Map<String, Language>> counters = new HashMap<>();
         for (Language language : Language.values()) {
             Map<String, String> own = texts.getOrDefault(language, Map.of());
             for (String key : expectedKeys(language)) {
@@ -119,11 +122,23 @@ public final class MessageCatalogue {
                     problems.add(language.code() + ": " + key + " has placeholders " + new TreeSet<>(placeholders(text))
                             + " but en has " + new TreeSet<>(placeholders(english.get(key))));
                 } else {
-                    problems.addAll(PluralCheck.problems(language, key, text, english.get(key)));
+                    problems.addAll(PluralCheck.problems(
+                            language, key, text, counters.computeIfAbsent(key, k -> PluralCheck.counters(textsOf(k)))));
                 }
             }
         }
         return problems;
+    }
+
+    /** The texts of {@code key}, by language. */
+    private Map<Language, String> textsOf(String key) {
+        Map<Language, String> of = new EnumMap<>(Language.class);
+        texts.forEach((language, own) -> {
+            if (own.containsKey(key)) {
+                of.put(language, own.get(key));
+            }
+        });
+        return of;
     }
 
     /** The keys {@code language} must have: every key, but those of areas written for other languages only. */

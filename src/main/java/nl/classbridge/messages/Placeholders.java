@@ -36,13 +36,9 @@ final class Placeholders {
 
     private Placeholders() {}
 
-    /** The names of the arguments {@code template} uses, in order of first use; empty if it does not parse. */
+    /** The names of the arguments {@code template} uses, in order of first use (a loaded text always parses). */
     static Set<String> in(String template) {
-        try {
-            return read(template).names();
-        } catch (IllegalArgumentException e) {
-            return Set.of();
-        }
+        return read(template).names();
     }
 
     /**

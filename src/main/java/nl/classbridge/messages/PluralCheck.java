@@ -3,6 +3,7 @@ package nl.classbridge.messages;
 import com.ibm.icu.text.PluralRules;
 import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,7 @@ import nl.classbridge.messages.Placeholders.Use;
 /**
  * Whether a text's plurals fit its language: every category the language's plural rules have
  * (Dutch one/other, Polish one/few/many/other, Arabic zero/one/two/few/many/other), none it does
- * not have, and a plural wherever English counts the same value. Exact numbers ({@code =0}) are
+ * not have, and a plural wherever another language counts the same value. Exact numbers ({@code =0}) are
  * allowed besides.
  */
 final class PluralCheck {
@@ -25,7 +26,11 @@ final class PluralCheck {
                 PluralRules.forLocale(ULocale.forLocale(language.locale())).getKeywords());
     }
 
-    static List<String> problems(Language language, String key, String text, String english) {
+    /**
+     * What is wrong with the plurals of {@code text}, {@code key} in {@code language}, given
+     * {@code counters}: for each value some language counts, one that does (English where it does).
+     */
+    static List<String> problems(Language language, String key, String text, Map<String, Language> counters) {
         List<String> problems = new ArrayList<>();
         Placeholders.Arguments own = Placeholders.read(text);
         Set<String> categories = categories(language);
@@ -37,14 +42,34 @@ final class PluralCheck {
                         + language.code() + " has the categories " + categories);
             }
         }
-        if (english != null) {
-            Placeholders.read(english).uses().forEach((name, use) -> {
-                if (use == Use.COUNT && own.uses().get(name) != Use.COUNT) {
-                    problems.add(language.code() + ": " + key + " shows {" + name + "} as it is, but en counts it:"
-                            + " write it as a plural");
-                }
-            });
-        }
+        counters.forEach((name, counter) -> {
+            if (own.uses().containsKey(name) && own.uses().get(name) != Use.COUNT) {
+                problems.add(language.code() + ": " + key + " shows {" + name + "} as it is, but " + counter.code()
+                        + " counts it: write it as a plural");
+            }
+        });
         return problems;
+    }
+
+    /** For each value a text of {@code key} counts in some language, the language that does: English first. */
+    static Map<String, Language> counters(Map<Language, String> textsOfKey) {
+        Map<String, Language> counters = new LinkedHashMap<>();
+        List<Language> englishFirst = new ArrayList<>(List.of(Language.EN));
+        for (Language language : Language.values()) {
+            if (language != Language.EN) {
+                englishFirst.add(language);
+            }
+        }
+        for (Language language : englishFirst) {
+            String text = textsOfKey.get(language);
+            if (text != null) {
+                Placeholders.read(text).uses().forEach((name, use) -> {
+                    if (use == Use.COUNT) {
+                        counters.putIfAbsent(name, language);
+                    }
+                });
+            }
+        }
+        return counters;
     }
 }
